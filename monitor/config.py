@@ -32,7 +32,7 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("database", "path", str, "monitor.db",
-            "SQLite database file; relative paths are relative to the config file's folder's parent"),
+            "SQLite database file; a relative path is relative to the project folder (the parent of config/)"),
     Setting("fetch", "timeout", (int, float), 15.0, "seconds before an HTTP request gives up", minimum=0.1),
     Setting("fetch", "max_page_bytes", int, 5_000_000, "pages and feeds larger than this are refused", minimum=1024),
     Setting("fetch", "user_agent", str, "FollowUpMonitor/0.1 (+https://github.com/follow-up-monitor)",
@@ -212,12 +212,12 @@ def _read_feeds(raw: Any, file: str, default_interval: float, problems: list[str
                 ok = False
             elif not _check_value(f"{where} {key}", FEED_KEYS[key][0], entry[key], problems):
                 ok = False
+            elif key == "url" and not entry["url"].startswith(("http://", "https://")):
+                problems.append(f"{where} url: must start with http:// or https://, got {entry['url']!r}")
+                ok = False
         interval = entry.get("interval_minutes", default_interval)
         if "interval_minutes" in entry and not _check_value(
                 f"{where} interval_minutes", FEED_KEYS["interval_minutes"][0], interval, problems, minimum=1):
-            ok = False
-        if ok and not str(entry["url"]).startswith(("http://", "https://")):
-            problems.append(f"{where} url: must start with http:// or https://, got {entry['url']!r}")
             ok = False
         if ok and entry["url"] in seen_urls:
             problems.append(f"{where} url: {entry['url']} is listed twice")
@@ -317,8 +317,8 @@ def starter_config(feeds: list[FeedConfig] | None = None) -> str:
         lines.append(f"# {setting.help}" + (f" ({' | '.join(setting.choices)})" if setting.choices else ""))
         lines.append(f"{setting.key} = {_toml_value(setting.default)}")
     example = feeds or [FeedConfig("Example news", "https://example.com/feed.xml", 30)]
+    lines += ["", "# One [[feeds]] table per feed. " + "; ".join(f"{k}: {h}" for k, (_, h) in FEED_KEYS.items())]
     for feed in example:
-        lines += ["", "[[feeds]]", "# " + "; ".join(f"{k}: {h}" for k, (_, h) in FEED_KEYS.items()),
-                  f"name = {_toml_value(feed.name)}", f"url = {_toml_value(feed.url)}",
-                  f"interval_minutes = {int(feed.interval_minutes)}"]
-    return "\n".join(lines) + "\n"
+        lines += ["[[feeds]]", f"name = {_toml_value(feed.name)}", f"url = {_toml_value(feed.url)}",
+                  f"interval_minutes = {int(feed.interval_minutes)}", ""]
+    return "\n".join(lines).rstrip() + "\n"

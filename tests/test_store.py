@@ -1,0 +1,52 @@
+"""The store: one module owns the schema; it migrates itself, uses WAL, and is parameterised."""
+import sqlite3
+
+import pytest
+
+from monitor.errors import StoreError
+from monitor.store import Store, migrations
+
+
+def test_new_database_gets_every_table_and_the_schema_version(tmp_path):
+    store = Store(tmp_path / "monitor.db")
+    tables = set(store.db.table_names())
+    assert {"feeds", "feed_entries", "articles", "documents", "claims", "alerts", "resolutions",
+            "runs", "digests", "articles_fts", "alerts_fts"} <= tables
+    assert store.schema_version >= 1
+    assert migrations.pending(store.db) == []
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reopening_applies_nothing_twice(tmp_path):
+    path = tmp_path / "monitor.db"
+    first = Store(path).schema_version
+    assert Store(path).schema_version == first
+
+
+def test_alerts_are_unique_per_claim_and_article(tmp_path):
+    store = Store(tmp_path / "monitor.db")
+    store.db["claims"].insert({"id": "c1", "statement": "s", "kind": "fact"})
+    store.db["articles"].insert({"id": 1, "canonical_url": "https://e.com/a", "status": "ok"})
+    store.db["alerts"].insert({"claim_id": "c1", "article_id": 1, "verdict": "confirms"})
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db["alerts"].insert({"claim_id": "c1", "article_id": 1, "verdict": "contradicts"})
+
+
+def test_runs_are_recorded(tmp_path):
+    store = Store(tmp_path / "monitor.db")
+    run_id = store.start_run("poll")
+    store.finish_run(run_id, "ok", feeds_polled=3, errors=["feed x: timeout"])
+    (run,) = store.runs()
+    assert run["status"] == "ok" and run["feeds_polled"] == 3 and run["errors"] == '["feed x: timeout"]'
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
+    path = tmp_path / "monitor.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open the database"):
+        Store(path)
+
+
+def test_read_only_store_of_a_missing_database_says_to_poll_first(tmp_path):
+    with pytest.raises(StoreError, match="run `monitor poll` first"):
+        Store(tmp_path / "missing.db", read_only=True)
