@@ -43,7 +43,16 @@ class FeedError(MonitorError):
 
 
 class FetchError(MonitorError):
-    """An article page could not be fetched: HTTP error, timeout, size cap, content type."""
+    """An article page could not be fetched: HTTP error, timeout, size cap, content type.
+
+    ``status`` is the HTTP status when the server answered with an error (404, 503, ...),
+    ``retry_after`` the seconds its ``Retry-After`` header asked to wait, if it sent one.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None):
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
 
 
 class BlockedAddressError(FetchError):
