@@ -1,27 +1,520 @@
-"""Quantities in text: parsing ("close to 90 minutes", "$300 billion", "1.5-hour", "around 20%")
-into values with units, scales and approximation, and comparing two of them.
+"""Quantities in text: parsing ("close to 90 minutes", "$300 billion", "1.5-hour", "around 20%",
+"one in five", "between 80 and 100 minutes", "$100–120bn") into values with units, scales,
+ranges and approximation, and comparing two of them.
 
-Shared by claim extraction (slots) and verdicts (values compared).
+Shared by claim extraction (slots) and verdicts (values compared). Pure functions, no I/O.
+
+How a sentence is read:
+
+1. Number words become digits (text2num: "ninety" → 90, "three hundred billion" → 3e11) in a
+   normalised copy of the text that keeps a map back to the original offsets, so every
+   ``Quantity.text`` is the exact span of the original sentence.
+2. One regular grammar finds, in this order: probabilities ("1 in 5", "odds of one in five"),
+   spelled-out durations ("an hour and a half", "half an hour", "month-long"), then
+   ``[marker] [currency] number [scale] [– number [scale]] [unit]`` (ranges, "bn", "%", "-hour").
+3. Dates are not quantities: a unitless year ("1938", "pre-2014") or a day next to a month name
+   ("February 12", "12 Feb.") is skipped; claims.py resolves dates with dateparser.
+
+Base units: durations in ``second`` (a month counts 30 days and is approximate, a year 365 days),
+money in its ISO code (``USD``, ``EUR``, ``GBP``, ...; no exchange rates, so two currencies are
+incomparable), percentages and probabilities as a 0–1 fraction in ``percent``, lengths in
+``meter``, masses in ``kilogram``, plain counts of things in ``count``.
 """
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
+from typing import Any
+
+from text_to_num import text2num
 
 
 @dataclass(frozen=True)
 class Quantity:
     """One normalised quantity.
 
-    ``value`` is in the base unit (seconds for durations, USD for dollars, a 0–1 fraction for
-    percentages and probabilities, days for day counts where the unit is a duration);
-    ``low``/``high`` bound a range or an approximation; ``text`` is the span it came from.
+    ``value`` is in the base unit (seconds for durations, the ISO currency code for money,
+    a 0–1 fraction for percentages and probabilities); ``low``/``high`` are bounds the text
+    states: both for a range ("between 80 and 100 minutes"), one for an open bound ("more
+    than 100" → low=100, high=None; "up to 5%" → high=0.05). ``approximate`` is set by a
+    marker ("close to", "about", "around", "nearly", "some", "or so", ...) or by a vague unit
+    (months); comparison then allows ±10 % instead of ±2 %. ``text`` is the original span and
+    ``start``/``end`` its character offsets in the parsed text.
     """
 
     value: float
-    unit: str                # "second", "USD", "EUR", "percent", "count", "day", ... (base units)
+    unit: str                # "second", "USD", "EUR", "percent", "count", ... (base units)
     text: str                # the source span, e.g. "close to 90 minutes"
     approximate: bool = False
     low: float | None = None
     high: float | None = None
     start: int = 0           # character offsets of ``text`` in the sentence
     end: int = 0
+    counted: str | None = None   # for ``count``: the plural noun counted ("people", "troops")
+
+
+AGREES, DISAGREES, INCOMPARABLE = "agrees", "disagrees", "incomparable"
+
+#: relative tolerance of a value stated exactly, and of one stated approximately
+EXACT_TOLERANCE = 0.02
+APPROX_TOLERANCE = 0.10
+
+# -- number words -----------------------------------------------------------------------
+
+_UNITS_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
+                "sixty seventy eighty ninety").split()
+_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
+_NUMBER_WORDS = set(_UNITS_WORDS) | set(_SCALE_WORDS)
+_WORD_RUN = re.compile(
+    r"\b(?:(?:a|an|and|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b[\s-]*)+",
+    re.IGNORECASE)
+
+
+def _words_to_number(words: list[str]) -> list[tuple[int, int, int]]:
+    """Greedy: (first word, last word + 1, value) for the longest parsable runs of ``words``."""
+    found = []
+    i = 0
+    while i < len(words):
+        if words[i] in ("and", "a", "an") and not (
+                words[i] in ("a", "an") and i + 1 < len(words) and words[i + 1] in _SCALE_WORDS):
+            i += 1
+            continue
+        best = None
+        for j in range(len(words), i, -1):
+            chunk = words[i:j]
+            if chunk[-1] in ("and", "a", "an"):
+                continue
+            if chunk[0] in ("a", "an"):
+                chunk = ["one"] + chunk[1:]
+            if chunk[0] in _SCALE_WORDS:
+                break          # "300 billion": the scale word belongs to the digits before it
+            try:
+                best = (i, j, text2num(" ".join(chunk), "en"))
+                break
+            except ValueError:
+                continue
+        if best is None:
+            i += 1
+        else:
+            found.append(best)
+            i = best[1]
+    return found
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """Lower-case ``text`` with number words replaced by digits, and a map from each character
+    of the result (plus its end) back to an offset in ``text``."""
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    lowered = text.lower()
+    for match in _WORD_RUN.finditer(lowered):
+        tokens = [(m.group(), match.start() + m.start(), match.start() + m.end())
+                  for m in re.finditer(r"[a-z]+", match.group())]
+        words = [t[0] for t in tokens]
+        for first, last, value in _words_to_number(words):
+            start, end = tokens[first][1], tokens[last - 1][2]
+            out.append(lowered[pos:start])
+            offsets.extend(range(pos, start))
+            digits = str(value)
+            out.append(digits)
+            # every character of the digits maps to the start of the words, the last to their end
+            offsets.extend([start] * len(digits))
+            pos = end
+    out.append(lowered[pos:])
+    offsets.extend(range(pos, len(text) + 1))
+    return "".join(out), offsets
+
+
+# -- the grammar ------------------------------------------------------------------------
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_NUM_HALF = rf"(?:{_NUM})(?:\s+and\s+a\s+half)?"
+
+_APPROX = {
+    "close to": "approx", "nearly": "approx", "almost": "approx", "about": "approx",
+    "around": "approx", "roughly": "approx", "approximately": "approx", "approx.": "approx",
+    "approx": "approx", "some": "approx", "an estimated": "approx", "estimated": "approx",
+    "circa": "approx", "~": "approx", "just over": "approx", "just under": "approx",
+    "more or less": "approx", "in the region of": "approx", "on the order of": "approx",
+    "more than": "low", "over": "low", "at least": "low", "upwards of": "low", "in excess of": "low",
+    "above": "low", "well over": "low", "no less than": "low", "not less than": "low",
+    "less than": "high", "under": "high", "fewer than": "high", "below": "high", "at most": "high",
+    "no more than": "high", "up to": "high", "as many as": "high", "as much as": "high",
+    "not more than": "high", "well under": "high",
+}
+_APPROX_RE = "|".join(re.escape(k) for k in sorted(_APPROX, key=len, reverse=True))
+
+_CURRENCY_PREFIX = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+                    "gbp": "GBP", "¥": "JPY", "₽": "RUB", "rub": "RUB", "₴": "UAH", "uah": "UAH",
+                    "chf": "CHF", "cny": "CNY", "jpy": "JPY"}
+_CURRENCY_PREFIX_RE = "|".join(
+    (re.escape(k) + r"\s?") if not k[-1].isalpha() else (r"\b" + re.escape(k) + r"\s?")
+    for k in sorted(_CURRENCY_PREFIX, key=len, reverse=True))
+
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6,
+           "m": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12,
+           "tn": 1e12, "trn": 1e12, "hundred": 1e2}
+# the one-letter abbreviations only count as scales on money ("$5m"), see _parse_match
+_SCALE_RE = r"(?:thousand|million|billion|trillion|hundred|mln|mn|bn|trn|tn|k|m|b)\b"
+
+_DAY = 86400.0
+# unit word -> (base unit, factor, approximate?)
+_UNITS: dict[str, tuple[str, float, bool]] = {}
+for _names, _base, _factor, _approx in (
+        (("seconds", "second", "secs", "sec"), "second", 1.0, False),
+        (("minutes", "minute", "mins", "min"), "second", 60.0, False),
+        (("hours", "hour", "hrs", "hr"), "second", 3600.0, False),
+        (("days", "day"), "second", _DAY, False),
+        (("weeks", "week"), "second", 7 * _DAY, False),
+        (("fortnights", "fortnight"), "second", 14 * _DAY, False),
+        (("months", "month"), "second", 30 * _DAY, True),
+        (("years", "year"), "second", 365 * _DAY, False),
+        (("decades", "decade"), "second", 3650 * _DAY, False),
+        (("%", "percent", "per cent", "pct", "percentage points", "percentage point",
+          "points", "point"), "percent", 0.01, False),
+        (("basis points", "basis point", "bps", "bp"), "percent", 0.0001, False),
+        (("dollars", "dollar", "usd"), "USD", 1.0, False),
+        (("euros", "euro", "eur"), "EUR", 1.0, False),
+        (("pounds sterling", "gbp"), "GBP", 1.0, False),
+        (("roubles", "rubles", "rouble", "ruble", "rub"), "RUB", 1.0, False),
+        (("hryvnias", "hryvnia", "hryvnas", "uah"), "UAH", 1.0, False),
+        (("yuan", "renminbi", "cny"), "CNY", 1.0, False),
+        (("yen", "jpy"), "JPY", 1.0, False),
+        (("swiss francs", "francs", "chf"), "CHF", 1.0, False),
+        (("kilometres", "kilometers", "kilometre", "kilometer", "km"), "meter", 1000.0, False),
+        (("miles", "mile"), "meter", 1609.344, False),
+        (("metres", "meters", "metre", "meter"), "meter", 1.0, False),
+        (("tonnes", "tonne", "tons", "ton", "metric tons"), "kilogram", 1000.0, False),
+        (("kilograms", "kilogram", "kg"), "kilogram", 1.0, False),
+        (("barrels", "barrel"), "barrel", 1.0, False),
+):
+    for _name in _names:
+        _UNITS[_name] = (_base, _factor, _approx)
+_UNIT_RE = "|".join(
+    (re.escape(u) if not u[0].isalpha() else re.escape(u) + r"\b")
+    for u in sorted(_UNITS, key=len, reverse=True))
+
+_QUANTITY_RE = re.compile(
+    rf"""
+    (?:(?P<approx>{_APPROX_RE})\s+)?
+    (?:(?P<between>between|from)\s+)?
+    (?P<cur1>{_CURRENCY_PREFIX_RE})?
+    (?<![\w.,])(?<![a-z]-)
+    (?P<n1>{_NUM_HALF})
+    (?:\s?(?P<sc1>{_SCALE_RE}))?
+    (?:[\s-]?(?P<u1>%|percent\b|per\ cent\b))?
+    (?:
+        \s*(?P<sep>(?(between)(?:and|to|–|—|-)|(?:to|–|—|-)))\s*
+        (?P<cur2>{_CURRENCY_PREFIX_RE})?
+        (?P<n2>{_NUM_HALF})(?![\d])
+        (?:\s?(?P<sc2>{_SCALE_RE}))?
+    )?
+    (?:[\s-]?(?P<unit>{_UNIT_RE}))?
+    (?P<after>\s+or\s+so\b|-odd\b|\+)?
+    (?![\w:])(?!-old\b)
+    """, re.VERBOSE)
+
+_PROBABILITY_RE = re.compile(
+    rf"""(?:(?P<approx>{_APPROX_RE})\s+)?(?:(?:odds|chances?|probability|likelihood)\s+(?:of|at|are|is)\s+)?
+    (?<![\w.,])(?P<n>\d+)[\s-]+in[\s-]+(?P<d>\d+)\b(?!\s*(?:{"|".join(_SCALES)})\b)""",
+    re.VERBOSE)
+
+_SPELLED_DURATIONS: list[tuple[re.Pattern[str], float, bool]] = [
+    (re.compile(r"\b(?:an?|1)\s+hour\s+and\s+a\s+half\b"), 5400.0, False),
+    (re.compile(r"\bhalf\s+an\s+hour\b|\ba\s+half[\s-]hour\b"), 1800.0, False),
+    (re.compile(r"\b(?:an?|1)\s+day\s+and\s+a\s+half\b"), 1.5 * _DAY, False),
+    (re.compile(r"\b(?:an?|1)\s+year\s+and\s+a\s+half\b"), 1.5 * 365 * _DAY, False),
+    (re.compile(r"\bminute-long\b"), 60.0, False),
+    (re.compile(r"\bhour-long\b"), 3600.0, False),
+    (re.compile(r"\bday-long\b"), _DAY, False),
+    (re.compile(r"\bweek-long\b"), 7 * _DAY, False),
+    (re.compile(r"\bmonth-long\b"), 30 * _DAY, True),
+    (re.compile(r"\byear-long\b"), 365 * _DAY, False),
+]
+# "tens of millions of people": a vague order of magnitude
+_ORDER_RE = re.compile(r"\b(?P<tens>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions)\b"
+                       r"|\b(?P<plain>thousands|millions|billions)\s+of\b")
+_ORDER_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_MONTH_RE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b\.?", re.IGNORECASE)
+_COUNT_NOUN_RES = (re.compile(r"\s+(?P<noun>[a-z]+)\b"),
+                   re.compile(r"\s+(?:of\s+)?(?:[a-z]+[\s-]+)?(?P<noun>[a-z]+)\b"))
+_IRREGULAR_PLURALS = {"people", "troops", "personnel", "children", "men", "women", "staff",
+                      "police", "cattle", "aircraft", "civilians", "refugees"}
+_NOT_NOUNS = {"is", "was", "has", "this", "its", "us", "as", "his", "hers", "yes", "less", "thus",
+              "perhaps", "always", "plus", "across", "unless", "whereas", "besides", "towards",
+              "afterwards", "sometimes", "this", "does", "goes", "means", "news"}
+
+
+def _number(text: str) -> float:
+    text = text.replace(",", "")
+    half = 0.0
+    if "and a half" in text:
+        text = text.split()[0]
+        half = 0.5
+    return float(text) + half
+
+
+def _unit_of(word: str | None) -> tuple[str, float, bool] | None:
+    if not word:
+        return None
+    return _UNITS.get(re.sub(r"\s+", " ", word.lower()))
+
+
+def _is_date_context(normal: str, start: int, end: int) -> bool:
+    """A day next to a month name: "February 12", "12 Feb.", "Feb. 12, 2025"."""
+    before = normal[max(0, start - 12):start]
+    after = normal[end:end + 12]
+    return bool(re.search(r"\b(?:" + "|".join(_MONTHS) + r")\.?,?\s*$", before)
+                or re.match(r"\s*(?:of\s+)?(?:" + "|".join(_MONTHS) + r")\b", after))
+
+
+def _count_noun(normal: str, end: int) -> re.Match[str] | None:
+    """The plural noun a bare number counts: straight after it, or after one adjective
+    ("300 troops", "2,500 new employees", "millions of people")."""
+    for pattern in _COUNT_NOUN_RES:
+        match = pattern.match(normal, end)
+        if not match:
+            continue
+        noun = match.group("noun")
+        if noun in _IRREGULAR_PLURALS or (noun.endswith("s") and len(noun) > 3 and noun not in _NOT_NOUNS
+                                          and not noun.endswith("ss")):
+            return match
+    return None
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """Every quantity stated in ``text``, in order of appearance (dates excluded)."""
+    normal, offsets = _normalise(text)
+    taken: list[tuple[int, int]] = []
+    found: list[Quantity] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(start: int, end: int, **fields: Any) -> None:
+        o_start, o_end = offsets[start], offsets[end]
+        # the last digit of a converted number word maps to the word's start: widen to the word
+        while o_end < len(text) and text[o_end - 1:o_end].isalpha() and text[o_end].isalpha():
+            o_end += 1
+        taken.append((start, end))
+        found.append(Quantity(text=text[o_start:o_end].strip(), start=o_start, end=o_end, **fields))
+
+    for match in _PROBABILITY_RE.finditer(normal):
+        n, d = int(match.group("n")), int(match.group("d"))
+        if 0 < n <= d and not _is_date_context(normal, match.start("n"), match.end()):
+            add(match.start(), match.end(), value=n / d, unit="percent",
+                approximate=bool(match.group("approx")) and _APPROX[match.group("approx")] == "approx")
+
+    for pattern, seconds, vague in _SPELLED_DURATIONS:
+        for match in pattern.finditer(normal):
+            if free(match.start(), match.end()):
+                add(match.start(), match.end(), value=seconds, unit="second", approximate=vague)
+
+    for match in _QUANTITY_RE.finditer(normal):
+        if not free(match.start(), match.end()):
+            continue
+        quantity = _parse_match(match, normal)
+        if quantity is None:
+            continue
+        end = match.end()
+        if quantity["unit"] == "count":
+            noun = _count_noun(normal, end)
+            if noun is not None:
+                quantity["counted"], end = noun.group("noun"), noun.end()
+        if free(match.start(), end):
+            add(match.start(), end, **quantity)
+
+    for match in _ORDER_RE.finditer(normal):
+        if not free(match.start(), match.end()):
+            continue
+        if match.group("tens"):
+            base = _ORDER_SCALES[match.group("scale")] * (10 if match.group("tens") == "tens" else 100)
+        else:
+            base = _ORDER_SCALES[match.group("plain")]
+        noun = _count_noun(normal, match.end())
+        end = noun.end() if noun is not None else match.end()
+        add(match.start(), end, value=math.sqrt(base * base * 10), unit="count", approximate=True,
+            low=base, high=base * 10, counted=noun.group("noun") if noun is not None else None)
+
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _parse_match(match: re.Match[str], normal: str) -> dict[str, Any] | None:
+    g = match.groupdict()
+    currency = None
+    for key in ("cur1", "cur2"):
+        if g[key]:
+            currency = _CURRENCY_PREFIX[g[key].strip()]
+    unit_word = g["unit"] or g["u1"]
+    unit_info = _unit_of(unit_word)
+    if unit_info and unit_info[0] not in ("second", "percent", "meter", "kilogram", "barrel", "count"):
+        currency = unit_info[0]          # "300 billion dollars", "50bn euros"
+        unit_info = None
+    has_money = currency is not None
+
+    scales = []
+    for key in ("sc1", "sc2"):
+        word = g[key]
+        if word and word in ("m", "b", "k") and not has_money:
+            return None                   # "5m" without money could be metres: leave it
+        scales.append(_SCALES[word] if word else None)
+    sc1, sc2 = scales
+
+    n1 = _number(g["n1"])
+    n2 = _number(g["n2"]) if g["n2"] else None
+    if n2 is not None:
+        f2 = sc2 or 1.0
+        f1 = sc1 if sc1 else (sc2 if sc2 and n1 * sc2 <= n2 * sc2 else 1.0)   # "$100–120bn"
+        low, high = n1 * f1, n2 * f2
+        if low > high:
+            return None                   # "2022-2014"? not a range
+    else:
+        low = high = n1 * (sc1 or 1.0)
+
+    if unit_info is None and g["u1"]:
+        unit_info = _unit_of(g["u1"])
+    if unit_info is not None:
+        base, factor, vague = unit_info
+        if unit_word and unit_word.strip() in ("points", "point") and not (g["u1"]):
+            # "25 points" is only a rate move; "7 points" in sport is not: require a context
+            if not re.search(r"\b(?:rate|basis|percentage)\b", normal[max(0, match.start() - 60):match.end() + 20]):
+                return None
+        low, high = low * factor, high * factor
+    elif has_money:
+        base, vague = currency, False
+    else:
+        base, vague = "count", False
+        is_year = n2 is None and sc1 is None and float(n1).is_integer() and 1000 <= n1 <= 2100 \
+            and "," not in g["n1"]
+        if is_year or _is_date_context(normal, match.start("n1"), match.end()):
+            return None
+        if sc1 is None and sc2 is None and _count_noun(normal, match.end()) is None:
+            return None                   # a bare number: no unit, nothing counted
+    if has_money and unit_info is not None:
+        return None                       # "$5 per cent"? contradictory: skip
+
+    approx_kind = _APPROX.get(g["approx"] or "")
+    approximate = vague or approx_kind == "approx" or bool(g["after"])
+    value = (low + high) / 2 if n2 is not None else low
+    fields: dict[str, Any] = {"value": value, "unit": base, "approximate": approximate}
+    if n2 is not None:
+        fields.update(low=low, high=high)
+    elif approx_kind == "low":
+        fields.update(low=low, approximate=True)
+    elif approx_kind == "high":
+        fields.update(high=high, approximate=True)
+    if g["after"] == "+":
+        fields.update(low=low)
+    return fields
+
+
+# -- comparison -------------------------------------------------------------------------
+
+def _tolerance(quantity: Quantity) -> float:
+    is_bound = (quantity.low is None) != (quantity.high is None)
+    if quantity.approximate and not is_bound:
+        return APPROX_TOLERANCE
+    return EXACT_TOLERANCE
+
+
+def _interval(quantity: Quantity) -> tuple[float, float]:
+    if quantity.low is None and quantity.high is None:
+        return quantity.value, quantity.value
+    low = quantity.low if quantity.low is not None else -math.inf
+    high = quantity.high if quantity.high is not None else math.inf
+    if quantity.high is not None and quantity.low is None and quantity.value >= 0:
+        low = 0.0                       # "up to 5%", "less than 100": not negative
+    return low, high
+
+
+def compare_quantities(claimed: Quantity, reported: Quantity) -> str:
+    """``"agrees"`` when ``reported`` is within tolerance of ``claimed`` (overlapping ranges and
+    open bounds included), ``"disagrees"`` when both are of one unit and do not meet, and
+    ``"incomparable"`` across units ("$300 billion" vs "90 minutes", dollars vs euros).
+
+    The tolerance is the larger of the two quantities': ±10 % for an approximate value
+    ("close to 90 minutes", "month-long"), ±2 % otherwise, relative to the larger magnitude.
+    """
+    if claimed.unit != reported.unit:
+        return INCOMPARABLE
+    if claimed.unit == "count" and claimed.counted and reported.counted \
+            and claimed.counted.rstrip("s") != reported.counted.rstrip("s"):
+        return INCOMPARABLE               # 300 troops vs 300 tanks
+    c_low, c_high = _interval(claimed)
+    r_low, r_high = _interval(reported)
+    gap = max(0.0, r_low - c_high, c_low - r_high)
+    if gap == 0.0:
+        return AGREES
+    scale = max(abs(v) for v in (claimed.value, reported.value, c_low, c_high, r_low, r_high)
+                if math.isfinite(v))
+    tolerance = max(_tolerance(claimed), _tolerance(reported))
+    return AGREES if gap <= tolerance * scale else DISAGREES
+
+
+# -- presentation -----------------------------------------------------------------------
+
+_CURRENCY_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if not float(value).is_integer() else f"{value:,.0f}"
+
+
+def format_value(value: float, unit: str) -> str:
+    """A readable rendering of a value in a base unit: 5400 second → "90 minutes",
+    3e11 USD → "$300 billion", 0.2 percent → "20%"."""
+    if unit == "percent":
+        return f"{_plain(round(value * 100, 4))}%"
+    if unit == "second":
+        # whole years, weeks, days, hours or minutes; months are left as days (30 days, not 1 month)
+        for name, size in (("year", 365 * _DAY), ("week", 7 * _DAY), ("day", _DAY), ("hour", 3600.0),
+                           ("minute", 60.0)):
+            amount = round(value / size, 6)
+            if amount >= 1 and amount.is_integer():
+                return f"{_plain(amount)} {name}{'' if amount == 1 else 's'}"
+        return f"{_plain(value)} seconds"
+    scaled = f"{_plain(value)}"
+    for name, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(value) >= size:
+            scaled = f"{_plain(round(value / size, 3))} {name}"
+            break
+    if unit in _CURRENCY_SYMBOL:
+        return f"{_CURRENCY_SYMBOL[unit]}{scaled}"
+    if unit == "count":
+        return scaled
+    return f"{scaled} {unit}"
+
+
+def describe_quantity(quantity: Quantity) -> str:
+    """``"close to 90 minutes (≈90 minutes)"``-style text: the span and its normalised value."""
+    if quantity.low is not None and quantity.high is not None:
+        normal = f"{format_value(quantity.low, quantity.unit)}–{format_value(quantity.high, quantity.unit)}"
+    elif quantity.low is not None:
+        normal = f"≥{format_value(quantity.low, quantity.unit)}"
+    elif quantity.high is not None:
+        normal = f"≤{format_value(quantity.high, quantity.unit)}"
+    else:
+        normal = ("≈" if quantity.approximate else "") + format_value(quantity.value, quantity.unit)
+    return f"{quantity.text} ({normal})"
+
+
+def values_compared(claimed: Quantity, reported: Quantity) -> dict[str, Any]:
+    """What a verdict's ``values_compared`` can store: both spans, normalised values, the unit,
+    the relative difference and the outcome of :func:`compare_quantities`."""
+    result = compare_quantities(claimed, reported)
+    difference = None
+    if result != INCOMPARABLE and claimed.value:
+        difference = round((reported.value - claimed.value) / abs(claimed.value), 4)
+    return {
+        "claimed": describe_quantity(claimed), "reported": describe_quantity(reported),
+        "unit": claimed.unit if claimed.unit == reported.unit else f"{claimed.unit}/{reported.unit}",
+        "claimed_value": claimed.value, "reported_value": reported.value,
+        "relative_difference": difference, "result": result,
+    }

@@ -1,0 +1,179 @@
+"""Quantity parsing (digits and words, scales, currencies, durations, percentages, ranges,
+approximations, dates left alone) and comparison with tolerances."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from monitor.quantities import (AGREES, DISAGREES, INCOMPARABLE, Quantity, compare_quantities,
+                                describe_quantity, format_value, parse_quantities, values_compared)
+
+DAY = 86400.0
+
+
+def one(text: str) -> Quantity:
+    found = parse_quantities(text)
+    assert len(found) == 1, f"{text!r} -> {found}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, span, value, unit, approximate", [
+    # durations, to seconds
+    ("the conversation lasted close to 90 minutes and covered", "close to 90 minutes", 5400, "second", True),
+    ("During the 1.5-hour discussion, they agreed", "1.5-hour", 5400, "second", False),
+    ("the call lasted ninety minutes", "ninety minutes", 5400, "second", False),
+    ("talks lasted an hour and a half", "an hour and a half", 5400, "second", False),
+    ("one and a half hours of talks", "one and a half hours", 5400, "second", False),
+    ("after half an hour", "half an hour", 1800, "second", False),
+    ("a 30-day ceasefire", "30-day", 30 * DAY, "second", False),
+    ("a month-long truce", "month-long", 30 * DAY, "second", True),
+    ("three weeks after Trump assumed office", "three weeks", 21 * DAY, "second", False),
+    ("For three years, Putin urged negotiations", "three years", 3 * 365 * DAY, "second", False),
+    # money: symbols, codes, words, scale words and abbreviations
+    ("assistance stands at $300 billion", "$300 billion", 3e11, "USD", False),
+    ("three hundred billion dollars", "three hundred billion dollars", 3e11, "USD", False),
+    ("a billion dollars", "a billion dollars", 1e9, "USD", False),
+    ("USD 300bn in aid", "USD 300bn", 3e11, "USD", False),
+    ("a $300b package", "$300b", 3e11, "USD", False),
+    ("€50bn for Kyiv", "€50bn", 5e10, "EUR", False),
+    ("EUR 50 billion", "EUR 50 billion", 5e10, "EUR", False),
+    ("1.5 billion euros", "1.5 billion euros", 1.5e9, "EUR", False),
+    ("a £3.5m fine", "£3.5m", 3.5e6, "GBP", False),
+    ("$2 trillion", "$2 trillion", 2e12, "USD", False),
+    ("$4tn", "$4tn", 4e12, "USD", False),
+    ("3 million rubles", "3 million rubles", 3e6, "RUB", False),
+    # percentages and probabilities, as 0–1 fractions
+    ("I would gauge the probability at around 20%.", "around 20%", 0.2, "percent", True),
+    ("around 20 percent", "around 20 percent", 0.2, "percent", True),
+    ("inflation of 2.4 per cent", "2.4 per cent", 0.024, "percent", False),
+    ("the odds of 1 in 5", "odds of 1 in 5", 0.2, "percent", False),
+    ("one in five Americans", "one in five", 0.2, "percent", False),
+    ("a one-in-four chance", "one-in-four", 0.25, "percent", False),
+    ("a cut of 25 basis points", "25 basis points", 0.0025, "percent", False),
+    # counts need a counted noun
+    ("more than 100 people were killed", "more than 100 people", 100, "count", True),
+    ("some 300 troops", "some 300 troops", 300, "count", True),
+    ("2,500 new employees", "2,500 new employees", 2500, "count", False),
+])
+def test_parse_single_quantity(text: str, span: str, value: float, unit: str, approximate: bool) -> None:
+    quantity = one(text)
+    assert quantity.text == span
+    assert text[quantity.start:quantity.end].strip() == span
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+    assert quantity.approximate is approximate
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("between 80 and 100 minutes", 4800, 6000, "second"),
+    ("from 80 to 100 minutes", 4800, 6000, "second"),
+    ("$100–120bn", 1e11, 1.2e11, "USD"),
+    ("$100bn to $120bn", 1e11, 1.2e11, "USD"),
+    ("between 5 and 10 million euros", 5e6, 1e7, "EUR"),
+    ("20-25%", 0.2, 0.25, "percent"),
+    ("tens of millions of people", 1e7, 1e8, "count"),
+])
+def test_parse_ranges(text: str, low: float, high: float, unit: str) -> None:
+    quantity = one(text)
+    assert (quantity.low, quantity.high, quantity.unit) == (pytest.approx(low), pytest.approx(high), unit)
+    assert quantity.low <= quantity.value <= quantity.high
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("more than 100 people", 100, None),
+    ("at least $5 billion", 5e9, None),
+    ("over 90 minutes", 5400, None),
+    ("less than 5%", None, 0.05),
+    ("up to 50,000 units", None, 50000),
+])
+def test_parse_open_bounds(text: str, low: float | None, high: float | None) -> None:
+    quantity = one(text)
+    assert quantity.approximate
+    assert quantity.low == (pytest.approx(low) if low is not None else None)
+    assert quantity.high == (pytest.approx(high) if high is not None else None)
+
+
+@pytest.mark.parametrize("text", [
+    "Putin's first phone conversation with Trump took place on February 12.",
+    "It happened on 12 Feb. 2025 in Riyadh.",
+    "This scenario occurred in Munich in 1938.",
+    "Ukraine would not revert to its pre-2014 borders",
+    "the G7 summit and F-16 jets",
+    "a 45-year-old man",
+    "at 10:00 local time",
+    "one might rationalize this approach",
+    "in a few more months of fighting",
+    "Russia's fifth president",
+])
+def test_dates_and_non_quantities_are_left_alone(text: str) -> None:
+    assert parse_quantities(text) == []
+
+
+def test_several_quantities_keep_order_and_offsets() -> None:
+    text = ("If current assistance stands at $300 billion, it might dwindle to $100 billion, with the "
+            "expectation that Europe would shoulder the remaining $200 billion")
+    found = parse_quantities(text)
+    assert [(q.text, q.value) for q in found] == [
+        ("$300 billion", 3e11), ("$100 billion", 1e11), ("$200 billion", 2e11)]
+    assert all(text[q.start:q.end] == q.text for q in found)
+
+
+def test_duration_next_to_date_is_kept() -> None:
+    found = parse_quantities("on February 12, approximately three weeks after Trump assumed office")
+    assert [(q.text, q.value, q.approximate) for q in found] == [("approximately three weeks", 21 * DAY, True)]
+
+
+@pytest.mark.parametrize("claimed, reported, result", [
+    ("close to 90 minutes", "1.5-hour", AGREES),
+    ("close to 90 minutes", "an hour and a half", AGREES),
+    ("close to 90 minutes", "ninety minutes", AGREES),
+    ("close to 90 minutes", "two hours", DISAGREES),
+    ("close to 90 minutes", "20 minutes", DISAGREES),
+    ("90 minutes", "95 minutes", DISAGREES),          # exact: ±2 %
+    ("about 90 minutes", "95 minutes", AGREES),       # approximate: ±10 %
+    ("month-long", "30-day", AGREES),
+    ("three weeks", "21 days", AGREES),
+    ("around 20%", "one in five", AGREES),
+    ("around 20%", "22%", AGREES),
+    ("around 20%", "odds of 1 in 4", DISAGREES),
+    ("$300 billion", "three hundred billion dollars", AGREES),
+    ("$300 billion", "$120bn", DISAGREES),
+    ("$300 billion", "€300bn", INCOMPARABLE),
+    ("$300 billion", "90 minutes", INCOMPARABLE),
+    ("$100–120bn", "$110 billion", AGREES),
+    ("$100–120bn", "$150 billion", DISAGREES),
+    ("between 80 and 100 minutes", "close to 90 minutes", AGREES),
+    ("more than 100 people", "150 people", AGREES),
+    ("more than 100 people", "50 people", DISAGREES),
+    ("less than 5%", "4%", AGREES),
+    ("less than 5%", "7%", DISAGREES),
+    ("300 troops", "300 tanks", INCOMPARABLE),
+])
+def test_compare_quantities(claimed: str, reported: str, result: str) -> None:
+    assert compare_quantities(one(claimed), one(reported)) == result
+
+
+def test_values_compared_text() -> None:
+    compared = values_compared(one("$300 billion"), one("$120bn"))
+    assert compared["result"] == DISAGREES
+    assert compared["claimed"] == "$300 billion ($300 billion)"
+    assert compared["reported"] == "$120bn ($120 billion)"
+    assert compared["relative_difference"] == pytest.approx(-0.6)
+    assert describe_quantity(one("close to 90 minutes")) == "close to 90 minutes (≈90 minutes)"
+    assert describe_quantity(one("between 80 and 100 minutes")) == "between 80 and 100 minutes (80 minutes–100 minutes)"
+
+
+@pytest.mark.parametrize("value, unit, text", [
+    (5400, "second", "90 minutes"), (30 * DAY, "second", "30 days"), (21 * DAY, "second", "3 weeks"),
+    (3e11, "USD", "$300 billion"), (0.2, "percent", "20%"), (0.0025, "percent", "0.25%"),
+    (2500, "count", "2,500"),
+])
+def test_format_value(value: float, unit: str, text: str) -> None:
+    assert format_value(value, unit) == text
+
+
+def test_quantity_is_hashable_record() -> None:
+    quantity = one("close to 90 minutes")
+    assert {quantity: 1}[quantity] == 1
+    assert math.isclose(quantity.value, 5400)
