@@ -115,6 +115,26 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["alerts"].enable_fts(["evidence"], create_triggers=True, tokenize="porter")
 
 
+@migrations()
+def m_feeds_configured(db: sqlite_utils.Database) -> None:
+    # Feeds removed from the config keep their rows (their entries and articles refer to
+    # them) but are no longer polled; last_problem keeps what was wrong with a feed that
+    # still parsed (feedparser "bozo"), which is not a failure.
+    db["feeds"].add_column("configured", int, not_null_default=1)
+    db["feeds"].add_column("last_problem", str)
+    db["feed_entries"].create_index(["article_id"])
+
+
+@migrations()
+def m_digest_bookkeeping(db: sqlite_utils.Database) -> None:
+    # A digest row keeps the ids of the alerts it carried (alerts.digest_id is cleared again when
+    # a send fails, so the row must remember them itself); a digest run points at its digest.
+    db["digests"].add_column("alert_ids", str)
+    db["runs"].add_column("digest_id", int)
+    db["alerts"].create_index(["digest_id"])
+    db["digests"].create_index(["status"])
+
+
 def _encode(value: Any) -> Any:
     """Dataclasses, dicts and lists are stored as JSON text."""
     if is_dataclass(value) and not isinstance(value, type):
@@ -177,3 +197,247 @@ class Store:
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         return list(self.db.query("select * from runs order by id desc limit ?", [limit]))
+
+    # -- digests ---------------------------------------------------------------------------
+    # An alert is "mailed" when its digest_id points at a digest; begin_digest claims alerts for
+    # a pending digest in one transaction, fail_digest hands them back. Statuses: pending,
+    # sent, failed, empty (nothing new, nothing sent).
+
+    def unmailed_alerts(self) -> list[dict[str, Any]]:
+        """Alerts not in any digest yet, with their article's title, link, site and feed name."""
+        return list(self.db.query(
+            "select alerts.*, articles.title as article_title,"
+            " coalesce(articles.url, articles.canonical_url) as article_url, articles.site as site,"
+            " articles.published_at as published_at, feeds.name as feed_name"
+            " from alerts join articles on articles.id = alerts.article_id"
+            " left join feeds on feeds.id = articles.feed_id"
+            " where alerts.digest_id is null order by alerts.detected_at, alerts.id"))
+
+    def digest_claims(self, claim_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Claims with the JSON lists of all their alerts' verdicts and of those already mailed."""
+        ids = list(claim_ids)
+        if not ids:
+            return []
+        return list(self.db.query(
+            "select claims.*,"
+            " (select json_group_array(a.verdict) from alerts a where a.claim_id = claims.id) as verdicts,"
+            " (select json_group_array(a.verdict) from alerts a join digests d on d.id = a.digest_id"
+            "   where a.claim_id = claims.id and d.status = 'sent') as mailed_verdicts"
+            f" from claims where id in ({', '.join('?' for _ in ids)}) order by id", ids))
+
+    def last_digest(self) -> dict[str, Any] | None:
+        """The latest digest that completed (``sent``, or ``empty``: nothing new), if any."""
+        return next(iter(self.db.query(
+            "select * from digests where status in ('sent', 'empty') order by id desc limit 1")), None)
+
+    def digests(self, limit: int = 20) -> list[dict[str, Any]]:
+        return list(self.db.query("select * from digests order by id desc limit ?", [limit]))
+
+    def record_empty_digest(self, subject: str) -> int:
+        """A digest day with nothing new: nothing is sent, but the day counts as done."""
+        now = utcnow()
+        cursor = self.db.execute(
+            "insert into digests (created_at, subject, status, sent_at, alert_count, alert_ids)"
+            " values (?, ?, 'empty', ?, 0, '[]')", [now, subject, now])
+        return int(cursor.lastrowid)
+
+    def begin_digest(self, *, subject: str, recipients: Iterable[str], alert_ids: Iterable[int]) -> int:
+        """Record a ``pending`` digest and claim its alerts for it, all or nothing; returns its id.
+
+        Raises ``StoreError`` if another digest claimed one of the alerts meanwhile.
+        """
+        ids = list(alert_ids)
+        with self.db.atomic():
+            # The insert comes first so the transaction takes SQLite's write lock before it reads.
+            cursor = self.db.execute(
+                "insert into digests (created_at, recipients, subject, status, alert_count, alert_ids)"
+                " values (?, ?, ?, 'pending', ?, ?)",
+                [utcnow(), _encode(list(recipients)), subject, len(ids), _encode(ids)])
+            digest_id = int(cursor.lastrowid)
+            claimed = 0
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                claimed += self.db.execute(
+                    f"update alerts set digest_id = ? where digest_id is null and id in"
+                    f" ({', '.join('?' for _ in chunk)})", [digest_id, *chunk]).rowcount
+            if claimed != len(ids):
+                raise StoreError(f"{len(ids) - claimed} of the digest's alerts were taken by another digest "
+                                 "meanwhile; nothing was sent; run `monitor digest` again")
+        return digest_id
+
+    def mark_digest_sent(self, digest_id: int, refused: dict[str, str] | None = None) -> None:
+        error = "; ".join(f"refused {address}: {reply}" for address, reply in (refused or {}).items()) or None
+        self.db.execute("update digests set status = 'sent', sent_at = ?, error = ? where id = ?",
+                        [utcnow(), error, digest_id])
+
+    def fail_digest(self, digest_id: int, error: str) -> None:
+        """Mark a digest ``failed`` with its error and hand its alerts back for the next digest."""
+        with self.db.atomic():
+            self.db.execute("update digests set status = 'failed', error = ? where id = ?", [error, digest_id])
+            self.db.execute("update alerts set digest_id = null where digest_id = ?", [digest_id])
+
+    def release_interrupted_digests(self) -> list[dict[str, Any]]:
+        """Fail every ``pending`` digest (call only while holding the digest lock: its sender is gone)."""
+        pending = list(self.db.query("select * from digests where status = 'pending' order by id"))
+        for digest in pending:
+            self.fail_digest(digest["id"], "interrupted: the sending process stopped before the SMTP server "
+                                           "confirmed delivery; its alerts went into the next digest")
+        return pending
+
+    # -- feeds and articles ----------------------------------------------------------------
+
+    def transaction(self) -> Any:
+        """``with store.transaction():`` groups writes: all of them happen or none (nests)."""
+        return self.db.atomic()
+
+    def sync_feeds(self, feeds: Iterable[Any]) -> None:
+        """Make the feeds table match the config (``FeedConfig`` records), keyed on the config URL.
+
+        New feeds are due at once; changed names and intervals are updated; feeds no longer in
+        the config keep their row (and history) with ``configured = 0`` and are not polled.
+        """
+        now = utcnow()
+        with self.db.atomic():
+            self.db.execute("update feeds set configured = 0")
+            for feed in feeds:
+                self.db.execute(
+                    "insert into feeds (config_url, url, name, interval_minutes, configured, created_at,"
+                    " consecutive_failures) values (?, ?, ?, ?, 1, ?, 0)"
+                    " on conflict(config_url) do update set name = excluded.name,"
+                    " interval_minutes = excluded.interval_minutes, configured = 1",
+                    [feed.url, feed.url, feed.name, float(feed.interval_minutes), now])
+
+    def feeds(self, configured_only: bool = False) -> list[dict[str, Any]]:
+        where = "where configured = 1 " if configured_only else ""
+        return list(self.db.query(f"select * from feeds {where}order by id"))
+
+    def feed(self, feed_id: int) -> dict[str, Any]:
+        return self.db["feeds"].get(feed_id)
+
+    def due_feeds(self, now: str | None = None, force: bool = False) -> list[dict[str, Any]]:
+        """Configured feeds whose ``next_poll_at`` has passed (never polled ones first); all if ``force``."""
+        return list(self.db.query(
+            "select * from feeds where configured = 1 and (? or next_poll_at is null or next_poll_at <= ?)"
+            " order by next_poll_at is not null, next_poll_at, id",
+            [1 if force else 0, now or utcnow()]))
+
+    def record_feed_success(self, feed_id: int, *, polled_at: str, status: int | None, next_poll_at: str,
+                            etag: str | None, last_modified: str | None, url: str | None = None,
+                            title: str | None = None, problem: str | None = None) -> None:
+        """A poll that worked (200 or 304): reset the failure count, keep the validators."""
+        self.db.execute(
+            "update feeds set last_polled_at = ?, last_success_at = ?, last_status = ?, last_error = null,"
+            " consecutive_failures = 0, next_poll_at = ?, etag = ?, last_modified = ?, last_problem = ?,"
+            " url = coalesce(?, url), title = coalesce(?, title) where id = ?",
+            [polled_at, polled_at, status, next_poll_at, etag, last_modified, problem, url, title, feed_id])
+
+    def record_feed_failure(self, feed_id: int, *, polled_at: str, status: int | None, error: str,
+                            next_poll_at: str) -> None:
+        """A poll that failed: count it and keep the error; the validators stay for the next try."""
+        self.db.execute(
+            "update feeds set last_polled_at = ?, last_status = ?, last_error = ?,"
+            " consecutive_failures = consecutive_failures + 1, next_poll_at = ? where id = ?",
+            [polled_at, status, error, next_poll_at, feed_id])
+
+    def record_entry(self, feed_id: int, entry: Any) -> bool:
+        """Remember a feed entry (a ``FeedEntry``); True if this feed had not listed it before."""
+        cursor = self.db.execute(
+            "insert into feed_entries (feed_id, guid, url, title, published_at, first_seen_at)"
+            " values (?, ?, ?, ?, ?, ?) on conflict(feed_id, guid) do nothing",
+            [feed_id, entry.guid, entry.url, entry.title, entry.published_at, utcnow()])
+        return cursor.rowcount == 1
+
+    def pending_entries(self, max_attempts: int = 3) -> list[dict[str, Any]]:
+        """Entries with a URL whose article is not stored yet, or failed fewer than ``max_attempts`` times.
+
+        This is the poll cycle's to-do list: because it is read from the database, work cut off
+        by a crash is simply found again by the next cycle.
+        """
+        return list(self.db.query(
+            "select e.*, f.name as feed_name, a.attempts as attempts from feed_entries e"
+            " join feeds f on f.id = e.feed_id left join articles a on a.id = e.article_id"
+            " where e.url is not null and (e.article_id is null or (a.status = 'failed' and a.attempts < ?))"
+            " order by e.id", [max_attempts]))
+
+    def entries(self, feed_id: int | None = None) -> list[dict[str, Any]]:
+        where, params = ("where feed_id = ? ", [feed_id]) if feed_id is not None else ("", [])
+        return list(self.db.query(f"select * from feed_entries {where}order by id", params))
+
+    def link_entries(self, entry_ids: Iterable[int], article_id: int) -> None:
+        """Point feed entries at the article they link to (also: at the story they duplicate)."""
+        for entry_id in entry_ids:
+            self.db.execute("update feed_entries set article_id = ? where id = ?", [article_id, entry_id])
+
+    def set_entry_canonical_url(self, entry_id: int, canonical_url: str) -> None:
+        self.db.execute("update feed_entries set canonical_url = ? where id = ?", [canonical_url, entry_id])
+
+    def article(self, article_id: int) -> dict[str, Any]:
+        return self.db["articles"].get(article_id)
+
+    def article_by_canonical_url(self, canonical_url: str) -> dict[str, Any] | None:
+        return next(iter(self.db.query("select * from articles where canonical_url = ?", [canonical_url])), None)
+
+    def article_by_content_hash(self, content_hash: str) -> dict[str, Any] | None:
+        """The first stored (status ``ok``) article with this extracted-text hash, if any."""
+        return next(iter(self.db.query(
+            "select * from articles where content_hash = ? and status = 'ok' order by id limit 1",
+            [content_hash])), None)
+
+    def save_article(self, *, canonical_url: str, url: str, feed_id: int | None, guid: str | None,
+                     title: str | None, text: str | None, author: str | None = None, site: str | None = None,
+                     published_at: str | None = None, language: str | None = None,
+                     content_hash: str | None = None, http_status: int | None = None,
+                     etag: str | None = None, last_modified: str | None = None, status: str = "ok",
+                     duplicate_of: int | None = None, entry_ids: Iterable[int] = ()) -> int:
+        """Store a fetched article (``status`` ok, or duplicate with ``duplicate_of``) and link its entries.
+
+        Upsert on the canonical URL, in one transaction with the entry links: a row left
+        ``failed`` by an earlier attempt becomes the article, and a crash leaves either the
+        article with its entries or neither.
+        """
+        values = {
+            "canonical_url": canonical_url, "url": url, "feed_id": feed_id, "guid": guid, "title": title,
+            "author": author, "site": site, "published_at": published_at, "fetched_at": utcnow(),
+            "text": text, "language": language, "content_hash": content_hash, "duplicate_of": duplicate_of,
+            "http_status": http_status, "etag": etag, "last_modified": last_modified, "status": status,
+            "error": None,
+        }
+        with self.db.atomic():
+            article_id = self._upsert_article(values)
+            self.link_entries(entry_ids, article_id)
+        return article_id
+
+    def record_article_failure(self, *, canonical_url: str, url: str, feed_id: int | None, guid: str | None,
+                               error: str, http_status: int | None = None, title: str | None = None,
+                               published_at: str | None = None, entry_ids: Iterable[int] = ()) -> tuple[int, int]:
+        """Store (or update) a ``failed`` article row with its error; returns (article id, attempts so far).
+
+        Its entries stay pending until the article has failed ``pending_entries(max_attempts)`` times.
+        """
+        values = {
+            "canonical_url": canonical_url, "url": url, "feed_id": feed_id, "guid": guid, "title": title,
+            "published_at": published_at, "fetched_at": utcnow(), "http_status": http_status,
+            "status": "failed", "error": error,
+        }
+        with self.db.atomic():
+            article_id = self._upsert_article(values)
+            self.link_entries(entry_ids, article_id)
+        return article_id, int(self.article(article_id)["attempts"])
+
+    def _upsert_article(self, values: dict[str, Any]) -> int:
+        columns = list(values)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "canonical_url")
+        self.db.execute(
+            f"insert into articles ({', '.join(columns)}, attempts) values ({', '.join('?' for _ in columns)}, 1)"
+            f" on conflict(canonical_url) do update set {updates}, attempts = attempts + 1",
+            list(values.values()))
+        return next(iter(self.db.query("select id from articles where canonical_url = ?",
+                                       [values["canonical_url"]])))["id"]
+
+    def articles(self, limit: int = 50, status: str | None = None) -> list[dict[str, Any]]:
+        """Stored articles, newest first (by publication time, else fetch time)."""
+        where, params = ("where status = ? ", [status]) if status else ("", [])
+        return list(self.db.query(
+            "select id, published_at, fetched_at, site, title, status, error, canonical_url, url, feed_id,"
+            f" duplicate_of, attempts from articles {where}"
+            "order by coalesce(published_at, fetched_at) desc, id desc limit ?", params + [limit]))
