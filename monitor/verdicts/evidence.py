@@ -1,0 +1,83 @@
+"""Evidence selection: the sentences of an article that bear on a claim.
+
+Every sentence is scored against the claim by the IDF-weighted share of the claim's terms it
+contains (the same weights as retrieval, entities counting double), plus a bonus when it
+reports a quantity of the same kind as one the claim states (a duration for "close to 90
+minutes", a dollar amount for "$300 billion"): "The 1.5-hour conversation…" shares few words
+with the claim but is the sentence that settles it. The best few are kept; the first is the
+one an alert shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .. import quantities as quantity_parsing
+from ..quantities import Quantity
+from .retrieval import ClaimTerms
+from .text import AnalysedArticle, Sentence
+
+TOP_EVIDENCE = 3
+# A same-kind quantity in a sentence that already shares some of the claim's words is a
+# strong sign it is the sentence that settles the claim.
+QUANTITY_BONUS = 0.25
+# Sentences sharing less than this with the claim are not evidence even with a quantity.
+MIN_OVERLAP_FOR_QUANTITY = 0.12
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence chosen as evidence for a claim, with its score and what it matched."""
+
+    sentence: Sentence
+    score: float
+    overlap: float
+    matched: tuple[str, ...]
+    quantities: tuple[Quantity, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+@dataclass
+class QuantityCache:
+    """Quantities of an article's sentences, parsed on first use and kept for the other claims."""
+
+    article: AnalysedArticle
+    parsed: dict[int, tuple[Quantity, ...]] = field(default_factory=dict)
+
+    def of(self, sentence: Sentence) -> tuple[Quantity, ...]:
+        found = self.parsed.get(sentence.index)
+        if found is None:
+            found = tuple(quantity_parsing.parse_quantities(sentence.text))
+            self.parsed[sentence.index] = found
+        return found
+
+
+def same_kind(claimed: Quantity, reported: Quantity) -> bool:
+    """Two quantities can be compared: same unit family (``compare_quantities`` knows them)."""
+    return quantity_parsing.compare_quantities(claimed, reported) != "incomparable"
+
+
+def select_evidence(article: AnalysedArticle, terms: ClaimTerms, cache: QuantityCache,
+                    limit: int = TOP_EVIDENCE) -> list[Evidence]:
+    """The ``limit`` sentences of the article that bear most on the claim, best first."""
+    weights = terms.weights
+    claim_quantities: Sequence[Quantity] = terms.claim.quantities
+    scored: list[Evidence] = []
+    for sentence in article.sentences:
+        shared = sentence.terms & weights.keys()
+        if not shared:
+            continue
+        overlap = sum(weights[t] for t in shared) / terms.total
+        score = overlap
+        found: tuple[Quantity, ...] = ()
+        if claim_quantities and overlap >= MIN_OVERLAP_FOR_QUANTITY:
+            found = tuple(q for q in cache.of(sentence)
+                          if any(same_kind(c, q) for c in claim_quantities))
+            if found:
+                score += QUANTITY_BONUS
+        scored.append(Evidence(sentence, round(score, 4), round(overlap, 4), tuple(sorted(shared)), found))
+    scored.sort(key=lambda e: (-e.score, e.sentence.index))
+    return scored[:limit]

@@ -1,0 +1,229 @@
+"""The verdict of one article on each claim it bears on: confirms, contradicts or discusses.
+
+For one article: retrieval picks the candidate claims, evidence selection the sentences that
+bear on each, and then four sources of evidence are combined into one probability per stance:
+
+1. the stance model (FNC-1 trained; given the claim and the whole article, as in training) —
+   or, without a model, a prior from how much of the claim the best sentence covers;
+2. values compared (``compare``): a reported value of the same kind that agrees or disagrees;
+3. a reported outcome of a forecast or scheduled event (``forecasts``);
+4. cues in the evidence sentence (``cues``): denial, negation, contrast, hedging, a question,
+   or the claim's own speaker repeating it.
+
+The combination is naive-Bayes: each cue that fires multiplies the four probabilities by its
+likelihood ratios (``FACTORS``), and the result is renormalised. The factors are set by hand
+from what each cue means (a value that disagrees is strong evidence of *contradicts*, a
+hedge moves weight towards *discusses*); the model's probabilities are calibrated on
+held-out FNC-1. The verdict is the most probable stance, its confidence that probability.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..claims import Claim
+from ..quantities import describe_quantity, values_compared
+from .compare import ValueComparison, compare_values
+from .cues import Cues, read_cues
+from .evidence import Evidence, QuantityCache, select_evidence
+from .forecasts import Resolution, find_outcome
+from .retrieval import Candidate, ClaimIndex, ClaimTerms
+from .text import AnalysedArticle, analyse_article
+
+log = logging.getLogger(__name__)
+
+STANCES = ("confirms", "contradicts", "discusses", "unrelated")
+# Bumped whenever the rules below change, so stored verdicts show which rules made them and a
+# rescore can tell what is out of date.
+RULES_VERSION = "1"
+
+# Likelihood ratios over (confirms, contradicts, discusses, unrelated) for each cue.
+FACTORS: dict[str, tuple[float, float, float, float]] = {
+    "values-agree": (6.0, 0.3, 1.0, 0.2),
+    "values-disagree": (0.15, 8.0, 1.0, 0.2),
+    "outcome-as-forecast": (8.0, 0.2, 1.0, 0.2),
+    "outcome-against-forecast": (0.2, 8.0, 1.0, 0.2),
+    "denial": (0.1, 10.0, 1.0, 1.0),
+    "negated": (0.3, 3.0, 1.0, 1.0),
+    "contrasted": (0.2, 5.0, 1.0, 1.0),
+    "hedged": (0.35, 0.5, 3.0, 1.0),
+    "question": (0.3, 0.5, 2.0, 1.0),
+    "repeats-speaker": (0.25, 0.8, 3.0, 1.0),
+    # the best sentence states most of the claim, plainly and not in the claim's speaker's words
+    "restates": (2.0, 0.7, 1.0, 0.4),
+    "strong-overlap": (1.0, 1.0, 1.0, 0.3),
+    "weak-overlap": (0.6, 0.6, 0.8, 3.0),
+}
+# Evidence that covers less than this share of the claim's weight makes the claim unrelated.
+MIN_EVIDENCE_OVERLAP = 0.2
+STRONG_OVERLAP = 0.55
+WEAK_OVERLAP = 0.3
+
+
+@dataclass
+class Verdict:
+    """What one article says about one claim, with the sentence that shows it."""
+
+    claim_id: str
+    verdict: str                       # confirms | contradicts | discusses | unrelated
+    confidence: float                  # probability of that verdict, 0–1
+    evidence: str
+    claim_value: str | None = None
+    article_value: str | None = None
+    values_compared: dict[str, Any] | None = None
+    resolution: dict[str, Any] | None = None   # {"outcome": "happened"|"did-not-happen", "date": iso, "brier"?}
+    model_version: str = ""
+    probabilities: dict[str, float] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "claim_id": self.claim_id, "verdict": self.verdict, "confidence": self.confidence,
+            "evidence": self.evidence, "claim_value": self.claim_value, "article_value": self.article_value,
+            "values_compared": self.values_compared, "resolution": self.resolution,
+            "model_version": self.model_version, "probabilities": self.probabilities, "reasons": self.reasons,
+        }
+
+
+def _normalise(probs: Sequence[float]) -> list[float]:
+    total = sum(probs) or 1.0
+    return [p / total for p in probs]
+
+
+def lexical_prior(overlap: float) -> list[float]:
+    """Stance probabilities from word overlap alone, for judging without a stance model."""
+    related = min(0.95, max(0.05, (overlap - 0.1) / 0.6))
+    return [0.3 * related, 0.1 * related, 0.6 * related, 1.0 - related]
+
+
+@dataclass
+class Assessment:
+    """Everything that went into one verdict (for explanations and tests)."""
+
+    candidate: Candidate
+    evidence: list[Evidence]
+    cues: Cues | None
+    values: ValueComparison | None
+    outcome: Resolution | None
+    verdict: Verdict
+
+
+class Judge:
+    """Judges articles against a fixed set of claims (build one per claims file and model)."""
+
+    def __init__(self, claims: list[Claim], *, threshold: float, max_candidates: int,
+                 model: Any | None = None):
+        self.claims = [c for c in claims if c.active]
+        self.by_id = {c.id: c for c in self.claims}
+        self.threshold = threshold
+        self.max_candidates = max_candidates
+        self.model = model
+        self.index = ClaimIndex(self.claims)
+        model_part = getattr(model, "version", None) or "no-model"
+        self.version = f"{model_part}+rules{RULES_VERSION}"
+
+    def judge(self, title: str, text: str, published_at: str | None = None) -> list[Verdict]:
+        """Verdicts worth an alert: not *unrelated*, confidence at least the threshold; best first."""
+        return [a.verdict for a in self.assess(title, text, published_at)
+                if a.verdict.verdict != "unrelated" and a.verdict.confidence >= self.threshold]
+
+    def assess(self, title: str, text: str, published_at: str | None = None) -> list[Assessment]:
+        """Every candidate claim's assessment, alerts or not, most confident first."""
+        article = analyse_article(title, text)
+        candidates = self.index.candidates(article, self.max_candidates)
+        if not candidates:
+            return []
+        cache = QuantityCache(article)
+        work: list[tuple[Candidate, ClaimTerms, list[Evidence]]] = []
+        for candidate in candidates:
+            terms = self.index.terms_for(candidate.claim.id)
+            evidence = select_evidence(article, terms, cache)
+            if evidence and evidence[0].overlap >= MIN_EVIDENCE_OVERLAP:
+                work.append((candidate, terms, evidence))
+        if not work:
+            return []
+        priors = self._priors(article, work)
+        out = [self._decide(candidate, terms, evidence, prior, published_at)
+               for (candidate, terms, evidence), prior in zip(work, priors)]
+        out.sort(key=lambda a: (a.verdict.verdict == "unrelated", -a.verdict.confidence))
+        return out
+
+    def _priors(self, article: AnalysedArticle, work: list[tuple[Candidate, ClaimTerms, list[Evidence]]]
+                ) -> list[list[float]]:
+        if self.model is None:
+            return [lexical_prior(evidence[0].overlap) for _, _, evidence in work]
+        # The model was trained on headline + whole body; give it the article the same way.
+        body = f"{article.title}\n\n{article.text}" if article.title else article.text
+        predictions = self.model.predict([(candidate.claim.statement, body) for candidate, _, _ in work])
+        return [[float(p.get(s, 0.0)) for s in STANCES] for p in predictions]
+
+    def _decide(self, candidate: Candidate, terms: ClaimTerms, evidence: list[Evidence],
+                prior: list[float], published_at: str | None) -> Assessment:
+        claim = candidate.claim
+        probs = list(prior)
+        reasons: list[str] = []
+
+        def apply(name: str, strength: float = 1.0) -> None:
+            factors = [f ** strength for f in FACTORS[name]]
+            probs[:] = _normalise([p * f for p, f in zip(probs, factors)])
+            reasons.append(name)
+
+        values = compare_values(claim.quantities, evidence)
+        outcome = find_outcome(claim, terms.weights, evidence, published_at)
+        # The sentence that decides: the one with the outcome, else the one with the value, else the best.
+        chosen = outcome.evidence if outcome else values.evidence if values else evidence[0]
+        cues = read_cues(chosen.text, terms.weights, claim_text=claim.statement, speaker=claim.speaker)
+
+        overlap = chosen.overlap
+        if overlap >= STRONG_OVERLAP:
+            apply("strong-overlap")
+        elif overlap < WEAK_OVERLAP:
+            apply("weak-overlap")
+        if outcome is not None:
+            as_forecast = _outcome_as_forecast(claim, outcome.outcome == "happened")
+            apply("outcome-as-forecast" if as_forecast else "outcome-against-forecast")
+        elif values is not None:
+            apply("values-agree" if values.result == "agrees" else "values-disagree")
+        # Cues speak about the claim only as far as the sentence is about the claim.
+        strength = min(1.0, max(0.0, (overlap - MIN_EVIDENCE_OVERLAP) / (STRONG_OVERLAP - MIN_EVIDENCE_OVERLAP)))
+        if cues.denial:
+            apply("denial", strength)
+        elif cues.contrasted:
+            apply("contrasted", strength)
+        elif cues.negated and outcome is None:
+            # an outcome already read the negation ("ended without an agreement")
+            apply("negated", strength)
+        if cues.hedged and outcome is None:
+            apply("hedged", strength)
+        if cues.question:
+            apply("question", strength)
+        if cues.repeats_speaker and not cues.undermines:
+            apply("repeats-speaker", strength)
+        elif (overlap >= STRONG_OVERLAP and not cues.undermines and not cues.hedged and not cues.question
+              and values is None and outcome is None):
+            apply("restates")
+
+        best = max(range(len(STANCES)), key=lambda i: probs[i])
+        verdict = Verdict(
+            claim_id=claim.id, verdict=STANCES[best], confidence=round(probs[best], 4), evidence=chosen.text,
+            model_version=self.version, probabilities={s: round(p, 4) for s, p in zip(STANCES, probs)},
+            reasons=reasons,
+        )
+        if values is not None:
+            verdict.claim_value = describe_quantity(values.claimed)
+            verdict.article_value = describe_quantity(values.reported)
+            verdict.values_compared = values_compared(values.claimed, values.reported)
+        if outcome is not None and verdict.verdict in ("confirms", "contradicts"):
+            verdict.resolution = outcome.as_dict()
+        log.debug("claim %s: %s %.2f (%s) — %s", claim.id, verdict.verdict, verdict.confidence,
+                  ", ".join(reasons), chosen.text[:120])
+        return Assessment(candidate, evidence, cues, values, outcome, verdict)
+
+
+def _outcome_as_forecast(claim: Claim, happened: bool) -> bool:
+    """Did it turn out the way the claim leaned? Events and forecasts of 50 % or more lean to
+    "it happens"; a forecast under 50 % ("around 20% odds of an agreement") leans to "it doesn't"."""
+    if claim.probability is None:
+        return happened
+    return happened == (claim.probability >= 0.5)

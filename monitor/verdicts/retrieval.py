@@ -1,0 +1,165 @@
+"""Candidate retrieval: which tracked claims deserve a closer look for one article.
+
+An inverted index over the claims' terms (statement, quote, subject, entities), weighted by
+inverse document frequency in a background news corpus, with entity terms counting double,
+and scaled down for terms many of the tracked claims share (with eleven claims about one
+phone call, "Putin" tells them apart less than "Moscow" or "minutes" do).
+An article is scored against only the claims that share a term with it (the postings of its
+terms), and a claim's score is the IDF-weighted share of its terms the article contains
+("coverage"), saturated BM25-style by how often the article repeats each term. Cost per
+article is the article's length plus the postings it touches, so it grows far slower than the
+number of claims (measured in ``bench/verdicts.py``).
+"""
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..claims import Claim
+from ..quantities import parse_quantities
+from .text import AnalysedArticle, TermWeights, default_weights, terms_of
+
+# BM25's k1: how fast repeated mentions of a term in the article stop adding to its weight.
+K1 = 1.2
+ENTITY_BOOST = 2.0
+QUOTE_WEIGHT = 0.5
+# Names may make at most this share of a claim's weight.
+MAX_ENTITY_SHARE = 0.45
+# Below this coverage a claim is not worth a closer look: a couple of generic shared words.
+MIN_COVERAGE = 0.2
+
+
+@dataclass(frozen=True)
+class ClaimTerms:
+    """The weighted terms of one claim (weights already include IDF and field boosts)."""
+
+    claim: Claim
+    weights: dict[str, float]
+    entity_terms: frozenset[str]
+    total: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim worth a closer look, with why: its coverage and the terms the article shares."""
+
+    claim: Claim
+    score: float
+    coverage: float
+    matched: tuple[str, ...]
+
+
+def _without_quantities(text: str | None) -> str:
+    """The text with its quantities cut out: values are matched by comparing them, not by their
+    words ("close to 90 minutes" must not need "close", "90" or "minutes" in the article)."""
+    if not text:
+        return ""
+    pieces, position = [], 0
+    for quantity in parse_quantities(text):
+        pieces.append(text[position:quantity.start])
+        position = max(position, quantity.end)
+    pieces.append(text[position:])
+    return " ".join(pieces)
+
+
+def _field_weights(claim: Claim) -> tuple[dict[str, float], set[str]]:
+    """Field boosts of a claim's terms: statement and subject in full, quote at half, entities doubled."""
+    field_weight: dict[str, float] = {}
+
+    def add(text: str | None, weight: float) -> None:
+        for term in terms_of(text or ""):
+            field_weight[term] = max(field_weight.get(term, 0.0), weight)
+
+    add(_without_quantities(claim.quote), QUOTE_WEIGHT)
+    add(_without_quantities(claim.statement), 1.0)
+    add(claim.subject, 1.0)
+    entity_terms: set[str] = set()
+    for entity in claim.entities:
+        for term in terms_of(entity):
+            entity_terms.add(term)
+            field_weight[term] = ENTITY_BOOST
+    # Capitalised words of the statement are names even when the claims file lists no entities.
+    for name in re.findall(r"\b[A-Z][a-z]{2,}\b", claim.statement):
+        for term in terms_of(name):
+            entity_terms.add(term)
+            field_weight[term] = max(field_weight.get(term, 0.0), ENTITY_BOOST)
+    return field_weight, entity_terms
+
+
+def _cap_entities(term_weights: dict[str, float], entity_terms: set[str]) -> None:
+    """Scale names down so they make at most ``MAX_ENTITY_SHARE`` of a claim's weight: a sentence
+    that names Trump and Putin is not yet about *this* claim of theirs."""
+    names = sum(w for t, w in term_weights.items() if t in entity_terms)
+    rest = sum(w for t, w in term_weights.items() if t not in entity_terms)
+    if rest <= 0 or names <= MAX_ENTITY_SHARE * (names + rest):
+        return
+    scale = MAX_ENTITY_SHARE * rest / ((1 - MAX_ENTITY_SHARE) * names)
+    for term in entity_terms:
+        if term in term_weights:
+            term_weights[term] *= scale
+
+
+def shared_term_factor(claims_with_term: int, claims: int) -> float:
+    """1 for a term only one claim has, falling towards 0.3 for a term every claim has."""
+    if claims <= 1:
+        return 1.0
+    return 0.3 + 0.7 * math.log((claims + 1) / claims_with_term) / math.log(claims + 1)
+
+
+class ClaimIndex:
+    """An inverted index over claims; ``candidates(article)`` picks the few worth judging."""
+
+    def __init__(self, claims: Sequence[Claim], weights: TermWeights | None = None):
+        self.weights = weights or default_weights()
+        fields = [_field_weights(claim) for claim in claims]
+        claims_with: Counter[str] = Counter(term for boosts, _ in fields for term in boosts)
+        self.entries = []
+        for claim, (boosts, entity_terms) in zip(claims, fields):
+            term_weights = {term: boost * self.weights.idf(term) * shared_term_factor(claims_with[term], len(claims))
+                            for term, boost in boosts.items()}
+            _cap_entities(term_weights, entity_terms)
+            self.entries.append(ClaimTerms(claim, term_weights, frozenset(entity_terms),
+                                           sum(term_weights.values()) or 1.0))
+        self._by_id = {entry.claim.id: entry for entry in self.entries}
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for position, entry in enumerate(self.entries):
+            for term, weight in entry.weights.items():
+                self.postings[term].append((position, weight))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def terms_for(self, claim_id: str) -> ClaimTerms:
+        return self._by_id[claim_id]
+
+    def candidates(self, article: AnalysedArticle, limit: int,
+                   min_coverage: float = MIN_COVERAGE) -> list[Candidate]:
+        """At most ``limit`` claims, best first, whose coverage by the article is ``min_coverage`` or more."""
+        covered: dict[int, float] = defaultdict(float)
+        saturated: dict[int, float] = defaultdict(float)
+        matched: dict[int, list[str]] = defaultdict(list)
+        for term, count in article.term_counts.items():
+            postings = self.postings.get(term)
+            if not postings:
+                continue
+            saturation = count * (K1 + 1) / (count + K1)
+            for position, weight in postings:
+                covered[position] += weight
+                saturated[position] += weight * saturation
+                matched[position].append(term)
+        scored = []
+        for position, weight in covered.items():
+            entry = self.entries[position]
+            coverage = weight / entry.total
+            if coverage < min_coverage:
+                continue
+            # Coverage decides; repeated mentions break ties between equally covered claims.
+            score = coverage + 0.1 * saturated[position] / (entry.total * (K1 + 1))
+            scored.append((score, coverage, position))
+        best = heapq.nlargest(limit, scored)
+        return [Candidate(self.entries[p].claim, round(s, 4), round(c, 4), tuple(sorted(matched[p])))
+                for s, c, p in best]
