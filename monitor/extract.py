@@ -1,0 +1,298 @@
+"""Turning fetched page bytes into an article record: decoding, trafilatura, canonical URL, hash.
+
+Pure functions, no I/O: ``fetch.py`` gets the bytes, this module gets the text out of them.
+``extract_article`` runs named steps, each failing with an ``ExtractionError`` that says
+which step and why (never a silent ``None``)::
+
+    decode     bytes -> str: BOM, declared charset, <meta charset>, UTF-8, charset_normalizer
+    parse      str -> lxml tree (trafilatura's loader, which copes with broken HTML)
+    metadata   title, author, date, site from trafilatura; canonical URL and language
+               from the page's own <link rel=canonical> / og:url and <html lang>
+    body       trafilatura's main-text extraction, precision first, then its balanced mode
+    check      enough text left? control characters stripped, content hash computed
+
+``canonicalize_url`` and ``content_hash`` are the two keys that make storage idempotent:
+the store's articles are unique by canonical URL, and syndicated copies of one story on
+different sites share a content hash.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import trafilatura
+from charset_normalizer import from_bytes
+from lxml import etree
+from lxml.html import HtmlElement
+from w3lib.url import canonicalize_url as w3lib_canonicalize_url
+from w3lib.url import url_query_cleaner
+
+from .errors import ExtractionError
+
+logger = logging.getLogger(__name__)
+
+# Query parameters that only say where a click came from; they are removed so that one
+# article reached from several feeds, newsletters or social posts has one canonical URL.
+TRACKING_PARAMS = frozenset({
+    "fbclid", "gclid", "gclsrc", "dclid", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid",
+    "_ga", "_gl", "ref", "ref_src", "ref_url", "cmpid", "ocid", "smid", "smtyp", "spm", "sr_share",
+    "at_medium", "at_campaign", "wt_mc", "wt.mc_id", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id",
+})
+TRACKING_PREFIXES = ("utm_",)
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# Fewer characters than this after extraction is a teaser, a paywall stub or a page of
+# links, not an article worth judging claims against.
+MIN_ARTICLE_CHARS = 100
+
+# How far into the page a <meta charset> is looked for (the HTML standard says 1024 bytes;
+# real pages put long <script>s first, so look a little further).
+META_SNIFF_BYTES = 4096
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
+# C0/C1 control characters except tab and newline; NUL bytes in stored text break tools downstream.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+@dataclass
+class ExtractedArticle:
+    """The article text and metadata of one page."""
+
+    text: str
+    title: str | None
+    author: str | None
+    published_at: str | None   # ISO date (YYYY-MM-DD)
+    site: str | None
+    language: str | None       # declared primary language subtag ("en", "ru"), if the page says
+    canonical_url: str | None  # from <link rel=canonical> / og:url, canonicalised
+    content_hash: str          # see content_hash(); equal for syndicated copies
+
+
+# -- URLs ------------------------------------------------------------------------------
+
+def canonicalize_url(url: str) -> str:
+    """One spelling per resource: lower-case scheme and host, no default port, no fragment,
+    no tracking parameters (utm_*, fbclid, gclid, ...), query arguments sorted."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:  # a non-numeric port: leave it for w3lib to keep as written
+        port = None
+    netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    if parts.username or parts.password:
+        netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
+    url = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    names = {pair.split("=", 1)[0] for pair in parts.query.split("&") if pair}
+    tracking = [n for n in names if n.lower() in TRACKING_PARAMS or n.lower().startswith(TRACKING_PREFIXES)]
+    if tracking:
+        url = url_query_cleaner(url, tracking, remove=True, unique=False)
+    return w3lib_canonicalize_url(url)
+
+
+def _declared_canonical(tree: HtmlElement, page_url: str) -> str | None:
+    """The page's own claim of its canonical address, if usable."""
+    candidates = [link.get("href", "") for link in tree.iter("link")
+                  if "canonical" in (link.get("rel") or "").lower().split()]
+    candidates += [meta.get("content", "") for meta in tree.iter("meta")
+                   if (meta.get("property") or meta.get("name") or "").lower() == "og:url"]
+    page = urlsplit(page_url)
+    for href in candidates:
+        href = str(href).strip()
+        if not href:
+            continue
+        absolute = urljoin(page_url, href)
+        target = urlsplit(absolute)
+        if target.scheme not in ("http", "https") or not target.hostname:
+            continue
+        # A canonical pointing at the site's home page from an article is a known CMS bug;
+        # trusting it would merge every article of the site into one stored row.
+        if target.path in ("", "/") and page.path not in ("", "/"):
+            logger.debug("ignoring home-page canonical %s declared by %s", absolute, page_url)
+            continue
+        return canonicalize_url(absolute)
+    return None
+
+
+def _declared_language(tree: HtmlElement) -> str | None:
+    """The primary language subtag the page declares (<html lang>, Content-Language, og:locale)."""
+    values = tree.xpath('/html/@lang | /html/@xml:lang | //head/meta[translate(@http-equiv, '
+                        '"CONTENT-LANGUAGE", "content-language")="content-language"]/@content'
+                        ' | //head/meta[@property="og:locale"]/@content',
+                        namespaces={"xml": "http://www.w3.org/XML/1998/namespace"})
+    for value in values:
+        primary = re.split(r"[-_,;\s]", str(value).strip(), maxsplit=1)[0].lower()
+        if primary.isalpha() and 2 <= len(primary) <= 3:
+            return primary
+    return None
+
+
+# -- text ------------------------------------------------------------------------------
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with case, whitespace, punctuation and Unicode forms normalised,
+    so that copies of one story differing in quotes, dashes, spacing or case hash equal."""
+    normalised = unicodedata.normalize("NFKC", text).casefold()
+    # Punctuation and symbols become spaces: ’ vs ', “ vs ", — vs - must not matter.
+    kept = "".join(" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in normalised)
+    return hashlib.sha256(" ".join(kept.split()).encode("utf-8")).hexdigest()
+
+
+def clean_text(text: str) -> str:
+    """Strip NUL and other control characters, normalise line ends, drop runs of blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL_CHARS.sub("", text)
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def _clean_field(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(_CONTROL_CHARS.sub(" ", value).split())
+    return value or None
+
+
+def _codec(label: str | None) -> str | None:
+    """Python's codec name for a charset label, or None if unknown."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    # Browsers read pages labelled latin-1 or ASCII as windows-1252 (the HTML standard's
+    # rule), and so do the pages' authors: curly quotes in 0x80-0x9F are common.
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def _try_decode(content: bytes, codec: str | None) -> str | None:
+    if codec is None:
+        return None
+    try:
+        return content.decode(codec)
+    except UnicodeDecodeError:
+        if codec == "cp1252":  # five bytes are undefined in cp1252 but fine in latin-1
+            return content.decode("latin-1")
+        return None
+
+
+def decode_page(content: bytes, declared_encoding: str | None = None) -> str:
+    """Decode page bytes; never raises on odd encodings.
+
+    Tried in order: a byte-order mark, the charset the server declared, the page's
+    ``<meta charset>``, UTF-8, then charset_normalizer's guess, and last UTF-8 with
+    replacement characters. A declared charset that does not decode the bytes cleanly is
+    skipped (servers often claim UTF-8 for windows-1251 pages).
+    """
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if content.startswith(bom):
+            decoded = _try_decode(content, codec)
+            if decoded is not None:
+                return decoded
+    match = _META_CHARSET.search(content[:META_SNIFF_BYTES])
+    meta = match.group(1).decode("ascii", "replace") if match else None
+    for label in (declared_encoding, meta, "utf-8"):
+        codec = _codec(label)
+        # A page that says UTF-16 in its ASCII-readable <meta> cannot really be UTF-16.
+        if codec and codec.startswith("utf-16") and label == meta:
+            continue
+        decoded = _try_decode(content, codec)
+        if decoded is not None:
+            return decoded
+    best = from_bytes(content).best()
+    if best is not None:
+        logger.debug("charset guessed as %s", best.encoding)
+        return str(best)
+    return content.decode("utf-8", errors="replace")
+
+
+def _strip_leading_title(text: str, title: str | None) -> str:
+    """The body without a first line repeating the headline: some templates put the <h1>
+    inside the article and some outside, and copies of a story must still hash equal."""
+    if title:
+        first, _, rest = text.partition("\n")
+        if content_hash(first) == content_hash(title):
+            return rest
+    return text
+
+
+# -- the extraction steps --------------------------------------------------------------
+
+def _parse(html: str, url: str) -> HtmlElement:
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise ExtractionError(f"parse: {url} is not HTML that can be parsed ({len(html):,} characters)")
+    return tree
+
+
+def _body(tree: HtmlElement, url: str) -> trafilatura.settings.Document | None:
+    """trafilatura's text and metadata; precision first (no comments, no link lists), and the
+    balanced mode only when precision finds nothing worth keeping."""
+    document = None
+    for favor_precision in (True, False):
+        document = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            favor_precision=favor_precision,
+            # No "extensive" date search: it turns "© 2025" in a footer into 2025-01-01.
+            # Only dates the page states as such (meta tags, <time>, URL) are used.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+        if document is not None and len(clean_text(document.text or "")) >= MIN_ARTICLE_CHARS:
+            return document
+    return document
+
+
+def extract_article(content: bytes, url: str, encoding: str | None = None, *,
+                    content_type: str = "text/html") -> ExtractedArticle:
+    """Extract the main text and metadata of a fetched page.
+
+    ``encoding`` is the charset the server declared; ``content_type`` the media type
+    (``text/plain`` pages are taken as they are). Raises ``ExtractionError`` when no
+    article text is found.
+    """
+    text = decode_page(content, encoding)
+    if content_type == "text/plain":
+        body = clean_text(text)
+        if len(body) < MIN_ARTICLE_CHARS:
+            raise ExtractionError(f"check: {url} is a text page of only {len(body)} characters, "
+                                  f"fewer than the {MIN_ARTICLE_CHARS} an article needs")
+        return ExtractedArticle(body, None, None, None, None, None, None, content_hash(body))
+
+    tree = _parse(text, url)
+    canonical = _declared_canonical(tree, url)
+    language = _declared_language(tree)
+    try:
+        document = _body(tree, url)
+    except (ValueError, TypeError, RecursionError, etree.LxmlError) as exc:
+        # trafilatura catches most of its own failures; a pathological page can still break
+        # lxml underneath it, and one bad page must not stop a poll cycle.
+        raise ExtractionError(f"body: trafilatura failed on {url}: {type(exc).__name__}: {exc}") from exc
+    body = clean_text(document.text or "") if document is not None else ""
+    if document is None or len(body) < MIN_ARTICLE_CHARS:
+        found = f"only {len(body)} characters of text" if body else "no article text"
+        raise ExtractionError(
+            f"check: {found} found in {url} ({len(text):,} chars of HTML); it may be an index "
+            f"page, a paywall or a page built by JavaScript")
+    title = _clean_field(document.title)
+    logger.debug("extracted %d characters from %s", len(body), url)
+    return ExtractedArticle(
+        text=body,
+        title=title,
+        author=_clean_field(document.author),
+        published_at=document.date,
+        site=_clean_field(document.sitename) or _clean_field(document.hostname),
+        language=document.language or language,
+        canonical_url=canonical,
+        content_hash=content_hash(_strip_leading_title(body, title)),
+    )
