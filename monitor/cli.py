@@ -126,5 +126,41 @@ def check_config(context: Context) -> None:
     click.echo(f"{context.config_path}: OK — database {config.database_path}, {len(config.feeds)} feeds")
 
 
+@cli.command()
+@click.option("--dry-run", is_flag=True, help="print the digest instead of sending it; nothing is marked")
+@click.option("--eml", "eml_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="write the digest to this .eml file instead of sending it; nothing is marked")
+@click.option("--to", "to_address", metavar="ADDRESS",
+              help="send a test digest to this address only; nothing is marked")
+@pass_context
+@handle_errors
+def digest(context: Context, dry_run: bool, eml_path: Path | None, to_address: str | None) -> None:
+    """Send the digest of alerts not mailed yet (single-shot; safe beside `monitor run`)."""
+    from .digest import deliver_digest, describe_message
+
+    config = context.config
+    with context.store() as store:
+        if dry_run or eml_path:
+            message = deliver_digest(config, store, dry_run=True).message
+            if message is not None and eml_path:
+                eml_path.write_bytes(bytes(message))
+                click.echo(f"Wrote {eml_path}: {message['Subject']} (nothing sent, nothing marked)")
+            elif message is not None:
+                click.echo(describe_message(message), nl=False)
+            return
+        if to_address:
+            result = deliver_digest(config, store, test_recipient=to_address)
+            click.echo(f"Sent a test digest with {len(result.alert_ids)} alerts to {to_address} "
+                       "(nothing marked)")
+            return
+        result = deliver_digest(config, store)
+    if result.status == "empty":
+        click.echo("Nothing new since the last digest; nothing sent.")
+    else:
+        refused = f"; refused: {', '.join(result.refused)}" if result.refused else ""
+        click.echo(f"Sent digest #{result.digest_id} with {len(result.alert_ids)} alerts to "
+                   f"{', '.join(result.recipients)}{refused}")
+
+
 def main() -> None:
     cli(prog_name="monitor")

@@ -1,0 +1,481 @@
+"""The daily digest email: what goes in, how it reads, and how it is delivered exactly once.
+
+Three layers, kept apart:
+
+* ``compose_digest(alerts, claims, now)`` is pure: records in, ``EmailMessage`` out, with a
+  plain-text and an HTML part rendered from the Jinja2 templates in ``monitor/templates``
+  (the HTML one autoescaped, inline CSS only, no scripts, no remote images). Alerts are grouped
+  by claim; claims whose status changed since the last digest come first.
+* ``send_message(message, settings)`` talks SMTP (smtplib): STARTTLS, implicit TLS or plain,
+  login with credentials read from the environment variables that the config names, and
+  turns every failure into a ``DigestError`` that says what to check.
+* ``deliver_digest(config, store)`` is the bookkeeping that makes an alert land in exactly one
+  delivered digest: under the digest lock it records the digest as ``pending`` together with
+  its alert ids (which claims those alerts), sends, then marks it ``sent``; a failed send marks
+  it ``failed`` with the error and hands the alerts back for the next digest. A digest left
+  ``pending`` by a process that died mid-send is found by the next sender (who holds the lock,
+  so that process is gone) and released the same way. Each call is recorded in ``runs``
+  (kind ``digest``).
+
+Digest statuses: ``pending`` → ``sent`` | ``failed``; ``empty`` when there was nothing new and
+``send_when_empty`` is off (nothing is sent, but the day counts as done).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import smtplib
+import socket
+import ssl
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from .errors import DigestError
+from .locking import ProcessLock, digest_lock_path
+
+if TYPE_CHECKING:
+    from .config import Config, EmailSettings
+    from .store import Store
+
+log = logging.getLogger(__name__)
+
+# Contradictions matter most to a reader, then confirmations; "discusses" is context.
+VERDICT_ORDER = {"contradicts": 0, "confirms": 1, "discusses": 2}
+VERDICT_LABELS = {"contradicts": "contradicts", "confirms": "confirms", "discusses": "discusses"}
+STATUS_ORDER = {"contradicted": 0, "disputed": 1, "confirmed": 2, "discussed": 3, "open": 4}
+SMTP_TIMEOUT = 30.0
+
+
+# -- records -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DigestAlert:
+    """One alert as the digest shows it: verdict, evidence, values, and the article it is from."""
+
+    id: int
+    claim_id: str
+    verdict: str
+    confidence: float
+    evidence: str
+    article_title: str
+    article_url: str
+    site: str | None = None
+    published_at: str | None = None
+    claim_value: str | None = None
+    article_value: str | None = None
+    comparison: str | None = None       # "agrees" | "disagrees" | "incomparable", when values were compared
+    detected_at: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> "DigestAlert":
+        """Build from a ``Store.unmailed_alerts()`` row (alert columns plus ``article_*``, ``site``)."""
+        compared = row.get("values_compared")
+        if isinstance(compared, str):
+            try:
+                compared = json.loads(compared)
+            except ValueError:
+                compared = None
+        comparison = None
+        if isinstance(compared, dict):
+            comparison = compared.get("result") or compared.get("comparison") or compared.get("outcome")
+        url = row.get("article_url") or ""
+        return cls(
+            id=int(row["id"]), claim_id=str(row["claim_id"]), verdict=str(row["verdict"]),
+            confidence=float(row.get("confidence") or 0.0), evidence=row.get("evidence") or "",
+            article_title=row.get("article_title") or url or "(untitled article)", article_url=url,
+            site=row.get("site") or row.get("feed_name") or (urlsplit(url).hostname if url else None),
+            published_at=row.get("published_at"), claim_value=row.get("claim_value"),
+            article_value=row.get("article_value"),
+            comparison=str(comparison) if comparison is not None else None,
+            detected_at=row.get("detected_at"),
+        )
+
+    @property
+    def safe_url(self) -> str | None:
+        """The article link if it is http(s); anything else (``javascript:``…) is not linked."""
+        return self.article_url if urlsplit(self.article_url).scheme in ("http", "https") else None
+
+
+@dataclass(frozen=True)
+class DigestClaim:
+    """A claim as the digest shows it, with its status now and as of the last delivered digest."""
+
+    id: str
+    statement: str
+    kind: str = "fact"
+    speaker: str | None = None
+    source: str | None = None
+    status: str = "open"
+    previous_status: str = "open"
+
+    @property
+    def status_changed(self) -> bool:
+        return self.status != self.previous_status
+
+
+def claim_status(verdicts: Iterable[str]) -> str:
+    """A claim's status from the verdicts of its alerts.
+
+    ``contradicted`` / ``confirmed`` when the coverage goes one way, ``disputed`` when it goes
+    both ways, ``discussed`` when it is only mentioned, ``open`` when there is nothing yet.
+    """
+    seen = set(verdicts)
+    if "contradicts" in seen and "confirms" in seen:
+        return "disputed"
+    if "contradicts" in seen:
+        return "contradicted"
+    if "confirms" in seen:
+        return "confirmed"
+    if "discusses" in seen:
+        return "discussed"
+    return "open"
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    claim: DigestClaim
+    alerts: tuple[DigestAlert, ...]
+
+
+@dataclass
+class DigestResult:
+    """What ``deliver_digest`` did: ``sent``, ``empty`` (nothing new, nothing sent) or ``dry-run``."""
+
+    status: str
+    message: EmailMessage | None
+    digest_id: int | None = None
+    alert_ids: tuple[int, ...] = ()
+    recipients: tuple[str, ...] = ()
+    refused: dict[str, str] = field(default_factory=dict)
+
+
+# -- composing ---------------------------------------------------------------------------
+
+_environment: Environment | None = None
+
+
+def _templates() -> Environment:
+    global _environment
+    if _environment is None:
+        # Autoescape the HTML template (article titles and evidence are untrusted text from the
+        # web); the plain-text template must not be escaped.
+        _environment = Environment(
+            loader=PackageLoader("monitor", "templates"),
+            autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        )
+    return _environment
+
+
+def group_alerts(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestClaim]) -> list[ClaimGroup]:
+    """Alerts grouped by claim: status changes first, then the strongest news first."""
+    by_claim: dict[str, list[DigestAlert]] = {}
+    for alert in alerts:
+        by_claim.setdefault(alert.claim_id, []).append(alert)
+    groups = []
+    for claim_id, items in by_claim.items():
+        claim = claims.get(claim_id) or DigestClaim(id=claim_id, statement=claim_id)
+        items.sort(key=lambda a: (VERDICT_ORDER.get(a.verdict, 9), -a.confidence, a.id))
+        groups.append(ClaimGroup(claim, tuple(items)))
+    groups.sort(key=lambda g: (not g.claim.status_changed, STATUS_ORDER.get(g.claim.status, 9),
+                               -max(a.confidence for a in g.alerts), g.claim.id))
+    return groups
+
+
+def digest_subject(groups: Sequence[ClaimGroup], now: datetime) -> str:
+    alerts = sum(len(g.alerts) for g in groups)
+    changes = sum(1 for g in groups if g.claim.status_changed)
+    day = now.strftime("%Y-%m-%d")
+    if not alerts:
+        return f"Follow-up Monitor digest {day}: nothing new"
+    subject = (f"Follow-up Monitor digest {day}: {alerts} new alert{'s' if alerts != 1 else ''}"
+               f" on {len(groups)} claim{'s' if len(groups) != 1 else ''}")
+    if changes:
+        subject += f", {changes} status change{'s' if changes != 1 else ''}"
+    return subject
+
+
+def compose_digest(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestClaim] | Sequence[DigestClaim],
+                   now: datetime, *, sender: str = "", recipients: Sequence[str] = (),
+                   since: str | None = None) -> EmailMessage:
+    """The digest email for ``alerts`` (pure: no clock, no network, no database).
+
+    ``claims`` maps claim id → ``DigestClaim`` (a sequence of them is accepted too); ``now`` is
+    the digest's date (its time zone is the one shown); ``since`` is when the previous digest
+    went out, for the header. The message has a text/plain and a text/html alternative.
+    """
+    if not isinstance(claims, Mapping):
+        claims = {claim.id: claim for claim in claims}
+    groups = group_alerts(alerts, claims)
+    counts = {verdict: sum(1 for a in alerts if a.verdict == verdict) for verdict in VERDICT_ORDER}
+    context = {
+        "groups": groups,
+        "alert_count": len(alerts),
+        "claim_count": len(groups),
+        "change_count": sum(1 for g in groups if g.claim.status_changed),
+        "counts": counts,
+        "now": now.strftime("%Y-%m-%d %H:%M %Z").strip(),
+        "since": since,
+    }
+    message = EmailMessage()
+    message["Subject"] = digest_subject(groups, now)
+    if sender:
+        message["From"] = sender
+    if recipients:
+        message["To"] = ", ".join(recipients)
+    message["Date"] = format_datetime(now if now.tzinfo else now.replace(tzinfo=timezone.utc))
+    message["Auto-Submitted"] = "auto-generated"
+    env = _templates()
+    message.set_content(env.get_template("digest.txt").render(context))
+    message.add_alternative(env.get_template("digest.html").render(context), subtype="html")
+    return message
+
+
+def describe_message(message: EmailMessage) -> str:
+    """Headers and the plain-text part, for ``monitor digest --dry-run``."""
+    lines = [f"{name}: {value}" for name, value in message.items()]
+    body = message.get_body(preferencelist=("plain",))
+    html = message.get_body(preferencelist=("html",))
+    text = body.get_content() if body is not None else ""
+    note = ""
+    if html is not None:
+        note = (f"\n[an HTML alternative of {len(html.get_content())} characters is not shown; "
+                "use --eml FILE to save the whole message]\n")
+    return "\n".join(lines) + "\n\n" + text + note
+
+
+# -- sending -----------------------------------------------------------------------------
+
+def smtp_credentials(settings: "EmailSettings", environ: Mapping[str, str] | None = None) -> tuple[str, str] | None:
+    """(user, password) from the environment variables the config names, or None for no login."""
+    environ = os.environ if environ is None else environ
+    user = environ.get(settings.username_env, "")
+    password = environ.get(settings.password_env, "")
+    if not user and not password:
+        return None
+    if not user or not password:
+        missing = settings.username_env if not user else settings.password_env
+        raise DigestError(f"SMTP login needs both a user and a password, but ${missing} is not set; "
+                          f"set both {settings.username_env} and {settings.password_env}, or neither "
+                          "for a server without login")
+    return user, password
+
+
+def send_message(message: EmailMessage, settings: "EmailSettings", *, recipients: Sequence[str] | None = None,
+                 environ: Mapping[str, str] | None = None, ssl_context: ssl.SSLContext | None = None,
+                 timeout: float = SMTP_TIMEOUT) -> dict[str, str]:
+    """Send ``message`` over SMTP as the config says; returns the recipients the server refused.
+
+    Raises ``DigestError`` (naming the server and what to check) when nothing was accepted.
+    ``ssl_context`` defaults to the system's trusted certificates with hostname checking.
+    """
+    to = list(recipients if recipients is not None else settings.recipients)
+    if not to:
+        raise DigestError("the digest has no recipients; set [email] recipients = [\"you@example.com\"] "
+                          "in the config (or use --to ADDRESS for a test)")
+    credentials = smtp_credentials(settings, environ)
+    server = f"{settings.smtp_host}:{settings.smtp_port}"
+    context = ssl_context or ssl.create_default_context()
+    if credentials and settings.security == "none":
+        log.warning("logging in to %s without TLS; set [email] security to starttls or tls", server,
+                    extra={"event": "smtp_plaintext_login", "server": server})
+    client: smtplib.SMTP | None = None
+    try:
+        if settings.security == "tls":
+            client = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=timeout, context=context)
+        else:
+            client = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=timeout)
+        client.ehlo()
+        if settings.security == "starttls":
+            if not client.has_extn("starttls"):
+                raise DigestError(f"SMTP server {server} does not offer STARTTLS; use the server's TLS port "
+                                  "with [email] security = \"tls\", or security = \"none\" only on a trusted network")
+            client.starttls(context=context)
+            client.ehlo()
+        if credentials:
+            client.login(*credentials)
+        refused = client.send_message(message, from_addr=settings.sender, to_addrs=to)
+    except DigestError:
+        raise
+    except smtplib.SMTPAuthenticationError as exc:
+        raise DigestError(f"SMTP server {server} rejected the login ({_smtp_reply(exc)}); check the user and "
+                          f"password in ${settings.username_env} and ${settings.password_env}") from exc
+    except smtplib.SMTPRecipientsRefused as exc:
+        raise DigestError(f"SMTP server {server} refused every recipient ({_refusals(exc.recipients)}); "
+                          "check [email] recipients") from exc
+    except smtplib.SMTPSenderRefused as exc:
+        raise DigestError(f"SMTP server {server} refused the sender {settings.sender} ({_smtp_reply(exc)}); "
+                          "check [email] sender (many servers only accept the account's own address)") from exc
+    except smtplib.SMTPServerDisconnected as exc:
+        raise DigestError(f"SMTP server {server} closed the connection before the digest was accepted ({exc}); "
+                          "the alerts stay for the next digest; check the server's logs and limits") from exc
+    except smtplib.SMTPNotSupportedError as exc:
+        raise DigestError(f"SMTP server {server} does not support what was asked ({exc}); check [email] "
+                          "security (starttls on 587, tls on 465)") from exc
+    except smtplib.SMTPException as exc:
+        raise DigestError(f"SMTP server {server} did not accept the digest ({exc}); check the server's logs") from exc
+    except ssl.SSLError as exc:
+        raise DigestError(f"TLS with {server} failed ({exc}); check [email] security (\"tls\" for port 465, "
+                          "\"starttls\" for 587) and the server's certificate") from exc
+    except (socket.timeout, TimeoutError) as exc:
+        raise DigestError(f"SMTP server {server} did not answer within {timeout:g} s; check [email] smtp_host "
+                          "and smtp_port and that the server is reachable") from exc
+    except OSError as exc:
+        raise DigestError(f"cannot connect to the SMTP server {server} ({exc.strerror or exc}); check [email] "
+                          "smtp_host and smtp_port and that the server is running") from exc
+    finally:
+        if client is not None:
+            try:
+                client.quit()
+            except (smtplib.SMTPException, OSError):
+                client.close()
+    refusals = {address: _smtp_reply_tuple(reply) for address, reply in refused.items()}
+    if refusals:
+        log.warning("%s refused some recipients: %s", server, refusals,
+                    extra={"event": "digest_recipients_refused", "server": server, "refused": refusals})
+    return refusals
+
+
+def _smtp_reply_tuple(reply: tuple[int, bytes]) -> str:
+    code, text = reply
+    return f"{code} {text.decode('utf-8', 'replace') if isinstance(text, bytes) else text}"
+
+
+def _smtp_reply(exc: smtplib.SMTPResponseException) -> str:
+    return _smtp_reply_tuple((exc.smtp_code, exc.smtp_error))
+
+
+def _refusals(recipients: Mapping[str, tuple[int, bytes]]) -> str:
+    return "; ".join(f"{address}: {_smtp_reply_tuple(reply)}" for address, reply in recipients.items())
+
+
+# -- delivering --------------------------------------------------------------------------
+
+def local_now(settings: "EmailSettings", now: datetime | None = None) -> datetime:
+    """``now`` (default: the clock) in the digest's configured time zone."""
+    now = now or datetime.now(timezone.utc)
+    return now.astimezone(ZoneInfo(settings.timezone))
+
+
+def build_digest(store: "Store", settings: "EmailSettings", now: datetime | None = None,
+                 recipients: Sequence[str] | None = None) -> tuple[EmailMessage, tuple[int, ...]]:
+    """The digest of every alert not yet in a delivered digest, and those alerts' ids."""
+    rows = store.unmailed_alerts()
+    alerts = [DigestAlert.from_row(row) for row in rows]
+    claims = {}
+    for row in store.digest_claims(sorted({a.claim_id for a in alerts})):
+        claims[row["id"]] = DigestClaim(
+            id=row["id"], statement=row.get("statement") or row["id"], kind=row.get("kind") or "fact",
+            speaker=row.get("speaker"), source=row.get("source"),
+            status=claim_status(json.loads(row.get("verdicts") or "[]")),
+            previous_status=claim_status(json.loads(row.get("mailed_verdicts") or "[]")),
+        )
+    last = store.last_digest()
+    since = (last["sent_at"] or last["created_at"]) if last else None
+    message = compose_digest(alerts, claims, local_now(settings, now), sender=settings.sender,
+                             recipients=list(settings.recipients if recipients is None else recipients),
+                             since=since)
+    return message, tuple(a.id for a in alerts)
+
+
+def deliver_digest(config: "Config", store: "Store", *, now: datetime | None = None,
+                   environ: Mapping[str, str] | None = None, ssl_context: ssl.SSLContext | None = None,
+                   dry_run: bool = False, test_recipient: str | None = None) -> DigestResult:
+    """Compose and send the digest of every alert not yet mailed, recording it so each is mailed once.
+
+    ``dry_run`` composes without sending or recording anything; ``test_recipient`` sends the
+    same message (subject marked ``[test]``) to that address only and marks nothing. Raises
+    ``DigestError`` when the send failed; the alerts then stay for the next digest.
+    """
+    settings = config.email
+    if dry_run or test_recipient:
+        message, alert_ids = build_digest(store, settings, now,
+                                          recipients=[test_recipient] if test_recipient else None)
+        if dry_run:
+            return DigestResult("dry-run", message, alert_ids=alert_ids, recipients=settings.recipients)
+        subject = message["Subject"]
+        del message["Subject"]
+        message["Subject"] = f"[test] {subject}"
+        _add_message_id(message, settings.sender, "test")
+        refused = send_message(message, settings, recipients=[test_recipient or ""], environ=environ,
+                               ssl_context=ssl_context)
+        log.info("test digest sent to %s (%d alerts, none marked)", test_recipient, len(alert_ids),
+                 extra={"event": "digest_test_sent", "to": test_recipient, "alerts": len(alert_ids)})
+        return DigestResult("test-sent", message, alert_ids=alert_ids, recipients=(test_recipient or "",),
+                            refused=refused)
+
+    started = time.monotonic()
+    run_id = store.start_run("digest")
+    try:
+        with ProcessLock(digest_lock_path(store.path), "sending a digest"):
+            released = store.release_interrupted_digests()
+            for digest in released:
+                log.warning("digest %s was interrupted before the server confirmed it; its %s alerts go "
+                            "into this digest", digest["id"], digest["alert_count"],
+                            extra={"event": "digest_interrupted", "digest_id": digest["id"],
+                                   "alerts": digest["alert_count"]})
+            result = _deliver_locked(config, store, now, environ, ssl_context)
+    except BaseException as exc:
+        status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+        store.finish_run(run_id, status, errors=[str(exc) or type(exc).__name__],
+                         seconds=round(time.monotonic() - started, 3))
+        raise
+    store.finish_run(run_id, "ok", seconds=round(time.monotonic() - started, 3),
+                     alerts_new=len(result.alert_ids), digest_id=result.digest_id,
+                     errors=[f"refused {a}: {r}" for a, r in result.refused.items()] or None)
+    return result
+
+
+def _deliver_locked(config: "Config", store: "Store", now: datetime | None,
+                    environ: Mapping[str, str] | None, ssl_context: ssl.SSLContext | None) -> DigestResult:
+    settings = config.email
+    message, alert_ids = build_digest(store, settings, now)
+    recipients = tuple(settings.recipients)
+    if not alert_ids and not settings.send_when_empty:
+        digest_id = store.record_empty_digest(message["Subject"])
+        log.info("digest %s: nothing new, nothing sent", digest_id,
+                 extra={"event": "digest_empty", "digest_id": digest_id})
+        return DigestResult("empty", None, digest_id=digest_id)
+    if not recipients:
+        # Checked before anything is recorded: a config mistake is not a failed delivery.
+        raise DigestError("the digest has no recipients; set [email] recipients = [\"you@example.com\"] "
+                          "in the config (or use --to ADDRESS for a test)")
+    digest_id = store.begin_digest(subject=message["Subject"], recipients=recipients, alert_ids=alert_ids)
+    _add_message_id(message, settings.sender, f"digest-{digest_id}")
+    server = f"{settings.smtp_host}:{settings.smtp_port}"
+    log.info("sending digest %s (%d alerts) to %d recipients via %s", digest_id, len(alert_ids),
+             len(recipients), server, extra={"event": "digest_sending", "digest_id": digest_id,
+                                             "alerts": len(alert_ids), "server": server})
+    try:
+        refused = send_message(message, settings, environ=environ, ssl_context=ssl_context)
+    except BaseException as exc:
+        # Not only DigestError: whatever stopped the send, the server did not confirm it, so
+        # the alerts must go back for the next digest (a kill -9 is handled by the next sender).
+        error = str(exc) or type(exc).__name__
+        store.fail_digest(digest_id, error)
+        log.error("digest %s failed, its %d alerts wait for the next one: %s", digest_id, len(alert_ids),
+                  error, extra={"event": "digest_failed", "digest_id": digest_id, "alerts": len(alert_ids)})
+        raise
+    store.mark_digest_sent(digest_id, refused=refused)
+    log.info("digest %s sent: %d alerts to %d recipients (%d refused)", digest_id, len(alert_ids),
+             len(recipients), len(refused), extra={"event": "digest_sent", "digest_id": digest_id,
+                                                   "alerts": len(alert_ids), "refused": len(refused)})
+    return DigestResult("sent", message, digest_id=digest_id, alert_ids=alert_ids, recipients=recipients,
+                        refused=refused)
+
+
+def _add_message_id(message: EmailMessage, sender: str, idstring: str) -> None:
+    # make_msgid() without a domain asks DNS for this host's name, which can hang; use the
+    # sender's domain instead.
+    domain = sender.rpartition("@")[2] or "localhost"
+    message["Message-ID"] = make_msgid(idstring=idstring, domain=domain)
