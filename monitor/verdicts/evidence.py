@@ -31,9 +31,10 @@ class Evidence:
 
     sentence: Sentence
     score: float
-    overlap: float
+    overlap: float                # share of the claim's term weight the sentence has
     matched: tuple[str, ...]
     quantities: tuple[Quantity, ...] = ()
+    predicate: float = 0.0        # the same share counting only words that are not names
 
     @property
     def text(self) -> str:
@@ -71,6 +72,8 @@ def select_evidence(article: AnalysedArticle, terms: ClaimTerms, cache: Quantity
         if not shared:
             continue
         overlap = sum(weights[t] for t in shared) / terms.total
+        predicate = (sum(weights[t] for t in shared if t not in terms.entity_terms) / terms.predicate_total
+                     if terms.predicate_total else overlap)
         score = overlap
         found: tuple[Quantity, ...] = ()
         if claim_quantities and overlap >= MIN_OVERLAP_FOR_QUANTITY:
@@ -78,6 +81,7 @@ def select_evidence(article: AnalysedArticle, terms: ClaimTerms, cache: Quantity
                           if any(same_kind(c, q) for c in claim_quantities))
             if found:
                 score += QUANTITY_BONUS
-        scored.append(Evidence(sentence, round(score, 4), round(overlap, 4), tuple(sorted(shared)), found))
+        scored.append(Evidence(sentence, round(score, 4), round(overlap, 4), tuple(sorted(shared)), found,
+                               round(predicate, 4)))
     scored.sort(key=lambda e: (-e.score, e.sentence.index))
     return scored[:limit]

@@ -38,29 +38,40 @@ STANCES = ("confirms", "contradicts", "discusses", "unrelated")
 # rescore can tell what is out of date.
 RULES_VERSION = "1"
 
-# Likelihood ratios over (confirms, contradicts, discusses, unrelated) for each cue.
-FACTORS: dict[str, tuple[float, float, float, float]] = {
-    "values-agree": (6.0, 0.3, 1.0, 0.2),
-    "values-disagree": (0.15, 8.0, 1.0, 0.2),
-    "outcome-as-forecast": (8.0, 0.2, 1.0, 0.2),
-    "outcome-against-forecast": (0.2, 8.0, 1.0, 0.2),
-    "denial": (0.1, 10.0, 1.0, 1.0),
-    "negated": (0.3, 3.0, 1.0, 1.0),
-    "contrasted": (0.2, 5.0, 1.0, 1.0),
-    "hedged": (0.35, 0.5, 3.0, 1.0),
-    "question": (0.3, 0.5, 2.0, 1.0),
-    "repeats-speaker": (0.25, 0.8, 3.0, 1.0),
-    # the best sentence states most of the claim, plainly and not in the claim's speaker's words
-    "restates": (2.0, 0.7, 1.0, 0.4),
-    "strong-overlap": (1.0, 1.0, 1.0, 0.3),
-    "weak-overlap": (0.6, 0.6, 0.8, 3.0),
-}
-# Evidence that covers less than this share of the claim's weight makes the claim unrelated.
+# Evidence that covers less than this share of the claim's weight makes the claim unrelated;
+# a sentence covering STRONG_OVERLAP or more is fully about the claim.
 MIN_EVIDENCE_OVERLAP = 0.2
 STRONG_OVERLAP = 0.55
-WEAK_OVERLAP = 0.3
+# A sentence with less than this share of the claim's words other than names does not speak of it.
+MIN_PREDICATE = 0.15
 
-
+# Soft cues: likelihood ratios over (confirms, contradicts, discusses, unrelated), applied to
+# the model's probabilities with a strength that grows with how much the sentence is about
+# the claim.
+FACTORS: dict[str, tuple[float, float, float, float]] = {
+    "negated": (0.3, 3.0, 1.0, 1.0),
+    "hedged": (0.25, 0.5, 3.0, 1.0),
+    "question": (0.3, 0.5, 2.0, 1.0),
+    # the best sentence states most of the claim, plainly and not in the claim's speaker's words
+    "restates": (2.0, 0.7, 1.0, 0.4),
+    # no sentence states the claim: the model may see the topic, but nothing confirms this claim
+    "unsupported": (0.05, 0.2, 1.0, 1.5),
+}
+# Decisive evidence: the verdict it gives and the least confidence it has when the sentence is
+# fully about the claim (the model's agreement raises it; weaker relevance lowers it).
+DECISIVE: dict[str, tuple[str, float]] = {
+    "values-agree": ("confirms", 0.75),
+    "values-disagree": ("contradicts", 0.75),
+    "outcome-as-forecast": ("confirms", 0.75),
+    "outcome-against-forecast": ("contradicts", 0.75),
+    "denial": ("contradicts", 0.7),
+    "repeats-speaker": ("discusses", 0.6),
+    # the sentence shares the claim's names but none of what it says about them
+    "names-only": ("unrelated", 0.7),
+    "contrasted": ("contradicts", 0.65),
+    "values-reported-by-speaker": ("discusses", 0.6),
+    "values-hedged": ("discusses", 0.6),
+}
 @dataclass
 class Verdict:
     """What one article says about one claim, with the sentence that shows it."""
@@ -164,45 +175,62 @@ class Judge:
         probs = list(prior)
         reasons: list[str] = []
 
-        def apply(name: str, strength: float = 1.0) -> None:
+        def soften(name: str, strength: float = 1.0) -> None:
+            if strength <= 0:
+                return
             factors = [f ** strength for f in FACTORS[name]]
             probs[:] = _normalise([p * f for p, f in zip(probs, factors)])
             reasons.append(name)
 
+        def settle(name: str, strength: float) -> None:
+            stance, base = DECISIVE[name]
+            least = base * (0.8 + 0.2 * strength)
+            k = STANCES.index(stance)
+            probs[:] = [(least if i == k else 0.0) + (1 - least) * p for i, p in enumerate(probs)]
+            reasons.append(name)
+
         values = compare_values(claim.quantities, evidence)
         outcome = find_outcome(claim, terms.weights, evidence, published_at)
-        # The sentence that decides: the one with the outcome, else the one with the value, else the best.
-        chosen = outcome.evidence if outcome else values.evidence if values else evidence[0]
-        cues = read_cues(chosen.text, terms.weights, claim_text=claim.statement, speaker=claim.speaker)
+        read = [(item, read_cues(item.text, terms.weights, claim_text=claim.statement, speaker=claim.speaker))
+                for item in evidence]
 
-        overlap = chosen.overlap
-        if overlap >= STRONG_OVERLAP:
-            apply("strong-overlap")
-        elif overlap < WEAK_OVERLAP:
-            apply("weak-overlap")
-        if outcome is not None:
-            as_forecast = _outcome_as_forecast(claim, outcome.outcome == "happened")
-            apply("outcome-as-forecast" if as_forecast else "outcome-against-forecast")
-        elif values is not None:
-            apply("values-agree" if values.result == "agrees" else "values-disagree")
-        # Cues speak about the claim only as far as the sentence is about the claim.
-        strength = min(1.0, max(0.0, (overlap - MIN_EVIDENCE_OVERLAP) / (STRONG_OVERLAP - MIN_EVIDENCE_OVERLAP)))
-        if cues.denial:
-            apply("denial", strength)
-        elif cues.contrasted:
-            apply("contrasted", strength)
-        elif cues.negated and outcome is None:
-            # an outcome already read the negation ("ended without an agreement")
-            apply("negated", strength)
-        if cues.hedged and outcome is None:
-            apply("hedged", strength)
-        if cues.question:
-            apply("question", strength)
-        if cues.repeats_speaker and not cues.undermines:
-            apply("repeats-speaker", strength)
-        elif (overlap >= STRONG_OVERLAP and not cues.undermines and not cues.hedged and not cues.question
-              and values is None and outcome is None):
-            apply("restates")
+        if outcome is not None or values is not None:
+            chosen = outcome.evidence if outcome is not None else values.evidence  # type: ignore[union-attr]
+            cues = read_cues(chosen.text, terms.weights, claim_text=claim.statement, speaker=claim.speaker)
+            strength = _strength(chosen)
+            if outcome is not None:
+                settle("outcome-as-forecast" if _outcome_as_forecast(claim, outcome.outcome == "happened")
+                       else "outcome-against-forecast", strength)
+            elif cues.hedged or cues.question:
+                settle("values-hedged", strength)
+            elif values.result == "agrees" and cues.repeats_speaker and not cues.undermines:  # type: ignore[union-attr]
+                settle("values-reported-by-speaker", strength)
+            else:
+                agrees = (values.result == "agrees") != cues.undermines  # type: ignore[union-attr]
+                settle("values-agree" if agrees else "values-disagree", strength)
+        else:
+            chosen, cues = _deciding_sentence(read)
+            strength = _strength(chosen)
+            support = _support(chosen)
+            if chosen.predicate < MIN_PREDICATE:
+                settle("names-only", strength)
+            elif cues.denial and support >= 0.5:
+                settle("denial", strength)
+            elif cues.contrasted and support >= 0.5:
+                settle("contrasted", strength)
+            elif cues.repeats_speaker and not cues.undermines and support >= 0.5:
+                settle("repeats-speaker", strength)
+            else:
+                # No decisive evidence: the model decides, tempered by what the sentence does.
+                soften("unsupported", 1.0 - min(strength, support))
+                if cues.undermines:
+                    soften("negated", strength)
+                if cues.hedged:
+                    soften("hedged", strength)
+                if cues.question:
+                    soften("question", strength)
+                if min(strength, support) >= 1.0 and not (cues.undermines or cues.hedged or cues.question):
+                    soften("restates")
 
         best = max(range(len(STANCES)), key=lambda i: probs[i])
         verdict = Verdict(
@@ -219,6 +247,31 @@ class Judge:
         log.debug("claim %s: %s %.2f (%s) — %s", claim.id, verdict.verdict, verdict.confidence,
                   ", ".join(reasons), chosen.text[:120])
         return Assessment(candidate, evidence, cues, values, outcome, verdict)
+
+
+def _strength(item: Evidence) -> float:
+    """How much a sentence is about the claim, 0–1, from the share of the claim's weight it has."""
+    return min(1.0, max(0.0, (item.overlap - MIN_EVIDENCE_OVERLAP) / (STRONG_OVERLAP - MIN_EVIDENCE_OVERLAP)))
+
+
+def _support(item: Evidence) -> float:
+    """How much a sentence states what the claim says about its names (the words that are not names), 0–1."""
+    return min(1.0, max(0.0, (item.predicate - 0.2) / 0.4))
+
+
+def _deciding_sentence(read: list[tuple[Evidence, Cues]]) -> tuple[Evidence, Cues]:
+    """Among the evidence, the sentence that settles the claim: a denial or contrast that is about
+    the claim first, then a plain statement of it, then one by the claim's own speaker, else the best."""
+    def about(item: Evidence) -> bool:
+        return _strength(item) >= 0.5 and _support(item) >= 0.5
+
+    for wanted in (lambda c: c.denial or c.contrasted,
+                   lambda c: not (c.undermines or c.hedged or c.question or c.repeats_speaker),
+                   lambda c: c.repeats_speaker):
+        for item, cues in read:
+            if about(item) and wanted(cues):
+                return item, cues
+    return read[0]
 
 
 def _outcome_as_forecast(claim: Claim, happened: bool) -> bool:

@@ -41,6 +41,7 @@ class ClaimTerms:
     weights: dict[str, float]
     entity_terms: frozenset[str]
     total: float
+    predicate_total: float = 0.0   # the weight of the terms that are not names
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,9 @@ class ClaimIndex:
             term_weights = {term: boost * self.weights.idf(term) * shared_term_factor(claims_with[term], len(claims))
                             for term, boost in boosts.items()}
             _cap_entities(term_weights, entity_terms)
+            predicate_total = sum(w for t, w in term_weights.items() if t not in entity_terms)
             self.entries.append(ClaimTerms(claim, term_weights, frozenset(entity_terms),
-                                           sum(term_weights.values()) or 1.0))
+                                           sum(term_weights.values()) or 1.0, predicate_total))
         self._by_id = {entry.claim.id: entry for entry in self.entries}
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for position, entry in enumerate(self.entries):
