@@ -46,6 +46,8 @@ SETTINGS: tuple[Setting, ...] = (
             minimum=1),
     Setting("polling", "max_backoff_minutes", (int, float), 1440,
             "longest wait after repeated failures of a feed (backoff doubles up to this)", minimum=1),
+    Setting("polling", "tick_seconds", (int, float), 60,
+            "how often `monitor run` asks the database which feeds are due, in seconds", minimum=1),
     Setting("verdicts", "claims_file", str, "claims.toml", "reviewed claims, relative to the config folder"),
     Setting("verdicts", "alert_threshold", (int, float), 0.6,
             "minimum confidence for a verdict to become an alert", minimum=0.0),
@@ -92,6 +94,7 @@ class FetchSettings:
 class PollingSettings:
     default_interval_minutes: float = 30
     max_backoff_minutes: float = 1440
+    tick_seconds: float = 60
 
 
 @dataclass(frozen=True)
