@@ -135,6 +135,94 @@ def m_digest_bookkeeping(db: sqlite_utils.Database) -> None:
     db["digests"].create_index(["status"])
 
 
+@migrations()
+def m_claim_status_view(db: sqlite_utils.Database) -> None:
+    # Claim status is derived on read, never stored: ``claim_timeline`` replays each claim's
+    # alerts in detection order and says the status after each one; ``claim_status`` is the
+    # last step of that replay plus the latest resolution. The rule lives in one CASE below.
+    # "Counted" = confidence at or above the threshold kept in monitor_settings (the CLI
+    # mirrors [verdicts] alert_threshold there) and not reviewed wrong; 0.6 if unset.
+    db["monitor_settings"].create({"key": str, "value": str, "updated_at": str}, pk="key")
+    db.execute("""
+create view claim_timeline as
+with threshold as (
+  select coalesce((select cast(value as real) from monitor_settings
+                   where key = 'credible_confidence'), 0.6) as value
+),
+marked as (
+  select a.id as alert_id, a.claim_id, a.article_id, a.detected_at, a.verdict, a.confidence,
+         a.review, a.evidence,
+         (coalesce(a.confidence, 0) >= threshold.value and coalesce(a.review, '') != 'wrong') as counted
+  from alerts a, threshold
+),
+running as (
+  select marked.*,
+         row_number() over claim_order as step,
+         count(*) over (partition by claim_id) as steps,
+         sum(counted and verdict = 'confirms') over claim_order as confirms,
+         sum(counted and verdict = 'contradicts') over claim_order as contradicts,
+         sum(counted and verdict = 'discusses') over claim_order as discusses
+  from marked
+  window claim_order as (partition by claim_id order by datetime(detected_at), alert_id
+                         rows between unbounded preceding and current row)
+),
+with_status as (
+  select running.*,
+         case when confirms > 0 and contradicts > 0 then 'disputed'
+              when contradicts > 0 then 'contradicted'
+              when confirms > 0 then 'confirmed'
+              else 'open' end as status
+  from running
+),
+with_change as (
+  select with_status.*,
+         coalesce(lag(status) over (partition by claim_id order by step), 'open') as previous_status
+  from with_status
+)
+select claim_id, step, steps, alert_id, article_id, detected_at, verdict, confidence, review,
+       counted, confirms, contradicts, discusses, previous_status, status,
+       status != previous_status as changed,
+       max(case when status != previous_status then detected_at end)
+         over (partition by claim_id) as last_change_at
+from with_change
+""")
+    db.execute("""
+create view claim_status as
+with latest_resolution as (
+  select r.claim_id, r.outcome, r.resolved_on, r.recorded_at, r.brier, r.method,
+         row_number() over (partition by r.claim_id
+                            order by coalesce(r.recorded_at, r.resolved_on) desc, r.id desc) as rank
+  from resolutions r left join alerts a on a.id = r.alert_id
+  -- a resolution read from an alert that a person marked wrong does not count either
+  where coalesce(a.review, '') != 'wrong'
+),
+last_step as (
+  select * from claim_timeline where step = steps
+)
+select c.id as claim_id,
+       case when r.outcome is not null then 'resolved' else coalesce(t.status, 'open') end as status,
+       coalesce(t.confirms, 0) as confirms,
+       coalesce(t.contradicts, 0) as contradicts,
+       coalesce(t.discusses, 0) as discusses,
+       coalesce(t.steps, 0) as alerts,
+       t.detected_at as last_alert_at,
+       case when r.outcome is not null then coalesce(r.resolved_on, r.recorded_at)
+            else t.last_change_at end as status_since,
+       r.outcome, r.resolved_on, r.brier,
+       c.kind, c.active, c.statement
+from claims c
+left join last_step t on t.claim_id = c.id
+left join latest_resolution r on r.claim_id = c.id and r.rank = 1
+""")
+
+
+@migrations()
+def m_articles_judged_at(db: sqlite_utils.Database) -> None:
+    # When the poll cycle last ran the judge over an article: articles saved but not judged
+    # (no claims yet, or a crash between saving and judging) are judged on the next cycle.
+    db["articles"].add_column("judged_at", str)
+
+
 def _encode(value: Any) -> Any:
     """Dataclasses, dicts and lists are stored as JSON text."""
     if is_dataclass(value) and not isinstance(value, type):
@@ -441,3 +529,209 @@ class Store:
             "select id, published_at, fetched_at, site, title, status, error, canonical_url, url, feed_id,"
             f" duplicate_of, attempts from articles {where}"
             "order by coalesce(published_at, fetched_at) desc, id desc limit ?", params + [limit]))
+
+    def unjudged_articles(self) -> list[dict[str, Any]]:
+        """``ok`` articles the judge has not seen yet, oldest first."""
+        return list(self.db.query(
+            "select id, url, canonical_url, title, text, published_at from articles"
+            " where status = 'ok' and judged_at is null order by id"))
+
+    def mark_judged(self, article_id: int) -> None:
+        self.db.execute("update articles set judged_at = ? where id = ?", [utcnow(), article_id])
+
+    # -- alerts and resolutions ---------------------------------------------------------
+    # The writes of the verdict stage: one alert per (claim, article), upserted so a rerun
+    # after a model or rules change re-scores in place (detected_at, digest and review kept);
+    # forecast and event outcomes read from an alert go to ``resolutions`` (method
+    # "automatic", one per alert, replaced on re-scoring).
+
+    def save_verdicts(self, article_id: int, verdicts: Iterable[Any], *, replace: bool = False) -> int:
+        """Store an article's verdicts (``monitor.verdicts.Verdict`` records); return how many alerts are new.
+
+        With ``replace``, alerts of this article whose claim is not among ``verdicts`` any more
+        (re-scored below the threshold, or unrelated) are kept but marked ``unrelated`` with
+        confidence 0, so history and reviews survive and the claim's status stops counting them.
+        """
+        now = utcnow()
+        new = 0
+        verdicts = list(verdicts)
+        with self.db.atomic():
+            article = next(iter(self.db.query(
+                "select coalesce(url, canonical_url) as url, published_at from articles where id = ?",
+                [article_id])), None)
+            if article is None:
+                raise StoreError(f"there is no article {article_id} to attach verdicts to")
+            for verdict in verdicts:
+                if not next(iter(self.db.query("select 1 as ok from claims where id = ?", [verdict.claim_id])), None):
+                    raise StoreError(f"verdict for unknown claim {verdict.claim_id!r}: load the claims file into "
+                                     "the database first (Store.sync_claims) before saving verdicts")
+                existing = next(iter(self.db.query(
+                    "select id from alerts where claim_id = ? and article_id = ?", [verdict.claim_id, article_id])), None)
+                self.db.execute(
+                    "insert into alerts (claim_id, article_id, verdict, confidence, evidence, claim_value,"
+                    " article_value, values_compared, model_version, detected_at, updated_at)"
+                    " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " on conflict(claim_id, article_id) do update set verdict = excluded.verdict,"
+                    " confidence = excluded.confidence, evidence = excluded.evidence,"
+                    " claim_value = excluded.claim_value, article_value = excluded.article_value,"
+                    " values_compared = excluded.values_compared, model_version = excluded.model_version,"
+                    " updated_at = excluded.updated_at",
+                    [verdict.claim_id, article_id, verdict.verdict, float(verdict.confidence), verdict.evidence,
+                     verdict.claim_value, verdict.article_value, _encode(verdict.values_compared),
+                     verdict.model_version, now, now])
+                alert_id = next(iter(self.db.query(
+                    "select id from alerts where claim_id = ? and article_id = ?",
+                    [verdict.claim_id, article_id])))["id"]
+                if existing is None:
+                    new += 1
+                self.db.execute("delete from resolutions where alert_id = ? and method = 'automatic'", [alert_id])
+                if verdict.resolution:
+                    self.db.execute(
+                        "insert into resolutions (claim_id, outcome, resolved_on, evidence_url, alert_id, method,"
+                        " brier, recorded_at) values (?, ?, ?, ?, ?, 'automatic', ?, ?)",
+                        [verdict.claim_id, verdict.resolution["outcome"],
+                         verdict.resolution.get("date") or article["published_at"], article["url"], alert_id,
+                         verdict.resolution.get("brier"), now])
+            if replace:
+                kept = [v.claim_id for v in verdicts]
+                marks = ", ".join("?" for _ in kept)
+                stale = list(self.db.query(
+                    "select id from alerts where article_id = ?"
+                    + (f" and claim_id not in ({marks})" if kept else ""), [article_id, *kept]))
+                for row in stale:
+                    self.db.execute(
+                        "update alerts set verdict = 'unrelated', confidence = 0, updated_at = ? where id = ?",
+                        [now, row["id"]])
+                    self.db.execute("delete from resolutions where alert_id = ? and method = 'automatic'",
+                                    [row["id"]])
+        return new
+
+    def judged_articles(self) -> list[dict[str, Any]]:
+        """``ok`` articles that are originals (not duplicates), for re-scoring, oldest first."""
+        return list(self.db.query(
+            "select id, url, canonical_url, title, text, published_at from articles"
+            " where status = 'ok' and duplicate_of is null and text is not null order by id"))
+
+    def resolutions(self, claim_id: str | None = None) -> list[dict[str, Any]]:
+        """Recorded outcomes of forecasts and events, newest first."""
+        where, params = ("where claim_id = ? ", [claim_id]) if claim_id is not None else ("", [])
+        return list(self.db.query(f"select * from resolutions {where}order by recorded_at desc, id desc", params))
+
+    # -- alert queries and status --------------------------------------------------------
+    # A claim's status is never stored: it is read from the claim_status and claim_timeline
+    # views (migration m_claim_status_view). Here are the reads behind `monitor alerts`,
+    # `monitor status`, `monitor stats` and the web view, and the one write: a review.
+
+    _ALERT_SELECT = (
+        "select a.id, a.claim_id, a.article_id, a.verdict, a.confidence, a.evidence, a.claim_value,"
+        " a.article_value, a.values_compared, a.model_version, a.detected_at, a.review, a.review_note,"
+        " a.reviewed_at, ar.title as article_title, coalesce(ar.url, ar.canonical_url) as article_url,"
+        " ar.site as site, ar.published_at as published_at, f.name as feed"
+        " from alerts a join articles ar on ar.id = a.article_id left join feeds f on f.id = ar.feed_id")
+
+    def set_credible_confidence(self, value: float) -> None:
+        """From which confidence an alert counts toward its claim's status (the views read it)."""
+        self.db.execute(
+            "insert into monitor_settings (key, value, updated_at) values ('credible_confidence', ?, ?)"
+            " on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at"
+            " where value is not excluded.value", [repr(float(value)), utcnow()])
+
+    def claim_status_rows(self, claim_id: str | None = None) -> list[dict[str, Any]]:
+        """Rows of the claim_status view (one per claim), by claim id."""
+        where, params = ("where claim_id = ? ", [claim_id]) if claim_id is not None else ("", [])
+        return list(self.db.query(f"select * from claim_status {where}order by claim_id", params))
+
+    def claim_timeline_rows(self, claim_id: str) -> list[dict[str, Any]]:
+        """The claim_timeline view for one claim (status after each alert), oldest first."""
+        return list(self.db.query(
+            "select t.*, a.evidence, ar.title as article_title,"
+            " coalesce(ar.url, ar.canonical_url) as article_url"
+            " from claim_timeline t join alerts a on a.id = t.alert_id join articles ar on ar.id = t.article_id"
+            " where t.claim_id = ? order by t.step", [claim_id]))
+
+    def alert_row(self, alert_id: int) -> dict[str, Any] | None:
+        """One alert with its article's title, link, site and feed; None if there is no such alert."""
+        return next(iter(self.db.query(self._ALERT_SELECT + " where a.id = ?", [alert_id])), None)
+
+    def alerts_matching(self, *, claim_ids: Iterable[str] = (), verdicts: Iterable[str] = (),
+                        since: str | None = None, before: str | None = None, feed: str | None = None,
+                        site: str | None = None, min_confidence: float | None = None,
+                        search: str | None = None, limit: int | None = 50) -> list[dict[str, Any]]:
+        """Alerts (as ``alert_row``) that pass every given filter, newest first.
+
+        ``since`` (inclusive) and ``before`` (exclusive) are ISO timestamps compared with
+        ``detected_at`` in UTC; ``feed`` is a feed name or URL; ``site`` an article's site
+        name or host (subdomains included); ``search`` is full-text over alert evidence and
+        article title and text, each word quoted so user input is never FTS syntax.
+        """
+        clauses: list[str] = []
+        params: dict[str, Any] = {}
+        claim_ids, verdicts = list(claim_ids), list(verdicts)
+        if claim_ids:
+            params.update({f"claim{i}": c for i, c in enumerate(claim_ids)})
+            clauses.append(f"a.claim_id in ({', '.join(f':claim{i}' for i in range(len(claim_ids)))})")
+        if verdicts:
+            params.update({f"verdict{i}": v for i, v in enumerate(verdicts)})
+            clauses.append(f"a.verdict in ({', '.join(f':verdict{i}' for i in range(len(verdicts)))})")
+        if since is not None:
+            clauses.append("datetime(a.detected_at) >= datetime(:since)")
+            params["since"] = since
+        if before is not None:
+            clauses.append("datetime(a.detected_at) < datetime(:before)")
+            params["before"] = before
+        if feed is not None:
+            clauses.append(
+                "(ar.feed_id in (select id from feeds where name = :feed collate nocase"
+                "   or config_url = :feed or url = :feed)"
+                " or a.article_id in (select e.article_id from feed_entries e join feeds fe on fe.id = e.feed_id"
+                "   where fe.name = :feed collate nocase or fe.config_url = :feed or fe.url = :feed))")
+            params["feed"] = feed
+        if site is not None:
+            escaped = site.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append(
+                "(ar.site = :site collate nocase"
+                " or lower(ar.canonical_url) like :site_host escape '\\'"
+                " or lower(ar.canonical_url) like :site_subdomain escape '\\')")
+            params.update(site=site, site_host=f"%://{escaped}/%", site_subdomain=f"%://%.{escaped}/%")
+        if min_confidence is not None:
+            clauses.append("a.confidence >= :min_confidence")
+            params["min_confidence"] = min_confidence
+        if search is not None and search.strip():
+            clauses.append(
+                "(a.id in (select rowid from alerts_fts where alerts_fts match :search)"
+                " or a.article_id in (select rowid from articles_fts where articles_fts match :search))")
+            params["search"] = self.db.quote_fts(search.strip())
+        sql = self._ALERT_SELECT
+        if clauses:
+            sql += " where " + " and ".join(clauses)
+        sql += " order by datetime(a.detected_at) desc, a.id desc"
+        if limit is not None:
+            sql += " limit :limit"
+            params["limit"] = limit
+        return list(self.db.query(sql, params))
+
+    def review_alert(self, alert_id: int, review: str | None, note: str | None = None) -> dict[str, Any]:
+        """Record a person's review of an alert (``right``, ``wrong``, or None to clear it)."""
+        reviewed_at = utcnow() if review is not None else None
+        cursor = self.db.execute(
+            "update alerts set review = ?, review_note = ?, reviewed_at = ? where id = ?",
+            [review, note, reviewed_at, alert_id])
+        row = self.alert_row(alert_id)
+        if cursor.rowcount == 0 or row is None:
+            raise StoreError(f"there is no alert {alert_id}; `monitor alerts` lists alerts with their ids")
+        return row
+
+    def alert_counts(self) -> dict[str, Any]:
+        """The counts behind `monitor stats`: reviews per verdict, claims per status, and totals."""
+        return {
+            "reviews": list(self.db.query(
+                "select verdict, count(*) as reviewed, sum(review = 'right') as right from alerts"
+                " where review in ('right', 'wrong') group by verdict order by verdict")),
+            "claims_by_status": list(self.db.query(
+                "select status, count(*) as count from claim_status group by status order by status")),
+            "alerts_by_verdict": list(self.db.query(
+                "select verdict, count(*) as count from alerts group by verdict order by verdict")),
+            "articles_by_status": list(self.db.query(
+                "select status, count(*) as count from articles group by status order by status")),
+            "feeds": next(iter(self.db.query("select count(*) as count from feeds")))["count"],
+        }
