@@ -29,6 +29,7 @@ import trafilatura
 from charset_normalizer import from_bytes
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.settings import Document
 from w3lib.url import canonicalize_url as w3lib_canonicalize_url
 from w3lib.url import url_query_cleaner
 
@@ -193,11 +194,11 @@ def decode_page(content: bytes, declared_encoding: str | None = None) -> str:
     replacement characters. A declared charset that does not decode the bytes cleanly is
     skipped (servers often claim UTF-8 for windows-1251 pages).
     """
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, bom_codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                           (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                           (codecs.BOM_UTF16_BE, "utf-16")):
         if content.startswith(bom):
-            decoded = _try_decode(content, codec)
+            decoded = _try_decode(content, bom_codec)
             if decoded is not None:
                 return decoded
     match = _META_CHARSET.search(content[:META_SNIFF_BYTES])
@@ -236,18 +237,19 @@ def _parse(html: str, url: str) -> HtmlElement:
     return tree
 
 
-def _body(tree: HtmlElement, url: str) -> trafilatura.settings.Document | None:
+def _body(tree: HtmlElement, url: str) -> Document | None:
     """trafilatura's text and metadata; precision first (no comments, no link lists), and the
     balanced mode only when precision finds nothing worth keeping."""
     document = None
     for favor_precision in (True, False):
-        document = trafilatura.bare_extraction(
+        result = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
             favor_precision=favor_precision,
             # No "extensive" date search: it turns "© 2025" in a footer into 2025-01-01.
             # Only dates the page states as such (meta tags, <time>, URL) are used.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
+        document = result if isinstance(result, Document) else None  # a dict only with as_dict=True
         if document is not None and len(clean_text(document.text or "")) >= MIN_ARTICLE_CHARS:
             return document
     return document

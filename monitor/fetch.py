@@ -6,7 +6,8 @@ The project owns the fetch so that every request gets the same protections, whoe
   reach private, loopback, link-local, multicast, reserved or unspecified addresses (also
   when hidden in IPv4-mapped / NAT64 / 6to4 IPv6 forms) unless ``[fetch]
   allow_private_addresses`` lists the network; other schemes are refused outright.
-  Redirects are followed by hand so that the guard runs on **every hop**.
+  Redirects are followed by hand so that the guard runs on **every hop**, and the
+  connection itself re-checks the addresses it opens (against DNS rebinding).
 * **Size cap** — ``[fetch] max_page_bytes`` applies to the *decoded* body (gzip/deflate
   undone by httpx), read as a stream and abandoned as soon as the cap is passed; a
   ``Content-Length`` above the cap is refused before any body is read.
@@ -29,11 +30,13 @@ import logging
 import socket
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 
+import httpcore
 import httpx
 
 from .config import FetchSettings
@@ -151,13 +154,70 @@ def check_url_allowed(url: str, allowed: tuple[IPNetwork, ...] = ()) -> None:
         raise FetchError(f"{url} has no host name")
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
     try:
-        infos = socket.getaddrinfo(parsed.raw_host.decode("ascii"), port, type=socket.SOCK_STREAM)
+        addresses = _resolve(parsed.raw_host.decode("ascii"), port)
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"cannot resolve host {host} of {url} ({exc}); check the URL for typos") from exc
-    for _family, _type, _proto, _canon, sockaddr in infos:
+    for address in addresses:
+        _check_address(url, host, address, allowed)
+
+
+def _resolve(host: str, port: int) -> list[IPAddress]:
+    addresses: list[IPAddress] = []
+    for _family, _type, _proto, _canon, sockaddr in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
         # IPv6 link-local addresses come with a zone ("fe80::1%eth0"); the zone is not part of the address.
         address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
-        _check_address(url, host, address, allowed)
+        if address not in addresses:
+            addresses.append(address)
+    return addresses
+
+
+class _GuardedBackend(httpcore.SyncBackend):
+    """Opens TCP connections only to addresses that pass the SSRF guard.
+
+    ``check_url_allowed`` runs before each hop, but the connection resolves the name again;
+    a DNS server that answers with a public address first and a private one a moment later
+    (DNS rebinding) would slip through. Here the addresses checked are the ones connected to.
+    TLS still verifies the certificate against the host name: httpcore passes the URL's
+    host as SNI/server name, whatever address the socket was opened to.
+    """
+
+    def __init__(self, allowed: tuple[IPNetwork, ...]):
+        self.allowed = allowed
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> httpcore.NetworkStream:
+        try:
+            addresses = _resolve(host, port)
+        except socket.gaierror as exc:
+            raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
+        where = f"{host}:{port}"
+        for address in addresses:
+            _check_address(where, host, address, self.allowed)
+        error: httpcore.ConnectError | None = None
+        for address in addresses:
+            try:
+                return super().connect_tcp(str(address), port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:  # try the next address, as create_connection does
+                error = exc
+        raise error or httpcore.ConnectError(f"{host} has no addresses")
+
+
+class _GuardedTransport(httpx.HTTPTransport):
+    """httpx's own transport with the connection pool built on ``_GuardedBackend``."""
+
+    def __init__(self, allowed: tuple[IPNetwork, ...], limits: httpx.Limits):
+        super().__init__(limits=limits)
+        # httpx offers no argument for a network backend, so the pool it built is replaced by
+        # an identical one that has ours; test_fetch's DNS-rebinding test fails if httpx
+        # ever stops using this attribute.
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_GuardedBackend(allowed),
+        )
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -179,7 +239,7 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
 
 
 def _media_type(response: httpx.Response) -> str:
-    return response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    return str(response.headers.get("content-type", "")).split(";", 1)[0].strip().lower()
 
 
 def _accepts(kind: str, media_type: str) -> bool:
@@ -220,19 +280,20 @@ class Fetcher:
 
     One ``httpx.Client`` (connection pool sized by ``[fetch] workers``) and one semaphore
     per host (``[fetch] per_host_concurrency``) serve every thread that uses this object.
-    Pass ``transport`` only to route requests differently (e.g. through a test transport);
-    the SSRF guard still resolves every host itself.
+    The default transport checks the addresses it connects to as well (see
+    ``_GuardedBackend``). A ``transport`` passed in replaces it; ``check_url_allowed`` still
+    runs before every hop.
     """
 
     def __init__(self, settings: FetchSettings, *, transport: httpx.BaseTransport | None = None):
         self.settings = settings
+        limits = httpx.Limits(max_connections=settings.workers, max_keepalive_connections=settings.workers)
         self._client = httpx.Client(
             follow_redirects=False,  # followed by hand, so the SSRF guard sees every hop
             timeout=httpx.Timeout(settings.timeout),
-            limits=httpx.Limits(max_connections=settings.workers,
-                                max_keepalive_connections=settings.workers),
+            limits=limits,
             headers={"User-Agent": settings.user_agent},
-            transport=transport,
+            transport=transport or _GuardedTransport(settings.allow_private_addresses, limits),
         )
         self._host_slots: dict[str, threading.BoundedSemaphore] = {}
         self._host_slots_lock = threading.Lock()
@@ -330,6 +391,10 @@ class Fetcher:
                 raise FetchError(f"{url} timed out after {timeout:g}s ({type(exc).__name__}); "
                                  f"raise [fetch] timeout if the site is just slow") from exc
             except httpx.ConnectError as exc:
+                if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                    raise FetchError(f"the TLS certificate of {url} cannot be verified ({exc}); it is not "
+                                     f"fetched without verification: ask the site to fix its certificate, "
+                                     f"or set SSL_CERT_FILE to a CA bundle that trusts it") from exc
                 raise FetchError(f"cannot connect to {url} ({exc or 'connection failed'}); "
                                  f"check the URL and that the server is up") from exc
             except httpx.DecodingError as exc:

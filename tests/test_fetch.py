@@ -6,11 +6,14 @@ import gzip
 import http.server
 import logging
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 from concurrent.futures import ThreadPoolExecutor
 from ipaddress import ip_network
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +22,8 @@ from monitor.errors import BlockedAddressError, FetchError
 from monitor.fetch import Fetcher, check_url_allowed, parse_retry_after
 
 LOOPBACK = (ip_network("127.0.0.0/8"),)
+# A self-signed certificate for localhost and 127.0.0.1, valid until 2126 (made with openssl req -x509).
+TLS = Path(__file__).parent / "fixtures" / "tls"
 HTML = b"<html><head><title>Story</title></head><body><p>Hello world.</p></body></html>"
 
 Handler = Callable[[http.server.BaseHTTPRequestHandler], None]
@@ -27,7 +32,8 @@ Handler = Callable[[http.server.BaseHTTPRequestHandler], None]
 class LocalServer:
     """A threaded HTTP server on 127.0.0.1 whose paths are answered by test-supplied functions."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: bool = False) -> None:
+        self.scheme = "https" if tls else "http"
         self.routes: dict[str, Handler] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         routes, requests = self.routes, self.requests
@@ -49,12 +55,16 @@ class LocalServer:
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), RequestHandler)
         self.httpd.daemon_threads = True
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(TLS / "localhost.pem", TLS / "localhost-key.pem")
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def route(self, path: str, handler: Handler) -> str:
         self.routes[path] = handler
@@ -293,6 +303,53 @@ def test_loopback_url_is_refused_unless_allowed(server: LocalServer) -> None:
     assert server.requests == []
     with make_fetcher() as fetcher:
         assert fetcher.get(url).status == 200
+
+
+def test_dns_rebinding_to_loopback_is_refused_at_connect_time(server: LocalServer,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # A hostile DNS server answers the guard's lookup with a public address and the
+    # connection's lookup, a moment later, with loopback. Only a resolver can play it.
+    real_getaddrinfo = socket.getaddrinfo
+    answers = iter(["93.184.215.14"])
+
+    def rebinding_getaddrinfo(host: str, port: int, *args: object, **kwargs: object) -> list[Any]:
+        if host == "rebind.test":
+            host = next(answers, "127.0.0.1")
+        return real_getaddrinfo(host, port, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding_getaddrinfo)
+    server.route("/secret", respond())
+    with make_fetcher(allow_private_addresses=()) as fetcher, \
+            pytest.raises(BlockedAddressError, match="127.0.0.1, a loopback address"):
+        fetcher.get(f"http://rebind.test:{server.port}/secret")
+    assert server.requests == []
+
+
+@pytest.fixture
+def tls_server() -> Iterator[LocalServer]:
+    srv = LocalServer(tls=True)
+    yield srv
+    srv.close()
+
+
+def test_https_verifies_the_certificate_by_host_name(tls_server: LocalServer,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # The guarded connection opens the socket to a checked IP address; the certificate must
+    # still be checked against the URL's host name.
+    tls_server.route("/secure", respond())
+    monkeypatch.setenv("SSL_CERT_FILE", str(TLS / "localhost.pem"))
+    with make_fetcher() as fetcher:
+        assert fetcher.get(tls_server.url("/secure", "localhost")).content == HTML
+
+
+def test_untrusted_certificate_is_an_error_not_a_downgrade(tls_server: LocalServer,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    url = tls_server.route("/secure", respond())
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    with make_fetcher() as fetcher, pytest.raises(FetchError, match="TLS certificate of .* cannot be verified") as caught:
+        fetcher.get(url)
+    assert url in str(caught.value)
+    assert tls_server.requests == []
 
 
 @pytest.mark.parametrize("address", [
