@@ -17,8 +17,9 @@ The project owns the fetch so that every request gets the same protections, whoe
 * **Content types** — pages must be HTML, XHTML or plain text, feeds any XML type (or
   HTML/plain text, since many feeds are mis-served and feedparser decides); binary types,
   and "text" whose first KiB holds NUL bytes, are refused.
-* **Politeness** — a per-host ``BoundedSemaphore`` (``[fetch] per_host_concurrency``) shared
-  by every thread that uses one ``Fetcher``; conditional GET with ETag / Last-Modified.
+* **Politeness** — a per-host ``BoundedSemaphore`` (``[fetch] per_host_concurrency``) and
+  one for all requests (``[fetch] workers``), shared by every thread that uses one
+  ``Fetcher``; conditional GET with ETag / Last-Modified.
 
 Every failure is a ``FetchError`` (``BlockedAddressError`` for the guard) whose message names
 the URL and what to change; HTTP errors carry ``.status`` and ``.retry_after``.
@@ -278,8 +279,9 @@ def _http_error_message(status: int, url: str, retry_after: float | None) -> str
 class Fetcher:
     """Fetches pages and feeds with the project's protections; safe to share between threads.
 
-    One ``httpx.Client`` (connection pool sized by ``[fetch] workers``) and one semaphore
-    per host (``[fetch] per_host_concurrency``) serve every thread that uses this object.
+    One ``httpx.Client`` (connection pool sized by ``[fetch] workers``), one semaphore for
+    all requests (``[fetch] workers``) and one per host (``[fetch] per_host_concurrency``)
+    serve every thread that uses this object.
     The default transport checks the addresses it connects to as well (see
     ``_GuardedBackend``). A ``transport`` passed in replaces it; ``check_url_allowed`` still
     runs before every hop.
@@ -295,6 +297,10 @@ class Fetcher:
             headers={"User-Agent": settings.user_agent},
             transport=transport or _GuardedTransport(settings.allow_private_addresses, limits),
         )
+        # At most [fetch] workers requests in flight, however many threads share this Fetcher:
+        # that is the setting's meaning, and it keeps requests from queueing (and timing out)
+        # inside httpx's pool of as many connections.
+        self._all_slots = threading.BoundedSemaphore(settings.workers)
         self._host_slots: dict[str, threading.BoundedSemaphore] = {}
         self._host_slots_lock = threading.Lock()
 
@@ -375,8 +381,12 @@ class Fetcher:
         """One hop: send the request and, for a 2xx, read the capped body. Returns (response, body)."""
         host = httpx.URL(url).host
         timeout = self.settings.timeout
-        deadline = time.monotonic() + timeout * TOTAL_TIMEOUT_FACTOR
-        with self._slot(host):
+        # The host's slot first: a thread waiting for a busy host must not hold one of the
+        # slots that requests to other hosts could use.
+        with self._slot(host), self._all_slots:
+            # The clock starts once the slot is ours: waiting behind other requests to the same
+            # host is not the server being slow.
+            deadline = time.monotonic() + timeout * TOTAL_TIMEOUT_FACTOR
             try:
                 request = self._client.build_request("GET", url, headers=headers)
                 response = self._client.send(request, stream=True)

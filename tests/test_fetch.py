@@ -468,25 +468,55 @@ def test_plain_text_page_is_accepted(server: LocalServer, fetcher: Fetcher) -> N
 
 # -- per-host concurrency ---------------------------------------------------------------
 
-def test_requests_to_one_host_never_exceed_per_host_concurrency(server: LocalServer) -> None:
+def _count_concurrency(server: LocalServer) -> tuple[dict[str, int], list[int]]:
+    """Route /slow to a 0.3 s handler; return (peak per Host header, [peak over all hosts])."""
     lock = threading.Lock()
     active: dict[str, int] = {}
     peak: dict[str, int] = {}
+    peak_all = [0]
 
     def slow(request: http.server.BaseHTTPRequestHandler) -> None:
         host = request.headers["Host"].split(":")[0]
         with lock:
             active[host] = active.get(host, 0) + 1
             peak[host] = max(peak.get(host, 0), active[host])
+            peak_all[0] = max(peak_all[0], sum(active.values()))
         time.sleep(0.3)
         with lock:
             active[host] -= 1
         respond()(request)
 
     server.route("/slow", slow)
+    return peak, peak_all
+
+
+def test_requests_to_one_host_never_exceed_per_host_concurrency(server: LocalServer) -> None:
+    peak, _ = _count_concurrency(server)
     urls = [server.url("/slow", host) for host in ("127.0.0.1", "localhost") for _ in range(5)]
-    with make_fetcher(per_host_concurrency=2, workers=8) as fetcher, ThreadPoolExecutor(8) as pool:
+    with make_fetcher(per_host_concurrency=2, workers=8) as fetcher, ThreadPoolExecutor(10) as pool:
         results = list(pool.map(fetcher.get, urls))
     assert all(r.status == 200 for r in results)
     # Each host is held to 2 at a time, and the two hosts are limited separately.
     assert peak == {"127.0.0.1": 2, "localhost": 2}
+
+
+def test_requests_in_all_never_exceed_workers(server: LocalServer) -> None:
+    peak, peak_all = _count_concurrency(server)
+    urls = [server.url("/slow", host) for host in ("127.0.0.1", "localhost") for _ in range(4)]
+    with make_fetcher(per_host_concurrency=3, workers=3) as fetcher, ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(fetcher.get, urls))
+    assert all(r.status == 200 for r in results)
+    assert peak_all == [3]
+
+
+def test_waiting_for_a_host_slot_does_not_count_towards_the_timeout(server: LocalServer) -> None:
+    def brief(request: http.server.BaseHTTPRequestHandler) -> None:
+        time.sleep(0.1)
+        respond()(request)
+
+    server.route("/brief", brief)
+    # One at a time, 25 requests of 0.1 s take 2.5 s: longer than the 2 s a single response
+    # may take (4 x 0.5 s), yet each request on its own is fast.
+    with make_fetcher(per_host_concurrency=1, timeout=0.5) as fetcher, ThreadPoolExecutor(25) as pool:
+        results = list(pool.map(fetcher.get, [server.url("/brief")] * 25))
+    assert [r.status for r in results] == [200] * 25
