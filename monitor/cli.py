@@ -162,5 +162,30 @@ def digest(context: Context, dry_run: bool, eml_path: Path | None, to_address: s
                    f"{', '.join(result.recipients)}{refused}")
 
 
+@cli.command()
+@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path),
+              help="folder for the demo's config and database (default: a fresh temporary folder)")
+@click.option("--keep", is_flag=True, help="keep the temporary folder afterwards (a --workdir is always kept)")
+@handle_errors
+def demo(workdir: Path | None, keep: bool) -> None:
+    """Run the whole pipeline offline on the bundled news archive (needs no config file)."""
+    import shutil
+    import tempfile
+
+    from .demo import run_demo
+
+    temporary = workdir is None
+    folder = Path(tempfile.mkdtemp(prefix="monitor-demo-")) if workdir is None else workdir
+    try:
+        run_demo(folder, echo=click.echo)
+    finally:
+        if temporary and not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+            click.echo(f"\nRemoved the work folder {folder} (use --keep to look at its database).")
+        else:
+            click.echo(f"\nThe demo's config and database are in {folder}; e.g. "
+                       f"`monitor -c {folder / 'config' / 'monitor.toml'} status`.")
+
+
 def main() -> None:
     cli(prog_name="monitor")
