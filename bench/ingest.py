@@ -1,0 +1,249 @@
+"""Ingest benchmark: one poll cycle over N feeds × M article pages served from loopback.
+
+    python bench/ingest.py [--feeds 200] [--pages 2000] [--repeat 3] [--extract-workers K]
+                           [--compare-in-process] [--hosts 8] [--bare-sample N]
+
+Pages are the real pages of ``/work/shared/data/extraction/html/*.html.gz``, cycled; each copy
+gets a marker ("[bench page 17]") inside one of its article paragraphs, so that copies of one
+page are different articles (pages whose marker lands outside the extracted text come out as
+content duplicates, as syndicated copies would). The feeds and pages are served by
+``ThreadingHTTPServer``s in a separate process (so the server does not compete for this
+process's GIL), one per loopback address 127.0.0.1 … 127.0.0.K, so the per-host limit applies
+as it would to K sites. Each repeat runs ``monitor.pipeline.run_cycle`` into a new temporary
+database and prints:
+
+    feeds/s      feeds polled per second of the feed stage
+    articles/s   pages fetched + extracted + stored per second of the article stage
+    extraction   CPU seconds inside extraction (all processes), and their share of the
+                 cycle's CPU time (this process + the extraction processes; not the server)
+    bare         trafilatura.extract() alone, one process, on the same pages: pages/s
+    peak RSS     of this process, and of the largest reaped child (the page server; the
+                 extraction processes belong to multiprocessing's fork server)
+
+With ``--repeat`` above 1 the medians follow. ``--compare-in-process`` also runs each cycle
+with extraction in the main process (``extract_workers=0``) to show what the process pool buys.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import multiprocessing
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from ipaddress import ip_network
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from monitor.config import Config, FeedConfig, FetchSettings, PollingSettings  # noqa: E402
+from monitor.errors import ExtractionError  # noqa: E402
+from monitor.extract import extract_article  # noqa: E402
+from monitor.pipeline import run_cycle  # noqa: E402
+from monitor.store import Store  # noqa: E402
+
+PAGES_DIR = Path("/work/shared/data/extraction/html")
+# A paragraph of at least 200 characters with no nested <p>: where the per-copy marker goes.
+PARAGRAPH = re.compile(rb"<p(?:\s[^>]*)?>(?:(?!</?p[\s>]).){200,4000}?</p>", re.S | re.I)
+
+
+# -- the pages -----------------------------------------------------------------------------
+
+@dataclass
+class BasePage:
+    html: bytes
+    marker_at: int | None  # byte offset where a copy's marker goes (inside an article paragraph)
+
+
+def load_base_pages() -> list[BasePage]:
+    """The real pages, each with the first paragraph offset whose text survives extraction."""
+    pages = []
+    for path in sorted(PAGES_DIR.glob("*.html.gz")):
+        html = gzip.open(path).read()
+        marker_at = None
+        for match in list(PARAGRAPH.finditer(html))[:3]:
+            offset = match.end() - len(b"</p>")
+            try:
+                text = extract_article(html[:offset] + b" [bench probe]" + html[offset:], "http://bench.invalid/").text
+            except ExtractionError:
+                break
+            if "[bench probe]" in text:
+                marker_at = offset
+                break
+        pages.append(BasePage(html, marker_at))
+    return pages
+
+
+def page_bytes(base: list[BasePage], n: int) -> bytes:
+    page = base[n % len(base)]
+    if page.marker_at is None:
+        return page.html
+    return page.html[:page.marker_at] + f" [bench page {n}]".encode() + page.html[page.marker_at:]
+
+
+def feed_bytes(host_url: str, feed: int, pages: list[int]) -> bytes:
+    items = "".join(f"<item><title>Page {n}</title><link>{host_url}/p/{n}</link><guid>{host_url}/p/{n}</guid>"
+                    f"<pubDate>Sat, 15 Feb 2025 10:00:00 GMT</pubDate></item>" for n in pages)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Bench feed {feed}</title>'
+            f"<link>{host_url}/</link>{items}</channel></rss>").encode()
+
+
+# -- the server process ----------------------------------------------------------------------
+
+def serve(base: list[BasePage], feeds: int, pages: int, hosts: int, ready: "multiprocessing.Queue") -> None:
+    """Run one ThreadingHTTPServer per loopback address; report their ports; serve forever."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as real sites do
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            host_url = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
+            if self.path.startswith("/feeds/"):
+                feed = int(self.path.split("/")[2].split(".")[0])
+                body = feed_bytes(host_url, feed, list(range(feed, pages, feeds)))
+                ctype = "application/rss+xml"
+            elif self.path.startswith("/p/"):
+                body, ctype = page_bytes(base, int(self.path[3:])), "text/html; charset=utf-8"
+            else:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    servers = []
+    for h in range(hosts):
+        httpd = http.server.ThreadingHTTPServer((f"127.0.0.{h + 1}", 0), Handler)
+        httpd.daemon_threads = True
+        servers.append(httpd)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    ready.put([s.server_address for s in servers])
+    threading.Event().wait()
+
+
+# -- one measured cycle ----------------------------------------------------------------------
+
+def cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
+def run_once(feed_urls: list[str], workers: int, extract_workers: int | None) -> dict[str, float]:
+    stage_started: dict[str, float] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        stage_started.setdefault(stage, time.monotonic())
+
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+        config = Config(
+            database_path=Path(tmp) / "monitor.db",
+            fetch=FetchSettings(timeout=30, workers=workers, allow_private_addresses=(ip_network("127.0.0.0/8"),)),
+            polling=PollingSettings(),
+            feeds=tuple(FeedConfig(f"bench {i}", url, 30) for i, url in enumerate(feed_urls)),
+        )
+        with Store(config.database_path) as store:
+            cpu_before = cpu_seconds()
+            started = time.monotonic()
+            summary = run_cycle(config, store, progress=progress, extract_workers=extract_workers)
+            ended = time.monotonic()
+            cpu = cpu_seconds() - cpu_before
+    if extract_workers != 0:
+        # The extraction processes are children of multiprocessing's fork server, not of this
+        # process, so RUSAGE_CHILDREN never sees them; their CPU time is what they report.
+        cpu += summary.extraction_seconds
+    feeds_s = stage_started["articles"] - stage_started["feeds"]
+    articles_s = ended - stage_started["articles"]
+    handled = summary.articles_new + summary.articles_duplicate + summary.articles_failed
+    return {
+        "seconds": ended - started, "feeds": summary.feeds_polled, "feeds_failed": summary.feeds_failed,
+        "feeds_per_s": summary.feeds_polled / feeds_s, "articles": handled, "new": summary.articles_new,
+        "duplicate": summary.articles_duplicate, "failed": summary.articles_failed,
+        "articles_per_s": handled / articles_s, "extraction_cpu_s": summary.extraction_seconds,
+        "extraction_share": summary.extraction_seconds / cpu if cpu else 0.0,
+    }
+
+
+def bare_trafilatura(base: list[BasePage], pages: int, sample: int) -> float:
+    """trafilatura.extract() alone, in this process, on the same page copies: pages per second."""
+    import trafilatura
+
+    count = min(pages, sample)
+    started = time.monotonic()
+    for n in range(count):
+        trafilatura.extract(page_bytes(base, n).decode("utf-8", "replace"), url=f"http://bench.invalid/p/{n}")
+    return count / (time.monotonic() - started)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--feeds", type=int, default=20)
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=8, help="[fetch] workers (fetch threads)")
+    parser.add_argument("--extract-workers", type=int, default=None,
+                        help="extraction processes (default: one per CPU; 0: in the main process)")
+    parser.add_argument("--compare-in-process", action="store_true",
+                        help="also run each cycle with extraction in the main process")
+    parser.add_argument("--hosts", type=int, default=8, help="loopback addresses the feeds are spread over")
+    parser.add_argument("--bare-sample", type=int, default=10**9,
+                        help="pages for the bare trafilatura measurement (default: all)")
+    args = parser.parse_args(argv)
+
+    print(f"loading pages from {PAGES_DIR} ...", file=sys.stderr)
+    base = load_base_pages()
+    # fork before any thread exists in this process; the server gets the pages by inheritance.
+    context = multiprocessing.get_context("fork")
+    ready: multiprocessing.Queue = context.Queue()
+    server = context.Process(target=serve, args=(base, args.feeds, args.pages, args.hosts, ready), daemon=True)
+    server.start()
+    addresses = ready.get(timeout=30)
+    feed_urls = [f"http://{addresses[i % len(addresses)][0]}:{addresses[i % len(addresses)][1]}/feeds/{i}.xml"
+                 for i in range(args.feeds)]
+    modes = [("processes", args.extract_workers)] + ([("in-process", 0)] if args.compare_in_process else [])
+    results: dict[str, list[dict[str, float]]] = {mode: [] for mode, _ in modes}
+    bare: list[float] = []
+    print(f"{args.feeds} feeds × {args.pages} pages ({len(base)} real pages cycled), {args.workers} fetch "
+          f"threads, {args.hosts} hosts, {multiprocessing.cpu_count()} CPUs")
+    header = (f"{'run':>4} {'mode':<10} {'s':>6} {'feeds/s':>8} {'articles/s':>10} {'new':>5} {'dup':>5} "
+              f"{'fail':>5} {'extract CPU-s':>13} {'share':>6}")
+    print(header)
+    try:
+        for run in range(1, args.repeat + 1):
+            for mode, extract_workers in modes:
+                r = run_once(feed_urls, args.workers, extract_workers)
+                results[mode].append(r)
+                print(f"{run:>4} {mode:<10} {r['seconds']:>6.1f} {r['feeds_per_s']:>8.1f} {r['articles_per_s']:>10.1f} "
+                      f"{r['new']:>5} {r['duplicate']:>5} {r['failed']:>5} {r['extraction_cpu_s']:>13.1f} "
+                      f"{r['extraction_share']:>6.0%}", flush=True)
+            bare.append(bare_trafilatura(base, args.pages, args.bare_sample))
+            print(f"{run:>4} bare trafilatura.extract, 1 process: {bare[-1]:.1f} pages/s", flush=True)
+    finally:
+        server.terminate()
+        server.join()
+    if args.repeat > 1:
+        print("medians:")
+        for mode, runs in results.items():
+            med = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+            print(f"     {mode:<10} {med['seconds']:>6.1f} {med['feeds_per_s']:>8.1f} {med['articles_per_s']:>10.1f} "
+                  f"{med['new']:>5.0f} {med['duplicate']:>5.0f} {med['failed']:>5.0f} {med['extraction_cpu_s']:>13.1f} "
+                  f"{med['extraction_share']:>6.0%}")
+        print(f"     bare trafilatura.extract, 1 process: {statistics.median(bare):.1f} pages/s")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS: {own:.0f} MiB this process, {child:.0f} MiB the page server")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,400 @@
+"""One poll cycle: due feeds → entries → article pages → extracted articles → verdicts.
+
+``run_cycle`` is what ``monitor poll`` and the scheduler both call. Its to-do lists are read
+from the database, never kept in memory between steps, which is what makes a cycle safe to
+interrupt and rerun:
+
+1. ``store.sync_feeds`` mirrors the config; the due feeds (all with ``force``) are fetched in a
+   thread pool of ``[fetch] workers`` (the ``Fetcher`` enforces the per-host limit); each
+   feed's entries are recorded, with its new ETag, in one transaction (``feeds.record_feed_poll``).
+2. ``store.pending_entries()`` — entries with no article yet, or whose article failed fewer than
+   ``MAX_ATTEMPTS`` times — are grouped by canonical URL. A URL already stored is only linked
+   (a duplicate, no fetch). Every other URL is fetched once (threads) and extracted with
+   trafilatura in a process pool (extraction is CPU-bound and would otherwise hold the GIL
+   the fetch threads need). An extracted article whose declared canonical URL or content hash
+   matches a stored one — a syndicated copy — is stored as ``duplicate`` of it; the rest as
+   ``ok``. Each article is saved, with its entry links, in its own transaction.
+3. With a ``judge``, every ``ok`` article not judged yet gets its verdicts
+   (``store.save_verdicts``), so verdicts lost to a crash are made on the next cycle.
+
+A failing feed or article is recorded with its error and never stops the cycle; the run and
+its counts go to the ``runs`` table.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections import deque
+from concurrent.futures import (
+    FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed, wait,
+)
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Protocol
+
+from .errors import ExtractionError, FetchError, MonitorError
+from .extract import ExtractedArticle, canonicalize_url, extract_article
+from .feeds import FeedFetch, fetch_feed, record_feed_poll
+from .fetch import Fetcher, FetchResult
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .store import Store
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3  # an article that failed this often is left failed (see `monitor articles --status failed`)
+# Pages fetched but not yet stored, per fetch worker / extraction process: enough to keep both
+# pools busy, few enough that 2,000 pending pages are not all held in memory at once.
+IN_FLIGHT_PER_WORKER = 4
+
+Progress = Callable[[str, int, int], None]  # (stage "feeds" | "articles", done, total)
+
+
+class SupportsJudge(Protocol):
+    def judge(self, title: str, text: str, published_at: str | None = None) -> list[Any]: ...
+
+
+@dataclass
+class CycleSummary:
+    feeds_polled: int = 0  # feeds attempted, whatever the outcome
+    feeds_not_modified: int = 0
+    feeds_failed: int = 0
+    articles_new: int = 0
+    articles_duplicate: int = 0
+    articles_failed: int = 0
+    alerts_new: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+    extraction_seconds: float = 0.0  # CPU time spent in trafilatura, summed over processes
+
+    @property
+    def nothing_polled(self) -> bool:
+        """True when there were feeds to poll and every one of them failed."""
+        return self.feeds_polled > 0 and self.feeds_failed == self.feeds_polled
+
+    def line(self) -> str:
+        """The one-line summary ``monitor poll`` prints."""
+        return (f"Polled {self.feeds_polled} feed{'' if self.feeds_polled == 1 else 's'} "
+                f"({self.feeds_not_modified} not modified, {self.feeds_failed} failed) · "
+                f"articles: {self.articles_new} new, {self.articles_duplicate} duplicate, "
+                f"{self.articles_failed} failed · alerts: {self.alerts_new} new · {self.seconds:.1f} s")
+
+    def counts(self) -> dict[str, Any]:
+        return {"feeds_polled": self.feeds_polled, "feeds_not_modified": self.feeds_not_modified,
+                "feeds_failed": self.feeds_failed, "articles_new": self.articles_new,
+                "articles_duplicate": self.articles_duplicate, "articles_failed": self.articles_failed,
+                "alerts_new": self.alerts_new, "errors": self.errors, "seconds": round(self.seconds, 3)}
+
+
+@dataclass
+class _ArticleJob:
+    """One canonical URL to fetch, with every pending entry that links to it."""
+
+    canonical_url: str
+    entries: list[dict[str, Any]]
+
+    @property
+    def first(self) -> dict[str, Any]:
+        return self.entries[0]
+
+    @property
+    def url(self) -> str:
+        return self.first["url"]
+
+    @property
+    def entry_ids(self) -> list[int]:
+        return [e["id"] for e in self.entries]
+
+    def where(self) -> str:
+        return f"article {self.url} (feed {self.first['feed_name']})"
+
+
+def _timed_extract(content: bytes, url: str, encoding: str | None,
+                   content_type: str) -> tuple[ExtractedArticle, float]:
+    """Extraction as it runs in a worker process; also returns the CPU seconds it took."""
+    started = time.process_time()
+    article = extract_article(content, url, encoding, content_type=content_type or "text/html")
+    return article, time.process_time() - started
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver, not fork: the fetch threads are running when workers start, and forking a
+    # process with threads can copy a lock some thread holds. The server imports the
+    # extractor once, so each worker starts warm.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["monitor.extract"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def _canonical(url: str) -> str:
+    try:
+        return canonicalize_url(url)
+    except (MonitorError, ValueError) as exc:
+        log.debug("cannot canonicalize %s (%s); using it as it is", url, exc)
+        return url
+
+
+class _Cycle:
+    """The state of one run of ``run_cycle``; all database writes happen on the calling thread."""
+
+    def __init__(self, config: "Config", store: "Store", fetcher: Fetcher, summary: CycleSummary,
+                 progress: Progress | None, extract_workers: int):
+        self.config, self.store, self.fetcher, self.summary = config, store, fetcher, summary
+        self.progress = progress or (lambda stage, done, total: None)
+        self.extract_workers = extract_workers
+
+    def error(self, message: str) -> None:
+        self.summary.errors.append(message)
+
+    # -- feeds ---------------------------------------------------------------------------
+
+    def poll_feeds(self, force: bool) -> None:
+        self.store.sync_feeds(self.config.feeds)
+        due = self.store.due_feeds(force=force)
+        self.progress("feeds", 0, len(due))
+        if not due:
+            log.info("no feed is due")
+            return
+        pool = ThreadPoolExecutor(self.config.fetch.workers, thread_name_prefix="feed")
+        try:
+            futures = {pool.submit(fetch_feed, self.fetcher, feed): feed for feed in due}
+            for done, future in enumerate(as_completed(futures), start=1):
+                feed = futures[future]
+                try:
+                    fetched = future.result()
+                except Exception as exc:  # a bug, not a bad feed: record it and go on with the others
+                    log.exception("feed %s %s: unexpected error", feed["name"], feed["url"])
+                    fetched = FeedFetch(feed, "failed", error=f"unexpected error: {type(exc).__name__}: {exc}")
+                result = record_feed_poll(self.store, fetched, self.config.polling)
+                self.summary.feeds_polled += 1
+                if result.status == "not_modified":
+                    self.summary.feeds_not_modified += 1
+                elif result.status == "failed":
+                    self.summary.feeds_failed += 1
+                    self.error(f"feed {feed['name']} {feed['url']}: {result.error}")
+                self.progress("feeds", done, len(due))
+        finally:
+            # On an interruption (the progress callback may raise to stop), feeds not started
+            # yet are dropped; they are still due next time.
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    # -- articles ------------------------------------------------------------------------
+
+    def plan_articles(self) -> list[_ArticleJob]:
+        """Group pending entries by canonical URL; link those whose article is already stored."""
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for entry in self.store.pending_entries(MAX_ATTEMPTS):
+            canonical = entry["canonical_url"] or _canonical(entry["url"])
+            if entry["canonical_url"] is None:
+                self.store.set_entry_canonical_url(entry["id"], canonical)
+            groups.setdefault(canonical, []).append(entry)
+        jobs = []
+        for canonical, entries in groups.items():
+            stored = self.store.article_by_canonical_url(canonical)
+            if stored is not None and stored["status"] != "failed":
+                self.store.link_entries([e["id"] for e in entries], stored["id"])
+                self.summary.articles_duplicate += len(entries)
+                for entry in entries:
+                    log.info("article %s (feed %s): already stored as article %s", entry["url"],
+                             entry["feed_name"], stored["id"])
+                continue
+            jobs.append(_ArticleJob(canonical, entries))
+        return jobs
+
+    def fetch_and_extract(self, jobs: list[_ArticleJob]) -> None:
+        """Fetch each job's page in threads, extract in processes, store each as it completes."""
+        total, done = len(jobs), 0
+        self.progress("articles", 0, total)
+        if not jobs:
+            return
+        # A pool costs a process start; for a page or two, extracting here is cheaper.
+        processes = _process_pool(self.extract_workers) if self.extract_workers > 0 and total > 1 else None
+        threads = ThreadPoolExecutor(self.config.fetch.workers, thread_name_prefix="page")
+        limit = IN_FLIGHT_PER_WORKER * max(self.config.fetch.workers, self.extract_workers, 1)
+        waiting = deque(jobs)
+        fetching: dict[Future, _ArticleJob] = {}
+        extracting: dict[Future, tuple[_ArticleJob, FetchResult]] = {}
+        try:
+            while waiting or fetching or extracting:
+                while waiting and len(fetching) + len(extracting) < limit:
+                    job = waiting.popleft()
+                    fetching[threads.submit(self.fetcher.get, job.url, kind="page")] = job
+                finished, _ = wait([*fetching, *extracting], return_when=FIRST_COMPLETED)
+                for future in finished:
+                    if future in fetching:
+                        job = fetching.pop(future)
+                        fetched = self._fetched(future, job)
+                        if fetched is None:
+                            done += 1
+                        elif processes is not None:
+                            try:
+                                extracting[processes.submit(_timed_extract, fetched.content, fetched.final_url,
+                                                            fetched.encoding, fetched.content_type)] = (job, fetched)
+                            except BrokenProcessPool:
+                                processes = _lost_pool(processes)
+                                self._extracted(_run_here(fetched), job, fetched)
+                                done += 1
+                        else:
+                            self._extracted(_run_here(fetched), job, fetched)
+                            done += 1
+                    else:
+                        job, fetched = extracting.pop(future)
+                        if isinstance(future.exception(), BrokenProcessPool):
+                            if processes is not None:
+                                processes = _lost_pool(processes)
+                            future = _run_here(fetched)
+                        self._extracted(future, job, fetched)
+                        done += 1
+                    self.progress("articles", done, total)
+        finally:
+            threads.shutdown(wait=True, cancel_futures=True)
+            if processes is not None:
+                processes.shutdown(wait=True, cancel_futures=True)
+
+    def _fetched(self, future: Future, job: _ArticleJob) -> FetchResult | None:
+        try:
+            return future.result()
+        except FetchError as exc:
+            self._failed(job, str(exc), getattr(exc, "status", None))
+        except Exception as exc:  # a bug in fetching one page must not end the cycle
+            log.exception("%s: unexpected error while fetching", job.where())
+            self._failed(job, f"unexpected error: {type(exc).__name__}: {exc}", None)
+        return None
+
+    def _extracted(self, future: Future, job: _ArticleJob, fetched: FetchResult) -> None:
+        try:
+            article, cpu_seconds = future.result()
+        except ExtractionError as exc:
+            self._failed(job, str(exc), fetched.status)
+            return
+        except Exception as exc:
+            log.exception("%s: unexpected error while extracting", job.where())
+            self._failed(job, f"unexpected error: {type(exc).__name__}: {exc}", fetched.status)
+            return
+        self.summary.extraction_seconds += cpu_seconds
+        self._store(job, fetched, article)
+
+    def _failed(self, job: _ArticleJob, error: str, http_status: int | None) -> None:
+        entry = job.first
+        _, attempts = self.store.record_article_failure(
+            canonical_url=job.canonical_url, url=job.url, feed_id=entry["feed_id"], guid=entry["guid"],
+            error=error, http_status=http_status, title=entry["title"], published_at=entry["published_at"],
+            entry_ids=job.entry_ids)
+        self.summary.articles_failed += 1
+        self.error(f"{job.where()}: {error}")
+        retry = "will be retried" if attempts < MAX_ATTEMPTS else "giving up"
+        log.warning("%s: failed (attempt %s of %s, %s): %s", job.where(), attempts, MAX_ATTEMPTS, retry, error)
+
+    def _original_of(self, job: _ArticleJob, article: ExtractedArticle) -> dict[str, Any] | None:
+        """The stored article this page is a copy of: same declared canonical URL, or same text."""
+        candidates = []
+        if article.canonical_url:
+            declared = _canonical(article.canonical_url)
+            if declared != job.canonical_url:
+                candidates.append(self.store.article_by_canonical_url(declared))
+        if article.content_hash:
+            candidates.append(self.store.article_by_content_hash(article.content_hash))
+        for found in candidates:
+            if found is None or found["status"] == "failed":
+                continue
+            if found["status"] == "duplicate" and found["duplicate_of"]:
+                found = self.store.article(found["duplicate_of"])
+            if found["canonical_url"] != job.canonical_url:
+                return found
+        return None
+
+    def _store(self, job: _ArticleJob, fetched: FetchResult, article: ExtractedArticle) -> None:
+        entry = job.first
+        original = self._original_of(job, article)
+        fields = dict(
+            canonical_url=job.canonical_url, url=fetched.final_url, feed_id=entry["feed_id"], guid=entry["guid"],
+            title=article.title or entry["title"], author=article.author, site=article.site,
+            published_at=article.published_at or entry["published_at"], language=article.language,
+            content_hash=article.content_hash, http_status=fetched.status, etag=fetched.etag,
+            last_modified=fetched.last_modified, entry_ids=job.entry_ids)
+        if original is not None:
+            # The text lives once, in the original: a copy gets no verdicts and no FTS match.
+            article_id = self.store.save_article(text=None, status="duplicate", duplicate_of=original["id"],
+                                                 **fields)
+            self.summary.articles_duplicate += len(job.entries)
+            log.info("%s: copy of article %s (%s); stored as duplicate %s", job.where(), original["id"],
+                     original["canonical_url"], article_id)
+            return
+        article_id = self.store.save_article(text=article.text, status="ok", **fields)
+        self.summary.articles_new += 1
+        self.summary.articles_duplicate += len(job.entries) - 1
+        log.info("%s: stored as article %s (%s characters)", job.where(), article_id, len(article.text))
+
+    # -- verdicts ------------------------------------------------------------------------
+
+    def judge_articles(self, judge: SupportsJudge) -> None:
+        for article in self.store.unjudged_articles():
+            try:
+                verdicts = judge.judge(article["title"] or "", article["text"] or "", article["published_at"])
+                saved = self.store.save_verdicts(article["id"], verdicts)  # type: ignore[attr-defined]
+            except MonitorError as exc:
+                self.error(f"verdicts for article {article['id']} {article['url']}: {exc}")
+                log.error("verdicts for article %s %s failed: %s", article["id"], article["url"], exc)
+                continue
+            self.store.mark_judged(article["id"])
+            new = saved if isinstance(saved, int) else len(verdicts)
+            self.summary.alerts_new += new
+            if new:
+                log.info("article %s %s: %s new alerts", article["id"], article["url"], new)
+
+
+def _lost_pool(processes: ProcessPoolExecutor) -> None:
+    # A worker died (out of memory, killed): the pool is unusable; finish this cycle in-process.
+    log.error("an extraction process died; extracting the remaining pages in the main process")
+    processes.shutdown(wait=False, cancel_futures=True)
+    return None
+
+
+def _run_here(fetched: FetchResult) -> Future:
+    """Extract in this process, wrapped in a finished future so both paths are handled alike."""
+    future: Future = Future()
+    try:
+        future.set_result(_timed_extract(fetched.content, fetched.final_url, fetched.encoding,
+                                         fetched.content_type))
+    except Exception as exc:
+        future.set_exception(exc)
+    return future
+
+
+def run_cycle(config: "Config", store: "Store", *, judge: SupportsJudge | None = None, force: bool = False,
+              progress: Progress | None = None, fetcher: Fetcher | None = None,
+              extract_workers: int | None = None) -> CycleSummary:
+    """Run one poll cycle (see the module docstring) and return its counts.
+
+    ``force`` polls every configured feed, due or not. ``extract_workers`` is the number of
+    extraction processes (default: one per CPU; 0 extracts in this process). Raises only for
+    errors that concern the whole cycle (``StoreError``); feeds and articles that fail are
+    counted in the summary and recorded.
+    """
+    started = time.monotonic()
+    summary = CycleSummary()
+    workers = (os.cpu_count() or 1) if extract_workers is None else extract_workers
+    run_id = store.start_run("poll")
+    status = "failed"
+    own_fetcher = fetcher is None
+    fetcher = fetcher or Fetcher(config.fetch)
+    try:
+        cycle = _Cycle(config, store, fetcher, summary, progress, workers)
+        cycle.poll_feeds(force)
+        cycle.fetch_and_extract(cycle.plan_articles())
+        if judge is not None:
+            cycle.judge_articles(judge)
+        status = "partial" if summary.errors else "ok"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        if own_fetcher:
+            fetcher.close()
+        summary.seconds = time.monotonic() - started
+        store.finish_run(run_id, status, **summary.counts())
+        log.info("poll cycle %s: %s", status, summary.line())
+    return summary
