@@ -148,8 +148,8 @@ def check_url_allowed(url: str, allowed: tuple[IPNetwork, ...] = ()) -> None:
     except httpx.InvalidURL as exc:
         raise FetchError(f"{url!r} is not a valid URL ({exc})") from exc
     if parsed.scheme not in ALLOWED_SCHEMES:
-        raise BlockedAddressError(
-            f"refused {url}: only http:// and https:// URLs are fetched, not {parsed.scheme or 'no'}: scheme")
+        found = f"not {parsed.scheme}:" if parsed.scheme else "and it has no scheme"
+        raise BlockedAddressError(f"refused {url}: only http:// and https:// URLs are fetched, {found}")
     host = parsed.host
     if not host:
         raise FetchError(f"{url} has no host name")
@@ -349,7 +349,10 @@ class Fetcher:
             location = response.headers.get("location")
             if not location:
                 raise FetchError(f"HTTP {status} redirect without a Location header from {current}")
-            target = str(response.url.join(location).copy_with(fragment=None))
+            try:
+                target = str(response.url.join(location).copy_with(fragment=None))
+            except httpx.InvalidURL as exc:
+                raise FetchError(f"HTTP {status} redirect from {current} to an invalid URL {location!r}") from exc
             all_permanent = all_permanent and status in PERMANENT_REDIRECT_STATUSES
             if target in chain:
                 raise FetchError(f"redirect loop fetching {url}: {' -> '.join(chain + [target])}")
@@ -361,7 +364,7 @@ class Fetcher:
             current = target
 
         retry_after = parse_retry_after(response.headers.get("retry-after"))
-        if status >= 400 or not (200 <= status < 300 or status == 304):
+        if not (200 <= status < 300 or status == 304):
             raise FetchError(_http_error_message(status, current, retry_after), status=status,
                              retry_after=retry_after)
         return FetchResult(
@@ -408,8 +411,8 @@ class Fetcher:
                 raise FetchError(f"cannot connect to {url} ({exc or 'connection failed'}); "
                                  f"check the URL and that the server is up") from exc
             except httpx.DecodingError as exc:
-                raise FetchError(f"{url} sent a body that cannot be decoded "
-                                 f"(Content-Encoding: {exc}); the server is misconfigured") from exc
+                raise FetchError(f"{url} sent a body that does not match its Content-Encoding "
+                                 f"({exc}); the server is misconfigured") from exc
             except httpx.HTTPError as exc:
                 raise FetchError(f"fetching {url} failed: {type(exc).__name__}: {exc}") from exc
 

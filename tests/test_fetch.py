@@ -285,6 +285,12 @@ def test_too_many_redirects_names_the_setting(server: LocalServer) -> None:
         assert fetcher.get(server.url("/r0")).final_url == server.url("/r4")
 
 
+def test_redirect_to_another_scheme_is_refused(server: LocalServer, fetcher: Fetcher) -> None:
+    to_file = server.route("/file", redirect(302, "file:///etc/passwd"))
+    with pytest.raises(BlockedAddressError, match="only http:// and https:// URLs are fetched, not file:"):
+        fetcher.get(to_file)
+
+
 def test_redirect_to_a_blocked_address_is_refused_before_connecting(server: LocalServer, fetcher: Fetcher) -> None:
     url = server.route("/escape", redirect(302, "http://169.254.169.254/latest/meta-data/"))
     with pytest.raises(BlockedAddressError, match="169.254.169.254, a link-local address"):
@@ -371,7 +377,8 @@ def test_ipv4_mapped_loopback_is_allowed_by_the_ipv4_network() -> None:
     check_url_allowed("http://[::ffff:127.0.0.1]/", LOOPBACK)
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://93.184.215.14/x", "gopher://93.184.215.14/"])
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://93.184.215.14/x", "gopher://93.184.215.14/",
+                                 "example.com/news"])
 def test_non_http_schemes_are_refused(url: str) -> None:
     with pytest.raises(BlockedAddressError, match="only http:// and https://"):
         check_url_allowed(url, LOOPBACK)
