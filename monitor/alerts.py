@@ -276,7 +276,7 @@ def parse_when(text: str, *, end_of_day: bool = False) -> datetime:
     except ValueError:
         import dateparser  # imported here: it takes a while, and most commands never need it
 
-        parsed = dateparser.parse(text, settings={
+        parsed = dateparser.parse(text, languages=["en"], settings={
             "TIMEZONE": "UTC", "TO_TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True,
             "PREFER_DATES_FROM": "past"})
         if parsed is None:

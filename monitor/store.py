@@ -700,7 +700,10 @@ class Store:
             clauses.append(
                 "(a.id in (select rowid from alerts_fts where alerts_fts match :search)"
                 " or a.article_id in (select rowid from articles_fts where articles_fts match :search))")
-            params["search"] = self.db.quote_fts(search.strip())
+            # Each word becomes an FTS5 string ("..." with quotes doubled), so nothing the user
+            # types is FTS syntax. (sqlite-utils' quote_fts turns a lone '"' into an empty query,
+            # which FTS5 rejects.)
+            params["search"] = " ".join('"' + word.replace('"', '""') + '"' for word in search.split())
         sql = self._ALERT_SELECT
         if clauses:
             sql += " where " + " and ".join(clauses)
