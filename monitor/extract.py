@@ -79,25 +79,36 @@ class ExtractedArticle:
 
 def canonicalize_url(url: str) -> str:
     """One spelling per resource: lower-case scheme and host, no default port, no fragment,
-    no tracking parameters (utm_*, fbclid, gclid, ...), query arguments sorted."""
-    parts = urlsplit(url.strip())
+    no tracking parameters (utm_*, fbclid, gclid, ...), query arguments sorted.
+
+    Never raises: a URL that w3lib cannot parse keeps the rest of its spelling.
+    """
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
     try:
         port = parts.port
-    except ValueError:  # a non-numeric port: leave it for w3lib to keep as written
-        port = None
-    netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+        netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    except ValueError:  # a port that is not a number: keep the address as written
+        netloc = parts.netloc.rsplit("@", 1)[-1].lower()
     if parts.username or parts.password:
         netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
-    url = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    url = urlunsplit((scheme, netloc, parts.path or ("/" if netloc else ""), parts.query, ""))
     names = {pair.split("=", 1)[0] for pair in parts.query.split("&") if pair}
     tracking = [n for n in names if n.lower() in TRACKING_PARAMS or n.lower().startswith(TRACKING_PREFIXES)]
     if tracking:
         url = url_query_cleaner(url, tracking, remove=True, unique=False)
-    return w3lib_canonicalize_url(url)
+    try:
+        return w3lib_canonicalize_url(url)
+    except ValueError:
+        # e.g. a port that is not a number: no fetch will succeed, and the fetch says why;
+        # here the URL only needs a stable spelling.
+        return url
 
 
 def _declared_canonical(tree: HtmlElement, page_url: str) -> str | None:

@@ -87,9 +87,16 @@ def test_plain_text_page_passes_through() -> None:
     ("https://example.com/a?fbclid=IwAR0&gclid=Cj0&mc_cid=1&mc_eid=2&igshid=3&ref=home", "https://example.com/a"),
     ("https://example.com/a?UTM_Source=x&page=2", "https://example.com/a?page=2"),
     ("https://example.com/caf%c3%a9?q=a b", "https://example.com/caf%C3%A9?q=a+b"),
+    ("http://[2001:DB8::1]:80/x", "http://[2001:db8::1]/x"),
+    ("http://Example.com:http/x", "http://example.com:http/x"),
 ])
 def test_canonicalize_url_normalises_and_strips_tracking(url: str, canonical: str) -> None:
     assert canonicalize_url(url) == canonical
+
+
+@pytest.mark.parametrize("junk", ["", "not a url", "http://[::1", "http://example.com:port/"])
+def test_canonicalize_url_never_raises_on_junk(junk: str) -> None:
+    assert isinstance(canonicalize_url(junk), str)
 
 
 def test_canonical_link_is_used_and_its_tracking_params_removed() -> None:
