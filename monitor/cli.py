@@ -373,5 +373,21 @@ def serve(context: Context, host: str, port: int, allow_write: bool) -> None:
     web.serve(context.config.database_path, host=host, port=port, allow_write=allow_write)
 
 
+@cli.command()
+@pass_context
+@handle_errors
+def run(context: Context) -> None:
+    """Poll feeds as they fall due and send the daily digest, until SIGINT/SIGTERM.
+
+    One `monitor run` per database (a second one exits 1). Logs go to stderr, one JSON
+    object per line. On SIGINT/SIGTERM the article in hand is stored, the run is recorded
+    and the command exits 0.
+    """
+    from .schedule import run_scheduler, use_json_logs
+
+    use_json_logs(min(logging.getLogger().getEffectiveLevel(), logging.INFO))
+    run_scheduler(context.config)
+
+
 def main() -> None:
     cli(prog_name="monitor")
