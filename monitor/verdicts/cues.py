@@ -22,7 +22,7 @@ from .text import terms_of
 # reports that…", "rejected claims…").
 DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|debunk(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"
-    r"reject(?:s|ed|ing)?|rebuff(?:s|ed)?|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|"
+    r"reject(?:s|ed|ing)?|rebuff(?:s|ed)?|disputed|disputing|contradict(?:s|ed|ing)?|"
     r"retract(?:s|ed|ing)?|(?:walk|walked|walks|rolled|rolls) back|rul(?:e|es|ed|ing) out)\b", re.I)
 FALSITY = re.compile(
     r"\b(?:(?:is|was|are|were|be)\s+(?:not\s+true|untrue|false|fake|incorrect|inaccurate|wrong|baseless|"
@@ -36,7 +36,10 @@ NEGATION = re.compile(
 HEDGE = re.compile(
     r"\b(?:rumou?r(?:s|ed)?|speculat(?:e|es|ed|ion|ing)|unconfirmed|unverified|allegedly|alleged|"
     r"purportedly|supposedly|reportedly|could|might|(?-i:may)|possibly|perhaps|would|if|whether|"
-    r"expected\s+to|plan(?:s|ned)?\s+to|likely|unclear|question(?:s|ed)?\s+(?:whether|if))\b", re.I)
+    r"expected\s+to|plan(?:s|ned)?\s+to|likely|unclear|not\s+clear|question(?:s|ed)?\s+(?:whether|if)|"
+    r"(?:matter|question)\s+of\s+interpretation|ambiguous|ambiguity|in\s+dispute|disputed|contested|"
+    r"what\s+exactly|remains?\s+to\s+be\s+seen|(?:several|some|other|conflicting)\s+accounts?|"
+    r"neither\s+(?:government|side)\s+has\s+(?:said|confirmed))\b", re.I)
 # Verbs that put distance between the writer and a report ("X claimed…" rather than "X said…").
 DISTANCING = re.compile(r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|ing)|insist(?:s|ed|ing)?|assert(?:s|ed|ing)?|"
                         r"purport(?:s|ed))\b", re.I)
@@ -45,7 +48,8 @@ REPORTING = re.compile(
     r"asserted|argued|wrote|writes|explained|announced|reported|according\s+to|quoted|recalled|"
     r"repeated|reiterated|described)\b", re.I)
 CONTRAST = re.compile(r"(?:,|;|—|–|\s)\s*(?:but|however|yet|though|although|whereas|while|in\s+fact|"
-                      r"actually)\b|;\s+|\.\s+However\b", re.I)
+                      r"actually)\b|;\s+|\.\s+However\b|,\s+and\s+(?=that\b|it\b|the\b|their\b|his\b|her\b)",
+                      re.I)
 # What follows a contrast that brings counter-evidence ("but records show…").
 COUNTER_EVIDENCE = re.compile(
     r"\b(?:records?|data|figures?|documents?|logs?|transcripts?|footage|statistics|filings?|"
@@ -110,10 +114,9 @@ def read_cues(sentence: str, claim_weights: dict[str, float], *, claim_text: str
             triggers.append(match.group().strip())
         return bool(match)
 
-    # A denial counts when it stands in the focus clause or right before it ("X denied that" +
-    # focus), not when it belongs to a later clause about something else.
-    before_focus = " ".join(parts[: focus_index + 1])
-    denial = (not claim_denies and hit(DENIAL, before_focus)) or hit(FALSITY, sentence)
+    # A denial counts in the clause that carries the claim, not in another clause of the sentence
+    # ("it was not true that they talked in November, and that their call on 12 February was the first").
+    denial = (not claim_denies and hit(DENIAL, focus)) or hit(FALSITY, focus)
     negated = hit(NEGATION, focus) != claim_negative
     hedged = hit(HEDGE, focus) or (focus_index > 0 and hit(HEDGE, parts[focus_index - 1]))
     attributed = hit(REPORTING, sentence)

@@ -23,6 +23,7 @@ TOP_EVIDENCE = 3
 QUANTITY_BONUS = 0.25
 # Sentences sharing less than this with the claim are not evidence even with a quantity.
 MIN_OVERLAP_FOR_QUANTITY = 0.12
+TITLE_FACTOR = 0.9
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,9 @@ def select_evidence(article: AnalysedArticle, terms: ClaimTerms, cache: Quantity
                      if terms.predicate_total else overlap)
         score = overlap
         found: tuple[Quantity, ...] = ()
+        if sentence.start < 0:
+            # the headline: a body sentence that says as much is the better evidence to show
+            score *= TITLE_FACTOR
         if claim_quantities and overlap >= MIN_OVERLAP_FOR_QUANTITY:
             found = tuple(q for q in cache.of(sentence)
                           if any(same_kind(c, q) for c in claim_quantities))

@@ -33,15 +33,18 @@ PAST = re.compile(
     r"yielded|broke|fell|came|went|began|left|won|lost|made|gave|got|sat\s+down|shook\s+hands|"
     r"was|were|has\s+been|have\s+been|had)\b", re.I)
 FUTURE = re.compile(
-    r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to|slated|scheduled|set\s+to|expected|expects|"
+    r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to|slated|scheduled|set\s+to|expect|expected|expects|"
+    r"chances?|odds|likely|likelihood|probability|predict\w*|forecast\w*|"
     r"plans?\s+to|planning|hopes?\s+to|intends?\s+to|next\s+(?:week|month)|upcoming|coming|could|"
     r"might|(?-i:may)|if|whether|ahead\s+of|before\s+the)\b", re.I)
 NOT_HAPPENED = re.compile(
     r"\b(?:without|no|not|never|n't|failed\s+to|fell\s+through|collapsed|called\s+off|cancel(?:l?ed|s)|"
     r"postponed|scrapped|broke\s+down|stalled|ended\s+in\s+deadlock|deadlock(?:ed)?|empty-handed)\b|n't\b",
     re.I)
-# A resolving sentence must name at least this share of the event's weight.
+# A resolving sentence must name at least this share of the event's weight, and this share of
+# the weight of its words that are not names.
 MIN_EVENT_COVERAGE = 0.5
+MIN_ACTION_COVERAGE = 0.5
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,20 @@ class Resolution:
         return out
 
 
+SCHEDULED = re.compile(r"\b(?:will|shall|slated|scheduled|set\s+to|expected|due\s+to|plans?\s+to|planned|"
+                       r"is\s+to|are\s+to|next|coming|upcoming|forthcoming|going\s+to)\b", re.I)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
 def is_resolvable(claim: Claim) -> bool:
-    """Forecasts with a probability and scheduled events can be resolved by later coverage."""
-    return claim.kind in ("forecast", "event") or claim.probability is not None
+    """Forecasts with a probability, and events still to come when the claim was made (a
+    ``resolves_by`` date, or future words: "slated to meet next week"), are resolved by later
+    coverage. A past event ("the first call took place on 12 February") is a fact to confirm."""
+    if claim.probability is not None:
+        return True
+    if claim.kind not in ("forecast", "event"):
+        return False
+    return bool(claim.resolves_by) or bool(SCHEDULED.search(claim.statement))
 
 
 def brier_score(probability: float, happened: bool) -> float:
@@ -88,23 +102,49 @@ def event_weights(claim_weights: dict[str, float]) -> dict[str, float]:
 
 
 def find_outcome(claim: Claim, claim_weights: dict[str, float], evidence: Sequence[Evidence],
-                 published_at: str | None = None) -> Resolution | None:
-    """The first evidence sentence that reports the outcome of the claim's forecast or event."""
+                 published_at: str | None = None, entity_terms: frozenset[str] = frozenset()) -> Resolution | None:
+    """The first evidence sentence that reports the outcome of the claim's forecast or event.
+
+    The sentence must name the event itself — most of the claim's weight without the framing
+    words, and some of its words that are not names (an agreement, a meeting), not only who
+    takes part — and must not be about an earlier year than the claim's own ("Trump met Putin
+    in Helsinki in 2018" does not resolve a 2025 summit forecast).
+    """
     if not is_resolvable(claim):
         return None
     weights = event_weights(claim_weights)
     total = sum(weights.values()) or 1.0
+    action = {t: w for t, w in weights.items() if t not in entity_terms}
+    action_total = sum(action.values())
     claim_negative = bool(NEGATION.search(claim.statement))
+    earliest = _claim_year(claim, published_at)
     for item in evidence:
         text = item.sentence.text
-        coverage = sum(w for t, w in weights.items() if t in item.sentence.terms) / total
+        terms = item.sentence.terms
+        coverage = sum(w for t, w in weights.items() if t in terms) / total
         if coverage < MIN_EVENT_COVERAGE:
             continue
+        if action_total and sum(w for t, w in action.items() if t in terms) / action_total < MIN_ACTION_COVERAGE:
+            continue
         if FUTURE.search(text) or not PAST.search(text):
+            continue
+        if earliest and any(int(year) < earliest for year in _YEAR.findall(text)):
             continue
         happened = not NOT_HAPPENED.search(text)
         if claim_negative:
             happened = not happened
         brier = brier_score(claim.probability, happened) if claim.probability is not None else None
         return Resolution("happened" if happened else "did-not-happen", report_date(published_at), item, brier)
+    return None
+
+
+def _claim_year(claim: Claim, published_at: str | None) -> int | None:
+    """The year the claim was made or is about (event date, resolution date, first source's date)."""
+    for value in (claim.event_date, claim.resolves_by,
+                  *(str(source.get("date", "")) for source in claim.sources if isinstance(source, dict))):
+        if value and _YEAR.match(str(value)[:4]):
+            return int(str(value)[:4])
+    # Without dates on the claim, a sentence about a year before the article's is background.
+    if published_at and _YEAR.match(published_at[:4]):
+        return int(published_at[:4])
     return None

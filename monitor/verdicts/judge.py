@@ -24,7 +24,7 @@ from typing import Any, Sequence
 
 from ..claims import Claim
 from ..quantities import describe_quantity, values_compared
-from .compare import ValueComparison, compare_values
+from .compare import ValueComparison, claim_value_contexts, compare_values
 from .cues import Cues, read_cues
 from .evidence import Evidence, QuantityCache, select_evidence
 from .forecasts import Resolution, find_outcome
@@ -43,7 +43,9 @@ RULES_VERSION = "1"
 MIN_EVIDENCE_OVERLAP = 0.2
 STRONG_OVERLAP = 0.55
 # A sentence with less than this share of the claim's words other than names does not speak of it.
-MIN_PREDICATE = 0.15
+MIN_PREDICATE = 0.3
+# A sentence at least this much about the claim, with no cue, restates it.
+RESTATES = 0.75
 
 # Soft cues: likelihood ratios over (confirms, contradicts, discusses, unrelated), applied to
 # the model's probabilities with a strength that grows with how much the sentence is about
@@ -56,6 +58,8 @@ FACTORS: dict[str, tuple[float, float, float, float]] = {
     "restates": (2.0, 0.7, 1.0, 0.4),
     # no sentence states the claim: the model may see the topic, but nothing confirms this claim
     "unsupported": (0.05, 0.2, 1.0, 1.5),
+    # a claim about a value, restated without one: it is discussed, not settled
+    "no-value": (0.1, 0.1, 1.0, 1.0),
 }
 # Decisive evidence: the verdict it gives and the least confidence it has when the sentence is
 # fully about the claim (the model's agreement raises it; weaker relevance lowers it).
@@ -68,9 +72,11 @@ DECISIVE: dict[str, tuple[str, float]] = {
     "repeats-speaker": ("discusses", 0.6),
     # the sentence shares the claim's names but none of what it says about them
     "names-only": ("unrelated", 0.7),
+    "no-value": ("unrelated", 0.6),
     "contrasted": ("contradicts", 0.65),
     "values-reported-by-speaker": ("discusses", 0.6),
     "values-hedged": ("discusses", 0.6),
+    "values-disputed": ("discusses", 0.65),
 }
 @dataclass
 class Verdict:
@@ -131,6 +137,7 @@ class Judge:
         self.max_candidates = max_candidates
         self.model = model
         self.index = ClaimIndex(self.claims)
+        self.value_contexts = {c.id: claim_value_contexts(c.statement, c.quantities) for c in self.claims}
         model_part = getattr(model, "version", None) or "no-model"
         self.version = f"{model_part}+rules{RULES_VERSION}"
 
@@ -155,10 +162,33 @@ class Judge:
         if not work:
             return []
         priors = self._priors(article, work)
-        out = [self._decide(candidate, terms, evidence, prior, published_at)
-               for (candidate, terms, evidence), prior in zip(work, priors)]
+        values = self._values(work)
+        out = [self._decide(candidate, terms, evidence, prior, value, published_at)
+               for (candidate, terms, evidence), prior, value in zip(work, priors, values)]
         out.sort(key=lambda a: (a.verdict.verdict == "unrelated", -a.verdict.confidence))
         return out
+
+    def _values(self, work: list[tuple[Candidate, ClaimTerms, list[Evidence]]]) -> list[ValueComparison | None]:
+        """Values compared for each candidate; a reported value goes to the one claim whose words
+        around its value match best ("$45 billion in new European aid" is about Europe's share,
+        not America's)."""
+        out: list[ValueComparison | None] = []
+        for candidate, terms, evidence in work:
+            claim = candidate.claim
+            # A forecast's probability is not a value the news reports; its outcome is.
+            if claim.probability is not None:
+                out.append(None)
+                continue
+            out.append(compare_values(claim.quantities, evidence, self.value_contexts[claim.id], terms.weights,
+                                      terms.entity_terms))
+        best: dict[tuple[int, int], float] = {}
+        for value in out:
+            if value is not None:
+                key = (value.evidence.sentence.index, value.reported.start)
+                best[key] = max(best.get(key, 0.0), value.context)
+        return [value if value is None or value.context >= best[(value.evidence.sentence.index,
+                                                                   value.reported.start)] else None
+                for value in out]
 
     def _priors(self, article: AnalysedArticle, work: list[tuple[Candidate, ClaimTerms, list[Evidence]]]
                 ) -> list[list[float]]:
@@ -170,7 +200,7 @@ class Judge:
         return [[float(p.get(s, 0.0)) for s in STANCES] for p in predictions]
 
     def _decide(self, candidate: Candidate, terms: ClaimTerms, evidence: list[Evidence],
-                prior: list[float], published_at: str | None) -> Assessment:
+                prior: list[float], values: ValueComparison | None, published_at: str | None) -> Assessment:
         claim = candidate.claim
         probs = list(prior)
         reasons: list[str] = []
@@ -189,8 +219,7 @@ class Judge:
             probs[:] = [(least if i == k else 0.0) + (1 - least) * p for i, p in enumerate(probs)]
             reasons.append(name)
 
-        values = compare_values(claim.quantities, evidence)
-        outcome = find_outcome(claim, terms.weights, evidence, published_at)
+        outcome = find_outcome(claim, terms.weights, evidence, published_at, terms.entity_terms)
         read = [(item, read_cues(item.text, terms.weights, claim_text=claim.statement, speaker=claim.speaker))
                 for item in evidence]
 
@@ -201,12 +230,15 @@ class Judge:
             if outcome is not None:
                 settle("outcome-as-forecast" if _outcome_as_forecast(claim, outcome.outcome == "happened")
                        else "outcome-against-forecast", strength)
-            elif cues.hedged or cues.question:
+            elif values.result == "disputed":  # type: ignore[union-attr]
+                settle("values-disputed", strength)
+            elif values.result == "agrees" and (cues.hedged or cues.question):  # type: ignore[union-attr]
                 settle("values-hedged", strength)
             elif values.result == "agrees" and cues.repeats_speaker and not cues.undermines:  # type: ignore[union-attr]
                 settle("values-reported-by-speaker", strength)
             else:
-                agrees = (values.result == "agrees") != cues.undermines  # type: ignore[union-attr]
+                # "the call did not last 90 minutes": a negated agreement is a disagreement
+                agrees = values.result == "agrees" and not (cues.denial or cues.negated)  # type: ignore[union-attr]
                 settle("values-agree" if agrees else "values-disagree", strength)
         else:
             chosen, cues = _deciding_sentence(read)
@@ -214,6 +246,9 @@ class Judge:
             support = _support(chosen)
             if chosen.predicate < MIN_PREDICATE:
                 settle("names-only", strength)
+            elif claim.quantities and claim.probability is None and min(strength, support) < 0.8:
+                # a claim about a value that the article states no value for, and only half restates
+                settle("no-value", strength)
             elif cues.denial and support >= 0.5:
                 settle("denial", strength)
             elif cues.contrasted and support >= 0.5:
@@ -223,13 +258,15 @@ class Judge:
             else:
                 # No decisive evidence: the model decides, tempered by what the sentence does.
                 soften("unsupported", 1.0 - min(strength, support))
+                if claim.quantities and claim.probability is None:
+                    soften("no-value")
                 if cues.undermines:
                     soften("negated", strength)
                 if cues.hedged:
                     soften("hedged", strength)
                 if cues.question:
                     soften("question", strength)
-                if min(strength, support) >= 1.0 and not (cues.undermines or cues.hedged or cues.question):
+                if min(strength, support) >= RESTATES and not (cues.undermines or cues.hedged or cues.question):
                     soften("restates")
 
         best = max(range(len(STANCES)), key=lambda i: probs[i])

@@ -67,28 +67,27 @@ def _without_quantities(text: str | None) -> str:
     return " ".join(pieces)
 
 
-def _field_weights(claim: Claim) -> tuple[dict[str, float], set[str]]:
-    """Field boosts of a claim's terms: statement and subject in full, quote at half, entities doubled."""
+def _field_weights(claim: Claim) -> tuple[dict[str, float], dict[str, float], set[str]]:
+    """Field boosts of a claim's terms, and of the words only its quote has.
+
+    The statement and subject make the claim (names doubled); the quote's other words are
+    context — what else the sentence said — which helps find coverage of the story but is not
+    what the claim says, so it never counts toward whether a sentence states the claim.
+    """
     field_weight: dict[str, float] = {}
-
-    def add(text: str | None, weight: float) -> None:
-        for term in terms_of(text or ""):
-            field_weight[term] = max(field_weight.get(term, 0.0), weight)
-
-    add(_without_quantities(claim.quote), QUOTE_WEIGHT)
-    add(_without_quantities(claim.statement), 1.0)
-    add(claim.subject, 1.0)
+    for text in (_without_quantities(claim.statement), claim.subject or ""):
+        for term in terms_of(text):
+            field_weight[term] = 1.0
     entity_terms: set[str] = set()
-    for entity in claim.entities:
-        for term in terms_of(entity):
-            entity_terms.add(term)
-            field_weight[term] = ENTITY_BOOST
-    # Capitalised words of the statement are names even when the claims file lists no entities.
-    for name in re.findall(r"\b[A-Z][a-z]{2,}\b", claim.statement):
+    # Capitalised and upper-case words of the statement are names even when the claims file lists none.
+    names = list(claim.entities) + re.findall(r"\b(?:[A-Z][a-z]{2,}|[A-Z]{2,})\b", claim.statement)
+    for name in names:
         for term in terms_of(name):
             entity_terms.add(term)
-            field_weight[term] = max(field_weight.get(term, 0.0), ENTITY_BOOST)
-    return field_weight, entity_terms
+            field_weight[term] = ENTITY_BOOST
+    context = {term: QUOTE_WEIGHT for term in terms_of(_without_quantities(claim.quote))
+               if term not in field_weight}
+    return field_weight, context, entity_terms
 
 
 def _cap_entities(term_weights: dict[str, float], entity_terms: set[str]) -> None:
@@ -117,20 +116,23 @@ class ClaimIndex:
     def __init__(self, claims: Sequence[Claim], weights: TermWeights | None = None):
         self.weights = weights or default_weights()
         fields = [_field_weights(claim) for claim in claims]
-        claims_with: Counter[str] = Counter(term for boosts, _ in fields for term in boosts)
-        self.entries = []
-        for claim, (boosts, entity_terms) in zip(claims, fields):
+        claims_with: Counter[str] = Counter(term for boosts, _, _ in fields for term in boosts)
+        self.entries: list[ClaimTerms] = []
+        # Postings carry (claim position, weight, is the term part of the claim proper).
+        self.postings: dict[str, list[tuple[int, float, bool]]] = defaultdict(list)
+        for position, (claim, (boosts, context, entity_terms)) in enumerate(zip(claims, fields)):
             term_weights = {term: boost * self.weights.idf(term) * shared_term_factor(claims_with[term], len(claims))
                             for term, boost in boosts.items()}
             _cap_entities(term_weights, entity_terms)
             predicate_total = sum(w for t, w in term_weights.items() if t not in entity_terms)
-            self.entries.append(ClaimTerms(claim, term_weights, frozenset(entity_terms),
-                                           sum(term_weights.values()) or 1.0, predicate_total))
+            entry = ClaimTerms(claim, term_weights, frozenset(entity_terms), sum(term_weights.values()) or 1.0,
+                               predicate_total)
+            self.entries.append(entry)
+            for term, weight in term_weights.items():
+                self.postings[term].append((position, weight, True))
+            for term, boost in context.items():
+                self.postings[term].append((position, boost * self.weights.idf(term), False))
         self._by_id = {entry.claim.id: entry for entry in self.entries}
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for position, entry in enumerate(self.entries):
-            for term, weight in entry.weights.items():
-                self.postings[term].append((position, weight))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -149,17 +151,18 @@ class ClaimIndex:
             if not postings:
                 continue
             saturation = count * (K1 + 1) / (count + K1)
-            for position, weight in postings:
-                covered[position] += weight
+            for position, weight, proper in postings:
+                if proper:
+                    covered[position] += weight
+                    matched[position].append(term)
                 saturated[position] += weight * saturation
-                matched[position].append(term)
         scored = []
         for position, weight in covered.items():
             entry = self.entries[position]
             coverage = weight / entry.total
             if coverage < min_coverage:
                 continue
-            # Coverage decides; repeated mentions break ties between equally covered claims.
+            # Coverage decides; repeated mentions and the quote's context words break ties.
             score = coverage + 0.1 * saturated[position] / (entry.total * (K1 + 1))
             scored.append((score, coverage, position))
         best = heapq.nlargest(limit, scored)

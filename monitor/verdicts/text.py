@@ -99,16 +99,51 @@ IRREGULAR_VERBS = {
 }
 _STEMMER = snowballstemmer.stemmer("english")
 
+# Words news reports use interchangeably for the same thing, mapped to one term so that
+# "US aid" meets "American assistance" and "a month-long pause" meets "ceasefire". Small and
+# general on purpose: political and economic news vocabulary, not any one story's words.
+SYNONYM_GROUPS = (
+    "assistance aid support funding help",
+    "conversation call phone telephone talk talks spoke speak chat",
+    "agreement deal accord pact",
+    "ceasefire truce pause halt moratorium armistice",
+    "dwindle shrink fall drop decline decrease reduce cut slash",
+    "invite invitation invited",
+    "usa america american us",
+    "russia russian",
+    "ukraine ukrainian",
+    "europe european eu",
+    "border borders frontier frontiers",
+    "dispatch send sent",
+    "minerals mineral resources",
+    "membership member join accession",
+    "meet meeting met visit",
+    "prisoner prisoners captive captives pow",
+    "exchange swap",
+    "minute minutes hour hours",
+    "percent probability odds chance chances likelihood",
+)
+_SYNONYMS: dict[str, str] = {}
+for _group in SYNONYM_GROUPS:
+    _stems = [_STEMMER.stemWord(IRREGULAR_VERBS.get(w, w)) for w in _group.split()]
+    for _stem in _stems:
+        _SYNONYMS.setdefault(_stem, _stems[0])
+# Upper-case country abbreviations that would otherwise be lost as stop words ("US" vs "us").
+_COUNTRY_ABBREVIATIONS = re.compile(r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b|\bUnited States\b")
+
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem of a lower-case word, irregular past forms mapped to their verb first."""
-    return _STEMMER.stemWord(IRREGULAR_VERBS.get(word, word))
+    """The term of a lower-case word: its Snowball (Porter 2) stem, irregular past forms mapped to
+    their verb first, and synonyms (``SYNONYM_GROUPS``) to their group's first word."""
+    stemmed = _STEMMER.stemWord(IRREGULAR_VERBS.get(word, word))
+    return _SYNONYMS.get(stemmed, stemmed)
 
 
 def terms_of(text: str) -> list[str]:
     """The index terms of ``text``: lower-cased words and numbers, stop words removed, stemmed."""
     out = []
+    text = _COUNTRY_ABBREVIATIONS.sub(" America ", text)
     for match in _WORD.finditer(text):
         word = match.group().lower().replace("’", "'")
         if word.endswith("'s"):
