@@ -221,7 +221,7 @@ class WhenParam(click.ParamType):
 def _alert_filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     from .alerts import VERDICTS
 
-    options = [
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.option("--claim", "claims", multiple=True, metavar="CLAIM_ID", help="only this claim (repeatable)"),
         click.option("--verdict", "verdicts", multiple=True, type=click.Choice(VERDICTS),
                      help="only this verdict (repeatable)"),
