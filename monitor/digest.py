@@ -52,7 +52,8 @@ log = logging.getLogger(__name__)
 # Contradictions matter most to a reader, then confirmations; "discusses" is context.
 VERDICT_ORDER = {"contradicts": 0, "confirms": 1, "discusses": 2}
 VERDICT_LABELS = {"contradicts": "contradicts", "confirms": "confirms", "discusses": "discusses"}
-STATUS_ORDER = {"contradicted": 0, "disputed": 1, "confirmed": 2, "discussed": 3, "open": 4}
+# Status names are those of ``alerts.py`` (derived by the claim_status SQL view).
+STATUS_ORDER = {"contradicted": 0, "disputed": 1, "resolved": 2, "confirmed": 3, "open": 4}
 SMTP_TIMEOUT = 30.0
 
 
@@ -121,24 +122,6 @@ class DigestClaim:
     @property
     def status_changed(self) -> bool:
         return self.status != self.previous_status
-
-
-def claim_status(verdicts: Iterable[str]) -> str:
-    """A claim's status from the verdicts of its alerts.
-
-    ``contradicted`` / ``confirmed`` when the coverage goes one way, ``disputed`` when it goes
-    both ways, ``discussed`` when it is only mentioned, ``open`` when there is nothing yet.
-    """
-    seen = set(verdicts)
-    if "contradicts" in seen and "confirms" in seen:
-        return "disputed"
-    if "contradicts" in seen:
-        return "contradicted"
-    if "confirms" in seen:
-        return "confirmed"
-    if "discusses" in seen:
-        return "discussed"
-    return "open"
 
 
 @dataclass(frozen=True)
@@ -367,19 +350,38 @@ def local_now(settings: "EmailSettings", now: datetime | None = None) -> datetim
     return now.astimezone(ZoneInfo(settings.timezone))
 
 
-def build_digest(store: "Store", settings: "EmailSettings", now: datetime | None = None,
-                 recipients: Sequence[str] | None = None) -> tuple[EmailMessage, tuple[int, ...]]:
-    """The digest of every alert not yet in a delivered digest, and those alerts' ids."""
-    rows = store.unmailed_alerts()
-    alerts = [DigestAlert.from_row(row) for row in rows]
+def digest_claims(store: "Store", claim_ids: Iterable[str]) -> dict[str, DigestClaim]:
+    """The claims of a digest with their status now and as the last sent digest left them.
+
+    The status rule is ``alerts.py``'s (one SQL view); "as the last digest left it" is the
+    status after the last of the claim's alerts that went out in a sent digest.
+    """
+    from .alerts import claim_status, claim_timeline
+
     claims = {}
-    for row in store.digest_claims(sorted({a.claim_id for a in alerts})):
+    for row in store.digest_claims(sorted(set(claim_ids))):
+        mailed = set(json.loads(row.get("mailed_alert_ids") or "[]"))
+        previous = "open"
+        for step in claim_timeline(store, row["id"]):
+            if step.alert_id in mailed:
+                previous = step.status
         claims[row["id"]] = DigestClaim(
             id=row["id"], statement=row.get("statement") or row["id"], kind=row.get("kind") or "fact",
             speaker=row.get("speaker"), source=row.get("source"),
-            status=claim_status(json.loads(row.get("verdicts") or "[]")),
-            previous_status=claim_status(json.loads(row.get("mailed_verdicts") or "[]")),
-        )
+            status=claim_status(store, row["id"]).status, previous_status=previous)
+    return claims
+
+
+def build_digest(config: "Config", store: "Store", now: datetime | None = None,
+                 recipients: Sequence[str] | None = None) -> tuple[EmailMessage, tuple[int, ...]]:
+    """The digest of every alert not yet in a delivered digest, and those alerts' ids."""
+    from .alerts import use_threshold
+
+    settings = config.email
+    # Status counts alerts from the configured threshold on, as `monitor status` does.
+    use_threshold(store, config.verdicts.alert_threshold)
+    alerts = [DigestAlert.from_row(row) for row in store.unmailed_alerts()]
+    claims = digest_claims(store, (a.claim_id for a in alerts))
     last = store.last_digest()
     since = (last["sent_at"] or last["created_at"]) if last else None
     message = compose_digest(alerts, claims, local_now(settings, now), sender=settings.sender,
@@ -399,7 +401,7 @@ def deliver_digest(config: "Config", store: "Store", *, now: datetime | None = N
     """
     settings = config.email
     if dry_run or test_recipient:
-        message, alert_ids = build_digest(store, settings, now,
+        message, alert_ids = build_digest(config, store, now,
                                           recipients=[test_recipient] if test_recipient else None)
         if dry_run:
             return DigestResult("dry-run", message, alert_ids=alert_ids, recipients=settings.recipients)
@@ -439,7 +441,7 @@ def deliver_digest(config: "Config", store: "Store", *, now: datetime | None = N
 def _deliver_locked(config: "Config", store: "Store", now: datetime | None,
                     environ: Mapping[str, str] | None, ssl_context: ssl.SSLContext | None) -> DigestResult:
     settings = config.email
-    message, alert_ids = build_digest(store, settings, now)
+    message, alert_ids = build_digest(config, store, now)
     recipients = tuple(settings.recipients)
     if not alert_ids and not settings.send_when_empty:
         digest_id = store.record_empty_digest(message["Subject"])

@@ -299,18 +299,20 @@ class Store:
             " articles.published_at as published_at, feeds.name as feed_name"
             " from alerts join articles on articles.id = alerts.article_id"
             " left join feeds on feeds.id = articles.feed_id"
-            " where alerts.digest_id is null order by alerts.detected_at, alerts.id"))
+            # An alert a person already marked wrong is not news; it waits unmailed (and is
+            # mailed after all if the review is changed).
+            " where alerts.digest_id is null and coalesce(alerts.review, '') != 'wrong'"
+            " order by alerts.detected_at, alerts.id"))
 
     def digest_claims(self, claim_ids: Iterable[str]) -> list[dict[str, Any]]:
-        """Claims with the JSON lists of all their alerts' verdicts and of those already mailed."""
+        """Claims, each with ``mailed_alert_ids``: a JSON list of its alerts already in a sent digest."""
         ids = list(claim_ids)
         if not ids:
             return []
         return list(self.db.query(
             "select claims.*,"
-            " (select json_group_array(a.verdict) from alerts a where a.claim_id = claims.id) as verdicts,"
-            " (select json_group_array(a.verdict) from alerts a join digests d on d.id = a.digest_id"
-            "   where a.claim_id = claims.id and d.status = 'sent') as mailed_verdicts"
+            " (select json_group_array(a.id) from alerts a join digests d on d.id = a.digest_id"
+            "   where a.claim_id = claims.id and d.status = 'sent') as mailed_alert_ids"
             f" from claims where id in ({', '.join('?' for _ in ids)}) order by id", ids))
 
     def last_digest(self) -> dict[str, Any] | None:

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from monitor.cli import cli
 from monitor.config import FeedConfig, parse_config
 from monitor.digest import (
-    DigestAlert, DigestClaim, claim_status, compose_digest, deliver_digest, send_message,
+    DigestAlert, DigestClaim, compose_digest, deliver_digest, send_message,
 )
 from monitor.errors import DigestError
 from monitor.locking import LockHeld, ProcessLock, digest_lock_path
@@ -203,14 +203,6 @@ def test_compose_links_only_http_urls_and_escapes_html():
     assert 'href="javascript' not in html
 
 
-def test_claim_status_from_verdicts():
-    assert claim_status([]) == "open"
-    assert claim_status(["discusses"]) == "discussed"
-    assert claim_status(["discusses", "confirms"]) == "confirmed"
-    assert claim_status(["contradicts"]) == "contradicted"
-    assert claim_status(["confirms", "contradicts"]) == "disputed"
-
-
 # -- delivering over SMTP -----------------------------------------------------------------
 
 def test_digest_arrives_with_both_parts_grouped_and_escaped(tmp_path, store, smtp):
@@ -223,8 +215,9 @@ def test_digest_arrives_with_both_parts_grouped_and_escaped(tmp_path, store, smt
     assert envelope.mail_from == "monitor@example.org"
     assert envelope.rcpt_tos == ["ana@example.org", "ben@example.org"]
     (message,) = server.handler.messages()
+    # The 90-minute claim went from open to contradicted; "discusses" alone changes no status.
     assert message["Subject"] == ("Follow-up Monitor digest 2025-02-20: 3 new alerts on 2 claims, "
-                                  "2 status changes")
+                                  "1 status change")
     assert message["To"] == "ana@example.org, ben@example.org"
     assert message["Message-ID"].endswith("@example.org>")
     text, html = parts(message)
@@ -287,6 +280,20 @@ def test_only_new_alerts_go_into_the_next_digest(tmp_path, store, smtp):
     assert "Peskov: about 90 minutes." in text and "two and a half hours" not in text
     # The reader was told "contradicted" last time; now the coverage goes both ways.
     assert "Status: contradicted -> DISPUTED (changed)" in text
+
+
+def test_statuses_come_from_the_claim_status_rule_and_wrong_alerts_are_left_out(tmp_path, store, smtp):
+    from monitor.alerts import review_alert
+
+    review_alert(store, 3, "wrong")   # the "discussed widely" alert
+    server = smtp()
+    result = deliver_digest(make_config(tmp_path, server.port), store, now=NOW, environ={})
+    assert result.alert_ids == (1, 2)
+    text = parts(server.handler.messages()[0])[0]
+    assert "Status: open -> CONTRADICTED (changed)" in text
+    assert "Status: open\r\n" in text        # only discussed: no status yet, nothing changed
+    assert "widely" not in text
+    assert [a["id"] for a in store.unmailed_alerts()] == []
 
 
 def test_refused_connection_keeps_alerts_for_the_next_digest(tmp_path, store, smtp):
