@@ -32,6 +32,7 @@ from typing import Any
 from datasette import hookimpl
 from datasette.app import Datasette
 from datasette.plugins import pm
+from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 
 from .alerts import AlertQuery, STATUSES, claim_statuses, list_alerts
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 PLUGIN_NAME = "follow-up-monitor"
 TEMPLATES = Path(__file__).parent / "templates" / "web"
 CLAIMS_PATH = "/-/claims"
+ALERTS_PER_CLAIM = 25  # the claims page shows this many per claim, newest first; the rest via a query
 
 TABLES: dict[str, dict[str, Any]] = {
     "claims": {
@@ -327,9 +329,14 @@ async def claims_page(datasette: Datasette, request: Any) -> Response:
     wanted = request.args.get("status") or None
     claims, alerts_by_claim = await asyncio.to_thread(
         _claims_overview, Path(datasette.get_database(database).path), wanted)
+
+    def row_url(table: str, pk: Any) -> str:
+        return str(datasette.urls.row(database, table, tilde_encode(str(pk))))
+
     html = await datasette.render_template("monitor_claims.html", {
         "database": database, "claims": claims, "alerts_by_claim": alerts_by_claim, "statuses": STATUSES,
-        "wanted": wanted, "allow_write": config["allow_write"], "when": short_time,
+        "wanted": wanted, "allow_write": config["allow_write"], "when": short_time, "row_url": row_url,
+        "alerts_shown": ALERTS_PER_CLAIM,
     }, request=request)
     return Response.html(html)
 

@@ -238,3 +238,26 @@ def test_short_time_shows_utc_minutes():
     assert short_time("2025-02-15T09:30:00+01:00") == "2025-02-15 08:30"
     assert short_time("2025-03-12") == "2025-03-12"
     assert short_time(None) == "" and short_time("soon") == "soon"
+
+
+def test_claims_page_shows_the_newest_alerts_of_a_busy_claim_and_links_the_rest(tmp_path):
+    from alert_rows import add_alert, add_article, add_claim
+    from monitor.web import ALERTS_PER_CLAIM
+
+    _, db = make_site(tmp_path)
+    with Store(db) as store:
+        add_claim(store, "busy")
+        for day in range(1, ALERTS_PER_CLAIM + 6):
+            add_alert(store, "busy", add_article(store, f"https://e.example/{day}"), "discusses",
+                      detected_at=f"2025-01-{day:02d}T12:00:00+00:00", evidence=f"evidence of day {day}")
+
+    async def page() -> str:
+        response = await make_datasette(db).client.get("/-/claims")
+        assert response.status_code == 200
+        return response.text
+
+    html = asyncio.run(page())
+    busy = html[html.index('id="claim-busy"'):]
+    assert f"evidence of day {ALERTS_PER_CLAIM + 5}<" in busy and "evidence of day 6<" in busy
+    assert "evidence of day 5<" not in busy
+    assert "… and 5 older alerts" in busy and "/monitor/alerts_for_claim?claim_id=busy" in busy
