@@ -255,9 +255,11 @@ def build_metadata(database: str, *, allow_write: bool = False) -> dict[str, Any
         "plugins": {PLUGIN_NAME: {"database": database, "allow_write": allow_write}},
         "databases": {database: {
             "title": "Follow-up Monitor database",
-            "description": "Tables: claims, alerts, articles, feeds, resolutions; views claim_status "
-                           "and claim_timeline. See docs/database.md for the schema.",
-            "tables": TABLES,
+            "description_html": (
+                f'The <a href="{CLAIMS_PATH}">claims page</a> shows each claim with its status and alerts. '
+                "Tables: claims, alerts, articles, feeds, resolutions; views claim_status and "
+                "claim_timeline (status derived from alerts on read). docs/database.md has example queries."),
+            "tables": {**TABLES, "_sqlite_migrations": {"hidden": True}},
             "queries": queries,
         }},
     }
