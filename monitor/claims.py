@@ -3,33 +3,354 @@
 A claim is one checkable statement of a baseline document: who said it, what kind it is
 (reported fact, quantity, forecast with probability, scheduled event, opinion), and its
 structured slots. Claims are written to a reviewable ``config/claims.toml`` that a person
-edits; the database mirrors that file.
+edits; the database mirrors that file (``Store.sync_claims``).
+
+The pipeline, each stage a pure function::
+
+    read_document(path)          -> Document      front matter (title, source, date) + body
+    extract_claims(document)     -> [Claim]       sentences -> attributed clauses -> kinds + slots
+    combine_claims(claims)       -> [Claim]       one claim per statement, several sources
+    merge_claims(existing, new)  -> [Claim]       re-extraction keeps reviewed edits and ids
+    write_claims_file / load_claims               the reviewed TOML file (tomlkit)
+
+Extraction is rule-based (pysbd sentences, text2num/regex quantities via ``quantities``,
+dateparser dates against the document's date); it runs in well under a second per document.
+Sentence-level rules live in ``claim_rules`` (attribution, kinds, dates); this module owns the
+records, the document reading, the merging and the file.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Iterable
 
+from .errors import ClaimsError
 from .quantities import Quantity
+
+log = logging.getLogger(__name__)
 
 KINDS = ("fact", "quantity", "forecast", "event", "opinion")
 
 
 @dataclass
 class Claim:
-    id: str                                   # stable slug, e.g. "trump-putin-call-lasted-90-minutes"
+    id: str                                   # stable slug, e.g. "call-lasted-90-minutes"
     statement: str                            # normalised statement, one sentence
     kind: str                                 # one of KINDS
     quote: str = ""                           # the original sentence(s)
-    speaker: str | None = None                # "Dmitry Peskov"
-    source: str | None = None                 # document title / outlet
+    speaker: str | None = None                # "Dmitry Peskov"; None: the outlet itself
+    source: str | None = None                 # outlet of the document ("News.Az")
     document: str | None = None               # baseline_docs/<file>
     subject: str | None = None
     entities: list[str] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     probability: float | None = None          # forecasts: 0–1
-    event_date: str | None = None             # ISO date of a scheduled event
+    event_date: str | None = None             # ISO date of a scheduled or reported event
     resolves_by: str | None = None            # ISO date by which a forecast/event should resolve
     active: bool = True
-    sources: list[dict[str, Any]] = field(default_factory=list)   # other documents stating it
+    sources: list[dict[str, Any]] = field(default_factory=list)   # every document stating it (first = this one)
     slots: dict[str, Any] = field(default_factory=dict)           # anything else extracted
+    # review state (see the header of the claims file)
+    reviewed: bool = False                    # a person checked it: re-extraction changes nothing but sources
+    edited: list[str] = field(default_factory=list)   # fields a person changed: kept on re-extraction
+    keys: list[str] = field(default_factory=list)     # extraction keys (document + clause) it stands for
+    note: str = ""                            # the reviewer's note
+
+
+@dataclass(frozen=True)
+class Document:
+    """A baseline document: its front matter and its body text."""
+
+    path: Path
+    title: str
+    source: str | None
+    date: str | None                          # ISO date from the front matter
+    body: str
+    sha256: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+# -- reading documents ------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<head>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_DATE_VALUE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
+
+
+def _front_matter_value(raw: str) -> str:
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+        return raw[1:-1].replace('\\"', '"') if raw[0] == '"' else raw[1:-1]
+    return raw
+
+
+def parse_document(data: bytes, path: Path | str) -> Document:
+    """A ``Document`` from the bytes of a baseline file: optional front matter of ``key: value``
+    lines between ``---`` fences (title, source, date YYYY-MM-DD), then the body.
+
+    Raises ``ClaimsError`` naming the file for empty, binary or undecodable documents."""
+    path = Path(path)
+    if not data.strip():
+        raise ClaimsError(f"{path}: the document is empty; add its text or remove the file")
+    if b"\x00" in data[:8192]:
+        raise ClaimsError(f"{path}: looks like a binary file, not text; baseline documents must be "
+                          "UTF-8 text files (convert it, e.g. with pdftotext, or remove it)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ClaimsError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
+    meta: dict[str, str] = {}
+    body = text
+    match = _FRONT_MATTER.match(text)
+    if match:
+        for number, line in enumerate(match.group("head").splitlines(), start=2):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            key, sep, value = line.partition(":")
+            if not sep or not key.strip():
+                raise ClaimsError(f"{path}, line {number}: front matter lines are `key: value`, got {line!r}")
+            meta[key.strip().lower()] = _front_matter_value(value)
+        body = text[match.end():]
+    if not body.strip():
+        raise ClaimsError(f"{path}: the document has front matter but no text")
+    date = meta.get("date") or None
+    if date is not None and not _DATE_VALUE.match(date):
+        raise ClaimsError(f"{path}: front matter `date: {date}` is not a YYYY-MM-DD date; fix it so "
+                          "relative dates (\"next week\") can be resolved")
+    title = meta.get("title") or path.stem
+    return Document(path=path, title=title, source=meta.get("source") or None, date=date,
+                    body=body, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
+
+
+def read_document(path: Path | str) -> Document:
+    """Read one baseline document (see ``parse_document``)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ClaimsError(f"{path}: cannot read the document ({exc.strerror or exc})") from exc
+    return parse_document(data, path)
+
+
+def read_documents(folder: Path | str) -> tuple[list[Document], list[ClaimsError]]:
+    """Every ``*.txt`` / ``*.md`` document in ``folder`` (sorted by date, then name), and one
+    ``ClaimsError`` per file that could not be read — a bad file never stops the others."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ClaimsError(f"{folder}: no such folder of baseline documents; pass --docs DIR")
+    documents: list[Document] = []
+    errors: list[ClaimsError] = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".md")):
+        try:
+            documents.append(read_document(path))
+        except ClaimsError as exc:
+            log.warning("skipping baseline document %s: %s", path, exc)
+            errors.append(exc)
+    documents.sort(key=lambda d: (d.date or "", d.name))
+    return documents, errors
+
+
+# -- extraction -------------------------------------------------------------------------
+
+def extract_claims(document: Document, *, document_label: str | None = None) -> list[Claim]:
+    """The claims of one document, in reading order (not yet combined across documents).
+
+    ``document_label`` is what ``Claim.document`` records (default: the path as given)."""
+    from .claim_rules import extract_units   # the sentence rules; kept apart for size
+
+    label = document_label or str(document.path)
+    claims: list[Claim] = []
+    for unit in extract_units(document.body, document_date=document.date, outlet=document.source):
+        key = extraction_key(document.name, unit.anchor)
+        source = {"document": label, "title": document.title, "date": document.date,
+                  "speaker": unit.speaker, "quote": unit.quote, "key": key}
+        source = {k: v for k, v in source.items() if v is not None}
+        claims.append(Claim(
+            id=slugify(unit.slug_text), statement=unit.statement, kind=unit.kind, quote=unit.quote,
+            speaker=unit.speaker, source=document.source, document=label, subject=unit.subject,
+            entities=list(unit.entities), quantities=list(unit.quantities), probability=unit.probability,
+            event_date=unit.event_date, resolves_by=unit.resolves_by, active=unit.kind != "opinion",
+            sources=[source], slots=dict(unit.slots), keys=[key]))
+    return claims
+
+
+def extraction_key(document_name: str, anchor: str) -> str:
+    """A short stable key of the clause a claim came from, so re-extraction finds it again."""
+    normal = " ".join(re.findall(r"\w+", anchor.lower()))
+    return hashlib.sha1(f"{document_name}\n{normal}".encode()).hexdigest()[:12]
+
+
+_SLUG_STOP = set("""a an the of to in on at for and or but with by from as that this these those is are was
+were be been being has have had do does did it its their there they he she his her we our i you
+also then than so such very just not no nor into over about would could might may will shall can
+which who whom whose what when where while if once according said says added noted""".split())
+
+
+def slugify(text: str, max_words: int = 7, max_length: int = 60) -> str:
+    """A readable id from a statement: its first content words, lower-case, hyphenated."""
+    words = [w for w in re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text.lower().replace("’", "'"))
+             if w not in _SLUG_STOP and len(w) > 1 or w.isdigit()]
+    slug = "-".join(words[:max_words]).replace(".", "-")
+    slug = slug[:max_length].rstrip("-")
+    return slug or "claim"
+
+
+# -- combining the same claim across documents ------------------------------------------
+
+_TOPIC_SYNONYMS = {
+    "conversation": "call", "calls": "call", "discussion": "call", "talks": "call", "talk": "call",
+    "phone": "call", "telephone": "call", "conversations": "call",
+    "truce": "ceasefire", "cease-fire": "ceasefire",
+    "assistance": "aid", "support": "aid", "funding": "aid",
+}
+_TOPIC_STOP = _SLUG_STOP | {"lasted", "close", "nearly", "around", "approximately", "minutes", "hours",
+                            "minute", "hour", "day", "days", "billion", "million", "percent"}
+
+
+def _topics(claim: Claim) -> set[str]:
+    words = re.findall(r"[a-z][a-z-]+", claim.statement.lower())
+    return {_TOPIC_SYNONYMS.get(w, w) for w in words if w not in _TOPIC_STOP}
+
+
+def same_claim(a: Claim, b: Claim) -> bool:
+    """Two extracted claims state the same thing: an agreeing quantity (same unit, not a plain
+    count) about a shared topic ("close to 90 minutes" call = "1.5-hour" discussion)."""
+    from .quantities import AGREES, compare_quantities
+
+    if a.kind == "opinion" or b.kind == "opinion":
+        return False
+    if a.quantities and b.quantities:
+        agreeing = any(qa.unit == qb.unit and qa.unit != "count" and compare_quantities(qa, qb) == AGREES
+                       for qa in a.quantities for qb in b.quantities)
+        if agreeing and (_topics(a) & _topics(b)) and len(a.quantities) == len(b.quantities) == 1:
+            return True
+    return False
+
+
+def combine_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """One claim per statement: later claims that state the same thing as an earlier one become
+    extra ``sources`` (and ``keys``) of the earlier one. Ids are made unique (``-2``, ``-3``)."""
+    combined: list[Claim] = []
+    for claim in claims:
+        for earlier in combined:
+            if same_claim(earlier, claim):
+                earlier.sources.extend(s for s in claim.sources if s not in earlier.sources)
+                earlier.keys.extend(k for k in claim.keys if k not in earlier.keys)
+                break
+        else:
+            combined.append(replace(claim, sources=list(claim.sources), keys=list(claim.keys)))
+    _unique_ids(combined)
+    return combined
+
+
+def _unique_ids(claims: list[Claim], taken: set[str] | None = None) -> None:
+    seen = set(taken or ())
+    for claim in claims:
+        base, number = claim.id, 2
+        while claim.id in seen:
+            claim.id = f"{base}-{number}"
+            number += 1
+        seen.add(claim.id)
+
+
+# -- re-extraction keeps reviewed edits -------------------------------------------------
+
+#: the fields a person reviews; what ``edited`` may name and what the checksum covers
+EDITABLE = ("statement", "kind", "quote", "speaker", "source", "document", "subject", "entities",
+            "quantities", "probability", "event_date", "resolves_by", "active", "slots", "note")
+
+
+def content_checksum(claim: Claim) -> str:
+    """Checksum of the reviewable fields as extracted: a mismatch on load means hand edits."""
+    from .claims_file import claim_to_plain
+
+    plain = claim_to_plain(claim)
+    text = repr([(name, plain.get(name)) for name in EDITABLE if name not in ("active", "note")])
+    return hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+def _normal_quote(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _find_existing(claim: Claim, existing: list[Claim], used: set[int]) -> Claim | None:
+    keys = set(claim.keys)
+    for index, old in enumerate(existing):
+        if index not in used and keys & set(old.keys):
+            used.add(index)
+            return old
+    # the extractor changed a clause boundary: same document, same sentence, same quantities
+    for index, old in enumerate(existing):
+        if index in used or not old.keys or old.document != claim.document:
+            continue
+        if _normal_quote(old.quote) == _normal_quote(claim.quote) and \
+                [q.value for q in old.quantities] == [q.value for q in claim.quantities] and \
+                _normal_quote(old.statement)[:40] == _normal_quote(claim.statement)[:40]:
+            used.add(index)
+            return old
+    return None
+
+
+def merge_claims(existing: list[Claim], extracted: list[Claim]) -> list[Claim]:
+    """The claims file after re-extraction.
+
+    - An extracted claim that matches an existing one (same extraction key, or same document,
+      sentence and values) keeps the existing **id** and **active** flag. If the existing claim
+      is ``reviewed``, all its fields are kept; otherwise the extracted fields replace the old
+      ones except those named in its ``edited`` list. Either way new sources and keys are added.
+    - Existing claims nothing matches (added by hand, or from documents not re-read) are kept
+      as they are, in their place.
+    - New claims are appended, with ids made unique against the existing ones.
+    """
+    used: set[int] = set()
+    updated: dict[int, Claim] = {}
+    new: list[Claim] = []
+    for claim in extracted:
+        old = _find_existing(claim, existing, used)
+        if old is None:
+            new.append(claim)
+            continue
+        index = next(i for i, c in enumerate(existing) if c is old)
+        if old.reviewed:
+            merged = replace(old)
+        else:
+            kept = {name: getattr(old, name) for name in old.edited if name in EDITABLE}
+            merged = replace(claim, id=old.id, active=old.active, reviewed=False, edited=list(old.edited),
+                             note=old.note, **kept)
+        merged.sources = list(old.sources) + [s for s in claim.sources
+                                              if s.get("key") not in {o.get("key") for o in old.sources}]
+        merged.keys = list(old.keys) + [k for k in claim.keys if k not in old.keys]
+        updated[index] = merged
+    result = [updated.get(index, old) for index, old in enumerate(existing)]
+    _unique_ids(new, taken={c.id for c in result})
+    return result + new
+
+
+# -- the claims file --------------------------------------------------------------------
+
+def load_claims(path: Path | str) -> list[Claim]:
+    """The claims of a reviewed claims file (``ClaimsError`` naming the file, line and key)."""
+    from .claims_file import read_claims_file
+
+    return read_claims_file(Path(path))
+
+
+def write_claims_file(path: Path | str, claims: list[Claim]) -> None:
+    """Write ``claims`` as the reviewable TOML file (header comment explains the review rules)."""
+    from .claims_file import dump_claims
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(dump_claims(claims), encoding="utf-8")
+    tmp.replace(path)
+
+
+def claim_field_names() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Claim))
