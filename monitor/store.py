@@ -740,3 +740,96 @@ class Store:
                 "select status, count(*) as count from articles group by status order by status")),
             "feeds": next(iter(self.db.query("select count(*) as count from feeds")))["count"],
         }
+
+    # -- documents and claims -------------------------------------------------------------
+    # The database mirrors the reviewed claims file (claims engineer): documents upserted by
+    # path, claims by id. A claim that leaves the file is set inactive, never deleted, since
+    # alerts and resolutions refer to it. Rows change (and ``updated_at`` moves) only when a
+    # value changed, so syncing at the start of every poll cycle is cheap and quiet.
+
+    def sync_documents(self, documents: Iterable[Any]) -> dict[str, int]:
+        """Upsert baseline documents (``claims.Document`` records, or dicts with ``path``,
+        ``title``, ``source``, ``date``, ``sha256``) keyed on path; return ``{path: id}``."""
+        ids: dict[str, int] = {}
+        now = utcnow()
+        with self.db.atomic():
+            for document in documents:
+                row = document if isinstance(document, dict) else {
+                    "path": str(document.path), "title": document.title, "source": document.source,
+                    "date": document.date, "sha256": document.sha256}
+                self.db.execute(
+                    "insert into documents (path, title, source, date, sha256, added_at) values (?, ?, ?, ?, ?, ?)"
+                    " on conflict(path) do update set title = excluded.title, source = excluded.source,"
+                    " date = excluded.date, sha256 = coalesce(excluded.sha256, documents.sha256)",
+                    [str(row["path"]), row.get("title"), row.get("source"), row.get("date"), row.get("sha256"), now])
+                ids[str(row["path"])] = next(iter(self.db.query(
+                    "select id from documents where path = ?", [str(row["path"])])))["id"]
+        return ids
+
+    def sync_claims(self, claims: Iterable[Any]) -> dict[str, int]:
+        """Make the claims table mirror ``claims`` (``claims.Claim`` records): upsert each by id,
+        set claims no longer present inactive. Documents named by claims are added when missing.
+        Returns ``{"claims", "changed", "deactivated"}`` counts."""
+        claims = list(claims)
+        now = utcnow()
+        changed = 0
+        with self.db.atomic():
+            documents: dict[str, int] = {}
+            for claim in claims:
+                if claim.document and claim.document not in documents:
+                    first = claim.sources[0] if claim.sources else {}
+                    existing = next(iter(self.db.query("select id from documents where path = ?",
+                                                       [claim.document])), None)
+                    documents[claim.document] = existing["id"] if existing else self.sync_documents([{
+                        "path": claim.document, "title": first.get("title"), "source": claim.source,
+                        "date": first.get("date"), "sha256": None}])[claim.document]
+            for claim in claims:
+                quantity = claim.quantities[0] if claim.quantities else None
+                slots = {"entities": claim.entities, "quantities": claim.quantities,
+                         "event_date": claim.event_date, **claim.slots}
+                values = [claim.id, documents.get(claim.document or ""), claim.quote, claim.statement, claim.speaker,
+                          claim.source, claim.kind, claim.subject,
+                          quantity.value if quantity else None, quantity.unit if quantity else None,
+                          int(quantity.approximate) if quantity else None, claim.probability, claim.resolves_by,
+                          int(bool(claim.active)), _encode(slots), _encode(claim.sources), now]
+                before = self.db.conn.total_changes
+                self.db.execute(
+                    "insert into claims (id, document_id, quote, statement, speaker, source, kind, subject, value,"
+                    " unit, approximate, probability, resolves_by, active, slots, sources, updated_at)"
+                    " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " on conflict(id) do update set document_id = excluded.document_id, quote = excluded.quote,"
+                    " statement = excluded.statement, speaker = excluded.speaker, source = excluded.source,"
+                    " kind = excluded.kind, subject = excluded.subject, value = excluded.value,"
+                    " unit = excluded.unit, approximate = excluded.approximate,"
+                    " probability = excluded.probability, resolves_by = excluded.resolves_by,"
+                    " active = excluded.active, slots = excluded.slots, sources = excluded.sources,"
+                    " updated_at = excluded.updated_at"
+                    " where (claims.document_id, claims.quote, claims.statement, claims.speaker, claims.source,"
+                    " claims.kind, claims.subject, claims.value, claims.unit, claims.approximate,"
+                    " claims.probability, claims.resolves_by, claims.active, claims.slots, claims.sources)"
+                    " is not (excluded.document_id, excluded.quote, excluded.statement, excluded.speaker,"
+                    " excluded.source, excluded.kind, excluded.subject, excluded.value, excluded.unit,"
+                    " excluded.approximate, excluded.probability, excluded.resolves_by, excluded.active,"
+                    " excluded.slots, excluded.sources)", values)
+                changed += self.db.conn.total_changes - before
+            ids = [claim.id for claim in claims]
+            marks = ", ".join("?" for _ in ids)
+            before = self.db.conn.total_changes
+            self.db.execute(
+                "update claims set active = 0, updated_at = ? where active != 0"
+                + (f" and id not in ({marks})" if ids else ""), [now, *ids])
+            deactivated = self.db.conn.total_changes - before
+        return {"claims": len(claims), "changed": changed, "deactivated": deactivated}
+
+    def claim_rows(self, *, active_only: bool = False) -> list[dict[str, Any]]:
+        """The claims table, by id (``slots`` and ``sources`` as JSON text)."""
+        where = "where active = 1 " if active_only else ""
+        return list(self.db.query(f"select * from claims {where}order by id"))
+
+    def latest_alerts(self, claim_id: str, limit: int = 5) -> list[dict[str, Any]]:
+        """A claim's most recent alerts with their article's title and link, newest first."""
+        return list(self.db.query(
+            "select a.id, a.verdict, a.confidence, a.evidence, a.detected_at, a.review,"
+            " ar.title as article_title, coalesce(ar.url, ar.canonical_url) as article_url"
+            " from alerts a join articles ar on ar.id = a.article_id where a.claim_id = ?"
+            " order by datetime(a.detected_at) desc, a.id desc limit ?", [claim_id, limit]))
