@@ -55,6 +55,9 @@ VERDICT_LABELS = {"contradicts": "contradicts", "confirms": "confirms", "discuss
 # Status names are those of ``alerts.py`` (derived by the claim_status SQL view).
 STATUS_ORDER = {"contradicted": 0, "disputed": 1, "resolved": 2, "confirmed": 3, "open": 4}
 SMTP_TIMEOUT = 30.0
+# A second sender (cron's `monitor digest` beside `monitor run`) waits this long for the first
+# to finish (a send can take a connect timeout plus a data timeout), then finds nothing new.
+LOCK_WAIT = 2 * SMTP_TIMEOUT + 15
 
 
 # -- records -------------------------------------------------------------------------------
@@ -329,7 +332,7 @@ def send_message(message: EmailMessage, settings: "EmailSettings", *, recipients
     return refusals
 
 
-def _smtp_reply_tuple(reply: tuple[int, bytes]) -> str:
+def _smtp_reply_tuple(reply: tuple[int, bytes | str]) -> str:
     code, text = reply
     return f"{code} {text.decode('utf-8', 'replace') if isinstance(text, bytes) else text}"
 
@@ -338,7 +341,7 @@ def _smtp_reply(exc: smtplib.SMTPResponseException) -> str:
     return _smtp_reply_tuple((exc.smtp_code, exc.smtp_error))
 
 
-def _refusals(recipients: Mapping[str, tuple[int, bytes]]) -> str:
+def _refusals(recipients: Mapping[str, tuple[int, bytes | str]]) -> str:
     return "; ".join(f"{address}: {_smtp_reply_tuple(reply)}" for address, reply in recipients.items())
 
 
@@ -392,12 +395,14 @@ def build_digest(config: "Config", store: "Store", now: datetime | None = None,
 
 def deliver_digest(config: "Config", store: "Store", *, now: datetime | None = None,
                    environ: Mapping[str, str] | None = None, ssl_context: ssl.SSLContext | None = None,
-                   dry_run: bool = False, test_recipient: str | None = None) -> DigestResult:
+                   dry_run: bool = False, test_recipient: str | None = None,
+                   lock_wait: float = LOCK_WAIT) -> DigestResult:
     """Compose and send the digest of every alert not yet mailed, recording it so each is mailed once.
 
     ``dry_run`` composes without sending or recording anything; ``test_recipient`` sends the
     same message (subject marked ``[test]``) to that address only and marks nothing. Raises
-    ``DigestError`` when the send failed; the alerts then stay for the next digest.
+    ``DigestError`` when the send failed; the alerts then stay for the next digest, and
+    ``LockHeld`` when another process kept sending a digest for longer than ``lock_wait`` s.
     """
     settings = config.email
     if dry_run or test_recipient:
@@ -419,7 +424,7 @@ def deliver_digest(config: "Config", store: "Store", *, now: datetime | None = N
     started = time.monotonic()
     run_id = store.start_run("digest")
     try:
-        with ProcessLock(digest_lock_path(store.path), "sending a digest"):
+        with ProcessLock(digest_lock_path(store.path), "sending a digest", wait=lock_wait):
             released = store.release_interrupted_digests()
             for digest in released:
                 log.warning("digest %s was interrupted before the server confirmed it; its %s alerts go "

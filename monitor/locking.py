@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -21,27 +22,35 @@ class LockHeld(MonitorError):
 
 
 class ProcessLock:
-    """A non-blocking exclusive lock on ``path``: ``with ProcessLock(path, what): ...``.
+    """An exclusive lock on ``path``: ``with ProcessLock(path, what): ...``.
 
-    ``what`` names the activity for the refusal message ("`monitor run`", "a digest").
+    ``what`` names the activity for the refusal message ("`monitor run`", "sending a digest").
+    With ``wait`` > 0 a held lock is retried for that many seconds before ``LockHeld``.
     """
 
-    def __init__(self, path: Path | str, what: str):
+    def __init__(self, path: Path | str, what: str, *, wait: float = 0.0):
         self.path = Path(path)
         self.what = what
+        self.wait = wait
         self._fd: int | None = None
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _read_pid(fd)
-            os.close(fd)
-            who = f"process {holder}" if holder else "another process"
-            raise LockHeld(f"{self.what} is already running for this database ({who} holds {self.path}); "
-                           "stop that one first, or point this one at another database") from None
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    continue
+                holder = _read_pid(fd)
+                os.close(fd)
+                who = f"process {holder}" if holder else "another process"
+                raise LockHeld(f"{self.what} is already running for this database ({who} holds {self.path}); "
+                               "stop that one first, or point this one at another database") from None
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import email
+import os
 import socket
 import ssl
 import subprocess
+import threading
 from datetime import datetime, timezone
 from email import policy
 from email.message import EmailMessage
+from typing import Iterator
 from pathlib import Path
 
 import pytest
@@ -62,7 +65,8 @@ class Logins:
     """An authenticator that accepts one user/password and records every attempt."""
 
     def __init__(self, user: str, password: str) -> None:
-        self.user, self.password, self.attempts = user, password, []
+        self.user, self.password = user, password
+        self.attempts: list[tuple[str, str]] = []
 
     def __call__(self, server, session, envelope, mechanism, auth_data):
         login, password = (v.decode() if isinstance(v, bytes) else v for v in (auth_data.login, auth_data.password))
@@ -124,7 +128,7 @@ recipients = {recipients!r}
 
 
 def add_claim(store: Store, claim_id: str, statement: str, kind: str = "fact", speaker: str | None = None) -> None:
-    store.db["claims"].insert({"id": claim_id, "statement": statement, "kind": kind, "speaker": speaker})
+    store.db.table("claims").insert({"id": claim_id, "statement": statement, "kind": kind, "speaker": speaker})
 
 
 def add_article(store: Store, slug: str, title: str, site: str = "Wire") -> int:
@@ -139,14 +143,14 @@ def add_article(store: Store, slug: str, title: str, site: str = "Wire") -> int:
 
 def add_alert(store: Store, claim_id: str, article_id: int, verdict: str, confidence: float, evidence: str,
               **values) -> int:
-    return store.db["alerts"].insert({
+    return int(store.db.table("alerts").insert({
         "claim_id": claim_id, "article_id": article_id, "verdict": verdict, "confidence": confidence,
         "evidence": evidence, "detected_at": "2025-02-19T12:00:00+00:00", **values,
-    }).last_pk
+    }).last_pk or 0)
 
 
 @pytest.fixture
-def store(tmp_path) -> Store:
+def store(tmp_path) -> Iterator[Store]:
     store = Store(tmp_path / "monitor.db")
     add_claim(store, "call-lasted-90-minutes", "The Trump–Putin call lasted close to 90 minutes", "quantity",
               "Dmitry Peskov")
@@ -168,8 +172,9 @@ def unmailed(store: Store) -> int:
 
 
 def parts(message: EmailMessage) -> tuple[str, str]:
-    return (message.get_body(preferencelist=("plain",)).get_content(),
-            message.get_body(preferencelist=("html",)).get_content())
+    text, html = message.get_body(preferencelist=("plain",)), message.get_body(preferencelist=("html",))
+    assert text is not None and html is not None, "the digest lacks a text or an HTML part"
+    return text.get_content(), html.get_content()
 
 
 # -- composing (pure) -----------------------------------------------------------------------
@@ -395,10 +400,15 @@ def test_a_digest_interrupted_mid_send_is_released_and_sent_by_the_next_sender(t
 def test_a_second_sender_waits_its_turn(tmp_path, store, smtp):
     server = smtp()
     config = make_config(tmp_path, server.port)
-    with ProcessLock(digest_lock_path(config.database_path), "sending a digest"):
-        with pytest.raises(LockHeld, match="sending a digest is already running"):
-            deliver_digest(config, store, now=NOW, environ={})
+    lock = ProcessLock(digest_lock_path(config.database_path), "sending a digest")
+    with lock:
+        with pytest.raises(LockHeld, match=rf"sending a digest is already running .*process {os.getpid()}"):
+            deliver_digest(config, store, now=NOW, environ={}, lock_wait=0.3)
     assert server.handler.envelopes == [] and unmailed(store) == 3
+    # Released while the second one waits: it goes ahead.
+    lock.acquire()
+    threading.Timer(0.3, lock.release).start()
+    assert deliver_digest(config, store, now=NOW, environ={}, lock_wait=10).status == "sent"
 
 
 def test_dry_run_and_test_address_mark_nothing(tmp_path, store, smtp):

@@ -158,6 +158,7 @@ class Monitor:
         self._reader.start()
 
     def _read(self) -> None:
+        assert self.proc.stderr is not None
         for line in self.proc.stderr:
             self.lines.append(line.rstrip("\n"))
 
@@ -165,7 +166,7 @@ class Monitor:
         return [json.loads(line) for line in list(self.lines) if line.startswith("{")]
 
     def names(self) -> list[str]:
-        return [e.get("event") for e in self.events() if e.get("event")]
+        return [str(e["event"]) for e in self.events() if e.get("event")]
 
     def wait_for_event(self, name: str, timeout: float = 20) -> dict:
         deadline = time.monotonic() + timeout
@@ -291,12 +292,12 @@ def test_sigterm_mid_poll_stores_the_article_in_hand_and_the_restart_finishes_th
 
 def seed_alerts(db: Path, count: int) -> None:
     with Store(db) as store:
-        store.db["claims"].insert({"id": "c1", "statement": "The call lasted 90 minutes", "kind": "quantity"})
+        store.db.table("claims").insert({"id": "c1", "statement": "The call lasted 90 minutes", "kind": "quantity"})
         for n in range(count):
             url = f"https://news.example/{n}"
             article_id = store.save_article(canonical_url=url, url=url, feed_id=None, guid=None,
                                             title=f"Report {n}", text="...", site="News")
-            store.db["alerts"].insert({"claim_id": "c1", "article_id": article_id, "verdict": "confirms",
+            store.db.table("alerts").insert({"claim_id": "c1", "article_id": article_id, "verdict": "confirms",
                                        "confidence": 0.9, "evidence": f"Evidence {n}.",
                                        "detected_at": "2025-02-19T12:00:00+00:00"})
 
@@ -355,9 +356,9 @@ def test_digest_missed_compares_the_last_completed_digest_with_the_slot(tmp_path
     now = datetime(2025, 2, 20, 9, 0, tzinfo=timezone.utc)
     with Store(tmp_path / "monitor.db") as store:
         assert digest_missed(store, settings, now) is not None          # never sent: due
-        store.db["digests"].insert({"created_at": "2025-02-20T07:30:01+00:00", "status": "failed"})
+        store.db.table("digests").insert({"created_at": "2025-02-20T07:30:01+00:00", "status": "failed"})
         assert digest_missed(store, settings, now) is not None          # a failed one does not count
-        store.db["digests"].insert({"created_at": "2025-02-20T07:30:02+00:00", "status": "empty"})
+        store.db.table("digests").insert({"created_at": "2025-02-20T07:30:02+00:00", "status": "empty"})
         assert digest_missed(store, settings, now) is None              # nothing new counts as done
         assert digest_missed(store, settings, now + timedelta(days=1)) is not None
 
@@ -374,6 +375,7 @@ def test_a_failed_digest_is_retried_later_with_growing_delays(tmp_path):
     first = scheduler.digest_retry_at
     scheduler.digest_job()
     second = scheduler.digest_retry_at
+    assert first is not None and second is not None
     assert timedelta(minutes=15) <= first - before < timedelta(minutes=16)
     assert timedelta(minutes=30) <= second - before < timedelta(minutes=31)
     with Store(config.database_path) as store:
