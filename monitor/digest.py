@@ -55,6 +55,9 @@ VERDICT_LABELS = {"contradicts": "contradicts", "confirms": "confirms", "discuss
 # Status names are those of ``alerts.py`` (derived by the claim_status SQL view).
 STATUS_ORDER = {"contradicted": 0, "disputed": 1, "resolved": 2, "confirmed": 3, "open": 4}
 SMTP_TIMEOUT = 30.0
+# A backlog (a first poll over a busy archive) must not make a mail nobody reads: past this
+# many alerts per claim the digest says how many more there are and how to list them.
+MAX_ALERTS_PER_CLAIM = 10
 # A second sender (cron's `monitor digest` beside `monitor run`) waits this long for the first
 # to finish (a send can take a connect timeout plus a data timeout), then finds nothing new.
 LOCK_WAIT = 2 * SMTP_TIMEOUT + 15
@@ -130,7 +133,8 @@ class DigestClaim:
 @dataclass(frozen=True)
 class ClaimGroup:
     claim: DigestClaim
-    alerts: tuple[DigestAlert, ...]
+    alerts: tuple[DigestAlert, ...]   # the ones shown, strongest first
+    hidden: int = 0                   # further alerts of the claim in this digest, not shown
 
 
 @dataclass
@@ -163,7 +167,8 @@ def _templates() -> Environment:
     return _environment
 
 
-def group_alerts(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestClaim]) -> list[ClaimGroup]:
+def group_alerts(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestClaim],
+                 max_per_claim: int = MAX_ALERTS_PER_CLAIM) -> list[ClaimGroup]:
     """Alerts grouped by claim: status changes first, then the strongest news first."""
     by_claim: dict[str, list[DigestAlert]] = {}
     for alert in alerts:
@@ -172,14 +177,14 @@ def group_alerts(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestClaim
     for claim_id, items in by_claim.items():
         claim = claims.get(claim_id) or DigestClaim(id=claim_id, statement=claim_id)
         items.sort(key=lambda a: (VERDICT_ORDER.get(a.verdict, 9), -a.confidence, a.id))
-        groups.append(ClaimGroup(claim, tuple(items)))
+        groups.append(ClaimGroup(claim, tuple(items[:max_per_claim]), max(0, len(items) - max_per_claim)))
     groups.sort(key=lambda g: (not g.claim.status_changed, STATUS_ORDER.get(g.claim.status, 9),
                                -max(a.confidence for a in g.alerts), g.claim.id))
     return groups
 
 
 def digest_subject(groups: Sequence[ClaimGroup], now: datetime) -> str:
-    alerts = sum(len(g.alerts) for g in groups)
+    alerts = sum(len(g.alerts) + g.hidden for g in groups)
     changes = sum(1 for g in groups if g.claim.status_changed)
     day = now.strftime("%Y-%m-%d")
     if not alerts:
@@ -193,16 +198,17 @@ def digest_subject(groups: Sequence[ClaimGroup], now: datetime) -> str:
 
 def compose_digest(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestClaim] | Sequence[DigestClaim],
                    now: datetime, *, sender: str = "", recipients: Sequence[str] = (),
-                   since: str | None = None) -> EmailMessage:
+                   since: str | None = None, max_per_claim: int = MAX_ALERTS_PER_CLAIM) -> EmailMessage:
     """The digest email for ``alerts`` (pure: no clock, no network, no database).
 
     ``claims`` maps claim id → ``DigestClaim`` (a sequence of them is accepted too); ``now`` is
     the digest's date (its time zone is the one shown); ``since`` is when the previous digest
     went out, for the header. The message has a text/plain and a text/html alternative.
+    Each claim shows at most ``max_per_claim`` alerts and says how many more it has.
     """
     if not isinstance(claims, Mapping):
         claims = {claim.id: claim for claim in claims}
-    groups = group_alerts(alerts, claims)
+    groups = group_alerts(alerts, claims, max_per_claim)
     counts = {verdict: sum(1 for a in alerts if a.verdict == verdict) for verdict in VERDICT_ORDER}
     context = {
         "groups": groups,

@@ -199,6 +199,17 @@ def test_compose_groups_by_claim_with_status_changes_first():
     assert "status changed" in html
 
 
+def test_compose_shows_at_most_ten_alerts_per_claim_and_counts_the_rest():
+    alerts = [DigestAlert(n, "busy", "discusses", 0.6 + n / 100, f"Mention {n}.", f"T{n}", f"https://e.org/{n}")
+              for n in range(1, 13)]
+    message = compose_digest(alerts, [DigestClaim("busy", "A busy claim")], NOW)
+    text, html = parts(message)
+    assert message["Subject"].endswith(": 12 new alerts on 1 claim")
+    assert "Mention 12." in text and "Mention 3." in text and "Mention 2." not in text   # strongest first
+    assert "... and 2 more alerts on this claim: monitor alerts --claim busy" in text
+    assert "&hellip; and 2 more alerts on this claim" in html
+
+
 def test_compose_links_only_http_urls_and_escapes_html():
     alerts = [DigestAlert(1, "c", "confirms", 0.9, "Said <img src=x onerror=alert(1)>.", SCRIPT_TITLE,
                           "javascript:alert(1)", site="Evil")]
