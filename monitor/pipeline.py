@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from collections import deque
 from concurrent.futures import (
@@ -120,13 +121,34 @@ def _timed_extract(content: bytes, url: str, encoding: str | None,
     return article, time.process_time() - started
 
 
+def _exit_with(poll_pid: int) -> None:
+    """Extraction worker initializer: exit when the poll process is gone.
+
+    The workers are children of multiprocessing's fork server, not of the poll process, and
+    they hold both ends of their task pipe, so a poll killed with SIGKILL (or by the OOM
+    killer) would otherwise leave them waiting for work forever.
+    """
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(poll_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # the pid now belongs to someone else's process: ours is gone
+                os._exit(1)
+
+    threading.Thread(target=watch, name="watch-poll-process", daemon=True).start()
+
+
 def _process_pool(workers: int) -> ProcessPoolExecutor:
     # forkserver, not fork: the fetch threads are running when workers start, and forking a
     # process with threads can copy a lock some thread holds. The server imports the
     # extractor once, so each worker starts warm.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["monitor.extract"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with,
+                               initargs=(os.getpid(),))
 
 
 def _canonical(url: str) -> str:
