@@ -51,7 +51,9 @@ class Claim:
     event_date: str | None = None             # ISO date of a scheduled or reported event
     resolves_by: str | None = None            # ISO date by which a forecast/event should resolve
     active: bool = True
-    sources: list[dict[str, Any]] = field(default_factory=list)   # every document stating it (first = this one)
+    # every document stating it, the claim's own first: {document, title, date, speaker, quote, key}
+    # (the file lists them only when there are several; one is rebuilt from document and quote)
+    sources: list[dict[str, Any]] = field(default_factory=list)
     slots: dict[str, Any] = field(default_factory=dict)           # anything else extracted
     # review state (see the header of the claims file)
     reviewed: bool = False                    # a person checked it: re-extraction changes nothing but sources
@@ -354,3 +356,48 @@ def write_claims_file(path: Path | str, claims: list[Claim]) -> None:
 
 def claim_field_names() -> tuple[str, ...]:
     return tuple(f.name for f in fields(Claim))
+
+
+# -- one extraction run -----------------------------------------------------------------
+
+@dataclass
+class ExtractionReport:
+    """What ``extract_to_file`` did: per document counts by kind, the file's totals, errors."""
+
+    documents: list[Document] = field(default_factory=list)
+    per_document: dict[str, dict[str, int]] = field(default_factory=dict)   # name -> kind -> count
+    errors: list[ClaimsError] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)                        # the file as written
+    new: int = 0
+    seconds: float = 0.0
+
+
+def extract_to_file(docs: Path | str, out: Path | str) -> ExtractionReport:
+    """Extract the claims of every document in ``docs``, merge them into the claims file ``out``
+    (keeping reviewed edits and ids, see ``merge_claims``) and write it.
+
+    Unreadable documents are reported in ``errors`` and skipped; a malformed existing claims
+    file raises ``ClaimsError`` before anything is written (fix it first, nothing is lost)."""
+    import time
+
+    started = time.perf_counter()
+    out = Path(out)
+    existing = load_claims(out) if out.exists() else []
+    documents, errors = read_documents(docs)
+    report = ExtractionReport(documents=documents, errors=errors)
+    extracted: list[Claim] = []
+    for document in documents:
+        claims = extract_claims(document, document_label=str(document.path))
+        counts = {kind: 0 for kind in KINDS}
+        for claim in claims:
+            counts[claim.kind] += 1
+        report.per_document[document.name] = counts
+        extracted.extend(claims)
+        log.info("extracted %d claims from %s", len(claims), document.path)
+    combined = combine_claims(extracted)
+    known = {c.id for c in existing}
+    report.claims = merge_claims(existing, combined)
+    report.new = sum(1 for c in report.claims if c.id not in known)
+    write_claims_file(out, report.claims)
+    report.seconds = time.perf_counter() - started
+    return report

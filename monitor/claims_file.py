@@ -90,7 +90,8 @@ def claim_to_plain(claim: Claim) -> dict[str, Any]:
         plain[name] = value
     if claim.slots:
         plain["slots"] = _drop_none(claim.slots)
-    if claim.sources:
+    if len(claim.sources) > 1:
+        # one source is the claim's own document and quote: written only when there are more
         plain["sources"] = _drop_none(claim.sources)
     if claim.keys:
         plain["keys"] = list(claim.keys)
@@ -275,6 +276,9 @@ def claim_from_table(claim_id: str, raw: Any, problems: _Problems) -> Claim | No
         active=raw.get("active", True), sources=[dict(s) for s in raw.get("sources", [])],
         slots=dict(raw.get("slots", {})), reviewed=raw.get("reviewed", False),
         edited=list(raw.get("edited", [])), keys=list(raw.get("keys", [])), note=raw.get("note", ""))
+    if not claim.sources and claim.document and claim.keys:
+        claim.sources = [{k: v for k, v in {"document": claim.document, "speaker": claim.speaker,
+                                             "quote": claim.quote, "key": claim.keys[0]}.items() if v}]
     checksum = raw.get("checksum")
     if not claim.reviewed and claim.keys and checksum != content_checksum(claim):
         # edited by hand without saying so: protect the edits
