@@ -20,10 +20,16 @@ from .text import AnalysedArticle, Sentence
 TOP_EVIDENCE = 3
 # A same-kind quantity in a sentence that already shares some of the claim's words is a
 # strong sign it is the sentence that settles the claim.
-QUANTITY_BONUS = 0.25
-# Sentences sharing less than this with the claim are not evidence even with a quantity.
-MIN_OVERLAP_FOR_QUANTITY = 0.12
+QUANTITY_BONUS = 0.3
+# Sentences sharing less than this with the claim are not evidence even with a quantity (the
+# value's own context is checked when values are compared).
+MIN_OVERLAP_FOR_QUANTITY = 0.05
 TITLE_FACTOR = 0.9
+# Names of the claim in this many preceding sentences (and the headline) count, somewhat less,
+# for a sentence that refers to them without naming them.
+CONTEXT_SENTENCES = 2
+LEAD_SENTENCES = 3
+CONTEXT_NAME_FACTOR = 0.8
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,8 @@ class Evidence:
     matched: tuple[str, ...]
     quantities: tuple[Quantity, ...] = ()
     predicate: float = 0.0        # the same share counting only words that are not names
+    names: float = 1.0            # the share of the claim's names' weight it has (1 when the claim names no one)
+    said_terms: int = 0           # how many of the claim's words that are not names it has
 
     @property
     def text(self) -> str:
@@ -68,13 +76,25 @@ def select_evidence(article: AnalysedArticle, terms: ClaimTerms, cache: Quantity
     weights = terms.weights
     claim_quantities: Sequence[Quantity] = terms.claim.quantities
     scored: list[Evidence] = []
+    names_total = terms.total - terms.predicate_total
+    # The claim's names in the headline, the lead and the two sentences before: "the summit" in a
+    # story whose lead names Trump and Putin is their summit (coreference by proximity).
+    title_names = frozenset().union(*(s.terms & terms.entity_terms for s in article.sentences[:LEAD_SENTENCES]))
+    recent: list[frozenset[str]] = []
     for sentence in article.sentences:
+        in_context = title_names.union(*recent) if recent else title_names
+        recent = (recent + [sentence.terms & terms.entity_terms])[-CONTEXT_SENTENCES:]
         shared = sentence.terms & weights.keys()
         if not shared:
             continue
         overlap = sum(weights[t] for t in shared) / terms.total
         predicate = (sum(weights[t] for t in shared if t not in terms.entity_terms) / terms.predicate_total
                      if terms.predicate_total else overlap)
+        names = 1.0
+        if names_total > 1e-9:
+            here = sum(weights[t] for t in shared if t in terms.entity_terms)
+            nearby = sum(weights[t] for t in (in_context | (shared & terms.entity_terms)))
+            names = max(here, CONTEXT_NAME_FACTOR * nearby) / names_total
         score = overlap
         found: tuple[Quantity, ...] = ()
         if sentence.start < 0:
@@ -86,6 +106,7 @@ def select_evidence(article: AnalysedArticle, terms: ClaimTerms, cache: Quantity
             if found:
                 score += QUANTITY_BONUS
         scored.append(Evidence(sentence, round(score, 4), round(overlap, 4), tuple(sorted(shared)), found,
-                               round(predicate, 4)))
+                               round(predicate, 4), round(names, 4),
+                               sum(1 for t in shared if t not in terms.entity_terms)))
     scored.sort(key=lambda e: (-e.score, e.sentence.index))
     return scored[:limit]

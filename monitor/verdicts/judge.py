@@ -27,7 +27,7 @@ from ..quantities import describe_quantity, values_compared
 from .compare import ValueComparison, claim_value_contexts, compare_values
 from .cues import Cues, read_cues
 from .evidence import Evidence, QuantityCache, select_evidence
-from .forecasts import Resolution, find_outcome
+from .forecasts import Resolution, find_outcome, is_resolvable
 from .retrieval import Candidate, ClaimIndex, ClaimTerms
 from .text import AnalysedArticle, analyse_article
 
@@ -42,16 +42,20 @@ RULES_VERSION = "1"
 # a sentence covering STRONG_OVERLAP or more is fully about the claim.
 MIN_EVIDENCE_OVERLAP = 0.2
 STRONG_OVERLAP = 0.55
-# A sentence with less than this share of the claim's words other than names does not speak of it.
-MIN_PREDICATE = 0.3
-# A sentence at least this much about the claim, with no cue, restates it.
+# How much a sentence must be about the claim (0–1, see _strength/_support) to touch it (be
+# discussed at most), to state it (the model may then say confirms/contradicts), and to
+# restate it plainly (a further nudge toward confirms when no cue speaks against it).
+TOUCHES = 0.35
+STATES = 0.6
 RESTATES = 0.75
 
 # Soft cues: likelihood ratios over (confirms, contradicts, discusses, unrelated), applied to
 # the model's probabilities with a strength that grows with how much the sentence is about
 # the claim.
 FACTORS: dict[str, tuple[float, float, float, float]] = {
-    "negated": (0.3, 3.0, 1.0, 1.0),
+    "negated": (0.1, 2.0, 1.5, 1.0),
+    # our evidence that the article is about the claim outweighs the model's "unrelated"
+    "related": (1.0, 1.0, 1.0, 0.2),
     "hedged": (0.25, 0.5, 3.0, 1.0),
     "question": (0.3, 0.5, 2.0, 1.0),
     # the best sentence states most of the claim, plainly and not in the claim's speaker's words
@@ -73,6 +77,8 @@ DECISIVE: dict[str, tuple[str, float]] = {
     # the sentence shares the claim's names but none of what it says about them
     "names-only": ("unrelated", 0.7),
     "no-value": ("unrelated", 0.6),
+    # the sentence has part of the claim, not enough to state it, and does not debate it
+    "partial": ("unrelated", 0.6),
     "contrasted": ("contradicts", 0.65),
     "values-reported-by-speaker": ("discusses", 0.6),
     "values-hedged": ("discusses", 0.6),
@@ -241,12 +247,13 @@ class Judge:
                 agrees = values.result == "agrees" and not (cues.denial or cues.negated)  # type: ignore[union-attr]
                 settle("values-agree" if agrees else "values-disagree", strength)
         else:
-            chosen, cues = _deciding_sentence(read)
+            chosen, cues = _deciding_sentence(read, terms)
             strength = _strength(chosen)
             support = _support(chosen)
-            if chosen.predicate < MIN_PREDICATE:
+            about = min(strength, support)
+            if about < TOUCHES:
                 settle("names-only", strength)
-            elif claim.quantities and claim.probability is None and min(strength, support) < 0.8:
+            elif _is_value_claim(claim) and about < 0.8:
                 # a claim about a value that the article states no value for, and only half restates
                 settle("no-value", strength)
             elif cues.denial and support >= 0.5:
@@ -255,10 +262,25 @@ class Judge:
                 settle("contrasted", strength)
             elif cues.repeats_speaker and not cues.undermines and support >= 0.5:
                 settle("repeats-speaker", strength)
+            elif about < STATES or not _states_enough(chosen, terms):
+                # The sentence touches the claim without stating it: discussed when it talks about
+                # it as open (hedged, a question), else not about it.
+                if cues.hedged or cues.question:
+                    probs[:] = [0.0, 0.0, probs[0] + probs[1] + probs[2], probs[3]]
+                    reasons.append("touches")
+                    soften("hedged", strength)
+                else:
+                    settle("partial", strength)
+            elif is_resolvable(claim):
+                # A forecast or a coming event is settled by its outcome, which this sentence does
+                # not report: restating or debating it is discussing it.
+                probs[:] = [0.0, 0.0, probs[0] + probs[1] + probs[2], probs[3]]
+                reasons.append("not-yet-resolved")
+                soften("related", about)
             else:
-                # No decisive evidence: the model decides, tempered by what the sentence does.
-                soften("unsupported", 1.0 - min(strength, support))
-                if claim.quantities and claim.probability is None:
+                # The sentence states the claim: the model decides, tempered by what the sentence does.
+                soften("related", about)
+                if _is_value_claim(claim):
                     soften("no-value")
                 if cues.undermines:
                     soften("negated", strength)
@@ -266,7 +288,7 @@ class Judge:
                     soften("hedged", strength)
                 if cues.question:
                     soften("question", strength)
-                if min(strength, support) >= RESTATES and not (cues.undermines or cues.hedged or cues.question):
+                if about >= RESTATES and not (cues.undermines or cues.hedged or cues.question):
                     soften("restates")
 
         best = max(range(len(STANCES)), key=lambda i: probs[i])
@@ -292,15 +314,30 @@ def _strength(item: Evidence) -> float:
 
 
 def _support(item: Evidence) -> float:
-    """How much a sentence states what the claim says about its names (the words that are not names), 0–1."""
-    return min(1.0, max(0.0, (item.predicate - 0.2) / 0.4))
+    """How much a sentence states what the claim says about whom, 0–1: the share of the claim's
+    words that are not names (full at 60 %), capped when it names none of the claim's names
+    ("a meeting to which Ukraine had not been invited" is not about Putin inviting Trump)."""
+    said = min(1.0, item.predicate / 0.6)
+    return min(said, 0.3 + item.names) if item.names < 1.0 else said
 
 
-def _deciding_sentence(read: list[tuple[Evidence, Cues]]) -> tuple[Evidence, Cues]:
+def _states_enough(item: Evidence, terms: ClaimTerms) -> bool:
+    """Enough of what the claim says, counted in words: at least half of them, and two when it says
+    two or more ("a visit to Moscow by Trump's envoy" has "visit" but not "invited")."""
+    said = len([t for t in terms.weights if t not in terms.entity_terms])
+    return said <= 1 or item.said_terms >= max(2, (said + 1) // 2)
+
+
+def _is_value_claim(claim: Claim) -> bool:
+    """A claim whose point is a value ("lasted close to 90 minutes", "$300 billion"): settled by values only."""
+    return bool(claim.quantities) and claim.probability is None and claim.kind in ("quantity", "forecast")
+
+
+def _deciding_sentence(read: list[tuple[Evidence, Cues]], terms: ClaimTerms) -> tuple[Evidence, Cues]:
     """Among the evidence, the sentence that settles the claim: a denial or contrast that is about
     the claim first, then a plain statement of it, then one by the claim's own speaker, else the best."""
     def about(item: Evidence) -> bool:
-        return _strength(item) >= 0.5 and _support(item) >= 0.5
+        return min(_strength(item), _support(item)) >= STATES and _states_enough(item, terms)
 
     for wanted in (lambda c: c.denial or c.contrasted,
                    lambda c: not (c.undermines or c.hedged or c.question or c.repeats_speaker),

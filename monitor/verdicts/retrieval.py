@@ -27,6 +27,12 @@ from .text import AnalysedArticle, TermWeights, default_weights, terms_of
 K1 = 1.2
 ENTITY_BOOST = 2.0
 QUOTE_WEIGHT = 0.5
+# Capitalised words that are titles or roles, not names ("President Zelensky", "Treasury Secretary").
+TITLE_WORDS = frozenset("""
+president presidents secretary minister prime chancellor spokesman spokeswoman spokesperson envoy
+special treasury defence defense foreign state senator governor general ambassador official officials
+the a an his her their on in at of for to and during after before when while this that
+""".split())
 # Names may make at most this share of a claim's weight.
 MAX_ENTITY_SHARE = 0.45
 # Below this coverage a claim is not worth a closer look: a couple of generic shared words.
@@ -80,7 +86,8 @@ def _field_weights(claim: Claim) -> tuple[dict[str, float], dict[str, float], se
             field_weight[term] = 1.0
     entity_terms: set[str] = set()
     # Capitalised and upper-case words of the statement are names even when the claims file lists none.
-    names = list(claim.entities) + re.findall(r"\b(?:[A-Z][a-z]{2,}|[A-Z]{2,})\b", claim.statement)
+    names = list(claim.entities) + [word for word in re.findall(r"\b(?:[A-Z][a-z]{2,}|[A-Z]{2,})\b", claim.statement)
+                                    if word.lower() not in TITLE_WORDS]
     for name in names:
         for term in terms_of(name):
             entity_terms.add(term)

@@ -42,7 +42,7 @@ they they'd they'll they're they've this those through to too under until up upo
 we we'd we'll we're we've were weren't what what's when when's where where's which while who
 who's whom why why's will with won't would wouldn't you you'd you'll you're you've your yours
 yourself yourselves said says say saying told tell according mr mrs ms also would one two three
-new last first year years time week weeks day days like may might must us u.s s t
+new last year years time week weeks day days like may might must us u.s s t take took taken place
 """.split())
 
 # Abbreviations after which a full stop does not end a sentence (lower case, without the dot).
@@ -105,9 +105,10 @@ _STEMMER = snowballstemmer.stemmer("english")
 SYNONYM_GROUPS = (
     "assistance aid support funding help",
     "conversation call phone telephone talk talks spoke speak chat",
-    "agreement deal accord pact",
+    "agreement deal accord pact bargain",
     "ceasefire truce pause halt moratorium armistice",
-    "dwindle shrink fall drop decline decrease reduce cut slash",
+    "dwindle shrink decline decrease reduce slash",
+    "arms weapons military",
     "invite invitation invited",
     "usa america american us",
     "russia russian",
@@ -117,7 +118,8 @@ SYNONYM_GROUPS = (
     "dispatch send sent",
     "minerals mineral resources",
     "membership member join accession",
-    "meet meeting met visit",
+    "meet meeting met",
+    "dismiss reject rebuff",
     "prisoner prisoners captive captives pow",
     "exchange swap",
     "minute minutes hour hours",
@@ -206,6 +208,10 @@ def analyse_article(title: str, text: str) -> AnalysedArticle:
     return AnalysedArticle(title=title, text=body, sentences=sentences, term_counts=counts)
 
 
+NUMBER_WEIGHT = 3.0
+YEAR_WEIGHT = 1.5
+
+
 @dataclass(frozen=True)
 class TermWeights:
     """Inverse document frequencies of terms in a background corpus of news articles."""
@@ -215,7 +221,13 @@ class TermWeights:
 
     def idf(self, term: str) -> float:
         df = self.frequencies.get(term, 0)
-        return math.log((self.documents + 1) / (df + 0.5))
+        weight = math.log((self.documents + 1) / (df + 0.5))
+        if term[:1].isdigit():
+            # Numbers are rare in any corpus but often left out or written otherwise ("12 February"
+            # without the year): worth a word, not a name.
+            year = len(term) == 4 and term.isdigit() and 1900 <= int(term) <= 2100
+            return min(weight, YEAR_WEIGHT if year else NUMBER_WEIGHT)
+        return weight
 
     @property
     def max_idf(self) -> float:
