@@ -24,13 +24,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from time import struct_time
 from typing import TYPE_CHECKING, Any, Callable
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 from w3lib.html import remove_tags, replace_entities
 
 from .config import PollingSettings
 from .errors import FeedError, FetchError
+from .extract import canonicalize_url
 
 if TYPE_CHECKING:
     from .fetch import Fetcher
@@ -125,14 +126,25 @@ def _ttl(raw: Any) -> float | None:
     return ttl if ttl > 0 else None
 
 
+def canonical_url(url: str) -> str:
+    """``extract.canonicalize_url``, or the URL as it is when it cannot be parsed."""
+    try:
+        return canonicalize_url(url)
+    except ValueError as exc:
+        log.debug("cannot canonicalize %s (%s); using it as it is", url, exc)
+        return url
+
+
 def _entry(raw: Any, base_url: str) -> FeedEntry:
     link = (raw.get("link") or "").strip()
     if not link:
         # Atom entries may carry only <link rel="alternate"> elements feedparser did not promote.
         link = next((l.get("href", "") for l in raw.get("links", ()) if l.get("rel") == "alternate"), "")
-    url = urljoin(base_url, link) if link else None
+    absolute = urljoin(base_url, link) if link else None
+    # javascript:, mailto:, magnet: ... still identify the item, but are nothing to fetch.
+    url = absolute if absolute and urlsplit(absolute).scheme in ("http", "https") else None
     title = _text(raw.get("title"))
-    guid = (raw.get("id") or "").strip() or url
+    guid = (raw.get("id") or "").strip() or absolute
     if not guid:
         # No id and no link: the title is all that tells this item apart from the others.
         guid = "sha256:" + hashlib.sha256(f"{title or ''}\n{link}".encode()).hexdigest()
@@ -251,7 +263,8 @@ def record_feed_poll(store: "Store", fetched: FeedFetch, polling: PollingSetting
             result.problem = parsed.problem
             result.entries_seen = len(parsed.entries)
             for entry in parsed.entries:
-                if store.record_entry(feed_id, entry):
+                canonical = canonical_url(entry.url) if entry.url else None
+                if store.record_entry(feed_id, entry, canonical):
                     result.new_entries.append(entry)
             result.entries_new = len(result.new_entries)
         store.record_feed_success(
@@ -278,5 +291,5 @@ def poll_feed(store: "Store", fetcher: "Fetcher", feed: dict[str, Any],
     return record_feed_poll(store, fetch_feed(fetcher, feed), polling or PollingSettings(), now)
 
 
-__all__ = ["FeedEntry", "FeedFetch", "FeedPollResult", "ParsedFeed", "fetch_feed", "next_poll_delay",
-           "parse_feed", "poll_feed", "record_feed_poll"]
+__all__ = ["FeedEntry", "FeedFetch", "FeedPollResult", "ParsedFeed", "canonical_url", "fetch_feed",
+           "next_poll_delay", "parse_feed", "poll_feed", "record_feed_poll"]

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from .errors import ExtractionError, FetchError, MonitorError
-from .extract import ExtractedArticle, canonicalize_url, extract_article
-from .feeds import FeedFetch, fetch_feed, record_feed_poll
+from .extract import ExtractedArticle, extract_article
+from .feeds import FeedFetch, canonical_url, fetch_feed, record_feed_poll
 from .fetch import Fetcher, FetchResult
 
 if TYPE_CHECKING:
@@ -151,14 +151,6 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
                                initargs=(os.getpid(),))
 
 
-def _canonical(url: str) -> str:
-    try:
-        return canonicalize_url(url)
-    except (MonitorError, ValueError) as exc:
-        log.debug("cannot canonicalize %s (%s); using it as it is", url, exc)
-        return url
-
-
 class _Cycle:
     """The state of one run of ``run_cycle``; all database writes happen on the calling thread."""
 
@@ -209,7 +201,7 @@ class _Cycle:
         """Group pending entries by canonical URL; link those whose article is already stored."""
         groups: dict[str, list[dict[str, Any]]] = {}
         for entry in self.store.pending_entries(MAX_ATTEMPTS):
-            canonical = entry["canonical_url"] or _canonical(entry["url"])
+            canonical = entry["canonical_url"] or canonical_url(entry["url"])
             if entry["canonical_url"] is None:
                 self.store.set_entry_canonical_url(entry["id"], canonical)
             groups.setdefault(canonical, []).append(entry)
@@ -314,7 +306,7 @@ class _Cycle:
         """The stored article this page is a copy of: same declared canonical URL, or same text."""
         candidates = []
         if article.canonical_url:
-            declared = _canonical(article.canonical_url)
+            declared = canonical_url(article.canonical_url)
             if declared != job.canonical_url:
                 candidates.append(self.store.article_by_canonical_url(declared))
         if article.content_hash:

@@ -429,12 +429,12 @@ class Store:
             " consecutive_failures = consecutive_failures + 1, next_poll_at = ? where id = ?",
             [polled_at, status, error, next_poll_at, feed_id])
 
-    def record_entry(self, feed_id: int, entry: Any) -> bool:
+    def record_entry(self, feed_id: int, entry: Any, canonical_url: str | None = None) -> bool:
         """Remember a feed entry (a ``FeedEntry``); True if this feed had not listed it before."""
         cursor = self.db.execute(
-            "insert into feed_entries (feed_id, guid, url, title, published_at, first_seen_at)"
-            " values (?, ?, ?, ?, ?, ?) on conflict(feed_id, guid) do nothing",
-            [feed_id, entry.guid, entry.url, entry.title, entry.published_at, utcnow()])
+            "insert into feed_entries (feed_id, guid, url, canonical_url, title, published_at, first_seen_at)"
+            " values (?, ?, ?, ?, ?, ?, ?) on conflict(feed_id, guid) do nothing",
+            [feed_id, entry.guid, entry.url, canonical_url, entry.title, entry.published_at, utcnow()])
         return cursor.rowcount == 1
 
     def pending_entries(self, max_attempts: int = 3) -> list[dict[str, Any]]:

@@ -84,6 +84,14 @@ def test_something_that_is_not_a_feed_is_a_feed_error(content):
         parse_feed(content, FEED_URL)
 
 
+def test_links_that_are_not_http_are_not_article_urls():
+    feed = parse_feed(b'<rss version="2.0"><channel><title>T</title>'
+                      b'<item><title>JS</title><link>javascript:alert(1)</link><guid>js-1</guid></item>'
+                      b'<item><title>Mail</title><link>mailto:desk@example.com</link></item>'
+                      b'</channel></rss>', FEED_URL)
+    assert [(e.guid, e.url) for e in feed.entries] == [("js-1", None), ("mailto:desk@example.com", None)]
+
+
 def test_a_valid_feed_without_items_is_not_an_error():
     feed = parse_feed(b'<rss version="2.0"><channel><title>Quiet</title></channel></rss>', FEED_URL)
     assert feed.entries == () and feed.problem is None
@@ -170,6 +178,7 @@ def test_second_poll_sends_validators_and_a_304_costs_no_parse(server, fetcher, 
 
     first = poll_feed(store, fetcher, feed, now=T0)
     assert (first.status, first.entries_seen, first.entries_new) == ("ok", 2, 2)
+    assert [e["canonical_url"] for e in store.entries(feed["id"])] == [server.url_for("/a/1"), server.url_for("/a/2")]
     stored = store.feed(feed["id"])
     assert stored["etag"] == '"v1"' and stored["last_modified"] == "Sat, 15 Feb 2025 10:00:00 GMT"
 
