@@ -630,5 +630,229 @@ def claims_show(context: Context, claim_id: str, claims_file: Path | None) -> No
     click.echo("\n".join(lines))
 
 
+# -- check ---------------------------------------------------------------------------------
+
+CHECK_COLUMNS = ["source", "claim_id", "verdict", "confidence", "evidence", "claim_value", "article_value"]
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, metavar="URL-OR-FILE...")
+@click.option("--claims", "claims_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="claims file to check against (default: [verdicts] claims_file of the config)")
+@click.option("--all", "show_all", is_flag=True, help="also show verdicts below the alert threshold")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="output format (json: one object per article and claim)")
+@pass_context
+@handle_errors
+def check(context: Context, sources: tuple[str, ...], claims_file: Path | None, show_all: bool, fmt: str) -> None:
+    """Judge articles (URLs, .html or .txt files) against the claims; nothing is stored.
+
+    Prints each (article, claim) verdict with its evidence sentence and the values compared.
+    Works without a database, and without a config file when --claims is given.
+    """
+    from .claims import load_claims
+    from .config import FetchSettings, VerdictSettings
+    from .verdicts import load_judge
+    from .verdicts.check import check_articles, read_sources
+
+    if claims_file is None or context.config_path.exists():
+        config = context.config
+        fetch_settings, verdict_settings = config.fetch, config.verdicts
+    else:
+        fetch_settings, verdict_settings = FetchSettings(), VerdictSettings()
+    claims = [c for c in load_claims(claims_file or verdict_settings.claims_file) if c.active]
+    if not claims:
+        raise ConfigError(f"{claims_file or verdict_settings.claims_file}: no active claims to check against; "
+                          "set active = true on the claims to track")
+    judge = load_judge(claims, threshold=verdict_settings.alert_threshold,
+                       max_candidates=verdict_settings.max_candidates)
+    rows = check_articles(read_sources(sources, fetch_settings), judge, include_all=show_all)
+    if fmt == "json":
+        emit_rows(rows, "json")
+    elif rows:
+        emit_rows(rows, "table", columns=CHECK_COLUMNS + (["alert"] if show_all else []))
+    else:
+        click.echo(f"No verdicts: none of the {len(sources)} articles bears on an active claim "
+                   f"at confidence {verdict_settings.alert_threshold} or more.")
+
+
+@cli.command()
+@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path),
+              help="folder for the demo's config and database (default: a fresh temporary folder)")
+@click.option("--keep", is_flag=True, help="keep the temporary folder afterwards (a --workdir is always kept)")
+@handle_errors
+def demo(workdir: Path | None, keep: bool) -> None:
+    """Run the whole pipeline offline on the bundled news archive (needs no config file)."""
+    import shutil
+    import tempfile
+
+    from .demo import run_demo
+
+    temporary = workdir is None
+    folder = Path(tempfile.mkdtemp(prefix="monitor-demo-")) if workdir is None else workdir
+    try:
+        run_demo(folder, echo=click.echo)
+    finally:
+        if temporary and not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+            click.echo(f"\nRemoved the work folder {folder} (use --keep to look at its database).")
+        else:
+            click.echo(f"\nThe demo's config and database are in {folder}; e.g. "
+                       f"`monitor -c {folder / 'config' / 'monitor.toml'} status`.")
+
+
+# -- monitor claims (claims engineer) ------------------------------------------------------
+
+CLAIM_COLUMNS = ["id", "kind", "active", "speaker", "statement"]
+CLAIM_FIELDS = ["id", "kind", "active", "reviewed", "speaker", "source", "document", "statement", "quote",
+                "subject", "entities", "quantities", "probability", "event_date", "resolves_by", "sources"]
+
+
+def _claims_file(context: Context, override: Path | None) -> Path:
+    """--file, else the config's [verdicts] claims_file, else config/claims.toml."""
+    if override is not None:
+        return override
+    if context.config_path.exists():
+        return context.config.verdicts.claims_file
+    return Path("config/claims.toml")
+
+
+def _claims_file_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--file", "claims_file", type=click.Path(dir_okay=False, path_type=Path),
+                        help="claims file (default: [verdicts] claims_file of the config, "
+                             "else config/claims.toml)")(func)
+
+
+@cli.group()
+def claims() -> None:
+    """Baseline claims: extract them from documents into the reviewed claims file, list, show."""
+
+
+@claims.command("extract")
+@click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=Path("baseline_docs"),
+              show_default=True, help="folder of baseline documents (.txt/.md with front matter)")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="claims file to write (default: [verdicts] claims_file of the config, else config/claims.toml)")
+@pass_context
+@handle_errors
+def claims_extract(context: Context, docs: Path, out: Path | None) -> None:
+    """Extract claims from the baseline documents and merge them into the claims file.
+
+    Reviewed edits and ids in an existing file are kept (see the file's header). Documents that
+    cannot be read (empty, binary) are reported and skipped. When a config file exists, the
+    database is updated to mirror the file.
+    """
+    from .claims import KINDS, extract_to_file
+
+    out = _claims_file(context, out)
+    report = extract_to_file(docs, out)
+    for error in report.errors:
+        click.echo(f"skipped: {error}", err=True)
+    rows = [{"document": name, **counts, "total": sum(counts.values())}
+            for name, counts in report.per_document.items()]
+    if rows:
+        emit_rows(rows, "table", columns=["document", *KINDS, "total"])
+    active = sum(1 for c in report.claims if c.active)
+    click.echo(f"Wrote {out}: {len(report.claims)} claims ({active} active, {report.new} new) from "
+               f"{len(report.documents)} documents in {report.seconds:.2f} s.")
+    if context.config_path.exists():
+        with context.store() as store:
+            store.sync_documents(report.documents)
+            synced = store.sync_claims(report.claims)
+        click.echo(f"Database {context.config.database_path}: {synced['changed']} claims updated, "
+                   f"{synced['deactivated']} set inactive.")
+
+
+def _claim_row(claim: Any) -> dict[str, Any]:
+    from .quantities import describe_quantity
+
+    row = {name: getattr(claim, name) for name in CLAIM_FIELDS}
+    row["quantities"] = [describe_quantity(q) for q in claim.quantities]
+    return row
+
+
+@claims.command("list")
+@click.option("--all", "show_all", is_flag=True, help="include inactive claims (opinions, switched off)")
+@_claims_file_option
+@format_option
+@pass_context
+@handle_errors
+def claims_list(context: Context, show_all: bool, claims_file: Path | None, fmt: str) -> None:
+    """List the claims of the claims file (active ones unless --all)."""
+    from .claims import load_claims
+
+    claims = [c for c in load_claims(_claims_file(context, claims_file)) if show_all or c.active]
+    rows = [_claim_row(c) for c in claims]
+    emit_rows(rows, fmt, columns=CLAIM_COLUMNS if fmt == "table" else CLAIM_FIELDS)
+
+
+@claims.command("show")
+@click.argument("claim_id")
+@_claims_file_option
+@pass_context
+@handle_errors
+def claims_show(context: Context, claim_id: str, claims_file: Path | None) -> None:
+    """Show one claim: quote, slots, sources, and its status and latest alerts if there is a database."""
+    import difflib
+
+    from .claims import load_claims
+    from .errors import ClaimsError, StoreError
+    from .quantities import describe_quantity
+
+    path = _claims_file(context, claims_file)
+    claims = {c.id: c for c in load_claims(path)}
+    claim = claims.get(claim_id)
+    if claim is None:
+        close = difflib.get_close_matches(claim_id, list(claims), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `monitor claims list --all` lists them"
+        raise ClaimsError(f"{path}: no claim {claim_id!r}{hint}")
+    state = ("active" if claim.active else "inactive") + (", reviewed" if claim.reviewed else "")
+    lines = [f"{claim.id}  ({claim.kind}, {state})", f"Statement:  {claim.statement}"]
+    if claim.quote:
+        lines.append(f"Quote:      “{claim.quote}”")
+    said = claim.speaker or "(the outlet)"
+    lines.append(f"Said by:    {said}" + (f", in {claim.source}" if claim.source else "")
+                 + (f" — {claim.document}" if claim.document else ""))
+    for label, value in (("Subject", claim.subject), ("Entities", ", ".join(claim.entities)),
+                         ("Quantities", "; ".join(describe_quantity(q) for q in claim.quantities)),
+                         ("Probability", f"{claim.probability:.0%}" if claim.probability is not None else None),
+                         ("Event date", claim.event_date), ("Resolves by", claim.resolves_by),
+                         ("Note", claim.note)):
+        if value:
+            lines.append(f"{label + ':':<12}{value}")
+    for key, value in claim.slots.items():
+        lines.append(f"  {key}: {json.dumps(value, ensure_ascii=False, default=str)}")
+    if claim.sources:
+        lines.append(f"Sources ({len(claim.sources)}):")
+        for source in claim.sources:
+            who = f"{source['speaker']}: " if source.get("speaker") else ""
+            lines.append(f"  - {source.get('document', '?')}" + (f" ({source['date']})" if source.get("date") else "")
+                         + f": {who}“{source.get('quote', '')}”")
+    database = context.config.database_path if context.config_path.exists() else None
+    if database is None or not Path(database).exists():
+        lines.append("Status:     no database yet, so no alerts yet (run `monitor poll`)")
+    else:
+        try:
+            with Store(database, read_only=True) as store:
+                status = store.claim_status_rows(claim.id)
+                alerts = store.latest_alerts(claim.id)
+        except StoreError:
+            raise
+        if status:
+            row = status[0]
+            lines.append(f"Status:     {row['status']} — {row['confirms']} confirm, {row['contradicts']} contradict, "
+                         f"{row['discusses']} discuss" + (f"; outcome {row['outcome']}" if row.get("outcome") else ""))
+        else:
+            lines.append("Status:     not in the database yet (run `monitor claims extract` or `monitor poll`)")
+        if alerts:
+            lines.append("Latest alerts:")
+            for alert in alerts:
+                lines.append(f"  {alert['detected_at']}  {alert['verdict']} {alert['confidence']:.2f}  "
+                             f"“{alert['evidence']}” — {alert['article_title']} <{alert['article_url']}>")
+        else:
+            lines.append("Latest alerts: no alerts yet")
+    click.echo("\n".join(lines))
+
+
 def main() -> None:
     cli(prog_name="monitor")
