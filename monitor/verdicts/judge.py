@@ -19,11 +19,12 @@ held-out FNC-1. The verdict is the most probable stance, its confidence that pro
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..claims import Claim
-from ..quantities import describe_quantity, values_compared
+from ..quantities import Quantity, describe_quantity, parse_quantities, values_compared
 from .compare import ValueComparison, claim_value_contexts, compare_values
 from .cues import Cues, read_cues
 from .evidence import Evidence, QuantityCache, select_evidence
@@ -54,8 +55,6 @@ RESTATES = 0.75
 # the claim.
 FACTORS: dict[str, tuple[float, float, float, float]] = {
     "negated": (0.1, 2.0, 1.5, 1.0),
-    # our evidence that the article is about the claim outweighs the model's "unrelated"
-    "related": (1.0, 1.0, 1.0, 0.2),
     "hedged": (0.25, 0.5, 3.0, 1.0),
     "question": (0.3, 0.5, 2.0, 1.0),
     # the best sentence states most of the claim, plainly and not in the claim's speaker's words
@@ -143,7 +142,9 @@ class Judge:
         self.max_candidates = max_candidates
         self.model = model
         self.index = ClaimIndex(self.claims)
-        self.value_contexts = {c.id: claim_value_contexts(c.statement, c.quantities) for c in self.claims}
+        # Values are compared only for the quantities the statement itself makes (the quote's
+        # other numbers, "approximately three weeks after…", are context, not the claim).
+        self.stated_quantities = {c.id: stated_quantities(c) for c in self.claims}
         model_part = getattr(model, "version", None) or "no-model"
         self.version = f"{model_part}+rules{RULES_VERSION}"
 
@@ -185,8 +186,9 @@ class Judge:
             if claim.probability is not None:
                 out.append(None)
                 continue
-            out.append(compare_values(claim.quantities, evidence, self.value_contexts[claim.id], terms.weights,
-                                      terms.entity_terms))
+            stated = self.stated_quantities[claim.id]
+            out.append(compare_values(stated, evidence, claim_value_contexts(claim.statement, stated), terms.weights,
+                                      terms.entity_terms) if stated else None)
         best: dict[tuple[int, int], float] = {}
         for value in out:
             if value is not None:
@@ -217,6 +219,16 @@ class Judge:
             factors = [f ** strength for f in FACTORS[name]]
             probs[:] = _normalise([p * f for p, f in zip(probs, factors)])
             reasons.append(name)
+
+        def related(about: float) -> None:
+            # Our sentence-level evidence that the article is about the claim caps the model's
+            # whole-article "unrelated" (one paragraph in a long story is still coverage).
+            cap = 1.0 - about
+            if probs[3] > cap:
+                rest = sum(probs[:3])
+                share = [p / rest for p in probs[:3]] if rest > 1e-9 else [0.0, 0.0, 1.0]
+                probs[:] = [(1.0 - cap) * x for x in share] + [cap]
+                reasons.append("related")
 
         def settle(name: str, strength: float) -> None:
             stance, base = DECISIVE[name]
@@ -268,6 +280,7 @@ class Judge:
                 if cues.hedged or cues.question:
                     probs[:] = [0.0, 0.0, probs[0] + probs[1] + probs[2], probs[3]]
                     reasons.append("touches")
+                    related(about)
                     soften("hedged", strength)
                 else:
                     settle("partial", strength)
@@ -276,10 +289,10 @@ class Judge:
                 # not report: restating or debating it is discussing it.
                 probs[:] = [0.0, 0.0, probs[0] + probs[1] + probs[2], probs[3]]
                 reasons.append("not-yet-resolved")
-                soften("related", about)
+                related(about)
             else:
                 # The sentence states the claim: the model decides, tempered by what the sentence does.
-                soften("related", about)
+                related(about)
                 if _is_value_claim(claim):
                     soften("no-value")
                 if cues.undermines:
@@ -328,9 +341,17 @@ def _states_enough(item: Evidence, terms: ClaimTerms) -> bool:
     return said <= 1 or item.said_terms >= max(2, (said + 1) // 2)
 
 
+def stated_quantities(claim: Claim) -> list[Quantity]:
+    """The claim's quantities that its statement states (in the claims file's order)."""
+    in_statement = parse_quantities(claim.statement)
+    return [q for q in claim.quantities
+            if any(s.unit == q.unit and math.isclose(s.value, q.value, rel_tol=1e-6) for s in in_statement)]
+
+
 def _is_value_claim(claim: Claim) -> bool:
     """A claim whose point is a value ("lasted close to 90 minutes", "$300 billion"): settled by values only."""
-    return bool(claim.quantities) and claim.probability is None and claim.kind in ("quantity", "forecast")
+    return (claim.probability is None and claim.kind in ("quantity", "forecast")
+            and bool(stated_quantities(claim)))
 
 
 def _deciding_sentence(read: list[tuple[Evidence, Cues]], terms: ClaimTerms) -> tuple[Evidence, Cues]:

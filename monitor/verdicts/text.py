@@ -43,6 +43,9 @@ we we'd we'll we're we've were weren't what what's when when's where where's whi
 who's whom why why's will with won't would wouldn't you you'd you'll you're you've your yours
 yourself yourselves said says say saying told tell according mr mrs ms also would one two three
 new last year years time week weeks day days like may might must us u.s s t take took taken place
+stated states stating noted notes added adds remarked explained argued claimed insisted asserted
+unequivocally clearly essentially reportedly allegedly apparently notably particularly currently
+notion
 """.split())
 
 # Abbreviations after which a full stop does not end a sentence (lower case, without the dot).
@@ -115,6 +118,7 @@ SYNONYM_GROUPS = (
     "ukraine ukrainian",
     "europe european eu",
     "border borders frontier frontiers",
+    "return revert restore",
     "dispatch send sent",
     "minerals mineral resources",
     "membership member join accession",
