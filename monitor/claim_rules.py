@@ -484,7 +484,8 @@ def find_dates(text: str, document_date: str | None, future: bool) -> list[dict[
 
 _RELATIVE_ANCHOR = re.compile(
     r"\b(?P<offset>(?:approximately |about |some |nearly |roughly )?(?:\d+|a|an|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?))\s+(?P<rel>after|before)\s+(?P<anchor>[^,.;]+)")
+    r"seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?))\s+(?P<rel>after|before)\s+"
+    r"(?P<anchor>(?:[^,.;]|\.(?=\w)|(?<=\b[A-Z])\.)+)")
 
 
 # -- the clause rules -------------------------------------------------------------------
@@ -720,6 +721,9 @@ def _clause_units(text: str, ctx: _Context) -> list[Unit]:
             if in_intro or main is None or main.kind == "opinion" or \
                     not any(q.value == quantity.value and q.unit == quantity.unit for q in main.quantities):
                 units.append(unit)
+                if main is not None:      # the phrase is its own claim now, not a value of this one
+                    main.quantities = [q for q in main.quantities
+                                       if not (q.value == quantity.value and q.unit == quantity.unit)]
         if main is not None:
             units.append(main)
         for fact in extra:
