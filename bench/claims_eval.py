@@ -3,6 +3,7 @@
     .venv/bin/python bench/claims_eval.py                          # the two seed documents
     .venv/bin/python bench/claims_eval.py --docs tests/fixtures/claims/docs \
         --gold tests/fixtures/claims/extra_claims.toml             # the documents we wrote
+    .venv/bin/python bench/claims_eval.py --fnc1 200               # kinds of 200 FNC-1 headlines
 
 Only *active* extracted claims count (opinions are kept inactive and are not tracked). An
 extracted claim matches a gold claim when it comes from the gold claim's document and every
@@ -125,12 +126,42 @@ def run(docs: Path, gold_path: Path) -> dict[str, Any]:
     return report
 
 
+def fnc1_kinds(path: Path, sample: int, seed: int = 7) -> dict[str, Any]:
+    """Kinds of the claims extracted from a sample of FNC-1 headlines, each a one-sentence document."""
+    import csv
+    import random
+    from collections import Counter
+
+    from monitor.claims import parse_document
+
+    with path.open(encoding="utf-8") as handle:
+        headlines = sorted({row["Headline"] for row in csv.DictReader(handle)})
+    chosen = random.Random(seed).sample(headlines, sample)
+    kinds: Counter[str] = Counter()
+    examples: dict[str, list[str]] = {}
+    started = time.perf_counter()
+    for number, headline in enumerate(chosen):
+        claims = extract_claims(parse_document(headline.encode(), f"fnc1/{number}.txt"))
+        labels = [c.kind for c in claims] or ["(none)"]
+        kinds.update(labels)
+        for label in set(labels):
+            examples.setdefault(label, []).append(headline)
+    return {"headlines": sample, "seconds": round(time.perf_counter() - started, 2),
+            "kinds": dict(kinds.most_common()),
+            "examples": {k: v[:3] for k, v in examples.items()}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--fnc1", type=int, metavar="N", help="instead: kinds of N sampled FNC-1 headlines")
     parser.add_argument("--docs", type=Path, default=ROOT / "baseline_docs")
     parser.add_argument("--gold", type=Path, default=ROOT / "tests/fixtures/claims/seed_claims.toml")
     parser.add_argument("--verbose", action="store_true", help="list misses and unmatched claims")
     args = parser.parse_args()
+    if args.fnc1:
+        print(json.dumps(fnc1_kinds(Path("/work/shared/data/fnc1/train_stances.csv"), args.fnc1), indent=2,
+                         ensure_ascii=False))
+        return
     report = run(args.docs, args.gold)
     if not args.verbose:
         for key in ("unmatched", "wrong_slots"):
