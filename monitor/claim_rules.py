@@ -612,7 +612,7 @@ def _is_claim_quantity(quantity: Quantity) -> bool:
 
 def _years_before(document_date: str | None, years: int) -> str:
     base = date.fromisoformat(document_date) if document_date else date.today()
-    return base.replace(year=base.year - years).isoformat()
+    return (base - timedelta(days=365 * years)).isoformat()
 
 
 def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | None) -> tuple[str | None, str | None]:
@@ -717,7 +717,7 @@ def _clause_units(text: str, ctx: _Context) -> list[Unit]:
         main = _make_unit(clause[intro.end():] if intro and measured and measured[0][0].slots["phrase"]
                           in intro.group() else clause, ctx)
         for unit, quantity in measured:
-            in_intro = bool(intro) and unit.slots["phrase"] in intro.group()
+            in_intro = intro is not None and unit.slots["phrase"] in intro.group()
             if in_intro or main is None or main.kind == "opinion" or \
                     not any(q.value == quantity.value and q.unit == quantity.unit for q in main.quantities):
                 units.append(unit)
@@ -727,9 +727,9 @@ def _clause_units(text: str, ctx: _Context) -> list[Unit]:
         if main is not None:
             units.append(main)
         for fact in extra:
-            unit = _make_unit(fact, ctx, presupposed=True)
-            if unit is not None and unit.kind != "opinion":
-                units.append(unit)
+            fact_unit = _make_unit(fact, ctx, presupposed=True)
+            if fact_unit is not None and fact_unit.kind != "opinion":
+                units.append(fact_unit)
     return units
 
 

@@ -179,8 +179,11 @@ def _line_of(text: str, claim_id: str, key: str | None = None) -> int | None:
 
 
 class _Problems:
+    """The mistakes found in one claims file, each as "FILE, line N: claims.ID.KEY: what to fix"."""
+
     def __init__(self, path: Path, text: str):
-        self.path, self.text, self.items = path, text, []  # type: ignore[var-annotated]
+        self.path, self.text = path, text
+        self.items: list[str] = []
 
     def add(self, claim_id: str, key: str | None, message: str) -> None:
         line = _line_of(self.text, claim_id, key)

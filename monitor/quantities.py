@@ -241,7 +241,6 @@ _ORDER_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
-_MONTH_RE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b\.?", re.IGNORECASE)
 _COUNT_NOUN_RES = (re.compile(r"\s+(?P<noun>[a-z]+)\b"),
                    re.compile(r"\s+(?:of\s+)?(?:[a-z]+[\s-]+)?(?P<noun>[a-z]+)\b"))
 _IRREGULAR_PLURALS = {"people", "troops", "personnel", "children", "men", "women", "staff",
@@ -266,12 +265,14 @@ def _unit_of(word: str | None) -> tuple[str, float, bool] | None:
     return _UNITS.get(re.sub(r"\s+", " ", word.lower()))
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\.?,?\s*$")
+_MONTH_AFTER = re.compile(r"\s*(?:of\s+)?(?:" + "|".join(_MONTHS) + r")\b")
+
+
 def _is_date_context(normal: str, start: int, end: int) -> bool:
     """A day next to a month name: "February 12", "12 Feb.", "Feb. 12, 2025"."""
-    before = normal[max(0, start - 12):start]
-    after = normal[end:end + 12]
-    return bool(re.search(r"\b(?:" + "|".join(_MONTHS) + r")\.?,?\s*$", before)
-                or re.match(r"\s*(?:of\s+)?(?:" + "|".join(_MONTHS) + r")\b", after))
+    return bool(_MONTH_BEFORE.search(normal[max(0, start - 12):start])
+                or _MONTH_AFTER.match(normal[end:end + 12]))
 
 
 def _count_noun(normal: str, end: int) -> re.Match[str] | None:
@@ -387,7 +388,7 @@ def _parse_match(match: re.Match[str], normal: str) -> dict[str, Any] | None:
             if not re.search(r"\b(?:rate|basis|percentage)\b", normal[max(0, match.start() - 60):match.end() + 20]):
                 return None
         low, high = low * factor, high * factor
-    elif has_money:
+    elif currency is not None:
         base, vague = currency, False
     else:
         base, vague = "count", False
