@@ -42,7 +42,7 @@ WINDOW_WORDS = 8
 AGREES, DISAGREES, DISPUTED = "agrees", "disagrees", "disputed"
 
 _PREDICTING = re.compile(r"\b(?:predict(?:s|ed|ing)?|forecast(?:s|ed|ing)?|projects?|projected|"
-                         r"put(?:s|ting)?\s+(?:it|the\s+\w+|them|this|that)?\s*at|estimat(?:e|es|ed|ing)|"
+                         r"put(?:s|ting)?\s+(?:\S+\s+){0,4}?at|estimat(?:e|es|ed|ing)|"
                          r"would|could|might|suggest(?:s|ed)?|speculat\w*)\b", re.I)
 _REJECTED = re.compile(r"(?:\bnot|\bnor|\bnever|\brather\s+than|\binstead\s+of|\bno\s+longer)\s+(?:the\s+|about\s+|"
                        r"some\s+|even\s+)?$", re.I)
@@ -124,15 +124,16 @@ def _ratio_ok(a: Quantity, b: Quantity) -> bool:
     return small > 0 and large / small <= MAX_RATIO
 
 
-def sentence_values(item: Evidence, claim_quantities: Sequence[Quantity]) -> list[Quantity]:
-    """The evidence sentence's values comparable with the claim's, bare numbers included when
-    the sentence gives their unit elsewhere ("… close to 90 minutes; another account put it at 40")."""
-    found = list(item.quantities)
+def sentence_values(item: Evidence, claim_quantities: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """The evidence sentence's values comparable with the claim's, each with the value whose unit
+    it has (itself, or for a bare number the sibling that gives its unit: "… close to 90
+    minutes; another account put it at 40")."""
+    found = [(q, q) for q in item.quantities]
     if not found:
         return found
     text = item.sentence.text
     taken = [(q.start, q.end) for q in parse_quantities(text)]
-    unit_words = {m.group(1) for q in found for m in [_UNIT_WORD.search(q.text)] if m}
+    unit_words = {m.group(1): q for q, _ in found for m in [_UNIT_WORD.search(q.text)] if m}
     for match in _BARE_NUMBER.finditer(text):
         start, end = match.span(1)
         if any(a <= start < b or a < end <= b for a, b in taken):
@@ -142,11 +143,11 @@ def sentence_values(item: Evidence, claim_quantities: Sequence[Quantity]) -> lis
             continue   # a year
         if _MONTH.search(text[max(0, start - 12):start]) or _MONTH.match(text[end:end + 12].lstrip()):
             continue   # a day of a month: "March 19", "19 March"
-        for word in unit_words:
+        for word, donor in unit_words.items():
             for quantity in parse_quantities(f"{match.group(1)} {word}"):
                 if any(compare_quantities(c, quantity) != "incomparable" for c in claim_quantities):
-                    found.append(Quantity(quantity.value, quantity.unit, match.group(1), quantity.approximate,
-                                          quantity.low, quantity.high, start, end, quantity.counted))
+                    found.append((Quantity(quantity.value, quantity.unit, match.group(1), quantity.approximate,
+                                           quantity.low, quantity.high, start, end, quantity.counted), donor))
                     break
             else:
                 continue
@@ -172,11 +173,11 @@ def compare_values(claim_quantities: Sequence[Quantity], evidence: Sequence[Evid
         if item.score < min_score or not item.quantities:
             continue
         text = item.sentence.text
-        parsed = {id(q) for q in item.quantities}   # the rest were inherited from a sibling's unit
         measured: dict[int, float] = {}
 
         def same_thing(rank: int, reported: Quantity) -> bool:
-            if contexts is None or id(reported) not in parsed:
+            # (a bare number is checked by the words around the value that gave it its unit)
+            if contexts is None:
                 return True
             around = window_terms(text, reported.start, reported.end)
             shared = around & contexts[rank]
@@ -190,10 +191,10 @@ def compare_values(claim_quantities: Sequence[Quantity], evidence: Sequence[Evid
         distanced_agree: list[tuple[Quantity, Quantity]] = []
         distanced_disagree: list[tuple[Quantity, Quantity]] = []
         rejected_agree: list[tuple[Quantity, Quantity]] = []
-        for reported in sentence_values(item, claim_quantities):
+        for reported, donor in sentence_values(item, claim_quantities):
             how = stance_of_value(text, reported)
             for rank, claimed in enumerate(claim_quantities):
-                if not _ratio_ok(claimed, reported) or not same_thing(rank, reported):
+                if not _ratio_ok(claimed, reported) or not same_thing(rank, donor):
                     continue
                 result = compare_quantities(claimed, reported)
                 if result == AGREES:

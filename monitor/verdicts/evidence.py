@@ -14,7 +14,7 @@ from typing import Sequence
 
 from .. import quantities as quantity_parsing
 from ..quantities import Quantity
-from .retrieval import ClaimTerms
+from .retrieval import VALUE_KINDS, ClaimTerms
 from .text import AnalysedArticle, Sentence
 
 TOP_EVIDENCE = 3
@@ -23,7 +23,7 @@ TOP_EVIDENCE = 3
 QUANTITY_BONUS = 0.3
 # Sentences sharing less than this with the claim are not evidence even with a quantity (the
 # value's own context is checked when values are compared).
-MIN_OVERLAP_FOR_QUANTITY = 0.05
+MIN_OVERLAP_FOR_QUANTITY = 0.0
 TITLE_FACTOR = 0.9
 # Names of the claim in this many preceding sentences (and the headline) count, somewhat less,
 # for a sentence that refers to them without naming them.
@@ -76,6 +76,10 @@ def select_evidence(article: AnalysedArticle, terms: ClaimTerms, cache: Quantity
     weights = terms.weights
     claim_quantities: Sequence[Quantity] = terms.claim.quantities
     scored: list[Evidence] = []
+    # The value-kind pseudo-terms help retrieval find the claim; whether a sentence states it is
+    # measured on its words (the values themselves are compared later).
+    total = terms.total - terms.value_weight
+    predicate_total = terms.predicate_total - terms.value_weight
     names_total = terms.total - terms.predicate_total
     # The claim's names in the headline, the lead and the two sentences before: "the summit" in a
     # story whose lead names Trump and Putin is their summit (coreference by proximity).
@@ -84,12 +88,12 @@ def select_evidence(article: AnalysedArticle, terms: ClaimTerms, cache: Quantity
     for sentence in article.sentences:
         in_context = title_names.union(*recent) if recent else title_names
         recent = (recent + [sentence.terms & terms.entity_terms])[-CONTEXT_SENTENCES:]
-        shared = sentence.terms & weights.keys()
+        shared = (sentence.terms & weights.keys()) - VALUE_KINDS
         if not shared:
             continue
-        overlap = sum(weights[t] for t in shared) / terms.total
-        predicate = (sum(weights[t] for t in shared if t not in terms.entity_terms) / terms.predicate_total
-                     if terms.predicate_total else overlap)
+        overlap = sum(weights[t] for t in shared) / total
+        predicate = (sum(weights[t] for t in shared if t not in terms.entity_terms) / predicate_total
+                     if predicate_total > 1e-9 else overlap)
         names = 1.0
         if names_total > 1e-9:
             here = sum(weights[t] for t in shared if t in terms.entity_terms)

@@ -21,7 +21,7 @@ from typing import Sequence
 
 from ..claims import Claim
 from ..quantities import parse_quantities
-from .text import AnalysedArticle, TermWeights, default_weights, terms_of
+from .text import UNIT_KINDS, AnalysedArticle, TermWeights, default_weights, terms_of
 
 # BM25's k1: how fast repeated mentions of a term in the article stop adding to its weight.
 K1 = 1.2
@@ -33,6 +33,7 @@ president presidents secretary minister prime chancellor spokesman spokeswoman s
 special treasury defence defense foreign state senator governor general ambassador official officials
 the a an his her their on in at of for to and during after before when while this that
 """.split())
+VALUE_KINDS = frozenset(UNIT_KINDS.values())
 # Names may make at most this share of a claim's weight.
 MAX_ENTITY_SHARE = 0.45
 # Below this coverage a claim is not worth a closer look: a couple of generic shared words.
@@ -48,6 +49,7 @@ class ClaimTerms:
     entity_terms: frozenset[str]
     total: float
     predicate_total: float = 0.0   # the weight of the terms that are not names
+    value_weight: float = 0.0      # the weight of the value-kind pseudo-terms ("<duration>"): retrieval only
 
 
 @dataclass(frozen=True)
@@ -84,10 +86,14 @@ def _field_weights(claim: Claim) -> tuple[dict[str, float], dict[str, float], se
     for text in (_without_quantities(claim.statement), claim.subject or ""):
         for term in terms_of(text):
             field_weight[term] = 1.0
+    stated = set(field_weight)
     entity_terms: set[str] = set()
-    # Capitalised and upper-case words of the statement are names even when the claims file lists none.
-    names = list(claim.entities) + [word for word in re.findall(r"\b(?:[A-Z][a-z]{2,}|[A-Z]{2,})\b", claim.statement)
-                                    if word.lower() not in TITLE_WORDS]
+    # Capitalised and upper-case words of the statement are names even when the claims file lists
+    # none; listed entities the statement does not name (the speaker, "Dmitry Peskov") are not
+    # what the claim is about.
+    listed = [name for name in claim.entities if set(terms_of(name)) & stated]
+    names = listed + [word for word in re.findall(r"\b(?:[A-Z][a-z]{2,}|[A-Z]{2,})\b", claim.statement)
+                      if word.lower() not in TITLE_WORDS]
     for name in names:
         for term in terms_of(name):
             entity_terms.add(term)
@@ -130,10 +136,17 @@ class ClaimIndex:
         for position, (claim, (boosts, context, entity_terms)) in enumerate(zip(claims, fields)):
             term_weights = {term: boost * self.weights.idf(term) * shared_term_factor(claims_with[term], len(claims))
                             for term, boost in boosts.items()}
+            # A value the statement states counts as one of its words, as much as its most telling one.
+            if claim.probability is None:
+                kinds = {UNIT_KINDS[q.unit] for q in parse_quantities(claim.statement) if q.unit in UNIT_KINDS}
+                said = [w for t, w in term_weights.items() if t not in entity_terms]
+                for kind in kinds:
+                    term_weights[kind] = sum(said) / len(said) if said else self.weights.max_idf
             _cap_entities(term_weights, entity_terms)
             predicate_total = sum(w for t, w in term_weights.items() if t not in entity_terms)
+            value_weight = sum(w for t, w in term_weights.items() if t in VALUE_KINDS)
             entry = ClaimTerms(claim, term_weights, frozenset(entity_terms), sum(term_weights.values()) or 1.0,
-                               predicate_total)
+                               predicate_total, value_weight)
             self.entries.append(entry)
             for term, weight in term_weights.items():
                 self.postings[term].append((position, weight, True))

@@ -194,6 +194,27 @@ def _add_span(spans: list[tuple[int, int]], paragraph: str, offset: int, begin: 
     spans.append((offset + begin + lead, offset + begin + lead + len(stripped)))
 
 
+# Kinds of value, the unit of a parsed quantity → its kind, and each kind's unit words in raw
+# text. A sentence that reports a value of a kind gets the pseudo-term "<kind>", and so does a
+# claim that states one: "a 1.5-hour phone call" then shares more than the word "call" with
+# "the call lasted close to 90 minutes". A cheap test on words, not a parse; the values
+# themselves are parsed and compared only for the sentences chosen as evidence.
+UNIT_KINDS = {"second": "<duration>", "USD": "<money>", "EUR": "<money>", "GBP": "<money>",
+              "percent": "<percent>"}
+VALUE_PATTERNS = {
+    "<duration>": re.compile(r"\b(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\d-(?:minute|hour|day|week|month)|"
+                             r"\b(?:hour|month|week|day)-long\b", re.I),
+    "<money>": re.compile(r"[$€£]\s?\d|\b(?:dollars?|euros?|billion|million|bn|trillion)\b", re.I),
+    "<percent>": re.compile(r"\d\s?%|\bper\s?cent\b|\bpercent\b|\b(?:one|two|three|\d+)\s+in\s+(?:three|four|five|ten|\d+)\b",
+                            re.I),
+}
+
+
+def value_terms(text: str) -> list[str]:
+    """The pseudo-terms of the kinds of value ``text`` reports."""
+    return [kind for kind, pattern in VALUE_PATTERNS.items() if pattern.search(text)]
+
+
 def analyse_article(title: str, text: str) -> AnalysedArticle:
     """Split and tokenise an article once; the title counts as its first sentence."""
     sentences: list[Sentence] = []
@@ -201,12 +222,12 @@ def analyse_article(title: str, text: str) -> AnalysedArticle:
     title = (title or "").strip()
     body = text or ""
     if title and not body.lstrip().startswith(title):
-        title_terms = terms_of(title)
+        title_terms = terms_of(title) + value_terms(title)
         counts.update(title_terms)
         sentences.append(Sentence(0, title, -1, -1, frozenset(title_terms)))
     for start, end in split_sentences(body):
         sentence_text = body[start:end]
-        sentence_terms = terms_of(sentence_text)
+        sentence_terms = terms_of(sentence_text) + value_terms(sentence_text)
         counts.update(sentence_terms)
         sentences.append(Sentence(len(sentences), sentence_text, start, end, frozenset(sentence_terms)))
     return AnalysedArticle(title=title, text=body, sentences=sentences, term_counts=counts)
