@@ -169,7 +169,8 @@ def compare_values(claim_quantities: Sequence[Quantity], evidence: Sequence[Evid
     if not claim_quantities:
         return None
     weights = weights or {}
-    for item in evidence:
+    # Body sentences first: a headline that gives the same value is the weaker thing to show.
+    for item in sorted(evidence, key=lambda e: e.sentence.start < 0):
         if item.score < min_score or not item.quantities:
             continue
         text = item.sentence.text

@@ -360,10 +360,15 @@ def _deciding_sentence(read: list[tuple[Evidence, Cues]], terms: ClaimTerms) -> 
     def about(item: Evidence) -> bool:
         return min(_strength(item), _support(item)) >= STATES and _states_enough(item, terms)
 
+    # within a kind, the sentence that says most of what the claim says (not only who), a body
+    # sentence before the headline, then the one most about the claim (the largest share of its
+    # own words are the claim's)
+    ranked = sorted(read, key=lambda pair: (-_support(pair[0]), pair[0].sentence.start < 0,
+                                            -len(pair[0].matched) / max(1, len(pair[0].sentence.terms))))
     for wanted in (lambda c: c.denial or c.contrasted,
                    lambda c: not (c.undermines or c.hedged or c.question or c.repeats_speaker),
                    lambda c: c.repeats_speaker):
-        for item, cues in read:
+        for item, cues in ranked:
             if about(item) and wanted(cues):
                 return item, cues
     return read[0]
