@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -139,6 +140,9 @@ def _exit_with(poll_pid: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, name="watch-poll-process", daemon=True).start()
+    # Ctrl-C reaches the whole process group; the poll process decides when to stop (after
+    # the article in hand, see schedule.py), so a worker must not die mid-extraction.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _process_pool(workers: int) -> ProcessPoolExecutor:

@@ -151,8 +151,10 @@ class Monitor:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         env.pop("MONITOR_SMTP_USERNAME", None)
         env.pop("MONITOR_SMTP_PASSWORD", None)
+        # Its own process group, so a test can send Ctrl-C to the whole group as a terminal does.
         self.proc = subprocess.Popen([sys.executable, "-m", "monitor", "-c", str(config), "run"], cwd=ROOT,
-                                     env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                     env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     start_new_session=True)
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -179,15 +181,18 @@ class Monitor:
             time.sleep(0.05)
         raise AssertionError(f"no {name} event; stderr:\n" + "\n".join(self.lines))
 
-    def stop(self, sig: int = signal.SIGTERM, timeout: float = 15) -> int:
-        self.proc.send_signal(sig)
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 15, group: bool = False) -> int:
+        if group:
+            os.killpg(self.proc.pid, sig)
+        else:
+            self.proc.send_signal(sig)
         code = self.proc.wait(timeout)
         self._reader.join(5)
         return code
 
     def kill(self) -> None:
         if self.proc.poll() is None:
-            self.proc.kill()
+            os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
 
 
@@ -266,14 +271,16 @@ def test_run_polls_when_due_refuses_a_second_instance_and_stops_cleanly(tmp_path
     assert all(line.startswith("{") for line in monitor.lines), monitor.lines
 
 
-def test_sigterm_mid_poll_stores_the_article_in_hand_and_the_restart_finishes_the_rest(tmp_path, site, monitors):
+def test_ctrl_c_mid_poll_stores_the_article_in_hand_and_the_restart_finishes_the_rest(tmp_path, site, monitors):
     feed = site(items=6, page_delay=0.4)
     config = write_config(tmp_path, feed_url=feed.url, workers=1)
     db = tmp_path / "monitor.db"
     monitor = monitors(config)
     monitor.wait_for_event("scheduler_started")
     wait_until(lambda: len(rows(db, "select id from articles where status = 'ok'")) >= 1, what="a first article")
-    assert monitor.stop(signal.SIGTERM) == 0
+    # Ctrl-C as a terminal sends it: to the whole process group, extraction workers included.
+    assert monitor.stop(signal.SIGINT, group=True) == 0
+    assert all(line.startswith("{") for line in monitor.lines), "\n".join(monitor.lines)
 
     (run,) = rows(db, "select * from runs where kind = 'poll'")
     assert run["status"] == "interrupted" and run["finished_at"]
@@ -284,7 +291,7 @@ def test_sigterm_mid_poll_stores_the_article_in_hand_and_the_restart_finishes_th
     # The rest is still in the database (pending entries), so the next start picks it up.
     restarted = monitors(config)
     wait_until(lambda: len(rows(db, "select id from articles where status = 'ok'")) == 6, what="all six articles")
-    assert restarted.stop(signal.SIGINT) == 0
+    assert restarted.stop(signal.SIGTERM) == 0
     assert len(rows(db, "select distinct canonical_url from articles")) == 6
     # A page in flight when the stop came may be fetched again; none more than that.
     assert all(1 <= feed.requests[f"/story-{n}.html"] <= 2 for n in range(1, 7))
