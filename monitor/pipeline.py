@@ -52,7 +52,7 @@ MAX_ATTEMPTS = 3  # an article that failed this often is left failed (see `monit
 # pools busy, few enough that 2,000 pending pages are not all held in memory at once.
 IN_FLIGHT_PER_WORKER = 4
 
-Progress = Callable[[str, int, int], None]  # (stage "feeds" | "articles", done, total)
+Progress = Callable[[str, int, int], None]  # (stage "feeds" | "articles" | "verdicts", done, total)
 
 
 class SupportsJudge(Protocol):
@@ -349,7 +349,10 @@ class _Cycle:
     # -- verdicts ------------------------------------------------------------------------
 
     def judge_articles(self, judge: SupportsJudge) -> None:
-        for article in self.store.unjudged_articles():
+        articles = self.store.unjudged_articles()
+        for done, article in enumerate(articles):
+            # A progress point between articles is also where `monitor run` can stop cleanly.
+            self.progress("verdicts", done, len(articles))
             try:
                 verdicts = judge.judge(article["title"] or "", article["text"] or "", article["published_at"])
                 saved = self.store.save_verdicts(article["id"], verdicts)  # type: ignore[attr-defined]
@@ -362,6 +365,8 @@ class _Cycle:
             self.summary.alerts_new += new
             if new:
                 log.info("article %s %s: %s new alerts", article["id"], article["url"], new)
+        if articles:
+            self.progress("verdicts", len(articles), len(articles))
 
 
 def _lost_pool(processes: ProcessPoolExecutor) -> None:
