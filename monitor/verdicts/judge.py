@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..claims import Claim
 from ..quantities import Quantity, describe_quantity, parse_quantities, values_compared
@@ -49,6 +49,9 @@ STRONG_OVERLAP = 0.55
 TOUCHES = 0.35
 STATES = 0.6
 RESTATES = 0.75
+
+# Decisions that say "unrelated" whatever the model would say: the model is not asked.
+SETTLED_WITHOUT_MODEL = frozenset({"names-only", "no-value", "partial"})
 
 # Soft cues: likelihood ratios over (confirms, contradicts, discusses, unrelated), applied to
 # the model's probabilities with a strength that grows with how much the sentence is about
@@ -120,6 +123,26 @@ def lexical_prior(overlap: float) -> list[float]:
 
 
 @dataclass
+class Reading:
+    """The rules' reading of one candidate claim, before the model's probabilities come in."""
+
+    candidate: Candidate
+    terms: ClaimTerms
+    evidence: list[Evidence]
+    values: ValueComparison | None
+    outcome: Resolution | None
+    chosen: Evidence
+    cues: Cues
+    strength: float
+    support: float
+    path: str               # the name of the decision taken: a DECISIVE key, "touches", "states", ...
+
+    @property
+    def about(self) -> float:
+        return min(self.strength, self.support)
+
+
+@dataclass
 class Assessment:
     """Everything that went into one verdict (for explanations and tests)."""
 
@@ -168,10 +191,16 @@ class Judge:
                 work.append((candidate, terms, evidence))
         if not work:
             return []
-        priors = self._priors(article, work)
         values = self._values(work)
-        out = [self._decide(candidate, terms, evidence, prior, value, published_at)
-               for (candidate, terms, evidence), prior, value in zip(work, priors, values)]
+        readings = [self._read(candidate, terms, evidence, value, published_at)
+                    for (candidate, terms, evidence), value in zip(work, values)]
+        # The model is asked only about claims the rules leave open: a claim whose best sentence
+        # names only its names is unrelated whatever the model says.
+        asked = [i for i, reading in enumerate(readings) if reading.path not in SETTLED_WITHOUT_MODEL]
+        priors = [lexical_prior(evidence[0].overlap) for _, _, evidence in work]
+        for i, prior in zip(asked, self._priors(article, [work[i] for i in asked])):
+            priors[i] = prior
+        out = [self._decide(reading, prior) for reading, prior in zip(readings, priors)]
         out.sort(key=lambda a: (a.verdict.verdict == "unrelated", -a.verdict.confidence))
         return out
 
@@ -200,6 +229,8 @@ class Judge:
 
     def _priors(self, article: AnalysedArticle, work: list[tuple[Candidate, ClaimTerms, list[Evidence]]]
                 ) -> list[list[float]]:
+        if not work:
+            return []
         if self.model is None:
             return [lexical_prior(evidence[0].overlap) for _, _, evidence in work]
         # The model was trained on headline + whole body; give it the article the same way.
@@ -207,9 +238,69 @@ class Judge:
         predictions = self.model.predict([(candidate.claim.statement, body) for candidate, _, _ in work])
         return [[float(p.get(s, 0.0)) for s in STANCES] for p in predictions]
 
-    def _decide(self, candidate: Candidate, terms: ClaimTerms, evidence: list[Evidence],
-                prior: list[float], values: ValueComparison | None, published_at: str | None) -> Assessment:
+    def _read(self, candidate: Candidate, terms: ClaimTerms, evidence: list[Evidence],
+              values: ValueComparison | None, published_at: str | None) -> Reading:
+        """What the rules make of the evidence, before the model is asked: the deciding sentence,
+        its cues, how much it is about the claim, and which way the decision goes (``path``)."""
         claim = candidate.claim
+
+        def cues_of(item: Evidence) -> Cues:
+            return read_cues(item.text, terms.weights, claim_text=claim.statement, speaker=claim.speaker)
+
+        outcome = find_outcome(claim, terms.weights, evidence, published_at, terms.entity_terms)
+        if outcome is not None or values is not None:
+            chosen = outcome.evidence if outcome is not None else values.evidence  # type: ignore[union-attr]
+            cues = cues_of(chosen)
+            strength = _strength(chosen)
+            reading = Reading(candidate, terms, evidence, values, outcome, chosen, cues, strength,
+                              _support(chosen), "")
+            if outcome is not None:
+                reading.path = ("outcome-as-forecast" if _outcome_as_forecast(claim, outcome.outcome == "happened")
+                                else "outcome-against-forecast")
+            elif values.result == "disputed":  # type: ignore[union-attr]
+                reading.path = "values-disputed"
+            elif values.result == "agrees" and (cues.hedged or cues.question):  # type: ignore[union-attr]
+                reading.path = "values-hedged"
+            elif values.result == "agrees" and cues.repeats_speaker and not cues.undermines:  # type: ignore[union-attr]
+                reading.path = "values-reported-by-speaker"
+            else:
+                # "the call did not last 90 minutes": a negated agreement is a disagreement
+                agrees = values.result == "agrees" and not (cues.denial or cues.negated)  # type: ignore[union-attr]
+                reading.path = "values-agree" if agrees else "values-disagree"
+            return reading
+
+        chosen, cues = _deciding_sentence(evidence, terms, cues_of)
+        strength, support = _strength(chosen), _support(chosen)
+        reading = Reading(candidate, terms, evidence, None, None, chosen, cues, strength, support, "")
+        about = reading.about
+        if about < TOUCHES:
+            reading.path = "names-only"
+        elif _is_value_claim(claim) and about < 0.8:
+            # a claim about a value that the article states no value for, and only half restates
+            reading.path = "no-value"
+        elif cues.denial and support >= 0.5:
+            reading.path = "denial"
+        elif cues.contrasted and support >= 0.5:
+            reading.path = "contrasted"
+        elif cues.repeats_speaker and not cues.undermines and support >= 0.5:
+            reading.path = "repeats-speaker"
+        elif about < STATES or not _states_enough(chosen, terms):
+            # The sentence touches the claim without stating it: discussed when it talks about
+            # it as open (hedged, a question), else not about it.
+            reading.path = "touches" if cues.hedged or cues.question else "partial"
+        elif is_resolvable(claim):
+            # A forecast or a coming event is settled by its outcome, which this sentence does
+            # not report: restating or debating it is discussing it.
+            reading.path = "not-yet-resolved"
+        else:
+            reading.path = "states"
+        return reading
+
+    def _decide(self, reading: Reading, prior: list[float]) -> Assessment:
+        """The verdict: the rules' decision applied to the model's probabilities (or the lexical prior)."""
+        claim, chosen, cues = reading.candidate.claim, reading.chosen, reading.cues
+        values, outcome = reading.values, reading.outcome
+        strength, about = reading.strength, reading.about
         probs = list(prior)
         reasons: list[str] = []
 
@@ -230,79 +321,36 @@ class Judge:
                 probs[:] = [(1.0 - cap) * x for x in share] + [cap]
                 reasons.append("related")
 
-        def settle(name: str, strength: float) -> None:
-            stance, base = DECISIVE[name]
+        def only_discussed(name: str) -> None:
+            probs[:] = [0.0, 0.0, probs[0] + probs[1] + probs[2], probs[3]]
+            reasons.append(name)
+
+        if reading.path in DECISIVE:
+            stance, base = DECISIVE[reading.path]
             least = base * (0.8 + 0.2 * strength)
             k = STANCES.index(stance)
             probs[:] = [(least if i == k else 0.0) + (1 - least) * p for i, p in enumerate(probs)]
-            reasons.append(name)
-
-        outcome = find_outcome(claim, terms.weights, evidence, published_at, terms.entity_terms)
-        read = [(item, read_cues(item.text, terms.weights, claim_text=claim.statement, speaker=claim.speaker))
-                for item in evidence]
-
-        if outcome is not None or values is not None:
-            chosen = outcome.evidence if outcome is not None else values.evidence  # type: ignore[union-attr]
-            cues = read_cues(chosen.text, terms.weights, claim_text=claim.statement, speaker=claim.speaker)
-            strength = _strength(chosen)
-            if outcome is not None:
-                settle("outcome-as-forecast" if _outcome_as_forecast(claim, outcome.outcome == "happened")
-                       else "outcome-against-forecast", strength)
-            elif values.result == "disputed":  # type: ignore[union-attr]
-                settle("values-disputed", strength)
-            elif values.result == "agrees" and (cues.hedged or cues.question):  # type: ignore[union-attr]
-                settle("values-hedged", strength)
-            elif values.result == "agrees" and cues.repeats_speaker and not cues.undermines:  # type: ignore[union-attr]
-                settle("values-reported-by-speaker", strength)
-            else:
-                # "the call did not last 90 minutes": a negated agreement is a disagreement
-                agrees = values.result == "agrees" and not (cues.denial or cues.negated)  # type: ignore[union-attr]
-                settle("values-agree" if agrees else "values-disagree", strength)
+            reasons.append(reading.path)
+        elif reading.path == "touches":
+            only_discussed("touches")
+            related(about)
+            soften("hedged", strength)
+        elif reading.path == "not-yet-resolved":
+            only_discussed("not-yet-resolved")
+            related(about)
         else:
-            chosen, cues = _deciding_sentence(read, terms)
-            strength = _strength(chosen)
-            support = _support(chosen)
-            about = min(strength, support)
-            if about < TOUCHES:
-                settle("names-only", strength)
-            elif _is_value_claim(claim) and about < 0.8:
-                # a claim about a value that the article states no value for, and only half restates
-                settle("no-value", strength)
-            elif cues.denial and support >= 0.5:
-                settle("denial", strength)
-            elif cues.contrasted and support >= 0.5:
-                settle("contrasted", strength)
-            elif cues.repeats_speaker and not cues.undermines and support >= 0.5:
-                settle("repeats-speaker", strength)
-            elif about < STATES or not _states_enough(chosen, terms):
-                # The sentence touches the claim without stating it: discussed when it talks about
-                # it as open (hedged, a question), else not about it.
-                if cues.hedged or cues.question:
-                    probs[:] = [0.0, 0.0, probs[0] + probs[1] + probs[2], probs[3]]
-                    reasons.append("touches")
-                    related(about)
-                    soften("hedged", strength)
-                else:
-                    settle("partial", strength)
-            elif is_resolvable(claim):
-                # A forecast or a coming event is settled by its outcome, which this sentence does
-                # not report: restating or debating it is discussing it.
-                probs[:] = [0.0, 0.0, probs[0] + probs[1] + probs[2], probs[3]]
-                reasons.append("not-yet-resolved")
-                related(about)
-            else:
-                # The sentence states the claim: the model decides, tempered by what the sentence does.
-                related(about)
-                if _is_value_claim(claim):
-                    soften("no-value")
-                if cues.undermines:
-                    soften("negated", strength)
-                if cues.hedged:
-                    soften("hedged", strength)
-                if cues.question:
-                    soften("question", strength)
-                if about >= RESTATES and not (cues.undermines or cues.hedged or cues.question):
-                    soften("restates")
+            # The sentence states the claim: the model decides, tempered by what the sentence does.
+            related(about)
+            if _is_value_claim(claim):
+                soften("no-value")
+            if cues.undermines:
+                soften("negated", strength)
+            if cues.hedged:
+                soften("hedged", strength)
+            if cues.question:
+                soften("question", strength)
+            if about >= RESTATES and not (cues.undermines or cues.hedged or cues.question):
+                soften("restates")
 
         best = max(range(len(STANCES)), key=lambda i: probs[i])
         verdict = Verdict(
@@ -318,7 +366,7 @@ class Judge:
             verdict.resolution = outcome.as_dict()
         log.debug("claim %s: %s %.2f (%s) — %s", claim.id, verdict.verdict, verdict.confidence,
                   ", ".join(reasons), chosen.text[:120])
-        return Assessment(candidate, evidence, cues, values, outcome, verdict)
+        return Assessment(reading.candidate, reading.evidence, cues, values, outcome, verdict)
 
 
 def _strength(item: Evidence) -> float:
@@ -354,24 +402,28 @@ def _is_value_claim(claim: Claim) -> bool:
             and bool(stated_quantities(claim)))
 
 
-def _deciding_sentence(read: list[tuple[Evidence, Cues]], terms: ClaimTerms) -> tuple[Evidence, Cues]:
+def _deciding_sentence(evidence: list[Evidence], terms: ClaimTerms,
+                       cues_of: Callable[[Evidence], Cues]) -> tuple[Evidence, Cues]:
     """Among the evidence, the sentence that settles the claim: a denial or contrast that is about
-    the claim first, then a plain statement of it, then one by the claim's own speaker, else the best."""
+    the claim first, then a plain statement of it, then one by the claim's own speaker, else the
+    best. Cues are read only for sentences that are about the claim."""
     def about(item: Evidence) -> bool:
         return min(_strength(item), _support(item)) >= STATES and _states_enough(item, terms)
 
     # within a kind, the sentence that says most of what the claim says (not only who), a body
     # sentence before the headline, then the one most about the claim (the largest share of its
     # own words are the claim's)
-    ranked = sorted(read, key=lambda pair: (-_support(pair[0]), pair[0].sentence.start < 0,
-                                            -len(pair[0].matched) / max(1, len(pair[0].sentence.terms))))
+    ranked = sorted((item for item in evidence if about(item)),
+                    key=lambda item: (-_support(item), item.sentence.start < 0,
+                                      -len(item.matched) / max(1, len(item.sentence.terms))))
+    read = [(item, cues_of(item)) for item in ranked]
     for wanted in (lambda c: c.denial or c.contrasted,
                    lambda c: not (c.undermines or c.hedged or c.question or c.repeats_speaker),
                    lambda c: c.repeats_speaker):
-        for item, cues in ranked:
-            if about(item) and wanted(cues):
+        for item, cues in read:
+            if wanted(cues):
                 return item, cues
-    return read[0]
+    return (read[0] if read else (evidence[0], cues_of(evidence[0])))
 
 
 def _outcome_as_forecast(claim: Claim, happened: bool) -> bool:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-import snowballstemmer
+import Stemmer
 
 DF_PATH = Path(__file__).with_name("document_frequencies.json")
 
@@ -100,7 +100,7 @@ IRREGULAR_VERBS = {
     "sat": "sit", "became": "become", "grew": "grow", "grown": "grow", "spent": "spend",
     "dealt": "deal", "meant": "mean", "heard": "hear", "found": "find", "thought": "think",
 }
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")  # PyStemmer: the Snowball algorithms in C
 
 # Words news reports use interchangeably for the same thing, mapped to one term so that
 # "US aid" meets "American assistance" and "a month-long pause" meets "ceasefire". Small and
