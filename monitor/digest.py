@@ -392,7 +392,10 @@ def build_digest(config: "Config", store: "Store", now: datetime | None = None,
     alerts = [DigestAlert.from_row(row) for row in store.unmailed_alerts()]
     claims = digest_claims(store, (a.claim_id for a in alerts))
     last = store.last_digest()
-    since = (last["sent_at"] or last["created_at"]) if last else None
+    since = None
+    if last is not None:
+        when = datetime.fromisoformat(last["sent_at"] or last["created_at"])
+        since = when.astimezone(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d %H:%M %Z")
     message = compose_digest(alerts, claims, local_now(settings, now), sender=settings.sender,
                              recipients=list(settings.recipients if recipients is None else recipients),
                              since=since)

@@ -32,6 +32,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -167,6 +168,8 @@ class Scheduler:
         self._poll_store: Store | None = None
         self._first_tick = True
         self._judge: Any = None
+        self._judge_loaded = False
+        self._claims_stamp: int | None = None
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -179,9 +182,7 @@ class Scheduler:
         self._poll_store = Store(config.database_path)
         try:
             self._poll_store.sync_feeds(config.feeds)
-            if self.judge_factory is not None:
-                # Loaded once: the stance model stays in memory between polls.
-                self._judge = self.judge_factory(config, self._poll_store)
+            self._load_judge()
             now = datetime.now(timezone.utc)
             self._add_jobs(now)
             log.info("scheduler started: %d feeds, tick every %g s, digest daily at %s %s",
@@ -214,6 +215,27 @@ class Scheduler:
                 if not self.scheduler.running:
                     return
         self.scheduler.shutdown(wait=False)
+
+    def _load_judge(self) -> None:
+        """Build the judge; again only when the claims file changed (the model stays loaded otherwise)."""
+        if self.judge_factory is None or self._poll_store is None:
+            return
+        stamp = _mtime(self.config.verdicts.claims_file)
+        if self._judge_loaded and stamp == self._claims_stamp:
+            return
+        if self._judge_loaded:
+            log.info("%s changed: reloading the claims", self.config.verdicts.claims_file,
+                     extra={"event": "claims_reloaded"})
+        if not self._judge_loaded:
+            self._judge = self.judge_factory(self.config, self._poll_store)   # errors stop the start
+        else:
+            try:
+                self._judge = self.judge_factory(self.config, self._poll_store)
+            except MonitorError as exc:
+                # A half-done edit must not stop the monitoring: keep the claims loaded before.
+                log.error("cannot reload the claims (%s); still judging with the claims loaded before", exc,
+                          extra={"event": "claims_reload_failed"})
+        self._judge_loaded, self._claims_stamp = True, stamp
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         name = signal.Signals(signum).name
@@ -285,6 +307,8 @@ class Scheduler:
             log.info("polling %d due feeds%s", len(due), " and finishing earlier work" if first else "",
                      extra={"event": "poll_started", "feeds": [feed["name"] for feed in due]})
             try:
+                # claims.toml is edited by people while this runs (review, new claims).
+                self._load_judge()
                 summary = run_cycle(self.config, store, judge=self._judge, progress=self._checkpoint)
             except StopRequested as stop:
                 log.info("poll interrupted (%s); the rest is done on the next start", stop,
@@ -332,6 +356,13 @@ class Scheduler:
             log.info("digest done: %s", result.status,
                      extra={"event": "digest_done", "status": result.status, "digest_id": result.digest_id,
                             "alerts": len(result.alert_ids)})
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def _next_run(job: Any, now: datetime) -> str | None:

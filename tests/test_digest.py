@@ -330,6 +330,24 @@ def test_refused_connection_keeps_alerts_for_the_next_digest(tmp_path, store, sm
     assert "two and a half hours" in parts(server.handler.messages()[0])[0]
 
 
+class RefuseBen(Inbox):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("ben@"):
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def test_a_refused_recipient_is_recorded_and_the_others_get_the_digest(tmp_path, store, smtp):
+    server = smtp(RefuseBen())
+    result = deliver_digest(make_config(tmp_path, server.port), store, now=NOW, environ={})
+    assert result.status == "sent" and result.refused == {"ben@example.org": "550 5.1.1 No such user"}
+    assert server.handler.envelopes[0].rcpt_tos == ["ana@example.org"]
+    (digest,) = store.digests()
+    assert digest["status"] == "sent" and digest["error"] == "refused ben@example.org: 550 5.1.1 No such user"
+    assert unmailed(store) == 0
+
+
 def test_rejected_login_keeps_alerts_and_says_which_variables(tmp_path, store, smtp):
     logins = Logins("monitor", "right")
     server = smtp(authenticator=logins, auth_require_tls=False)

@@ -396,3 +396,36 @@ def test_json_lines_carry_the_event_fields():
     entry = json.loads(JsonLinesFormatter().format(record))
     assert entry["msg"] == "polled 3 feeds" and entry["event"] == "poll_done" and entry["feeds"] == 3
     assert entry["level"] == "info" and entry["logger"] == "monitor.schedule" and entry["ts"].endswith("+00:00")
+
+
+def test_claims_are_reloaded_when_the_file_changes_and_a_broken_edit_keeps_the_old_ones(tmp_path, caplog):
+    from monitor.claims import load_claims
+    from monitor.errors import ClaimsError
+
+    config_path = write_config(tmp_path)
+    config = parse_config(config_path.read_text(), config_path)
+    claims_file = config.verdicts.claims_file
+    loads: list[int] = []
+
+    def judge_factory(config, store):
+        if "broken" in claims_file.read_text():
+            raise ClaimsError(f"{claims_file}: broken")
+        loads.append(len(load_claims(claims_file)))
+        return f"judge #{len(loads)}"
+
+    scheduler = Scheduler(config, judge_factory=judge_factory)
+    with Store(config.database_path) as store:
+        scheduler._poll_store = store
+        scheduler._load_judge()
+        scheduler._load_judge()                      # unchanged file: the judge is kept
+        assert loads == [0] and scheduler._judge == "judge #1"
+        claims_file.write_text("broken = [")
+        os.utime(claims_file, ns=(1, 1))
+        with caplog.at_level(logging.ERROR, logger="monitor.schedule"):
+            scheduler._load_judge()
+        assert scheduler._judge == "judge #1"
+        assert "cannot reload the claims" in caplog.text and "still judging with the claims loaded before" in caplog.text
+        claims_file.write_text("# fixed\n")
+        os.utime(claims_file, ns=(2, 2))
+        scheduler._load_judge()
+        assert scheduler._judge == "judge #2"
