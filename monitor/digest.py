@@ -446,8 +446,8 @@ def deliver_digest(config: "Config", store: "Store", *, now: datetime | None = N
         store.finish_run(run_id, status, errors=[str(exc) or type(exc).__name__],
                          seconds=round(time.monotonic() - started, 3))
         raise
-    store.finish_run(run_id, "ok", seconds=round(time.monotonic() - started, 3),
-                     alerts_new=len(result.alert_ids), digest_id=result.digest_id,
+    # The run points at its digest row, which has the alert count and ids.
+    store.finish_run(run_id, "ok", seconds=round(time.monotonic() - started, 3), digest_id=result.digest_id,
                      errors=[f"refused {a}: {r}" for a, r in result.refused.items()] or None)
     return result
 

@@ -235,6 +235,8 @@ def test_run_polls_when_due_refuses_a_second_instance_and_stops_cleanly(tmp_path
     db = tmp_path / "monitor.db"
     monitor = monitors(config)
 
+    started = monitor.wait_for_event("scheduler_started")
+    assert started["next_digest"].endswith("T07:30:00+00:00") and started["tick_seconds"] == 1
     first = monitor.wait_for_event("poll_done")
     assert first["articles_new"] == 2 and first["feeds_polled"] == 1
     assert len(rows(db, "select * from articles where status = 'ok'")) == 2
