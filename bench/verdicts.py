@@ -3,6 +3,7 @@ against 100 and 1,000 tracked claims, with the stance model's load time and the 
 
     python bench/verdicts.py [--articles 200] [--repeat 3] [--claims 100 1000]
     python bench/verdicts.py --build-df        # rebuild monitor/verdicts/document_frequencies.json
+    python bench/verdicts.py --fnc1-split heldout   # score the verdicts on FNC-1's held-out part
 
 Claims: the active claims of config/claims.toml plus synthetic ones made from FNC-1 headlines
 (the training part of bench/fnc1_split.json; each headline becomes a one-sentence fact claim
@@ -79,6 +80,55 @@ def demo_articles() -> list[tuple[str, str]]:
     return out
 
 
+def fnc1_quality(split: str, data: Path) -> None:
+    """Judge FNC-1 pairs of one part of the split (each body against the headlines paired with
+    it, as claims) and score the verdicts with FNC-1's measures and a calibration table: does a
+    verdict's confidence mean what it says? Reported, never tuned on."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import fnc1  # the stance engineer's scorer: the same measures for the model and the judge
+
+    from monitor.verdicts.stance import StanceModel
+
+    keep = set(fnc1.load_split()[split])
+    bodies = fnc1.read_bodies(data / "train_bodies.csv")
+    pairs = [row for row in fnc1.read_stances(data / "train_stances.csv") if row["Body ID"] in keep]
+    by_body: dict[str, list[str]] = {}
+    for row in pairs:
+        by_body.setdefault(row["Body ID"], [])
+        if row["Headline"] not in by_body[row["Body ID"]]:
+            by_body[row["Body ID"]].append(row["Headline"])
+    model = StanceModel.load()
+    to_fnc = {"confirms": "agree", "contradicts": "disagree", "discusses": "discuss", "unrelated": "unrelated"}
+    predicted: dict[tuple[str, str], tuple[str, float]] = {}
+    start = time.perf_counter()
+    for body_id, headlines in by_body.items():
+        claims = [Claim(id=f"h{i}", statement=h, kind="fact", quantities=parse_quantities(h))
+                  for i, h in enumerate(headlines)]
+        # every paired headline is judged (no candidate cut), to measure the verdicts themselves
+        judge = Judge(claims, threshold=0.6, max_candidates=len(claims), model=model)
+        found = {a.verdict.claim_id: a.verdict for a in judge.assess("", bodies[body_id], None)}
+        for i, headline in enumerate(headlines):
+            verdict = found.get(f"h{i}")
+            predicted[(headline, body_id)] = ((to_fnc[verdict.verdict], verdict.confidence) if verdict
+                                              else ("unrelated", 1.0))
+    seconds = time.perf_counter() - start
+    gold = [row["Stance"] for row in pairs]
+    pred = [predicted[(row["Headline"], row["Body ID"])][0] for row in pairs]
+    confidence = np.array([predicted[(row["Headline"], row["Body ID"])][1] for row in pairs])
+    rep = fnc1.report(gold, pred)
+    rep["calibration"] = fnc1.calibration(confidence, np.array([g == p for g, p in zip(gold, pred)]))
+    print(f"FNC-1 {split}: {len(pairs)} pairs, {len(by_body)} bodies, judged in {seconds:.1f} s")
+    print(fnc1.format_report(rep))
+    alerts = [(g, p, c) for g, p, c in zip(gold, pred, confidence) if p != "unrelated" and c >= 0.6]
+    if alerts:
+        exact = sum(g == p for g, p, _ in alerts) / len(alerts)
+        related = sum(g != "unrelated" for g, _, _ in alerts) / len(alerts)
+        print(f"alerts (not unrelated, confidence >= 0.6): {len(alerts)}; label right {exact:.3f}, "
+              f"pair related {related:.3f}, mean confidence {float(np.mean([c for _, _, c in alerts])):.3f}")
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -110,11 +160,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs per claim count; medians are printed")
     parser.add_argument("--max-candidates", type=int, default=8)
     parser.add_argument("--data", type=Path, default=FNC1_DEFAULT, help="folder with FNC-1's train_*.csv")
+    parser.add_argument("--fnc1-split", choices=("dev", "heldout"),
+                        help="instead of timing: judge that part of FNC-1 and score the verdicts")
     parser.add_argument("--build-df", action="store_true",
                         help=f"rebuild {DF_PATH.relative_to(ROOT)} from the training part of FNC-1 and exit")
     args = parser.parse_args()
     global FNC1
     FNC1 = args.data
+
+    if args.fnc1_split:
+        fnc1_quality(args.fnc1_split, args.data)
+        return
 
     if args.build_df:
         data = build_document_frequencies(fnc1_bodies(), min_df=2)

@@ -179,6 +179,11 @@ def test_cues_are_read_in_the_clause_that_carries_the_claim():
     negative = read_cues("Hegseth said Ukraine would not return to its pre-2014 borders.",
                          {"return": 3.0, "border": 3.0}, claim_text="Ukraine would not revert to its pre-2014 borders")
     assert not negative.negated
+    # …and a denial of the opposite agrees with it
+    denied_opposite = read_cues("Iraq denied reports that the arrested woman was al-Baghdadi's wife.",
+                                {"arrest": 2.0, "woman": 2.0, "wife": 3.0},
+                                claim_text="The arrested woman is not al-Baghdadi's wife")
+    assert not denied_opposite.denial
 
 
 # -- forecasts and scheduled events -------------------------------------------------------------

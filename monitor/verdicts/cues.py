@@ -116,7 +116,9 @@ def read_cues(sentence: str, claim_weights: dict[str, float], *, claim_text: str
 
     # A denial counts in the clause that carries the claim, not in another clause of the sentence
     # ("it was not true that they talked in November, and that their call on 12 February was the first").
-    denial = (not claim_denies and hit(DENIAL, focus)) or hit(FALSITY, focus)
+    # A claim that is itself a negation ("the arrested woman is not his wife") is agreed with, not
+    # contradicted, by a denial of the opposite ("reports that she was his wife were denied").
+    denial = not claim_negative and ((not claim_denies and hit(DENIAL, focus)) or hit(FALSITY, focus))
     negated = hit(NEGATION, focus) != claim_negative
     hedged = hit(HEDGE, focus) or (focus_index > 0 and hit(HEDGE, parts[focus_index - 1]))
     attributed = hit(REPORTING, sentence)
