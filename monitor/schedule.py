@@ -238,15 +238,22 @@ class Scheduler:
         self._judge_loaded, self._claims_stamp = True, stamp
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        # Only flags and a thread here: logging and the scheduler take locks that the
+        # interrupted main thread might hold.
         name = signal.Signals(signum).name
-        if self.stop_requested.is_set():
+        repeated = self.stop_requested.is_set()
+        self.stop_requested.set()
+        threading.Thread(target=self._stop_after_signal, args=(name, repeated), daemon=True).start()
+
+    def _stop_after_signal(self, name: str, repeated: bool) -> None:
+        if repeated:
             log.warning("%s again: the job in hand is still finishing; send SIGKILL to abandon it "
                         "(nothing is lost: unfinished work is redone on the next start)", name,
                         extra={"event": "signal_repeated", "signal": name})
             return
         log.info("%s received: finishing the article in hand, then stopping", name,
                  extra={"event": "stop_requested", "signal": name})
-        self.stop()
+        self._shutdown_when_running()
 
     def _add_jobs(self, now: datetime) -> None:
         tick = float(self.config.polling.tick_seconds)
@@ -291,11 +298,12 @@ class Scheduler:
 
     def poll_tick(self) -> None:
         """Run a poll cycle if any feed is due; nothing (and no run row) otherwise."""
-        if self.stop_requested.is_set() or self._poll_store is None:
-            return
         from .pipeline import run_cycle
 
         with self._job():
+            # Checked inside _job(): once stop() is waiting for jobs, no job starts using the store.
+            if self.stop_requested.is_set() or self._poll_store is None:
+                return
             store = self._poll_store
             due = store.due_feeds()
             # The first tick after a start always runs a cycle, due feeds or not: it finishes
@@ -310,7 +318,7 @@ class Scheduler:
                 # claims.toml is edited by people while this runs (review, new claims).
                 self._load_judge()
                 summary = run_cycle(self.config, store, judge=self._judge, progress=self._checkpoint)
-            except StopRequested as stop:
+            except KeyboardInterrupt as stop:   # StopRequested, from _checkpoint
                 log.info("poll interrupted (%s); the rest is done on the next start", stop,
                          extra={"event": "poll_interrupted", "run": _last_run_id(store, "poll")})
                 return
@@ -328,9 +336,13 @@ class Scheduler:
 
     def digest_job(self) -> None:
         """Deliver the digest; on failure, try again later with a growing delay."""
-        if self.stop_requested.is_set():
-            return
-        with self._job(), Store(self.config.database_path) as store:
+        with self._job():
+            if self.stop_requested.is_set():
+                return
+            self._deliver()
+
+    def _deliver(self) -> None:
+        with Store(self.config.database_path) as store:
             try:
                 result = deliver_digest(self.config, store)
             except LockHeld as exc:
