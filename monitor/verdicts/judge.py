@@ -53,6 +53,15 @@ RESTATES = 0.75
 # Decisions that say "unrelated" whatever the model would say: the model is not asked.
 SETTLED_WITHOUT_MODEL = frozenset({"names-only", "no-value", "partial"})
 
+# Calibration of the model-driven decisions that were over-confident on FNC-1's dev part
+# (``bench/verdicts.py --fnc1-split dev``): probabilities are mixed with a uniform share ε
+# (ε = (mean confidence − accuracy) / (mean confidence − 1/4) there): a touched-on claim said
+# "discusses" with 0.99 and was right 87 % of the time; a negated statement 0.91 and 69 %. The
+# "not yet resolved" forecasts and events have no FNC-1 counterpart and get the touched-on ε.
+# The decisive rules' confidences (DECISIVE) are set by hand: FNC-1's labels treat attributed
+# headlines ("Nigeria says a ceasefire was agreed") differently from our claims.
+SMOOTHING = {"touches": 0.16, "negated": 0.33, "not-yet-resolved": 0.16}
+
 # Soft cues: likelihood ratios over (confirms, contradicts, discusses, unrelated), applied to
 # the model's probabilities with a strength that grows with how much the sentence is about
 # the claim.
@@ -352,6 +361,10 @@ class Judge:
             if about >= RESTATES and not (cues.undermines or cues.hedged or cues.question):
                 soften("restates")
 
+        smoothing = SMOOTHING.get("negated" if reading.path == "states" and cues.undermines else reading.path)
+        if smoothing:
+            # These decisions were more sure of themselves than right on FNC-1's dev part.
+            probs[:] = [(1 - smoothing) * p + smoothing / len(STANCES) for p in probs]
         best = max(range(len(STANCES)), key=lambda i: probs[i])
         verdict = Verdict(
             claim_id=claim.id, verdict=STANCES[best], confidence=round(probs[best], 4), evidence=chosen.text,
