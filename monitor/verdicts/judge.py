@@ -257,26 +257,27 @@ class Judge:
             return read_cues(item.text, terms.weights, claim_text=claim.statement, speaker=claim.speaker)
 
         outcome = find_outcome(claim, terms.weights, evidence, published_at, terms.entity_terms)
-        if outcome is not None or values is not None:
-            chosen = outcome.evidence if outcome is not None else values.evidence  # type: ignore[union-attr]
-            cues = cues_of(chosen)
-            strength = _strength(chosen)
-            reading = Reading(candidate, terms, evidence, values, outcome, chosen, cues, strength,
-                              _support(chosen), "")
-            if outcome is not None:
-                reading.path = ("outcome-as-forecast" if _outcome_as_forecast(claim, outcome.outcome == "happened")
-                                else "outcome-against-forecast")
-            elif values.result == "disputed":  # type: ignore[union-attr]
-                reading.path = "values-disputed"
-            elif values.result == "agrees" and (cues.hedged or cues.question):  # type: ignore[union-attr]
-                reading.path = "values-hedged"
-            elif values.result == "agrees" and cues.repeats_speaker and not cues.undermines:  # type: ignore[union-attr]
-                reading.path = "values-reported-by-speaker"
+        if outcome is not None:
+            cues = cues_of(outcome.evidence)
+            path = ("outcome-as-forecast" if _outcome_as_forecast(claim, outcome.outcome == "happened")
+                    else "outcome-against-forecast")
+            return Reading(candidate, terms, evidence, values, outcome, outcome.evidence, cues,
+                           _strength(outcome.evidence), _support(outcome.evidence), path)
+        if values is not None:
+            cues = cues_of(values.evidence)
+            if values.result == "disputed":
+                path = "values-disputed"
+            elif values.result == "agrees" and (cues.hedged or cues.question):
+                path = "values-hedged"
+            elif values.result == "agrees" and cues.repeats_speaker and not cues.undermines:
+                path = "values-reported-by-speaker"
+            elif values.result == "agrees" and not (cues.denial or cues.negated):
+                path = "values-agree"
             else:
                 # "the call did not last 90 minutes": a negated agreement is a disagreement
-                agrees = values.result == "agrees" and not (cues.denial or cues.negated)  # type: ignore[union-attr]
-                reading.path = "values-agree" if agrees else "values-disagree"
-            return reading
+                path = "values-disagree"
+            return Reading(candidate, terms, evidence, values, None, values.evidence, cues,
+                           _strength(values.evidence), _support(values.evidence), path)
 
         chosen, cues = _deciding_sentence(evidence, terms, cues_of)
         strength, support = _strength(chosen), _support(chosen)

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import Stemmer
 
@@ -259,7 +259,7 @@ class TermWeights:
         return self.idf("\0never-seen")
 
 
-def build_document_frequencies(texts: Iterable[str], min_df: int = 2) -> dict[str, object]:
+def build_document_frequencies(texts: Iterable[str], min_df: int = 2) -> dict[str, Any]:
     """Document frequencies of terms over ``texts`` (terms in fewer than ``min_df`` dropped)."""
     counts: Counter[str] = Counter()
     documents = 0
