@@ -142,7 +142,7 @@ _COUNTRY_ABBREVIATIONS = re.compile(r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b|\bUnited S
 def stem(word: str) -> str:
     """The term of a lower-case word: its Snowball (Porter 2) stem, irregular past forms mapped to
     their verb first, and synonyms (``SYNONYM_GROUPS``) to their group's first word."""
-    stemmed = _STEMMER.stemWord(IRREGULAR_VERBS.get(word, word))
+    stemmed: str = _STEMMER.stemWord(IRREGULAR_VERBS.get(word, word))
     return _SYNONYMS.get(stemmed, stemmed)
 
 
