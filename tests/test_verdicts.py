@@ -132,8 +132,9 @@ def test_a_denial_of_the_invitation_contradicts_it(judge, text):
 @pytest.mark.parametrize("text", [
     "There were rumours in Moscow that Putin invited Trump to visit Moscow during the call.",
     "Putin may have invited Trump to visit Moscow during the call, a Russian newspaper speculated.",
+    "Did Putin invite Trump to visit Moscow during the call?",
 ])
-def test_rumours_and_speculation_only_discuss_the_invitation(judge, text):
+def test_rumours_speculation_and_questions_only_discuss_the_invitation(judge, text):
     verdict = verdict_for(judge, "putin-invited-trump-to-moscow", text + " The Kremlin declined to comment.")
     assert verdict is not None and verdict.verdict == "discusses", verdict
 
