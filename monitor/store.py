@@ -551,8 +551,9 @@ class Store:
         """Store an article's verdicts (``monitor.verdicts.Verdict`` records); return how many alerts are new.
 
         With ``replace``, alerts of this article whose claim is not among ``verdicts`` any more
-        (re-scored below the threshold, or unrelated) are kept but marked ``unrelated`` with
-        confidence 0, so history and reviews survive and the claim's status stops counting them.
+        (re-scored below the threshold, or unrelated) are withdrawn: deleted when no digest carried
+        them and nobody reviewed them, else kept but marked ``unrelated`` with confidence 0, so
+        history and reviews survive and the claim's status stops counting them.
         """
         now = utcnow()
         new = 0
@@ -598,14 +599,18 @@ class Store:
                 kept = [v.claim_id for v in verdicts]
                 marks = ", ".join("?" for _ in kept)
                 stale = list(self.db.query(
-                    "select id from alerts where article_id = ?"
+                    "select id, digest_id, review from alerts where article_id = ?"
                     + (f" and claim_id not in ({marks})" if kept else ""), [article_id, *kept]))
                 for row in stale:
-                    self.db.execute(
-                        "update alerts set verdict = 'unrelated', confidence = 0, updated_at = ? where id = ?",
-                        [now, row["id"]])
                     self.db.execute("delete from resolutions where alert_id = ? and method = 'automatic'",
                                     [row["id"]])
+                    if row["digest_id"] is None and row["review"] is None:
+                        # nobody has seen it yet: it goes, and no digest will carry it
+                        self.db.execute("delete from alerts where id = ?", [row["id"]])
+                    else:
+                        self.db.execute(
+                            "update alerts set verdict = 'unrelated', confidence = 0, updated_at = ? where id = ?",
+                            [now, row["id"]])
         return new
 
     def judged_articles(self) -> list[dict[str, Any]]:
