@@ -135,13 +135,17 @@ def test_rescoring_after_a_model_change_updates_alerts_in_place(tmp_path, model)
         assert len(alerts(store)) == len(before)
 
 
-def test_a_deactivated_claim_gets_no_alerts_and_its_old_alert_is_withdrawn_on_rescoring(tmp_path):
+def test_a_deactivated_claim_gets_no_alerts_and_its_old_alerts_are_withdrawn_on_rescoring(tmp_path):
     config = load_config(make_config(tmp_path))
     with Store(config.database_path) as store:
         judge = build_judge(config, store)
-        article_id = add_article(store, "invitation", "Putin invites Trump to Moscow", INVITATION, "2025-02-13")
+        reviewed = add_article(store, "invitation", "Putin invites Trump to Moscow", INVITATION, "2025-02-13")
+        unseen = add_article(store, "invitation-2", "Putin invites Trump to Moscow", INVITATION, "2025-02-14")
         judge_all(store, judge)
-        assert any(row["claim_id"] == "putin-invited-trump-to-moscow" for row in alerts(store))
+        invitation = {row["article_id"]: row for row in alerts(store)
+                      if row["claim_id"] == "putin-invited-trump-to-moscow"}
+        assert set(invitation) == {reviewed, unseen}
+        store.review_alert(invitation[reviewed]["id"], "right")
 
     text = CLAIMS_FILE.read_text(encoding="utf-8")
     table = re.search(r"\[claims\.putin-invited-trump-to-moscow\]\n(?:(?!\n\[claims\.).)*", text, re.S)
@@ -156,11 +160,14 @@ def test_a_deactivated_claim_gets_no_alerts_and_its_old_alert_is_withdrawn_on_re
         assert row["active"] == 0
         assert all(v.claim_id != "putin-invited-trump-to-moscow"
                    for v in judge.judge("Putin invites Trump to Moscow", INVITATION, "2025-02-13"))
-        result = rejudge_articles(store, judge, [article_id])
-        assert result.alerts_withdrawn == 1
-        withdrawn = next(store.query(
-            "select verdict, confidence from alerts where claim_id = 'putin-invited-trump-to-moscow'"))
-        assert (withdrawn["verdict"], withdrawn["confidence"]) == ("unrelated", 0)
+        result = rejudge_articles(store, judge, [reviewed, unseen])
+        assert result.alerts_withdrawn == 2
+        # the reviewed one stays, marked, with its review; the one nobody saw is gone
+        (withdrawn,) = store.query(
+            "select article_id, verdict, confidence, review from alerts where claim_id = 'putin-invited-trump-to-moscow'")
+        assert withdrawn == {"article_id": reviewed, "verdict": "unrelated", "confidence": 0, "review": "right"}
+        assert all(row["claim_id"] != "putin-invited-trump-to-moscow" for row in store.unmailed_alerts()
+                   if row["review"] != "right")
 
 
 def test_no_active_claims_means_no_judge(tmp_path):

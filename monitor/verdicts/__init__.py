@@ -78,8 +78,9 @@ def rejudge_articles(store: "Store", judge: Judge, article_ids: list[int] | None
 
     Alerts are upserted on (claim, article): a changed verdict or confidence updates the row
     (its detection time, digest and review are kept), a new one is added, and one that no
-    longer passes the threshold is kept but marked *unrelated* with confidence 0. Nothing is
-    duplicated, so this can run any number of times.
+    longer passes the threshold is withdrawn (deleted if no digest carried it and nobody
+    reviewed it, else marked *unrelated* with confidence 0). Nothing is duplicated, so this can
+    run any number of times.
     """
     if judge is None:
         raise VerdictError("there are no active claims to judge with; add or activate claims in the claims file")
