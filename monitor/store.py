@@ -299,9 +299,10 @@ class Store:
             " articles.published_at as published_at, feeds.name as feed_name"
             " from alerts join articles on articles.id = alerts.article_id"
             " left join feeds on feeds.id = articles.feed_id"
-            # An alert a person already marked wrong is not news; it waits unmailed (and is
-            # mailed after all if the review is changed).
+            # An alert a person already marked wrong is not news, nor one that re-scoring
+            # withdrew (verdict unrelated); both wait unmailed, and go out if that changes.
             " where alerts.digest_id is null and coalesce(alerts.review, '') != 'wrong'"
+            " and alerts.verdict != 'unrelated'"
             " order by alerts.detected_at, alerts.id"))
 
     def digest_claims(self, claim_ids: Iterable[str]) -> list[dict[str, Any]]:

@@ -302,13 +302,15 @@ def test_statuses_come_from_the_claim_status_rule_and_wrong_alerts_are_left_out(
     from monitor.alerts import review_alert
 
     review_alert(store, 3, "wrong")   # the "discussed widely" alert
+    article = add_article(store, "a9", "Withdrawn", site="Wire")
+    add_alert(store, "prisoner-exchange-discussed", article, "unrelated", 0.0, "Re-scoring withdrew this.")
     server = smtp()
     result = deliver_digest(make_config(tmp_path, server.port), store, now=NOW, environ={})
     assert result.alert_ids == (1, 2)
     text = parts(server.handler.messages()[0])[0]
     assert "Status: open -> CONTRADICTED (changed)" in text
     assert "Status: open\r\n" in text        # only discussed: no status yet, nothing changed
-    assert "widely" not in text
+    assert "widely" not in text and "Re-scoring withdrew" not in text
     assert [a["id"] for a in store.unmailed_alerts()] == []
 
 
