@@ -174,17 +174,17 @@ def demo(workdir: Path | None, keep: bool) -> None:
 
     from .demo import run_demo
 
-    temporary = workdir is None
+    remove = workdir is None and not keep
     folder = Path(tempfile.mkdtemp(prefix="monitor-demo-")) if workdir is None else workdir
     try:
         run_demo(folder, echo=click.echo)
     finally:
-        if temporary and not keep:
+        if remove:
             shutil.rmtree(folder, ignore_errors=True)
             click.echo(f"\nRemoved the work folder {folder} (use --keep to look at its database).")
-        else:
-            click.echo(f"\nThe demo's config and database are in {folder}; e.g. "
-                       f"`monitor -c {folder / 'config' / 'monitor.toml'} status`.")
+    if not remove:
+        click.echo(f"\nThe demo's config and database are in {folder}; e.g. "
+                   f"`monitor -c {folder / 'config' / 'monitor.toml'} status`.")
 
 
 # -- alerts, status, stats, serve -----------------------------------------------------------

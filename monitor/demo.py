@@ -29,17 +29,23 @@ from datetime import datetime, timezone
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import unquote, urlsplit
 
 from .config import FeedConfig, load_config
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .alerts import Alert, ClaimStatus
+    from .pipeline import CycleSummary
+    from .store import Store
 
 log = logging.getLogger(__name__)
 
 ARCHIVE = Path(__file__).resolve().parent / "demo_archive"
 PLACEHOLDER = "{base}"
 WIDTH = 100  # the demo's output fits a terminal this wide
+HOST = "127.0.0.1"
 
 # Display names of the archive's feeds; a feed file not named here is shown by its file name.
 FEED_NAMES = {
@@ -180,9 +186,8 @@ class DemoServer:
         if not (self.root / "feeds").is_dir() or not (self.root / "articles").is_dir():
             raise ConfigError(f"{self.root}: not a demo archive (it needs feeds/ and articles/); "
                               "reinstall the package or pass the folder of monitor/demo_archive")
-        self._server = _ArchiveServer(("127.0.0.1", 0), _ArchiveHandler)
-        host, port = self._server.server_address[:2]
-        self.base_url = f"http://{host}:{port}"
+        self._server = _ArchiveServer((HOST, 0), _ArchiveHandler)  # port 0: the system picks a free one
+        self.base_url = f"http://{HOST}:{self._server.server_port}"
         self._server.files = _load_archive(self.root, self.base_url)
         self._server.served = []
         self._server.served_lock = threading.Lock()
@@ -270,10 +275,10 @@ class DemoResult:
     workdir: Path
     config_path: Path
     database_path: Path
-    first: Any                     # monitor.pipeline.CycleSummary of the first poll
-    second: Any                    # ... of the second poll (expected: nothing new)
+    first: CycleSummary            # the first poll
+    second: CycleSummary           # the second poll: expected to add nothing
     articles: list[dict[str, Any]]
-    alerts: list[Any]              # monitor.alerts.Alert
+    alerts: list[Alert]
     first_requests: list[ServedRequest] = field(default_factory=list)
     second_requests: list[ServedRequest] = field(default_factory=list)
 
@@ -286,7 +291,7 @@ def run_demo(workdir: Path, *, echo: Callable[[str], Any] = print,
     must not hold a database already. ``extract_workers`` is passed to ``run_cycle``.
     """
     # Imported here: the verdict stage loads a model, which `monitor --help` should not pay for.
-    from .alerts import AlertQuery, list_alerts
+    from .alerts import AlertQuery, claim_statuses, list_alerts, use_threshold
     from .pipeline import run_cycle
     from .store import Store
     from .verdicts import build_judge
@@ -306,20 +311,17 @@ def run_demo(workdir: Path, *, echo: Callable[[str], Any] = print,
         config = load_config(config_path)
         echo(f"Demo archive served at {server.base_url}: {len(server.feeds)} feeds, "
              f"{len(server.page_paths)} article pages.")
-        echo(f"Work folder {workdir}: config {config_path.relative_to(workdir)}, "
-             f"claims from {claims_source}, database {config.database_path.name}.")
+        echo(f"Work folder: {workdir} (config/monitor.toml, {config.database_path.name})")
         with Store(config.database_path) as store:
             judge = build_judge(config, store)
             claims = store.query("select count(*) as n from claims where active = 1")
-            echo(f"Tracking {next(iter(claims))['n']} active claims.")
+            echo(f"Claims: {next(iter(claims))['n']} active, from {claims_source}")
 
             echo("")
             echo(_rule("First poll"))
             first = run_cycle(config, store, judge=judge, extract_workers=extract_workers)
             first_requests = server.requests
-            echo(first.line())
-            echo(_served_line(first_requests))
-            _echo_errors(first.errors, echo)
+            _echo_cycle(first, first_requests, store, echo)
 
             articles = store.articles(limit=10_000)
             alerts = list_alerts(store, AlertQuery(limit=None))
@@ -331,14 +333,17 @@ def run_demo(workdir: Path, *, echo: Callable[[str], Any] = print,
             echo(_rule(f"Alerts ({len(alerts)})"))
             for line in _alert_lines(alerts, resolutions):
                 echo(line)
+            use_threshold(store, config.verdicts.alert_threshold)
+            statuses = [status for status in claim_statuses(store, active_only=True) if status.alerts]
+            echo("")
+            echo(_rule(f"Claims with alerts ({len(statuses)}): status derived from the alerts"))
+            echo(_status_table(statuses))
 
             echo("")
             echo(_rule("Second poll (nothing has changed on the server)"))
             second = run_cycle(config, store, judge=judge, force=True, extract_workers=extract_workers)
             second_requests = server.requests[len(first_requests):]
-            echo(second.line())
-            echo(_served_line(second_requests))
-            _echo_errors(second.errors, echo)
+            _echo_cycle(second, second_requests, store, echo)
     return DemoResult(workdir, config_path, config.database_path, first, second, articles, alerts,
                       first_requests, second_requests)
 
@@ -356,37 +361,68 @@ def _served_line(requests: list[ServedRequest]) -> str:
     return f"Demo server answered {len(requests)} requests: " + (", ".join(parts) or "none")
 
 
-def _echo_errors(errors: list[str], echo: Callable[[str], Any]) -> None:
-    for error in errors:
+def _echo_cycle(summary: CycleSummary, requests: list[ServedRequest], store: Store,
+                echo: Callable[[str], Any]) -> None:
+    """A poll's summary line, what the server answered, each feed's state, and any errors."""
+    from tabulate import tabulate
+
+    echo(textwrap.fill(summary.line(), WIDTH, subsequent_indent="  "))
+    echo(_served_line(requests))
+    feeds = store.feeds()
+    headers = ["feed", "path", "entries", "HTTP", "ETag kept"]
+    rows = [[feed["name"], urlsplit(feed["url"]).path, len(store.entries(feed["id"])), feed["last_status"],
+             feed["etag"] or ""] for feed in feeds]
+    if any(feed["last_error"] for feed in feeds):
+        headers.append("error")
+        for row, feed in zip(rows, feeds):
+            row.append(_clip(_one_line(feed["last_error"]), 30))
+    echo(tabulate(rows, headers=headers, disable_numparse=True))
+    for error in summary.errors:
         echo(textwrap.shorten(f"  error: {error}", WIDTH))
 
 
 def _clip(text: str | None, width: int) -> str:
-    text = " ".join((text or "").split())
+    """``text`` cut to ``width`` characters, with an ellipsis where it was cut."""
+    text = text or ""
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _articles_table(articles: list[dict[str, Any]], alerts: list[Any]) -> str:
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _articles_table(articles: list[dict[str, Any]], alerts: list[Alert]) -> str:
     from tabulate import tabulate
 
     per_article = Counter(alert.article_id for alert in alerts)
     rows = []
-    for article in sorted(articles, key=lambda a: a["id"]):
+    for article in sorted(articles, key=lambda a: (a["site"] or "", a["published_at"] or "", a["id"])):
         status = article["status"]
         if status == "duplicate" and article["duplicate_of"]:
             status = f"copy of #{article['duplicate_of']}"
-        rows.append([article["id"], _clip(article["site"], 14), (article["published_at"] or "")[:10],
-                     _clip(article["title"], 46), status, per_article.get(article["id"], 0) or ""])
-    return tabulate(rows, headers=["#", "outlet", "published", "title", "status", "alerts"],
-                    disable_numparse=True)
+        rows.append([article["id"], _clip(article["site"], 15), (article["published_at"] or "")[:10],
+                     _clip(_one_line(article["title"]), 42), status, per_article.get(article["id"], 0) or ""])
+    return tabulate(rows, headers=["#", "outlet", "date", "title", "status", "alerts"], disable_numparse=True)
 
 
-def _alert_lines(alerts: list[Any], resolutions: dict[int, dict[str, Any]]) -> list[str]:
+def _status_table(statuses: list[ClaimStatus]) -> str:
+    from tabulate import tabulate
+
+    rows = []
+    for status in sorted(statuses, key=lambda st: st.claim_id):
+        label = f"{status.status} ({status.outcome})" if status.outcome else status.status
+        brier = f"{status.brier:.2f}" if status.brier is not None else ""
+        rows.append([status.claim_id, label, status.confirms, status.contradicts, status.discusses, brier])
+    table = tabulate(rows, headers=["claim", "status", "✓", "✗", "~", "Brier"], disable_numparse=True)
+    return table + "\n(✓ confirms, ✗ contradicts, ~ discusses: alerts at or above the alert threshold)"
+
+
+def _alert_lines(alerts: list[Alert], resolutions: dict[int, dict[str, Any]]) -> list[str]:
     """Alerts grouped by claim: verdict, confidence and source, then the evidence and values."""
     if not alerts:
         return ["(no alerts)"]
     lines: list[str] = []
-    by_claim: dict[str, list[Any]] = {}
+    by_claim: dict[str, list[Alert]] = {}
     for alert in sorted(alerts, key=lambda a: (a.claim_id, a.published_at or "", a.id)):
         by_claim.setdefault(alert.claim_id, []).append(alert)
     indent = " " * 6
@@ -395,8 +431,9 @@ def _alert_lines(alerts: list[Any], resolutions: dict[int, dict[str, Any]]) -> l
         for alert in claim_alerts:
             confidence = f"{alert.confidence:.2f}" if alert.confidence is not None else "  – "
             source = f"#{alert.article_id} {alert.site or ''}, {(alert.published_at or '')[:10]}"
-            lines.append(_clip(f"  {alert.verdict:<11} {confidence}  {source}: {alert.article_title}", WIDTH))
-            lines += textwrap.wrap(f"“{_clip(alert.evidence, 400)}”", WIDTH, initial_indent=indent,
+            lines.append(_clip(f"  {alert.verdict:<11} {confidence}  {source}: {_one_line(alert.article_title)}",
+                               WIDTH))
+            lines += textwrap.wrap(f"“{_clip(_one_line(alert.evidence), 400)}”", WIDTH, initial_indent=indent,
                                    subsequent_indent=indent + " ")
             compared = alert.values_compared if isinstance(alert.values_compared, dict) else None
             if compared:
