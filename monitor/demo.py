@@ -236,10 +236,12 @@ def serve_archive(root: Path | None = None) -> DemoServer:
 
 # -- the demo run ------------------------------------------------------------------------------
 
-def demo_claims_file() -> Path:
-    """The reviewed claims the demo judges with: the repository's ``config/claims.toml`` in a
-    checkout, else the copy shipped inside the package (a non-editable install has no config/)."""
-    repository_copy = Path(__file__).resolve().parent.parent / "config" / "claims.toml"
+def demo_claims_file(repository: Path | None = None) -> Path:
+    """The reviewed claims the demo judges with: ``config/claims.toml`` of the repository (default:
+    the checkout this package sits in), else the copy shipped inside the package, for a
+    non-editable install, which has no config/."""
+    root = repository if repository is not None else Path(__file__).resolve().parent.parent
+    repository_copy = root / "config" / "claims.toml"
     for candidate in (repository_copy, ARCHIVE / "claims.toml"):
         if candidate.is_file():
             return candidate

@@ -240,6 +240,13 @@ def test_shipped_claims_copy_matches_the_reviewed_claims_file() -> None:
     assert demo_claims_file() == reviewed
 
 
+def test_demo_claims_file_falls_back_to_the_shipped_copy_outside_a_checkout(tmp_path: Path) -> None:
+    assert demo_claims_file(tmp_path) == ARCHIVE / "claims.toml"
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "claims.toml").write_text("", encoding="utf-8")
+    assert demo_claims_file(tmp_path) == tmp_path / "config" / "claims.toml"
+
+
 def test_every_feed_file_has_a_display_name() -> None:
     assert set(FEED_NAMES) == {p.name for p in (ARCHIVE / "feeds").iterdir()}
 
