@@ -221,6 +221,13 @@ def test_a_meeting_still_to_come_is_discussed_not_resolved(judge):
     assert verdict.resolution is None
 
 
+def test_someone_else_meeting_zelensky_does_not_resolve_kelloggs_meeting(judge):
+    text = ("Treasury Secretary Scott Bessent met President Volodymyr Zelensky in Kyiv on Wednesday and "
+            "handed over a draft minerals agreement.")
+    verdict = verdict_for(judge, "kellogg-to-meet-zelensky", text, published_at="2025-02-13")
+    assert verdict is None or verdict.resolution is None
+
+
 def test_a_past_meeting_in_another_year_does_not_resolve_a_forecast(judge):
     text = "Trump met Putin in Helsinki in 2018, and the two leaders also spoke at international summits."
     assert verdict_for(judge, "summit-agreement-odds-20-percent", text, published_at="2025-02-13") is None

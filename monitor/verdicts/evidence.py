@@ -44,6 +44,7 @@ class Evidence:
     predicate: float = 0.0        # the same share counting only words that are not names
     names: float = 1.0            # the share of the claim's names' weight it has (1 when the claim names no one)
     said_terms: int = 0           # how many of the claim's words that are not names it has
+    weight: float = 0.0           # the summed weight (IDF × boosts) of the claim's terms it has
 
     @property
     def text(self) -> str:
@@ -111,6 +112,7 @@ def select_evidence(article: AnalysedArticle, terms: ClaimTerms, cache: Quantity
                 score += QUANTITY_BONUS
         scored.append(Evidence(sentence, round(score, 4), round(overlap, 4), tuple(sorted(shared)), found,
                                round(predicate, 4), round(names, 4),
-                               sum(1 for t in shared if t not in terms.entity_terms)))
+                               sum(1 for t in shared if t not in terms.entity_terms),
+                               round(sum(weights[t] for t in shared), 4)))
     scored.sort(key=lambda e: (-e.score, e.sentence.index))
     return scored[:limit]

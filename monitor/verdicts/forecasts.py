@@ -41,10 +41,11 @@ NOT_HAPPENED = re.compile(
     r"\b(?:without|no|not|never|n't|failed\s+to|fell\s+through|collapsed|called\s+off|cancel(?:l?ed|s)|"
     r"postponed|scrapped|broke\s+down|stalled|ended\s+in\s+deadlock|deadlock(?:ed)?|empty-handed)\b|n't\b",
     re.I)
-# A resolving sentence must name at least this share of the event's weight, and this share of
-# the weight of its words that are not names.
+# A resolving sentence must name at least this share of the event's weight, this share of the
+# weight of its words that are not names, and this share of the weight of its names.
 MIN_EVENT_COVERAGE = 0.5
 MIN_ACTION_COVERAGE = 0.5
+MIN_NAMES_COVERAGE = 0.6
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,8 @@ def find_outcome(claim: Claim, claim_weights: dict[str, float], evidence: Sequen
     """The first evidence sentence that reports the outcome of the claim's forecast or event.
 
     The sentence must name the event itself — most of the claim's weight without the framing
-    words, and some of its words that are not names (an agreement, a meeting), not only who
-    takes part — and must not be about an earlier year than the claim's own ("Trump met Putin
+    words, most of its words that are not names (an agreement, a meeting) and most of its
+    names (who takes part) — and must not be about an earlier year than the claim's own ("Trump met Putin
     in Helsinki in 2018" does not resolve a 2025 summit forecast).
     """
     if not is_resolvable(claim):
@@ -116,6 +117,8 @@ def find_outcome(claim: Claim, claim_weights: dict[str, float], evidence: Sequen
     total = sum(weights.values()) or 1.0
     action = {t: w for t, w in weights.items() if t not in entity_terms}
     action_total = sum(action.values())
+    names = {t: w for t, w in weights.items() if t in entity_terms}
+    names_total = sum(names.values())
     claim_negative = bool(NEGATION.search(claim.statement))
     earliest = _claim_year(claim, published_at)
     for item in evidence:
@@ -125,6 +128,9 @@ def find_outcome(claim: Claim, claim_weights: dict[str, float], evidence: Sequen
         if coverage < MIN_EVENT_COVERAGE:
             continue
         if action_total and sum(w for t, w in action.items() if t in terms) / action_total < MIN_ACTION_COVERAGE:
+            continue
+        # …and who takes part: "Bessent met Zelensky" does not resolve "Kellogg is to meet Zelensky"
+        if names_total and sum(w for t, w in names.items() if t in terms) / names_total < MIN_NAMES_COVERAGE:
             continue
         if FUTURE.search(text) or not PAST.search(text):
             continue

@@ -29,7 +29,7 @@ from .compare import ValueComparison, claim_value_contexts, compare_values
 from .cues import Cues, read_cues
 from .evidence import Evidence, QuantityCache, select_evidence
 from .forecasts import Resolution, find_outcome, is_resolvable
-from .retrieval import Candidate, ClaimIndex, ClaimTerms
+from .retrieval import VALUE_KINDS, Candidate, ClaimIndex, ClaimTerms
 from .text import AnalysedArticle, analyse_article
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,9 @@ STRONG_OVERLAP = 0.55
 # discussed at most), to state it (the model may then say confirms/contradicts), and to
 # restate it plainly (a further nudge toward confirms when no cue speaks against it).
 TOUCHES = 0.35
+# …and the least summed term weight (about one uncommon word) a sentence must share with a claim
+# to state it.
+MIN_STATED_WEIGHT = 4.0
 STATES = 0.6
 RESTATES = 0.75
 
@@ -399,9 +402,11 @@ def _support(item: Evidence) -> float:
 
 def _states_enough(item: Evidence, terms: ClaimTerms) -> bool:
     """Enough of what the claim says, counted in words: at least half of them, and two when it says
-    two or more ("a visit to Moscow by Trump's envoy" has "visit" but not "invited")."""
-    said = len([t for t in terms.weights if t not in terms.entity_terms])
-    return said <= 1 or item.said_terms >= max(2, (said + 1) // 2)
+    two or more ("a visit to Moscow by Trump's envoy" has "visit" but not "invited"); and enough
+    in all, so that a two-word claim ("Staff Reporter") is not stated by any sentence with two
+    common words."""
+    said = len([t for t in terms.weights if t not in terms.entity_terms and t not in VALUE_KINDS])
+    return (said <= 1 or item.said_terms >= max(2, (said + 1) // 2)) and item.weight >= MIN_STATED_WEIGHT
 
 
 def stated_quantities(claim: Claim) -> list[Quantity]:

@@ -1,14 +1,17 @@
 """Candidate retrieval: which tracked claims deserve a closer look for one article.
 
-An inverted index over the claims' terms (statement, quote, subject, entities), weighted by
-inverse document frequency in a background news corpus, with entity terms counting double,
-and scaled down for terms many of the tracked claims share (with eleven claims about one
-phone call, "Putin" tells them apart less than "Moscow" or "minutes" do).
+An inverted index over the claims' terms (statement, subject, names; the quote's other words
+as context), weighted by inverse document frequency in a background news corpus, with names
+counting double, and scaled down for terms many of the tracked claims share (with eleven
+claims about one phone call, "Putin" tells them apart less than "Moscow" or "minutes" do).
+
 An article is scored against only the claims that share a term with it (the postings of its
-terms), and a claim's score is the IDF-weighted share of its terms the article contains
-("coverage"), saturated BM25-style by how often the article repeats each term. Cost per
-article is the article's length plus the postings it touches, so it grows far slower than the
-number of claims (measured in ``bench/verdicts.py``).
+terms): a claim's score is the IDF-weighted share of its terms the article contains
+("coverage"), saturated BM25-style by how often the article repeats each term. A short
+shortlist is then re-ranked by its best single sentence, since a long article covers a short
+claim's words somewhere without being about it. Cost per article is the article's length plus
+the postings it touches plus a fixed shortlist, so it grows far slower than the number of
+claims (measured in ``bench/verdicts.py``).
 """
 from __future__ import annotations
 
@@ -36,6 +39,12 @@ the a an his her their on in at of for to and during after before when while thi
 VALUE_KINDS = frozenset(UNIT_KINDS.values())
 # Names may make at most this share of a claim's weight.
 MAX_ENTITY_SHARE = 0.45
+# Claims ranked on the whole article, this many times the number wanted, are re-ranked on their
+# best sentence, with this share of the article-level score added.
+SHORTLIST_FACTOR = 4
+ARTICLE_SHARE = 0.5
+# The matched weight at which a sentence's evidence counts half (about two uncommon words).
+WEIGHT_HALF = 8.0
 # Below this coverage a claim is not worth a closer look: a couple of generic shared words.
 MIN_COVERAGE = 0.2
 
@@ -185,6 +194,19 @@ class ClaimIndex:
             # Coverage decides; repeated mentions and the quote's context words break ties.
             score = coverage + 0.1 * saturated[position] / (entry.total * (K1 + 1))
             scored.append((score, coverage, position))
-        best = heapq.nlargest(limit, scored)
+        # A long article covers a short claim's words somewhere without being about it: the
+        # shortlist is re-ranked by its best sentence — how much of the claim one sentence has,
+        # in share and in weight (a two-word claim is "covered" by any sentence with two common
+        # words; a sentence with many of a long claim's rare words is stronger evidence).
+        shortlist = heapq.nlargest(limit * SHORTLIST_FACTOR, scored)
+        reranked = []
+        for score, coverage, position in shortlist:
+            entry = self.entries[position]
+            keys = entry.weights.keys()
+            best_weight = max((sum(entry.weights[t] for t in sentence.terms & keys)
+                               for sentence in article.sentences), default=0.0)
+            in_sentence = best_weight / entry.total * best_weight / (best_weight + WEIGHT_HALF)
+            reranked.append((in_sentence + ARTICLE_SHARE * score, coverage, position))
+        best = heapq.nlargest(limit, reranked)
         return [Candidate(self.entries[p].claim, round(s, 4), round(c, 4), tuple(sorted(matched[p])))
                 for s, c, p in best]
