@@ -316,8 +316,7 @@ def run_demo(workdir: Path, *, echo: Callable[[str], Any] = print,
         echo(f"Work folder: {workdir} (config/monitor.toml, {config.database_path.name})")
         with Store(config.database_path) as store:
             judge = build_judge(config, store)
-            claims = store.query("select count(*) as n from claims where active = 1")
-            echo(f"Claims: {next(iter(claims))['n']} active, from {claims_source}")
+            echo(f"Claims: {len(store.claim_rows(active_only=True))} active, from {claims_source}")
 
             echo("")
             echo(_rule("First poll"))
