@@ -355,12 +355,16 @@ class _Cycle:
             self.progress("verdicts", done, len(articles))
             try:
                 verdicts = judge.judge(article["title"] or "", article["text"] or "", article["published_at"])
-                saved = self.store.save_verdicts(article["id"], verdicts)  # type: ignore[attr-defined]
-            except MonitorError as exc:
+                with self.store.transaction():  # the alerts and "judged" together, or neither
+                    saved = self.store.save_verdicts(article["id"], verdicts)
+                    self.store.mark_judged(article["id"])
+            except Exception as exc:  # one article the judge cannot handle must not end the cycle
                 self.error(f"verdicts for article {article['id']} {article['url']}: {exc}")
-                log.error("verdicts for article %s %s failed: %s", article["id"], article["url"], exc)
-                continue
-            self.store.mark_judged(article["id"])
+                if isinstance(exc, MonitorError):
+                    log.error("verdicts for article %s %s failed: %s", article["id"], article["url"], exc)
+                else:
+                    log.exception("verdicts for article %s %s failed", article["id"], article["url"])
+                continue  # left unjudged: the next cycle tries again
             new = saved if isinstance(saved, int) else len(verdicts)
             self.summary.alerts_new += new
             if new:

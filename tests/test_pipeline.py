@@ -10,9 +10,14 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from monitor.claims import load_claims
 from monitor.config import Config, parse_config
 from monitor.pipeline import MAX_ATTEMPTS, CycleSummary, run_cycle
 from monitor.store import Store
+from monitor.verdicts import Judge
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO_ARTICLES = REPO / "monitor" / "demo_archive" / "articles"
 
 STORIES = {
     "call": ("Kremlin says Putin and Trump spoke for close to 90 minutes", [
@@ -287,3 +292,29 @@ def test_progress_reports_each_stage(server, tmp_path, store):
     events: list[tuple[str, int, int]] = []
     run_cycle(make_config(tmp_path, [feed]), store, progress=lambda *event: events.append(event))
     assert events == [("feeds", 0, 1), ("feeds", 1, 1), ("articles", 0, 1), ("articles", 1, 1)]
+
+
+def test_articles_are_judged_once_and_a_backlog_is_judged_by_the_next_cycle_with_a_judge(server, tmp_path, store):
+    claims = load_claims(REPO / "config" / "claims.toml")
+    store.sync_claims(claims)
+    # The real Judge over the reviewed claims; without a trained stance model it uses its rules
+    # and lexical prior, which is enough to see the cycle save verdicts and count alerts.
+    judge = Judge(claims, threshold=0.6, max_candidates=8)
+    serve(server, "/news/call", (DEMO_ARTICLES / "harbourpost" / "trump-says-putin-call-lasted-hour-and-a-half.html")
+          .read_bytes())
+    serve(server, "/news/football", (DEMO_ARTICLES / "harbourpost" / "harbour-united-extra-time-winner.html").read_bytes())
+    config = make_config(tmp_path, [serve_feed(server, "/feed.xml", ("Call", "/news/call"), ("Goal", "/news/football"))])
+
+    first = run_cycle(config, store)  # no judge yet (no claims, or a crash before judging)
+    assert (first.articles_new, first.alerts_new) == (2, 0) and len(store.unjudged_articles()) == 2
+
+    second = run_cycle(config, store, judge=judge)
+    alerts = list(store.query("select a.claim_id, a.verdict, r.url from alerts a join articles r on r.id = a.article_id"))
+    assert second.articles_new == 0 and second.alerts_new == len(alerts) >= 1
+    assert ("call-lasted-90-minutes", "confirms", server.url_for("/news/call")) in [tuple(a.values()) for a in alerts]
+    assert not any(a["url"].endswith("/news/football") for a in alerts)
+    assert store.unjudged_articles() == []
+
+    third = run_cycle(config, store, judge=judge, force=True)
+    assert third.alerts_new == 0
+    assert len(list(store.query("select id from alerts"))) == len(alerts)
