@@ -233,6 +233,15 @@ def test_a_past_meeting_in_another_year_does_not_resolve_a_forecast(judge):
     assert verdict_for(judge, "summit-agreement-odds-20-percent", text, published_at="2025-02-13") is None
 
 
+def test_other_odds_on_a_forecast_are_shown_but_do_not_settle_it(judge):
+    text = ("Analysts and betting markets put the chances of an agreement emerging from the Trump-Putin summit "
+            "at one in five, and few in either capital expect a signed document.")
+    verdict = verdict_for(judge, "summit-agreement-odds-20-percent", text, published_at="2025-08-13")
+    assert verdict is not None and verdict.verdict == "discusses" and verdict.resolution is None
+    assert verdict.claim_value.startswith("around 20%")
+    assert verdict.article_value.startswith("one in five")
+
+
 def test_brier_score_and_what_resolves():
     assert brier_score(0.2, happened=False) == pytest.approx(0.04)
     assert brier_score(0.2, happened=True) == pytest.approx(0.64)

@@ -148,6 +148,7 @@ class Reading:
     strength: float
     support: float
     path: str               # the name of the decision taken: a DECISIVE key, "touches", "states", ...
+    shown: ValueComparison | None = None   # values compared for the alert to show (also a forecast's odds)
 
     @property
     def about(self) -> float:
@@ -223,10 +224,6 @@ class Judge:
         out: list[ValueComparison | None] = []
         for candidate, terms, evidence in work:
             claim = candidate.claim
-            # A forecast's probability is not a value the news reports; its outcome is.
-            if claim.probability is not None:
-                out.append(None)
-                continue
             stated = self.stated_quantities[claim.id]
             out.append(compare_values(stated, evidence, claim_value_contexts(claim.statement, stated), terms.weights,
                                       terms.entity_terms) if stated else None)
@@ -260,12 +257,17 @@ class Judge:
             return read_cues(item.text, terms.weights, claim_text=claim.statement, speaker=claim.speaker)
 
         outcome = find_outcome(claim, terms.weights, evidence, published_at, terms.entity_terms)
+        shown = values
+        if claim.probability is not None:
+            # A forecast's probability is not a fact the news can confirm (others' odds are shown,
+            # "one in five" against "around 20%"); its outcome settles it.
+            values = None
         if outcome is not None:
             cues = cues_of(outcome.evidence)
             path = ("outcome-as-forecast" if _outcome_as_forecast(claim, outcome.outcome == "happened")
                     else "outcome-against-forecast")
             return Reading(candidate, terms, evidence, values, outcome, outcome.evidence, cues,
-                           _strength(outcome.evidence), _support(outcome.evidence), path)
+                           _strength(outcome.evidence), _support(outcome.evidence), path, shown)
         if values is not None:
             cues = cues_of(values.evidence)
             if values.result == "disputed":
@@ -280,11 +282,11 @@ class Judge:
                 # "the call did not last 90 minutes": a negated agreement is a disagreement
                 path = "values-disagree"
             return Reading(candidate, terms, evidence, values, None, values.evidence, cues,
-                           _strength(values.evidence), _support(values.evidence), path)
+                           _strength(values.evidence), _support(values.evidence), path, shown)
 
         chosen, cues = _deciding_sentence(evidence, terms, cues_of)
         strength, support = _strength(chosen), _support(chosen)
-        reading = Reading(candidate, terms, evidence, None, None, chosen, cues, strength, support, "")
+        reading = Reading(candidate, terms, evidence, None, None, chosen, cues, strength, support, "", shown)
         about = reading.about
         if about < TOUCHES:
             reading.path = "names-only"
@@ -376,10 +378,13 @@ class Judge:
             model_version=self.version, probabilities={s: round(p, 4) for s, p in zip(STANCES, probs)},
             reasons=reasons,
         )
-        if values is not None:
-            verdict.claim_value = describe_quantity(values.claimed)
-            verdict.article_value = describe_quantity(values.reported)
-            verdict.values_compared = values_compared(values.claimed, values.reported)
+        shown = reading.shown
+        if shown is not None and verdict.verdict != "unrelated":
+            verdict.claim_value = describe_quantity(shown.claimed)
+            verdict.article_value = describe_quantity(shown.reported)
+            verdict.values_compared = values_compared(shown.claimed, shown.reported)
+            if shown.result == "disputed":
+                verdict.values_compared["result"] = "disputed"
         if outcome is not None and verdict.verdict in ("confirms", "contradicts"):
             verdict.resolution = outcome.as_dict()
         log.debug("claim %s: %s %.2f (%s) — %s", claim.id, verdict.verdict, verdict.confidence,
