@@ -103,7 +103,7 @@ def serve(base: list[BasePage], feeds: int, pages: int, hosts: int, ready: "mult
         protocol_version = "HTTP/1.1"  # keep-alive, as real sites do
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            host_url = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
+            host_url = f"http://{self.headers.get('Host')}"
             if self.path.startswith("/feeds/"):
                 feed = int(self.path.split("/")[2].split(".")[0])
                 body = feed_bytes(host_url, feed, list(range(feed, pages, feeds)))

@@ -212,18 +212,18 @@ def fetch_feed(fetcher: "Fetcher", feed: dict[str, Any]) -> FeedFetch:
     try:
         result = fetcher.get(url, etag=feed.get("etag"), last_modified=feed.get("last_modified"), kind="feed")
     except FetchError as exc:
-        return FeedFetch(feed, "failed", http_status=getattr(exc, "status", None), error=str(exc),
-                         retry_after=getattr(exc, "retry_after", None))
-    common = dict(http_status=result.status, final_url=result.final_url,
-                  permanent_redirect=result.permanent_redirect, retry_after=result.retry_after,
-                  etag=result.etag, last_modified=result.last_modified)
+        return FeedFetch(feed, "failed", http_status=exc.status, error=str(exc), retry_after=exc.retry_after)
+    fetched = FeedFetch(feed, "ok", http_status=result.status, final_url=result.final_url,
+                        permanent_redirect=result.permanent_redirect, retry_after=result.retry_after,
+                        etag=result.etag, last_modified=result.last_modified)
     if result.not_modified:
-        return FeedFetch(feed, "not_modified", **common)
+        fetched.status = "not_modified"
+        return fetched
     try:
-        parsed = parse_feed(result.content, result.final_url or url)
+        fetched.parsed = parse_feed(result.content, result.final_url or url)
     except FeedError as exc:
-        return FeedFetch(feed, "failed", error=str(exc), **common)
-    return FeedFetch(feed, "ok", parsed=parsed, **common)
+        fetched.status, fetched.error = "failed", str(exc)
+    return fetched
 
 
 def record_feed_poll(store: "Store", fetched: FeedFetch, polling: PollingSettings,

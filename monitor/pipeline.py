@@ -104,7 +104,7 @@ class _ArticleJob:
 
     @property
     def url(self) -> str:
-        return self.first["url"]
+        return str(self.first["url"])
 
     @property
     def entry_ids(self) -> list[int]:
@@ -114,8 +114,10 @@ class _ArticleJob:
         return f"article {self.url} (feed {self.first['feed_name']})"
 
 
-def _timed_extract(content: bytes, url: str, encoding: str | None,
-                   content_type: str) -> tuple[ExtractedArticle, float]:
+Extracted = tuple[ExtractedArticle, float]  # an article and the CPU seconds its extraction took
+
+
+def _timed_extract(content: bytes, url: str, encoding: str | None, content_type: str) -> Extracted:
     """Extraction as it runs in a worker process; also returns the CPU seconds it took."""
     started = time.process_time()
     article = extract_article(content, url, encoding, content_type=content_type or "text/html")
@@ -233,14 +235,15 @@ class _Cycle:
         threads = ThreadPoolExecutor(self.config.fetch.workers, thread_name_prefix="page")
         limit = IN_FLIGHT_PER_WORKER * max(self.config.fetch.workers, self.extract_workers, 1)
         waiting = deque(jobs)
-        fetching: dict[Future, _ArticleJob] = {}
-        extracting: dict[Future, tuple[_ArticleJob, FetchResult]] = {}
+        fetching: dict[Future[FetchResult], _ArticleJob] = {}
+        extracting: dict[Future[Extracted], tuple[_ArticleJob, FetchResult]] = {}
         try:
             while waiting or fetching or extracting:
                 while waiting and len(fetching) + len(extracting) < limit:
                     job = waiting.popleft()
                     fetching[threads.submit(self.fetcher.get, job.url, kind="page")] = job
-                finished, _ = wait([*fetching, *extracting], return_when=FIRST_COMPLETED)
+                pending: list[Future[Any]] = [*fetching, *extracting]
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     if future in fetching:
                         job = fetching.pop(future)
@@ -252,7 +255,8 @@ class _Cycle:
                                 extracting[processes.submit(_timed_extract, fetched.content, fetched.final_url,
                                                             fetched.encoding, fetched.content_type)] = (job, fetched)
                             except BrokenProcessPool:
-                                processes = _lost_pool(processes)
+                                _give_up(processes)
+                                processes = None
                                 self._extracted(_run_here(fetched), job, fetched)
                                 done += 1
                         else:
@@ -262,7 +266,8 @@ class _Cycle:
                         job, fetched = extracting.pop(future)
                         if isinstance(future.exception(), BrokenProcessPool):
                             if processes is not None:
-                                processes = _lost_pool(processes)
+                                _give_up(processes)
+                                processes = None
                             future = _run_here(fetched)
                         self._extracted(future, job, fetched)
                         done += 1
@@ -272,17 +277,17 @@ class _Cycle:
             if processes is not None:
                 processes.shutdown(wait=True, cancel_futures=True)
 
-    def _fetched(self, future: Future, job: _ArticleJob) -> FetchResult | None:
+    def _fetched(self, future: Future[FetchResult], job: _ArticleJob) -> FetchResult | None:
         try:
             return future.result()
         except FetchError as exc:
-            self._failed(job, str(exc), getattr(exc, "status", None))
+            self._failed(job, str(exc), exc.status)
         except Exception as exc:  # a bug in fetching one page must not end the cycle
             log.exception("%s: unexpected error while fetching", job.where())
             self._failed(job, f"unexpected error: {type(exc).__name__}: {exc}", None)
         return None
 
-    def _extracted(self, future: Future, job: _ArticleJob, fetched: FetchResult) -> None:
+    def _extracted(self, future: Future[Extracted], job: _ArticleJob, fetched: FetchResult) -> None:
         try:
             article, cpu_seconds = future.result()
         except ExtractionError as exc:
@@ -373,16 +378,15 @@ class _Cycle:
             self.progress("verdicts", len(articles), len(articles))
 
 
-def _lost_pool(processes: ProcessPoolExecutor) -> None:
+def _give_up(processes: ProcessPoolExecutor) -> None:
     # A worker died (out of memory, killed): the pool is unusable; finish this cycle in-process.
     log.error("an extraction process died; extracting the remaining pages in the main process")
     processes.shutdown(wait=False, cancel_futures=True)
-    return None
 
 
-def _run_here(fetched: FetchResult) -> Future:
+def _run_here(fetched: FetchResult) -> Future[Extracted]:
     """Extract in this process, wrapped in a finished future so both paths are handled alike."""
-    future: Future = Future()
+    future: Future[Extracted] = Future()
     try:
         future.set_result(_timed_extract(fetched.content, fetched.final_url, fetched.encoding,
                                          fetched.content_type))

@@ -68,7 +68,7 @@ def test_older_rss_versions(name, version, title):
     feed = parse_feed(fixture(name), "https://agency.example.net/rss")
     assert feed.version == version
     assert [e.title for e in feed.entries] == [title]
-    assert feed.entries[0].url.startswith("http")
+    assert (feed.entries[0].url or "").startswith("http")
 
 
 def test_malformed_feed_keeps_parsable_entries_and_records_the_problem():
@@ -195,16 +195,17 @@ def test_second_poll_sends_validators_and_a_304_costs_no_parse(server, fetcher, 
 
 
 def test_changed_etag_brings_the_new_entries(server, fetcher, store):
-    version = {"etag": '"v1"', "items": [("One", "/a/1")]}
+    etag = ['"v1"']
+    items = [("One", "/a/1")]
 
     def handler(request: Request) -> Response:
-        if request.headers.get("If-None-Match") == version["etag"]:
+        if request.headers.get("If-None-Match") == etag[0]:
             return Response(status=304)
-        return Response(rss(*version["items"]), content_type="application/rss+xml",
-                        headers={"ETag": version["etag"]})
+        return Response(rss(*items), content_type="application/rss+xml", headers={"ETag": etag[0]})
     feed = add_feed(store, serve(server, "/feed.xml", handler))
     assert poll_feed(store, fetcher, feed, now=T0).entries_new == 1
-    version.update(etag='"v2"', items=[("Two", "/a/2"), ("One", "/a/1")])
+    etag[0] = '"v2"'
+    items.insert(0, ("Two", "/a/2"))
     result = poll_feed(store, fetcher, store.feed(feed["id"]), now=T0 + timedelta(hours=1))
     assert result.status == "ok" and result.entries_seen == 2
     assert [e.title for e in result.new_entries] == ["Two"]
@@ -216,10 +217,18 @@ def test_malformed_feed_records_its_entries_and_the_problem(server, fetcher, sto
     feed = add_feed(store, serve(server, "/sloppy.xml", lambda r: Response(fixture("malformed.xml"),
                                                                            content_type="text/xml")))
     result = poll_feed(store, fetcher, feed, now=T0)
-    assert result.status == "ok" and result.entries_new == 3 and "not well-formed" in result.problem
+    assert result.status == "ok" and result.entries_new == 3 and "not well-formed" in (result.problem or "")
     stored = store.feed(feed["id"])
     assert stored["consecutive_failures"] == 0 and stored["last_error"] is None
-    assert "not well-formed" in stored["last_problem"]
+    assert "not well-formed" in (stored["last_problem"] or "")
+
+
+def slowly(response: Response, seconds: float = 1.0) -> Callable[[Request], Response]:
+    """A handler that answers later than the fetcher's timeout."""
+    def handler(request: Request) -> Response:
+        time.sleep(seconds)
+        return response
+    return handler
 
 
 def closed_port_url() -> str:
@@ -234,7 +243,7 @@ def test_failures_are_recorded_and_backoff_grows(server, fetcher, store, kind):
     if kind == "refused":
         url = closed_port_url()
     elif kind == "timeout":
-        url = serve(server, "/slow.xml", lambda r: (time.sleep(1.0), Response(rss(), content_type="text/xml"))[1])
+        url = serve(server, "/slow.xml", slowly(Response(rss(), content_type="text/xml")))
     elif kind == "html page":
         url = serve(server, "/home", lambda r: Response(fixture("not_a_feed.html"), content_type="text/html"))
     else:
@@ -267,7 +276,7 @@ def test_success_after_failures_resets_the_count(server, fetcher, store):
                                                         headers={"Retry-After": "7200"}))
     feed = add_feed(store, url, interval=10)
     failed = poll_feed(store, fetcher, feed, now=T0)
-    assert failed.status == "failed" and "HTTP 503" in failed.error
+    assert failed.status == "failed" and "HTTP 503" in (failed.error or "")
     # Retry-After (two hours) asks for longer than the backoff (20 minutes): it wins.
     assert store.feed(feed["id"])["next_poll_at"] == (T0 + timedelta(hours=2)).isoformat()
     state["status"] = 200

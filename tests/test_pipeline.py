@@ -242,6 +242,14 @@ def test_failed_articles_are_recorded_and_retried_up_to_the_limit(server, tmp_pa
     assert hits(server, "/news/gone") == MAX_ATTEMPTS and hits(server, "/news/call") == 1
 
 
+def slowly(response: Response, seconds: float = 1.0) -> Callable[[Request], Response]:
+    """A handler that answers later than the fetcher's timeout."""
+    def handler(request: Request) -> Response:
+        time.sleep(seconds)
+        return response
+    return handler
+
+
 def closed_port_url() -> str:
     import socket
 
@@ -256,7 +264,7 @@ def test_failing_feeds_are_recorded_and_the_others_still_polled(server, tmp_path
     good = serve_feed(server, "/good.xml", ("Call", "/news/call"))
     missing = serve(server, "/missing.xml", lambda r: Response("no", status=404))
     broken = serve(server, "/broken.xml", lambda r: Response("oops", status=500))
-    slow = serve(server, "/slow.xml", lambda r: (time.sleep(1.0), Response(rss("slow"), content_type="text/xml"))[1])
+    slow = serve(server, "/slow.xml", slowly(Response(rss("slow"), content_type="text/xml")))
     config = make_config(tmp_path, [missing, broken, slow, closed_port_url(), good], timeout=0.3)
     summary = run_cycle(config, store)
     assert (summary.feeds_polled, summary.feeds_failed, summary.articles_new) == (5, 4, 1)

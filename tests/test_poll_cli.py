@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -78,7 +78,7 @@ SUMMARY = re.compile(r"Polled (\d+) feeds? \((\d+) not modified, (\d+) failed\) 
                      r"(\d+) duplicate, (\d+) failed · alerts: (\d+) new · \d+\.\d s\n")
 
 
-def run(config: Path, *args: str) -> "click.testing.Result":  # noqa: F821
+def run(config: Path, *args: str) -> Result:
     return CliRunner().invoke(cli, ["-c", str(config), *args], catch_exceptions=False)
 
 
@@ -89,11 +89,11 @@ def test_poll_prints_one_summary_line_and_exits_0_with_some_failures(server, tmp
     result = run(config, "poll")
     assert result.exit_code == 0, result.output
     match = SUMMARY.fullmatch(result.stdout)  # no progress bar: stdout is not a terminal
-    assert match and match.groups() == ("2", "0", "1", "3", "0", "0", "0")
+    assert match is not None and match.groups() == ("2", "0", "1", "3", "0", "0", "0")
 
     result = run(config, "poll", "--force")
     match = SUMMARY.fullmatch(result.stdout)
-    assert result.exit_code == 0 and match.groups() == ("2", "0", "1", "0", "0", "0", "0")
+    assert result.exit_code == 0 and match is not None and match.groups() == ("2", "0", "1", "0", "0", "0", "0")
 
 
 def test_poll_exits_2_when_every_due_feed_failed(server, tmp_path):
@@ -101,7 +101,8 @@ def test_poll_exits_2_when_every_due_feed_failed(server, tmp_path):
     config = write_config(tmp_path, [server.url_for("/missing.xml")])
     result = run(config, "poll")
     assert result.exit_code == 2
-    assert SUMMARY.fullmatch(result.stdout).groups()[:3] == ("1", "0", "1")
+    match = SUMMARY.fullmatch(result.stdout)
+    assert match is not None and match.groups()[:3] == ("1", "0", "1")
     # Not due again yet: nothing to poll is not a failure.
     result = run(config, "poll")
     assert result.exit_code == 0 and result.stdout.startswith("Polled 0 feeds (0 not modified, 0 failed)")
@@ -166,7 +167,7 @@ def test_a_poll_killed_mid_cycle_loses_and_duplicates_nothing_on_rerun(server, t
     command = [sys.executable, "-m", "monitor", "-c", str(config), "poll"]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
 
-    poll = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    poll = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     try:
         assert reached.wait(60), "the poll never fetched the blocking article"
@@ -184,8 +185,6 @@ def test_a_poll_killed_mid_cycle_loses_and_duplicates_nothing_on_rerun(server, t
             os.killpg(poll.pid, signal.SIGKILL)  # the extraction processes of the killed poll, if any remain
         except ProcessLookupError:
             pass
-        poll.stdout.close()
-        poll.stderr.close()
 
     before = stored_count(database)
     assert 3 <= before < len(pages)
