@@ -398,17 +398,9 @@ ARTICLE_COLUMNS = ["id", "published_at", "fetched_at", "site", "title", "status"
 
 
 def _build_judge(config: Config, store: Store) -> Any:
-    """The verdicts engineer's judge, or None while ``monitor.verdicts.build_judge`` is not there yet."""
-    # NOTE(lead): poll works without verdicts until build_judge lands; once it exists every
-    # poll judges new articles. An import error inside monitor.verdicts is a real error and
-    # is not swallowed here; only the missing function is tolerated.
-    from . import verdicts
+    """The judge over the claims file's active claims, or None when it has none (poll then only ingests)."""
+    from .verdicts import build_judge
 
-    build_judge = getattr(verdicts, "build_judge", None)
-    if build_judge is None:
-        logging.getLogger(__name__).warning("monitor.verdicts.build_judge is missing: articles are stored "
-                                            "but not judged against the claims")
-        return None
     return build_judge(config, store)
 
 
