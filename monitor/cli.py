@@ -438,20 +438,31 @@ def poll(ctx: click.Context, context: Context, force: bool) -> None:
     """Poll the due feeds once: store new articles and judge them against the claims.
 
     Ends with a one-line summary. Exit codes: 0 the cycle ran (failed feeds and articles are
-    recorded and retried); 1 config or database error; 2 every due feed failed.
+    recorded and retried); 1 config or database error (with a broken claims file or stance
+    model the articles are still stored, and judged by the first poll after the fix);
+    2 every due feed failed.
     """
+    from .errors import ClaimsError, VerdictError
     from .pipeline import run_cycle
 
     config = context.config
     bars = _ProgressBars() if sys.stdout.isatty() else None
     with context.store() as store:
-        judge = _build_judge(config, store)
+        try:
+            judge, judge_error = _build_judge(config, store), None
+        except (ClaimsError, VerdictError) as exc:
+            # Feeds roll items off: ingest now, judge later (unjudged articles wait in the store).
+            judge, judge_error = None, exc
+            click.echo(f"Error: {exc}\nPolling without verdicts: new articles are stored and will be judged "
+                       "by the first poll after this is fixed.", err=True)
         try:
             summary = run_cycle(config, store, judge=judge, force=force, progress=bars)
         finally:
             if bars is not None:
                 bars.close()
     click.echo(summary.line())
+    if judge_error is not None:
+        ctx.exit(1)
     if summary.nothing_polled:
         ctx.exit(2)
 

@@ -117,6 +117,18 @@ def test_poll_exits_1_on_config_and_store_errors(tmp_path):
     assert result.exit_code == 1 and "cannot open the database" in result.output
 
 
+def test_a_broken_claims_file_still_stores_articles_and_exits_1(server, tmp_path):
+    config = write_config(tmp_path, [serve_site(server, range(1, 3))])
+    (config.parent / "claims.toml").write_text("[[claims]\nid = ")
+    result = run(config, "poll")
+    assert result.exit_code == 1
+    assert "claims.toml" in result.stderr and "will be judged by the first poll after this is fixed" in result.stderr
+    match = SUMMARY.fullmatch(result.stdout)
+    assert match is not None and match.groups()[3] == "2"
+    with Store(tmp_path / "monitor.db") as store:
+        assert len(store.unjudged_articles()) == 2
+
+
 def test_articles_json_parses_back_and_filters_by_status(server, tmp_path):
     good = serve_site(server, range(1, 3))
     server.expect_request("/news/broken").respond_with_data("boom", status=500)
