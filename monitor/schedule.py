@@ -44,7 +44,7 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from .digest import deliver_digest
-from .errors import MonitorError
+from .errors import ClaimsError, MonitorError, VerdictError
 from .locking import LockHeld, ProcessLock, run_lock_path
 from .store import Store
 
@@ -217,25 +217,33 @@ class Scheduler:
         self.scheduler.shutdown(wait=False)
 
     def _load_judge(self) -> None:
-        """Build the judge; again only when the claims file changed (the model stays loaded otherwise)."""
+        """Build the judge: at the start, again when the claims file changed, and at every poll
+        while it cannot be built (a broken claims file or stance model).
+
+        Like ``monitor poll``, a broken claims file or model does not stop the monitoring: feeds
+        roll items off, so articles are stored now and judged by the first poll after the fix.
+        """
         if self.judge_factory is None or self._poll_store is None:
             return
         stamp = _mtime(self.config.verdicts.claims_file)
         if self._judge_loaded and stamp == self._claims_stamp:
             return
-        if self._judge_loaded:
-            log.info("%s changed: reloading the claims", self.config.verdicts.claims_file,
-                     extra={"event": "claims_reloaded"})
-        if not self._judge_loaded:
-            self._judge = self.judge_factory(self.config, self._poll_store)   # errors stop the start
-        else:
-            try:
-                self._judge = self.judge_factory(self.config, self._poll_store)
-            except MonitorError as exc:
-                # A half-done edit must not stop the monitoring: keep the claims loaded before.
+        try:
+            judge = self.judge_factory(self.config, self._poll_store)
+        except (ClaimsError, VerdictError) as exc:
+            if self._judge_loaded:
+                # A half-done edit: keep judging with the claims loaded before, until the next edit.
+                self._claims_stamp = stamp
                 log.error("cannot reload the claims (%s); still judging with the claims loaded before", exc,
                           extra={"event": "claims_reload_failed"})
-        self._judge_loaded, self._claims_stamp = True, stamp
+            else:
+                log.error("no verdicts: %s; new articles are stored and judged by the first poll after "
+                          "this is fixed", exc, extra={"event": "judge_unavailable"})
+            return
+        if self._judge_loaded:
+            log.info("%s changed: claims reloaded", self.config.verdicts.claims_file,
+                     extra={"event": "claims_reloaded"})
+        self._judge, self._judge_loaded, self._claims_stamp = judge, True, stamp
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         # Only flags and a thread here: logging and the scheduler take locks that the

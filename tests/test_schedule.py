@@ -1,6 +1,8 @@
 """`monitor run`: the scheduler as a real process against a feed server and an SMTP server on loopback."""
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import logging
 import os
@@ -39,9 +41,10 @@ def article_html(n: int) -> bytes:
 class FeedSite:
     """Serves /feed.xml listing ``items`` articles at /story-N.html; counts requests per path."""
 
-    def __init__(self, items: int, page_delay: float = 0.0):
+    def __init__(self, items: int, page_delay: float = 0.0, pages: dict[int, bytes] | None = None):
         self.items = items
         self.page_delay = page_delay
+        self.pages = pages or {}
         self.requests: dict[str, int] = {}
         site = self
 
@@ -52,7 +55,8 @@ class FeedSite:
                     body, kind = site.feed(), "application/rss+xml"
                 elif self.path.startswith("/story-"):
                     time.sleep(site.page_delay)
-                    body, kind = article_html(int(self.path[7:-5])), "text/html; charset=utf-8"
+                    n = int(self.path[7:-5])
+                    body, kind = site.pages.get(n) or article_html(n), "text/html; charset=utf-8"
                 else:
                     self.send_error(404)
                     return
@@ -85,8 +89,8 @@ class FeedSite:
 def site():
     sites = []
 
-    def start(items: int = 2, page_delay: float = 0.0) -> FeedSite:
-        sites.append(FeedSite(items, page_delay))
+    def start(items: int = 2, page_delay: float = 0.0, pages: dict[int, bytes] | None = None) -> FeedSite:
+        sites.append(FeedSite(items, page_delay, pages))
         return sites[-1]
 
     yield start
@@ -400,7 +404,7 @@ def test_json_lines_carry_the_event_fields():
     assert entry["level"] == "info" and entry["logger"] == "monitor.schedule" and entry["ts"].endswith("+00:00")
 
 
-def test_claims_are_reloaded_when_the_file_changes_and_a_broken_edit_keeps_the_old_ones(tmp_path, caplog):
+def test_claims_load_late_reload_on_change_and_a_broken_edit_keeps_the_old_ones(tmp_path, caplog):
     from monitor.claims import load_claims
     from monitor.errors import ClaimsError
 
@@ -418,6 +422,13 @@ def test_claims_are_reloaded_when_the_file_changes_and_a_broken_edit_keeps_the_o
     scheduler = Scheduler(config, judge_factory=judge_factory)
     with Store(config.database_path) as store:
         scheduler._poll_store = store
+        claims_file.write_text("broken = [")
+        with caplog.at_level(logging.ERROR, logger="monitor.schedule"):
+            scheduler._load_judge()                  # broken at the start: poll without verdicts
+        assert scheduler._judge is None and "no verdicts: " in caplog.text
+        assert "judged by the first poll after this is fixed" in caplog.text
+        caplog.clear()
+        claims_file.write_text("# no claims yet\n")
         scheduler._load_judge()
         scheduler._load_judge()                      # unchanged file: the judge is kept
         assert loads == [0] and scheduler._judge == "judge #1"
