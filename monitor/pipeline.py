@@ -13,7 +13,9 @@ interrupt and rerun:
    trafilatura in a process pool (extraction is CPU-bound and would otherwise hold the GIL
    the fetch threads need). An extracted article whose declared canonical URL or content hash
    matches a stored one — a syndicated copy — is stored as ``duplicate`` of it; the rest as
-   ``ok``. Each article is saved, with its entry links, in its own transaction.
+   ``ok``. A page whose text adds almost nothing to a stored article (a copy with a credit
+   line or dateline of its own; see ``NEAR_DUPLICATE_NEW``) is a duplicate too. Each article is
+   saved, with its entry links, in its own transaction.
 3. With a ``judge``, every ``ok`` article not judged yet gets its verdicts
    (``store.save_verdicts``), so verdicts lost to a crash are made on the next cycle.
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 import signal
 import threading
 import time
@@ -311,22 +314,30 @@ class _Cycle:
         retry = "will be retried" if attempts < MAX_ATTEMPTS else "giving up"
         log.warning("%s: failed (attempt %s of %s, %s): %s", job.where(), attempts, MAX_ATTEMPTS, retry, error)
 
-    def _original_of(self, job: _ArticleJob, article: ExtractedArticle) -> dict[str, Any] | None:
-        """The stored article this page is a copy of: same declared canonical URL, or same text."""
-        candidates = []
+    def _original_of(self, job: _ArticleJob, article: ExtractedArticle) -> tuple[dict[str, Any], str] | None:
+        """The stored article this page copies, and why: it declares that article's URL as its
+        canonical one, its text is the same, or its text adds almost nothing to that article's."""
+        candidates: list[tuple[dict[str, Any] | None, str]] = []
         if article.canonical_url:
             declared = canonical_url(article.canonical_url)
             if declared != job.canonical_url:
-                candidates.append(self.store.article_by_canonical_url(declared))
+                candidates.append((self.store.article_by_canonical_url(declared), "declared canonical URL"))
         if article.content_hash:
-            candidates.append(self.store.article_by_content_hash(article.content_hash))
-        for found in candidates:
+            candidates.append((self.store.article_by_content_hash(article.content_hash), "same text"))
+        for found, why in candidates:
             if found is None or found["status"] == "failed":
                 continue
             if found["status"] == "duplicate" and found["duplicate_of"]:
                 found = self.store.article(found["duplicate_of"])
             if found["canonical_url"] != job.canonical_url:
-                return found
+                return found, why
+        own = shingles(article.text)
+        for candidate in self.store.articles_sharing_phrases(probe_phrases(article.text)):
+            if candidate["canonical_url"] == job.canonical_url or not own:
+                continue
+            added = len(own - shingles(candidate["text"] or ""))
+            if added <= NEAR_DUPLICATE_NEW and 1 - added / len(own) >= NEAR_DUPLICATE_SHARE:
+                return self.store.article(candidate["id"]), f"near copy: {added} of {len(own)} word sequences new"
         return None
 
     def _store(self, job: _ArticleJob, fetched: FetchResult, article: ExtractedArticle) -> None:
@@ -339,12 +350,13 @@ class _Cycle:
             content_hash=article.content_hash, http_status=fetched.status, etag=fetched.etag,
             last_modified=fetched.last_modified, entry_ids=job.entry_ids)
         if original is not None:
+            copied, why = original
             # The text lives once, in the original: a copy gets no verdicts and no FTS match.
-            article_id = self.store.save_article(text=None, status="duplicate", duplicate_of=original["id"],
+            article_id = self.store.save_article(text=None, status="duplicate", duplicate_of=copied["id"],
                                                  **fields)
             self.summary.articles_duplicate += len(job.entries)
-            log.info("%s: copy of article %s (%s); stored as duplicate %s", job.where(), original["id"],
-                     original["canonical_url"], article_id)
+            log.info("%s: copy of article %s %s (%s); stored as duplicate %s", job.where(), copied["id"],
+                     copied["canonical_url"], why, article_id)
             return
         article_id = self.store.save_article(text=article.text, status="ok", **fields)
         self.summary.articles_new += 1
@@ -376,6 +388,38 @@ class _Cycle:
                 log.info("article %s %s: %s new alerts", article["id"], article["url"], new)
         if articles:
             self.progress("verdicts", len(articles), len(articles))
+
+
+# -- near duplicates -------------------------------------------------------------------------
+# Syndicated copies are rarely byte-identical after extraction: one site adds a credit line or a
+# dateline, another keeps a caption. A page is a near duplicate of a stored article when it adds
+# at most NEAR_DUPLICATE_NEW of its own 5-word sequences (about ten words in one run; a sentence
+# adds its length + 4) and at least NEAR_DUPLICATE_SHARE of its sequences are in that article.
+# The cap is absolute on purpose: a follow-up that reuses wire copy and adds one sentence of
+# news must still be stored and judged as an article of its own, however long the copy.
+# Candidates come from the full-text index, searched for a few phrases spread over the page.
+
+NEAR_DUPLICATE_NEW = 15
+NEAR_DUPLICATE_SHARE = 0.8
+SHINGLE_WORDS = 5
+PROBE_PHRASES, PROBE_WORDS = 4, 8
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[tuple[str, ...]]:
+    """The text's overlapping ``size``-word sequences, case-folded, punctuation ignored."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    return {tuple(words[i:i + size]) for i in range(max(len(words) - size + 1, 1 if words else 0))}
+
+
+def probe_phrases(text: str, count: int = PROBE_PHRASES, size: int = PROBE_WORDS) -> list[str]:
+    """``count`` phrases of ``size`` words spread evenly over the text (first, last, between)."""
+    words = _WORD.findall(text)
+    if len(words) <= size:
+        return [" ".join(words)] if words else []
+    last = len(words) - size
+    starts = sorted({round(i * last / max(count - 1, 1)) for i in range(count)})
+    return [" ".join(words[start:start + size]) for start in starts]
 
 
 def _give_up(processes: ProcessPoolExecutor) -> None:

@@ -474,6 +474,19 @@ class Store:
             "select * from articles where content_hash = ? and status = 'ok' order by id limit 1",
             [content_hash])), None)
 
+    def articles_sharing_phrases(self, phrases: list[str], limit: int = 5) -> list[dict[str, Any]]:
+        """``ok`` articles whose text contains any of these word sequences (full-text phrase
+        search), best match first: the candidates for a near-duplicate check."""
+        # Inside an FTS5 phrase only a double quote is special; the tokenizer does the rest.
+        words = [" ".join(phrase.replace('"', " ").split()) for phrase in phrases]
+        query = " OR ".join(f'"{w}"' for w in words if w)
+        if not query:
+            return []
+        return list(self.db.query(
+            "select a.id, a.canonical_url, a.text from articles_fts join articles a on a.id = articles_fts.rowid"
+            " where articles_fts match ? and a.status = 'ok' order by articles_fts.rank limit ?",
+            [f"text : ({query})", limit]))
+
     def save_article(self, *, canonical_url: str, url: str, feed_id: int | None, guid: str | None,
                      title: str | None, text: str | None, author: str | None = None, site: str | None = None,
                      published_at: str | None = None, language: str | None = None,

@@ -12,7 +12,7 @@ from werkzeug import Request, Response
 
 from monitor.claims import load_claims
 from monitor.config import Config, parse_config
-from monitor.pipeline import MAX_ATTEMPTS, CycleSummary, run_cycle
+from monitor.pipeline import MAX_ATTEMPTS, CycleSummary, probe_phrases, run_cycle, shingles
 from monitor.store import Store
 from monitor.verdicts import Judge
 
@@ -49,10 +49,11 @@ STORIES = {
 }
 
 
-def page(key: str, template: str = "wire", canonical: str | None = None) -> bytes:
-    """An article page: the same story can be wrapped in two sites' different boilerplate."""
+def page(key: str, template: str = "wire", canonical: str | None = None, added: tuple[str, ...] = ()) -> bytes:
+    """An article page: the same story can be wrapped in two sites' different boilerplate, and
+    a site can add paragraphs of its own inside the article (``added``)."""
     title, paragraphs = STORIES[key]
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    body = "".join(f"<p>{p}</p>" for p in [*paragraphs, *added])
     link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
     if template == "wire":
         html = (f"<html lang='en'><head><title>{title} | Example Wire</title>{link}</head><body>"
@@ -188,6 +189,40 @@ def test_a_syndicated_copy_with_other_boilerplate_is_stored_as_duplicate(server,
     assert [a["id"] for a in store.articles(status="ok")] == [original["id"]]
 
 
+@pytest.mark.parametrize("added, duplicate", [
+    (("Distributed by Example Wire.",), True),
+    (("Reporting by Anna Example; editing by John Example.",), True),
+    (("Late on Thursday the Kremlin added that the two presidents would speak again within a week, "
+      "according to a statement published on its website.",), False),
+])
+def test_a_copy_adding_a_credit_line_is_a_duplicate_but_one_adding_news_is_not(server, tmp_path, store, added,
+                                                                               duplicate):
+    serve(server, "/wire/call", page("call", "wire"))
+    serve(server, "/partner/call-copy", page("call", "partner", added=added))
+    feed1 = serve_feed(server, "/wire.xml", ("Call", "/wire/call"))
+    feed2 = serve_feed(server, "/partner.xml", ("Call copy", "/partner/call-copy"))
+    run_cycle(make_config(tmp_path, [feed1]), store)
+    summary = run_cycle(make_config(tmp_path, [feed1, feed2]), store)
+    copy = store.article_by_canonical_url(server.url_for("/partner/call-copy"))
+    original = store.article_by_canonical_url(server.url_for("/wire/call"))
+    if duplicate:
+        assert (summary.articles_new, summary.articles_duplicate) == (0, 1)
+        assert copy["status"] == "duplicate" and copy["duplicate_of"] == original["id"] and copy["text"] is None
+    else:
+        assert (summary.articles_new, summary.articles_duplicate) == (1, 0)
+        assert copy["status"] == "ok" and "speak again within a week" in copy["text"]
+
+
+def test_shingles_and_probe_phrases():
+    assert shingles("One two, three FOUR five six!") == {("one", "two", "three", "four", "five"),
+                                                         ("two", "three", "four", "five", "six")}
+    assert shingles("Too short") == {("too", "short")} and shingles("") == set()
+    words = " ".join(f"w{i}" for i in range(30))
+    assert probe_phrases(words, count=3, size=8) == [" ".join(f"w{i}" for i in range(start, start + 8))
+                                                     for start in (0, 11, 22)]
+    assert probe_phrases("just four words here") == ["just four words here"]
+
+
 def test_a_copy_declaring_the_original_as_canonical_is_a_duplicate(server, tmp_path, store):
     original_url = serve(server, "/wire/minerals", page("minerals", "wire"))
     # Different text (an extra paragraph) but the page says where the original lives.
@@ -308,18 +343,21 @@ def test_articles_are_judged_once_and_a_backlog_is_judged_by_the_next_cycle_with
     # The real Judge over the reviewed claims; without a trained stance model it uses its rules
     # and lexical prior, which is enough to see the cycle save verdicts and count alerts.
     judge = Judge(claims, threshold=0.6, max_candidates=8)
-    serve(server, "/news/call", (DEMO_ARTICLES / "harbourpost" / "trump-says-putin-call-lasted-hour-and-a-half.html")
-          .read_bytes())
-    serve(server, "/news/football", (DEMO_ARTICLES / "harbourpost" / "harbour-united-extra-time-winner.html").read_bytes())
-    config = make_config(tmp_path, [serve_feed(server, "/feed.xml", ("Call", "/news/call"), ("Goal", "/news/football"))])
+    harbour_post = DEMO_ARTICLES / "harbourpost"
+    serve(server, "/news/call", (harbour_post / "trump-says-putin-call-lasted-hour-and-a-half.html").read_bytes())
+    serve(server, "/news/football", (harbour_post / "harbour-united-extra-time-winner.html").read_bytes())
+    feed = serve_feed(server, "/feed.xml", ("Call", "/news/call"), ("Goal", "/news/football"))
+    config = make_config(tmp_path, [feed])
 
     first = run_cycle(config, store)  # no judge yet (no claims, or a crash before judging)
     assert (first.articles_new, first.alerts_new) == (2, 0) and len(store.unjudged_articles()) == 2
 
     second = run_cycle(config, store, judge=judge)
-    alerts = list(store.query("select a.claim_id, a.verdict, r.url from alerts a join articles r on r.id = a.article_id"))
+    alerts = list(store.query(
+        "select a.claim_id, a.verdict, r.url from alerts a join articles r on r.id = a.article_id"))
     assert second.articles_new == 0 and second.alerts_new == len(alerts) >= 1
-    assert ("call-lasted-90-minutes", "confirms", server.url_for("/news/call")) in [tuple(a.values()) for a in alerts]
+    found = [tuple(a.values()) for a in alerts]
+    assert ("call-lasted-90-minutes", "confirms", server.url_for("/news/call")) in found
     assert not any(a["url"].endswith("/news/football") for a in alerts)
     assert store.unjudged_articles() == []
 
