@@ -4,9 +4,9 @@
                            [--compare-in-process] [--hosts 8] [--bare-sample N]
 
 Pages are the real pages of ``/work/shared/data/extraction/html/*.html.gz``, cycled; each copy
-gets a marker ("[bench page 17]") inside one of its article paragraphs, so that copies of one
-page are different articles (pages whose marker lands outside the extracted text come out as
-content duplicates, as syndicated copies would). The feeds and pages are served by
+gets 24 words of its own inside one of its article paragraphs, so that copies of one page are
+different articles (copies of pages where no paragraph survives extraction come out as
+duplicates, as syndicated copies would). The feeds and pages are served by
 ``ThreadingHTTPServer``s in a separate process (so the server does not compete for this
 process's GIL), one per loopback address 127.0.0.1 … 127.0.0.K, so the per-host limit applies
 as it would to K sites. Each repeat runs ``monitor.pipeline.run_cycle`` into a new temporary
@@ -84,7 +84,9 @@ def page_bytes(base: list[BasePage], n: int) -> bytes:
     page = base[n % len(base)]
     if page.marker_at is None:
         return page.html
-    return page.html[:page.marker_at] + f" [bench page {n}]".encode() + page.html[page.marker_at:]
+    # 24 words of its own: more than a credit line, so a copy is not taken for a near duplicate.
+    marker = " ".join(f"bench{n}w{i}" for i in range(24))
+    return page.html[:page.marker_at] + f" [{marker}]".encode() + page.html[page.marker_at:]
 
 
 def feed_bytes(host_url: str, feed: int, pages: list[int]) -> bytes:
