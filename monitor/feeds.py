@@ -272,7 +272,8 @@ def record_feed_poll(store: "Store", fetched: FeedFetch, polling: PollingSetting
             # A 304 carries no new validators worth trusting over the ones that produced it.
             etag=fetched.etag if fetched.status == "ok" else feed.get("etag"),
             last_modified=fetched.last_modified if fetched.status == "ok" else feed.get("last_modified"),
-            url=new_url, title=parsed.title if parsed else None, problem=result.problem)
+            url=new_url, title=parsed.title if parsed else None,
+            problem=result.problem if parsed is not None else feed.get("last_problem"))
     if new_url:
         log.info("feed %s %s: moved permanently to %s; the stored URL is updated", name, feed["url"], new_url)
     if fetched.status == "not_modified":

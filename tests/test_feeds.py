@@ -214,13 +214,19 @@ def test_changed_etag_brings_the_new_entries(server, fetcher, store):
 
 
 def test_malformed_feed_records_its_entries_and_the_problem(server, fetcher, store):
-    feed = add_feed(store, serve(server, "/sloppy.xml", lambda r: Response(fixture("malformed.xml"),
-                                                                           content_type="text/xml")))
+    def handler(request: Request) -> Response:
+        if request.headers.get("If-None-Match") == '"m1"':
+            return Response(status=304)
+        return Response(fixture("malformed.xml"), content_type="text/xml", headers={"ETag": '"m1"'})
+    feed = add_feed(store, serve(server, "/sloppy.xml", handler))
     result = poll_feed(store, fetcher, feed, now=T0)
     assert result.status == "ok" and result.entries_new == 3 and "not well-formed" in (result.problem or "")
     stored = store.feed(feed["id"])
     assert stored["consecutive_failures"] == 0 and stored["last_error"] is None
     assert "not well-formed" in (stored["last_problem"] or "")
+    # Not modified since: the problem is still there.
+    assert poll_feed(store, fetcher, stored, now=T0 + timedelta(hours=1)).status == "not_modified"
+    assert store.feed(feed["id"])["last_problem"] == stored["last_problem"]
 
 
 def slowly(response: Response, seconds: float = 1.0) -> Callable[[Request], Response]:
