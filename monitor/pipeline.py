@@ -37,12 +37,14 @@ from concurrent.futures import (
 )
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from .errors import ExtractionError, FetchError, MonitorError
 from .extract import ExtractedArticle, extract_article
 from .feeds import FeedFetch, canonical_url, fetch_feed, record_feed_poll
 from .fetch import Fetcher, FetchResult
+from .locking import ProcessLock
 
 if TYPE_CHECKING:
     from .config import Config
@@ -439,6 +441,11 @@ def _run_here(fetched: FetchResult) -> Future[Extracted]:
     return future
 
 
+def poll_lock_path(database_path: Path) -> Path:
+    """The lock a poll cycle holds: one cycle at a time per database (`monitor poll`, `monitor run`)."""
+    return database_path.with_name(database_path.name + ".poll.lock")
+
+
 def run_cycle(config: "Config", store: "Store", *, judge: SupportsJudge | None = None, force: bool = False,
               progress: Progress | None = None, fetcher: Fetcher | None = None,
               extract_workers: int | None = None) -> CycleSummary:
@@ -446,9 +453,16 @@ def run_cycle(config: "Config", store: "Store", *, judge: SupportsJudge | None =
 
     ``force`` polls every configured feed, due or not. ``extract_workers`` is the number of
     extraction processes (default: one per CPU; 0 extracts in this process). Raises only for
-    errors that concern the whole cycle (``StoreError``); feeds and articles that fail are
-    counted in the summary and recorded.
+    errors that concern the whole cycle: ``StoreError``, and ``LockHeld`` when another cycle
+    is running on the same database (two would fetch the same pages and race to store them).
+    Feeds and articles that fail are counted in the summary and recorded.
     """
+    with ProcessLock(poll_lock_path(store.path), "a poll cycle"):
+        return _run_cycle(config, store, judge, force, progress, fetcher, extract_workers)
+
+
+def _run_cycle(config: "Config", store: "Store", judge: SupportsJudge | None, force: bool,
+               progress: Progress | None, fetcher: Fetcher | None, extract_workers: int | None) -> CycleSummary:
     started = time.monotonic()
     summary = CycleSummary()
     workers = (os.cpu_count() or 1) if extract_workers is None else extract_workers

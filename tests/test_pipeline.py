@@ -12,7 +12,8 @@ from werkzeug import Request, Response
 
 from monitor.claims import load_claims
 from monitor.config import Config, parse_config
-from monitor.pipeline import MAX_ATTEMPTS, CycleSummary, probe_phrases, run_cycle, shingles
+from monitor.locking import LockHeld, ProcessLock
+from monitor.pipeline import MAX_ATTEMPTS, CycleSummary, poll_lock_path, probe_phrases, run_cycle, shingles
 from monitor.store import Store
 from monitor.verdicts import Judge
 
@@ -364,3 +365,14 @@ def test_articles_are_judged_once_and_a_backlog_is_judged_by_the_next_cycle_with
     third = run_cycle(config, store, judge=judge, force=True)
     assert third.alerts_new == 0
     assert len(list(store.query("select id from alerts"))) == len(alerts)
+
+
+def test_a_second_cycle_on_the_same_database_is_refused_while_one_runs(server, tmp_path, store):
+    feed = serve_feed(server, "/feed.xml", ("Call", "/news/call"))
+    serve(server, "/news/call", page("call"))
+    config = make_config(tmp_path, [feed])
+    with ProcessLock(poll_lock_path(store.path), "a poll cycle"):  # as another process's cycle would
+        with pytest.raises(LockHeld, match="a poll cycle is already running for this database"):
+            run_cycle(config, store)
+    assert store.runs() == [] and store.articles() == []
+    assert run_cycle(config, store).articles_new == 1

@@ -20,6 +20,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from monitor.cli import cli
+from monitor.locking import ProcessLock
+from monitor.pipeline import poll_lock_path
 from monitor.store import Store
 
 PARAGRAPH = ("Officials said on {day} that the talks about the {topic} would continue next week in Riyadh, "
@@ -146,6 +148,14 @@ def test_articles_json_parses_back_and_filters_by_status(server, tmp_path):
     table = run(config, "articles").stdout.splitlines()
     assert table[0].split() == ["id", "published_at", "fetched_at", "site", "title", "status", "error", "url"]
     assert len(table) == 2 + 3
+
+
+def test_poll_exits_1_while_another_cycle_holds_the_database(server, tmp_path):
+    config = write_config(tmp_path, [serve_site(server, range(1, 2))])
+    with ProcessLock(poll_lock_path(tmp_path / "monitor.db"), "a poll cycle"):
+        result = CliRunner().invoke(cli, ["-c", str(config), "poll"])
+    assert result.exit_code == 1 and "a poll cycle is already running for this database" in result.output
+    assert run(config, "poll").exit_code == 0
 
 
 def test_articles_before_any_poll_says_what_to_do(tmp_path):
