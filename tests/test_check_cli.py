@@ -85,6 +85,18 @@ def test_check_an_html_page_and_an_unrelated_file_together(files):
     assert rows[0]["evidence"].startswith("Kremlin spokesman Dmitry Peskov claimed the conversation lasted close to")
 
 
+def test_a_text_file_with_front_matter_gives_its_title_and_date(tmp_path, files):
+    doc = tmp_path / "doc.txt"
+    doc.write_text('---\ntitle: "Kremlin: call was long"\nsource: Example\ndate: 2025-02-13\n---\n\n'
+                   "White House call logs show the Trump-Putin phone call lasted only 40 minutes.\n", encoding="utf-8")
+    code, output = run("-c", str(files["no_config"]), "check", str(doc), "--claims", str(CLAIMS_FILE),
+                       "--format", "json")
+    assert code == 0, output
+    (row,) = json.loads(output)
+    assert (row["title"], row["claim_id"], row["verdict"]) == ("Kremlin: call was long", "call-lasted-90-minutes",
+                                                               "contradicts")
+
+
 def test_check_says_so_when_nothing_bears_on_a_claim(files):
     code, output = run("-c", str(files["no_config"]), "check", str(files["none"]), "--claims", str(CLAIMS_FILE))
     assert code == 0

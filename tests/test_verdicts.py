@@ -269,6 +269,14 @@ def test_unrelated_is_never_an_alert_and_the_threshold_decides(judge):
     assert all(v.confidence >= 0.999 for v in strict.judge("", text, None))
 
 
+def test_generic_words_of_a_claim_do_not_state_it(judge):
+    # "discussion" and "potential" are two of the four words of "discussed a potential prisoner
+    # exchange", but not the point of it
+    text = ("The recent phone call between Vladimir Putin and Donald Trump has sparked widespread discussion "
+            "regarding its potential impact on global stability.")
+    assert verdict_for(judge, "prisoner-exchange-discussed", text) is None
+
+
 def test_an_article_about_nothing_tracked_gives_nothing(judge):
     assert judge.judge("Storm floods harbour district",
                        "Heavy rain flooded the harbour district overnight. Firefighters pumped out 40 cellars.",

@@ -8,6 +8,7 @@ short and followed by a blank line).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -30,13 +31,19 @@ class CheckedArticle:
 
 
 def read_text_file(path: Path) -> CheckedArticle:
-    """A plain-text article: the first line is its title when short and followed by a blank line."""
+    """A plain-text article: the first line is its title when short and followed by a blank line;
+    a front-matter block (``---`` lines around ``title:``/``date:``, as in baseline_docs/) gives
+    the title and date instead."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise ExtractionError(f"{path}: no such file; give a URL, an .html file or a .txt file") from exc
     except UnicodeDecodeError as exc:
         raise ExtractionError(f"{path}: not UTF-8 text; save it as UTF-8 or give the .html page") from exc
+    front = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    if front:
+        fields = dict(re.findall(r"^(\w+):\s*\"?(.*?)\"?\s*$", front.group(1), re.M))
+        return CheckedArticle(str(path), fields.get("title", ""), text[front.end():].strip(), fields.get("date"))
     first, _, rest = text.partition("\n")
     if first.strip() and len(first) <= 200 and rest.startswith("\n"):
         return CheckedArticle(str(path), first.strip(), rest.strip())

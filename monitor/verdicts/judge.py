@@ -407,11 +407,18 @@ def _support(item: Evidence) -> float:
 
 def _states_enough(item: Evidence, terms: ClaimTerms) -> bool:
     """Enough of what the claim says, counted in words: at least half of them, and two when it says
-    two or more ("a visit to Moscow by Trump's envoy" has "visit" but not "invited"); and enough
-    in all, so that a two-word claim ("Staff Reporter") is not stated by any sentence with two
-    common words."""
-    said = len([t for t in terms.weights if t not in terms.entity_terms and t not in VALUE_KINDS])
-    return (said <= 1 or item.said_terms >= max(2, (said + 1) // 2)) and item.weight >= MIN_STATED_WEIGHT
+    two or more ("a visit to Moscow by Trump's envoy" has "visit" but not "invited"), among them
+    its most telling one; and enough in all, so that a two-word claim ("Staff Reporter") is not
+    stated by any sentence with two common words."""
+    said = {t: w for t, w in terms.weights.items() if t not in terms.entity_terms and t not in VALUE_KINDS}
+    if item.weight < MIN_STATED_WEIGHT:
+        return False
+    if len(said) <= 1:
+        return True
+    # the claim's most telling word, unless the sentence has nearly all the rest ("discussion of
+    # its potential impact" has two of "discussed a potential prisoner exchange", not the point)
+    key = max(said, key=lambda t: said[t])
+    return item.said_terms >= max(2, (len(said) + 1) // 2) and (key in item.matched or item.predicate >= 0.75)
 
 
 def stated_quantities(claim: Claim) -> list[Quantity]:
