@@ -10,10 +10,17 @@ claim's *status* is derived from its alerts every time it is read, never stored:
     contradicted  at least one counted contradict, no counted confirm
     disputed      counted evidence both ways
     resolved      a forecast or scheduled event has an outcome (with its Brier score)
+    overdue       a forecast or scheduled event whose ``resolves_by`` date has passed
+                  without a resolution (derived here, on read, against ``today``)
 
 An alert *counts* when its confidence is at least the threshold (``[verdicts]
 alert_threshold``, mirrored into the database by ``use_threshold``) and no person has
 reviewed it as wrong. A wrong alert stays in the database and in every listing.
+
+*Overdue* depends on the date, so it is derived in Python rather than in the views (a view
+could only read ``date('now')``): every function that yields a status takes ``today``
+(default: today's UTC date), so a test, or a question like "what was overdue on 1 March",
+can fix it. The views still say what the alerts and resolutions say.
 
 This module is the Python API behind ``monitor alerts``, ``monitor status``, ``monitor
 stats`` and the web view's claims page; the SQL lives in ``Store``.
@@ -22,7 +29,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -32,7 +39,9 @@ from .store import Store
 log = logging.getLogger(__name__)
 
 VERDICTS = ("confirms", "contradicts", "discusses")
-STATUSES = ("open", "confirmed", "contradicted", "disputed", "resolved")
+STATUSES = ("open", "confirmed", "contradicted", "disputed", "resolved", "overdue")
+# Claims that wait for an outcome: these kinds, and any claim with a probability.
+RESOLVABLE_KINDS = ("forecast", "event")
 REVIEWS = ("right", "wrong")
 
 
@@ -54,6 +63,7 @@ class ClaimStatus:
     kind: str | None
     active: bool
     statement: str | None
+    resolves_by: str | None = None  # forecasts and events: when the outcome is due
 
 
 @dataclass(frozen=True)
@@ -178,29 +188,63 @@ def use_threshold(store: Store, threshold: float) -> None:
     store.set_credible_confidence(threshold)
 
 
-def claim_statuses(store: Store, *, active_only: bool = False) -> list[ClaimStatus]:
-    """Every claim's status, by claim id (only active claims, and claims with alerts, if asked)."""
-    statuses = [_claim_status(row) for row in store.claim_status_rows()]
+def today_utc() -> date:
+    """Today's date in UTC: the default ``today`` of every status (timestamps are UTC too)."""
+    return datetime.now(timezone.utc).date()
+
+
+def is_resolvable(kind: str | None, probability: float | None) -> bool:
+    """Whether a claim waits for an outcome: a forecast or scheduled event, or has a probability."""
+    return kind in RESOLVABLE_KINDS or probability is not None
+
+
+def overdue_since(kind: str | None, probability: float | None, resolves_by: str | None,
+                  today: date) -> date | None:
+    """The day a claim became overdue (the day after ``resolves_by``) if that is today or
+    earlier, else None; the caller checks that the claim has no resolution."""
+    if not resolves_by or not is_resolvable(kind, probability):
+        return None
+    try:
+        due = date.fromisoformat(str(resolves_by)[:10])
+    except ValueError:
+        log.warning("resolves_by %r is not a date (YYYY-MM-DD); the claim cannot be overdue", resolves_by)
+        return None
+    return due + timedelta(days=1) if due < today else None
+
+
+def day_start(day: date) -> str:
+    """The first instant of a UTC day, as timestamp text (when an overdue status begins)."""
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).isoformat(timespec="seconds")
+
+
+def claim_statuses(store: Store, *, active_only: bool = False, today: date | None = None) -> list[ClaimStatus]:
+    """Every claim's status on ``today``, by claim id (only active claims, and claims with
+    alerts, if asked)."""
+    deadlines = {row["id"]: row for row in store.lifecycle_claim_rows()}
+    statuses = [_with_deadline(_claim_status(row), deadlines.get(row["claim_id"]), today or today_utc())
+                for row in store.claim_status_rows()]
     if active_only:
         statuses = [s for s in statuses if s.active or s.alerts]
     return statuses
 
 
-def claim_status(store: Store, claim_id: str) -> ClaimStatus:
-    """One claim's status; ``StoreError`` if the database has no such claim."""
+def claim_status(store: Store, claim_id: str, *, today: date | None = None) -> ClaimStatus:
+    """One claim's status on ``today``; ``StoreError`` if the database has no such claim."""
     rows = store.claim_status_rows(claim_id)
     if not rows:
         raise StoreError(f"there is no claim {claim_id!r}; `monitor status` lists the claim ids")
-    return _claim_status(rows[0])
+    deadline = next(iter(store.lifecycle_claim_rows(claim_id)), None)
+    return _with_deadline(_claim_status(rows[0]), deadline, today or today_utc())
 
 
-def claim_timeline(store: Store, claim_id: str) -> list[TimelineStep]:
+def claim_timeline(store: Store, claim_id: str, *, today: date | None = None) -> list[TimelineStep]:
     """How a claim's status evolved: the status after each alert, oldest first.
 
     Alerts that do not count (low confidence, reviewed wrong) are steps too, with
-    ``counted`` False and the status unchanged. A resolution, if any, is the last step.
+    ``counted`` False and the status unchanged. A resolution, if any, is the last step; so
+    is the claim's falling overdue (on ``today``, a forecast or event past its date).
     """
-    status = claim_status(store, claim_id)
+    status = claim_status(store, claim_id, today=today)
     steps = [TimelineStep(
         step=row["step"], at=row["detected_at"], status=row["status"],
         previous_status=row["previous_status"], changed=bool(row["changed"]), counted=bool(row["counted"]),
@@ -212,6 +256,11 @@ def claim_timeline(store: Store, claim_id: str) -> list[TimelineStep]:
         steps.append(TimelineStep(
             step=len(steps) + 1, at=status.resolved_on, status="resolved", previous_status=before,
             changed=True, counted=True, outcome=status.outcome, brier=status.brier))
+    elif status.status == "overdue":
+        before = steps[-1].status if steps else "open"
+        steps.append(TimelineStep(
+            step=len(steps) + 1, at=status.status_since, status="overdue", previous_status=before,
+            changed=True, counted=True))
     return steps
 
 
@@ -240,13 +289,15 @@ def review_alert(store: Store, alert_id: int, review: str | None, note: str | No
     return alert
 
 
-def stats(store: Store) -> Stats:
-    """Verdict accuracy on reviewed alerts, overall and per verdict, and the database's counts."""
+def stats(store: Store, *, today: date | None = None) -> Stats:
+    """Verdict accuracy on reviewed alerts, overall and per verdict, and the database's counts
+    (claims by their status on ``today``)."""
     counts = store.alert_counts()
     by_verdict = {row["verdict"]: Accuracy(row["reviewed"], row["right"] or 0) for row in counts["reviews"]}
     overall = Accuracy(sum(a.reviewed for a in by_verdict.values()), sum(a.right for a in by_verdict.values()))
     claims_by_status = {status: 0 for status in STATUSES}
-    claims_by_status.update({row["status"]: row["count"] for row in counts["claims_by_status"]})
+    for status in claim_statuses(store, today=today):  # overdue is derived here, not in the view
+        claims_by_status[status.status] += 1
     alerts_by_verdict = {verdict: 0 for verdict in VERDICTS}
     alerts_by_verdict.update({row["verdict"]: row["count"] for row in counts["alerts_by_verdict"]})
     return Stats(
@@ -297,6 +348,20 @@ def _claim_status(row: dict[str, Any]) -> ClaimStatus:
         last_alert_at=row["last_alert_at"], status_since=row["status_since"], outcome=row["outcome"],
         resolved_on=row["resolved_on"], brier=row["brier"], kind=row["kind"],
         active=bool(row["active"]) if row["active"] is not None else True, statement=row["statement"])
+
+
+def _with_deadline(status: ClaimStatus, claim: dict[str, Any] | None, today: date) -> ClaimStatus:
+    """The status with the claim's ``resolves_by``, and ``overdue`` if that date has passed
+    with no resolution (alert counts stay as they are: the evidence is still shown)."""
+    if claim is None:
+        return status
+    status = replace(status, resolves_by=claim["resolves_by"])
+    if status.outcome is not None:
+        return status
+    since = overdue_since(claim["kind"], claim["probability"], claim["resolves_by"], today)
+    if since is None:
+        return status
+    return replace(status, status="overdue", status_since=day_start(since))
 
 
 def _alert(row: dict[str, Any]) -> Alert:

@@ -311,21 +311,40 @@ def alerts_review(context: Context, alert_id: int, review: str | None, note: str
 @cli.command()
 @click.argument("claim_id", required=False)
 @click.option("--all", "show_all", is_flag=True, help="include inactive claims without alerts")
+@click.option("--changes", is_flag=True,
+              help="the status changes (open → confirmed, … → resolved, → overdue) with the alerts that caused "
+                   "them, then repeats of settled verdicts as counts")
+@click.option("--since", type=WhenParam(), help="with --changes: only changes at or after this (\"7 days ago\")")
 @format_option
 @pass_context
 @handle_errors
-def status(context: Context, claim_id: str | None, show_all: bool, fmt: str) -> None:
+def status(context: Context, claim_id: str | None, show_all: bool, changes: bool, since: Any, fmt: str) -> None:
     """One line per tracked claim: status, counted alerts by verdict, last change.
 
-    With CLAIM_ID: that claim's timeline, the status after each alert. Exit codes: 0
-    success; 1 error (e.g. no such claim); 2 usage mistake.
+    Statuses: open, confirmed, contradicted, disputed, resolved, and overdue (a forecast or
+    event past its resolves_by date with no outcome; `monitor claims resolve` records one).
+    With CLAIM_ID: that claim's timeline, the status after each alert. With --changes: the
+    transitions (of CLAIM_ID only, if given). Exit codes: 0 success; 1 error (e.g. no such
+    claim); 2 usage mistake.
     """
     from dataclasses import asdict, fields
 
-    from .alerts import ClaimStatus, TimelineStep, claim_statuses, claim_timeline, use_threshold
+    from .alerts import ClaimStatus, TimelineStep, claim_status, claim_statuses, claim_timeline, use_threshold
 
+    if since is not None and not changes:
+        raise click.UsageError("--since goes with --changes")
     with context.store() as store:
         use_threshold(store, context.config.verdicts.alert_threshold)
+        if changes:
+            from .lifecycle import collapsed_repeats, status_changes
+
+            if claim_id is not None:
+                claim_status(store, claim_id)  # an unknown claim is an error, not an empty list
+            transitions = [t for t in status_changes(store, since)
+                           if claim_id is None or t.claim_id == claim_id]
+            repeats = [r for r in collapsed_repeats(store, since) if claim_id is None or r.claim_id == claim_id]
+            _emit_changes(transitions, repeats, fmt, since)
+            return
         if claim_id is not None:
             rows = [asdict(step) for step in claim_timeline(store, claim_id)]
             columns = TIMELINE_COLUMNS if fmt == "table" else [f.name for f in fields(TimelineStep)]
@@ -335,18 +354,93 @@ def status(context: Context, claim_id: str | None, show_all: bool, fmt: str) -> 
     emit_rows(rows, fmt, columns=columns)
 
 
+def _emit_changes(transitions: list[Any], repeats: list[Any], fmt: str, since: Any) -> None:
+    """`monitor status --changes`: the transitions first, then the collapsed repeats."""
+    from .lifecycle import repeat_rows, transition_rows
+
+    changes, repeated = transition_rows(transitions), repeat_rows(repeats)
+    if fmt == "json":
+        click.echo(json.dumps({"transitions": changes, "repeats": repeated}, indent=2, ensure_ascii=False))
+    elif fmt in ("ndjson", "csv"):
+        rows = [{"type": "transition", **row} for row in changes] + [{"type": "repeats", **row} for row in repeated]
+        emit_rows(rows, fmt, columns=["type", "at", "claim_id", "old_status", "new_status", "cause", "alert_ids",
+                                      "verdict", "count", "description", "first_at", "last_at"])
+    else:
+        when = f" since {since.isoformat(timespec='seconds')}" if since is not None else ""
+        if changes:
+            emit_rows(changes, "table", columns=["at", "claim_id", "old_status", "new_status", "cause",
+                                                 "alert_ids"])
+        else:
+            click.echo(f"No status changes{when}.")
+        if repeated:
+            click.echo(f"\nRepeats of a settled verdict{when} (`monitor alerts --claim ID` lists them):")
+            for row in repeated:
+                click.echo(f"  {row['claim_id']}: {row['description']}")
+
+
 @cli.command()
+@click.option("--forecasters", is_flag=True,
+              help="each speaker's forecasts instead: how many resolved, happened, overdue, mean Brier score")
 @format_option
 @pass_context
 @handle_errors
-def stats(context: Context, fmt: str) -> None:
-    """Verdict accuracy on reviewed alerts, claims by status, alerts by verdict, articles, feeds."""
+def stats(context: Context, forecasters: bool, fmt: str) -> None:
+    """Verdict accuracy on reviewed alerts, claims by status, alerts by verdict, articles, feeds.
+
+    With --forecasters: a track record per speaker — forecasts, resolved, happened, overdue,
+    pending, and the mean Brier score (p − outcome)² of the resolved ones with a probability
+    (0 is perfect, 0.25 what always saying 50 % earns).
+    """
     from .alerts import stats as compute_stats, use_threshold
 
     with context.store() as store:
         use_threshold(store, context.config.verdicts.alert_threshold)
+        if forecasters:
+            from dataclasses import asdict
+
+            from .lifecycle import forecaster_records
+
+            emit_rows([asdict(r) for r in forecaster_records(store)], fmt,
+                      columns=["speaker", "forecasts", "resolved", "happened", "overdue", "pending", "scored",
+                               "mean_brier"])
+            return
         report = compute_stats(store)
     emit_rows(report.rows(), fmt, columns=["measure", "group", "count", "accuracy"])
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["claimreview", "json", "csv"]), default="claimreview",
+              show_default=True,
+              help="claimreview: schema.org ClaimReview JSON-LD of the settled claims; json, csv: every claim "
+                   "with status and evidence URLs")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="write to this file (whole or not at all) instead of standard output")
+@click.option("--reviewer", default="Follow-up Monitor", show_default=True,
+              help="ClaimReview author: the organisation that publishes the reviews")
+@click.option("--base-url", metavar="URL", help="ClaimReview url: URL/<claim id>, where the reviews are published")
+@pass_context
+@handle_errors
+def export(context: Context, fmt: str, out: Path | None, reviewer: str, base_url: str | None) -> None:
+    """Export the claims: schema.org ClaimReview JSON-LD, or JSON/CSV with status and evidence.
+
+    Exit codes: 0 written; 1 nothing to export (no claims, or no settled claim for
+    ClaimReview) or the file cannot be written — no file is written then; 2 usage mistake.
+    """
+    from .alerts import use_threshold
+    from .errors import StoreError
+    from .export import export_claims, write_export
+
+    database = context.config.database_path
+    if not Path(database).exists():
+        raise StoreError(f"{database}: no database here yet, so nothing to export; run `monitor poll` first")
+    with context.store() as store:
+        use_threshold(store, context.config.verdicts.alert_threshold)
+        text, count = export_claims(store, fmt, reviewer=reviewer, base_url=base_url)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    write_export(out, text)
+    click.echo(f"Wrote {out}: {count} {'claim reviews' if fmt == 'claimreview' else 'claims'} ({fmt}).")
 
 
 @cli.command()
@@ -504,7 +598,7 @@ def _claims_file_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @cli.group()
 def claims() -> None:
-    """Baseline claims: extract them from documents into the reviewed claims file, list, show."""
+    """Baseline claims: extract them from documents into the reviewed claims file, list, show, resolve."""
 
 
 @claims.command("extract")
@@ -678,6 +772,38 @@ def check(context: Context, sources: tuple[str, ...], claims_file: Path | None, 
         click.echo(f"No verdicts: none of the {len(sources)} articles bears on an active claim "
                    f"at confidence {verdict_settings.alert_threshold} or more.")
 
+
+
+@claims.command("resolve")
+@click.argument("claim_id")
+@click.option("--outcome", required=True, type=click.Choice(["happened", "did-not-happen"]),
+              help="what became of the forecast or event")
+@click.option("--date", "resolved_on", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+              metavar="YYYY-MM-DD", help="when it happened, or when it was clear it would not")
+@click.option("--evidence", metavar="URL", help="the article that reports the outcome")
+@click.option("--note", help="why (kept with the resolution)")
+@pass_context
+@handle_errors
+def claims_resolve(context: Context, claim_id: str, outcome: str, resolved_on: Any, evidence: str | None,
+                   note: str | None) -> None:
+    """Record the outcome of a forecast or scheduled event by hand (e.g. an overdue one).
+
+    Stored like an automatic resolution (method "manual"), with the Brier score for a
+    forecast with a probability; the latest resolution of a claim is the one that counts.
+    Exit codes: 0 recorded; 1 nothing recorded (unknown claim, not a forecast or event, a
+    date after today, an evidence URL that is not http(s)); 2 an outcome or date that does
+    not parse.
+    """
+    from .alerts import use_threshold
+    from .lifecycle import resolve_claim
+
+    with context.store() as store:
+        use_threshold(store, context.config.verdicts.alert_threshold)
+        recorded = resolve_claim(store, claim_id, outcome, resolved_on.date(), evidence_url=evidence, note=note)
+    brier = f"; Brier score {recorded.brier:g} (forecast at {recorded.probability:.0%})" \
+        if recorded.brier is not None and recorded.probability is not None else ""
+    click.echo(f"Resolved {recorded.claim_id}: {recorded.outcome} on {recorded.resolved_on}{brier}; "
+               f"status {recorded.previous_status} → resolved.")
 
 def main() -> None:
     cli(prog_name="monitor")

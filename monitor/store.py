@@ -223,6 +223,14 @@ def m_articles_judged_at(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("judged_at", str)
 
 
+@migrations()
+def m_resolution_notes(db: sqlite_utils.Database) -> None:
+    # A person who resolves a forecast or event by hand (`monitor claims resolve --note`) says
+    # why; the note stays with that resolution. Resolutions are read per claim.
+    db["resolutions"].add_column("note", str)
+    db["resolutions"].create_index(["claim_id"])
+
+
 def _encode(value: Any) -> Any:
     """Dataclasses, dicts and lists are stored as JSON text."""
     if is_dataclass(value) and not isinstance(value, type):
@@ -746,13 +754,12 @@ class Store:
         return row
 
     def alert_counts(self) -> dict[str, Any]:
-        """The counts behind `monitor stats`: reviews per verdict, claims per status, and totals."""
+        """The counts behind `monitor stats`: reviews per verdict, and totals (claims per status
+        come from ``alerts.claim_statuses``, which also knows which claims are overdue)."""
         return {
             "reviews": list(self.db.query(
                 "select verdict, count(*) as reviewed, sum(review = 'right') as right from alerts"
                 " where review in ('right', 'wrong') group by verdict order by verdict")),
-            "claims_by_status": list(self.db.query(
-                "select status, count(*) as count from claim_status group by status order by status")),
             "alerts_by_verdict": list(self.db.query(
                 "select verdict, count(*) as count from alerts group by verdict order by verdict")),
             "articles_by_status": list(self.db.query(
@@ -852,3 +859,52 @@ class Store:
             " ar.title as article_title, coalesce(ar.url, ar.canonical_url) as article_url"
             " from alerts a join articles ar on ar.id = a.article_id where a.claim_id = ?"
             " order by datetime(a.detected_at) desc, a.id desc limit ?", [claim_id, limit]))
+
+    # -- claim lifecycle: transitions, overdue, manual resolutions, export -----------------
+    # Reads behind `monitor status --changes`, `monitor stats --forecasters` and `monitor
+    # export` (monitor/lifecycle.py, monitor/export.py), and the one write: a person's
+    # resolution of a forecast or event. Status itself still comes from the views.
+
+    def lifecycle_claim_rows(self, claim_id: str | None = None) -> list[dict[str, Any]]:
+        """Claims with what the lifecycle needs (kind, probability, resolves_by, speaker) and
+        their baseline document (``document_path``, ``document_title``, ``document_date``,
+        ``document_source``), by id."""
+        where, params = ("where c.id = ? ", [claim_id]) if claim_id is not None else ("", [])
+        return list(self.db.query(
+            "select c.id, c.statement, c.quote, c.kind, c.speaker, c.source, c.probability, c.resolves_by,"
+            " c.active, c.sources, d.path as document_path, d.title as document_title, d.date as document_date,"
+            " d.source as document_source"
+            f" from claims c left join documents d on d.id = c.document_id {where}order by c.id", params))
+
+    def lifecycle_alert_rows(self) -> list[dict[str, Any]]:
+        """Every alert as the claim_timeline view replays it, with when it was reviewed and its
+        article. ``credible``: its confidence reaches the threshold, whatever its review (so a
+        replay can tell that an alert counted until a person marked it wrong)."""
+        return list(self.db.query(
+            "select t.claim_id, t.step, t.alert_id, t.detected_at, t.verdict, t.confidence, t.review,"
+            " t.counted, t.previous_status, t.status, t.changed, a.reviewed_at,"
+            # the same threshold and default as the claim_timeline view
+            " coalesce(t.confidence, 0) >= coalesce((select cast(value as real) from monitor_settings"
+            "   where key = 'credible_confidence'), 0.6) as credible,"
+            " coalesce(ar.url, ar.canonical_url) as article_url, ar.title as article_title,"
+            " ar.published_at as article_published_at, ar.site as article_site"
+            " from claim_timeline t join alerts a on a.id = t.alert_id join articles ar on ar.id = t.article_id"
+            " order by t.claim_id, t.step"))
+
+    def lifecycle_resolution_rows(self) -> list[dict[str, Any]]:
+        """Every resolution, oldest first, with the review of the alert it was read from."""
+        return list(self.db.query(
+            "select r.*, a.review as alert_review, a.reviewed_at as alert_reviewed_at"
+            " from resolutions r left join alerts a on a.id = r.alert_id"
+            " order by r.claim_id, coalesce(r.recorded_at, r.resolved_on), r.id"))
+
+    def record_resolution(self, claim_id: str, *, outcome: str, resolved_on: str, method: str,
+                          brier: float | None = None, evidence_url: str | None = None,
+                          note: str | None = None, alert_id: int | None = None,
+                          recorded_at: str | None = None) -> dict[str, Any]:
+        """Add a resolution (the latest one counts, see the claim_status view); returns its row."""
+        cursor = self.db.execute(
+            "insert into resolutions (claim_id, outcome, resolved_on, evidence_url, alert_id, method, brier,"
+            " recorded_at, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [claim_id, outcome, resolved_on, evidence_url, alert_id, method, brier, recorded_at or utcnow(), note])
+        return next(iter(self.db.query("select * from resolutions where id = ?", [cursor.lastrowid])))

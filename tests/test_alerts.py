@@ -126,7 +126,8 @@ def test_stats_report_accuracy_on_reviewed_alerts(store, site):
     assert report.accuracy_by_verdict["confirms"].accuracy == 1.0
     assert report.accuracy_by_verdict["contradicts"].accuracy == 0.0
     assert "discusses" not in report.accuracy_by_verdict
-    assert report.claims_by_status == {"open": 1, "confirmed": 2, "contradicted": 0, "disputed": 0, "resolved": 1}
+    assert report.claims_by_status == {"open": 1, "confirmed": 2, "contradicted": 0, "disputed": 0, "resolved": 1,
+                                     "overdue": 0}
     assert report.alerts_by_verdict == {"confirms": 2, "contradicts": 2, "discusses": 1}
     assert (report.articles, report.feeds, report.claims, report.alerts) == (3, 2, 4, 5)
 

@@ -1,0 +1,408 @@
+"""The claim lifecycle: status changes as events, repeats collapsed, resolutions by hand, track records.
+
+A claim's status is derived on read (``alerts.py``, the ``claim_status`` and
+``claim_timeline`` views); this module never stores one either. It replays, per claim, what
+the database knows in the order the monitor learned it, and reports each *change* of status
+as a ``Transition`` with the alerts that caused it:
+
+    alert arrives      (``detected_at``)   a counted confirm or contradict can change the status
+    alert reviewed     (``reviewed_at``)   a counted alert marked wrong stops counting: the
+                                           status flips back, and a resolution read from it goes
+    resolution         (``recorded_at``)   automatic (read from an alert) or by hand: resolved
+    deadline passes    (day after ``resolves_by``, up to ``today``): overdue
+
+The views judge the present (an alert reviewed wrong never counted); the replay gives the
+history (it counted until the review), so a wrong verdict shows as two transitions, there and
+back. The last status of the replay is the one ``alerts.claim_statuses`` gives, which the
+tests check. Further alerts that only repeat a settled verdict (a fifth confirming report of
+a confirmed claim) are not transitions; ``collapsed_repeats`` counts them per claim, for
+``monitor status --changes`` and the digest ("+7 more confirming reports").
+
+A person resolves a forecast or scheduled event with ``resolve_claim`` (``monitor claims
+resolve``): a row in ``resolutions`` with method ``manual`` and, for a forecast with a
+probability p, the Brier score (p − outcome)², as the verdict stage records automatic ones.
+``forecaster_records`` turns resolved forecasts into each speaker's track record.
+"""
+from __future__ import annotations
+
+import difflib
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+from .alerts import claim_status, claim_statuses, is_resolvable, overdue_since, today_utc
+from .errors import StoreError
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+OUTCOMES = ("happened", "did-not-happen")
+# The statuses a verdict has already settled: one more report with that verdict changes nothing.
+SETTLED_BY = {"confirms": ("confirmed", "disputed"), "contradicts": ("contradicted", "disputed")}
+REPORT_WORDS = {"confirms": "confirming", "contradicts": "contradicting"}
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A claim's status changed: when (UTC), from what to what, and the alerts that caused it."""
+
+    claim_id: str
+    at: str
+    old_status: str
+    new_status: str
+    alert_ids: tuple[int, ...]  # arrived, reviewed wrong, or resolved it; () for a deadline or a manual resolution
+    cause: str                  # alert, review, automatic resolution, manual resolution, deadline ("+" joins)
+
+
+@dataclass(frozen=True)
+class Repeats:
+    """Alerts of one claim that only repeated its settled verdict, collapsed into a count."""
+
+    claim_id: str
+    verdict: str                # confirms | contradicts
+    status: str                 # the claim's status when the last of them arrived
+    alert_ids: tuple[int, ...]
+    first_at: str
+    last_at: str
+
+    @property
+    def count(self) -> int:
+        return len(self.alert_ids)
+
+    def describe(self) -> str:
+        """``+7 more confirming reports``."""
+        return f"+{self.count} more {REPORT_WORDS[self.verdict]} report{'s' if self.count != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class ManualResolution:
+    """What ``resolve_claim`` recorded."""
+
+    id: int
+    claim_id: str
+    outcome: str
+    resolved_on: str
+    probability: float | None
+    brier: float | None
+    evidence_url: str | None
+    note: str | None
+    recorded_at: str
+    previous_status: str
+
+
+@dataclass(frozen=True)
+class ForecasterRecord:
+    """One speaker's forecasts and how they turned out: a track record."""
+
+    speaker: str
+    forecasts: int
+    resolved: int
+    happened: int
+    overdue: int
+    pending: int                # neither resolved nor overdue
+    scored: int                 # resolved forecasts with a probability: the Brier mean's count
+    mean_brier: float | None    # 0 perfect, 0.25 a coin toss's, 1 certain and wrong
+
+
+# -- status changes ----------------------------------------------------------------------------
+
+def status_changes(store: Store, since: datetime | None = None, *, today: date | None = None) -> list[Transition]:
+    """Every change of a claim's status (at or after ``since``), oldest first; see the module doc."""
+    transitions, _, _ = _replay(store, today or today_utc())
+    return [t for at, t in transitions if since is None or at >= _aware(since)]
+
+
+def collapsed_repeats(store: Store, since: datetime | None = None, *, today: date | None = None) -> list[Repeats]:
+    """Alerts (detected at or after ``since``) that only repeated a claim's settled verdict,
+    one ``Repeats`` per claim and verdict, by claim id. Alerts later reviewed wrong are left
+    out: they are not reports of anything."""
+    _, repeats, _ = _replay(store, today or today_utc())
+    grouped: dict[tuple[str, str], list[_Repeat]] = defaultdict(list)
+    for repeat in repeats:
+        if since is None or repeat.at >= _aware(since):
+            grouped[(repeat.claim_id, repeat.verdict)].append(repeat)
+    return [Repeats(claim_id=claim_id, verdict=verdict, status=items[-1].status,
+                    alert_ids=tuple(r.alert_id for r in items), first_at=_text(items[0].at),
+                    last_at=_text(items[-1].at))
+            for (claim_id, verdict), items in sorted(grouped.items())]
+
+
+def replayed_statuses(store: Store, *, today: date | None = None) -> dict[str, str]:
+    """Each claim's status at the end of the replay (equal to ``claim_statuses``; for checks)."""
+    _, _, final = _replay(store, today or today_utc())
+    return final
+
+
+@dataclass(frozen=True)
+class _Event:
+    at: datetime
+    order: int                  # at the same instant: arrivals, resolutions, reviews, the deadline
+    kind: str                   # alert | resolution | review | withdrawal | deadline
+    alert_id: int | None = None
+    verdict: str | None = None
+    resolution_id: int | None = None
+    method: str | None = None
+
+
+@dataclass(frozen=True)
+class _Repeat:
+    claim_id: str
+    verdict: str
+    status: str
+    alert_id: int
+    at: datetime
+
+
+@dataclass
+class _ClaimState:
+    counting: dict[int, str] = field(default_factory=dict)   # counted alerts now: id -> verdict
+    wrong: set[int] = field(default_factory=set)             # alerts reviewed wrong so far
+    resolutions: set[int] = field(default_factory=set)       # resolutions that stand now
+    withdrawn: set[int] = field(default_factory=set)         # resolutions whose alert was reviewed wrong
+    overdue: bool = False
+
+    def evidence(self) -> str:
+        """The status the alerts alone give: the same rule as the claim_timeline view's CASE."""
+        confirms = sum(1 for v in self.counting.values() if v == "confirms")
+        contradicts = sum(1 for v in self.counting.values() if v == "contradicts")
+        if confirms and contradicts:
+            return "disputed"
+        if contradicts:
+            return "contradicted"
+        return "confirmed" if confirms else "open"
+
+    def status(self) -> str:
+        if self.resolutions:
+            return "resolved"
+        return "overdue" if self.overdue else self.evidence()
+
+    def apply(self, event: _Event) -> bool:
+        """Apply one event; True if it changed what the status is made of."""
+        if event.kind == "deadline":
+            self.overdue = True
+            return True
+        if event.kind in ("alert", "review"):
+            if event.alert_id is None:
+                return False
+            if event.kind == "review":
+                self.wrong.add(event.alert_id)
+                return self.counting.pop(event.alert_id, None) is not None
+            verdict = event.verdict
+            if event.alert_id in self.wrong or verdict is None or verdict not in SETTLED_BY:
+                return False  # not credible, or "discusses": it changes no status
+            self.counting[event.alert_id] = verdict
+            return True
+        if event.resolution_id is None:
+            return False
+        if event.kind == "withdrawal":
+            self.withdrawn.add(event.resolution_id)
+            if event.resolution_id not in self.resolutions:
+                return False
+            self.resolutions.discard(event.resolution_id)
+            return True
+        if event.resolution_id in self.withdrawn:
+            return False
+        self.resolutions.add(event.resolution_id)
+        return True
+
+
+def _replay(store: Store, today: date) -> tuple[list[tuple[datetime, Transition]], list[_Repeat], dict[str, str]]:
+    """Replay every claim's events in order: (time, transition) pairs, repeats, final statuses."""
+    events: dict[str, list[_Event]] = defaultdict(list)
+    reviewed_wrong: set[int] = set()
+    for row in store.lifecycle_alert_rows():
+        detected = _parse_time(row["detected_at"])
+        if detected is None:
+            log.warning("alert %s of claim %s has no readable detected_at (%r); left out of the history",
+                        row["alert_id"], row["claim_id"], row["detected_at"])
+            continue
+        credible = bool(row["credible"])
+        if row["review"] == "wrong":
+            reviewed_wrong.add(row["alert_id"])
+            reviewed = _parse_time(row["reviewed_at"])
+            if reviewed is None:
+                credible = False  # no time for the review: like the view, it never counted
+            elif credible:
+                events[row["claim_id"]].append(_Event(reviewed, 2, "review", alert_id=row["alert_id"]))
+        events[row["claim_id"]].append(_Event(
+            detected, 0, "alert", alert_id=row["alert_id"], verdict=row["verdict"] if credible else None))
+    for row in store.lifecycle_resolution_rows():
+        recorded = _parse_time(row["recorded_at"]) or _parse_time(row["resolved_on"])
+        if recorded is None:
+            log.warning("resolution %s of claim %s has no readable date; left out of the history",
+                        row["id"], row["claim_id"])
+            continue
+        if row["alert_review"] == "wrong":
+            withdrawn = _parse_time(row["alert_reviewed_at"])
+            if withdrawn is None:
+                continue  # like the view: a resolution read from a wrong alert never counted
+            events[row["claim_id"]].append(_Event(withdrawn, 3, "withdrawal", alert_id=row["alert_id"],
+                                                  resolution_id=row["id"]))
+        events[row["claim_id"]].append(_Event(recorded, 1, "resolution", alert_id=row["alert_id"],
+                                              resolution_id=row["id"], method=row["method"]))
+    for claim in store.lifecycle_claim_rows():
+        since = overdue_since(claim["kind"], claim["probability"], claim["resolves_by"], today)
+        if since is not None:
+            events[claim["id"]].append(_Event(datetime(since.year, since.month, since.day, tzinfo=timezone.utc),
+                                              4, "deadline"))
+
+    transitions: list[tuple[datetime, Transition]] = []
+    repeats: list[_Repeat] = []
+    final: dict[str, str] = {}
+    for claim_id, claim_events in events.items():
+        state = _ClaimState()
+        claim_events.sort(key=lambda e: (e.at, e.order, e.alert_id or 0, e.resolution_id or 0))
+        start = 0
+        while start < len(claim_events):
+            end = start
+            while end < len(claim_events) and claim_events[end].at == claim_events[start].at:
+                end += 1
+            group = claim_events[start:end]
+            before, evidence_before = state.status(), state.evidence()
+            effective = [event for event in group if state.apply(event)]
+            after = state.status()
+            if after != before:
+                transitions.append((group[0].at, Transition(
+                    claim_id=claim_id, at=_text(group[0].at), old_status=before, new_status=after,
+                    alert_ids=tuple(sorted({e.alert_id for e in effective if e.alert_id is not None})),
+                    cause="+".join(dict.fromkeys(_cause(e) for e in effective)))))
+                start = end
+                continue
+            for event in effective:
+                # one more report of a verdict the alerts had already settled (apply() let
+                # only confirms and contradicts count)
+                if (event.kind == "alert" and event.alert_id is not None and event.verdict in SETTLED_BY
+                        and event.alert_id not in reviewed_wrong and evidence_before in SETTLED_BY[event.verdict]):
+                    repeats.append(_Repeat(claim_id, event.verdict, after, event.alert_id, event.at))
+            start = end
+        final[claim_id] = state.status()
+    transitions.sort(key=lambda pair: (pair[0], pair[1].claim_id))
+    repeats.sort(key=lambda r: (r.at, r.claim_id))
+    return transitions, repeats, final
+
+
+def _cause(event: _Event) -> str:
+    if event.kind == "resolution":
+        return f"{event.method or 'automatic'} resolution"
+    return {"withdrawal": "review", "deadline": "deadline"}.get(event.kind, event.kind)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _parse_time(text: Any) -> datetime | None:
+    """A stored timestamp (ISO, any offset, or a plain date = its first UTC instant) as UTC."""
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(text).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return _aware(moment).astimezone(timezone.utc)
+
+
+def _text(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+# -- resolving by hand -------------------------------------------------------------------------
+
+def resolve_claim(store: Store, claim_id: str, outcome: str, resolved_on: date | str, *,
+                  evidence_url: str | None = None, note: str | None = None,
+                  today: date | None = None) -> ManualResolution:
+    """Record a person's resolution of a forecast or scheduled event (method ``manual``).
+
+    The latest resolution of a claim is the one that counts, so this also corrects an
+    automatic one. ``StoreError``, and nothing written, for an unknown claim, a claim that
+    is not a forecast or event, an unknown outcome, a date that is not YYYY-MM-DD or lies
+    after ``today``, or an evidence URL that is not http(s).
+    """
+    from .verdicts.forecasts import brier_score  # the one definition of the score
+
+    today = today or today_utc()
+    rows = store.lifecycle_claim_rows(claim_id)
+    if not rows:
+        known = [row["id"] for row in store.lifecycle_claim_rows()]
+        close = difflib.get_close_matches(claim_id, known, n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise StoreError(f"there is no claim {claim_id!r} in the database{hint}; `monitor claims list --all` "
+                         "lists the claim ids")
+    claim = rows[0]
+    if not is_resolvable(claim["kind"], claim["probability"]):
+        raise StoreError(f"claim {claim_id!r} is a {claim['kind']}, not a forecast or scheduled event, so it has "
+                         "no outcome to record; alerts confirm or contradict it (`monitor alerts review` "
+                         "corrects a wrong one)")
+    if outcome not in OUTCOMES:
+        raise StoreError(f"the outcome is one of {', '.join(OUTCOMES)}, not {outcome!r}")
+    day = _parse_day(resolved_on)
+    if day > today:
+        raise StoreError(f"the outcome date {day.isoformat()} is after today ({today.isoformat()}); "
+                         "record an outcome once it is known")
+    if evidence_url is not None:
+        parts = urlsplit(evidence_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise StoreError(f"the evidence {evidence_url!r} is not an http(s) URL; give the article's address, "
+                             "e.g. https://example.org/news/summit-ends")
+    before = claim_status(store, claim_id, today=today).status
+    probability = claim["probability"]
+    brier = round(brier_score(probability, outcome == "happened"), 4) if probability is not None else None
+    row = store.record_resolution(claim_id, outcome=outcome, resolved_on=day.isoformat(), method="manual",
+                                  brier=brier, evidence_url=evidence_url, note=note)
+    log.info("claim %s resolved by hand: %s on %s (Brier %s; was %s)", claim_id, outcome, day, brier, before)
+    return ManualResolution(id=row["id"], claim_id=claim_id, outcome=outcome, resolved_on=row["resolved_on"],
+                            probability=probability, brier=brier, evidence_url=evidence_url, note=note,
+                            recorded_at=row["recorded_at"], previous_status=before)
+
+
+def _parse_day(value: date | str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise StoreError(f"the outcome date {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-12") from None
+
+
+# -- track records -----------------------------------------------------------------------------
+
+def forecaster_records(store: Store, *, today: date | None = None) -> list[ForecasterRecord]:
+    """Each speaker's forecasts (claims of kind forecast, or with a probability; active ones,
+    and inactive ones that were resolved): how many resolved, happened, are overdue, and the
+    mean Brier score of those with a probability. By speaker; the outlet when none is named."""
+    statuses = {s.claim_id: s for s in claim_statuses(store, today=today)}
+    by_speaker: dict[str, list[tuple[dict[str, Any], Any]]] = defaultdict(list)
+    for claim in store.lifecycle_claim_rows():
+        if claim["kind"] != "forecast" and claim["probability"] is None:
+            continue
+        status = statuses[claim["id"]]
+        if not claim["active"] and status.outcome is None:
+            continue
+        by_speaker[claim["speaker"] or claim["source"] or "(unattributed)"].append((claim, status))
+    records = []
+    for speaker, items in sorted(by_speaker.items(), key=lambda item: item[0].lower()):
+        scores = [status.brier for _, status in items if status.outcome is not None and status.brier is not None]
+        records.append(ForecasterRecord(
+            speaker=speaker, forecasts=len(items),
+            resolved=sum(1 for _, s in items if s.outcome is not None),
+            happened=sum(1 for _, s in items if s.outcome == "happened"),
+            overdue=sum(1 for _, s in items if s.status == "overdue"),
+            pending=sum(1 for _, s in items if s.outcome is None and s.status != "overdue"),
+            scored=len(scores), mean_brier=round(sum(scores) / len(scores), 4) if scores else None))
+    return records
+
+
+def transition_rows(transitions: Iterable[Transition]) -> list[dict[str, Any]]:
+    """Transitions as flat rows for ``emit_rows`` (alert ids as a space-separated list)."""
+    return [{"at": t.at, "claim_id": t.claim_id, "old_status": t.old_status, "new_status": t.new_status,
+             "cause": t.cause, "alert_ids": " ".join(str(i) for i in t.alert_ids)} for t in transitions]
+
+
+def repeat_rows(repeats: Iterable[Repeats]) -> list[dict[str, Any]]:
+    """Collapsed repeats as flat rows for ``emit_rows``."""
+    return [{"claim_id": r.claim_id, "verdict": r.verdict, "count": r.count, "description": r.describe(),
+             "first_at": r.first_at, "last_at": r.last_at, "alert_ids": " ".join(str(i) for i in r.alert_ids)}
+            for r in repeats]
