@@ -773,13 +773,28 @@ def check(context: Context, sources: tuple[str, ...], claims_file: Path | None, 
                    f"at confidence {verdict_settings.alert_threshold} or more.")
 
 
+class DayParam(click.ParamType):
+    """A calendar date written YYYY-MM-DD (nothing else: an outcome's date is a record, not a guess)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import datetime as dt
+
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-12", param, ctx)
+
 
 @claims.command("resolve")
 @click.argument("claim_id")
 @click.option("--outcome", required=True, type=click.Choice(["happened", "did-not-happen"]),
               help="what became of the forecast or event")
-@click.option("--date", "resolved_on", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
-              metavar="YYYY-MM-DD", help="when it happened, or when it was clear it would not")
+@click.option("--date", "resolved_on", required=True, type=DayParam(),
+              help="when it happened, or when it was clear it would not")
 @click.option("--evidence", metavar="URL", help="the article that reports the outcome")
 @click.option("--note", help="why (kept with the resolution)")
 @pass_context
@@ -799,11 +814,12 @@ def claims_resolve(context: Context, claim_id: str, outcome: str, resolved_on: A
 
     with context.store() as store:
         use_threshold(store, context.config.verdicts.alert_threshold)
-        recorded = resolve_claim(store, claim_id, outcome, resolved_on.date(), evidence_url=evidence, note=note)
+        recorded = resolve_claim(store, claim_id, outcome, resolved_on, evidence_url=evidence, note=note)
     brier = f"; Brier score {recorded.brier:g} (forecast at {recorded.probability:.0%})" \
         if recorded.brier is not None and recorded.probability is not None else ""
     click.echo(f"Resolved {recorded.claim_id}: {recorded.outcome} on {recorded.resolved_on}{brier}; "
                f"status {recorded.previous_status} → resolved.")
+
 
 def main() -> None:
     cli(prog_name="monitor")
