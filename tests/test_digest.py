@@ -428,6 +428,16 @@ def test_a_digest_interrupted_mid_send_is_released_and_sent_by_the_next_sender(t
     assert lost["status"] == "failed" and lost["error"].startswith("interrupted")
 
 
+def test_claiming_alerts_is_all_or_nothing(store):
+    from monitor.errors import StoreError
+
+    first = store.begin_digest(subject="one", recipients=["a@example.org"], alert_ids=[1])
+    with pytest.raises(StoreError, match="1 of the digest's alerts were taken by another digest"):
+        store.begin_digest(subject="two", recipients=["a@example.org"], alert_ids=[1, 2])
+    assert [d["id"] for d in store.digests()] == [first]                # the second left no row
+    assert [a["id"] for a in store.unmailed_alerts()] == [2, 3]         # and claimed nothing
+
+
 def test_a_second_sender_waits_its_turn(tmp_path, store, smtp):
     server = smtp()
     config = make_config(tmp_path, server.port)
