@@ -180,13 +180,13 @@ def claim_review(record: ClaimRecord, *, reviewer: str = REVIEWER, base_url: str
             "@type": "Rating", "ratingValue": value, "bestRating": BEST_RATING, "worstRating": WORST_RATING,
             "alternateName": name, "ratingExplanation": _explanation(record),
         },
-        "itemReviewed": {
+        "itemReviewed": _prune({
             "@type": "Claim",
             "author": _party(record.speaker, record.source),
             "datePublished": _day(record.document_date),
             "text": record.quote,
             "appearance": _appearance(record),
-        },
+        }),
         "citation": [_prune({"@type": "CreativeWork", "url": item.url, "headline": item.title,
                              "datePublished": _day(item.published_at)}) for item in record.evidence] or None,
     }
