@@ -418,9 +418,12 @@ def stats(context: Context, forecasters: bool, fmt: str) -> None:
 @click.option("--reviewer", default="Follow-up Monitor", show_default=True,
               help="ClaimReview author: the organisation that publishes the reviews")
 @click.option("--base-url", metavar="URL", help="ClaimReview url: URL/<claim id>, where the reviews are published")
+@click.option("--all", "show_all", is_flag=True,
+              help="include inactive claims without alerts (opinions, claims switched off), as `monitor status --all`")
 @pass_context
 @handle_errors
-def export(context: Context, fmt: str, out: Path | None, reviewer: str, base_url: str | None) -> None:
+def export(context: Context, fmt: str, out: Path | None, reviewer: str, base_url: str | None,
+           show_all: bool) -> None:
     """Export the claims: schema.org ClaimReview JSON-LD, or JSON/CSV with status and evidence.
 
     Exit codes: 0 written; 1 nothing to export (no claims, or no settled claim for
@@ -435,7 +438,7 @@ def export(context: Context, fmt: str, out: Path | None, reviewer: str, base_url
         raise StoreError(f"{database}: no database here yet, so nothing to export; run `monitor poll` first")
     with context.store() as store:
         use_threshold(store, context.config.verdicts.alert_threshold)
-        text, count = export_claims(store, fmt, reviewer=reviewer, base_url=base_url)
+        text, count = export_claims(store, fmt, active_only=not show_all, reviewer=reviewer, base_url=base_url)
     if out is None:
         click.echo(text, nl=False)
         return

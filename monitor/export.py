@@ -107,8 +107,9 @@ class ClaimRecord:
         return self.status in SETTLED
 
 
-def claim_records(store: Store, *, today: date | None = None) -> list[ClaimRecord]:
-    """Every claim in the database with its status on ``today`` and its evidence, by id."""
+def claim_records(store: Store, *, today: date | None = None, active_only: bool = False) -> list[ClaimRecord]:
+    """Every claim in the database (only active ones, and those with alerts, if asked) with its
+    status on ``today`` and its evidence, by id."""
     claims = {row["id"]: row for row in store.lifecycle_claim_rows()}
     evidence: dict[str, list[Evidence]] = {}
     for row in store.lifecycle_alert_rows():  # in detection order per claim
@@ -118,7 +119,7 @@ def claim_records(store: Store, *, today: date | None = None) -> list[ClaimRecor
                 published_at=row["article_published_at"], site=row["article_site"]))
     resolutions = _standing_resolutions(store.lifecycle_resolution_rows())
     records = []
-    for status in claim_statuses(store, today=today):
+    for status in claim_statuses(store, today=today, active_only=active_only):
         claim = claims.get(status.claim_id, {})
         items = list(evidence.get(status.claim_id, []))
         resolution = resolutions.get(status.claim_id) if status.outcome is not None else None
@@ -299,10 +300,10 @@ def _flat(record: ClaimRecord) -> dict[str, Any]:
     return row
 
 
-def export_claims(store: Store, fmt: str, *, today: date | None = None, reviewer: str = REVIEWER,
-                  base_url: str | None = None) -> tuple[str, int]:
+def export_claims(store: Store, fmt: str, *, today: date | None = None, active_only: bool = False,
+                  reviewer: str = REVIEWER, base_url: str | None = None) -> tuple[str, int]:
     """The export of the database as text, and how many claims it holds."""
-    records = claim_records(store, today=today)
+    records = claim_records(store, today=today, active_only=active_only)
     text = render_export(records, fmt, reviewer=reviewer, base_url=base_url)
     count = sum(1 for r in records if r.settled) if fmt == "claimreview" else len(records)
     return text, count

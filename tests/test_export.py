@@ -131,6 +131,7 @@ def fill(store):
     add_claim(store, "putin-invited-trump-to-moscow", "Putin invited Trump to visit Moscow", **common)
     add_claim(store, "istanbul-conference-russia-push", "Russia will push at the Istanbul conference",
               kind="forecast", resolves_by="2025-02-17", speaker="Yevhen Mahda", **common)
+    add_claim(store, "absence-notable", "His absence is notable.", kind="opinion", active=0, **common)
 
     def article(slug, title, published="2025-02-15T08:00:00+00:00"):
         return add_article(store, f"https://news.example/{slug}", title, published_at=published)
@@ -236,7 +237,7 @@ def test_json_and_csv_list_every_claim_with_status_and_evidence(store):
     records = claim_records(store, today=TODAY)
     rows = {row["claim_id"]: row for row in json.loads(render_export(records, "json"))}
     assert {claim: row["status"] for claim, row in rows.items()} == {
-        "call-lasted-90-minutes": "confirmed", "ceasefire-30-day": "disputed",
+        "absence-notable": "open", "call-lasted-90-minutes": "confirmed", "ceasefire-30-day": "disputed",
         "istanbul-conference-russia-push": "overdue", "kellogg-to-meet-zelensky": "resolved",
         "prisoner-exchange-discussed": "contradicted", "putin-invited-trump-to-moscow": "open",
         "summit-agreement-odds-20-percent": "resolved"}
@@ -275,7 +276,9 @@ def test_export_writes_the_file_and_it_parses_back(tmp_path):
     document = json.loads(out.read_text(encoding="utf-8"))
     assert validate_claimreview_document(document) > 0 and len(document["@graph"]) == 5
     to_stdout = monitor(config, "export", "--format", "json")
-    assert to_stdout.exit_code == 0 and len(json.loads(to_stdout.output)) == 7
+    assert to_stdout.exit_code == 0 and len(json.loads(to_stdout.output)) == 7  # tracked claims, as `status`
+    everything = json.loads(monitor(config, "export", "--format", "json", "--all").output)
+    assert [row["claim_id"] for row in everything if not row["active"]] == ["absence-notable"]
     csv_out = tmp_path / "claims.csv"
     assert monitor(config, "export", "--format", "csv", "--out", str(csv_out)).output == f"Wrote {csv_out}: 7 claims (csv).\n"
     assert csv_out.read_text(encoding="utf-8").startswith("claim_id,kind,speaker,source,status,")
