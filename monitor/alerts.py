@@ -9,7 +9,8 @@ claim's *status* is derived from its alerts every time it is read, never stored:
     confirmed     at least one counted confirm, no counted contradict
     contradicted  at least one counted contradict, no counted confirm
     disputed      counted evidence both ways
-    resolved      a forecast or scheduled event has an outcome (with its Brier score)
+    resolved      a forecast or scheduled event has an outcome (with its Brier score); a
+                  person's resolution outranks automatic ones, else the latest counts
     overdue       a forecast or scheduled event whose ``resolves_by`` date has passed
                   without a resolution (derived here, on read, against ``today``)
 
@@ -64,6 +65,9 @@ class ClaimStatus:
     active: bool
     statement: str | None
     resolves_by: str | None = None  # forecasts and events: when the outcome is due
+    resolution_method: str | None = None  # of the resolution that counts: automatic | manual
+    resolution_evidence_url: str | None = None
+    resolution_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -347,7 +351,9 @@ def _claim_status(row: dict[str, Any]) -> ClaimStatus:
         contradicts=row["contradicts"], discusses=row["discusses"], alerts=row["alerts"],
         last_alert_at=row["last_alert_at"], status_since=row["status_since"], outcome=row["outcome"],
         resolved_on=row["resolved_on"], brier=row["brier"], kind=row["kind"],
-        active=bool(row["active"]) if row["active"] is not None else True, statement=row["statement"])
+        active=bool(row["active"]) if row["active"] is not None else True, statement=row["statement"],
+        resolution_method=row.get("resolution_method"), resolution_evidence_url=row.get("resolution_evidence_url"),
+        resolution_note=row.get("resolution_note"))
 
 
 def _with_deadline(status: ClaimStatus, claim: dict[str, Any] | None, today: date) -> ClaimStatus:

@@ -807,7 +807,8 @@ def claims_resolve(context: Context, claim_id: str, outcome: str, resolved_on: A
     """Record the outcome of a forecast or scheduled event by hand (e.g. an overdue one).
 
     Stored like an automatic resolution (method "manual"), with the Brier score for a
-    forecast with a probability; the latest resolution of a claim is the one that counts.
+    forecast with a probability; it outranks automatic resolutions (of several by hand, the
+    latest counts).
     Exit codes: 0 recorded; 1 nothing recorded (unknown claim, not a forecast or event, a
     date after today, an evidence URL that is not http(s)); 2 an outcome or date that does
     not parse.

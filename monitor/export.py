@@ -34,7 +34,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 from urllib.parse import urlsplit
 
 from .alerts import claim_statuses
@@ -117,14 +117,12 @@ def claim_records(store: Store, *, today: date | None = None, active_only: bool 
             evidence.setdefault(row["claim_id"], []).append(Evidence(
                 url=row["article_url"], verdict=row["verdict"], title=row["article_title"],
                 published_at=row["article_published_at"], site=row["article_site"]))
-    resolutions = _standing_resolutions(store.lifecycle_resolution_rows())
     records = []
     for status in claim_statuses(store, today=today, active_only=active_only):
         claim = claims.get(status.claim_id, {})
         items = list(evidence.get(status.claim_id, []))
-        resolution = resolutions.get(status.claim_id) if status.outcome is not None else None
-        if resolution is not None and resolution["evidence_url"]:
-            items.append(Evidence(url=resolution["evidence_url"], verdict="outcome"))
+        if status.outcome is not None and status.resolution_evidence_url:
+            items.append(Evidence(url=status.resolution_evidence_url, verdict="outcome"))
         unique: dict[str, Evidence] = {}
         for item in items:  # an article that is also the resolution's source is listed once
             unique.setdefault(item.url, item)
@@ -135,21 +133,11 @@ def claim_records(store: Store, *, today: date | None = None, active_only: bool 
             probability=claim.get("probability"), resolves_by=status.resolves_by, status_since=status.status_since,
             confirms=status.confirms, contradicts=status.contradicts, discusses=status.discusses,
             outcome=status.outcome, resolved_on=status.resolved_on, brier=status.brier,
-            resolution_method=resolution["method"] if resolution else None, document=claim.get("document_path"),
+            resolution_method=status.resolution_method, document=claim.get("document_path"),
             document_title=claim.get("document_title"),
             document_date=claim.get("document_date") or _first_source_date(claim.get("sources")),
             evidence=tuple(unique.values())))
     return records
-
-
-def _standing_resolutions(rows: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Per claim, the resolution the claim_status view counts: the latest one (by recorded_at,
-    then id) not read from an alert reviewed wrong."""
-    standing: dict[str, dict[str, Any]] = {}
-    for row in rows:  # oldest first, so the last one kept is the latest
-        if row["alert_review"] != "wrong":
-            standing[row["claim_id"]] = row
-    return standing
 
 
 def _first_source_date(sources: Any) -> str | None:

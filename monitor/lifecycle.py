@@ -316,8 +316,8 @@ def resolve_claim(store: Store, claim_id: str, outcome: str, resolved_on: date |
                   today: date | None = None) -> ManualResolution:
     """Record a person's resolution of a forecast or scheduled event (method ``manual``).
 
-    The latest resolution of a claim is the one that counts, so this also corrects an
-    automatic one. ``StoreError``, and nothing written, for an unknown claim, a claim that
+    A person's resolution outranks automatic ones (re-scoring cannot overturn it), and of
+    several by hand the latest counts, so this also corrects an earlier one. ``StoreError``, and nothing written, for an unknown claim, a claim that
     is not a forecast or event, an unknown outcome, a date that is not YYYY-MM-DD or lies
     after ``today``, or an evidence URL that is not http(s).
     """

@@ -231,6 +231,46 @@ def m_resolution_notes(db: sqlite_utils.Database) -> None:
     db["resolutions"].create_index(["claim_id"])
 
 
+@migrations()
+def m_claim_status_manual_resolution_first(db: sqlite_utils.Database) -> None:
+    # A person's resolution (method "manual") outranks automatic ones whatever their dates:
+    # re-scoring an article re-records its automatic resolution with a new recorded_at, which
+    # must not overturn a person's correction. Among resolutions of one kind the latest still
+    # counts. The view also says which resolution counts (method, evidence URL, note), so the
+    # export reads them here instead of repeating the rule. Otherwise as m_claim_status_view.
+    db.execute("drop view claim_status")
+    db.execute("""
+create view claim_status as
+with latest_resolution as (
+  select r.claim_id, r.outcome, r.resolved_on, r.recorded_at, r.brier, r.method, r.evidence_url, r.note,
+         row_number() over (partition by r.claim_id
+                            order by r.method = 'manual' desc, coalesce(r.recorded_at, r.resolved_on) desc,
+                                     r.id desc) as rank
+  from resolutions r left join alerts a on a.id = r.alert_id
+  -- a resolution read from an alert that a person marked wrong does not count either
+  where coalesce(a.review, '') != 'wrong'
+),
+last_step as (
+  select * from claim_timeline where step = steps
+)
+select c.id as claim_id,
+       case when r.outcome is not null then 'resolved' else coalesce(t.status, 'open') end as status,
+       coalesce(t.confirms, 0) as confirms,
+       coalesce(t.contradicts, 0) as contradicts,
+       coalesce(t.discusses, 0) as discusses,
+       coalesce(t.steps, 0) as alerts,
+       t.detected_at as last_alert_at,
+       case when r.outcome is not null then coalesce(r.resolved_on, r.recorded_at)
+            else t.last_change_at end as status_since,
+       r.outcome, r.resolved_on, r.brier,
+       c.kind, c.active, c.statement,
+       r.method as resolution_method, r.evidence_url as resolution_evidence_url, r.note as resolution_note
+from claims c
+left join last_step t on t.claim_id = c.id
+left join latest_resolution r on r.claim_id = c.id and r.rank = 1
+""")
+
+
 def _encode(value: Any) -> Any:
     """Dataclasses, dicts and lists are stored as JSON text."""
     if is_dataclass(value) and not isinstance(value, type):

@@ -95,7 +95,24 @@ def test_an_event_has_no_brier_and_a_manual_resolution_replaces_an_automatic_one
     recorded = resolve_claim(store, "kellogg-to-meet-zelensky", "did-not-happen", "2025-02-28", today=MARCH_5)
     assert (recorded.brier, recorded.previous_status) == (None, "resolved")
     status = claim_status(store, "kellogg-to-meet-zelensky", today=MARCH_5)
-    assert (status.outcome, status.resolved_on) == ("did-not-happen", "2025-02-28")  # the latest counts
+    assert (status.outcome, status.resolved_on, status.resolution_method) == ("did-not-happen", "2025-02-28", "manual")
+
+
+def test_re_scoring_an_article_does_not_overturn_a_persons_resolution(store):
+    from monitor.verdicts import Verdict
+
+    article = add_article(store, "https://news.example/kellogg-met", "Kellogg met Zelensky",
+                          published_at="2025-02-20T07:00:00+00:00")
+    met = Verdict("kellogg-to-meet-zelensky", "confirms", 0.9, "Kellogg met Zelensky in Kyiv.",
+                  resolution={"outcome": "happened", "date": "2025-02-20"})
+    store.save_verdicts(article, [met])
+    resolve_claim(store, "kellogg-to-meet-zelensky", "did-not-happen", "2025-02-28",
+                  note="the meeting reported was with his deputy", today=MARCH_5)
+    store.save_verdicts(article, [met], replace=True)  # a re-score records the automatic one anew, later
+    assert [r["method"] for r in store.resolutions("kellogg-to-meet-zelensky")] == ["automatic", "manual"]
+    status = claim_status(store, "kellogg-to-meet-zelensky", today=MARCH_5)
+    assert (status.outcome, status.resolution_method, status.resolution_note) == (
+        "did-not-happen", "manual", "the meeting reported was with his deputy")
 
 
 def test_bad_input_is_refused_and_writes_nothing(store):
