@@ -30,6 +30,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from itertools import groupby
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
@@ -255,21 +256,16 @@ def _replay(store: Store, today: date) -> tuple[list[tuple[datetime, Transition]
     for claim_id, claim_events in events.items():
         state = _ClaimState()
         claim_events.sort(key=lambda e: (e.at, e.order, e.alert_id or 0, e.resolution_id or 0))
-        start = 0
-        while start < len(claim_events):
-            end = start
-            while end < len(claim_events) and claim_events[end].at == claim_events[start].at:
-                end += 1
-            group = claim_events[start:end]
+        for moment, same_instant in groupby(claim_events, key=lambda e: e.at):
+            group = list(same_instant)  # what happened at one instant is one change at most
             before, evidence_before = state.status(), state.evidence()
             effective = [event for event in group if state.apply(event)]
             after = state.status()
             if after != before:
-                transitions.append((group[0].at, Transition(
-                    claim_id=claim_id, at=_text(group[0].at), old_status=before, new_status=after,
+                transitions.append((moment, Transition(
+                    claim_id=claim_id, at=_text(moment), old_status=before, new_status=after,
                     alert_ids=tuple(sorted({e.alert_id for e in effective if e.alert_id is not None})),
                     cause="+".join(dict.fromkeys(_cause(e) for e in effective)))))
-                start = end
                 continue
             for event in effective:
                 # one more report of a verdict the alerts had already settled (apply() let
@@ -277,7 +273,6 @@ def _replay(store: Store, today: date) -> tuple[list[tuple[datetime, Transition]
                 if (event.kind == "alert" and event.alert_id is not None and event.verdict in SETTLED_BY
                         and event.alert_id not in reviewed_wrong and evidence_before in SETTLED_BY[event.verdict]):
                     repeats.append(_Repeat(claim_id, event.verdict, after, event.alert_id, event.at))
-            start = end
         final[claim_id] = state.status()
     transitions.sort(key=lambda pair: (pair[0], pair[1].claim_id))
     repeats.sort(key=lambda r: (r.at, r.claim_id))
