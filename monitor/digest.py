@@ -391,7 +391,7 @@ def build_digest(config: "Config", store: "Store", now: datetime | None = None,
     use_threshold(store, config.verdicts.alert_threshold)
     alerts = [DigestAlert.from_row(row) for row in store.unmailed_alerts()]
     claims = digest_claims(store, (a.claim_id for a in alerts))
-    last = store.last_digest()
+    last = store.last_digest(sent_only=True)   # what the reader last received
     since = None
     if last is not None:
         when = datetime.fromisoformat(last["sent_at"] or last["created_at"])

@@ -364,10 +364,11 @@ class Store:
             "   where a.claim_id = claims.id and d.status = 'sent') as mailed_alert_ids"
             f" from claims where id in ({', '.join('?' for _ in ids)}) order by id", ids))
 
-    def last_digest(self) -> dict[str, Any] | None:
+    def last_digest(self, *, sent_only: bool = False) -> dict[str, Any] | None:
         """The latest digest that completed (``sent``, or ``empty``: nothing new), if any."""
+        statuses = "('sent')" if sent_only else "('sent', 'empty')"
         return next(iter(self.db.query(
-            "select * from digests where status in ('sent', 'empty') order by id desc limit 1")), None)
+            f"select * from digests where status in {statuses} order by id desc limit 1")), None)
 
     def digests(self, limit: int = 20) -> list[dict[str, Any]]:
         return list(self.db.query("select * from digests order by id desc limit ?", [limit]))

@@ -294,6 +294,7 @@ def test_only_new_alerts_go_into_the_next_digest(tmp_path, store, smtp):
     first, second = server.handler.messages()
     text = parts(second)[0]
     assert "Peskov: about 90 minutes." in text and "two and a half hours" not in text
+    assert "Since the previous digest of 20" in text and "Since the previous" not in parts(first)[0]
     # The reader was told "contradicted" last time; now the coverage goes both ways.
     assert "Status: contradicted -> DISPUTED (changed)" in text
 

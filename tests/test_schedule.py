@@ -6,6 +6,7 @@ import email.policy
 import json
 import logging
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -301,6 +302,62 @@ def test_ctrl_c_mid_poll_stores_the_article_in_hand_and_the_restart_finishes_the
     assert len(rows(db, "select distinct canonical_url from articles")) == 6
     # A page in flight when the stop came may be fetched again; none more than that.
     assert all(1 <= feed.requests[f"/story-{n}.html"] <= 2 for n in range(1, 7))
+
+
+CALL_CLAIM = """
+[claims.call-lasted-90-minutes]
+statement = "The Trump–Putin phone call lasted close to 90 minutes."
+kind = "quantity"
+active = true
+reviewed = true
+speaker = "Dmitry Peskov"
+subject = "the Trump–Putin phone call"
+entities = ["Donald Trump", "Vladimir Putin", "Dmitry Peskov"]
+quantities = [{text = "close to 90 minutes", value = 5400.0, unit = "second", approximate = true}]
+"""
+
+CALL_ARTICLE = b"""<html><head><title>Kremlin details Trump-Putin call</title></head><body><article>
+<h1>Kremlin details Trump-Putin call</h1>
+<p>Kremlin spokesman Dmitry Peskov told reporters on Thursday that the phone call between Donald Trump
+and Vladimir Putin lasted close to 90 minutes and covered Ukraine, the Middle East and energy.</p>
+<p>Peskov said the two presidents agreed to keep in contact and that their teams would prepare a
+meeting, without giving a date. He declined to comment on the details of the conversation.</p>
+<p>Officials in Kyiv said they had not been consulted before the call and asked for a seat at any
+talks that concern the future of Ukraine, according to statements published on Friday.</p>
+</article></body></html>"""
+
+
+def test_end_to_end_a_judged_article_reaches_the_digest_sent_beside_the_scheduler(tmp_path, site, inbox,
+                                                                                  monitors):
+    feed = site(items=1, pages={1: CALL_ARTICLE})
+    config = write_config(tmp_path, feed_url=feed.url, smtp_port=inbox.port)
+    (config.parent / "claims.toml").write_text(CALL_CLAIM)
+    monitor = monitors(config)
+    done = monitor.wait_for_event("poll_done", timeout=60)    # the stance model loads first
+    assert done["articles_new"] == 1 and done["alerts_new"] >= 1
+
+    # `monitor digest` from cron while `monitor run` is up: they share the digest lock.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_SMTP_")}
+    sent = subprocess.run([sys.executable, "-m", "monitor", "-c", str(config), "digest"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert sent.returncode == 0, sent.stderr
+    assert sent.stdout.startswith("Sent digest #2 with ")
+    assert monitor.stop() == 0
+
+    (envelope,) = inbox.handler.envelopes
+    message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+    body = message.get_body(preferencelist=("plain",))
+    assert body is not None
+    text = body.get_content()
+    assert "== The Trump–Putin phone call lasted close to 90 minutes." in text
+    # Which verdict the judge gives is the verdict tests' business; here: the alert, its
+    # evidence sentence, the values compared and the article arrive in the mail.
+    group = text.split("== ")[1]
+    assert re.search(r"\* (CONFIRMS|CONTRADICTS|DISCUSSES) \(confidence \d+%\)", group), group
+    assert '"Kremlin spokesman Dmitry Peskov told reporters on Thursday that the phone call' in group
+    assert "Values: claimed close to 90 minutes" in group
+    assert ": Kremlin details Trump-Putin call (2025-02-19)" in group and f"{feed.url}/story-1.html" in group
+    assert "Since the previous digest" not in text       # the one before was empty: nothing was mailed
 
 
 def seed_alerts(db: Path, count: int) -> None:
