@@ -163,28 +163,19 @@ def digest(context: Context, dry_run: bool, eml_path: Path | None, to_address: s
 
 
 @cli.command()
-@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path),
-              help="folder for the demo's config and database (default: a fresh temporary folder)")
-@click.option("--keep", is_flag=True, help="keep the temporary folder afterwards (a --workdir is always kept)")
+@pass_context
 @handle_errors
-def demo(workdir: Path | None, keep: bool) -> None:
-    """Run the whole pipeline offline on the bundled news archive (needs no config file)."""
-    import shutil
-    import tempfile
+def run(context: Context) -> None:
+    """Poll feeds as they fall due and send the daily digest, until SIGINT/SIGTERM.
 
-    from .demo import run_demo
+    One `monitor run` per database (a second one exits 1). Logs go to stderr, one JSON
+    object per line. On SIGINT/SIGTERM the article in hand is stored, the run is recorded
+    and the command exits 0.
+    """
+    from .schedule import run_scheduler, use_json_logs
 
-    remove = workdir is None and not keep
-    folder = Path(tempfile.mkdtemp(prefix="monitor-demo-")) if workdir is None else workdir
-    try:
-        run_demo(folder, echo=click.echo)
-    finally:
-        if remove:
-            shutil.rmtree(folder, ignore_errors=True)
-            click.echo(f"\nRemoved the work folder {folder} (use --keep to look at its database).")
-    if not remove:
-        click.echo(f"\nThe demo's config and database are in {folder}; e.g. "
-                   f"`monitor -c {folder / 'config' / 'monitor.toml'} status`.")
+    use_json_logs(min(logging.getLogger().getEffectiveLevel(), logging.INFO))
+    run_scheduler(context.config)
 
 
 # -- alerts, status, stats, serve -----------------------------------------------------------
@@ -470,22 +461,6 @@ def serve(context: Context, host: str, port: int, allow_write: bool) -> None:
     web.serve(context.config.database_path, host=host, port=port, allow_write=allow_write)
 
 
-@cli.command()
-@pass_context
-@handle_errors
-def run(context: Context) -> None:
-    """Poll feeds as they fall due and send the daily digest, until SIGINT/SIGTERM.
-
-    One `monitor run` per database (a second one exits 1). Logs go to stderr, one JSON
-    object per line. On SIGINT/SIGTERM the article in hand is stored, the run is recorded
-    and the command exits 0.
-    """
-    from .schedule import run_scheduler, use_json_logs
-
-    use_json_logs(min(logging.getLogger().getEffectiveLevel(), logging.INFO))
-    run_scheduler(context.config)
-
-
 # -- poll and articles ----------------------------------------------------------------------
 # `monitor poll` exit codes: 0 the cycle ran (some feeds or articles may have failed; they are
 # recorded and retried), 1 a config or database error, 2 there were feeds to poll and every
@@ -575,6 +550,77 @@ def articles(context: Context, status: str | None, limit: int, fmt: str) -> None
     with context.store(read_only=True) as store:
         rows = store.articles(limit=limit, status=status)
     emit_rows(rows, fmt, columns=ARTICLE_COLUMNS if fmt == "table" else None)
+
+
+# -- check ---------------------------------------------------------------------------------
+
+CHECK_COLUMNS = ["source", "claim_id", "verdict", "confidence", "evidence", "claim_value", "article_value"]
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, metavar="URL-OR-FILE...")
+@click.option("--claims", "claims_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="claims file to check against (default: [verdicts] claims_file of the config)")
+@click.option("--all", "show_all", is_flag=True, help="also show verdicts below the alert threshold")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="output format (json: one object per article and claim)")
+@pass_context
+@handle_errors
+def check(context: Context, sources: tuple[str, ...], claims_file: Path | None, show_all: bool, fmt: str) -> None:
+    """Judge articles (URLs, .html or .txt files) against the claims; nothing is stored.
+
+    Prints each (article, claim) verdict with its evidence sentence and the values compared.
+    Works without a database, and without a config file when --claims is given.
+    """
+    from .claims import load_claims
+    from .config import FetchSettings, VerdictSettings
+    from .verdicts import load_judge
+    from .verdicts.check import check_articles, read_sources
+
+    if claims_file is None or context.config_path.exists():
+        config = context.config
+        fetch_settings, verdict_settings = config.fetch, config.verdicts
+    else:
+        fetch_settings, verdict_settings = FetchSettings(), VerdictSettings()
+    claims = [c for c in load_claims(claims_file or verdict_settings.claims_file) if c.active]
+    if not claims:
+        raise ConfigError(f"{claims_file or verdict_settings.claims_file}: no active claims to check against; "
+                          "set active = true on the claims to track")
+    judge = load_judge(claims, threshold=verdict_settings.alert_threshold,
+                       max_candidates=verdict_settings.max_candidates)
+    rows = check_articles(read_sources(sources, fetch_settings), judge, include_all=show_all)
+    if fmt == "json":
+        emit_rows(rows, "json")
+    elif rows:
+        emit_rows(rows, "table", columns=CHECK_COLUMNS + (["alert"] if show_all else []))
+    else:
+        click.echo(f"No verdicts: none of the {len(sources)} articles bears on an active claim "
+                   f"at confidence {verdict_settings.alert_threshold} or more.")
+
+
+@cli.command()
+@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path),
+              help="folder for the demo's config and database (default: a fresh temporary folder)")
+@click.option("--keep", is_flag=True, help="keep the temporary folder afterwards (a --workdir is always kept)")
+@handle_errors
+def demo(workdir: Path | None, keep: bool) -> None:
+    """Run the whole pipeline offline on the bundled news archive (needs no config file)."""
+    import shutil
+    import tempfile
+
+    from .demo import run_demo
+
+    remove = workdir is None and not keep
+    folder = Path(tempfile.mkdtemp(prefix="monitor-demo-")) if workdir is None else workdir
+    try:
+        run_demo(folder, echo=click.echo)
+    finally:
+        if remove:
+            shutil.rmtree(folder, ignore_errors=True)
+            click.echo(f"\nRemoved the work folder {folder} (use --keep to look at its database).")
+    if not remove:
+        click.echo(f"\nThe demo's config and database are in {folder}; e.g. "
+                   f"`monitor -c {folder / 'config' / 'monitor.toml'} status`.")
 
 
 # -- monitor claims (claims engineer) ------------------------------------------------------
@@ -728,52 +774,6 @@ def claims_show(context: Context, claim_id: str, claims_file: Path | None) -> No
         else:
             lines.append("Latest alerts: no alerts yet")
     click.echo("\n".join(lines))
-
-
-# -- check ---------------------------------------------------------------------------------
-
-CHECK_COLUMNS = ["source", "claim_id", "verdict", "confidence", "evidence", "claim_value", "article_value"]
-
-
-@cli.command()
-@click.argument("sources", nargs=-1, required=True, metavar="URL-OR-FILE...")
-@click.option("--claims", "claims_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="claims file to check against (default: [verdicts] claims_file of the config)")
-@click.option("--all", "show_all", is_flag=True, help="also show verdicts below the alert threshold")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="output format (json: one object per article and claim)")
-@pass_context
-@handle_errors
-def check(context: Context, sources: tuple[str, ...], claims_file: Path | None, show_all: bool, fmt: str) -> None:
-    """Judge articles (URLs, .html or .txt files) against the claims; nothing is stored.
-
-    Prints each (article, claim) verdict with its evidence sentence and the values compared.
-    Works without a database, and without a config file when --claims is given.
-    """
-    from .claims import load_claims
-    from .config import FetchSettings, VerdictSettings
-    from .verdicts import load_judge
-    from .verdicts.check import check_articles, read_sources
-
-    if claims_file is None or context.config_path.exists():
-        config = context.config
-        fetch_settings, verdict_settings = config.fetch, config.verdicts
-    else:
-        fetch_settings, verdict_settings = FetchSettings(), VerdictSettings()
-    claims = [c for c in load_claims(claims_file or verdict_settings.claims_file) if c.active]
-    if not claims:
-        raise ConfigError(f"{claims_file or verdict_settings.claims_file}: no active claims to check against; "
-                          "set active = true on the claims to track")
-    judge = load_judge(claims, threshold=verdict_settings.alert_threshold,
-                       max_candidates=verdict_settings.max_candidates)
-    rows = check_articles(read_sources(sources, fetch_settings), judge, include_all=show_all)
-    if fmt == "json":
-        emit_rows(rows, "json")
-    elif rows:
-        emit_rows(rows, "table", columns=CHECK_COLUMNS + (["alert"] if show_all else []))
-    else:
-        click.echo(f"No verdicts: none of the {len(sources)} articles bears on an active claim "
-                   f"at confidence {verdict_settings.alert_threshold} or more.")
 
 
 class DayParam(click.ParamType):
