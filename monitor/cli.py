@@ -552,6 +552,27 @@ def articles(context: Context, status: str | None, limit: int, fmt: str) -> None
     emit_rows(rows, fmt, columns=ARTICLE_COLUMNS if fmt == "table" else None)
 
 
+FEED_COLUMNS = ["name", "url", "health", "last_error", "since", "last_success", "detail"]
+
+
+@cli.command()
+@format_option
+@pass_context
+@handle_errors
+def feeds(context: Context, fmt: str) -> None:
+    """Feed health: one line per configured feed, worst first.
+
+    ok, failing ([polling] failing_after failed polls in a row), silent (no new entries for
+    longer than its usual rhythm: 3 × its median gap between entries, at least 2 days) or
+    recovered (worked again after failing), with the last error, since when, the last success.
+    """
+    from .health import load_feed_health
+
+    with context.store(read_only=True) as store:
+        rows = [h.row() for h in load_feed_health(context.config, store)]
+    emit_rows(rows, fmt, columns=FEED_COLUMNS)
+
+
 # -- check ---------------------------------------------------------------------------------
 
 CHECK_COLUMNS = ["source", "claim_id", "verdict", "confidence", "evidence", "claim_value", "article_value"]

@@ -48,10 +48,17 @@ SETTINGS: tuple[Setting, ...] = (
             "longest wait after repeated failures of a feed (backoff doubles up to this)", minimum=1),
     Setting("polling", "tick_seconds", (int, float), 60,
             "how often `monitor run` asks the database which feeds are due, in seconds", minimum=1),
+    # feed health (monitor/health.py): a feed is "failing" after this many failed polls in a row
+    Setting("polling", "failing_after", int, 3,
+            "failed polls in a row after which a feed is reported failing (digest, `monitor feeds`)", minimum=1),
     Setting("verdicts", "claims_file", str, "claims.toml", "reviewed claims, relative to the config folder"),
     Setting("verdicts", "alert_threshold", (int, float), 0.6,
             "minimum confidence for a verdict to become an alert", minimum=0.0),
     Setting("verdicts", "max_candidates", int, 8, "claims examined closely per article", minimum=1),
+    # evidence re-check (monitor/recheck.py): 0 re-checks at the next poll cycle
+    Setting("verdicts", "recheck_hours", (int, float), 48,
+            "hours after fetching an article behind an alert when it is fetched once more, to catch edits "
+            "and removals", minimum=0),
     Setting("email", "smtp_host", str, "localhost", "SMTP server"),
     Setting("email", "smtp_port", int, 587, "SMTP port", minimum=1),
     Setting("email", "security", str, "starttls", "connection security", choices=("starttls", "tls", "none")),
@@ -95,6 +102,7 @@ class PollingSettings:
     default_interval_minutes: float = 30
     max_backoff_minutes: float = 1440
     tick_seconds: float = 60
+    failing_after: float = 3  # feed health: failed polls in a row before a feed is "failing"
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,7 @@ class VerdictSettings:
     claims_file: Path = Path("config/claims.toml")
     alert_threshold: float = 0.6
     max_candidates: int = 8
+    recheck_hours: float = 48  # evidence re-check: hours after fetching an article behind an alert
 
 
 @dataclass(frozen=True)
@@ -257,6 +266,7 @@ def parse_config(text: str, path: Path | str = DEFAULT_CONFIG_PATH) -> Config:
     verdicts = dict(values["verdicts"])
     verdicts["claims_file"] = base / verdicts["claims_file"]
     verdicts["alert_threshold"] = float(verdicts["alert_threshold"])
+    verdicts["recheck_hours"] = float(verdicts["recheck_hours"])
     return Config(
         database_path=project_root / values["database"]["path"],
         fetch=FetchSettings(**fetch),

@@ -137,6 +137,48 @@ class ClaimGroup:
     hidden: int = 0                   # further alerts of the claim in this digest, not shown
 
 
+@dataclass(frozen=True)
+class DigestRecheck:
+    """A re-checked article that changed (edited, removed) or could not be re-checked (feed health)."""
+
+    outcome: str  # edited | removed | failed
+    article_title: str
+    article_url: str
+    summary: str  # one sentence: what happened to the article and its alerts
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> "DigestRecheck":
+        """Build from a ``Store.recheck_events()`` row."""
+        def alerts(raw: Any) -> list[dict[str, Any]]:
+            try:
+                return [a for a in json.loads(raw or "[]") if a.get("verdict") != "unrelated"]
+            except (TypeError, ValueError):
+                return []
+
+        def said(items: list[dict[str, Any]]) -> str:
+            return ", ".join(f"{a['claim_id']} {a['verdict']} {float(a['confidence'] or 0):.0%}"
+                             for a in items) or "no alerts"
+
+        before, after = alerts(row.get("alerts_before")), alerts(row.get("alerts_after"))
+        outcome = str(row["outcome"])
+        if outcome == "removed":
+            summary = (f"removed (HTTP {row.get('http_status')}); {len(before)} alert"
+                       f"{'s' if len(before) != 1 else ''} withdrawn ({said(before)})")
+        elif outcome == "edited":
+            summary = f"edited since it was fetched; re-scored: {said(before)} -> {said(after)}"
+            if row.get("error"):
+                summary = f"edited since it was fetched; {row['error']}"
+        else:
+            summary = f"could not be re-checked: {row.get('error') or 'unknown error'}"
+        url = row.get("article_url") or ""
+        return cls(outcome=outcome, article_title=row.get("article_title") or url or "(untitled article)",
+                   article_url=url, summary=summary)
+
+    @property
+    def safe_url(self) -> str | None:
+        return self.article_url if urlsplit(self.article_url).scheme in ("http", "https") else None
+
+
 @dataclass
 class DigestResult:
     """What ``deliver_digest`` did: ``sent``, ``empty`` (nothing new, nothing sent) or ``dry-run``."""
@@ -198,13 +240,16 @@ def digest_subject(groups: Sequence[ClaimGroup], now: datetime) -> str:
 
 def compose_digest(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestClaim] | Sequence[DigestClaim],
                    now: datetime, *, sender: str = "", recipients: Sequence[str] = (),
-                   since: str | None = None, max_per_claim: int = MAX_ALERTS_PER_CLAIM) -> EmailMessage:
+                   since: str | None = None, max_per_claim: int = MAX_ALERTS_PER_CLAIM,
+                   feed_health: Sequence[Any] = (), rechecks: Sequence["DigestRecheck"] = ()) -> EmailMessage:
     """The digest email for ``alerts`` (pure: no clock, no network, no database).
 
     ``claims`` maps claim id → ``DigestClaim`` (a sequence of them is accepted too); ``now`` is
     the digest's date (its time zone is the one shown); ``since`` is when the previous digest
     went out, for the header. The message has a text/plain and a text/html alternative.
     Each claim shows at most ``max_per_claim`` alerts and says how many more it has.
+    ``feed_health`` (``health.FeedHealth`` records) and ``rechecks`` fill the "Feed health" and
+    "Re-checked articles" blocks (feed-health engineer); feeds that are ``ok`` are not listed.
     """
     if not isinstance(claims, Mapping):
         claims = {claim.id: claim for claim in claims}
@@ -218,6 +263,8 @@ def compose_digest(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestCla
         "counts": counts,
         "now": now.strftime("%Y-%m-%d %H:%M %Z").strip(),
         "since": since,
+        "feed_health": [h for h in feed_health if h.health != "ok"],
+        "rechecks": list(rechecks),
     }
     message = EmailMessage()
     message["Subject"] = digest_subject(groups, now)
@@ -396,9 +443,14 @@ def build_digest(config: "Config", store: "Store", now: datetime | None = None,
     if last is not None:
         when = datetime.fromisoformat(last["sent_at"] or last["created_at"])
         since = when.astimezone(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d %H:%M %Z")
+    # Feed health and re-checks since the last sent digest (feed-health engineer, monitor/health.py).
+    from .health import load_feed_health
+
+    rechecks = [DigestRecheck.from_row(row) for row in store.recheck_events(
+        since=(last["sent_at"] or last["created_at"]) if last is not None else None)]
     message = compose_digest(alerts, claims, local_now(settings, now), sender=settings.sender,
                              recipients=list(settings.recipients if recipients is None else recipients),
-                             since=since)
+                             since=since, feed_health=load_feed_health(config, store, now), rechecks=rechecks)
     return message, tuple(a.id for a in alerts)
 
 

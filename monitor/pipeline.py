@@ -45,6 +45,7 @@ from .extract import ExtractedArticle, extract_article
 from .feeds import FeedFetch, canonical_url, fetch_feed, record_feed_poll
 from .fetch import Fetcher, FetchResult
 from .locking import ProcessLock
+from .recheck import recheck_articles
 
 if TYPE_CHECKING:
     from .config import Config
@@ -476,6 +477,14 @@ def _run_cycle(config: "Config", store: "Store", judge: SupportsJudge | None, fo
         cycle.fetch_and_extract(cycle.plan_articles())
         if judge is not None:
             cycle.judge_articles(judge)
+        # Evidence re-check (monitor/recheck.py, feed-health engineer): articles behind alerts
+        # are fetched once more after [verdicts] recheck_hours; edits re-scored, removals marked.
+        rechecked = recheck_articles(store, fetcher, judge, recheck_hours=config.verdicts.recheck_hours)
+        summary.errors.extend(rechecked.errors)
+        if rechecked.checked:
+            log.info("re-checked %s articles: %s not modified, %s unchanged, %s edited, %s removed, %s failed",
+                     rechecked.checked, rechecked.not_modified, rechecked.unchanged, rechecked.edited,
+                     rechecked.removed, rechecked.failed)
         status = "partial" if summary.errors else "ok"
     except KeyboardInterrupt:
         status = "interrupted"

@@ -271,6 +271,33 @@ left join latest_resolution r on r.claim_id = c.id and r.rank = 1
 """)
 
 
+@migrations()
+def m_feed_health_and_rechecks(db: sqlite_utils.Database) -> None:
+    # Feed health (monitor/health.py): when the current run of failures began, and when a feed
+    # that had been failing last succeeded again (with how many failures that ended).
+    # Evidence re-check (monitor/recheck.py): an article behind an alert is fetched once more;
+    # ``removed_at`` marks one that is gone (404/410), ``rechecked_at`` one that was re-checked.
+    # A withdrawn alert keeps its row; it is set to verdict ``unrelated`` / confidence 0 (as
+    # ``save_verdicts(replace=True)`` withdraws) so every reader already ignores it, and keeps
+    # what it said in ``withdrawn_verdict`` / ``withdrawn_confidence``. ``rechecks`` is the log
+    # of every re-check, one row each, for the digest and by hand. Nothing is deleted.
+    db["feeds"].add_column("failing_since", str)
+    db["feeds"].add_column("recovered_at", str)
+    db["feeds"].add_column("recovered_after_failures", int)
+    db["articles"].add_column("removed_at", str)
+    db["articles"].add_column("rechecked_at", str)
+    db["alerts"].add_column("withdrawn_at", str)
+    db["alerts"].add_column("withdrawn_reason", str)
+    db["alerts"].add_column("withdrawn_verdict", str)
+    db["alerts"].add_column("withdrawn_confidence", float)
+    db["rechecks"].create({
+        "id": int, "article_id": int, "checked_at": str, "outcome": str, "http_status": int,
+        "previous_hash": str, "content_hash": str, "alerts_before": str, "alerts_after": str, "error": str,
+    }, pk="id", not_null={"article_id", "checked_at", "outcome"}, foreign_keys=[("article_id", "articles", "id")])
+    db["rechecks"].create_index(["article_id"])
+    db["rechecks"].create_index(["checked_at"])
+
+
 def _encode(value: Any) -> Any:
     """Dataclasses, dicts and lists are stored as JSON text."""
     if is_dataclass(value) and not isinstance(value, type):
@@ -467,17 +494,24 @@ class Store:
         """A poll that worked (200 or 304): reset the failure count, keep the validators."""
         self.db.execute(
             "update feeds set last_polled_at = ?, last_success_at = ?, last_status = ?, last_error = null,"
+            # feed health: a success after failures records the recovery (read by monitor/health.py)
+            " recovered_at = case when consecutive_failures > 0 then ? else recovered_at end,"
+            " recovered_after_failures = case when consecutive_failures > 0 then consecutive_failures"
+            "   else recovered_after_failures end, failing_since = null,"
             " consecutive_failures = 0, next_poll_at = ?, etag = ?, last_modified = ?, last_problem = ?,"
             " url = coalesce(?, url), title = coalesce(?, title) where id = ?",
-            [polled_at, polled_at, status, next_poll_at, etag, last_modified, problem, url, title, feed_id])
+            [polled_at, polled_at, status, polled_at, next_poll_at, etag, last_modified, problem, url, title,
+             feed_id])
 
     def record_feed_failure(self, feed_id: int, *, polled_at: str, status: int | None, error: str,
                             next_poll_at: str) -> None:
         """A poll that failed: count it and keep the error; the validators stay for the next try."""
         self.db.execute(
             "update feeds set last_polled_at = ?, last_status = ?, last_error = ?,"
+            # feed health: the first failure of a run says since when the feed fails
+            " failing_since = case when consecutive_failures = 0 then ? else coalesce(failing_since, ?) end,"
             " consecutive_failures = consecutive_failures + 1, next_poll_at = ? where id = ?",
-            [polled_at, status, error, next_poll_at, feed_id])
+            [polled_at, status, error, polled_at, polled_at, next_poll_at, feed_id])
 
     def record_entry(self, feed_id: int, entry: Any, canonical_url: str | None = None) -> bool:
         """Remember a feed entry (a ``FeedEntry``); True if this feed had not listed it before."""
@@ -949,3 +983,115 @@ class Store:
             " recorded_at, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [claim_id, outcome, resolved_on, evidence_url, alert_id, method, brier, recorded_at or utcnow(), note])
         return next(iter(self.db.query("select * from resolutions where id = ?", [cursor.lastrowid])))
+
+    # -- feed health ---
+    # Reads behind monitor/health.py (`monitor feeds`, the digest's "Feed health" block) and the
+    # evidence re-check (monitor/recheck.py): which articles behind alerts are due for their one
+    # re-check, and its writes (the ``rechecks`` log, edited text, removed articles, withdrawn alerts).
+
+    def feed_health_rows(self) -> list[dict[str, Any]]:
+        """Configured feeds with their polling state and ``last_entry_at`` (when a new entry was
+        last seen) and ``entry_count``, by id."""
+        return list(self.db.query(
+            "select f.id, f.name, f.url, f.created_at, f.last_polled_at, f.last_success_at, f.last_error,"
+            " f.consecutive_failures, f.failing_since, f.recovered_at, f.recovered_after_failures,"
+            " (select max(e.first_seen_at) from feed_entries e where e.feed_id = f.id) as last_entry_at,"
+            " (select count(*) from feed_entries e where e.feed_id = f.id) as entry_count"
+            " from feeds f where f.configured = 1 order by f.id"))
+
+    def feed_entry_times(self, per_feed: int = 50) -> dict[int, list[str]]:
+        """Per feed, the times of its latest ``per_feed`` entries (publication time, else first seen)."""
+        times: dict[int, list[str]] = {}
+        for row in self.db.query(
+                "select feed_id, at from (select feed_id, coalesce(published_at, first_seen_at) as at,"
+                " row_number() over (partition by feed_id order by id desc) as n from feed_entries)"
+                " where n <= ? and at is not null", [per_feed]):
+            times.setdefault(row["feed_id"], []).append(row["at"])
+        return times
+
+    def recheck_candidates(self, fetched_before: str, limit: int, max_failures: int = 3) -> list[dict[str, Any]]:
+        """Original ``ok`` articles with an alert still standing, fetched at or before ``fetched_before``,
+        not re-checked yet nor removed, and whose re-check failed fewer than ``max_failures`` times;
+        oldest first."""
+        return list(self.db.query(
+            "select a.id, a.url, a.canonical_url, a.title, a.text, a.published_at, a.content_hash, a.etag,"
+            " a.last_modified, a.fetched_at from articles a"
+            " where a.status = 'ok' and a.duplicate_of is null and a.removed_at is null and a.rechecked_at is null"
+            " and datetime(a.fetched_at) <= datetime(?)"
+            " and exists (select 1 from alerts l where l.article_id = a.id and l.verdict != 'unrelated')"
+            " and (select count(*) from rechecks r where r.article_id = a.id and r.outcome = 'failed') < ?"
+            " order by a.fetched_at, a.id limit ?", [fetched_before, max_failures, limit]))
+
+    def article_alerts_brief(self, article_id: int) -> list[dict[str, Any]]:
+        """An article's alerts as (claim_id, verdict, confidence), by claim: a re-check's before/after."""
+        return list(self.db.query(
+            "select claim_id, verdict, round(confidence, 4) as confidence from alerts where article_id = ?"
+            " order by claim_id", [article_id]))
+
+    def record_recheck(self, article_id: int, *, outcome: str, http_status: int | None = None,
+                       previous_hash: str | None = None, content_hash: str | None = None,
+                       alerts_before: Any = None, alerts_after: Any = None, error: str | None = None,
+                       checked_at: str | None = None) -> int:
+        """Log one re-check (``not_modified``, ``unchanged``, ``edited``, ``removed`` or ``failed``);
+        any outcome but ``failed`` marks the article re-checked (it is not checked again)."""
+        checked_at = checked_at or utcnow()
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "insert into rechecks (article_id, checked_at, outcome, http_status, previous_hash, content_hash,"
+                " alerts_before, alerts_after, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [article_id, checked_at, outcome, http_status, previous_hash, content_hash,
+                 _encode(alerts_before), _encode(alerts_after), error])
+            if outcome != "failed":
+                self.db.execute("update articles set rechecked_at = ? where id = ?", [checked_at, article_id])
+        return int(cursor.lastrowid)
+
+    def update_article_text(self, article_id: int, *, title: str | None, text: str, content_hash: str | None,
+                            http_status: int | None, etag: str | None, last_modified: str | None) -> None:
+        """An edited article's new text (the old hash stays in ``rechecks``); FTS follows by trigger."""
+        self.db.execute(
+            "update articles set title = coalesce(?, title), text = ?, content_hash = ?, http_status = ?,"
+            " etag = ?, last_modified = ?, fetched_at = ? where id = ?",
+            [title, text, content_hash, http_status, etag, last_modified, utcnow(), article_id])
+
+    def mark_article_removed(self, article_id: int, *, reason: str, removed_at: str | None = None) -> int:
+        """Mark an article gone (404/410) and withdraw its standing alerts; returns how many.
+
+        Nothing is deleted: each alert keeps its row and what it said (``withdrawn_verdict``,
+        ``withdrawn_confidence``); it becomes ``unrelated`` with confidence 0, the form in which
+        the claim_status view, the digest and the stats already leave withdrawn alerts out.
+        """
+        removed_at = removed_at or utcnow()
+        with self.db.atomic():
+            self.db.execute("update articles set removed_at = ? where id = ?", [removed_at, article_id])
+            return self.withdraw_alerts(article_id, reason=reason, withdrawn_at=removed_at)
+
+    def withdraw_alerts(self, article_id: int, *, reason: str, keep_claim_ids: Iterable[str] = (),
+                        withdrawn_at: str | None = None) -> int:
+        """Withdraw an article's standing alerts (except those of ``keep_claim_ids``); returns how many.
+
+        Kept, never deleted: ``withdrawn_*`` say when, why and what the alert said; it becomes
+        ``unrelated`` with confidence 0, which the views, the digest and the stats already skip.
+        """
+        withdrawn_at = withdrawn_at or utcnow()
+        keep = list(keep_claim_ids)
+        marks = ", ".join("?" for _ in keep)
+        cursor = self.db.execute(
+            "update alerts set withdrawn_at = ?, withdrawn_reason = ?, withdrawn_verdict = verdict,"
+            " withdrawn_confidence = confidence, verdict = 'unrelated', confidence = 0, updated_at = ?"
+            " where article_id = ? and verdict != 'unrelated'" + (f" and claim_id not in ({marks})" if keep else ""),
+            [withdrawn_at, reason, withdrawn_at, article_id, *keep])
+        return cursor.rowcount
+
+    def recheck_events(self, since: str | None = None, outcomes: Iterable[str] = ("edited", "removed", "failed"),
+                       limit: int = 50) -> list[dict[str, Any]]:
+        """Re-checks with these outcomes (since ``since``, if given), newest first, with the article."""
+        outcomes = list(outcomes)
+        params: list[Any] = list(outcomes)
+        where = f"r.outcome in ({', '.join('?' for _ in outcomes)})"
+        if since is not None:
+            where += " and datetime(r.checked_at) > datetime(?)"
+            params.append(since)
+        return list(self.db.query(
+            "select r.*, ar.title as article_title, coalesce(ar.url, ar.canonical_url) as article_url"
+            f" from rechecks r join articles ar on ar.id = r.article_id where {where}"
+            " order by datetime(r.checked_at) desc, r.id desc limit ?", params + [limit]))
