@@ -6,9 +6,12 @@ claim's *status* is derived from its alerts every time it is read, never stored:
 ``store.py``) hold the one rule, so sqlite3, Datasette and this module all agree:
 
     open          no counted confirm or contradict yet (only "discusses", or nothing)
-    confirmed     at least one counted confirm, no counted contradict
-    contradicted  at least one counted contradict, no counted confirm
-    disputed      counted evidence both ways
+    reported-once counted confirms or contradicts, but from fewer independent sources than
+                  ``min_independent_sources`` (syndicated copies and one site count once)
+    confirmed     confirms from at least ``min_independent_sources`` independent sources,
+                  no counted contradict
+    contradicted  the same for contradicts
+    disputed      counted evidence both ways, one side from enough independent sources
     resolved      a forecast or scheduled event has an outcome (with its Brier score); a
                   person's resolution outranks automatic ones, else the latest counts
     overdue       a forecast or scheduled event whose ``resolves_by`` date has passed
@@ -40,7 +43,7 @@ from .store import Store
 log = logging.getLogger(__name__)
 
 VERDICTS = ("confirms", "contradicts", "discusses")
-STATUSES = ("open", "confirmed", "contradicted", "disputed", "resolved", "overdue")
+STATUSES = ("open", "reported-once", "confirmed", "contradicted", "disputed", "resolved", "overdue")
 # Claims that wait for an outcome: these kinds, and any claim with a probability.
 RESOLVABLE_KINDS = ("forecast", "event")
 REVIEWS = ("right", "wrong")
@@ -68,6 +71,8 @@ class ClaimStatus:
     resolution_method: str | None = None  # of the resolution that counts: automatic | manual
     resolution_evidence_url: str | None = None
     resolution_note: str | None = None
+    confirming_sources: int = 0  # independent sources among the counted confirms
+    contradicting_sources: int = 0
 
 
 @dataclass(frozen=True)
@@ -187,9 +192,13 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
-def use_threshold(store: Store, threshold: float) -> None:
-    """Make alerts count toward status from this confidence on (call with ``alert_threshold``)."""
+def use_threshold(store: Store, threshold: float, min_sources: int | None = None) -> None:
+    """Make alerts count toward status from this confidence on (call with ``alert_threshold``),
+    and, if given, confirm or contradict a claim from ``min_sources`` independent sources on
+    (``min_independent_sources``; the views default to 2)."""
     store.set_credible_confidence(threshold)
+    if min_sources is not None:
+        store.set_min_independent_sources(min_sources)
 
 
 def today_utc() -> date:
@@ -353,7 +362,9 @@ def _claim_status(row: dict[str, Any]) -> ClaimStatus:
         resolved_on=row["resolved_on"], brier=row["brier"], kind=row["kind"],
         active=bool(row["active"]) if row["active"] is not None else True, statement=row["statement"],
         resolution_method=row.get("resolution_method"), resolution_evidence_url=row.get("resolution_evidence_url"),
-        resolution_note=row.get("resolution_note"))
+        resolution_note=row.get("resolution_note"),
+        confirming_sources=row.get("confirming_sources") or 0,
+        contradicting_sources=row.get("contradicting_sources") or 0)
 
 
 def _with_deadline(status: ClaimStatus, claim: dict[str, Any] | None, today: date) -> ClaimStatus:

@@ -184,7 +184,8 @@ def run(context: Context) -> None:
 
 ALERT_COLUMNS = ["id", "detected_at", "claim_id", "verdict", "confidence", "review", "site", "article_title",
                  "evidence", "article_url"]
-STATUS_COLUMNS = ["claim_id", "status", "confirms", "contradicts", "discusses", "alerts", "status_since",
+STATUS_COLUMNS = ["claim_id", "status", "confirms", "contradicts", "discusses", "confirming_sources",
+                  "contradicting_sources", "alerts", "status_since",
                   "last_alert_at", "outcome", "brier"]
 TIMELINE_COLUMNS = ["step", "at", "status", "changed", "verdict", "confidence", "counted", "review",
                     "alert_id", "article_title", "outcome", "brier"]
@@ -291,7 +292,8 @@ def alerts_review(context: Context, alert_id: int, review: str | None, note: str
     if review is None:
         raise click.UsageError("say --right, --wrong or --clear")
     with context.store() as store:
-        use_threshold(store, context.config.verdicts.alert_threshold)
+        use_threshold(store, context.config.verdicts.alert_threshold,
+                      context.config.verdicts.min_independent_sources)
         alert = review_alert(store, alert_id, None if review == "clear" else review, note)
         status = claim_status(store, alert.claim_id)
     done = "cleared the review of" if review == "clear" else f"marked {review}:"
@@ -325,7 +327,8 @@ def status(context: Context, claim_id: str | None, show_all: bool, changes: bool
     if since is not None and not changes:
         raise click.UsageError("--since goes with --changes")
     with context.store() as store:
-        use_threshold(store, context.config.verdicts.alert_threshold)
+        use_threshold(store, context.config.verdicts.alert_threshold,
+                      context.config.verdicts.min_independent_sources)
         if changes:
             from .lifecycle import collapsed_repeats, status_changes
 
@@ -385,7 +388,8 @@ def stats(context: Context, forecasters: bool, fmt: str) -> None:
     from .alerts import stats as compute_stats, use_threshold
 
     with context.store() as store:
-        use_threshold(store, context.config.verdicts.alert_threshold)
+        use_threshold(store, context.config.verdicts.alert_threshold,
+                      context.config.verdicts.min_independent_sources)
         if forecasters:
             from dataclasses import asdict
 
@@ -428,7 +432,8 @@ def export(context: Context, fmt: str, out: Path | None, reviewer: str, base_url
     if not Path(database).exists():
         raise StoreError(f"{database}: no database here yet, so nothing to export; run `monitor poll` first")
     with context.store() as store:
-        use_threshold(store, context.config.verdicts.alert_threshold)
+        use_threshold(store, context.config.verdicts.alert_threshold,
+                      context.config.verdicts.min_independent_sources)
         text, count = export_claims(store, fmt, active_only=not show_all, reviewer=reviewer, base_url=base_url)
     if out is None:
         click.echo(text, nl=False)
@@ -451,7 +456,8 @@ def serve(context: Context, host: str, port: int, allow_write: bool) -> None:
     from .alerts import use_threshold
 
     with context.store() as store:  # brings the schema up to date before Datasette reads it
-        use_threshold(store, context.config.verdicts.alert_threshold)
+        use_threshold(store, context.config.verdicts.alert_threshold,
+                      context.config.verdicts.min_independent_sources)
     if not web.is_loopback(host):
         click.echo(f"Warning: listening on {host}: anyone who can reach this machine can read the database.",
                    err=True)
@@ -838,7 +844,8 @@ def claims_resolve(context: Context, claim_id: str, outcome: str, resolved_on: A
     from .lifecycle import resolve_claim
 
     with context.store() as store:
-        use_threshold(store, context.config.verdicts.alert_threshold)
+        use_threshold(store, context.config.verdicts.alert_threshold,
+                      context.config.verdicts.min_independent_sources)
         recorded = resolve_claim(store, claim_id, outcome, resolved_on, evidence_url=evidence, note=note)
     brier = f"; Brier score {recorded.brier:g} (forecast at {recorded.probability:.0%})" \
         if recorded.brier is not None and recorded.probability is not None else ""

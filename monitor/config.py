@@ -55,6 +55,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("verdicts", "alert_threshold", (int, float), 0.6,
             "minimum confidence for a verdict to become an alert", minimum=0.0),
     Setting("verdicts", "max_candidates", int, 8, "claims examined closely per article", minimum=1),
+    Setting("verdicts", "min_independent_sources", int, 2,
+            "independent sources (different story groups and sites) needed to call a claim confirmed or "
+            "contradicted; with fewer it is reported-once", minimum=1),
     # evidence re-check (monitor/recheck.py): 0 re-checks at the next poll cycle
     Setting("verdicts", "recheck_hours", (int, float), 48,
             "hours after fetching an article behind an alert when it is fetched once more, to catch edits "
@@ -110,6 +113,7 @@ class VerdictSettings:
     claims_file: Path = Path("config/claims.toml")
     alert_threshold: float = 0.6
     max_candidates: int = 8
+    min_independent_sources: int = 2
     recheck_hours: float = 48  # evidence re-check: hours after fetching an article behind an alert
 
 

@@ -334,7 +334,7 @@ def run_demo(workdir: Path, *, echo: Callable[[str], Any] = print,
             echo(_rule(f"Alerts ({len(alerts)})"))
             for line in _alert_lines(alerts, resolutions):
                 echo(line)
-            use_threshold(store, config.verdicts.alert_threshold)
+            use_threshold(store, config.verdicts.alert_threshold, config.verdicts.min_independent_sources)
             statuses = [status for status in claim_statuses(store, active_only=True) if status.alerts]
             echo("")
             echo(_rule(f"Claims with alerts ({len(statuses)}): status derived from the alerts"))

@@ -435,7 +435,7 @@ def build_digest(config: "Config", store: "Store", now: datetime | None = None,
 
     settings = config.email
     # Status counts alerts from the configured threshold on, as `monitor status` does.
-    use_threshold(store, config.verdicts.alert_threshold)
+    use_threshold(store, config.verdicts.alert_threshold, config.verdicts.min_independent_sources)
     alerts = [DigestAlert.from_row(row) for row in store.unmailed_alerts()]
     claims = digest_claims(store, (a.claim_id for a in alerts))
     last = store.last_digest(sent_only=True)   # what the reader last received

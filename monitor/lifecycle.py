@@ -164,16 +164,36 @@ class _ClaimState:
     resolutions: set[int] = field(default_factory=set)       # resolutions that stand now
     withdrawn: set[int] = field(default_factory=set)         # resolutions whose alert was reviewed wrong
     overdue: bool = False
+    # independent sources (monitor/sources.py): alert id -> (source group, site), and how many
+    # sources settle a claim, as the claim_timeline view reads them
+    sources: dict[int, tuple[Any, Any]] = field(default_factory=dict)
+    min_sources: int = 2
+
+    def independent(self, verdict: str) -> int:
+        """Independent sources among the counted alerts of a verdict, in arrival order: an alert
+        adds one when no earlier one shares its group or site (the view's ``new_source``)."""
+        groups: set[Any] = set()
+        sites: set[Any] = set()
+        count = 0
+        for alert_id, counted_verdict in self.counting.items():
+            if counted_verdict != verdict:
+                continue
+            group, site = self.sources.get(alert_id, (alert_id, None))
+            count += group not in groups and (site is None or site not in sites)
+            groups.add(group)
+            sites.add(site)
+        return count
 
     def evidence(self) -> str:
         """The status the alerts alone give: the same rule as the claim_timeline view's CASE."""
-        confirms = sum(1 for v in self.counting.values() if v == "confirms")
-        contradicts = sum(1 for v in self.counting.values() if v == "contradicts")
-        if confirms and contradicts:
+        confirms, contradicts, enough = self.independent("confirms"), self.independent("contradicts"), self.min_sources
+        if (confirms >= enough and contradicts) or (contradicts >= enough and confirms):
             return "disputed"
-        if contradicts:
+        if contradicts >= enough:
             return "contradicted"
-        return "confirmed" if confirms else "open"
+        if confirms >= enough:
+            return "confirmed"
+        return "reported-once" if confirms or contradicts else "open"
 
     def status(self) -> str:
         if self.resolutions:
@@ -214,7 +234,11 @@ def _replay(store: Store, today: date) -> tuple[list[tuple[datetime, Transition]
     """Replay every claim's events in order: (time, transition) pairs, repeats, final statuses."""
     events: dict[str, list[_Event]] = defaultdict(list)
     reviewed_wrong: set[int] = set()
+    sources: dict[int, tuple[Any, Any]] = {}
+    min_sources = 2
     for row in store.lifecycle_alert_rows():
+        sources[row["alert_id"]] = (row["source_group"], row["source_site"])
+        min_sources = row["min_sources"]
         detected = _parse_time(row["detected_at"])
         if detected is None:
             log.warning("alert %s of claim %s has no readable detected_at (%r); left out of the history",
@@ -254,7 +278,7 @@ def _replay(store: Store, today: date) -> tuple[list[tuple[datetime, Transition]
     repeats: list[_Repeat] = []
     final: dict[str, str] = {}
     for claim_id, claim_events in events.items():
-        state = _ClaimState()
+        state = _ClaimState(sources=sources, min_sources=min_sources)
         claim_events.sort(key=lambda e: (e.at, e.order, e.alert_id or 0, e.resolution_id or 0))
         for moment, same_instant in groupby(claim_events, key=lambda e: e.at):
             group = list(same_instant)  # what happened at one instant is one change at most

@@ -46,6 +46,7 @@ from .feeds import FeedFetch, canonical_url, fetch_feed, record_feed_poll
 from .fetch import Fetcher, FetchResult
 from .locking import ProcessLock
 from .recheck import recheck_articles
+from .sources import SourceIndex, signature, signature_bytes, site_of
 
 if TYPE_CHECKING:
     from .config import Config
@@ -171,6 +172,7 @@ class _Cycle:
         self.config, self.store, self.fetcher, self.summary = config, store, fetcher, summary
         self.progress = progress or (lambda stage, done, total: None)
         self.extract_workers = extract_workers
+        self.sources: SourceIndex | None = None  # the LSH index, built when first needed
 
     def error(self, message: str) -> None:
         self.summary.errors.append(message)
@@ -355,16 +357,43 @@ class _Cycle:
         if original is not None:
             copied, why = original
             # The text lives once, in the original: a copy gets no verdicts and no FTS match.
-            article_id = self.store.save_article(text=None, status="duplicate", duplicate_of=copied["id"],
-                                                 **fields)
+            with self.store.transaction():
+                article_id = self.store.save_article(text=None, status="duplicate", duplicate_of=copied["id"],
+                                                     **fields)
+                self._group_sources(article_id, article, fetched, copied["id"])  # independent sources
             self.summary.articles_duplicate += len(job.entries)
             log.info("%s: copy of article %s %s (%s); stored as duplicate %s", job.where(), copied["id"],
                      copied["canonical_url"], why, article_id)
             return
-        article_id = self.store.save_article(text=article.text, status="ok", **fields)
+        with self.store.transaction():
+            article_id = self.store.save_article(text=article.text, status="ok", **fields)
+            self._group_sources(article_id, article, fetched, None)  # independent sources
         self.summary.articles_new += 1
         self.summary.articles_duplicate += len(job.entries) - 1
         log.info("%s: stored as article %s (%s characters)", job.where(), article_id, len(article.text))
+
+    # -- independent sources (monitor/sources.py) ----------------------------------------
+    # Each stored article gets its MinHash signature, its group of near-duplicates (LSH lookup,
+    # not a comparison with every stored article) and its site, which claim_status counts by.
+
+    def _group_sources(self, article_id: int, article: ExtractedArticle, fetched: FetchResult,
+                       duplicate_of: int | None) -> None:
+        if self.sources is None:  # built once per cycle, from the stored signatures
+            self.sources = SourceIndex.from_rows(self.store.source_signature_rows())
+        minhash = signature(article.text)
+        if duplicate_of is not None:  # a copy the checks above caught joins its original's group
+            original = self.store.article_source(duplicate_of)
+            group = (original["source_group"] if original and original["source_group"] else duplicate_of)
+        else:
+            grouping = self.sources.group_for(article_id, minhash)
+            group = grouping.group
+            if grouping.similar_to is not None:
+                log.info("article %s: same story as article %s (similarity %s), source group %s",
+                         article_id, grouping.similar_to, grouping.similarity, group)
+        self.store.set_article_source(article_id, source_group=group,
+                                      source_site=site_of(fetched.final_url, article.site),
+                                      minhash=signature_bytes(minhash) if minhash is not None else None)
+        self.sources.add(article_id, group, minhash)
 
     # -- verdicts ------------------------------------------------------------------------
 

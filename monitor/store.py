@@ -298,6 +298,127 @@ def m_feed_health_and_rechecks(db: sqlite_utils.Database) -> None:
     db["rechecks"].create_index(["checked_at"])
 
 
+@migrations()
+def m_independent_sources(db: sqlite_utils.Database) -> None:
+    # Independent sources (monitor/sources.py): each article's MinHash signature (a BLOB, so the
+    # LSH index is rebuilt without re-reading text), its group of near-duplicates (the id of the
+    # group's first article) and its site (host without www.). A claim is confirmed or
+    # contradicted only by ``min_independent_sources`` of them (mirrored into monitor_settings,
+    # default 2); below that, with some counted evidence, its status is 'reported-once'.
+    # An alert adds an independent source when no earlier counted alert of the same claim and
+    # verdict came from an article of the same group or the same site (arrival order, so the
+    # count never goes down as alerts arrive). Articles stored before this migration count as
+    # a group of their own (or of the article they duplicate). Otherwise as
+    # m_claim_status_manual_resolution_first: alert counts, threshold, resolutions unchanged.
+    from urllib.parse import urlsplit
+
+    db["articles"].add_column("minhash", bytes)
+    db["articles"].add_column("source_group", int)
+    db["articles"].add_column("source_site", str)
+    db["articles"].create_index(["source_group"])
+    for row in list(db.query("select id, canonical_url from articles")):
+        host = urlsplit(row["canonical_url"] or "").hostname
+        if host:
+            db.execute("update articles set source_site = ? where id = ?", [host.removeprefix("www."), row["id"]])
+    db.execute("drop view claim_status")
+    db.execute("drop view claim_timeline")
+    db.execute("""
+create view claim_timeline as
+with threshold as (
+  select coalesce((select cast(value as real) from monitor_settings
+                   where key = 'credible_confidence'), 0.6) as value
+),
+min_sources as (
+  select coalesce((select cast(value as integer) from monitor_settings
+                   where key = 'min_independent_sources'), 2) as value
+),
+marked as (
+  select a.id as alert_id, a.claim_id, a.article_id, a.detected_at, a.verdict, a.confidence,
+         a.review, a.evidence,
+         (coalesce(a.confidence, 0) >= threshold.value and coalesce(a.review, '') != 'wrong') as counted,
+         coalesce(ar.source_group, ar.duplicate_of, ar.id) as source_group,
+         coalesce(ar.source_site, ar.canonical_url) as source_site
+  from alerts a join articles ar on ar.id = a.article_id, threshold
+),
+sourced as (
+  select m.*,
+         (m.counted and m.verdict in ('confirms', 'contradicts') and not exists (
+            select 1 from marked p
+            where p.claim_id = m.claim_id and p.verdict = m.verdict and p.counted
+              and (datetime(p.detected_at), p.alert_id) < (datetime(m.detected_at), m.alert_id)
+              and (p.source_group = m.source_group or p.source_site = m.source_site))) as new_source
+  from marked m
+),
+running as (
+  select sourced.*,
+         row_number() over claim_order as step,
+         count(*) over (partition by claim_id) as steps,
+         sum(counted and verdict = 'confirms') over claim_order as confirms,
+         sum(counted and verdict = 'contradicts') over claim_order as contradicts,
+         sum(counted and verdict = 'discusses') over claim_order as discusses,
+         sum(new_source and verdict = 'confirms') over claim_order as confirming_sources,
+         sum(new_source and verdict = 'contradicts') over claim_order as contradicting_sources
+  from sourced
+  window claim_order as (partition by claim_id order by datetime(detected_at), alert_id
+                         rows between unbounded preceding and current row)
+),
+with_status as (
+  select running.*,
+         case when (confirming_sources >= min_sources.value and contradicting_sources > 0)
+                or (contradicting_sources >= min_sources.value and confirming_sources > 0) then 'disputed'
+              when contradicting_sources >= min_sources.value then 'contradicted'
+              when confirming_sources >= min_sources.value then 'confirmed'
+              when confirming_sources + contradicting_sources > 0 then 'reported-once'
+              else 'open' end as status
+  from running, min_sources
+),
+with_change as (
+  select with_status.*,
+         coalesce(lag(status) over (partition by claim_id order by step), 'open') as previous_status
+  from with_status
+)
+select claim_id, step, steps, alert_id, article_id, detected_at, verdict, confidence, review,
+       counted, confirms, contradicts, discusses, previous_status, status,
+       status != previous_status as changed,
+       max(case when status != previous_status then detected_at end)
+         over (partition by claim_id) as last_change_at,
+       source_group, source_site, new_source, confirming_sources, contradicting_sources
+from with_change
+""")
+    db.execute("""
+create view claim_status as
+with latest_resolution as (
+  select r.claim_id, r.outcome, r.resolved_on, r.recorded_at, r.brier, r.method, r.evidence_url, r.note,
+         row_number() over (partition by r.claim_id
+                            order by r.method = 'manual' desc, coalesce(r.recorded_at, r.resolved_on) desc,
+                                     r.id desc) as rank
+  from resolutions r left join alerts a on a.id = r.alert_id
+  -- a resolution read from an alert that a person marked wrong does not count either
+  where coalesce(a.review, '') != 'wrong'
+),
+last_step as (
+  select * from claim_timeline where step = steps
+)
+select c.id as claim_id,
+       case when r.outcome is not null then 'resolved' else coalesce(t.status, 'open') end as status,
+       coalesce(t.confirms, 0) as confirms,
+       coalesce(t.contradicts, 0) as contradicts,
+       coalesce(t.discusses, 0) as discusses,
+       coalesce(t.steps, 0) as alerts,
+       t.detected_at as last_alert_at,
+       case when r.outcome is not null then coalesce(r.resolved_on, r.recorded_at)
+            else t.last_change_at end as status_since,
+       r.outcome, r.resolved_on, r.brier,
+       c.kind, c.active, c.statement,
+       r.method as resolution_method, r.evidence_url as resolution_evidence_url, r.note as resolution_note,
+       coalesce(t.confirming_sources, 0) as confirming_sources,
+       coalesce(t.contradicting_sources, 0) as contradicting_sources
+from claims c
+left join last_step t on t.claim_id = c.id
+left join latest_resolution r on r.claim_id = c.id and r.rank = 1
+""")
+
+
 def _encode(value: Any) -> Any:
     """Dataclasses, dicts and lists are stored as JSON text."""
     if is_dataclass(value) and not isinstance(value, type):
@@ -962,7 +1083,10 @@ class Store:
             " coalesce(t.confidence, 0) >= coalesce((select cast(value as real) from monitor_settings"
             "   where key = 'credible_confidence'), 0.6) as credible,"
             " coalesce(ar.url, ar.canonical_url) as article_url, ar.title as article_title,"
-            " ar.published_at as article_published_at, ar.site as article_site"
+            " ar.published_at as article_published_at, ar.site as article_site,"
+            # independent sources: the view's group and site of the article, and its threshold
+            " t.source_group, t.source_site, coalesce((select cast(value as integer) from monitor_settings"
+            "   where key = 'min_independent_sources'), 2) as min_sources"
             " from claim_timeline t join alerts a on a.id = t.alert_id join articles ar on ar.id = t.article_id"
             " order by t.claim_id, t.step"))
 
@@ -1095,3 +1219,32 @@ class Store:
             "select r.*, ar.title as article_title, coalesce(ar.url, ar.canonical_url) as article_url"
             f" from rechecks r join articles ar on ar.id = r.article_id where {where}"
             " order by datetime(r.checked_at) desc, r.id desc limit ?", params + [limit]))
+
+    # -- independent sources ---------------------------------------------------------------
+    # Near-duplicate groups and sites of articles (monitor/sources.py); the claim_timeline view
+    # counts a claim's evidence by them (migration m_independent_sources).
+
+    def source_signature_rows(self) -> Iterator[tuple[int, int | None, bytes]]:
+        """``(article id, source group, MinHash blob)`` of every article with a signature, by id."""
+        for row in self.db.execute(
+                "select id, source_group, minhash from articles where minhash is not null order by id"):
+            yield row[0], row[1], row[2]
+
+    def set_article_source(self, article_id: int, *, source_group: int, source_site: str | None,
+                           minhash: bytes | None) -> None:
+        """Record an article's group of near-duplicates, its site and its signature."""
+        self.db.execute(
+            "update articles set source_group = ?, source_site = ?, minhash = coalesce(?, minhash) where id = ?",
+            [source_group, source_site, minhash, article_id])
+
+    def article_source(self, article_id: int) -> dict[str, Any] | None:
+        """An article's ``source_group`` and ``source_site`` (None if there is no such article)."""
+        return next(iter(self.db.query(
+            "select id, source_group, source_site from articles where id = ?", [article_id])), None)
+
+    def set_min_independent_sources(self, value: int) -> None:
+        """How many independent sources confirm or contradict a claim (the views read it)."""
+        self.db.execute(
+            "insert into monitor_settings (key, value, updated_at) values ('min_independent_sources', ?, ?)"
+            " on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at"
+            " where value is not excluded.value", [str(int(value)), utcnow()])

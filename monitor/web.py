@@ -68,13 +68,17 @@ TABLES: dict[str, dict[str, Any]] = {
     "claim_status": {
         "title": "Claim status",
         "description": "Each claim's status, derived from its alerts whenever it is read (a view, never "
-                       "stored): open, confirmed, contradicted, disputed (counted evidence both ways) or "
+                       "stored): open, reported-once (fewer independent sources than min_independent_sources), "
+                       "confirmed, contradicted, disputed (counted evidence both ways) or "
                        "resolved. Counts are of alerts that count: confidence at least the threshold in "
                        "monitor_settings, and not reviewed wrong.",
         "facets": ["status", "kind"],
         "columns": {
-            "status": "open | confirmed | contradicted | disputed | resolved",
+            "status": "open | reported-once | confirmed | contradicted | disputed | resolved",
             "confirms": "counted alerts that confirm the claim",
+            "confirming_sources": "independent sources among them: syndicated copies of one story and "
+                                  "articles of one site count once",
+            "contradicting_sources": "independent sources among the contradicting alerts",
             "contradicts": "counted alerts that contradict it",
             "discusses": "counted alerts that only discuss it",
             "alerts": "all alerts of the claim, counted or not",

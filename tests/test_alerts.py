@@ -17,7 +17,8 @@ from monitor.store import Store
 def site(tmp_path):
     """A config file and its database with the sample rows; yields (config path, alert ids)."""
     config = tmp_path / "monitor.toml"
-    config.write_text('[database]\npath = "monitor.db"\n', encoding="utf-8")
+    # one alert settles a claim in these tests (independent sources: see test_sources.py)
+    config.write_text('[database]\npath = "monitor.db"\n[verdicts]\nmin_independent_sources = 1\n', encoding="utf-8")
     with Store(tmp_path / "monitor.db") as store:
         ids = add_sample_rows(store)
     return config, ids
@@ -27,6 +28,7 @@ def site(tmp_path):
 def store(site):
     config, _ = site
     with Store(config.parent / "monitor.db") as store:
+        store.set_min_independent_sources(1)  # as the site's config says
         yield store
 
 
@@ -126,7 +128,7 @@ def test_stats_report_accuracy_on_reviewed_alerts(store, site):
     assert report.accuracy_by_verdict["confirms"].accuracy == 1.0
     assert report.accuracy_by_verdict["contradicts"].accuracy == 0.0
     assert "discusses" not in report.accuracy_by_verdict
-    assert report.claims_by_status == {"open": 1, "confirmed": 2, "contradicted": 0, "disputed": 0, "resolved": 1,
+    assert report.claims_by_status == {"open": 1, "reported-once": 0, "confirmed": 2, "contradicted": 0, "disputed": 0, "resolved": 1,
                                      "overdue": 0}
     assert report.alerts_by_verdict == {"confirms": 2, "contradicts": 2, "discusses": 1}
     assert (report.articles, report.feeds, report.claims, report.alerts) == (3, 2, 4, 5)
@@ -216,10 +218,10 @@ def test_status_lists_claims_and_shows_one_claims_timeline(site):
     result = monitor(config, "status")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split() == ["claim_id", "status", "confirms", "contradicts", "discusses", "alerts",
-                                "status_since", "last_alert_at", "outcome", "brier"]
+    assert lines[0].split() == ["claim_id", "status", "confirms", "contradicts", "discusses", "confirming_sources",
+                                "contradicting_sources", "alerts", "status_since", "last_alert_at", "outcome", "brier"]
     rows = {line.split()[0]: line.split()[1:] for line in lines[2:]}
-    assert rows["call-lasted-90-minutes"][:5] == ["disputed", "1", "1", "0", "2"]
+    assert rows["call-lasted-90-minutes"][:7] == ["disputed", "1", "1", "0", "1", "1", "2"]
     assert rows["summit-agreement-odds-20-percent"][0] == "resolved"
     assert rows["summit-agreement-odds-20-percent"][-2:] == ["did-not-happen", "0.04"]
     assert rows["putin-invited-trump-to-moscow"][:4] == ["open", "0", "0", "1"]
@@ -249,5 +251,6 @@ def test_the_threshold_comes_from_the_config(site):
         rows = json.loads(monitor(config, "status", "--format", "json").output)
         return {r["claim_id"]: r["status"] for r in rows}["faint"]
     assert status_of_faint() == "confirmed"  # default alert_threshold 0.6
-    config.write_text(config.read_text() + "[verdicts]\nalert_threshold = 0.7\n", encoding="utf-8")
+    config.write_text(config.read_text().replace("[verdicts]\n", "[verdicts]\nalert_threshold = 0.7\n"),
+                      encoding="utf-8")
     assert status_of_faint() == "open"

@@ -123,6 +123,8 @@ security = "{security}"
 sender = "monitor@example.org"
 recipients = {recipients!r}
 {extra}
+[verdicts]
+min_independent_sources = 1  # one alert settles a claim here; see test_sources.py
 """.replace("'", '"')
     return parse_config(text, tmp_path / "config" / "monitor.toml")
 

@@ -113,7 +113,7 @@ DOC_TITLE = "Trump speaks to Putin, then Zelensky: experts weigh in"
 
 
 def fill(store):
-    use_threshold(store, 0.6)
+    use_threshold(store, 0.6, min_sources=1)  # one alert settles a claim here; see test_sources.py
     document = store.db.table("documents").insert({
         "path": "baseline_docs/2025-02-14-trump-putin-call-experts.txt", "title": DOC_TITLE,
         "source": "News.Az", "date": "2025-02-14"}).last_pk
@@ -257,7 +257,8 @@ def test_json_and_csv_list_every_claim_with_status_and_evidence(store):
 
 def make_site(tmp_path, with_rows=True):
     config = tmp_path / "monitor.toml"
-    config.write_text('[database]\npath = "monitor.db"\n', encoding="utf-8")
+    # one alert settles a claim here (independent sources: see test_sources.py)
+    config.write_text('[database]\npath = "monitor.db"\n[verdicts]\nmin_independent_sources = 1\n', encoding="utf-8")
     with Store(tmp_path / "monitor.db") as store:
         if with_rows:
             fill(store)

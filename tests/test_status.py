@@ -12,7 +12,7 @@ from monitor.store import Store
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "monitor.db") as store:
-        use_threshold(store, 0.6)
+        use_threshold(store, 0.6, min_sources=1)  # one alert settles a claim here; see test_sources.py
         yield store
 
 
@@ -141,6 +141,7 @@ def test_unknown_claim_is_a_clear_error(store):
 def test_the_views_are_queryable_by_hand_with_plain_sqlite3(tmp_path):
     path = tmp_path / "monitor.db"
     with Store(path) as store:
+        store.set_min_independent_sources(1)  # one alert settles a claim here; see test_sources.py
         (a,) = articles(store, 1)
         add_claim(store, "by-hand")
         add_alert(store, "by-hand", a, "contradicts")

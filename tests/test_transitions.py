@@ -17,7 +17,7 @@ TODAY = date(2025, 3, 20)
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "monitor.db") as store:
-        use_threshold(store, 0.6)
+        use_threshold(store, 0.6, min_sources=1)  # one alert settles a claim here; see test_sources.py
         yield store
 
 
@@ -176,7 +176,8 @@ def test_the_replay_ends_where_the_views_are_on_a_realistic_database(store):
 @pytest.fixture
 def site(tmp_path):
     config = tmp_path / "monitor.toml"
-    config.write_text('[database]\npath = "monitor.db"\n', encoding="utf-8")
+    # one alert settles a claim here (independent sources: see test_sources.py)
+    config.write_text('[database]\npath = "monitor.db"\n[verdicts]\nmin_independent_sources = 1\n', encoding="utf-8")
     with Store(tmp_path / "monitor.db") as store:
         ids = add_sample_rows(store)
         arts = [add_article(store, f"https://wire.example/{i}", f"Wire {i}") for i in range(3)]

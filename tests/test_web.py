@@ -29,8 +29,10 @@ def make_site(folder: Path) -> tuple[Path, Path]:
     """A config file and a database with the sample rows in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     config = folder / "monitor.toml"
-    config.write_text('[database]\npath = "monitor.db"\n', encoding="utf-8")
+    # one alert settles a claim here (independent sources: see test_sources.py)
+    config.write_text('[database]\npath = "monitor.db"\n[verdicts]\nmin_independent_sources = 1\n', encoding="utf-8")
     with Store(folder / "monitor.db") as store:
+        store.set_min_independent_sources(1)
         add_sample_rows(store)
     return config, folder / "monitor.db"
 
