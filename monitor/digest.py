@@ -268,6 +268,11 @@ def compose_digest(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestCla
     }
     message = EmailMessage()
     message["Subject"] = digest_subject(groups, now)
+    unhealthy = sum(1 for h in feed_health if h.health in ("failing", "silent"))
+    if unhealthy:  # feed health (feed-health engineer): say so where the reader looks first
+        del message["Subject"]
+        message["Subject"] = (digest_subject(groups, now)
+                              + f"; {unhealthy} feed{'s' if unhealthy != 1 else ''} failing or silent")
     if sender:
         message["From"] = sender
     if recipients:
@@ -509,7 +514,9 @@ def _deliver_locked(config: "Config", store: "Store", now: datetime | None,
     settings = config.email
     message, alert_ids = build_digest(config, store, now)
     recipients = tuple(settings.recipients)
-    if not alert_ids and not settings.send_when_empty:
+    # A feed that fails or fell silent, or a re-checked article that changed, is news even on a
+    # day without alerts (feed-health engineer): the digest goes out for it.
+    if not alert_ids and not settings.send_when_empty and not _feed_notices(config, store, now):
         digest_id = store.record_empty_digest(message["Subject"])
         log.info("digest %s: nothing new, nothing sent", digest_id,
                  extra={"event": "digest_empty", "digest_id": digest_id})
@@ -540,6 +547,15 @@ def _deliver_locked(config: "Config", store: "Store", now: datetime | None,
                                                    "alerts": len(alert_ids), "refused": len(refused)})
     return DigestResult("sent", message, digest_id=digest_id, alert_ids=alert_ids, recipients=recipients,
                         refused=refused)
+
+
+def _feed_notices(config: "Config", store: "Store", now: datetime | None) -> int:
+    """How many feed-health problems and re-check events the digest lists (see ``build_digest``)."""
+    from .health import load_feed_health
+
+    last = store.last_digest(sent_only=True)
+    events = store.recheck_events(since=(last["sent_at"] or last["created_at"]) if last is not None else None)
+    return len(events) + sum(1 for h in load_feed_health(config, store, now) if h.health != "ok")
 
 
 def _add_message_id(message: EmailMessage, sender: str, idstring: str) -> None:

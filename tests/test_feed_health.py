@@ -3,6 +3,7 @@ through a real feed server on loopback, `monitor feeds` and the digest's Feed he
 from __future__ import annotations
 
 import json
+import socket
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
@@ -188,3 +189,38 @@ def test_build_digest_reads_feed_health_from_the_store(server, tmp_path):
         message, alert_ids = build_digest(config, store)
     assert alert_ids == ()
     assert " * down: FAILING since" in message.get_body(("plain",)).get_content()
+
+
+def test_a_day_without_alerts_but_with_a_failing_feed_still_mails_the_digest(server, tmp_path):
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message as MessageHandler
+
+    received = []
+
+    class Keep(MessageHandler):
+        def handle_message(self, message):
+            received.append(message)
+
+    with socket.socket() as probe:  # a free loopback port (port=0 would leave Controller.port at 0)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    smtp = Controller(Keep(), hostname="127.0.0.1", port=port)
+    smtp.start()
+    try:
+        server.expect_request("/down.xml").respond_with_data("gone", status=500)
+        config = make_config(tmp_path, {"down": server.url_for("/down.xml")}, failing_after=1)
+        text = config.path.read_text().replace(
+            '[email]\n', f'[email]\nsmtp_host = "127.0.0.1"\nsmtp_port = {smtp.port}\nsecurity = "none"\n')
+        config.path.write_text(text)
+        config = parse_config(text, config.path)
+        from monitor.digest import deliver_digest
+
+        with Store(config.database_path) as store, Fetcher(config.fetch) as fetcher:
+            store.sync_feeds(config.feeds)
+            assert deliver_digest(config, store, environ={}).status == "empty"  # all healthy: nothing sent
+            poll_feed(store, fetcher, store.feeds()[0], config.polling)
+            result = deliver_digest(config, store, environ={})
+        assert result.status == "sent" and len(received) == 1
+        assert received[0]["Subject"].endswith("nothing new; 1 feed failing or silent")
+    finally:
+        smtp.stop()
