@@ -75,10 +75,10 @@ def _parse(value: str | None) -> datetime | None:
 def silence_limit(entry_times: Iterable[str]) -> timedelta:
     """How long a feed may list nothing new before it is ``silent``: 3 × its median gap, at least 2 days."""
     times = sorted(t for t in (_parse(v) for v in entry_times) if t is not None)
-    gaps = [later - earlier for earlier, later in zip(times, times[1:])]
+    gaps = [(later - earlier).total_seconds() for earlier, later in zip(times, times[1:])]
     if not gaps:
         return MIN_SILENCE
-    return max(SILENCE_FACTOR * statistics.median(gaps), MIN_SILENCE)
+    return max(timedelta(seconds=SILENCE_FACTOR * statistics.median(gaps)), MIN_SILENCE)
 
 
 def _human(delta: timedelta) -> str:
