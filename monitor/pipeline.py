@@ -46,7 +46,7 @@ from .feeds import FeedFetch, canonical_url, fetch_feed, record_feed_poll
 from .fetch import Fetcher, FetchResult
 from .locking import ProcessLock
 from .recheck import recheck_articles
-from .sources import SourceIndex, signature, signature_bytes, site_of
+from .sources import SourceIndex, index_for, signature, signature_bytes, site_of
 
 if TYPE_CHECKING:
     from .config import Config
@@ -378,8 +378,9 @@ class _Cycle:
 
     def _group_sources(self, article_id: int, article: ExtractedArticle, fetched: FetchResult,
                        duplicate_of: int | None) -> None:
-        if self.sources is None:  # built once per cycle, from the stored signatures
-            self.sources = SourceIndex.from_rows(self.store.source_signature_rows())
+        if self.sources is None:  # from the stored signatures; kept by a long-running process
+            self.sources = index_for(str(self.store.path.resolve()), self.store.source_signature_rows,
+                                     self.store.newest_article_id())
         minhash = signature(article.text)
         if duplicate_of is not None:  # a copy the checks above caught joins its original's group
             original = self.store.article_source(duplicate_of)

@@ -1224,11 +1224,16 @@ class Store:
     # Near-duplicate groups and sites of articles (monitor/sources.py); the claim_timeline view
     # counts a claim's evidence by them (migration m_independent_sources).
 
-    def source_signature_rows(self) -> Iterator[tuple[int, int | None, bytes]]:
-        """``(article id, source group, MinHash blob)`` of every article with a signature, by id."""
+    def source_signature_rows(self, after_id: int = 0) -> Iterator[tuple[int, int | None, bytes]]:
+        """``(article id, source group, MinHash blob)`` of articles with a signature and an id
+        above ``after_id``, by id."""
         for row in self.db.execute(
-                "select id, source_group, minhash from articles where minhash is not null order by id"):
+                "select id, source_group, minhash from articles where minhash is not null and id > ?"
+                " order by id", [after_id]):
             yield row[0], row[1], row[2]
+
+    def newest_article_id(self) -> int:
+        return int(next(iter(self.db.query("select coalesce(max(id), 0) as id from articles")))["id"])
 
     def set_article_source(self, article_id: int, *, source_group: int, source_site: str | None,
                            minhash: bytes | None) -> None:

@@ -195,3 +195,20 @@ def test_monitor_status_shows_independent_source_counts(tmp_path):
     (row,) = json.loads(result.output)
     assert (row["status"], row["confirms"], row["confirming_sources"], row["contradicting_sources"]) == (
         "reported-once", 2, 1, 0)
+
+
+def test_a_kept_index_reads_only_new_signatures_and_is_rebuilt_for_a_replaced_file():
+    from monitor.sources import index_for
+
+    blobs = {n: signature_bytes(signature(text)) for n, text in enumerate([WIRE, OTHER_REPORT, OWN_REPORT], 1)}
+    asked: list[int] = []
+
+    def stored(after_id):
+        asked.append(after_id)
+        return [(n, n, blob) for n, blob in blobs.items() if n > after_id]
+
+    first = index_for("/db/one", stored, 3)
+    again = index_for("/db/one", stored, 3)
+    assert again is first and len(first) == 3 and asked == [0, 3]
+    replaced = index_for("/db/one", stored, 1)  # fewer articles than seen: another file now
+    assert replaced is not first and len(replaced) == 3 and asked == [0, 3, 0]
