@@ -439,12 +439,19 @@ class Store:
                     raise StoreError(f"{self.path}: no database here yet; run `monitor poll` first")
                 conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
                 self.db = sqlite_utils.Database(conn)
+                # A read-only store cannot migrate: say how to bring an older database up to date.
+                if migrations.pending(self.db):
+                    raise StoreError(f"{self.path}: the database was made by an older version; run any "
+                                     "writing command once (e.g. `monitor poll`) to update its schema")
                 return
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False,
                                    isolation_level=None)
             self.db = sqlite_utils.Database(conn)
             self.db.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL cannot corrupt the database and survives a killed process; it
+            # skips an fsync per commit (3 ms -> 0.3 ms per saved article).
+            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=30000")
             migrations.apply(self.db)

@@ -50,3 +50,12 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
 def test_read_only_store_of_a_missing_database_says_to_poll_first(tmp_path):
     with pytest.raises(StoreError, match="run `monitor poll` first"):
         Store(tmp_path / "missing.db", read_only=True)
+
+
+def test_read_only_store_of_an_older_database_says_how_to_update_it(tmp_path):
+    path = tmp_path / "monitor.db"
+    store = Store(path)
+    store.db.execute("delete from _sqlite_migrations where rowid = (select max(rowid) from _sqlite_migrations)")
+    store.close()
+    with pytest.raises(StoreError, match="older version; run any writing command"):
+        Store(path, read_only=True)
