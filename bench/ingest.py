@@ -22,6 +22,13 @@ database and prints:
 
 With ``--repeat`` above 1 the medians follow. ``--compare-in-process`` also runs each cycle
 with extraction in the main process (``extract_workers=0``) to show what the process pool buys.
+
+``--lsh-scaling`` instead measures grouping new articles into independent sources
+(``monitor.sources``): the MinHash LSH index is built from 100 and from 100,000 stored
+signatures (synthetic: random hash values, as unrelated texts give), then the same new articles
+(real-sized texts, every second one a syndicated copy of the one before) are grouped and
+indexed one by one; it prints the cost per new article at both sizes and their ratio (about 1:
+a band lookup, not a comparison with every stored article), and the one-off build cost.
 """
 from __future__ import annotations
 
@@ -187,6 +194,55 @@ def bare_trafilatura(base: list[BasePage], pages: int, sample: int) -> float:
     return count / (time.monotonic() - started)
 
 
+def lsh_scaling(sizes: tuple[int, ...] = (100, 100_000), new_articles: int = 500, repeat: int = 3) -> None:
+    """Per-new-article cost of source grouping against indexes of ``sizes`` stored signatures."""
+    import random
+
+    import numpy as np
+
+    from monitor.sources import NUM_PERM, SourceIndex, signature
+
+    rng = random.Random(7)
+    vocabulary = [f"w{n}" for n in range(5000)]
+    texts = []
+    for n in range(new_articles):
+        if n % 2:  # a syndicated copy of the previous article, with its own credit line
+            texts.append(texts[-1] + " Distributed by Example Wire; reporting by the wire staff.")
+        else:
+            texts.append(" ".join(rng.choice(vocabulary) for _ in range(400)))
+    minhashes = [signature(text) for text in texts]  # the same for every size: not part of the lookup
+    numbers = np.random.default_rng(7)
+    per_article: dict[int, float] = {}
+    for size in sizes:
+        rows = [(article_id, article_id, signature_bytes_of(numbers.integers(0, 2**32, NUM_PERM, dtype=np.uint32)))
+                for article_id in range(1, size + 1)]
+        started = time.perf_counter()
+        index = SourceIndex.from_rows(rows)
+        build = time.perf_counter() - started
+        timings, joined = [], 0
+        for _ in range(repeat):
+            trial = SourceIndex.from_rows(rows) if timings else index
+            started = time.perf_counter()
+            for offset, minhash in enumerate(minhashes):
+                article_id = size + 1 + offset
+                grouping = trial.group_for(article_id, minhash)
+                trial.add(article_id, grouping.group, minhash)
+                joined += grouping.similar_to is not None
+            timings.append((time.perf_counter() - started) / len(minhashes))
+        per_article[size] = statistics.median(timings)
+        print(f"{size:>7} stored signatures: index built in {build:.2f} s ({build / size * 1e6:.1f} µs per "
+              f"signature, once per cycle); grouping a new article {per_article[size] * 1e6:.0f} µs "
+              f"(median of {repeat} × {len(minhashes)}; {joined // repeat} joined a group)")
+    small, large = per_article[sizes[0]], per_article[sizes[-1]]
+    print(f"per new article: {small * 1e6:.0f} µs at {sizes[0]:,}, {large * 1e6:.0f} µs at {sizes[-1]:,}; "
+          f"ratio {large / small:.2f}")
+
+
+def signature_bytes_of(values: "numpy.ndarray") -> bytes:
+    """Stored form of synthetic hash values (what ``monitor.sources.signature_bytes`` writes)."""
+    return values.astype("<u4").tobytes()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--feeds", type=int, default=20)
@@ -200,7 +256,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hosts", type=int, default=8, help="loopback addresses the feeds are spread over")
     parser.add_argument("--bare-sample", type=int, default=10**9,
                         help="pages for the bare trafilatura measurement (default: all)")
+    parser.add_argument("--lsh-scaling", action="store_true",
+                        help="only measure source grouping per new article at 100 and 100,000 stored signatures")
     args = parser.parse_args(argv)
+    if args.lsh_scaling:
+        lsh_scaling()
+        return 0
 
     print(f"loading pages from {PAGES_DIR} ...", file=sys.stderr)
     base = load_base_pages()
