@@ -183,10 +183,10 @@ QUERIES: dict[str, dict[str, Any]] = {
         "title": "Claims with status",
         "description": "Every claim with its derived status and counted alerts, disputed and "
                        "contradicted first.",
-        "sql": "select claim_id, status, statement, confirms, contradicts, discusses, alerts, status_since,\n"
-               "  last_alert_at, outcome, brier\nfrom claim_status\n"
+        "sql": "select claim_id, status, statement, confirms, contradicts, discusses, confirming_sources,\n"
+               "  contradicting_sources, alerts, status_since, last_alert_at, outcome, brier\nfrom claim_status\n"
                "order by case status when 'disputed' then 0 when 'contradicted' then 1 when 'confirmed' then 2\n"
-               "  when 'resolved' then 3 else 4 end, claim_id",
+               "  when 'resolved' then 3 when 'reported-once' then 4 else 5 end, claim_id",
     },
     "alerts_for_claim": {
         "title": "Alerts for a claim, with evidence and link",

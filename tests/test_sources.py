@@ -212,3 +212,14 @@ def test_a_kept_index_reads_only_new_signatures_and_is_rebuilt_for_a_replaced_fi
     assert again is first and len(first) == 3 and asked == [0, 3]
     replaced = index_for("/db/one", stored, 1)  # fewer articles than seen: another file now
     assert replaced is not first and len(replaced) == 3 and asked == [0, 3, 0]
+
+
+def test_articles_stored_before_grouping_count_as_sources_of_their_own(store):
+    # rows from before migration m_independent_sources: no group, no site recorded
+    old = [add_article(store, f"https://old{n}.example/story") for n in range(2)]
+    assert [store.article_source(a)["source_group"] for a in old] == [None, None]
+    confirm(store, old[0], 1)
+    assert claim_status(store, "call").status == "reported-once"
+    confirm(store, old[1], 2)
+    status = claim_status(store, "call")
+    assert (status.status, status.confirming_sources) == ("confirmed", 2)
