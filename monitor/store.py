@@ -419,6 +419,32 @@ left join latest_resolution r on r.claim_id = c.id and r.rank = 1
 """)
 
 
+@migrations()
+def m_independent_sources_backfill(db: sqlite_utils.Database) -> None:
+    # Articles stored before m_independent_sources get what the poll cycle now records for each
+    # new one: a signature, a group (MinHash + LSH, in id order, as if they had arrived one by
+    # one; a duplicate joins its original's group) and, if missing, a site. Without signatures
+    # a later syndicated copy of an old article could not be found. About 1 ms per article, once.
+    from .sources import SourceIndex, signature, signature_bytes, site_of
+
+    index = SourceIndex()
+    groups: dict[int, int] = {}
+    rows = db.execute("select id, canonical_url, site, text, status, duplicate_of, source_site from articles"
+                      " where minhash is null and source_group is null and status != 'failed' order by id").fetchall()
+    for article_id, canonical_url, site, text, status, duplicate_of, source_site in rows:
+        minhash = signature(text or "")
+        if status == "duplicate" and duplicate_of is not None:
+            group = groups.get(duplicate_of, duplicate_of)
+        else:
+            group = index.group_for(article_id, minhash).group
+        index.add(article_id, group, minhash)
+        groups[article_id] = group
+        db.execute("update articles set source_group = ?, source_site = coalesce(source_site, ?),"
+                   " minhash = ? where id = ?",
+                   [group, source_site or site_of(canonical_url, site),
+                    signature_bytes(minhash) if minhash is not None else None, article_id])
+
+
 def _encode(value: Any) -> Any:
     """Dataclasses, dicts and lists are stored as JSON text."""
     if is_dataclass(value) and not isinstance(value, type):
