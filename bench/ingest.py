@@ -48,6 +48,10 @@ import time
 from dataclasses import dataclass
 from ipaddress import ip_network
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -252,9 +256,9 @@ def lsh_scaling(sizes: tuple[int, ...] = (100, 100_000), new_articles: int = 500
           f"(medians); ratio {large / small:.2f} (best of each: {best_large / best_small:.2f})")
 
 
-def signature_bytes_of(values: "numpy.ndarray") -> bytes:
+def signature_bytes_of(values: "np.ndarray") -> bytes:
     """Stored form of synthetic hash values (what ``monitor.sources.signature_bytes`` writes)."""
-    return values.astype("<u4").tobytes()
+    return bytes(values.astype("<u4").tobytes())
 
 
 def main(argv: list[str] | None = None) -> int:
