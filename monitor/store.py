@@ -445,6 +445,19 @@ def m_independent_sources_backfill(db: sqlite_utils.Database) -> None:
                     signature_bytes(minhash) if minhash is not None else None, article_id])
 
 
+@migrations()
+def m_claim_status_ignores_withdrawn_resolutions(db: sqlite_utils.Database) -> None:
+    # A resolution read from an alert that the evidence re-check withdrew (its article was removed
+    # or edited) no longer counts, like one from an alert a person marked wrong. The view is
+    # rewritten from its current definition so its SQL stays in one place.
+    (sql,) = db.execute("select sql from sqlite_master where type = 'view' and name = 'claim_status'").fetchone()
+    wrong_only = "where coalesce(a.review, '') != 'wrong'\n"
+    if wrong_only not in sql:
+        raise StoreError("claim_status view is not the one m_claim_status_ignores_withdrawn_resolutions expects")
+    db.execute("drop view claim_status")
+    db.execute(sql.replace(wrong_only, "where coalesce(a.review, '') != 'wrong' and a.withdrawn_at is null\n"))
+
+
 def _encode(value: Any) -> Any:
     """Dataclasses, dicts and lists are stored as JSON text."""
     if is_dataclass(value) and not isinstance(value, type):

@@ -59,3 +59,19 @@ def test_read_only_store_of_an_older_database_says_how_to_update_it(tmp_path):
     store.close()
     with pytest.raises(StoreError, match="older version; run any writing command"):
         Store(path, read_only=True)
+
+
+def test_a_resolution_from_a_withdrawn_alert_no_longer_resolves_the_claim(tmp_path):
+    store = Store(tmp_path / "monitor.db")
+    store.db["claims"].insert({"id": "odds", "statement": "20% odds of a deal", "kind": "forecast",
+                               "probability": 0.2})
+    store.db["articles"].insert({"id": 1, "canonical_url": "https://e.com/a", "status": "ok"})
+    alert_id = store.db["alerts"].insert({"claim_id": "odds", "article_id": 1, "verdict": "confirms",
+                                          "confidence": 0.9, "detected_at": "2025-08-16T00:00:00+00:00"}).last_pk
+    store.db["resolutions"].insert({"claim_id": "odds", "outcome": "did-not-happen", "method": "automatic",
+                                    "alert_id": alert_id, "resolved_on": "2025-08-16", "brier": 0.04})
+    status = lambda: next(store.query("select status from claim_status where claim_id = 'odds'"))["status"]
+    assert status() == "resolved"
+    store.db["alerts"].update(alert_id, {"withdrawn_at": "2025-08-18T00:00:00+00:00", "verdict": "unrelated",
+                                         "confidence": 0.0})
+    assert status() == "open"
