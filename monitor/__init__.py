@@ -13,6 +13,7 @@ from .errors import (
 )
 from .quantities import Quantity
 from .store import Store
+from .verdicts import Judge, Verdict, build_judge
 
 __version__ = "0.1.0"
 
@@ -22,4 +23,5 @@ __all__ = [
     "BlockedAddressError", "Claim", "ClaimsError", "Config", "ConfigError", "DigestError",
     "ExtractionError", "FeedError", "FetchError", "MonitorError", "Quantity", "Store",
     "StoreError", "VerdictError", "load_config", "__version__",
+    "Judge", "Verdict", "build_judge",
 ]
