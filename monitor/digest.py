@@ -4,8 +4,13 @@ Three layers, kept apart:
 
 * ``compose_digest(alerts, claims, now)`` is pure: records in, ``EmailMessage`` out, with a
   plain-text and an HTML part rendered from the Jinja2 templates in ``monitor/templates``
-  (the HTML one autoescaped, inline CSS only, no scripts, no remote images). Alerts are grouped
-  by claim; claims whose status changed since the last digest come first.
+  (the HTML one autoescaped, inline CSS only, no scripts, no remote images). The digest leads
+  with what changed: the status changes since the last sent digest (``lifecycle.status_changes``),
+  each with the alerts that caused it; then the new alerts grouped by claim (claims whose status
+  changed first), where alerts that only repeat a settled verdict are collapsed into a count
+  ("+7 more confirming reports", ``lifecycle.collapsed_repeats``: they are still in the digest's
+  alert ids, so they are marked mailed like the rest); then forecasts and events that are
+  overdue. Counts shown per claim are independent sources (syndicated copies count once).
 * ``send_message(message, settings)`` talks SMTP (smtplib): STARTTLS, implicit TLS or plain,
   login with credentials read from the environment variables that the config names, and
   turns every failure into a ``DigestError`` that says what to check.
@@ -22,6 +27,7 @@ Digest statuses: ``pending`` → ``sent`` | ``failed``; ``empty`` when there was
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -31,7 +37,7 @@ import ssl
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from typing import TYPE_CHECKING, Any
@@ -45,6 +51,7 @@ from .locking import ProcessLock, digest_lock_path
 
 if TYPE_CHECKING:
     from .config import Config, EmailSettings
+    from .lifecycle import Repeats
     from .store import Store
 
 log = logging.getLogger(__name__)
@@ -53,7 +60,8 @@ log = logging.getLogger(__name__)
 VERDICT_ORDER = {"contradicts": 0, "confirms": 1, "discusses": 2}
 VERDICT_LABELS = {"contradicts": "contradicts", "confirms": "confirms", "discusses": "discusses"}
 # Status names are those of ``alerts.py`` (derived by the claim_status SQL view).
-STATUS_ORDER = {"contradicted": 0, "disputed": 1, "resolved": 2, "confirmed": 3, "open": 4}
+STATUS_ORDER = {"contradicted": 0, "disputed": 1, "overdue": 2, "resolved": 3, "confirmed": 4,
+                "reported-once": 5, "open": 6}
 SMTP_TIMEOUT = 30.0
 # A backlog (a first poll over a busy archive) must not make a mail nobody reads: past this
 # many alerts per claim the digest says how many more there are and how to list them.
@@ -124,10 +132,26 @@ class DigestClaim:
     source: str | None = None
     status: str = "open"
     previous_status: str = "open"
+    confirming_sources: int = 0      # independent sources among the counted confirms (alerts.py)
+    contradicting_sources: int = 0
+    resolves_by: str | None = None
 
     @property
     def status_changed(self) -> bool:
         return self.status != self.previous_status
+
+    @property
+    def sources(self) -> str:
+        """``3 independent sources confirm, 1 contradicts`` (empty when none counts yet)."""
+        parts = []
+        if self.confirming_sources:
+            parts.append(f"{self.confirming_sources} confirm{'s' if self.confirming_sources == 1 else ''}")
+        if self.contradicting_sources:
+            parts.append(f"{self.contradicting_sources} contradict{'s' if self.contradicting_sources == 1 else ''}")
+        if not parts:
+            return ""
+        total = self.confirming_sources + self.contradicting_sources
+        return f"independent source{'s' if total != 1 else ''}: " + ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -135,6 +159,27 @@ class ClaimGroup:
     claim: DigestClaim
     alerts: tuple[DigestAlert, ...]   # the ones shown, strongest first
     hidden: int = 0                   # further alerts of the claim in this digest, not shown
+    repeats: tuple[str, ...] = ()     # collapsed repeats of a settled verdict: "+7 more confirming reports"
+
+
+@dataclass(frozen=True)
+class DigestTransition:
+    """A claim's status change since the last sent digest, with the alerts that caused it."""
+
+    claim: DigestClaim
+    at: str                           # UTC timestamp text
+    old_status: str
+    new_status: str
+    cause: str                        # lifecycle.Transition.cause: alert, review, deadline, ...
+    alerts: tuple[DigestAlert, ...] = ()
+
+
+@dataclass(frozen=True)
+class DigestOverdue:
+    """A forecast or scheduled event whose ``resolves_by`` date passed with no resolution."""
+
+    claim: DigestClaim
+    resolves_by: str
 
 
 @dataclass(frozen=True)
@@ -210,23 +255,38 @@ def _templates() -> Environment:
 
 
 def group_alerts(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestClaim],
-                 max_per_claim: int = MAX_ALERTS_PER_CLAIM) -> list[ClaimGroup]:
-    """Alerts grouped by claim: status changes first, then the strongest news first."""
+                 max_per_claim: int = MAX_ALERTS_PER_CLAIM, repeats: Sequence["Repeats"] = ()) -> list[ClaimGroup]:
+    """Alerts grouped by claim: status changes first, then the strongest news first.
+
+    Alerts named in ``repeats`` (``lifecycle.Repeats``) are not listed: their claim shows
+    ``Repeats.describe()`` of those among ``alerts`` instead.
+    """
+    present = {alert.id for alert in alerts}
+    collapsed: dict[str, list[str]] = {}
+    repeated: set[int] = set()
+    for repeat in repeats:
+        ids = tuple(i for i in repeat.alert_ids if i in present)
+        if ids:  # only this digest's alerts: earlier ones were counted in an earlier digest
+            collapsed.setdefault(repeat.claim_id, []).append(dataclasses.replace(repeat, alert_ids=ids).describe())
+            repeated.update(ids)
     by_claim: dict[str, list[DigestAlert]] = {}
     for alert in alerts:
-        by_claim.setdefault(alert.claim_id, []).append(alert)
+        by_claim.setdefault(alert.claim_id, [])
+        if alert.id not in repeated:
+            by_claim[alert.claim_id].append(alert)
     groups = []
     for claim_id, items in by_claim.items():
         claim = claims.get(claim_id) or DigestClaim(id=claim_id, statement=claim_id)
         items.sort(key=lambda a: (VERDICT_ORDER.get(a.verdict, 9), -a.confidence, a.id))
-        groups.append(ClaimGroup(claim, tuple(items[:max_per_claim]), max(0, len(items) - max_per_claim)))
+        groups.append(ClaimGroup(claim, tuple(items[:max_per_claim]), max(0, len(items) - max_per_claim),
+                                 tuple(collapsed.get(claim_id, ()))))
     groups.sort(key=lambda g: (not g.claim.status_changed, STATUS_ORDER.get(g.claim.status, 9),
-                               -max(a.confidence for a in g.alerts), g.claim.id))
+                               -max((a.confidence for a in g.alerts), default=0.0), g.claim.id))
     return groups
 
 
-def digest_subject(groups: Sequence[ClaimGroup], now: datetime) -> str:
-    alerts = sum(len(g.alerts) + g.hidden for g in groups)
+def digest_subject(groups: Sequence[ClaimGroup], now: datetime, alerts: int | None = None) -> str:
+    alerts = sum(len(g.alerts) + g.hidden for g in groups) if alerts is None else alerts
     changes = sum(1 for g in groups if g.claim.status_changed)
     day = now.strftime("%Y-%m-%d")
     if not alerts:
@@ -241,7 +301,9 @@ def digest_subject(groups: Sequence[ClaimGroup], now: datetime) -> str:
 def compose_digest(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestClaim] | Sequence[DigestClaim],
                    now: datetime, *, sender: str = "", recipients: Sequence[str] = (),
                    since: str | None = None, max_per_claim: int = MAX_ALERTS_PER_CLAIM,
-                   feed_health: Sequence[Any] = (), rechecks: Sequence["DigestRecheck"] = ()) -> EmailMessage:
+                   feed_health: Sequence[Any] = (), rechecks: Sequence["DigestRecheck"] = (),
+                   transitions: Sequence[DigestTransition] = (), repeats: Sequence["Repeats"] = (),
+                   overdue: Sequence[DigestOverdue] = ()) -> EmailMessage:
     """The digest email for ``alerts`` (pure: no clock, no network, no database).
 
     ``claims`` maps claim id → ``DigestClaim`` (a sequence of them is accepted too); ``now`` is
@@ -250,10 +312,12 @@ def compose_digest(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestCla
     Each claim shows at most ``max_per_claim`` alerts and says how many more it has.
     ``feed_health`` (``health.FeedHealth`` records) and ``rechecks`` fill the "Feed health" and
     "Re-checked articles" blocks (feed-health engineer); feeds that are ``ok`` are not listed.
+    ``transitions`` lead the digest ("What changed"); alerts in ``repeats`` are collapsed into a
+    count per claim; ``overdue`` fills the "Overdue" block.
     """
     if not isinstance(claims, Mapping):
         claims = {claim.id: claim for claim in claims}
-    groups = group_alerts(alerts, claims, max_per_claim)
+    groups = group_alerts(alerts, claims, max_per_claim, repeats)
     counts = {verdict: sum(1 for a in alerts if a.verdict == verdict) for verdict in VERDICT_ORDER}
     context = {
         "groups": groups,
@@ -265,14 +329,20 @@ def compose_digest(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestCla
         "since": since,
         "feed_health": [h for h in feed_health if h.health != "ok"],
         "rechecks": list(rechecks),
+        "transitions": list(transitions),
+        "overdue": list(overdue),
     }
     message = EmailMessage()
-    message["Subject"] = digest_subject(groups, now)
+    message["Subject"] = digest_subject(groups, now, len(alerts))
     unhealthy = sum(1 for h in feed_health if h.health in ("failing", "silent"))
     if unhealthy:  # feed health (feed-health engineer): say so where the reader looks first
         del message["Subject"]
-        message["Subject"] = (digest_subject(groups, now)
+        message["Subject"] = (digest_subject(groups, now, len(alerts))
                               + f"; {unhealthy} feed{'s' if unhealthy != 1 else ''} failing or silent")
+    if overdue:
+        subject = message["Subject"]
+        del message["Subject"]
+        message["Subject"] = subject + f"; {len(overdue)} overdue"
     if sender:
         message["From"] = sender
     if recipients:
@@ -411,11 +481,12 @@ def local_now(settings: "EmailSettings", now: datetime | None = None) -> datetim
     return now.astimezone(ZoneInfo(settings.timezone))
 
 
-def digest_claims(store: "Store", claim_ids: Iterable[str]) -> dict[str, DigestClaim]:
-    """The claims of a digest with their status now and as the last sent digest left them.
+def digest_claims(store: "Store", claim_ids: Iterable[str], *, today: date | None = None) -> dict[str, DigestClaim]:
+    """The claims of a digest with their status on ``today`` and as the last sent digest left them.
 
     The status rule is ``alerts.py``'s (one SQL view); "as the last digest left it" is the
-    status after the last of the claim's alerts that went out in a sent digest.
+    status after the last of the claim's alerts that went out in a sent digest. The
+    independent-source counts are ``claim_status``'s.
     """
     from .alerts import claim_status, claim_timeline
 
@@ -423,14 +494,54 @@ def digest_claims(store: "Store", claim_ids: Iterable[str]) -> dict[str, DigestC
     for row in store.digest_claims(sorted(set(claim_ids))):
         mailed = set(json.loads(row.get("mailed_alert_ids") or "[]"))
         previous = "open"
-        for step in claim_timeline(store, row["id"]):
+        for step in claim_timeline(store, row["id"], today=today):
             if step.alert_id in mailed:
                 previous = step.status
+        status = claim_status(store, row["id"], today=today)
         claims[row["id"]] = DigestClaim(
             id=row["id"], statement=row.get("statement") or row["id"], kind=row.get("kind") or "fact",
             speaker=row.get("speaker"), source=row.get("source"),
-            status=claim_status(store, row["id"]).status, previous_status=previous)
+            status=status.status, previous_status=previous, confirming_sources=status.confirming_sources,
+            contradicting_sources=status.contradicting_sources, resolves_by=status.resolves_by)
     return claims
+
+
+def digest_lifecycle(store: "Store", alerts: Sequence[DigestAlert], since: datetime | None, today: date
+                     ) -> tuple[list[DigestTransition], list["Repeats"], list[DigestOverdue], dict[str, DigestClaim]]:
+    """What changed since ``since`` (the last sent digest; None: ever), the repeats among
+    ``alerts``, the overdue claims on ``today``, and the claims of the digest (alerts' and
+    transitions'), from ``lifecycle.py`` and ``alerts.py``."""
+    from .alerts import claim_statuses
+    from .lifecycle import collapsed_repeats, status_changes
+
+    present = {alert.id for alert in alerts}
+    # Since the last sent digest, and any caused by this digest's alerts (one detected while
+    # the last digest was being sent is older than its sent_at but was not in it).
+    changes = [t for t in status_changes(store, today=today)
+               if since is None or datetime.fromisoformat(t.at) >= _utc(since) or present.intersection(t.alert_ids)]
+    # Repeats are picked among this digest's alerts (not by time): each alert is collapsed in
+    # the one digest that carries it.
+    repeats = [r for r in collapsed_repeats(store, today=today) if present.intersection(r.alert_ids)]
+    overdue_ids = [s.claim_id for s in claim_statuses(store, today=today) if s.status == "overdue"]
+    claims = digest_claims(store, [a.claim_id for a in alerts] + [t.claim_id for t in changes] + overdue_ids,
+                           today=today)
+    shown = {alert.id: alert for alert in alerts}
+    transitions = []
+    for change in changes:
+        causes = []
+        for alert_id in change.alert_ids:
+            alert = shown.get(alert_id)
+            if alert is None:  # mailed before (a review or resolution changed its standing)
+                row = store.alert_row(alert_id)
+                alert = DigestAlert.from_row(row) if row is not None else None
+            if alert is not None:
+                causes.append(alert)
+        claim = claims.get(change.claim_id) or DigestClaim(id=change.claim_id, statement=change.claim_id)
+        transitions.append(DigestTransition(claim=claim, at=change.at, old_status=change.old_status,
+                                            new_status=change.new_status, cause=change.cause,
+                                            alerts=tuple(causes)))
+    overdue = [DigestOverdue(claims[i], claims[i].resolves_by or "") for i in sorted(overdue_ids) if i in claims]
+    return transitions, repeats, overdue, claims
 
 
 def build_digest(config: "Config", store: "Store", now: datetime | None = None,
@@ -442,12 +553,13 @@ def build_digest(config: "Config", store: "Store", now: datetime | None = None,
     # Status counts alerts from the configured threshold on, as `monitor status` does.
     use_threshold(store, config.verdicts.alert_threshold, config.verdicts.min_independent_sources)
     alerts = [DigestAlert.from_row(row) for row in store.unmailed_alerts()]
-    claims = digest_claims(store, (a.claim_id for a in alerts))
     last = store.last_digest(sent_only=True)   # what the reader last received
-    since = None
+    since = when = None
     if last is not None:
         when = datetime.fromisoformat(last["sent_at"] or last["created_at"])
         since = when.astimezone(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d %H:%M %Z")
+    today = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).date()
+    transitions, repeats, overdue, claims = digest_lifecycle(store, alerts, when, today)
     # Feed health and re-checks since the last sent digest (feed-health engineer, monitor/health.py).
     from .health import load_feed_health
 
@@ -455,7 +567,8 @@ def build_digest(config: "Config", store: "Store", now: datetime | None = None,
         since=(last["sent_at"] or last["created_at"]) if last is not None else None)]
     message = compose_digest(alerts, claims, local_now(settings, now), sender=settings.sender,
                              recipients=list(settings.recipients if recipients is None else recipients),
-                             since=since, feed_health=load_feed_health(config, store, now), rechecks=rechecks)
+                             since=since, feed_health=load_feed_health(config, store, now), rechecks=rechecks,
+                             transitions=transitions, repeats=repeats, overdue=overdue)
     return message, tuple(a.id for a in alerts)
 
 
@@ -550,12 +663,22 @@ def _deliver_locked(config: "Config", store: "Store", now: datetime | None,
 
 
 def _feed_notices(config: "Config", store: "Store", now: datetime | None) -> int:
-    """How many feed-health problems and re-check events the digest lists (see ``build_digest``)."""
+    """How many feed-health problems, re-check events and status changes (a review, a
+    resolution, a deadline passing: news without a new alert) the digest lists (see
+    ``build_digest``). Overdue claims alone do not count: they would send a mail every day."""
     from .health import load_feed_health
+    from .lifecycle import status_changes
 
     last = store.last_digest(sent_only=True)
     events = store.recheck_events(since=(last["sent_at"] or last["created_at"]) if last is not None else None)
-    return len(events) + sum(1 for h in load_feed_health(config, store, now) if h.health != "ok")
+    today = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).date()
+    changes = status_changes(store, since=datetime.fromisoformat(last["sent_at"] or last["created_at"])
+                             if last is not None else None, today=today)
+    return len(events) + len(changes) + sum(1 for h in load_feed_health(config, store, now) if h.health != "ok")
+
+
+def _utc(moment: datetime) -> datetime:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
 
 
 def _add_message_id(message: EmailMessage, sender: str, idstring: str) -> None:
