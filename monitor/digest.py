@@ -285,10 +285,13 @@ def group_alerts(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestClaim
     return groups
 
 
-def digest_subject(groups: Sequence[ClaimGroup], now: datetime, alerts: int | None = None) -> str:
+def digest_subject(groups: Sequence[ClaimGroup], now: datetime, alerts: int | None = None,
+                   changes: int | None = None) -> str:
     alerts = sum(len(g.alerts) + g.hidden for g in groups) if alerts is None else alerts
-    changes = sum(1 for g in groups if g.claim.status_changed)
+    changes = sum(1 for g in groups if g.claim.status_changed) if changes is None else changes
     day = now.strftime("%Y-%m-%d")
+    if not alerts and changes:
+        return f"Follow-up Monitor digest {day}: {changes} status change{'s' if changes != 1 else ''}"
     if not alerts:
         return f"Follow-up Monitor digest {day}: nothing new"
     subject = (f"Follow-up Monitor digest {day}: {alerts} new alert{'s' if alerts != 1 else ''}"
@@ -318,12 +321,15 @@ def compose_digest(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestCla
     if not isinstance(claims, Mapping):
         claims = {claim.id: claim for claim in claims}
     groups = group_alerts(alerts, claims, max_per_claim, repeats)
+    # Claims whose status changed: those with a transition, and those whose new alerts moved
+    # them from what the last digest said.
+    changed = len({t.claim.id for t in transitions} | {g.claim.id for g in groups if g.claim.status_changed})
     counts = {verdict: sum(1 for a in alerts if a.verdict == verdict) for verdict in VERDICT_ORDER}
     context = {
         "groups": groups,
         "alert_count": len(alerts),
         "claim_count": len(groups),
-        "change_count": sum(1 for g in groups if g.claim.status_changed),
+        "change_count": changed,
         "counts": counts,
         "now": now.strftime("%Y-%m-%d %H:%M %Z").strip(),
         "since": since,
@@ -333,11 +339,11 @@ def compose_digest(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestCla
         "overdue": list(overdue),
     }
     message = EmailMessage()
-    message["Subject"] = digest_subject(groups, now, len(alerts))
+    message["Subject"] = digest_subject(groups, now, len(alerts), changed)
     unhealthy = sum(1 for h in feed_health if h.health in ("failing", "silent"))
     if unhealthy:  # feed health (feed-health engineer): say so where the reader looks first
         del message["Subject"]
-        message["Subject"] = (digest_subject(groups, now, len(alerts))
+        message["Subject"] = (digest_subject(groups, now, len(alerts), changed)
                               + f"; {unhealthy} feed{'s' if unhealthy != 1 else ''} failing or silent")
     if overdue:
         subject = message["Subject"]
