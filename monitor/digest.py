@@ -66,6 +66,9 @@ SMTP_TIMEOUT = 30.0
 # A backlog (a first poll over a busy archive) must not make a mail nobody reads: past this
 # many alerts per claim the digest says how many more there are and how to list them.
 MAX_ALERTS_PER_CLAIM = 10
+# The same for status changes (a first digest over a busy history lists every change ever):
+# the latest ones are shown, and the digest says how to list the earlier ones.
+MAX_TRANSITIONS = 30
 # A second sender (cron's `monitor digest` beside `monitor run`) waits this long for the first
 # to finish (a send can take a connect timeout plus a data timeout), then finds nothing new.
 LOCK_WAIT = 2 * SMTP_TIMEOUT + 15
@@ -335,7 +338,8 @@ def compose_digest(alerts: Sequence[DigestAlert], claims: Mapping[str, DigestCla
         "since": since,
         "feed_health": [h for h in feed_health if h.health != "ok"],
         "rechecks": list(rechecks),
-        "transitions": list(transitions),
+        "transitions": list(transitions)[-MAX_TRANSITIONS:],
+        "earlier_transitions": max(0, len(transitions) - MAX_TRANSITIONS),
         "overdue": list(overdue),
     }
     message = EmailMessage()

@@ -86,6 +86,8 @@ def test_digest_leads_with_the_change_collapses_repeats_and_lists_overdue(tmp_pa
         assert "reported-once -> CONFIRMED on 2025-03-02 (alert)" in block
         confirmed = block[block.index("reported-once -> CONFIRMED"):]
         assert "Beta confirms the long call" in confirmed and "https://beta.example/story" in confirmed
+        first_group = html.index("claim call-lasted-90-minutes")
+        assert html.index('<a href="https://beta.example/story"') < first_group   # linked in "What changed"
         assert "open -> REPORTED-ONCE on 2025-03-02 (alert)" in block and "Alpha: Kremlin says 90 minutes" in block
         assert "open -> OVERDUE on 2025-03-01 (deadline)" in block
 
@@ -149,3 +151,15 @@ def test_compose_escapes_transitions_and_overdue_and_orders_statuses():
     assert "independent sources: 2 confirms" not in text and "independent sources: 2 confirm" in text
     assert {"reported-once", "overdue"} <= set(STATUS_ORDER)
     assert STATUS_ORDER["overdue"] < STATUS_ORDER["confirmed"] < STATUS_ORDER["reported-once"] < STATUS_ORDER["open"]
+
+
+def test_a_long_history_shows_the_latest_changes_and_counts_the_rest():
+    from monitor.digest import MAX_TRANSITIONS
+
+    claims = [DigestClaim(f"c{n}", f"Claim number {n}") for n in range(MAX_TRANSITIONS + 3)]
+    changes = [DigestTransition(c, f"2025-03-0{1 + n // 20}T00:00:00+00:00", "open", "reported-once", "alert")
+               for n, c in enumerate(claims)]
+    text, html = parts(compose_digest([], claims, NOW, transitions=changes))
+    assert "... 3 earlier changes: monitor status --changes" in text and "&hellip; 3 earlier changes" in html
+    text = text.replace("\r\n", "\n")
+    assert "Claim number 2\n" not in text and "Claim number 3\n" in text and f"Claim number {MAX_TRANSITIONS + 2}" in text
