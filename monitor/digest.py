@@ -51,7 +51,7 @@ from .locking import ProcessLock, digest_lock_path
 
 if TYPE_CHECKING:
     from .config import Config, EmailSettings
-    from .lifecycle import Repeats
+    from .lifecycle import Repeats, Transition
     from .store import Store
 
 log = logging.getLogger(__name__)
@@ -522,17 +522,15 @@ def digest_lifecycle(store: "Store", alerts: Sequence[DigestAlert], since: datet
     ``alerts``, the overdue claims on ``today``, and the claims of the digest (alerts' and
     transitions'), from ``lifecycle.py`` and ``alerts.py``."""
     from .alerts import claim_statuses
-    from .lifecycle import collapsed_repeats, status_changes
+    from .lifecycle import collapsed_repeats
 
     present = {alert.id for alert in alerts}
-    # Since the last sent digest, and any caused by this digest's alerts (one detected while
-    # the last digest was being sent is older than its sent_at but was not in it).
-    changes = [t for t in status_changes(store, today=today)
-               if since is None or datetime.fromisoformat(t.at) >= _utc(since) or present.intersection(t.alert_ids)]
+    statuses = {s.claim_id: s for s in claim_statuses(store, today=today)}
+    changes = _changes_to_tell(store, since, today, present, statuses)
     # Repeats are picked among this digest's alerts (not by time): each alert is collapsed in
     # the one digest that carries it.
     repeats = [r for r in collapsed_repeats(store, today=today) if present.intersection(r.alert_ids)]
-    overdue_ids = [s.claim_id for s in claim_statuses(store, today=today) if s.status == "overdue"]
+    overdue_ids = [s.claim_id for s in statuses.values() if s.status == "overdue" and s.active]
     claims = digest_claims(store, [a.claim_id for a in alerts] + [t.claim_id for t in changes] + overdue_ids,
                            today=today)
     shown = {alert.id: alert for alert in alerts}
@@ -677,14 +675,31 @@ def _feed_notices(config: "Config", store: "Store", now: datetime | None) -> int
     resolution, a deadline passing: news without a new alert) the digest lists (see
     ``build_digest``). Overdue claims alone do not count: they would send a mail every day."""
     from .health import load_feed_health
-    from .lifecycle import status_changes
 
     last = store.last_digest(sent_only=True)
     events = store.recheck_events(since=(last["sent_at"] or last["created_at"]) if last is not None else None)
     today = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).date()
-    changes = status_changes(store, since=datetime.fromisoformat(last["sent_at"] or last["created_at"])
-                             if last is not None else None, today=today)
+    # With no new alerts (the caller's case), only changes since the last sent digest count.
+    changes = _changes_to_tell(store, datetime.fromisoformat(last["sent_at"] or last["created_at"])
+                               if last is not None else None, today, set())
     return len(events) + len(changes) + sum(1 for h in load_feed_health(config, store, now) if h.health != "ok")
+
+
+def _changes_to_tell(store: "Store", since: datetime | None, today: date, present: set[int],
+                     statuses: Mapping[str, Any] | None = None) -> list["Transition"]:
+    """The status changes a digest tells: since the last sent digest, and any caused by this
+    digest's alerts (``present``; one detected while the last digest was being sent is older
+    than its sent_at but was not in it). Claims dropped from claims.toml (inactive) are no
+    longer tracked: only their new alerts speak for them."""
+    from .alerts import claim_statuses
+    from .lifecycle import status_changes
+
+    if statuses is None:
+        statuses = {s.claim_id: s for s in claim_statuses(store, today=today)}
+    return [t for t in status_changes(store, today=today)
+            if present.intersection(t.alert_ids) or (
+                (since is None or datetime.fromisoformat(t.at) >= _utc(since))
+                and t.claim_id in statuses and statuses[t.claim_id].active)]
 
 
 def _utc(moment: datetime) -> datetime:

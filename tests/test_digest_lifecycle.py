@@ -54,6 +54,8 @@ def seed(store: Store) -> dict[str, int]:
                                      "kind": "quantity", "speaker": "Dmitry Peskov"})
     store.db.table("claims").insert({"id": EVENT, "statement": "Kellogg is slated to meet Zelensky next week",
                                      "kind": "event", "resolves_by": "2025-02-28"})
+    store.db.table("claims").insert({"id": "dropped-event", "statement": "A claim no longer tracked",
+                                     "kind": "event", "resolves_by": "2025-02-20", "active": 0})
     ids = {}
     first = article(store, "alpha", "Alpha: Kremlin says 90 minutes")
     ids["first"] = alert(store, first, "2025-03-02T10:00:00+00:00")
@@ -101,6 +103,7 @@ def test_digest_leads_with_the_change_collapses_repeats_and_lists_overdue(tmp_pa
 
         overdue = text[text.index("\nOverdue"):]
         assert "Kellogg is slated to meet Zelensky next week" in overdue and "due by 2025-02-28" in overdue
+        assert "A claim no longer tracked" not in overdue
         assert html.index("What changed") < html.index("Overdue") and "due by 2025-02-28" in html
         assert message["Subject"] == ("Follow-up Monitor digest 2025-03-05: 8 new alerts on 1 claim, "
                                       "2 status changes; 1 overdue")
@@ -163,3 +166,20 @@ def test_a_long_history_shows_the_latest_changes_and_counts_the_rest():
     assert "... 3 earlier changes: monitor status --changes" in text and "&hellip; 3 earlier changes" in html
     text = text.replace("\r\n", "\n")
     assert "Claim number 2\n" not in text and "Claim number 3\n" in text and f"Claim number {MAX_TRANSITIONS + 2}" in text
+
+
+def test_a_deadline_passing_is_news_once_but_not_for_an_untracked_claim(tmp_path, smtp):  # noqa: F811
+    server = smtp()
+    config = config_for(tmp_path, server.port)
+    with Store(config.database_path) as store:
+        store.db.table("claims").insert({"id": "dropped-event", "statement": "A claim no longer tracked",
+                                         "kind": "event", "resolves_by": "2025-02-20", "active": 0})
+        assert deliver_digest(config, store, now=NOW, environ={}).status == "empty"
+        store.db.table("claims").insert({"id": EVENT, "statement": "Kellogg is slated to meet Zelensky",
+                                         "kind": "event", "resolves_by": "2025-02-28"})
+        assert deliver_digest(config, store, now=NOW, environ={}).status == "sent"
+        (message,) = server.handler.messages()
+        assert message["Subject"] == "Follow-up Monitor digest 2025-03-05: 1 status change; 1 overdue"
+        assert "open -> OVERDUE on 2025-03-01 (deadline)" in parts(message)[0]
+        # Told once: still overdue tomorrow, but no new change and no alert, so nothing is sent.
+        assert deliver_digest(config, store, now=NOW, environ={}).status == "empty"
