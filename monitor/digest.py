@@ -145,7 +145,7 @@ class DigestClaim:
 
     @property
     def sources(self) -> str:
-        """``3 independent sources confirm, 1 contradicts`` (empty when none counts yet)."""
+        """``independent sources: 3 confirm, 1 contradicts`` (empty when none counts yet)."""
         parts = []
         if self.confirming_sources:
             parts.append(f"{self.confirming_sources} confirm{'s' if self.confirming_sources == 1 else ''}")
