@@ -120,19 +120,6 @@ def test_ttl_and_retry_after_lengthen_the_wait_within_the_cap():
 
 # -- polling against a real server -----------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def running_server() -> Iterator[HTTPServer]:
-    # One server for the module (stopping one takes half a second); handlers are cleared per test.
-    httpd = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    httpd.start()
-    yield httpd
-    httpd.stop()
-
-
-@pytest.fixture
-def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
-    yield running_server
-    running_server.clear()
 
 
 @pytest.fixture

@@ -81,19 +81,6 @@ def rss(title: str, *links: tuple[str, str]) -> bytes:
     return f'<rss version="2.0"><channel><title>{title}</title>{items}</channel></rss>'.encode()
 
 
-@pytest.fixture(scope="module")
-def running_server() -> Iterator[HTTPServer]:
-    # One server for the module (stopping one takes half a second); handlers are cleared per test.
-    httpd = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    httpd.start()
-    yield httpd
-    httpd.stop()
-
-
-@pytest.fixture
-def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
-    yield running_server
-    running_server.clear()
 
 
 def serve(server: HTTPServer, path: str, handler: Callable[[Request], Response] | bytes,

@@ -43,25 +43,13 @@ def rss(*links: str) -> bytes:
     return f'<rss version="2.0"><channel><title>Test</title>{items}</channel></rss>'.encode()
 
 
-@pytest.fixture(scope="module")
-def running_server() -> Iterator[HTTPServer]:
-    httpd = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    httpd.start()
-    yield httpd
-    httpd.stop()
 
 
-@pytest.fixture
-def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
-    yield running_server
-    running_server.clear()
-
-
-def write_config(tmp_path: Path, feeds: list[str], extra: str = "") -> Path:
+def write_config(tmp_path: Path, feeds: list[str], extra: str = "", timeout: float = 2) -> Path:
     blocks = "".join(f'\n[[feeds]]\nname = "feed{i}"\nurl = "{url}"\n' for i, url in enumerate(feeds, 1))
     path = tmp_path / "config" / "monitor.toml"
     path.parent.mkdir(exist_ok=True)
-    path.write_text(f'[database]\npath = "monitor.db"\n[fetch]\ntimeout = 2\n'
+    path.write_text(f'[database]\npath = "monitor.db"\n[fetch]\ntimeout = {timeout}\n'
                     f'allow_private_addresses = ["127.0.0.0/8"]\n{extra}{blocks}')
     # No claims: these tests are about ingesting; a poll then stores articles without judging.
     (path.parent / "claims.toml").write_text("")
@@ -184,7 +172,8 @@ def test_a_poll_killed_mid_cycle_loses_and_duplicates_nothing_on_rerun(server, t
     server.expect_request(blocked_path).respond_with_handler(blocking)
     server.expect_request("/feed.xml").respond_with_data(rss(*[f"/news/{n}" for n in pages]),
                                                          content_type="application/rss+xml")
-    config = write_config(tmp_path, [server.url_for("/feed.xml")])
+    # A generous timeout: on a busy machine the blocked fetch must still be hanging when the kill lands.
+    config = write_config(tmp_path, [server.url_for("/feed.xml")], timeout=60)
     database = tmp_path / "monitor.db"
     command = [sys.executable, "-m", "monitor", "-c", str(config), "poll"]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
