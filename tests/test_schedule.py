@@ -279,7 +279,7 @@ def test_run_polls_when_due_refuses_a_second_instance_and_stops_cleanly(tmp_path
 
 
 def test_ctrl_c_mid_poll_stores_the_article_in_hand_and_the_restart_finishes_the_rest(tmp_path, site, monitors):
-    feed = site(items=6, page_delay=0.4)
+    feed = site(items=6, page_delay=1.0)  # slow enough that a busy machine still stops mid-poll
     config = write_config(tmp_path, feed_url=feed.url, workers=1)
     db = tmp_path / "monitor.db"
     monitor = monitors(config)
