@@ -12,7 +12,7 @@ from monitor.cli import cli
 from monitor.lifecycle import replayed_statuses
 from monitor.sources import SourceIndex, shingles, signature, signature_bytes, signature_from_bytes, site_of
 from monitor.store import Store
-from test_pipeline import STORIES, make_config, page, running_server, serve, serve_feed, server  # noqa: F401
+from test_pipeline import STORIES, make_config, page, serve, serve_feed
 from monitor.pipeline import run_cycle
 
 WIRE = " ".join(STORIES["call"][1])
