@@ -90,7 +90,8 @@ def test_show_without_database_then_with_alerts(project: Path, tmp_path: Path) -
         add_alert(store, "kellogg-to-meet-zelensky", article, "confirms", confidence=0.91,
                   evidence="Kellogg met Zelensky in Kyiv on Thursday.")
     output = run(project, "claims", "show", "kellogg-to-meet-zelensky").output
-    assert "Status:     confirmed — 1 confirm, 0 contradict, 0 discuss" in output
+    # One source is not independent confirmation (min_independent_sources defaults to 2).
+    assert "Status:     reported-once — 1 confirm, 0 contradict, 0 discuss" in output
     assert re.search(r"confirms 0\.91  “Kellogg met Zelensky in Kyiv on Thursday\.” — Kellogg meets Zelensky "
                      r"in Kyiv <https://news\.example/kellogg>", output)
 
