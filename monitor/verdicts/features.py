@@ -9,11 +9,8 @@ The pipeline is text in, numbers out:
 * ``pair_features`` turns a batch of (claim, article) pairs into one row of floats per pair:
   TF-IDF and topic similarity of the claim to the whole article, to its lead and to its most
   similar sentences; word and n-gram overlap; refuting / hedging / negation / reporting cue counts
-  in the claim and in the sentences that bear on it (and in the article's first sentences); the
-  polarity of each side (a debunking claim against an asserting article contradicts as surely as
-  the reverse); number agreement; sizes; the claim's and article's topic coordinates; and counts of
-  individual cue words near the claim's best sentences;
-* ``pair_words`` gives the bag-of-words input of the small neural classifier.
+  in the claim and in the sentences that bear on it; number agreement; sizes; and the claim's and
+  article's topic coordinates.
 
 Articles are processed once per batch even when they appear in several pairs, since the product
 asks about one article against a few candidate claims.
@@ -40,8 +37,7 @@ MAX_ARTICLE_CHARS = 8000
 MAX_SENTENCES = 60
 TOP_SENTENCES = 3
 LEAD_CHARS = 255
-TOPIC_DIMS_IN_FEATURES = 64
-LEAD_SENTENCES = 3
+TOPIC_DIMS_IN_FEATURES = 24
 
 # Cue words (the stemmed forms are what is matched, see ``stem``).
 REFUTE_WORDS = (
@@ -65,13 +61,6 @@ CONFIRM_WORDS = (
     "announces verified verify true indeed proof proven prove proved evidence shows show "
     "showed revealed reveals acknowledge acknowledged admit admitted admits"
 ).split()
-# Words that call a story untrue (a subset of REFUTE without the bare negations).
-DEBUNK_WORDS = (
-    "fake fraud hoax false deny denies denied denial bogus debunk debunks debunked refute refutes "
-    "refuted retract retracted untrue misleading rumor rumour myth fabricated satire satirical prank "
-    "baseless unfounded incorrect inaccurate lie lies dismiss dismissed reject rejected disprove "
-    "disproved nonsense photoshopped doctored spoof parody scam doubt doubts"
-).split()
 NEGATION_WORDS = (
     "not no never none nobody nothing neither nor without isn't wasn't aren't weren't "
     "doesn't didn't don't hasn't haven't hadn't won't can't couldn't shouldn't wouldn't"
@@ -94,10 +83,6 @@ HEDGE = frozenset(stem(w) for w in HEDGE_WORDS)
 CONFIRM = frozenset(stem(w) for w in CONFIRM_WORDS)
 NEGATION = frozenset(stem(w) for w in NEGATION_WORDS)
 REPORT = frozenset(stem(w) for w in REPORT_WORDS)
-DEBUNK = frozenset(stem(w) for w in DEBUNK_WORDS)
-# Individual cue words the classifier sees one by one (counts near the claim's sentences).
-CUE_VOCAB: tuple[str, ...] = tuple(sorted(REFUTE | HEDGE | CONFIRM))
-CUE_INDEX = {w: i for i, w in enumerate(CUE_VOCAB)}
 STOP = frozenset(ENGLISH_STOP_WORDS) - frozenset(NEGATION_WORDS) - {"no", "not", "nor", "never", "nothing", "none"}
 
 
@@ -159,30 +144,6 @@ class TextEncoder:
         return dense / np.maximum(norms, 1e-9)
 
 
-def frequent_unigrams(encoder: TextEncoder, n: int) -> np.ndarray:
-    """Vocabulary columns of the ``n`` most widespread single words (lowest idf): the bag-of-words input."""
-    terms = np.array(encoder.terms())
-    single = np.flatnonzero(np.char.find(terms.astype(str), " ") < 0)
-    return np.sort(single[np.argsort(encoder.tfidf.idf_[single], kind="stable")[:n]])
-
-
-def pair_words(encoder: TextEncoder, pairs: Sequence[tuple[str, str]], columns: np.ndarray) -> sparse.csr_matrix:
-    """Bag-of-words rows per pair: the claim's and the article's unit TF-IDF vectors over ``columns``,
-    then their cosine (the input of the small neural classifier, UCL-FNC style)."""
-    from sklearn.preprocessing import normalize
-
-    claim_texts = list(dict.fromkeys(c for c, _ in pairs))
-    article_texts = list(dict.fromkeys(a for _, a in pairs))
-    claim_m = normalize(encoder.transform(claim_texts)[:, columns])
-    article_m = normalize(encoder.transform([a[:MAX_ARTICLE_CHARS] for a in article_texts])[:, columns])
-    ci = {c: i for i, c in enumerate(claim_texts)}
-    ai = {a: i for i, a in enumerate(article_texts)}
-    claims = claim_m[[ci[c] for c, _ in pairs]]
-    articles = article_m[[ai[a] for _, a in pairs]]
-    cosine = sparse.csr_matrix(np.asarray(claims.multiply(articles).sum(axis=1), dtype=np.float32))
-    return sparse.hstack([claims, articles, cosine], format="csr", dtype=np.float32)
-
-
 def make_vectorizer(*, max_features: int | None = None,
                     vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
     return TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=2, max_df=0.5,
@@ -214,9 +175,6 @@ class _Article:
     trigrams: set[tuple[str, ...]]
     lead_bigrams: set[tuple[str, ...]]
     lead_toks: list[str]
-    first_cues: list[float]
-    first_debunk: int
-    debunk_rate: float
     row: int  # row of the article in the article TF-IDF matrix
     sentence_rows: range  # rows of its sentences in the sentence TF-IDF matrix
 
@@ -237,25 +195,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"top_{c}" for c in CUE_NAMES)
     + tuple(f"article_{c}_rate" for c in CUE_NAMES)
     + tuple(f"lead_{c}" for c in CUE_NAMES)
-    + tuple(f"weighted_{c}" for c in CUE_NAMES)
-    + tuple(f"first_{c}" for c in CUE_NAMES)
-    + ("claim_debunk", "claim_polarity", "first_debunk", "near_debunk", "article_debunk_rate",
-       "claim_debunks_article_asserts", "article_debunks_claim_asserts", "both_debunk")
     + tuple(f"claim_topic_{i}" for i in range(TOPIC_DIMS_IN_FEATURES))
     + tuple(f"article_topic_{i}" for i in range(TOPIC_DIMS_IN_FEATURES))
-    + tuple(f"topic_product_{i}" for i in range(TOPIC_DIMS_IN_FEATURES))
-    + tuple(f"near_word_{w}" for w in CUE_VOCAB)
-    + tuple(f"claim_word_{w}" for w in CUE_VOCAB)
 )
-
-
-def _word_counts(toks: Sequence[str]) -> np.ndarray:
-    out = np.zeros(len(CUE_VOCAB), dtype=np.float32)
-    for t in toks:
-        i = CUE_INDEX.get(t)
-        if i is not None:
-            out[i] += 1
-    return out
 
 
 def pair_features(encoder: TextEncoder, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
@@ -280,9 +222,7 @@ def pair_features(encoder: TextEncoder, pairs: Sequence[tuple[str, str]]) -> np.
             text=body, toks=toks, words=words, lead_words=set(content(lead_toks)),
             sentence_toks=[tokens(s) for s in sents], numbers=_numbers(body), word_set=set(words),
             bigrams=_ngrams(words, 2), trigrams=_ngrams(words, 3), lead_bigrams=_ngrams(words[:40], 2),
-            lead_toks=lead_toks, first_cues=_cue_counts([t for st in sents[:LEAD_SENTENCES] for t in tokens(st)]),
-            first_debunk=_count([t for st in sents[:LEAD_SENTENCES] for t in tokens(st)], DEBUNK),
-            debunk_rate=_count(toks, DEBUNK) / max(len(toks), 1) * 100, row=row, sentence_rows=range(start, len(sentence_texts)))
+            lead_toks=lead_toks, row=row, sentence_rows=range(start, len(sentence_texts)))
 
     claim_m = encoder.transform(claim_texts)
     article_m = encoder.transform([articles[t].text for t in article_texts])
@@ -345,29 +285,7 @@ def pair_features(encoder: TextEncoder, pairs: Sequence[tuple[str, str]]) -> np.
         values += _cue_counts(top_toks)
         values += [c / n_words * 100 for c in _cue_counts(art.toks)]
         values += _cue_counts(art.lead_toks)
-        # cues weighted by how strongly each sentence bears on the claim
-        weighted = np.zeros(len(CUE_NAMES))
-        for i, st in enumerate(art.sentence_toks):
-            if sims[i] > 0:
-                weighted += sims[i] * np.asarray(_cue_counts(st))
-        values += weighted.tolist()
-        values += art.first_cues
-        near = {j for i in order for j in (int(i) - 1, int(i), int(i) + 1) if 0 <= j < len(art.sentence_toks)}
-        near_toks = [t for j in sorted(near) for t in art.sentence_toks[j]]
-        # Polarity of each side: a debunking claim against an asserting article is a contradiction
-        # as much as the other way round.
-        claim_debunk = _count(c_toks, DEBUNK)
-        claim_polarity = claim_debunk + _count(c_toks, NEGATION)
-        near_debunk = _count(near_toks, DEBUNK)
-        article_debunk = art.first_debunk + near_debunk
-        values += [claim_debunk, claim_polarity, art.first_debunk, near_debunk, art.debunk_rate,
-                   float(claim_polarity > 0 and article_debunk == 0), float(claim_polarity == 0 and article_debunk > 0),
-                   float(claim_polarity > 0 and article_debunk > 0)]
         values += claim_topics[ci, :TOPIC_DIMS_IN_FEATURES].tolist()
         values += article_topics[art.row, :TOPIC_DIMS_IN_FEATURES].tolist()
-        values += (claim_topics[ci, :TOPIC_DIMS_IN_FEATURES] * article_topics[art.row, :TOPIC_DIMS_IN_FEATURES]).tolist()
-        # words of the best sentences and their neighbours, where a denial usually sits
-        values += _word_counts(near_toks).tolist()
-        values += _word_counts(c_toks).tolist()
         rows[k] = values
     return rows
