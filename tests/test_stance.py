@@ -116,3 +116,24 @@ def test_split_is_reproducible_from_its_seed() -> None:
     saved = json.loads(fnc1.SPLIT_PATH.read_text())
     all_ids = [b for part in saved["body_ids"].values() for b in part]
     assert train.make_split(all_ids, saved["seed"]) == saved["body_ids"]
+
+
+# Floors of the shipped model's held-out scores (written into stance.json by the trainer, which
+# scores the artefact through StanceModel). Lowering one is a visible change. The brief's bar for
+# disagree F1 is 0.5; the shipped model does not reach it (see monitor/models/README.md).
+HELDOUT_FLOORS = {"relative_score": 0.85, "disagree_f1": 0.38, "macro_f1": 0.72, "ece_max": 0.03}
+
+
+def test_shipped_model_keeps_its_held_out_floors() -> None:
+    heldout = json.loads(DEFAULT_PATH.read_text())["scores"]["heldout"]
+    assert heldout["relative_score"] >= HELDOUT_FLOORS["relative_score"]
+    assert heldout["f1"]["disagree"] >= HELDOUT_FLOORS["disagree_f1"]
+    assert heldout["macro_f1"] >= HELDOUT_FLOORS["macro_f1"]
+    assert heldout["calibration"]["ece"] <= HELDOUT_FLOORS["ece_max"]
+
+
+def test_model_card_names_the_shipped_version() -> None:
+    meta = json.loads(DEFAULT_PATH.read_text())
+    card = (DEFAULT_PATH.parent / "README.md").read_text()
+    assert meta["version"] in card
+    assert f"{meta['scores']['heldout']['relative_score'] * 100:.2f} %" in card
