@@ -137,3 +137,22 @@ def test_model_card_names_the_shipped_version() -> None:
     card = (DEFAULT_PATH.parent / "README.md").read_text()
     assert meta["version"] in card
     assert f"{meta['scores']['heldout']['relative_score'] * 100:.2f} %" in card
+
+
+def test_fnc1_bench_writes_predictions_in_fnc1_format_and_scores_them(tmp_path: Path, capsys) -> None:
+    import csv
+
+    bodies = tmp_path / "bodies.csv"
+    stances = tmp_path / "stances.csv"
+    with open(bodies, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["Body ID", "articleBody"], ["1", CONFIRMING], ["2", UNRELATED]])
+    with open(stances, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["Headline", "Body ID", "Stance"], [CLAIM, "1", "agree"], [CLAIM, "2", "unrelated"]])
+    out = tmp_path / "pred.csv"
+    assert fnc1.main(["--stances", str(stances), "--bodies", str(bodies), "--out", str(out)]) == 0
+    rows = fnc1.read_stances(out)
+    assert [r["Body ID"] for r in rows] == ["1", "2"]
+    assert rows[1]["Stance"] == "unrelated" and rows[0]["Stance"] in fnc1.RELATED
+    printed = capsys.readouterr().out
+    expected = fnc1.relative_score(["agree", "unrelated"], [r["Stance"] for r in rows])
+    assert f"FNC-1 relative score: {expected * 100:.2f} %" in printed
