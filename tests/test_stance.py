@@ -156,3 +156,9 @@ def test_fnc1_bench_writes_predictions_in_fnc1_format_and_scores_them(tmp_path: 
     printed = capsys.readouterr().out
     expected = fnc1.relative_score(["agree", "unrelated"], [r["Stance"] for r in rows])
     assert f"FNC-1 relative score: {expected * 100:.2f} %" in printed
+
+
+def test_feature_names_are_unique() -> None:
+    from monitor.verdicts.features import FEATURE_NAMES
+
+    assert len(set(FEATURE_NAMES)) == len(FEATURE_NAMES)

@@ -288,3 +288,42 @@ def test_sentences_split_without_breaking_abbreviations():
     pieces = [text[a:b] for a, b in split_sentences(text)]
     assert pieces == ["U.S. President Donald Trump spoke to Mr. Putin.", "It lasted 1.5 hours!", "Was it long?",
                       "New paragraph"]
+
+
+# -- a contradiction must be shown by a sentence ---------------------------------------------
+
+class ReadsEverythingAsContradiction:
+    """A stance model that is sure every article contradicts every claim (as a whole-article
+    model can be, misled by denials of something else): the rules must not pass that on unless a
+    sentence about the claim says it is not so."""
+
+    version = "always-contradicts"
+
+    def predict(self, pairs):
+        return [{"confirms": 0.05, "contradicts": 0.9, "discusses": 0.04, "unrelated": 0.01} for _ in pairs]
+
+
+@pytest.fixture(scope="module")
+def contrarian_judge(judge: Judge) -> Judge:
+    return Judge(judge.claims, threshold=0.6, max_candidates=8, model=ReadsEverythingAsContradiction())
+
+
+def test_no_contradiction_when_every_sentence_about_the_claim_states_it(contrarian_judge: Judge) -> None:
+    text = ("The Kremlin again rejected reports that the two leaders spoke in November. "
+            "Putin's first phone conversation with Trump took place on 12 February, his aide said, "
+            "approximately three weeks after Trump took office.")
+    verdict = next(a.verdict for a in contrarian_judge.assess("", text, "2025-02-18")
+                   if a.verdict.claim_id == "first-call-february-12")
+    assert verdict.verdict != "contradicts"
+    assert "contradiction-unshown" in verdict.reasons
+    assert verdict.probabilities["contradicts"] == 0.0
+
+
+def test_model_contradiction_stands_when_a_sentence_about_the_claim_negates_it(contrarian_judge: Judge) -> None:
+    text = ("Putin's first phone conversation with Trump took place on 12 February, the Kremlin said. "
+            "But Putin's first phone conversation with Trump did not take place on 12 February, "
+            "US officials said on Monday.")
+    verdict = next(a.verdict for a in contrarian_judge.assess("", text, "2025-02-18")
+                   if a.verdict.claim_id == "first-call-february-12")
+    assert "contradiction-unshown" not in verdict.reasons
+    assert verdict.probabilities["contradicts"] > 0.3

@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 STANCES = ("confirms", "contradicts", "discusses", "unrelated")
 # Bumped whenever the rules below change, so stored verdicts show which rules made them and a
 # rescore can tell what is out of date.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 # Evidence that covers less than this share of the claim's weight makes the claim unrelated;
 # a sentence covering STRONG_OVERLAP or more is fully about the claim.
@@ -149,6 +149,7 @@ class Reading:
     support: float
     path: str               # the name of the decision taken: a DECISIVE key, "touches", "states", ...
     shown: ValueComparison | None = None   # values compared for the alert to show (also a forecast's odds)
+    undermined: bool = True  # some sentence about the claim denies, negates or contrasts it
 
     @property
     def about(self) -> float:
@@ -284,9 +285,10 @@ class Judge:
             return Reading(candidate, terms, evidence, values, None, values.evidence, cues,
                            _strength(values.evidence), _support(values.evidence), path, shown)
 
-        chosen, cues = _deciding_sentence(evidence, terms, cues_of)
+        chosen, cues, undermined = _deciding_sentence(evidence, terms, cues_of)
         strength, support = _strength(chosen), _support(chosen)
-        reading = Reading(candidate, terms, evidence, None, None, chosen, cues, strength, support, "", shown)
+        reading = Reading(candidate, terms, evidence, None, None, chosen, cues, strength, support, "", shown,
+                          undermined)
         about = reading.about
         if about < TOUCHES:
             reading.path = "names-only"
@@ -367,6 +369,13 @@ class Judge:
                 soften("negated", strength)
             elif about >= RESTATES:
                 soften("restates")
+            if not reading.undermined and not (cues.hedged or cues.question):
+                # The model reads the whole article; the alert shows one sentence. When every
+                # sentence about the claim states it plainly, a "contradicts" would show a sentence
+                # that says the opposite ("it was not true that they talked in November, and their
+                # call on 12 February was the first"): no sentence shows it, so it is discussed.
+                probs[:] = [probs[0], 0.0, probs[1] + probs[2], probs[3]]
+                reasons.append("contradiction-unshown")
 
         smoothing = SMOOTHING.get("negated" if reading.path == "states" and cues.undermines else reading.path)
         if smoothing:
@@ -435,10 +444,11 @@ def _is_value_claim(claim: Claim) -> bool:
 
 
 def _deciding_sentence(evidence: list[Evidence], terms: ClaimTerms,
-                       cues_of: Callable[[Evidence], Cues]) -> tuple[Evidence, Cues]:
+                       cues_of: Callable[[Evidence], Cues]) -> tuple[Evidence, Cues, bool]:
     """Among the evidence, the sentence that settles the claim: a denial or contrast that is about
     the claim first, then a plain statement of it, then one by the claim's own speaker, else the
-    best. Cues are read only for sentences that are about the claim."""
+    best. Cues are read only for sentences that are about the claim. Also says whether any
+    sentence about the claim undermines it (denial, negation, contrast)."""
     def about(item: Evidence) -> bool:
         return min(_strength(item), _support(item)) >= STATES and _states_enough(item, terms)
 
@@ -449,13 +459,15 @@ def _deciding_sentence(evidence: list[Evidence], terms: ClaimTerms,
                     key=lambda item: (-_support(item), item.sentence.start < 0,
                                       -len(item.matched) / max(1, len(item.sentence.terms))))
     read = [(item, cues_of(item)) for item in ranked]
+    undermined = any(cues.undermines for _, cues in read)
     for wanted in (lambda c: c.denial or c.contrasted,
                    lambda c: not (c.undermines or c.hedged or c.question or c.repeats_speaker),
                    lambda c: c.repeats_speaker):
         for item, cues in read:
             if wanted(cues):
-                return item, cues
-    return (read[0] if read else (evidence[0], cues_of(evidence[0])))
+                return item, cues, undermined
+    item, cues = read[0] if read else (evidence[0], cues_of(evidence[0]))
+    return item, cues, undermined or cues.undermines
 
 
 def _outcome_as_forecast(claim: Claim, happened: bool) -> bool:
