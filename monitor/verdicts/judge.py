@@ -373,8 +373,9 @@ class Judge:
                 # The model reads the whole article; the alert shows one sentence. When every
                 # sentence about the claim states it plainly, a "contradicts" would show a sentence
                 # that says the opposite ("it was not true that they talked in November, and their
-                # call on 12 February was the first"): no sentence shows it, so it is discussed.
-                probs[:] = [probs[0], 0.0, probs[1] + probs[2], probs[3]]
+                # call on 12 February was the first"): nothing in the article shows it, so it is
+                # dropped and the other stances keep their proportions.
+                probs[:] = _normalise([probs[0], 0.0, probs[2], probs[3]])
                 reasons.append("contradiction-unshown")
 
         smoothing = SMOOTHING.get("negated" if reading.path == "states" and cues.undermines else reading.path)
