@@ -373,9 +373,10 @@ class Judge:
                 # The model reads the whole article; the alert shows one sentence. When every
                 # sentence about the claim states it plainly, a "contradicts" would show a sentence
                 # that says the opposite ("it was not true that they talked in November, and their
-                # call on 12 February was the first"): nothing in the article shows it, so it is
-                # dropped and the other stances keep their proportions.
-                probs[:] = _normalise([probs[0], 0.0, probs[2], probs[3]])
+                # call on 12 February was the first"): nothing in the article shows it, so the
+                # article is read as discussing the claim. Never as confirming it: a contradiction
+                # the model saw but no sentence shows must not turn into a confirmation.
+                probs[:] = [probs[0], 0.0, probs[1] + probs[2], probs[3]]
                 reasons.append("contradiction-unshown")
 
         smoothing = SMOOTHING.get("negated" if reading.path == "states" and cues.undermines else reading.path)
