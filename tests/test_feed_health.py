@@ -6,11 +6,9 @@ import json
 import socket
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from click.testing import CliRunner
-from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from monitor.cli import cli
@@ -28,14 +26,6 @@ def rss(*items: tuple[str, str, str]) -> bytes:
     body = "".join(f"<item><guid>{guid}</guid><title>{title}</title><link>http://127.0.0.1/{guid}</link>"
                    f"<pubDate>{date}</pubDate></item>" for guid, title, date in items)
     return f'<rss version="2.0"><channel><title>t</title>{body}</channel></rss>'.encode()
-
-
-@pytest.fixture
-def server() -> Iterator[HTTPServer]:
-    httpd = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    httpd.start()
-    yield httpd
-    httpd.stop()
 
 
 def make_config(tmp_path: Path, feeds: dict[str, str], failing_after: int = 3) -> Config:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -29,14 +28,6 @@ CLAIM = "call-lasted-90-minutes"
 def judge_and_claims() -> tuple[Judge, list]:
     claims = load_claims(REPO / "config" / "claims.toml")
     return Judge(claims, threshold=0.6, max_candidates=8), claims
-
-
-@pytest.fixture
-def server() -> Iterator[HTTPServer]:
-    httpd = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    httpd.start()
-    yield httpd
-    httpd.stop()
 
 
 class Site:
