@@ -326,4 +326,6 @@ def test_model_contradiction_stands_when_a_sentence_about_the_claim_negates_it(c
     verdict = next(a.verdict for a in contrarian_judge.assess("", text, "2025-02-18")
                    if a.verdict.claim_id == "first-call-february-12")
     assert "contradiction-unshown" not in verdict.reasons
-    assert verdict.probabilities["contradicts"] > 0.3
+    assert verdict.verdict == "contradicts" and verdict.probabilities["contradicts"] > 0.3
+    # the alert shows the sentence that contradicts, not the plain restatement before it
+    assert verdict.evidence.startswith("But Putin's first phone conversation with Trump did not take place")

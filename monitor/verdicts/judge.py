@@ -149,7 +149,8 @@ class Reading:
     support: float
     path: str               # the name of the decision taken: a DECISIVE key, "touches", "states", ...
     shown: ValueComparison | None = None   # values compared for the alert to show (also a forecast's odds)
-    undermined: bool = True  # some sentence about the claim denies, negates or contrasts it
+    # the first sentence about the claim that denies, negates or contrasts it (None: none does)
+    undermining: Evidence | None = None
 
     @property
     def about(self) -> float:
@@ -182,6 +183,9 @@ class Judge:
         # Values are compared only for the quantities the statement itself makes (the quote's
         # other numbers, "approximately three weeks after…", are context, not the claim).
         self.stated_quantities = {c.id: stated_quantities(c) for c in self.claims}
+        # claims whose point is a value ("lasted close to 90 minutes"): settled by values only
+        self.value_claims = {c.id for c in self.claims if c.probability is None and c.kind in ("quantity", "forecast")
+                             and self.stated_quantities[c.id]}
         model_part = getattr(model, "version", None) or "no-model"
         self.version = f"{model_part}+rules{RULES_VERSION}"
 
@@ -285,14 +289,14 @@ class Judge:
             return Reading(candidate, terms, evidence, values, None, values.evidence, cues,
                            _strength(values.evidence), _support(values.evidence), path, shown)
 
-        chosen, cues, undermined = _deciding_sentence(evidence, terms, cues_of)
+        chosen, cues, undermining = _deciding_sentence(evidence, terms, cues_of)
         strength, support = _strength(chosen), _support(chosen)
         reading = Reading(candidate, terms, evidence, None, None, chosen, cues, strength, support, "", shown,
-                          undermined)
+                          undermining)
         about = reading.about
         if about < TOUCHES:
             reading.path = "names-only"
-        elif _is_value_claim(claim) and about < 0.8:
+        elif claim.id in self.value_claims and about < 0.8:
             # a claim about a value that the article states no value for, and only half restates
             reading.path = "no-value"
         elif cues.denial and support >= 0.5:
@@ -363,13 +367,13 @@ class Judge:
         else:
             # The sentence states the claim: the model decides, tempered by what the sentence does.
             related(about)
-            if _is_value_claim(claim):
+            if claim.id in self.value_claims:
                 soften("no-value")
             if cues.undermines:
                 soften("negated", strength)
             elif about >= RESTATES:
                 soften("restates")
-            if not reading.undermined and not (cues.hedged or cues.question):
+            if reading.undermining is None:
                 # The model reads the whole article; the alert shows one sentence. When every
                 # sentence about the claim states it plainly, a "contradicts" would show a sentence
                 # that says the opposite ("it was not true that they talked in November, and their
@@ -384,6 +388,9 @@ class Judge:
             # These decisions were more sure of themselves than right on FNC-1's dev part.
             probs[:] = [(1 - smoothing) * p + smoothing / len(STANCES) for p in probs]
         best = max(range(len(STANCES)), key=lambda i: probs[i])
+        if STANCES[best] == "contradicts" and not cues.undermines and reading.undermining is not None:
+            # a contradiction is shown by the sentence that undermines the claim, not by a plain one
+            chosen = reading.undermining
         verdict = Verdict(
             claim_id=claim.id, verdict=STANCES[best], confidence=round(probs[best], 4), evidence=chosen.text,
             model_version=self.version, probabilities={s: round(p, 4) for s, p in zip(STANCES, probs)},
@@ -439,18 +446,12 @@ def stated_quantities(claim: Claim) -> list[Quantity]:
             if any(s.unit == q.unit and math.isclose(s.value, q.value, rel_tol=1e-6) for s in in_statement)]
 
 
-def _is_value_claim(claim: Claim) -> bool:
-    """A claim whose point is a value ("lasted close to 90 minutes", "$300 billion"): settled by values only."""
-    return (claim.probability is None and claim.kind in ("quantity", "forecast")
-            and bool(stated_quantities(claim)))
-
-
 def _deciding_sentence(evidence: list[Evidence], terms: ClaimTerms,
-                       cues_of: Callable[[Evidence], Cues]) -> tuple[Evidence, Cues, bool]:
+                       cues_of: Callable[[Evidence], Cues]) -> tuple[Evidence, Cues, Evidence | None]:
     """Among the evidence, the sentence that settles the claim: a denial or contrast that is about
     the claim first, then a plain statement of it, then one by the claim's own speaker, else the
-    best. Cues are read only for sentences that are about the claim. Also says whether any
-    sentence about the claim undermines it (denial, negation, contrast)."""
+    best. Cues are read only for sentences that are about the claim. Also the first sentence about
+    the claim that undermines it (denial, negation, contrast), if any: a contradiction is shown by it."""
     def about(item: Evidence) -> bool:
         return min(_strength(item), _support(item)) >= STATES and _states_enough(item, terms)
 
@@ -461,15 +462,15 @@ def _deciding_sentence(evidence: list[Evidence], terms: ClaimTerms,
                     key=lambda item: (-_support(item), item.sentence.start < 0,
                                       -len(item.matched) / max(1, len(item.sentence.terms))))
     read = [(item, cues_of(item)) for item in ranked]
-    undermined = any(cues.undermines for _, cues in read)
+    undermining = next((item for item, cues in read if cues.undermines), None)
     for wanted in (lambda c: c.denial or c.contrasted,
                    lambda c: not (c.undermines or c.hedged or c.question or c.repeats_speaker),
                    lambda c: c.repeats_speaker):
         for item, cues in read:
             if wanted(cues):
-                return item, cues, undermined
+                return item, cues, undermining
     item, cues = read[0] if read else (evidence[0], cues_of(evidence[0]))
-    return item, cues, undermined or cues.undermines
+    return item, cues, undermining
 
 
 def _outcome_as_forecast(claim: Claim, happened: bool) -> bool:
