@@ -136,3 +136,24 @@ def test_check_errors_name_the_file(files):
     code, output = run("-c", str(files["no_config"]), "check", str(files["txt"]))
     assert code == 1
     assert "no such config file" in output
+
+
+def test_text_files_give_title_and_date_from_front_matter_or_first_line(tmp_path):
+    from monitor.errors import ExtractionError
+    from monitor.verdicts.check import read_text_file
+
+    baseline = tmp_path / "readout.txt"
+    baseline.write_bytes(b'\xef\xbb\xbf---\r\ntitle: "Kremlin readout"\r\ndate: 2025-02-13\r\n---\r\n'
+                         b"The call lasted close to 90 minutes.\r\n")
+    article = read_text_file(baseline)
+    assert (article.title, article.published_at, article.text) == (
+        "Kremlin readout", "2025-02-13", "The call lasted close to 90 minutes.")
+    plain = tmp_path / "plain.txt"
+    plain.write_bytes(b"Call lasted 90 minutes\r\n\r\nThe call lasted close to 90 minutes.\r\n")
+    article = read_text_file(plain)
+    assert (article.title, article.published_at, article.text) == (
+        "Call lasted 90 minutes", None, "The call lasted close to 90 minutes.")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(ExtractionError, match="empty"):
+        read_text_file(empty)

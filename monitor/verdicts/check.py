@@ -8,7 +8,6 @@ short and followed by a blank line).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -31,23 +30,25 @@ class CheckedArticle:
 
 
 def read_text_file(path: Path) -> CheckedArticle:
-    """A plain-text article: the first line is its title when short and followed by a blank line;
-    a front-matter block (``---`` lines around ``title:``/``date:``, as in baseline_docs/) gives
-    the title and date instead."""
+    """A plain-text article: a front-matter block (``---`` lines around ``title:``/``date:``, as in
+    baseline_docs/, read by ``claims.parse_document``) gives the title and date; otherwise the
+    first line is the title when short and followed by a blank line."""
+    from ..claims import parse_document
+    from ..errors import ClaimsError
+
     try:
-        text = path.read_text(encoding="utf-8")
+        document = parse_document(path.read_bytes(), path)
     except FileNotFoundError as exc:
         raise ExtractionError(f"{path}: no such file; give a URL, an .html file or a .txt file") from exc
-    except UnicodeDecodeError as exc:
-        raise ExtractionError(f"{path}: not UTF-8 text; save it as UTF-8 or give the .html page") from exc
-    front = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    if front:
-        fields = dict(re.findall(r"^(\w+):\s*\"?(.*?)\"?\s*$", front.group(1), re.M))
-        return CheckedArticle(str(path), fields.get("title", ""), text[front.end():].strip(), fields.get("date"))
-    first, _, rest = text.partition("\n")
+    except ClaimsError as exc:
+        raise ExtractionError(f"{exc} (or give the .html page)") from exc
+    if document.meta:
+        return CheckedArticle(str(path), document.meta.get("title", ""), document.body.strip(), document.date)
+    body = document.body.replace("\r\n", "\n")
+    first, _, rest = body.partition("\n")
     if first.strip() and len(first) <= 200 and rest.startswith("\n"):
         return CheckedArticle(str(path), first.strip(), rest.strip())
-    return CheckedArticle(str(path), "", text.strip())
+    return CheckedArticle(str(path), "", body.strip())
 
 
 def read_html_file(path: Path) -> CheckedArticle:
