@@ -260,12 +260,17 @@ def _replay(store: Store, today: date) -> tuple[list[tuple[datetime, Transition]
             log.warning("resolution %s of claim %s has no readable date; left out of the history",
                         row["id"], row["claim_id"])
             continue
-        if row["alert_review"] == "wrong":
-            withdrawn = _parse_time(row["alert_reviewed_at"])
-            if withdrawn is None:
-                continue  # like the view: a resolution read from a wrong alert never counted
-            events[row["claim_id"]].append(_Event(withdrawn, 3, "withdrawal", alert_id=row["alert_id"],
-                                                  resolution_id=row["id"]))
+        # Like the view, a resolution read from an alert that a person marked wrong, or that the
+        # evidence re-check withdrew, stops counting: from the review or the withdrawal on.
+        withdrawals = [(row["alert_reviewed_at"] if row["alert_review"] == "wrong" else None, "review"),
+                       (row["alert_withdrawn_at"], "recheck")]
+        withdrawn = [(_parse_time(when), why) for when, why in withdrawals if when is not None]
+        if any(when is None for when, _ in withdrawn):
+            continue  # no time for it: like the view, the resolution never counted
+        if withdrawn:
+            when, why = min(withdrawn)
+            events[row["claim_id"]].append(_Event(when, 3, "withdrawal", alert_id=row["alert_id"],
+                                                  resolution_id=row["id"], method=why))
         events[row["claim_id"]].append(_Event(recorded, 1, "resolution", alert_id=row["alert_id"],
                                               resolution_id=row["id"], method=row["method"]))
     for claim in store.lifecycle_claim_rows():
@@ -306,7 +311,9 @@ def _replay(store: Store, today: date) -> tuple[list[tuple[datetime, Transition]
 def _cause(event: _Event) -> str:
     if event.kind == "resolution":
         return f"{event.method or 'automatic'} resolution"
-    return {"withdrawal": "review", "deadline": "deadline"}.get(event.kind, event.kind)
+    if event.kind == "withdrawal":
+        return event.method or "review"  # a person's review, or the evidence re-check
+    return event.kind
 
 
 def _aware(moment: datetime) -> datetime:

@@ -1137,9 +1137,11 @@ class Store:
             " order by t.claim_id, t.step"))
 
     def lifecycle_resolution_rows(self) -> list[dict[str, Any]]:
-        """Every resolution, oldest first, with the review of the alert it was read from."""
+        """Every resolution, oldest first, with the review of the alert it was read from and when
+        the evidence re-check withdrew that alert (if it did)."""
         return list(self.db.query(
-            "select r.*, a.review as alert_review, a.reviewed_at as alert_reviewed_at"
+            "select r.*, a.review as alert_review, a.reviewed_at as alert_reviewed_at,"
+            " a.withdrawn_at as alert_withdrawn_at"
             " from resolutions r left join alerts a on a.id = r.alert_id"
             " order by r.claim_id, coalesce(r.recorded_at, r.resolved_on), r.id"))
 

@@ -93,6 +93,17 @@ def test_resolution_read_from_an_alert_and_its_withdrawal_by_a_wrong_review(stor
     assert claim_statuses(store, today=TODAY)[0].status == "contradicted"
 
 
+def test_a_resolution_whose_alert_the_recheck_withdrew_stops_counting_in_history_and_view(store):
+    a = articles(store, 1)[0]
+    add_claim(store, "meeting", kind="event")
+    resolving = add_alert(store, "meeting", a, "confirms", detected_at=at(20))
+    add_resolution(store, "meeting", "happened", "2025-02-20", alert_id=resolving, recorded_at=at(20))
+    store.mark_article_removed(a, reason="article removed (HTTP 404)", removed_at=at(24))
+    assert changes(store)[-1] == ("meeting", at(24), "resolved", "open", (resolving,), "recheck")
+    assert replayed_statuses(store, today=TODAY)["meeting"] == "open"
+    assert claim_statuses(store, today=TODAY)[0].status == "open"
+
+
 def test_one_alert_that_confirms_and_resolves_at_once_is_one_transition(store):
     (a,) = articles(store, 1)
     add_claim(store, "meeting", kind="event")
