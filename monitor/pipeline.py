@@ -46,7 +46,7 @@ from .feeds import FeedFetch, canonical_url, fetch_feed, record_feed_poll
 from .fetch import Fetcher, FetchResult
 from .locking import ProcessLock
 from .recheck import recheck_articles
-from .sources import SourceIndex, index_for, signature, signature_bytes, site_of
+from .sources import SourceIndex, index_for, shingles, signature, signature_bytes, site_of
 
 if TYPE_CHECKING:
     from .config import Config
@@ -357,6 +357,7 @@ class _Cycle:
         if original is not None:
             copied, why = original
             # The text lives once, in the original: a copy gets no verdicts and no FTS match.
+            self._load_source_index()  # before the write lock is taken: it can take seconds
             with self.store.transaction():
                 article_id = self.store.save_article(text=None, status="duplicate", duplicate_of=copied["id"],
                                                      **fields)
@@ -365,6 +366,7 @@ class _Cycle:
             log.info("%s: copy of article %s %s (%s); stored as duplicate %s", job.where(), copied["id"],
                      copied["canonical_url"], why, article_id)
             return
+        self._load_source_index()  # before the write lock is taken: it can take seconds
         with self.store.transaction():
             article_id = self.store.save_article(text=article.text, status="ok", **fields)
             self._group_sources(article_id, article, fetched, None)  # independent sources
@@ -376,17 +378,21 @@ class _Cycle:
     # Each stored article gets its MinHash signature, its group of near-duplicates (LSH lookup,
     # not a comparison with every stored article) and its site, which claim_status counts by.
 
-    def _group_sources(self, article_id: int, article: ExtractedArticle, fetched: FetchResult,
-                       duplicate_of: int | None) -> None:
+    def _load_source_index(self) -> SourceIndex:
         if self.sources is None:  # from the stored signatures; kept by a long-running process
             self.sources = index_for(str(self.store.path.resolve()), self.store.source_signature_rows,
                                      self.store.newest_article_id())
+        return self.sources
+
+    def _group_sources(self, article_id: int, article: ExtractedArticle, fetched: FetchResult,
+                       duplicate_of: int | None) -> None:
+        sources = self._load_source_index()
         minhash = signature(article.text)
         if duplicate_of is not None:  # a copy the checks above caught joins its original's group
             original = self.store.article_source(duplicate_of)
             group = (original["source_group"] if original and original["source_group"] else duplicate_of)
         else:
-            grouping = self.sources.group_for(article_id, minhash)
+            grouping = sources.group_for(article_id, minhash)
             group = grouping.group
             if grouping.similar_to is not None:
                 log.info("article %s: same story as article %s (similarity %s), source group %s",
@@ -394,7 +400,7 @@ class _Cycle:
         self.store.set_article_source(article_id, source_group=group,
                                       source_site=site_of(fetched.final_url, article.site),
                                       minhash=signature_bytes(minhash) if minhash is not None else None)
-        self.sources.add(article_id, group, minhash)
+        sources.add(article_id, group, minhash)
 
     # -- verdicts ------------------------------------------------------------------------
 
@@ -434,15 +440,8 @@ class _Cycle:
 
 NEAR_DUPLICATE_NEW = 15
 NEAR_DUPLICATE_SHARE = 0.8
-SHINGLE_WORDS = 5
 PROBE_PHRASES, PROBE_WORDS = 4, 8
 _WORD = re.compile(r"\w+")
-
-
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[tuple[str, ...]]:
-    """The text's overlapping ``size``-word sequences, case-folded, punctuation ignored."""
-    words = [w.casefold() for w in _WORD.findall(text)]
-    return {tuple(words[i:i + size]) for i in range(max(len(words) - size + 1, 1 if words else 0))}
 
 
 def probe_phrases(text: str, count: int = PROBE_PHRASES, size: int = PROBE_WORDS) -> list[str]:
