@@ -38,14 +38,14 @@ from concurrent.futures import (
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import ExtractionError, FetchError, MonitorError
 from .extract import ExtractedArticle, extract_article
 from .feeds import FeedFetch, canonical_url, fetch_feed, record_feed_poll
 from .fetch import Fetcher, FetchResult
 from .locking import ProcessLock
-from .recheck import recheck_articles
+from .recheck import SupportsJudge, recheck_articles
 from .sources import SourceIndex, index_for, shingles, signature, signature_bytes, site_of
 
 if TYPE_CHECKING:
@@ -60,10 +60,6 @@ MAX_ATTEMPTS = 3  # an article that failed this often is left failed (see `monit
 IN_FLIGHT_PER_WORKER = 4
 
 Progress = Callable[[str, int, int], None]  # (stage "feeds" | "articles" | "verdicts", done, total)
-
-
-class SupportsJudge(Protocol):
-    def judge(self, title: str, text: str, published_at: str | None = None) -> list[Any]: ...
 
 
 @dataclass

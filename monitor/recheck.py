@@ -121,12 +121,13 @@ def _recheck_one(store: "Store", fetcher: "Fetcher", judge: SupportsJudge | None
         return "unchanged", None
     title = extracted.title or article["title"]
     error = None
+    # judged before the write lock is taken (the model is the slow part)
+    verdicts = judge.judge(title or "", extracted.text, article["published_at"]) if judge is not None else None
     with store.transaction():  # new text, new verdicts and the log entry together, or none of them
         store.update_article_text(article["id"], title=title, text=extracted.text,
                                   content_hash=extracted.content_hash, http_status=fetched.status,
                                   etag=fetched.etag, last_modified=fetched.last_modified)
-        if judge is not None:
-            verdicts = judge.judge(title or "", extracted.text, article["published_at"])
+        if verdicts is not None:
             # Not save_verdicts(replace=True): that deletes withdrawn alerts nobody saw yet, and a
             # re-check deletes nothing; alerts the new text no longer supports are withdrawn instead.
             store.save_verdicts(article["id"], verdicts)
