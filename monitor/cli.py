@@ -85,6 +85,19 @@ class Context:
     def store(self, read_only: bool = False) -> Store:
         return Store(self.config.database_path, read_only=read_only)
 
+    def status_store(self) -> Store:
+        """The store with the config's alert threshold and independent-source minimum mirrored
+        into it: the claim_status view reads them, so every command that shows statuses opens this."""
+        from .alerts import use_threshold
+
+        store = self.store()
+        try:
+            use_threshold(store, self.config.verdicts.alert_threshold, self.config.verdicts.min_independent_sources)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
 
 pass_context = click.make_pass_decorator(Context)
 
@@ -287,13 +300,11 @@ def alerts_list(context: Context, fmt: str, **filters: Any) -> None:
 @handle_errors
 def alerts_review(context: Context, alert_id: int, review: str | None, note: str | None) -> None:
     """Record whether alert ALERT_ID was right or wrong."""
-    from .alerts import claim_status, review_alert, use_threshold
+    from .alerts import claim_status, review_alert
 
     if review is None:
         raise click.UsageError("say --right, --wrong or --clear")
-    with context.store() as store:
-        use_threshold(store, context.config.verdicts.alert_threshold,
-                      context.config.verdicts.min_independent_sources)
+    with context.status_store() as store:
         alert = review_alert(store, alert_id, None if review == "clear" else review, note)
         status = claim_status(store, alert.claim_id)
     done = "cleared the review of" if review == "clear" else f"marked {review}:"
@@ -322,13 +333,11 @@ def status(context: Context, claim_id: str | None, show_all: bool, changes: bool
     """
     from dataclasses import asdict, fields
 
-    from .alerts import ClaimStatus, TimelineStep, claim_status, claim_statuses, claim_timeline, use_threshold
+    from .alerts import ClaimStatus, TimelineStep, claim_status, claim_statuses, claim_timeline
 
     if since is not None and not changes:
         raise click.UsageError("--since goes with --changes")
-    with context.store() as store:
-        use_threshold(store, context.config.verdicts.alert_threshold,
-                      context.config.verdicts.min_independent_sources)
+    with context.status_store() as store:
         if changes:
             from .lifecycle import collapsed_repeats, status_changes
 
@@ -385,11 +394,9 @@ def stats(context: Context, forecasters: bool, fmt: str) -> None:
     pending, and the mean Brier score (p − outcome)² of the resolved ones with a probability
     (0 is perfect, 0.25 what always saying 50 % earns).
     """
-    from .alerts import stats as compute_stats, use_threshold
+    from .alerts import stats as compute_stats
 
-    with context.store() as store:
-        use_threshold(store, context.config.verdicts.alert_threshold,
-                      context.config.verdicts.min_independent_sources)
+    with context.status_store() as store:
         if forecasters:
             from dataclasses import asdict
 
@@ -424,16 +431,13 @@ def export(context: Context, fmt: str, out: Path | None, reviewer: str, base_url
     Exit codes: 0 written; 1 nothing to export (no claims, or no settled claim for
     ClaimReview) or the file cannot be written — no file is written then; 2 usage mistake.
     """
-    from .alerts import use_threshold
     from .errors import StoreError
     from .export import export_claims, write_export
 
     database = context.config.database_path
     if not Path(database).exists():
         raise StoreError(f"{database}: no database here yet, so nothing to export; run `monitor poll` first")
-    with context.store() as store:
-        use_threshold(store, context.config.verdicts.alert_threshold,
-                      context.config.verdicts.min_independent_sources)
+    with context.status_store() as store:
         text, count = export_claims(store, fmt, active_only=not show_all, reviewer=reviewer, base_url=base_url)
     if out is None:
         click.echo(text, nl=False)
@@ -453,11 +457,9 @@ def export(context: Context, fmt: str, out: Path | None, reviewer: str, base_url
 def serve(context: Context, host: str, port: int, allow_write: bool) -> None:
     """Browse and query the database in Datasette (read-only unless --allow-write)."""
     from . import web
-    from .alerts import use_threshold
 
-    with context.store() as store:  # brings the schema up to date before Datasette reads it
-        use_threshold(store, context.config.verdicts.alert_threshold,
-                      context.config.verdicts.min_independent_sources)
+    # brings the schema and the mirrored settings up to date before Datasette reads them
+    context.status_store().close()
     if not web.is_loopback(host):
         click.echo(f"Warning: listening on {host}: anyone who can reach this machine can read the database.",
                    err=True)
@@ -840,12 +842,9 @@ def claims_resolve(context: Context, claim_id: str, outcome: str, resolved_on: A
     date after today, an evidence URL that is not http(s)); 2 an outcome or date that does
     not parse.
     """
-    from .alerts import use_threshold
     from .lifecycle import resolve_claim
 
-    with context.store() as store:
-        use_threshold(store, context.config.verdicts.alert_threshold,
-                      context.config.verdicts.min_independent_sources)
+    with context.status_store() as store:
         recorded = resolve_claim(store, claim_id, outcome, resolved_on, evidence_url=evidence, note=note)
     brier = f"; Brier score {recorded.brier:g} (forecast at {recorded.probability:.0%})" \
         if recorded.brier is not None and recorded.probability is not None else ""
