@@ -339,13 +339,13 @@ def status(context: Context, claim_id: str | None, show_all: bool, changes: bool
         raise click.UsageError("--since goes with --changes")
     with context.status_store() as store:
         if changes:
-            from .lifecycle import collapsed_repeats, status_changes
+            from .lifecycle import changes as status_history
 
             if claim_id is not None:
                 claim_status(store, claim_id)  # an unknown claim is an error, not an empty list
-            transitions = [t for t in status_changes(store, since)
-                           if claim_id is None or t.claim_id == claim_id]
-            repeats = [r for r in collapsed_repeats(store, since) if claim_id is None or r.claim_id == claim_id]
+            transitions, repeats = status_history(store, since)
+            transitions = [t for t in transitions if claim_id is None or t.claim_id == claim_id]
+            repeats = [r for r in repeats if claim_id is None or r.claim_id == claim_id]
             _emit_changes(transitions, repeats, fmt, since)
             return
         if claim_id is not None:

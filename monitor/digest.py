@@ -522,14 +522,15 @@ def digest_lifecycle(store: "Store", alerts: Sequence[DigestAlert], since: datet
     ``alerts``, the overdue claims on ``today``, and the claims of the digest (alerts' and
     transitions'), from ``lifecycle.py`` and ``alerts.py``."""
     from .alerts import claim_statuses
-    from .lifecycle import collapsed_repeats
+    from .lifecycle import changes as status_history
 
     present = {alert.id for alert in alerts}
     statuses = {s.claim_id: s for s in claim_statuses(store, today=today)}
-    changes = _changes_to_tell(store, since, today, present, statuses)
+    all_transitions, all_repeats = status_history(store, today=today)  # one replay of the history
+    changes = _changes_to_tell(store, since, today, present, statuses, all_transitions)
     # Repeats are picked among this digest's alerts (not by time): each alert is collapsed in
     # the one digest that carries it.
-    repeats = [r for r in collapsed_repeats(store, today=today) if present.intersection(r.alert_ids)]
+    repeats = [r for r in all_repeats if present.intersection(r.alert_ids)]
     overdue_ids = [s.claim_id for s in statuses.values() if s.status == "overdue" and s.active]
     claims = digest_claims(store, [a.claim_id for a in alerts] + [t.claim_id for t in changes] + overdue_ids,
                            today=today)
@@ -686,7 +687,8 @@ def _feed_notices(config: "Config", store: "Store", now: datetime | None) -> int
 
 
 def _changes_to_tell(store: "Store", since: datetime | None, today: date, present: set[int],
-                     statuses: Mapping[str, Any] | None = None) -> list["Transition"]:
+                     statuses: Mapping[str, Any] | None = None,
+                     transitions: Sequence["Transition"] | None = None) -> list["Transition"]:
     """The status changes a digest tells: since the last sent digest, and any caused by this
     digest's alerts (``present``; one detected while the last digest was being sent is older
     than its sent_at but was not in it). Claims dropped from claims.toml (inactive) are no
@@ -696,7 +698,9 @@ def _changes_to_tell(store: "Store", since: datetime | None, today: date, presen
 
     if statuses is None:
         statuses = {s.claim_id: s for s in claim_statuses(store, today=today)}
-    return [t for t in status_changes(store, today=today)
+    if transitions is None:
+        transitions = status_changes(store, today=today)
+    return [t for t in transitions
             if present.intersection(t.alert_ids) or (
                 (since is None or datetime.fromisoformat(t.at) >= _utc(since))
                 and t.claim_id in statuses and statuses[t.claim_id].active)]

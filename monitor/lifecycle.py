@@ -110,21 +110,31 @@ class ForecasterRecord:
 
 # -- status changes ----------------------------------------------------------------------------
 
+def changes(store: Store, since: datetime | None = None, *, today: date | None = None
+            ) -> tuple[list[Transition], list[Repeats]]:
+    """``status_changes`` and ``collapsed_repeats`` from one replay of the history (what the
+    CLI and the digest show together)."""
+    transitions, repeats, _ = _replay(store, today or today_utc())
+    return ([t for at, t in transitions if since is None or at >= _aware(since)],
+            _collapse(r for r in repeats if since is None or r.at >= _aware(since)))
+
+
 def status_changes(store: Store, since: datetime | None = None, *, today: date | None = None) -> list[Transition]:
     """Every change of a claim's status (at or after ``since``), oldest first; see the module doc."""
-    transitions, _, _ = _replay(store, today or today_utc())
-    return [t for at, t in transitions if since is None or at >= _aware(since)]
+    return changes(store, since, today=today)[0]
 
 
 def collapsed_repeats(store: Store, since: datetime | None = None, *, today: date | None = None) -> list[Repeats]:
     """Alerts (detected at or after ``since``) that only repeated a claim's settled verdict,
     one ``Repeats`` per claim and verdict, by claim id. Alerts later reviewed wrong are left
     out: they are not reports of anything."""
-    _, repeats, _ = _replay(store, today or today_utc())
+    return changes(store, since, today=today)[1]
+
+
+def _collapse(repeats: Iterable[_Repeat]) -> list[Repeats]:
     grouped: dict[tuple[str, str], list[_Repeat]] = defaultdict(list)
     for repeat in repeats:
-        if since is None or repeat.at >= _aware(since):
-            grouped[(repeat.claim_id, repeat.verdict)].append(repeat)
+        grouped[(repeat.claim_id, repeat.verdict)].append(repeat)
     return [Repeats(claim_id=claim_id, verdict=verdict, status=items[-1].status,
                     alert_ids=tuple(r.alert_id for r in items), first_at=_text(items[0].at),
                     last_at=_text(items[-1].at))
