@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -162,3 +163,17 @@ def test_feature_names_are_unique() -> None:
     from monitor.verdicts.features import FEATURE_NAMES
 
     assert len(set(FEATURE_NAMES)) == len(FEATURE_NAMES)
+
+
+def test_judges_share_one_loaded_model_until_it_changes(tmp_path: Path) -> None:
+    from monitor.verdicts import stance_model
+
+    assert stance_model() is stance_model(DEFAULT_PATH.parent)
+    for f in DEFAULT_PATH.parent.glob("stance*"):
+        shutil.copy(f, tmp_path / f.name)
+    copy = stance_model(tmp_path)
+    assert copy is not stance_model() and copy is stance_model(tmp_path / "stance.json")
+    meta = tmp_path / "stance.json"
+    meta.write_text(meta.read_text() + "\n")  # a retrained model rewrites its stance.json
+    os.utime(meta, ns=(meta.stat().st_atime_ns, meta.stat().st_mtime_ns + 10**9))
+    assert stance_model(tmp_path) is not copy

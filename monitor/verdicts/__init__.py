@@ -18,8 +18,10 @@ re-scores stored articles after a model or claims change.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import VerdictError
@@ -32,16 +34,35 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Assessment", "Judge", "RescoreResult", "Verdict", "build_judge", "load_judge", "rejudge_articles"]
+__all__ = ["Assessment", "Judge", "RescoreResult", "Verdict", "build_judge", "load_judge", "rejudge_articles", "stance_model"]
 
 
 def load_judge(claims: list["Claim"], *, threshold: float, max_candidates: int,
                model_path: Any = None) -> Judge:
     """A Judge over the active ``claims`` with the shipped stance model (or the one at ``model_path``)."""
+    return Judge(claims, threshold=threshold, max_candidates=max_candidates, model=stance_model(model_path))
+
+
+def stance_model(model_path: Any = None) -> Any:
+    """The stance model at ``model_path`` (default: the shipped one), loaded once per process while
+    its ``stance.json`` is unchanged: a claims-file edit rebuilds the judge, not the model."""
+    from .stance import DEFAULT_PATH, StanceModel
+
+    path = Path(model_path) if model_path is not None else DEFAULT_PATH
+    if path.is_dir():
+        path = path / "stance.json"
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return StanceModel.load(path)  # says what is missing and how to fix it
+    return _loaded_model(str(path.resolve()), stamp)
+
+
+@functools.lru_cache(maxsize=2)
+def _loaded_model(path: str, stamp: int) -> Any:
     from .stance import StanceModel
 
-    model = StanceModel.load(model_path)
-    return Judge(claims, threshold=threshold, max_candidates=max_candidates, model=model)
+    return StanceModel.load(Path(path))
 
 
 def build_judge(config: "Config", store: "Store | None" = None, *, model_path: Any = None) -> Judge | None:
