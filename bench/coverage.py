@@ -1,0 +1,207 @@
+"""The real-coverage benchmark: score the judge on real follow-up articles of real baseline stories.
+
+    .venv/bin/python bench/coverage.py --split dev          # judge the cached texts, print the scores
+    .venv/bin/python bench/coverage.py --split test         # once per finished candidate, never to tune
+    .venv/bin/python bench/coverage.py agreement            # Cohen's kappa of the two labelling passes
+    .venv/bin/python bench/coverage.py check                # the stories' files are complete and consistent
+    .venv/bin/python bench/coverage.py prepare STORY        # a front-matter document for `monitor claims extract`
+    .venv/bin/python bench/coverage.py pairs STORY          # the pairs to label (article x active claim)
+    .venv/bin/python bench/coverage.py cache-name URL       # the cache file name of a URL
+
+Layout, labels and the recipe that rebuilds the ignored text cache: bench/coverage/README.md;
+what the labels mean: docs/labelling.md.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import sys
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench" / "coverage"
+CACHE = BENCH / "cache"
+LABELS = ("confirms", "contradicts", "discusses", "unrelated")
+LABEL_COLUMNS = ("url", "query", "rank", "claim_id", "label", "reason")
+
+
+class CoverageError(Exception):
+    """A story's files are missing or inconsistent; the message says which and how to fix it."""
+
+
+def cache_name(url: str) -> str:
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
+
+
+def read_cached(path: Path) -> tuple[str, str]:
+    """(url, text) of a cache file: the URL, a blank line, the text."""
+    if not path.exists():
+        raise CoverageError(f"{path}: not cached; rebuild the cache (bench/coverage/README.md)")
+    raw = path.read_text(encoding="utf-8")
+    url, _, text = raw.partition("\n")
+    return url.strip(), text.lstrip("\n")
+
+
+def stories(split: str | None = None) -> list[str]:
+    halves = tomllib.loads((BENCH / "split.toml").read_text(encoding="utf-8"))
+    names = halves["dev"] + halves["test"] if split in (None, "all") else halves[split]
+    return [name for name in names if (BENCH / name / "story.toml").exists()]
+
+
+def story_meta(story: str) -> dict:
+    return tomllib.loads((BENCH / story / "story.toml").read_text(encoding="utf-8"))
+
+
+def active_claims(story: str) -> dict[str, dict]:
+    data = tomllib.loads((BENCH / story / "claims.toml").read_text(encoding="utf-8"))
+    return {cid: c for cid, c in data.get("claims", {}).items() if c.get("active", True)}
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def articles(story: str) -> list[dict[str, str]]:
+    return read_tsv(BENCH / story / "articles.tsv")
+
+
+def labels(story: str, which: str = "labels") -> dict[tuple[str, str], dict[str, str]]:
+    path = BENCH / story / f"{which}.tsv"
+    if not path.exists():
+        raise CoverageError(f"{path}: missing")
+    out = {}
+    for row in read_tsv(path):
+        if row["label"] not in LABELS:
+            raise CoverageError(f"{path}: label {row['label']!r} for {row['url']} / {row['claim_id']} "
+                                f"is not one of {', '.join(LABELS)}")
+        out[(row["url"], row["claim_id"])] = row
+    return out
+
+
+# -- preparing and checking ----------------------------------------------------------------------
+
+def prepare(story: str) -> Path:
+    """Write cache/<story>/docs/<story>.txt: the cached baseline text under front matter from
+    story.toml, ready for `monitor claims extract --docs cache/<story>/docs`."""
+    meta = story_meta(story)["baseline"]
+    url, text = read_cached(CACHE / story / "baseline.txt")
+    lines = ["---", f"title: {_quoted(meta['title'])}", f"source: {_quoted(meta['source'])}",
+             f"date: {meta['date']}", f"url: {url}", "---", "", text.strip(), ""]
+    out = CACHE / story / "docs" / f"{story}.txt"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines), encoding="utf-8")
+    return out
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def pairs(story: str) -> list[dict[str, str]]:
+    claims = active_claims(story)
+    return [{"url": a["url"], "query": a["query"], "rank": a["rank"], "claim_id": cid, "label": "",
+             "reason": ""} for a in articles(story) for cid in claims]
+
+
+def check(story: str) -> list[str]:
+    """Problems with one story's files (an empty list when all is well)."""
+    problems: list[str] = []
+    folder = BENCH / story
+    for name in ("story.toml", "gold_claims.toml", "extracted.toml", "claims.toml", "articles.tsv", "labels.tsv"):
+        if not (folder / name).exists():
+            problems.append(f"{story}: {name} is missing")
+    if problems:
+        return problems
+    wanted = {(p["url"], p["claim_id"]) for p in pairs(story)}
+    for which in ("labels_a", "labels_b", "labels"):
+        if not (folder / f"{which}.tsv").exists():
+            continue
+        try:
+            got = set(labels(story, which))
+        except CoverageError as exc:
+            problems.append(str(exc))
+            continue
+        if missing := wanted - got:
+            problems.append(f"{story}: {which}.tsv lacks {len(missing)} pairs, e.g. {sorted(missing)[0]}")
+        if extra := got - wanted:
+            problems.append(f"{story}: {which}.tsv has {len(extra)} pairs of no active claim or article, "
+                            f"e.g. {sorted(extra)[0]}")
+    for row in articles(story):
+        if row["cache"] != cache_name(row["url"]):
+            problems.append(f"{story}: cache name of {row['url']} should be {cache_name(row['url'])}")
+        elif not (CACHE / story / f"{row['cache']}.txt").exists():
+            problems.append(f"{story}: {row['url']} is not cached")
+    return problems
+
+
+# -- agreement -------------------------------------------------------------------------------------
+
+def cohen_kappa(first: list[str], second: list[str]) -> float:
+    total = len(first)
+    observed = sum(a == b for a, b in zip(first, second)) / total
+    count_a, count_b = Counter(first), Counter(second)
+    expected = sum(count_a[k] * count_b[k] for k in LABELS) / (total * total)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def agreement(names: list[str]) -> None:
+    every_a: list[str] = []
+    every_b: list[str] = []
+    print(f"{'story':28} {'pairs':>6} {'agree':>6} {'kappa':>6}")
+    for story in names:
+        a, b = labels(story, "labels_a"), labels(story, "labels_b")
+        keys = sorted(set(a) & set(b))
+        la, lb = [a[k]["label"] for k in keys], [b[k]["label"] for k in keys]
+        every_a += la
+        every_b += lb
+        same = sum(x == y for x, y in zip(la, lb))
+        print(f"{story:28} {len(keys):6} {same / len(keys):6.3f} {cohen_kappa(la, lb):6.3f}")
+    same = sum(x == y for x, y in zip(every_a, every_b))
+    print(f"{'all':28} {len(every_a):6} {same / len(every_a):6.3f} {cohen_kappa(every_a, every_b):6.3f}")
+    print("\nconfusion (rows: first pass, columns: second pass)")
+    _print_confusion(every_a, every_b)
+
+
+def _print_confusion(gold: list[str], predicted: list[str]) -> None:
+    counts = Counter(zip(gold, predicted))
+    print(f"{'':12}" + "".join(f"{label:>12}" for label in LABELS))
+    for row in LABELS:
+        print(f"{row:12}" + "".join(f"{counts[(row, col)]:12}" for col in LABELS))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", nargs="?", default="score",
+                        choices=["score", "agreement", "check", "prepare", "pairs", "cache-name"])
+    parser.add_argument("argument", nargs="?", help="STORY for prepare/pairs, URL for cache-name")
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    args = parser.parse_args()
+    try:
+        if args.command == "cache-name":
+            print(cache_name(args.argument))
+        elif args.command == "prepare":
+            print(prepare(args.argument))
+        elif args.command == "pairs":
+            writer = csv.DictWriter(sys.stdout, LABEL_COLUMNS, delimiter="\t", lineterminator="\n",
+                                    quoting=csv.QUOTE_NONE, escapechar="\\")
+            writer.writeheader()
+            writer.writerows(pairs(args.argument))
+        elif args.command == "check":
+            problems = [p for story in stories("all") for p in check(story)]
+            print("\n".join(problems) or f"{len(stories('all'))} stories: all files complete")
+            sys.exit(1 if problems else 0)
+        elif args.command == "agreement":
+            agreement(stories(args.split))
+        else:
+            score(stories(args.split))
+    except CoverageError as exc:
+        sys.exit(f"error: {exc}")
+
+
+if __name__ == "__main__":
+    main()
