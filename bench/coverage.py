@@ -174,6 +174,128 @@ def _print_confusion(gold: list[str], predicted: list[str]) -> None:
         print(f"{row:12}" + "".join(f"{counts[(row, col)]:12}" for col in LABELS))
 
 
+# -- scoring the judge -----------------------------------------------------------------------------
+
+@dataclass
+class Judged:
+    """One labelled pair and what the judge said of it."""
+
+    story: str
+    url: str
+    claim_id: str
+    gold: str
+    predicted: str
+    confidence: float
+    alert: bool
+    evidence: str
+    reason: str
+
+
+def _title_and_body(text: str) -> tuple[str, str]:
+    """The first line is the headline when it is short and a blank line follows (as `monitor check`
+    reads a text file)."""
+    first, _, rest = text.partition("\n")
+    if first.strip() and len(first) <= 200 and rest.startswith("\n"):
+        return first.strip(), rest.strip()
+    return "", text.strip()
+
+
+def judge_story(story: str, *, threshold: float, max_candidates: int) -> list[Judged]:
+    """Judge every cached article of ``story`` against its reviewed claims; a pair the judge did not
+    take up as a candidate is *unrelated*."""
+    from monitor.claims import load_claims
+    from monitor.verdicts import load_judge
+
+    claims = [c for c in load_claims(BENCH / story / "claims.toml") if c.active]
+    judge = load_judge(claims, threshold=threshold, max_candidates=max_candidates)
+    gold = labels(story)
+    out: list[Judged] = []
+    for row in articles(story):
+        _, text = read_cached(CACHE / story / f"{row['cache']}.txt")
+        title, body = _title_and_body(text)
+        said = {a.verdict.claim_id: a.verdict for a in judge.assess(title, body, row["published"] or None)}
+        for claim in claims:
+            label = gold[(row["url"], claim.id)]
+            verdict = said.get(claim.id)
+            predicted = verdict.verdict if verdict else "unrelated"
+            confidence = verdict.confidence if verdict else 1.0
+            out.append(Judged(story, row["url"], claim.id, label["label"], predicted, confidence,
+                              predicted != "unrelated" and confidence >= threshold,
+                              verdict.evidence if verdict else "", label["reason"]))
+    return out
+
+
+def f1_table(pairs: list[Judged]) -> dict[str, tuple[float, float, float, int]]:
+    """Per label: precision, recall, F1 and support."""
+    table = {}
+    for label in LABELS:
+        tp = sum(p.gold == label and p.predicted == label for p in pairs)
+        predicted = sum(p.predicted == label for p in pairs)
+        support = sum(p.gold == label for p in pairs)
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table[label] = (precision, recall, f1, support)
+    return table
+
+
+def macro_f1(pairs: list[Judged]) -> float:
+    table = f1_table(pairs)
+    present = [label for label in LABELS if table[label][3]]
+    return sum(table[label][2] for label in present) / len(present) if present else 0.0
+
+
+# Worst first: a settled claim read the other way, then a missed settlement, then the rest.
+_SEVERITY = {("confirms", "contradicts"): 0, ("contradicts", "confirms"): 0,
+             ("confirms", "unrelated"): 1, ("contradicts", "unrelated"): 1,
+             ("unrelated", "contradicts"): 2, ("unrelated", "confirms"): 2,
+             ("confirms", "discusses"): 3, ("contradicts", "discusses"): 3}
+
+
+def report(pairs: list[Judged], names: list[str], threshold: float) -> None:
+    print(f"{len(pairs)} labelled pairs, {len({(p.story, p.url) for p in pairs})} articles, "
+          f"{len(names)} stories; alert threshold {threshold}\n")
+    print(f"{'label':12} {'precision':>9} {'recall':>7} {'F1':>6} {'support':>8}")
+    for label, (precision, recall, f1, support) in f1_table(pairs).items():
+        print(f"{label:12} {precision:9.3f} {recall:7.3f} {f1:6.3f} {support:8}")
+    print(f"4-class macro-F1 {macro_f1(pairs):.3f}, accuracy "
+          f"{sum(p.gold == p.predicted for p in pairs) / len(pairs):.3f}")
+    print("\nconfusion (rows: gold, columns: judge)")
+    _print_confusion([p.gold for p in pairs], [p.predicted for p in pairs])
+    for label in ("confirms", "contradicts", "discusses"):
+        gold = [p for p in pairs if p.gold == label]
+        alerted = [p for p in gold if p.alert and p.predicted == label]
+        print(f"{label} pairs alerted as {label}: {len(alerted)}/{len(gold)}"
+              + (f" ({len(alerted) / len(gold):.0%})" if gold else ""))
+    wrong_way = sum(p.gold == "confirms" and p.predicted == "contradicts" for p in pairs)
+    print(f"confirming pairs called contradicts: {wrong_way}")
+    print(f"\n{'story':28} {'pairs':>6} {'macro-F1':>8} {'acc':>6} {'conf. alerted':>14}")
+    for story in names:
+        mine = [p for p in pairs if p.story == story]
+        confirming = [p for p in mine if p.gold == "confirms"]
+        hits = sum(p.alert and p.predicted == "confirms" for p in confirming)
+        print(f"{story:28} {len(mine):6} {macro_f1(mine):8.3f} "
+              f"{sum(p.gold == p.predicted for p in mine) / len(mine):6.3f} {hits:>9}/{len(confirming)}")
+    errors = sorted((p for p in pairs if p.gold != p.predicted),
+                    key=lambda p: (_SEVERITY.get((p.gold, p.predicted), 4), -p.confidence))
+    print("\ntwenty worst errors")
+    for p in errors[:20]:
+        print(f"- [{p.story}] {p.claim_id}: gold {p.gold}, judge {p.predicted} ({p.confidence:.2f})\n"
+              f"  {p.url}\n  labeller: {p.reason}\n  evidence: {p.evidence[:300] or '(none)'}")
+
+
+def score(names: list[str]) -> list[Judged]:
+    """Judge and report ``names`` with the shipped defaults of ``[verdicts]``."""
+    from monitor.config import VerdictSettings
+
+    if not names:
+        raise CoverageError("no story of that split has a story.toml yet")
+    threshold, max_candidates = VerdictSettings.alert_threshold, VerdictSettings.max_candidates
+    pairs = [p for story in names for p in judge_story(story, threshold=threshold, max_candidates=max_candidates)]
+    report(pairs, names, threshold)
+    return pairs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", nargs="?", default="score",
