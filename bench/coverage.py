@@ -110,13 +110,17 @@ def pairs(story: str) -> list[dict[str, str]]:
 
 def check(story: str) -> list[str]:
     """Problems with one story's files (an empty list when all is well)."""
-    problems: list[str] = []
     folder = BENCH / story
-    for name in ("story.toml", "gold_claims.toml", "extracted.toml", "claims.toml", "articles.tsv", "labels.tsv"):
-        if not (folder / name).exists():
-            problems.append(f"{story}: {name} is missing")
-    if problems:
+    problems = [f"{story}: {name} is missing" for name in
+                ("story.toml", "gold_claims.toml", "extracted.toml", "claims.toml", "articles.tsv", "labels.tsv")
+                if not (folder / name).exists()]
+    if not (folder / "claims.toml").exists() or not (folder / "articles.tsv").exists():
         return problems
+    urls = [row["url"] for row in articles(story)]
+    if len(urls) != len(set(urls)):
+        problems.append(f"{story}: articles.tsv lists a URL twice")
+    if story_meta(story)["baseline"]["url"] in urls:
+        problems.append(f"{story}: the baseline document is listed among its follow-up articles")
     wanted = {(p["url"], p["claim_id"]) for p in pairs(story)}
     for which in ("labels_a", "labels_b", "labels"):
         if not (folder / f"{which}.tsv").exists():
@@ -136,6 +140,8 @@ def check(story: str) -> list[str]:
             problems.append(f"{story}: cache name of {row['url']} should be {cache_name(row['url'])}")
         elif not (CACHE / story / f"{row['cache']}.txt").exists():
             problems.append(f"{story}: {row['url']} is not cached")
+        elif read_cached(CACHE / story / f"{row['cache']}.txt")[0] != row["url"]:
+            problems.append(f"{story}: the cache file of {row['url']} starts with another URL")
     return problems
 
 
@@ -200,7 +206,7 @@ def _title_and_body(text: str) -> tuple[str, str]:
     return "", text.strip()
 
 
-def judge_story(story: str, *, threshold: float, max_candidates: int) -> list[Judged]:
+def judge_story(story: str, *, threshold: float, max_candidates: int, which: str = "labels") -> list[Judged]:
     """Judge every cached article of ``story`` against its reviewed claims; a pair the judge did not
     take up as a candidate is *unrelated*."""
     from monitor.claims import load_claims
@@ -208,7 +214,7 @@ def judge_story(story: str, *, threshold: float, max_candidates: int) -> list[Ju
 
     claims = [c for c in load_claims(BENCH / story / "claims.toml") if c.active]
     judge = load_judge(claims, threshold=threshold, max_candidates=max_candidates)
-    gold = labels(story)
+    gold = labels(story, which)
     out: list[Judged] = []
     for row in articles(story):
         _, text = read_cached(CACHE / story / f"{row['cache']}.txt")
@@ -284,14 +290,14 @@ def report(pairs: list[Judged], names: list[str], threshold: float) -> None:
               f"  {p.url}\n  labeller: {p.reason}\n  evidence: {p.evidence[:300] or '(none)'}")
 
 
-def score(names: list[str]) -> list[Judged]:
+def score(names: list[str], which: str = "labels") -> list[Judged]:
     """Judge and report ``names`` with the shipped defaults of ``[verdicts]``."""
     from monitor.config import VerdictSettings
 
     if not names:
         raise CoverageError("no story of that split has a story.toml yet")
     threshold, max_candidates = VerdictSettings.alert_threshold, VerdictSettings.max_candidates
-    pairs = [p for story in names for p in judge_story(story, threshold=threshold, max_candidates=max_candidates)]
+    pairs = [p for story in names for p in judge_story(story, threshold=threshold, max_candidates=max_candidates, which=which)]
     report(pairs, names, threshold)
     return pairs
 
@@ -302,6 +308,8 @@ def main() -> None:
                         choices=["score", "agreement", "check", "prepare", "pairs", "cache-name"])
     parser.add_argument("argument", nargs="?", help="STORY for prepare/pairs, URL for cache-name")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--labels", choices=["labels", "labels_a", "labels_b"], default="labels",
+                        help="which labels to score against (default: the settled ones)")
     args = parser.parse_args()
     try:
         if args.command == "cache-name":
@@ -320,7 +328,7 @@ def main() -> None:
         elif args.command == "agreement":
             agreement(stories(args.split))
         else:
-            score(stories(args.split))
+            score(stories(args.split), args.labels)
     except CoverageError as exc:
         sys.exit(f"error: {exc}")
 
