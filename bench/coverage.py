@@ -3,6 +3,7 @@
     .venv/bin/python bench/coverage.py --split dev          # judge the cached texts, print the scores
     .venv/bin/python bench/coverage.py --split test         # once per finished candidate, never to tune
     .venv/bin/python bench/coverage.py agreement            # Cohen's kappa of the two labelling passes
+    .venv/bin/python bench/coverage.py extraction           # the claim extractor against the hand-listed claims
     .venv/bin/python bench/coverage.py check                # the stories' files are complete and consistent
     .venv/bin/python bench/coverage.py prepare STORY        # a front-matter document for `monitor claims extract`
     .venv/bin/python bench/coverage.py pairs STORY          # the pairs to label (article x active claim)
@@ -302,10 +303,41 @@ def score(names: list[str], which: str = "labels") -> list[Judged]:
     return pairs
 
 
+# -- claim extraction on documents it has never seen ----------------------------------------------
+
+def extraction(names: list[str]) -> None:
+    """Precision and recall of `monitor claims extract` against each story's hand-listed claims
+    (gold_claims.toml, written before the extractor ran), with the slots scored on matches."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from claims_eval import run
+
+    print(f"{'story':28} {'gold':>5} {'active':>7} {'prec.':>6} {'recall':>7} {'kind':>6} {'dates':>6} {'odds':>5}")
+    totals = Counter()
+    for story in names:
+        docs = prepare(story).parent
+        result = run(docs, BENCH / story / "gold_claims.toml")
+        slots = result["slot_accuracy"]
+        dates = _fraction_sum(slots.get("event_date"), slots.get("resolves_by"))
+        print(f"{story:28} {result['gold']:5} {result['extracted_active']:7} {result['precision']:6.2f} "
+              f"{result['recall']:7.2f} {slots.get('kind', '-'):>6} {dates:>6} {slots.get('probability', '-'):>5}")
+        matched = round(result["recall"] * result["gold"])
+        totals.update(gold=result["gold"], active=result["extracted_active"], tp=result["true_positive"],
+                      matched=matched)
+    if totals["gold"]:
+        print(f"{'all':28} {totals['gold']:5} {totals['active']:7} "
+              f"{totals['tp'] / max(1, totals['active']):6.2f} {totals['matched'] / totals['gold']:7.2f}")
+
+
+def _fraction_sum(*fractions: str | None) -> str:
+    pairs = [tuple(map(int, f.split("/"))) for f in fractions if f]
+    return f"{sum(a for a, _ in pairs)}/{sum(b for _, b in pairs)}" if pairs else "-"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", nargs="?", default="score",
-                        choices=["score", "agreement", "check", "prepare", "pairs", "cache-name"])
+                        choices=["score", "agreement", "extraction", "check", "prepare", "pairs",
+                                 "cache-name"])
     parser.add_argument("argument", nargs="?", help="STORY for prepare/pairs, URL for cache-name")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--labels", choices=["labels", "labels_a", "labels_b"], default="labels",
@@ -325,6 +357,8 @@ def main() -> None:
             problems = [p for story in stories("all") for p in check(story)]
             print("\n".join(problems) or f"{len(stories('all'))} stories: all files complete")
             sys.exit(1 if problems else 0)
+        elif args.command == "extraction":
+            extraction(stories(args.split))
         elif args.command == "agreement":
             agreement(stories(args.split))
         else:
