@@ -350,7 +350,7 @@ def main() -> None:
             print(prepare(args.argument))
         elif args.command == "pairs":
             writer = csv.DictWriter(sys.stdout, LABEL_COLUMNS, delimiter="\t", lineterminator="\n",
-                                    quoting=csv.QUOTE_NONE, escapechar="\\")
+                                    quoting=csv.QUOTE_NONE, quotechar=None, escapechar="\\")
             writer.writeheader()
             writer.writerows(pairs(args.argument))
         elif args.command == "check":
