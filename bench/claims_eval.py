@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from monitor.claims import Claim, combine_claims, extract_claims, read_documents  # noqa: E402
+from monitor.judge.claims import Claim, combine_claims, extract_claims, read_documents  # noqa: E402
 
 
 def _doc_name(path: str | None) -> str:
@@ -132,7 +132,7 @@ def fnc1_kinds(path: Path, sample: int, seed: int = 7) -> dict[str, Any]:
     import random
     from collections import Counter
 
-    from monitor.claims import parse_document
+    from monitor.judge.claims import parse_document
 
     with path.open(encoding="utf-8") as handle:
         headlines = sorted({row["Headline"] for row in csv.DictReader(handle)})

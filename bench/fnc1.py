@@ -151,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from monitor.verdicts.stance import STANCE_TO_FNC, STANCES, StanceModel
+    from monitor.judge.verdicts.stance import STANCE_TO_FNC, STANCES, StanceModel
 
     rows = read_stances(args.stances)
     bodies = read_bodies(args.bodies)

@@ -9,7 +9,7 @@ different articles (copies of pages where no paragraph survives extraction come 
 duplicates, as syndicated copies would). The feeds and pages are served by
 ``ThreadingHTTPServer``s in a separate process (so the server does not compete for this
 process's GIL), one per loopback address 127.0.0.1 … 127.0.0.K, so the per-host limit applies
-as it would to K sites. Each repeat runs ``monitor.pipeline.run_cycle`` into a new temporary
+as it would to K sites. Each repeat runs ``monitor.run.pipeline.run_cycle`` into a new temporary
 database and prints:
 
     feeds/s      feeds polled per second of the feed stage
@@ -24,7 +24,7 @@ With ``--repeat`` above 1 the medians follow. ``--compare-in-process`` also runs
 with extraction in the main process (``extract_workers=0``) to show what the process pool buys.
 
 ``--lsh-scaling`` instead measures grouping new articles into independent sources
-(``monitor.sources``): the MinHash LSH index is built from 100 and from 100,000 stored
+(``monitor.ingest.sources``): the MinHash LSH index is built from 100 and from 100,000 stored
 signatures (synthetic: random hash values, as unrelated texts give), then the same new articles
 (real-sized texts, every second one a syndicated copy of the one before) are grouped and
 indexed one by one, in rounds alternating between the sizes; it prints the cost per new article
@@ -57,8 +57,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from monitor.config import Config, FeedConfig, FetchSettings, PollingSettings  # noqa: E402
 from monitor.errors import ExtractionError  # noqa: E402
-from monitor.extract import extract_article  # noqa: E402
-from monitor.pipeline import run_cycle  # noqa: E402
+from monitor.ingest.extract import extract_article  # noqa: E402
+from monitor.run.pipeline import run_cycle  # noqa: E402
 from monitor.store import Store  # noqa: E402
 
 PAGES_DIR = Path("/work/shared/data/extraction/html")
@@ -206,7 +206,7 @@ def lsh_scaling(sizes: tuple[int, ...] = (100, 100_000), new_articles: int = 500
 
     import numpy as np
 
-    from monitor.sources import NUM_PERM, SourceIndex, signature
+    from monitor.ingest.sources import NUM_PERM, SourceIndex, signature
 
     rng = random.Random(7)
     vocabulary = [f"w{n}" for n in range(5000)]
@@ -226,7 +226,7 @@ def lsh_scaling(sizes: tuple[int, ...] = (100, 100_000), new_articles: int = 500
         indexes[size] = SourceIndex.from_rows(rows)
         build = time.perf_counter() - started
         print(f"{size:>7} stored signatures: index built in {build:.2f} s "
-              f"({build / size * 1e6:.0f} µs per signature; once per process, see monitor.sources.index_for)")
+              f"({build / size * 1e6:.0f} µs per signature; once per process, see monitor.ingest.sources.index_for)")
     # Rounds alternate between the sizes, so that load from other processes on a shared machine
     # falls on both alike; each round groups and indexes the new articles one by one (a lookup
     # and an insert each), then takes them out again so every round starts from `size`.
@@ -257,7 +257,7 @@ def lsh_scaling(sizes: tuple[int, ...] = (100, 100_000), new_articles: int = 500
 
 
 def signature_bytes_of(values: "np.ndarray") -> bytes:
-    """Stored form of synthetic hash values (what ``monitor.sources.signature_bytes`` writes)."""
+    """Stored form of synthetic hash values (what ``monitor.ingest.sources.signature_bytes`` writes)."""
     return bytes(values.astype("<u4").tobytes())
 
 

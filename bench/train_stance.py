@@ -5,7 +5,7 @@
 1. Split FNC-1's training data by Body ID (seeded; 80 % train / 10 % dev / 10 % held-out; no body
    in two parts) and save the body ids in ``bench/fnc1_split.json``.
 2. Fit the TF-IDF vocabulary and SVD topics on the train part's headlines and bodies only.
-3. Compute ``monitor.verdicts.features.pair_features`` for every pair.
+3. Compute ``monitor.judge.verdicts.features.pair_features`` for every pair.
 4. Train LightGBM (multiclass, class-weighted so the rare *disagree* class is learnt), early-stopped
    on dev.
 5. Calibrate on dev: per-class scale and bias of the logits, minimising log-loss.
@@ -41,8 +41,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import fnc1  # noqa: E402
-from monitor.verdicts.features import FEATURE_NAMES, TextEncoder, pair_features  # noqa: E402
-from monitor.verdicts.stance import (  # noqa: E402
+from monitor.judge.verdicts.features import FEATURE_NAMES, TextEncoder, pair_features  # noqa: E402
+from monitor.judge.verdicts.stance import (  # noqa: E402
     FNC_LABELS, FORMAT, STANCES, StanceModel, calibrate, file_sha256,
 )
 
@@ -167,7 +167,7 @@ def write_readme(path: Path, meta: dict[str, Any]) -> None:
         "",
         f"Version **`{meta['version']}`**. Judges a (claim, article) pair as confirms / contradicts / "
         "discusses / unrelated (FNC-1's agree / disagree / discuss / unrelated) with calibrated probabilities; "
-        "loaded by `monitor.verdicts.stance.StanceModel.load()`.",
+        "loaded by `monitor.judge.verdicts.stance.StanceModel.load()`.",
         "",
         "## Files",
         "",

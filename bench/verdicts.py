@@ -28,10 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from monitor.claims import Claim, load_claims  # noqa: E402
-from monitor.quantities import parse_quantities  # noqa: E402
-from monitor.verdicts.judge import Judge  # noqa: E402
-from monitor.verdicts.text import DF_PATH, analyse_article, build_document_frequencies  # noqa: E402
+from monitor.judge.claims import Claim, load_claims  # noqa: E402
+from monitor.judge.quantities import parse_quantities  # noqa: E402
+from monitor.judge.verdicts.judge import Judge  # noqa: E402
+from monitor.judge.verdicts.text import DF_PATH, analyse_article, build_document_frequencies  # noqa: E402
 
 FNC1_DEFAULT = ROOT.parent / "shared" / "data" / "fnc1"
 FNC1 = FNC1_DEFAULT
@@ -71,7 +71,7 @@ def make_claims(count: int, seed_claims: list[Claim], headlines: list[str]) -> l
 
 
 def demo_articles() -> list[tuple[str, str]]:
-    from monitor.extract import extract_article
+    from monitor.ingest.extract import extract_article
 
     out = []
     for page in sorted((ROOT / "monitor" / "demo_archive" / "articles").glob("*/*.html")):
@@ -89,7 +89,7 @@ def fnc1_quality(split: str, data: Path) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     import fnc1  # the stance engineer's scorer: the same measures for the model and the judge
 
-    from monitor.verdicts.stance import StanceModel
+    from monitor.judge.verdicts.stance import StanceModel
 
     keep = set(fnc1.load_split()[split])
     bodies = fnc1.read_bodies(data / "train_bodies.csv")
@@ -179,7 +179,7 @@ def main() -> None:
         print(f"wrote {DF_PATH}: {data['documents']} documents, {len(data['frequencies'])} terms")
         return
 
-    from monitor.verdicts.stance import StanceModel
+    from monitor.judge.verdicts.stance import StanceModel
 
     start = time.perf_counter()
     model = StanceModel.load()

@@ -5,15 +5,15 @@ layer over it.
 """
 import logging
 
-from .claims import Claim
+from .judge.claims import Claim
 from .config import Config, load_config
 from .errors import (
     BlockedAddressError, ClaimsError, ConfigError, DigestError, ExtractionError, FeedError,
     FetchError, MonitorError, StoreError, VerdictError,
 )
-from .quantities import Quantity
+from .judge.quantities import Quantity
 from .store import Store
-from .verdicts import Judge, Verdict, build_judge
+from .judge.verdicts import Judge, Verdict, build_judge
 
 __version__ = "0.1.0"
 

@@ -88,7 +88,7 @@ class Context:
     def status_store(self) -> Store:
         """The store with the config's alert threshold and independent-source minimum mirrored
         into it: the claim_status view reads them, so every command that shows statuses opens this."""
-        from .alerts import use_threshold
+        from .status.alerts import use_threshold
 
         store = self.store()
         try:
@@ -149,7 +149,7 @@ def check_config(context: Context) -> None:
 @handle_errors
 def digest(context: Context, dry_run: bool, eml_path: Path | None, to_address: str | None) -> None:
     """Send the digest of alerts not mailed yet (single-shot; safe beside `monitor run`)."""
-    from .digest import deliver_digest, describe_message
+    from .status.digest import deliver_digest, describe_message
 
     config = context.config
     with context.store() as store:
@@ -185,7 +185,7 @@ def run(context: Context) -> None:
     object per line. On SIGINT/SIGTERM the article in hand is stored, the run is recorded
     and the command exits 0.
     """
-    from .schedule import run_scheduler, use_json_logs
+    from .run.schedule import run_scheduler, use_json_logs
 
     use_json_logs(min(logging.getLogger().getEffectiveLevel(), logging.INFO))
     run_scheduler(context.config)
@@ -213,7 +213,7 @@ class WhenParam(click.ParamType):
         self.end_of_day = end_of_day
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from .alerts import parse_when
+        from .status.alerts import parse_when
 
         if not isinstance(value, str):
             return value
@@ -224,7 +224,7 @@ class WhenParam(click.ParamType):
 
 
 def _alert_filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    from .alerts import VERDICTS
+    from .status.alerts import VERDICTS
 
     options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.option("--claim", "claims", multiple=True, metavar="CLAIM_ID", help="only this claim (repeatable)"),
@@ -249,7 +249,7 @@ def _alert_filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def _list_alerts(context: Context, fmt: str, **filters: Any) -> None:
     from dataclasses import asdict, fields
 
-    from .alerts import Alert, AlertQuery, list_alerts
+    from .status.alerts import Alert, AlertQuery, list_alerts
 
     query = AlertQuery(claims=tuple(filters["claims"]), verdicts=tuple(filters["verdicts"]),
                        since=filters["since"], until=filters["until"], feed=filters["feed"],
@@ -300,7 +300,7 @@ def alerts_list(context: Context, fmt: str, **filters: Any) -> None:
 @handle_errors
 def alerts_review(context: Context, alert_id: int, review: str | None, note: str | None) -> None:
     """Record whether alert ALERT_ID was right or wrong."""
-    from .alerts import claim_status, review_alert
+    from .status.alerts import claim_status, review_alert
 
     if review is None:
         raise click.UsageError("say --right, --wrong or --clear")
@@ -333,13 +333,13 @@ def status(context: Context, claim_id: str | None, show_all: bool, changes: bool
     """
     from dataclasses import asdict, fields
 
-    from .alerts import ClaimStatus, TimelineStep, claim_status, claim_statuses, claim_timeline
+    from .status.alerts import ClaimStatus, TimelineStep, claim_status, claim_statuses, claim_timeline
 
     if since is not None and not changes:
         raise click.UsageError("--since goes with --changes")
     with context.status_store() as store:
         if changes:
-            from .lifecycle import changes as status_history
+            from .status.lifecycle import changes as status_history
 
             if claim_id is not None:
                 claim_status(store, claim_id)  # an unknown claim is an error, not an empty list
@@ -359,7 +359,7 @@ def status(context: Context, claim_id: str | None, show_all: bool, changes: bool
 
 def _emit_changes(transitions: list[Any], repeats: list[Any], fmt: str, since: Any) -> None:
     """`monitor status --changes`: the transitions first, then the collapsed repeats."""
-    from .lifecycle import repeat_rows, transition_rows
+    from .status.lifecycle import repeat_rows, transition_rows
 
     changes, repeated = transition_rows(transitions), repeat_rows(repeats)
     if fmt == "json":
@@ -394,13 +394,13 @@ def stats(context: Context, forecasters: bool, fmt: str) -> None:
     pending, and the mean Brier score (p − outcome)² of the resolved ones with a probability
     (0 is perfect, 0.25 what always saying 50 % earns).
     """
-    from .alerts import stats as compute_stats
+    from .status.alerts import stats as compute_stats
 
     with context.status_store() as store:
         if forecasters:
             from dataclasses import asdict
 
-            from .lifecycle import forecaster_records
+            from .status.lifecycle import forecaster_records
 
             emit_rows([asdict(r) for r in forecaster_records(store)], fmt,
                       columns=["speaker", "forecasts", "resolved", "happened", "overdue", "pending", "scored",
@@ -432,7 +432,7 @@ def export(context: Context, fmt: str, out: Path | None, reviewer: str, base_url
     ClaimReview) or the file cannot be written — no file is written then; 2 usage mistake.
     """
     from .errors import StoreError
-    from .export import export_claims, write_export
+    from .status.export import export_claims, write_export
 
     database = context.config.database_path
     if not Path(database).exists():
@@ -479,7 +479,7 @@ ARTICLE_COLUMNS = ["id", "published_at", "fetched_at", "site", "title", "status"
 
 def _build_judge(config: Config, store: Store) -> Any:
     """The judge over the claims file's active claims, or None when it has none (poll then only ingests)."""
-    from .verdicts import build_judge
+    from .judge.verdicts import build_judge
 
     return build_judge(config, store)
 
@@ -523,7 +523,7 @@ def poll(ctx: click.Context, context: Context, force: bool) -> None:
     2 every due feed failed.
     """
     from .errors import ClaimsError, VerdictError
-    from .pipeline import run_cycle
+    from .run.pipeline import run_cycle
 
     config = context.config
     bars = _ProgressBars() if sys.stdout.isatty() else None
@@ -574,7 +574,7 @@ def feeds(context: Context, fmt: str) -> None:
     longer than its usual rhythm: 3 × its median gap between entries, at least 2 days) or
     recovered (worked again after failing), with the last error, since when, the last success.
     """
-    from .health import load_feed_health
+    from .status.health import load_feed_health
 
     with context.store(read_only=True) as store:
         rows = [h.row() for h in load_feed_health(context.config, store)]
@@ -601,10 +601,10 @@ def check(context: Context, sources: tuple[str, ...], claims_file: Path | None, 
     Prints each (article, claim) verdict with its evidence sentence and the values compared.
     Works without a database, and without a config file when --claims is given.
     """
-    from .claims import load_claims
+    from .judge.claims import load_claims
     from .config import FetchSettings, VerdictSettings
-    from .verdicts import load_judge
-    from .verdicts.check import check_articles, read_sources
+    from .judge.verdicts import load_judge
+    from .run.check import check_articles, read_sources
 
     if claims_file is None or context.config_path.exists():
         config = context.config
@@ -693,7 +693,7 @@ def claims_extract(context: Context, docs: Path, out: Path | None) -> None:
     cannot be read (empty, binary) are reported and skipped. When a config file exists, the
     database is updated to mirror the file.
     """
-    from .claims import KINDS, extract_to_file
+    from .judge.claims import KINDS, extract_to_file
 
     out = _claims_file(context, out)
     report = extract_to_file(docs, out)
@@ -715,7 +715,7 @@ def claims_extract(context: Context, docs: Path, out: Path | None) -> None:
 
 
 def _claim_row(claim: Any) -> dict[str, Any]:
-    from .quantities import describe_quantity
+    from .judge.quantities import describe_quantity
 
     row = {name: getattr(claim, name) for name in CLAIM_FIELDS}
     row["quantities"] = [describe_quantity(q) for q in claim.quantities]
@@ -730,7 +730,7 @@ def _claim_row(claim: Any) -> dict[str, Any]:
 @handle_errors
 def claims_list(context: Context, show_all: bool, claims_file: Path | None, fmt: str) -> None:
     """List the claims of the claims file (active ones unless --all)."""
-    from .claims import load_claims
+    from .judge.claims import load_claims
 
     claims = [c for c in load_claims(_claims_file(context, claims_file)) if show_all or c.active]
     rows = [_claim_row(c) for c in claims]
@@ -746,9 +746,9 @@ def claims_show(context: Context, claim_id: str, claims_file: Path | None) -> No
     """Show one claim: quote, slots, sources, and its status and latest alerts if there is a database."""
     import difflib
 
-    from .claims import load_claims
+    from .judge.claims import load_claims
     from .errors import ClaimsError, StoreError
-    from .quantities import describe_quantity
+    from .judge.quantities import describe_quantity
 
     path = _claims_file(context, claims_file)
     claims = {c.id: c for c in load_claims(path)}
@@ -842,7 +842,7 @@ def claims_resolve(context: Context, claim_id: str, outcome: str, resolved_on: A
     date after today, an evidence URL that is not http(s)); 2 an outcome or date that does
     not parse.
     """
-    from .lifecycle import resolve_claim
+    from .status.lifecycle import resolve_claim
 
     with context.status_store() as store:
         recorded = resolve_claim(store, claim_id, outcome, resolved_on, evidence_url=evidence, note=note)

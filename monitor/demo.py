@@ -10,7 +10,7 @@ poll that transfers nothing.
 
 ``run_demo(workdir)`` is ``monitor demo``: it writes a config into ``workdir`` (database
 there, the archive's feeds, loopback allowed through the SSRF guard, the reviewed claims
-copied in), runs one poll cycle through ``monitor.pipeline.run_cycle`` with the verdict
+copied in), runs one poll cycle through ``monitor.run.pipeline.run_cycle`` with the verdict
 judge, prints what it stored and the alerts it raised, then polls again to show that a rerun
 adds nothing.
 """
@@ -36,8 +36,8 @@ from .config import FeedConfig, load_config
 from .errors import ConfigError
 
 if TYPE_CHECKING:
-    from .alerts import Alert, ClaimStatus
-    from .pipeline import CycleSummary
+    from .status.alerts import Alert, ClaimStatus
+    from .run.pipeline import CycleSummary
     from .store import Store
 
 log = logging.getLogger(__name__)
@@ -293,10 +293,10 @@ def run_demo(workdir: Path, *, echo: Callable[[str], Any] = print,
     must not hold a database already. ``extract_workers`` is passed to ``run_cycle``.
     """
     # Imported here: the verdict stage loads a model, which `monitor --help` should not pay for.
-    from .alerts import AlertQuery, claim_statuses, list_alerts, use_threshold
-    from .pipeline import run_cycle
+    from .status.alerts import AlertQuery, claim_statuses, list_alerts, use_threshold
+    from .run.pipeline import run_cycle
     from .store import Store
-    from .verdicts import build_judge
+    from .judge.verdicts import build_judge
 
     workdir = Path(workdir)
     if (workdir / "monitor.db").exists():

@@ -9,7 +9,7 @@
   to review an alert;
 * a claims page at ``/-/claims`` (template ``templates/web/monitor_claims.html``): every
   claim with its status, counts and resolution, and its alerts with evidence and links,
-  read through ``monitor.alerts`` so the page and the CLI say the same thing;
+  read through ``monitor.status.alerts`` so the page and the CLI say the same thing;
 * a small plugin (``MonitorPlugin``) that makes every connection Datasette opens to the
   database ``PRAGMA query_only`` unless writing is allowed — Datasette's own write
   connection included — so nothing in the web view can change the database by default.
@@ -35,7 +35,7 @@ from datasette.plugins import pm
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 
-from .alerts import AlertQuery, STATUSES, claim_statuses, list_alerts
+from .status.alerts import AlertQuery, STATUSES, claim_statuses, list_alerts
 from .errors import StoreError
 from .store import Store
 

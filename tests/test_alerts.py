@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from alert_rows import add_alert, add_article, add_claim, add_sample_rows
-from monitor.alerts import AlertQuery, list_alerts, parse_when, stats
+from monitor.status.alerts import AlertQuery, list_alerts, parse_when, stats
 from monitor.cli import cli
 from monitor.store import Store
 
@@ -118,7 +118,7 @@ def test_parse_when_understands_dates_times_and_words():
 
 def test_stats_report_accuracy_on_reviewed_alerts(store, site):
     _, ids = site
-    from monitor.alerts import review_alert
+    from monitor.status.alerts import review_alert
 
     review_alert(store, ids["call-confirms"], "right")
     review_alert(store, ids["ceasefire-confirms"], "right")

@@ -140,7 +140,7 @@ def test_check_errors_name_the_file(files):
 
 def test_text_files_give_title_and_date_from_front_matter_or_first_line(tmp_path):
     from monitor.errors import ExtractionError
-    from monitor.verdicts.check import read_text_file
+    from monitor.run.check import read_text_file
 
     baseline = tmp_path / "readout.txt"
     baseline.write_bytes(b'\xef\xbb\xbf---\r\ntitle: "Kremlin readout"\r\ndate: 2025-02-13\r\n---\r\n'

@@ -81,7 +81,7 @@ def test_show_without_database_then_with_alerts(project: Path, tmp_path: Path) -
     assert "Event date: 2025-02-21" in result.output and "Resolves by:2025-02-28" in result.output
     assert "Status:     no database yet, so no alerts yet (run `monitor poll`)" in result.output
 
-    from monitor.claims import load_claims
+    from monitor.judge.claims import load_claims
     with Store(project / "monitor.db") as store:
         store.sync_claims(load_claims(project / "config" / "claims.toml"))
     assert "Latest alerts: no alerts yet" in run(project, "claims", "show", "kellogg-to-meet-zelensky").output

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.claims import parse_document, read_document, read_documents
+from monitor.judge.claims import parse_document, read_document, read_documents
 from monitor.errors import ClaimsError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.claims import Claim, combine_claims, extract_claims, parse_document, read_document, read_documents
+from monitor.judge.claims import Claim, combine_claims, extract_claims, parse_document, read_document, read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "claims"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor.claims import Claim, extract_to_file, load_claims, write_claims_file
+from monitor.judge.claims import Claim, extract_to_file, load_claims, write_claims_file
 from monitor.errors import ClaimsError
-from monitor.quantities import Quantity
+from monitor.judge.quantities import Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC1 = ROOT / "baseline_docs" / "2025-02-14-trump-putin-call-experts.txt"

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from monitor.claims import Claim
-from monitor.quantities import Quantity
+from monitor.judge.claims import Claim
+from monitor.judge.quantities import Quantity
 from monitor.store import Store
 
 

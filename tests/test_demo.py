@@ -25,7 +25,7 @@ from monitor.demo import (
     ARCHIVE, FEED_NAMES, PLACEHOLDER, WIDTH, DemoResult, demo_claims_file, run_demo, serve_archive,
 )
 from monitor.errors import ConfigError
-from monitor.extract import extract_article
+from monitor.ingest.extract import extract_article
 from monitor.store import Store
 
 EXPECTED = tomllib.loads((ARCHIVE / "expected.toml").read_text(encoding="utf-8"))

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from monitor.cli import cli
 from monitor.config import FeedConfig, parse_config
-from monitor.digest import (
+from monitor.status.digest import (
     DigestAlert, DigestClaim, compose_digest, deliver_digest, send_message,
 )
 from monitor.errors import DigestError
@@ -302,7 +302,7 @@ def test_only_new_alerts_go_into_the_next_digest(tmp_path, store, smtp):
 
 
 def test_statuses_come_from_the_claim_status_rule_and_wrong_alerts_are_left_out(tmp_path, store, smtp):
-    from monitor.alerts import review_alert
+    from monitor.status.alerts import review_alert
 
     review_alert(store, 3, "wrong")   # the "discussed widely" alert
     article = add_article(store, "a9", "Withdrawn", site="Wire")

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from monitor.config import FeedConfig, parse_config
-from monitor.digest import (
+from monitor.status.digest import (
     DigestAlert, DigestClaim, DigestOverdue, DigestTransition, STATUS_ORDER, compose_digest, deliver_digest,
 )
 from monitor.store import Store
@@ -119,7 +119,7 @@ def test_digest_leads_with_the_change_collapses_repeats_and_lists_overdue(tmp_pa
 
 
 def test_a_review_without_new_alerts_still_sends_the_change(tmp_path, smtp):  # noqa: F811
-    from monitor.alerts import review_alert
+    from monitor.status.alerts import review_alert
 
     server = smtp()
     config = config_for(tmp_path, server.port)
@@ -157,7 +157,7 @@ def test_compose_escapes_transitions_and_overdue_and_orders_statuses():
 
 
 def test_a_long_history_shows_the_latest_changes_and_counts_the_rest():
-    from monitor.digest import MAX_TRANSITIONS
+    from monitor.status.digest import MAX_TRANSITIONS
 
     claims = [DigestClaim(f"c{n}", f"Claim number {n}") for n in range(MAX_TRANSITIONS + 3)]
     changes = [DigestTransition(c, f"2025-03-0{1 + n // 20}T00:00:00+00:00", "open", "reported-once", "alert")

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from alert_rows import add_alert, add_article, add_claim, add_resolution
-from monitor.alerts import use_threshold
+from monitor.status.alerts import use_threshold
 from monitor.cli import cli
-from monitor.export import claim_records, claimreview_document, render_export
-from monitor.lifecycle import resolve_claim
+from monitor.status.export import claim_records, claimreview_document, render_export
+from monitor.status.lifecycle import resolve_claim
 from monitor.store import Store
 
 # -- a pinned slice of the schema.org vocabulary (https://schema.org, checked by hand against the

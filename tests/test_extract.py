@@ -1,4 +1,4 @@
-"""monitor.extract on saved news pages: boilerplate removed, metadata read, canonical URLs and
+"""monitor.ingest.extract on saved news pages: boilerplate removed, metadata read, canonical URLs and
 content hashes stable across copies of one story, any page encoding decoded."""
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pytest_httpserver import HTTPServer
 
 from monitor.config import FetchSettings
 from monitor.errors import ExtractionError
-from monitor.extract import canonicalize_url, content_hash, decode_page, extract_article
-from monitor.fetch import Fetcher
+from monitor.ingest.extract import canonicalize_url, content_hash, decode_page, extract_article
+from monitor.ingest.fetch import Fetcher
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 HERALD_URL = "https://www.coastalherald.example/news/2025/02/14/harbour-dredging-plan-approved"

@@ -13,10 +13,10 @@ from werkzeug import Request, Response
 
 from monitor.cli import cli
 from monitor.config import Config, parse_config
-from monitor.digest import build_digest, compose_digest
-from monitor.feeds import poll_feed
-from monitor.fetch import Fetcher
-from monitor.health import FeedHealth, feed_health, load_feed_health, silence_limit
+from monitor.status.digest import build_digest, compose_digest
+from monitor.ingest.feeds import poll_feed
+from monitor.ingest.fetch import Fetcher
+from monitor.status.health import FeedHealth, feed_health, load_feed_health, silence_limit
 from monitor.store import Store
 
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
@@ -203,7 +203,7 @@ def test_a_day_without_alerts_but_with_a_failing_feed_still_mails_the_digest(ser
             '[email]\n', f'[email]\nsmtp_host = "127.0.0.1"\nsmtp_port = {smtp.port}\nsecurity = "none"\n')
         config.path.write_text(text)
         config = parse_config(text, config.path)
-        from monitor.digest import deliver_digest
+        from monitor.status.digest import deliver_digest
 
         with Store(config.database_path) as store, Fetcher(config.fetch) as fetcher:
             store.sync_feeds(config.feeds)

@@ -15,8 +15,8 @@ from werkzeug import Request, Response
 
 from monitor.config import FeedConfig, FetchSettings, PollingSettings
 from monitor.errors import FeedError
-from monitor.feeds import next_poll_delay, parse_feed, poll_feed
-from monitor.fetch import Fetcher
+from monitor.ingest.feeds import next_poll_delay, parse_feed, poll_feed
+from monitor.ingest.fetch import Fetcher
 from monitor.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"

@@ -1,4 +1,4 @@
-"""monitor.fetch against a real HTTP server on loopback: conditional GET, redirects, the SSRF
+"""monitor.ingest.fetch against a real HTTP server on loopback: conditional GET, redirects, the SSRF
 guard, size cap, timeouts, content types and the per-host concurrency limit."""
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import pytest
 
 from monitor.config import FetchSettings
 from monitor.errors import BlockedAddressError, FetchError
-from monitor.fetch import Fetcher, check_url_allowed, parse_retry_after
+from monitor.ingest.fetch import Fetcher, check_url_allowed, parse_retry_after
 
 LOOPBACK = (ip_network("127.0.0.0/8"),)
 # A self-signed certificate for localhost and 127.0.0.1, valid until 2126 (made with openssl req -x509).
@@ -166,7 +166,7 @@ def test_gzip_body_is_decoded(server: LocalServer, fetcher: Fetcher) -> None:
 def test_debug_log_line_names_url_and_status(server: LocalServer, fetcher: Fetcher,
                                              caplog: pytest.LogCaptureFixture) -> None:
     url = server.route("/log", respond())
-    with caplog.at_level(logging.DEBUG, logger="monitor.fetch"):
+    with caplog.at_level(logging.DEBUG, logger="monitor.ingest.fetch"):
         fetcher.get(url)
     assert f"GET {url} -> 200" in caplog.messages
 

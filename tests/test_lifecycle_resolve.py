@@ -6,10 +6,10 @@ import pytest
 from click.testing import CliRunner
 
 from alert_rows import add_alert, add_article, add_claim, add_resolution
-from monitor.alerts import claim_status, claim_statuses, claim_timeline, stats, use_threshold
+from monitor.status.alerts import claim_status, claim_statuses, claim_timeline, stats, use_threshold
 from monitor.cli import cli
 from monitor.errors import StoreError
-from monitor.lifecycle import forecaster_records, resolve_claim, status_changes
+from monitor.status.lifecycle import forecaster_records, resolve_claim, status_changes
 from monitor.store import Store
 
 MARCH_5 = date(2025, 3, 5)
@@ -99,7 +99,7 @@ def test_an_event_has_no_brier_and_a_manual_resolution_replaces_an_automatic_one
 
 
 def test_re_scoring_an_article_does_not_overturn_a_persons_resolution(store):
-    from monitor.verdicts import Verdict
+    from monitor.judge.verdicts import Verdict
 
     article = add_article(store, "https://news.example/kellogg-met", "Kellogg met Zelensky",
                           published_at="2025-02-20T07:00:00+00:00")

@@ -10,12 +10,12 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from monitor.claims import load_claims
+from monitor.judge.claims import load_claims
 from monitor.config import Config, parse_config
 from monitor.locking import LockHeld, ProcessLock
-from monitor.pipeline import MAX_ATTEMPTS, CycleSummary, poll_lock_path, probe_phrases, run_cycle
+from monitor.run.pipeline import MAX_ATTEMPTS, CycleSummary, poll_lock_path, probe_phrases, run_cycle
 from monitor.store import Store
-from monitor.verdicts import Judge
+from monitor.judge.verdicts import Judge
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_ARTICLES = REPO / "monitor" / "demo_archive" / "articles"
@@ -202,7 +202,7 @@ def test_a_copy_adding_a_credit_line_is_a_duplicate_but_one_adding_news_is_not(s
 
 
 def test_probe_phrases_are_spread_over_the_text():
-    # (the 5-word shingles the near-duplicate check compares are monitor.sources.shingles: test_sources.py)
+    # (the 5-word shingles the near-duplicate check compares are monitor.ingest.sources.shingles: test_sources.py)
     words = " ".join(f"w{i}" for i in range(30))
     assert probe_phrases(words, count=3, size=8) == [" ".join(f"w{i}" for i in range(start, start + 8))
                                                      for start in (0, 11, 22)]

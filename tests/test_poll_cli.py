@@ -21,7 +21,7 @@ from werkzeug import Request, Response
 
 from monitor.cli import cli
 from monitor.locking import ProcessLock
-from monitor.pipeline import poll_lock_path
+from monitor.run.pipeline import poll_lock_path
 from monitor.store import Store
 
 PARAGRAPH = ("Officials said on {day} that the talks about the {topic} would continue next week in Riyadh, "

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from monitor.quantities import (AGREES, DISAGREES, INCOMPARABLE, Quantity, compare_quantities,
+from monitor.judge.quantities import (AGREES, DISAGREES, INCOMPARABLE, Quantity, compare_quantities,
                                 describe_quantity, format_value, parse_quantities, values_compared)
 
 DAY = 86400.0

@@ -10,12 +10,12 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from monitor.claims import load_claims
+from monitor.judge.claims import load_claims
 from monitor.config import Config, parse_config
-from monitor.digest import build_digest
-from monitor.pipeline import run_cycle
+from monitor.status.digest import build_digest
+from monitor.run.pipeline import run_cycle
 from monitor.store import Store
-from monitor.verdicts import Judge
+from monitor.judge.verdicts import Judge
 
 REPO = Path(__file__).resolve().parents[1]
 HARBOUR = REPO / "monitor" / "demo_archive" / "articles" / "harbourpost"

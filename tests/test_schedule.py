@@ -22,7 +22,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from monitor.config import parse_config
-from monitor.schedule import JsonLinesFormatter, Scheduler, digest_missed, digest_slot
+from monitor.run.schedule import JsonLinesFormatter, Scheduler, digest_missed, digest_slot
 from monitor.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -454,15 +454,15 @@ def test_a_failed_digest_is_retried_later_with_growing_delays(tmp_path):
 
 
 def test_json_lines_carry_the_event_fields():
-    record = logging.LogRecord("monitor.schedule", logging.INFO, __file__, 1, "polled %d feeds", (3,), None)
+    record = logging.LogRecord("monitor.run.schedule", logging.INFO, __file__, 1, "polled %d feeds", (3,), None)
     record.event, record.feeds = "poll_done", 3
     entry = json.loads(JsonLinesFormatter().format(record))
     assert entry["msg"] == "polled 3 feeds" and entry["event"] == "poll_done" and entry["feeds"] == 3
-    assert entry["level"] == "info" and entry["logger"] == "monitor.schedule" and entry["ts"].endswith("+00:00")
+    assert entry["level"] == "info" and entry["logger"] == "monitor.run.schedule" and entry["ts"].endswith("+00:00")
 
 
 def test_claims_load_late_reload_on_change_and_a_broken_edit_keeps_the_old_ones(tmp_path, caplog):
-    from monitor.claims import load_claims
+    from monitor.judge.claims import load_claims
     from monitor.errors import ClaimsError
 
     config_path = write_config(tmp_path)
@@ -480,7 +480,7 @@ def test_claims_load_late_reload_on_change_and_a_broken_edit_keeps_the_old_ones(
     with Store(config.database_path) as store:
         scheduler._poll_store = store
         claims_file.write_text("broken = [")
-        with caplog.at_level(logging.ERROR, logger="monitor.schedule"):
+        with caplog.at_level(logging.ERROR, logger="monitor.run.schedule"):
             scheduler._load_judge()                  # broken at the start: poll without verdicts
         assert scheduler._judge is None and "no verdicts: " in caplog.text
         assert "judged by the first poll after this is fixed" in caplog.text
@@ -491,7 +491,7 @@ def test_claims_load_late_reload_on_change_and_a_broken_edit_keeps_the_old_ones(
         assert loads == [0] and scheduler._judge == "judge #1"
         claims_file.write_text("broken = [")
         os.utime(claims_file, ns=(1, 1))
-        with caplog.at_level(logging.ERROR, logger="monitor.schedule"):
+        with caplog.at_level(logging.ERROR, logger="monitor.run.schedule"):
             scheduler._load_judge()
         assert scheduler._judge == "judge #1"
         assert "cannot reload the claims" in caplog.text and "still judging with the claims loaded before" in caplog.text

@@ -7,13 +7,13 @@ import pytest
 from click.testing import CliRunner
 
 from alert_rows import add_alert, add_article, add_claim
-from monitor.alerts import claim_status, claim_statuses, claim_timeline, use_threshold
+from monitor.status.alerts import claim_status, claim_statuses, claim_timeline, use_threshold
 from monitor.cli import cli
-from monitor.lifecycle import replayed_statuses
-from monitor.sources import SourceIndex, shingles, signature, signature_bytes, signature_from_bytes, site_of
+from monitor.status.lifecycle import replayed_statuses
+from monitor.ingest.sources import SourceIndex, shingles, signature, signature_bytes, signature_from_bytes, site_of
 from monitor.store import Store
 from test_pipeline import STORIES, make_config, page, serve, serve_feed
-from monitor.pipeline import run_cycle
+from monitor.run.pipeline import run_cycle
 
 WIRE = " ".join(STORIES["call"][1])
 OTHER_REPORT = " ".join(STORIES["borders"][1])
@@ -198,7 +198,7 @@ def test_monitor_status_shows_independent_source_counts(tmp_path):
 
 
 def test_a_kept_index_reads_only_new_signatures_and_is_rebuilt_for_a_replaced_file():
-    from monitor.sources import index_for
+    from monitor.ingest.sources import index_for
 
     blobs = {n: signature_bytes(signature(text)) for n, text in enumerate([WIRE, OTHER_REPORT, OWN_REPORT], 1)}
     asked: list[int] = []
@@ -226,7 +226,7 @@ def test_articles_stored_before_grouping_count_as_sources_of_their_own(store):
 
 
 def test_the_backfill_migration_groups_articles_stored_before_independent_sources(tmp_path):
-    from monitor.store import m_independent_sources_backfill
+    from monitor.store.database import m_independent_sources_backfill
 
     with Store(tmp_path / "monitor.db") as store:
         wire = add_article(store, "https://www.wire.example/call", text=WIRE)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from monitor.errors import VerdictError
-from monitor.verdicts.stance import DEFAULT_PATH, STANCES, StanceModel
+from monitor.judge.verdicts.stance import DEFAULT_PATH, STANCES, StanceModel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -160,13 +160,13 @@ def test_fnc1_bench_writes_predictions_in_fnc1_format_and_scores_them(tmp_path: 
 
 
 def test_feature_names_are_unique() -> None:
-    from monitor.verdicts.features import FEATURE_NAMES
+    from monitor.judge.verdicts.features import FEATURE_NAMES
 
     assert len(set(FEATURE_NAMES)) == len(FEATURE_NAMES)
 
 
 def test_judges_share_one_loaded_model_until_it_changes(tmp_path: Path) -> None:
-    from monitor.verdicts import stance_model
+    from monitor.judge.verdicts import stance_model
 
     assert stance_model() is stance_model(DEFAULT_PATH.parent)
     for f in DEFAULT_PATH.parent.glob("stance*"):

@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 
 from alert_rows import add_alert, add_article, add_claim, add_resolution
-from monitor.alerts import claim_status, claim_statuses, claim_timeline, review_alert, use_threshold
+from monitor.status.alerts import claim_status, claim_statuses, claim_timeline, review_alert, use_threshold
 from monitor.errors import StoreError
 from monitor.store import Store
 

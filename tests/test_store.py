@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 
 from monitor.errors import StoreError
-from monitor.store import Store, migrations
+from monitor.store.database import Store, migrations
 
 
 def test_new_database_gets_every_table_and_the_schema_version(tmp_path):

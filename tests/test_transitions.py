@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from alert_rows import add_alert, add_article, add_claim, add_resolution, add_sample_rows
-from monitor.alerts import claim_statuses, use_threshold
+from monitor.status.alerts import claim_statuses, use_threshold
 from monitor.cli import cli
-from monitor.lifecycle import Transition, collapsed_repeats, replayed_statuses, status_changes
+from monitor.status.lifecycle import Transition, collapsed_repeats, replayed_statuses, status_changes
 from monitor.store import Store
 
 TODAY = date(2025, 3, 20)

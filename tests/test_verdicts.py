@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from monitor.claims import load_claims
-from monitor.quantities import parse_quantities
-from monitor.verdicts import Judge, Verdict, load_judge
-from monitor.verdicts.compare import compare_values, stance_of_value
-from monitor.verdicts.cues import read_cues
-from monitor.verdicts.evidence import QuantityCache, select_evidence
-from monitor.verdicts.forecasts import brier_score, is_resolvable
-from monitor.verdicts.text import analyse_article, split_sentences
+from monitor.judge.claims import load_claims
+from monitor.judge.quantities import parse_quantities
+from monitor.judge.verdicts import Judge, Verdict, load_judge
+from monitor.judge.verdicts.compare import compare_values, stance_of_value
+from monitor.judge.verdicts.cues import read_cues
+from monitor.judge.verdicts.evidence import QuantityCache, select_evidence
+from monitor.judge.verdicts.forecasts import brier_score, is_resolvable
+from monitor.judge.verdicts.text import analyse_article, split_sentences
 
 CLAIMS_FILE = Path(__file__).parent.parent / "config" / "claims.toml"
 
@@ -90,7 +90,7 @@ def test_numbers_about_something_else_are_not_compared(judge):
 
 def test_two_accounts_that_disagree_leave_the_value_disputed():
     claim = next(c for c in load_claims(CLAIMS_FILE) if c.id == "call-lasted-90-minutes")
-    from monitor.verdicts.retrieval import ClaimIndex
+    from monitor.judge.verdicts.retrieval import ClaimIndex
 
     index = ClaimIndex([claim])
     article = analyse_article("", "The Kremlin puts the Trump-Putin conversation at close to 90 minutes; "

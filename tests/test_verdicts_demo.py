@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from monitor.claims import load_claims
-from monitor.extract import extract_article
-from monitor.verdicts import Judge, Verdict, load_judge
+from monitor.judge.claims import load_claims
+from monitor.ingest.extract import extract_article
+from monitor.judge.verdicts import Judge, Verdict, load_judge
 
 ROOT = Path(__file__).parent.parent
 ARCHIVE = ROOT / "monitor" / "demo_archive"

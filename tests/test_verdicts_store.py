@@ -14,8 +14,8 @@ import pytest
 
 from monitor.config import load_config
 from monitor.store import Store
-from monitor.verdicts import Judge, build_judge, rejudge_articles
-from monitor.verdicts.stance import StanceModel
+from monitor.judge.verdicts import Judge, build_judge, rejudge_articles
+from monitor.judge.verdicts.stance import StanceModel
 
 CLAIMS_FILE = Path(__file__).parent.parent / "config" / "claims.toml"
 
@@ -179,7 +179,7 @@ def test_no_active_claims_means_no_judge(tmp_path):
 
 def test_saving_a_verdict_for_an_unknown_claim_says_what_to_do(tmp_path):
     from monitor.errors import StoreError
-    from monitor.verdicts import Verdict
+    from monitor.judge.verdicts import Verdict
 
     with Store(tmp_path / "m.db") as store:
         article_id = add_article(store, "a", "A", "Some text about nothing in particular.", "2025-01-01")

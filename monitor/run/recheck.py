@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .errors import ExtractionError, FetchError, MonitorError
-from .extract import extract_article
+from ..errors import ExtractionError, FetchError, MonitorError
+from ..ingest.extract import extract_article
 
 if TYPE_CHECKING:
-    from .fetch import Fetcher
-    from .store import Store
+    from ..ingest.fetch import Fetcher
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 

@@ -37,8 +37,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from .errors import StoreError
-from .store import Store
+from ..errors import StoreError
+from ..store import Store
 
 log = logging.getLogger(__name__)
 

@@ -35,8 +35,8 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from .alerts import claim_status, claim_statuses, is_resolvable, overdue_since, today_utc
-from .errors import StoreError
-from .store import Store
+from ..errors import StoreError
+from ..store import Store
 
 log = logging.getLogger(__name__)
 
@@ -357,7 +357,7 @@ def resolve_claim(store: Store, claim_id: str, outcome: str, resolved_on: date |
     is not a forecast or event, an unknown outcome, a date that is not YYYY-MM-DD or lies
     after ``today``, or an evidence URL that is not http(s).
     """
-    from .verdicts.forecasts import brier_score  # the one definition of the score
+    from ..judge.verdicts.forecasts import brier_score  # the one definition of the score
 
     today = today or today_utc()
     rows = store.lifecycle_claim_rows(claim_id)

@@ -40,17 +40,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from .errors import ExtractionError, FetchError, MonitorError
-from .extract import ExtractedArticle, extract_article
-from .feeds import FeedFetch, canonical_url, fetch_feed, record_feed_poll
-from .fetch import Fetcher, FetchResult
-from .locking import ProcessLock
+from ..errors import ExtractionError, FetchError, MonitorError
+from ..ingest.extract import ExtractedArticle, extract_article
+from ..ingest.feeds import FeedFetch, canonical_url, fetch_feed, record_feed_poll
+from ..ingest.fetch import Fetcher, FetchResult
+from ..locking import ProcessLock
 from .recheck import SupportsJudge, recheck_articles
-from .sources import SourceIndex, index_for, shingles, signature, signature_bytes, site_of
+from ..ingest.sources import SourceIndex, index_for, shingles, signature, signature_bytes, site_of
 
 if TYPE_CHECKING:
-    from .config import Config
-    from .store import Store
+    from ..config import Config
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +155,7 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
     # process with threads can copy a lock some thread holds. The server imports the
     # extractor once, so each worker starts warm.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["monitor.extract"])
+    context.set_forkserver_preload(["monitor.ingest.extract"])
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with,
                                initargs=(os.getpid(),))
 

@@ -29,13 +29,13 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from w3lib.html import remove_tags, replace_entities
 
-from .config import PollingSettings
-from .errors import FeedError, FetchError
+from ..config import PollingSettings
+from ..errors import FeedError, FetchError
 from .extract import canonicalize_url
 
 if TYPE_CHECKING:
     from .fetch import Fetcher
-    from .store import Store
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 

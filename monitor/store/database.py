@@ -29,7 +29,7 @@ from typing import Any, Iterable, Iterator
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from .errors import StoreError
+from ..errors import StoreError
 
 migrations = Migrations("follow-up-monitor")
 
@@ -425,7 +425,7 @@ def m_independent_sources_backfill(db: sqlite_utils.Database) -> None:
     # new one: a signature, a group (MinHash + LSH, in id order, as if they had arrived one by
     # one; a duplicate joins its original's group) and, if missing, a site. Without signatures
     # a later syndicated copy of an old article could not be found. About 1 ms per article, once.
-    from .sources import SourceIndex, signature, signature_bytes, site_of
+    from ..ingest.sources import SourceIndex, signature, signature_bytes, site_of
 
     index = SourceIndex()
     groups: dict[int, int] = {}
@@ -812,7 +812,7 @@ class Store:
     # "automatic", one per alert, replaced on re-scoring).
 
     def save_verdicts(self, article_id: int, verdicts: Iterable[Any], *, replace: bool = False) -> int:
-        """Store an article's verdicts (``monitor.verdicts.Verdict`` records); return how many alerts are new.
+        """Store an article's verdicts (``monitor.judge.verdicts.Verdict`` records); return how many alerts are new.
 
         With ``replace``, alerts of this article whose claim is not among ``verdicts`` any more
         (re-scored below the threshold, or unrelated) are withdrawn: deleted when no digest carried

@@ -43,13 +43,13 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from .digest import deliver_digest
-from .errors import ClaimsError, MonitorError, VerdictError
-from .locking import LockHeld, ProcessLock, run_lock_path
-from .store import Store
+from ..status.digest import deliver_digest
+from ..errors import ClaimsError, MonitorError, VerdictError
+from ..locking import LockHeld, ProcessLock, run_lock_path
+from ..store import Store
 
 if TYPE_CHECKING:
-    from .config import Config, EmailSettings
+    from ..config import Config, EmailSettings
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def _expected_skips(record: logging.LogRecord) -> bool:
 # -- the scheduler -------------------------------------------------------------------------
 
 def _default_judge(config: "Config", store: Store) -> Any:
-    from .verdicts import build_judge
+    from ..judge.verdicts import build_judge
 
     return build_judge(config, store)
 

@@ -2,7 +2,7 @@
 
 "close to 90 minutes" agrees with "1.5-hour" and "an hour and a half"; "$300 billion" is
 contradicted by "$120bn so far"; "30-day" agrees with "month-long". The parsing and the
-tolerance rules are ``monitor.quantities``' (``parse_quantities``, ``compare_quantities``);
+tolerance rules are ``monitor.judge.quantities``' (``parse_quantities``, ``compare_quantities``);
 this module decides *which* values to compare and what the sentence does with each:
 
 * a value the sentence **asserts** ("records show it lasted only 40 minutes", "the Kremlin said

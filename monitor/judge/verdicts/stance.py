@@ -2,7 +2,7 @@
 discusses / unrelated.
 
 It owns loading the shipped artefact (``monitor/models/stance.json`` + the files it names) and
-turning pairs into probabilities; the features are computed by ``monitor.verdicts.features`` (the
+turning pairs into probabilities; the features are computed by ``monitor.judge.verdicts.features`` (the
 same code the trainer, ``bench/train_stance.py``, used), then a LightGBM classifier scores them and
 a per-class scaling of its logits, fitted on the development part of the data, calibrates them.
 
@@ -20,7 +20,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..errors import VerdictError
+from ...errors import VerdictError
 from .features import FEATURE_NAMES, TextEncoder, pair_features
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ FNC_LABELS = ("agree", "disagree", "discuss", "unrelated")
 FNC_TO_STANCE = dict(zip(FNC_LABELS, STANCES))
 STANCE_TO_FNC = dict(zip(STANCES, FNC_LABELS))
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "models" / "stance.json"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "stance.json"
 FORMAT = 1
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import tomlkit
 
 from .claims import EDITABLE, KINDS, Claim, content_checksum
-from .errors import ClaimsError
+from ..errors import ClaimsError
 from .quantities import Quantity
 
 HEADER = """\

@@ -40,8 +40,8 @@ from types import TracebackType
 import httpcore
 import httpx
 
-from .config import FetchSettings
-from .errors import BlockedAddressError, FetchError
+from ..config import FetchSettings
+from ..errors import BlockedAddressError, FetchError
 
 logger = logging.getLogger(__name__)
 

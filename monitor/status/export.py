@@ -38,8 +38,8 @@ from typing import Any, Sequence
 from urllib.parse import urlsplit
 
 from .alerts import claim_statuses
-from .errors import StoreError
-from .store import Store
+from ..errors import StoreError
+from ..store import Store
 
 log = logging.getLogger(__name__)
 

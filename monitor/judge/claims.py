@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import ClaimsError
+from ..errors import ClaimsError
 from .quantities import Quantity
 
 log = logging.getLogger(__name__)

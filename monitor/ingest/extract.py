@@ -33,7 +33,7 @@ from trafilatura.settings import Document
 from w3lib.url import canonicalize_url as w3lib_canonicalize_url
 from w3lib.url import url_query_cleaner
 
-from .errors import ExtractionError
+from ..errors import ExtractionError
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Checking articles on demand (``monitor check``): verdicts of pages or files against the
 tracked claims, with evidence and values, without storing anything.
 
-A source is an ``http(s)://`` URL (fetched with ``monitor.fetch.Fetcher``, so the SSRF guard
+A source is an ``http(s)://`` URL (fetched with ``monitor.ingest.fetch.Fetcher``, so the SSRF guard
 and size cap apply), an ``.html``/``.htm`` file (extracted with trafilatura like a fetched
 page), or any other file read as UTF-8 text (its first line is taken as the title when it is
 short and followed by a blank line).
@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from ..config import FetchSettings
 from ..errors import ExtractionError
-from .judge import Judge
+from ..judge.verdicts.judge import Judge
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -33,7 +33,7 @@ def read_text_file(path: Path) -> CheckedArticle:
     """A plain-text article: a front-matter block (``---`` lines around ``title:``/``date:``, as in
     baseline_docs/, read by ``claims.parse_document``) gives the title and date; otherwise the
     first line is the title when short and followed by a blank line."""
-    from ..claims import parse_document
+    from ..judge.claims import parse_document
     from ..errors import ClaimsError
 
     try:
@@ -53,7 +53,7 @@ def read_text_file(path: Path) -> CheckedArticle:
 
 def read_html_file(path: Path) -> CheckedArticle:
     """An article page saved as a file, extracted the way a fetched page is."""
-    from ..extract import extract_article
+    from ..ingest.extract import extract_article
 
     try:
         content = path.read_bytes()
@@ -65,8 +65,8 @@ def read_html_file(path: Path) -> CheckedArticle:
 
 def read_sources(sources: Iterable[str], fetch_settings: FetchSettings | None = None) -> list[CheckedArticle]:
     """Read every source (URLs fetched with one ``Fetcher``); errors name the source."""
-    from ..extract import extract_article
-    from ..fetch import Fetcher
+    from ..ingest.extract import extract_article
+    from ..ingest.fetch import Fetcher
 
     sources = list(sources)
     out: list[CheckedArticle] = []

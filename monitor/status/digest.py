@@ -46,13 +46,13 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from .errors import DigestError
-from .locking import ProcessLock, digest_lock_path
+from ..errors import DigestError
+from ..locking import ProcessLock, digest_lock_path
 
 if TYPE_CHECKING:
-    from .config import Config, EmailSettings
+    from ..config import Config, EmailSettings
     from .lifecycle import Repeats, Transition
-    from .store import Store
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 

@@ -32,8 +32,8 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:
-    from .config import Config
-    from .store import Store
+    from ..config import Config
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 

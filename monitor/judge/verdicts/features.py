@@ -1,5 +1,5 @@
 """Features of a (claim, article) pair for the stance model: pure functions, shared by training
-(``bench/train_stance.py``) and inference (``monitor.verdicts.stance``) so the two cannot drift.
+(``bench/train_stance.py``) and inference (``monitor.judge.verdicts.stance``) so the two cannot drift.
 
 The pipeline is text in, numbers out:
 

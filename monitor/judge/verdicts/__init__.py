@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import VerdictError
+from ...errors import VerdictError
 from .judge import Assessment, Judge, Verdict
 
 if TYPE_CHECKING:
     from ..claims import Claim
-    from ..config import Config
-    from ..store import Store
+    from ...config import Config
+    from ...store import Store
 
 log = logging.getLogger(__name__)
 

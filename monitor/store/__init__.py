@@ -1,0 +1,4 @@
+"""The SQLite store: schema, migrations and every query."""
+from .database import Store, utcnow
+
+__all__ = ["Store", "utcnow"]
