@@ -20,7 +20,7 @@ from tabulate import tabulate
 
 from .config import DEFAULT_CONFIG_PATH, Config, load_config, starter_config
 from .errors import ConfigError, MonitorError
-from .store import Store
+from .store import Store, open_store
 
 FORMATS = ("table", "json", "ndjson", "csv")
 
@@ -83,20 +83,8 @@ class Context:
         return self._config
 
     def store(self, read_only: bool = False) -> Store:
-        return Store(self.config.database_path, read_only=read_only)
-
-    def status_store(self) -> Store:
-        """The store with the config's alert threshold and independent-source minimum mirrored
-        into it: the claim_status view reads them, so every command that shows statuses opens this."""
-        from .status.alerts import use_threshold
-
-        store = self.store()
-        try:
-            use_threshold(store, self.config.verdicts.alert_threshold, self.config.verdicts.min_independent_sources)
-        except BaseException:
-            store.close()
-            raise
-        return store
+        """The config's database, which reads statuses with the config's settings (``open_store``)."""
+        return open_store(self.config, read_only=read_only)
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -304,7 +292,7 @@ def alerts_review(context: Context, alert_id: int, review: str | None, note: str
 
     if review is None:
         raise click.UsageError("say --right, --wrong or --clear")
-    with context.status_store() as store:
+    with context.store() as store:
         alert = review_alert(store, alert_id, None if review == "clear" else review, note)
         status = claim_status(store, alert.claim_id)
     done = "cleared the review of" if review == "clear" else f"marked {review}:"
@@ -337,7 +325,7 @@ def status(context: Context, claim_id: str | None, show_all: bool, changes: bool
 
     if since is not None and not changes:
         raise click.UsageError("--since goes with --changes")
-    with context.status_store() as store:
+    with context.store() as store:
         if changes:
             from .status.lifecycle import changes as status_history
 
@@ -396,7 +384,7 @@ def stats(context: Context, forecasters: bool, fmt: str) -> None:
     """
     from .status.alerts import stats as compute_stats
 
-    with context.status_store() as store:
+    with context.store() as store:
         if forecasters:
             from dataclasses import asdict
 
@@ -437,7 +425,7 @@ def export(context: Context, fmt: str, out: Path | None, reviewer: str, base_url
     database = context.config.database_path
     if not Path(database).exists():
         raise StoreError(f"{database}: no database here yet, so nothing to export; run `monitor poll` first")
-    with context.status_store() as store:
+    with context.store() as store:
         text, count = export_claims(store, fmt, active_only=not show_all, reviewer=reviewer, base_url=base_url)
     if out is None:
         click.echo(text, nl=False)
@@ -459,7 +447,7 @@ def serve(context: Context, host: str, port: int, allow_write: bool) -> None:
     from . import web
 
     # brings the schema and the mirrored settings up to date before Datasette reads them
-    context.status_store().close()
+    context.store().close()
     if not web.is_loopback(host):
         click.echo(f"Warning: listening on {host}: anyone who can reach this machine can read the database.",
                    err=True)
@@ -746,9 +734,10 @@ def claims_show(context: Context, claim_id: str, claims_file: Path | None) -> No
     """Show one claim: quote, slots, sources, and its status and latest alerts if there is a database."""
     import difflib
 
-    from .judge.claims import load_claims
     from .errors import ClaimsError, StoreError
+    from .judge.claims import load_claims
     from .judge.quantities import describe_quantity
+    from .status.alerts import ClaimStatus, claim_status
 
     path = _claims_file(context, claims_file)
     claims = {c.id: c for c in load_claims(path)}
@@ -783,16 +772,15 @@ def claims_show(context: Context, claim_id: str, claims_file: Path | None) -> No
     if database is None or not Path(database).exists():
         lines.append("Status:     no database yet, so no alerts yet (run `monitor poll`)")
     else:
-        try:
-            with Store(database, read_only=True) as store:
-                status = store.claim_status_rows(claim.id)
-                alerts = store.latest_alerts(claim.id)
-        except StoreError:
-            raise
-        if status:
-            row = status[0]
-            lines.append(f"Status:     {row['status']} — {row['confirms']} confirm, {row['contradicts']} contradict, "
-                         f"{row['discusses']} discuss" + (f"; outcome {row['outcome']}" if row.get("outcome") else ""))
+        with context.store(read_only=True) as store:
+            try:
+                status: ClaimStatus | None = claim_status(store, claim.id)
+            except StoreError:
+                status = None  # not mirrored into the database yet
+            alerts = store.latest_alerts(claim.id)
+        if status is not None:
+            lines.append(f"Status:     {status.status} — {status.confirms} confirm, {status.contradicts} contradict, "
+                         f"{status.discusses} discuss" + (f"; outcome {status.outcome}" if status.outcome else ""))
         else:
             lines.append("Status:     not in the database yet (run `monitor claims extract` or `monitor poll`)")
         if alerts:
@@ -844,7 +832,7 @@ def claims_resolve(context: Context, claim_id: str, outcome: str, resolved_on: A
     """
     from .status.lifecycle import resolve_claim
 
-    with context.status_store() as store:
+    with context.store() as store:
         recorded = resolve_claim(store, claim_id, outcome, resolved_on, evidence_url=evidence, note=note)
     brier = f"; Brier score {recorded.brier:g} (forecast at {recorded.probability:.0%})" \
         if recorded.brier is not None and recorded.probability is not None else ""

@@ -293,10 +293,10 @@ def run_demo(workdir: Path, *, echo: Callable[[str], Any] = print,
     must not hold a database already. ``extract_workers`` is passed to ``run_cycle``.
     """
     # Imported here: the verdict stage loads a model, which `monitor --help` should not pay for.
-    from .status.alerts import AlertQuery, claim_statuses, list_alerts, use_threshold
-    from .run.pipeline import run_cycle
-    from .store import Store
     from .judge.verdicts import build_judge
+    from .run.pipeline import run_cycle
+    from .status.alerts import AlertQuery, claim_statuses, list_alerts
+    from .store import open_store
 
     workdir = Path(workdir)
     if (workdir / "monitor.db").exists():
@@ -314,7 +314,7 @@ def run_demo(workdir: Path, *, echo: Callable[[str], Any] = print,
         echo(f"Demo archive served at {server.base_url}: {len(server.feeds)} feeds, "
              f"{len(server.page_paths)} article pages.")
         echo(f"Work folder: {workdir} (config/monitor.toml, {config.database_path.name})")
-        with Store(config.database_path) as store:
+        with open_store(config) as store:
             judge = build_judge(config, store)
             echo(f"Claims: {len(store.claim_rows(active_only=True))} active, from {claims_source}")
 
@@ -334,7 +334,6 @@ def run_demo(workdir: Path, *, echo: Callable[[str], Any] = print,
             echo(_rule(f"Alerts ({len(alerts)})"))
             for line in _alert_lines(alerts, resolutions):
                 echo(line)
-            use_threshold(store, config.verdicts.alert_threshold, config.verdicts.min_independent_sources)
             statuses = [status for status in claim_statuses(store, active_only=True) if status.alerts]
             echo("")
             echo(_rule(f"Claims with alerts ({len(statuses)}): status derived from the alerts"))

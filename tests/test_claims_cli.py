@@ -90,8 +90,9 @@ def test_show_without_database_then_with_alerts(project: Path, tmp_path: Path) -
         add_alert(store, "kellogg-to-meet-zelensky", article, "confirms", confidence=0.91,
                   evidence="Kellogg met Zelensky in Kyiv on Thursday.")
     output = run(project, "claims", "show", "kellogg-to-meet-zelensky").output
-    # One source is not independent confirmation (min_independent_sources defaults to 2).
-    assert "Status:     reported-once — 1 confirm, 0 contradict, 0 discuss" in output
+    # The event was due by 2025-02-28 and has no outcome: overdue, as `monitor status` says (one
+    # source would not be independent confirmation anyway: min_independent_sources defaults to 2).
+    assert "Status:     overdue — 1 confirm, 0 contradict, 0 discuss" in output
     assert re.search(r"confirms 0\.91  “Kellogg met Zelensky in Kyiv on Thursday\.” — Kellogg meets Zelensky "
                      r"in Kyiv <https://news\.example/kellogg>", output)
 

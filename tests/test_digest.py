@@ -25,7 +25,7 @@ from monitor.status.digest import (
 )
 from monitor.errors import DigestError
 from monitor.locking import LockHeld, ProcessLock, digest_lock_path
-from monitor.store import Store
+from monitor.store import StatusSettings, Store
 
 NOW = datetime(2025, 2, 20, 7, 30, tzinfo=timezone.utc)
 SCRIPT_TITLE = "Call <script>alert(1)</script> & more"
@@ -153,7 +153,8 @@ def add_alert(store: Store, claim_id: str, article_id: int, verdict: str, confid
 
 @pytest.fixture
 def store(tmp_path) -> Iterator[Store]:
-    store = Store(tmp_path / "monitor.db")
+    # the status settings of make_config's config, as `open_store(config)` would give them
+    store = Store(tmp_path / "monitor.db", settings=StatusSettings(0.6, 1))
     add_claim(store, "call-lasted-90-minutes", "The Trump–Putin call lasted close to 90 minutes", "quantity",
               "Dmitry Peskov")
     add_claim(store, "prisoner-exchange-discussed", "Trump and Putin discussed a prisoner exchange")

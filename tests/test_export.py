@@ -9,11 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from alert_rows import add_alert, add_article, add_claim, add_resolution
-from monitor.status.alerts import use_threshold
 from monitor.cli import cli
 from monitor.status.export import claim_records, claimreview_document, render_export
 from monitor.status.lifecycle import resolve_claim
-from monitor.store import Store
+from monitor.store import StatusSettings, Store
 
 # -- a pinned slice of the schema.org vocabulary (https://schema.org, checked by hand against the
 # type pages of ClaimReview, Review, Claim, CreativeWork, Rating, Person, Organization, Thing).
@@ -113,7 +112,7 @@ DOC_TITLE = "Trump speaks to Putin, then Zelensky: experts weigh in"
 
 
 def fill(store):
-    use_threshold(store, 0.6, min_sources=1)  # one alert settles a claim here; see test_sources.py
+    store.use_settings(StatusSettings(0.6, 1))  # one alert settles a claim here; see test_sources.py
     document = store.db.table("documents").insert({
         "path": "baseline_docs/2025-02-14-trump-putin-call-experts.txt", "title": DOC_TITLE,
         "source": "News.Az", "date": "2025-02-14"}).last_pk

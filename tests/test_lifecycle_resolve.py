@@ -6,11 +6,11 @@ import pytest
 from click.testing import CliRunner
 
 from alert_rows import add_alert, add_article, add_claim, add_resolution
-from monitor.status.alerts import claim_status, claim_statuses, claim_timeline, stats, use_threshold
+from monitor.status.alerts import claim_status, claim_statuses, claim_timeline, stats
 from monitor.cli import cli
 from monitor.errors import StoreError
 from monitor.status.lifecycle import forecaster_records, resolve_claim, status_changes
-from monitor.store import Store
+from monitor.store import StatusSettings, Store
 
 MARCH_5 = date(2025, 3, 5)
 
@@ -30,7 +30,7 @@ def add_seed_forecasts(store):
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "monitor.db") as store:
-        use_threshold(store, 0.6, min_sources=1)  # one alert settles a claim here; see test_sources.py
+        store.use_settings(StatusSettings(0.6, 1))  # one alert settles a claim here; see test_sources.py
         add_seed_forecasts(store)
         yield store
 

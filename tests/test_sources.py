@@ -7,11 +7,11 @@ import pytest
 from click.testing import CliRunner
 
 from alert_rows import add_alert, add_article, add_claim
-from monitor.status.alerts import claim_status, claim_statuses, claim_timeline, use_threshold
+from monitor.status.alerts import claim_status, claim_statuses, claim_timeline
 from monitor.cli import cli
 from monitor.status.lifecycle import replayed_statuses
 from monitor.ingest.sources import SourceIndex, shingles, signature, signature_bytes, signature_from_bytes, site_of
-from monitor.store import Store
+from monitor.store import StatusSettings, Store
 from test_pipeline import STORIES, make_config, page, serve, serve_feed
 from monitor.run.pipeline import run_cycle
 
@@ -110,7 +110,7 @@ def test_the_poll_cycle_groups_a_copy_that_adds_news_with_its_original_and_rerun
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "monitor.db") as store:
-        use_threshold(store, 0.6, min_sources=2)
+        store.use_settings(StatusSettings(0.6, 2))
         add_claim(store, "call")
         yield store
 
@@ -163,9 +163,9 @@ def test_the_threshold_is_the_setting_and_the_timeline_steps_through_reported_on
     steps = claim_timeline(store, "call")
     assert [(s.status, s.previous_status) for s in steps] == [("reported-once", "open"),
                                                                ("confirmed", "reported-once")]
-    use_threshold(store, 0.6, min_sources=3)
+    store.use_settings(StatusSettings(0.6, 3))
     assert claim_status(store, "call").status == "reported-once"
-    use_threshold(store, 0.6, min_sources=1)
+    store.use_settings(StatusSettings(0.6, 1))
     assert claim_status(store, "call").status == "confirmed"
 
 

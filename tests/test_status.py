@@ -4,15 +4,15 @@ import sqlite3
 import pytest
 
 from alert_rows import add_alert, add_article, add_claim, add_resolution
-from monitor.status.alerts import claim_status, claim_statuses, claim_timeline, review_alert, use_threshold
+from monitor.status.alerts import claim_status, claim_statuses, claim_timeline, review_alert
 from monitor.errors import StoreError
-from monitor.store import Store
+from monitor.store import StatusSettings, Store
 
 
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "monitor.db") as store:
-        use_threshold(store, 0.6, min_sources=1)  # one alert settles a claim here; see test_sources.py
+        store.use_settings(StatusSettings(0.6, 1))  # one alert settles a claim here; see test_sources.py
         yield store
 
 
@@ -57,7 +57,7 @@ def test_low_confidence_alerts_do_not_count_and_the_threshold_is_read_from_the_d
     add_alert(store, "weak", a, "confirms", confidence=0.55)
     add_alert(store, "weak", b, "contradicts", confidence=0.95)
     assert (status_of(store, "weak"), claim_status(store, "weak").confirms) == ("contradicted", 0)
-    use_threshold(store, 0.5)
+    store.use_settings(StatusSettings(0.5))
     assert status_of(store, "weak") == "disputed"
 
 

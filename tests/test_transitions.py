@@ -6,10 +6,10 @@ import pytest
 from click.testing import CliRunner
 
 from alert_rows import add_alert, add_article, add_claim, add_resolution, add_sample_rows
-from monitor.status.alerts import claim_statuses, use_threshold
+from monitor.status.alerts import claim_statuses
 from monitor.cli import cli
 from monitor.status.lifecycle import Transition, collapsed_repeats, replayed_statuses, status_changes
-from monitor.store import Store
+from monitor.store import StatusSettings, Store
 
 TODAY = date(2025, 3, 20)
 
@@ -17,7 +17,7 @@ TODAY = date(2025, 3, 20)
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "monitor.db") as store:
-        use_threshold(store, 0.6, min_sources=1)  # one alert settles a claim here; see test_sources.py
+        store.use_settings(StatusSettings(0.6, 1))  # one alert settles a claim here; see test_sources.py
         yield store
 
 
@@ -118,7 +118,7 @@ def test_low_confidence_and_discussing_alerts_cause_no_transition(store):
     add_alert(store, "quiet", a, "confirms", confidence=0.4, detected_at=at(14))
     add_alert(store, "quiet", b, "discusses", detected_at=at(15))
     assert changes(store) == []
-    use_threshold(store, 0.3)  # the threshold is the views' one
+    store.use_settings(StatusSettings(0.3))  # the threshold is the views' one
     assert [c[3] for c in changes(store)] == ["confirmed"]
 
 

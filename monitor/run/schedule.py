@@ -46,7 +46,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from ..status.digest import deliver_digest
 from ..errors import ClaimsError, MonitorError, VerdictError
 from ..locking import LockHeld, ProcessLock, run_lock_path
-from ..store import Store
+from ..store import Store, open_store
 
 if TYPE_CHECKING:
     from ..config import Config, EmailSettings
@@ -179,7 +179,7 @@ class Scheduler:
         if handle_signals:
             signal.signal(signal.SIGTERM, self._on_signal)
             signal.signal(signal.SIGINT, self._on_signal)
-        self._poll_store = Store(config.database_path)
+        self._poll_store = open_store(config)
         try:
             self._poll_store.sync_feeds(config.feeds)
             self._load_judge()
@@ -350,7 +350,7 @@ class Scheduler:
             self._deliver()
 
     def _deliver(self) -> None:
-        with Store(self.config.database_path) as store:
+        with open_store(self.config) as store:
             try:
                 result = deliver_digest(self.config, store)
             except LockHeld as exc:

@@ -1,39 +1,26 @@
 """Alerts and claim status: what the database says about each tracked claim.
 
 An alert is one verdict about one claim in one article (unique per claim and article). A
-claim's *status* is derived from its alerts every time it is read, never stored: the
-``claim_status`` and ``claim_timeline`` SQL views (migration ``m_claim_status_view`` in
-``store.py``) hold the one rule, so sqlite3, Datasette and this module all agree:
-
-    open          no counted confirm or contradict yet (only "discusses", or nothing)
-    reported-once counted confirms or contradicts, but from fewer independent sources than
-                  ``min_independent_sources`` (syndicated copies and one site count once)
-    confirmed     confirms from at least ``min_independent_sources`` independent sources,
-                  no counted contradict
-    contradicted  the same for contradicts
-    disputed      counted evidence both ways, one side from enough independent sources
-    resolved      a forecast or scheduled event has an outcome (with its Brier score); a
-                  person's resolution outranks automatic ones, else the latest counts
-    overdue       a forecast or scheduled event whose ``resolves_by`` date has passed
-                  without a resolution (derived here, on read, against ``today``)
+claim's *status* (open, reported-once, confirmed, contradicted, disputed, resolved, overdue)
+is derived every time it is read, never stored. Its one definition is the SQL of the
+``claim_status`` and ``claim_timeline`` views (``monitor/store/views.py``, which lists the
+rule); this module reads it through ``Store.claim_status_rows``, the same SQL with the
+store's settings and a ``today`` a test, or a question like "what was overdue on 1 March",
+can fix. So the CLI, the web view, the digest, the export, the lifecycle's replay of the
+history, sqlite3 and Datasette all say the same thing.
 
 An alert *counts* when its confidence is at least the threshold (``[verdicts]
-alert_threshold``, mirrored into the database by ``use_threshold``) and no person has
-reviewed it as wrong. A wrong alert stays in the database and in every listing.
-
-*Overdue* depends on the date, so it is derived in Python rather than in the views (a view
-could only read ``date('now')``): every function that yields a status takes ``today``
-(default: today's UTC date), so a test, or a question like "what was overdue on 1 March",
-can fix it. The views still say what the alerts and resolutions say.
+alert_threshold``; the store opened from the config carries it, see ``store.open_store``) and
+no person has reviewed it as wrong. A wrong alert stays in the database and in every listing.
 
 This module is the Python API behind ``monitor alerts``, ``monitor status``, ``monitor
-stats`` and the web view's claims page; the SQL lives in ``Store``.
+stats`` and the web view's claims page; the SQL lives in ``monitor.store``.
 """
 from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -44,8 +31,6 @@ log = logging.getLogger(__name__)
 
 VERDICTS = ("confirms", "contradicts", "discusses")
 STATUSES = ("open", "reported-once", "confirmed", "contradicted", "disputed", "resolved", "overdue")
-# Claims that wait for an outcome: these kinds, and any claim with a probability.
-RESOLVABLE_KINDS = ("forecast", "event")
 REVIEWS = ("right", "wrong")
 
 
@@ -73,6 +58,8 @@ class ClaimStatus:
     resolution_note: str | None = None
     confirming_sources: int = 0  # independent sources among the counted confirms
     contradicting_sources: int = 0
+    resolvable: bool = False  # a forecast or scheduled event (or has a probability): waits for an outcome
+    deadline_at: str | None = None  # when it falls overdue without an outcome (the day after resolves_by)
 
 
 @dataclass(frozen=True)
@@ -192,50 +179,15 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
-def use_threshold(store: Store, threshold: float, min_sources: int | None = None) -> None:
-    """Make alerts count toward status from this confidence on (call with ``alert_threshold``),
-    and, if given, confirm or contradict a claim from ``min_sources`` independent sources on
-    (``min_independent_sources``; the views default to 2)."""
-    store.set_credible_confidence(threshold)
-    if min_sources is not None:
-        store.set_min_independent_sources(min_sources)
-
-
 def today_utc() -> date:
     """Today's date in UTC: the default ``today`` of every status (timestamps are UTC too)."""
     return datetime.now(timezone.utc).date()
 
 
-def is_resolvable(kind: str | None, probability: float | None) -> bool:
-    """Whether a claim waits for an outcome: a forecast or scheduled event, or has a probability."""
-    return kind in RESOLVABLE_KINDS or probability is not None
-
-
-def overdue_since(kind: str | None, probability: float | None, resolves_by: str | None,
-                  today: date) -> date | None:
-    """The day a claim became overdue (the day after ``resolves_by``) if that is today or
-    earlier, else None; the caller checks that the claim has no resolution."""
-    if not resolves_by or not is_resolvable(kind, probability):
-        return None
-    try:
-        due = date.fromisoformat(str(resolves_by)[:10])
-    except ValueError:
-        log.warning("resolves_by %r is not a date (YYYY-MM-DD); the claim cannot be overdue", resolves_by)
-        return None
-    return due + timedelta(days=1) if due < today else None
-
-
-def day_start(day: date) -> str:
-    """The first instant of a UTC day, as timestamp text (when an overdue status begins)."""
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).isoformat(timespec="seconds")
-
-
 def claim_statuses(store: Store, *, active_only: bool = False, today: date | None = None) -> list[ClaimStatus]:
     """Every claim's status on ``today``, by claim id (only active claims, and claims with
     alerts, if asked)."""
-    deadlines = {row["id"]: row for row in store.lifecycle_claim_rows()}
-    statuses = [_with_deadline(_claim_status(row), deadlines.get(row["claim_id"]), today or today_utc())
-                for row in store.claim_status_rows()]
+    statuses = [_claim_status(row) for row in store.claim_status_rows(today=today)]
     if active_only:
         statuses = [s for s in statuses if s.active or s.alerts]
     return statuses
@@ -243,11 +195,10 @@ def claim_statuses(store: Store, *, active_only: bool = False, today: date | Non
 
 def claim_status(store: Store, claim_id: str, *, today: date | None = None) -> ClaimStatus:
     """One claim's status on ``today``; ``StoreError`` if the database has no such claim."""
-    rows = store.claim_status_rows(claim_id)
+    rows = store.claim_status_rows(claim_id, today=today)
     if not rows:
         raise StoreError(f"there is no claim {claim_id!r}; `monitor status` lists the claim ids")
-    deadline = next(iter(store.lifecycle_claim_rows(claim_id)), None)
-    return _with_deadline(_claim_status(rows[0]), deadline, today or today_utc())
+    return _claim_status(rows[0])
 
 
 def claim_timeline(store: Store, claim_id: str, *, today: date | None = None) -> list[TimelineStep]:
@@ -309,7 +260,7 @@ def stats(store: Store, *, today: date | None = None) -> Stats:
     by_verdict = {row["verdict"]: Accuracy(row["reviewed"], row["right"] or 0) for row in counts["reviews"]}
     overall = Accuracy(sum(a.reviewed for a in by_verdict.values()), sum(a.right for a in by_verdict.values()))
     claims_by_status = {status: 0 for status in STATUSES}
-    for status in claim_statuses(store, today=today):  # overdue is derived here, not in the view
+    for status in claim_statuses(store, today=today):
         claims_by_status[status.status] += 1
     alerts_by_verdict = {verdict: 0 for verdict in VERDICTS}
     alerts_by_verdict.update({row["verdict"]: row["count"] for row in counts["alerts_by_verdict"]})
@@ -361,24 +312,10 @@ def _claim_status(row: dict[str, Any]) -> ClaimStatus:
         last_alert_at=row["last_alert_at"], status_since=row["status_since"], outcome=row["outcome"],
         resolved_on=row["resolved_on"], brier=row["brier"], kind=row["kind"],
         active=bool(row["active"]) if row["active"] is not None else True, statement=row["statement"],
-        resolution_method=row.get("resolution_method"), resolution_evidence_url=row.get("resolution_evidence_url"),
-        resolution_note=row.get("resolution_note"),
-        confirming_sources=row.get("confirming_sources") or 0,
-        contradicting_sources=row.get("contradicting_sources") or 0)
-
-
-def _with_deadline(status: ClaimStatus, claim: dict[str, Any] | None, today: date) -> ClaimStatus:
-    """The status with the claim's ``resolves_by``, and ``overdue`` if that date has passed
-    with no resolution (alert counts stay as they are: the evidence is still shown)."""
-    if claim is None:
-        return status
-    status = replace(status, resolves_by=claim["resolves_by"])
-    if status.outcome is not None:
-        return status
-    since = overdue_since(claim["kind"], claim["probability"], claim["resolves_by"], today)
-    if since is None:
-        return status
-    return replace(status, status="overdue", status_since=day_start(since))
+        resolves_by=row["resolves_by"], resolution_method=row["resolution_method"],
+        resolution_evidence_url=row["resolution_evidence_url"], resolution_note=row["resolution_note"],
+        confirming_sources=row["confirming_sources"], contradicting_sources=row["contradicting_sources"],
+        resolvable=bool(row["resolvable"]), deadline_at=row["deadline_at"])
 
 
 def _alert(row: dict[str, Any]) -> Alert:

@@ -556,11 +556,7 @@ def digest_lifecycle(store: "Store", alerts: Sequence[DigestAlert], since: datet
 def build_digest(config: "Config", store: "Store", now: datetime | None = None,
                  recipients: Sequence[str] | None = None) -> tuple[EmailMessage, tuple[int, ...]]:
     """The digest of every alert not yet in a delivered digest, and those alerts' ids."""
-    from .alerts import use_threshold
-
     settings = config.email
-    # Status counts alerts from the configured threshold on, as `monitor status` does.
-    use_threshold(store, config.verdicts.alert_threshold, config.verdicts.min_independent_sources)
     alerts = [DigestAlert.from_row(row) for row in store.unmailed_alerts()]
     last = store.last_digest(sent_only=True)   # what the reader last received
     since = when = None

@@ -112,7 +112,7 @@ def claim_records(store: Store, *, today: date | None = None, active_only: bool 
     status on ``today`` and its evidence, by id."""
     claims = {row["id"]: row for row in store.lifecycle_claim_rows()}
     evidence: dict[str, list[Evidence]] = {}
-    for row in store.lifecycle_alert_rows():  # in detection order per claim
+    for row in store.claim_timeline_rows():  # in detection order per claim
         if row["counted"] and row["verdict"] in ("confirms", "contradicts") and row["article_url"]:
             evidence.setdefault(row["claim_id"], []).append(Evidence(
                 url=row["article_url"], verdict=row["verdict"], title=row["article_title"],

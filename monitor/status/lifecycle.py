@@ -1,9 +1,10 @@
 """The claim lifecycle: status changes as events, repeats collapsed, resolutions by hand, track records.
 
-A claim's status is derived on read (``alerts.py``, the ``claim_status`` and
-``claim_timeline`` views); this module never stores one either. It replays, per claim, what
-the database knows in the order the monitor learned it, and reports each *change* of status
-as a ``Transition`` with the alerts that caused it:
+A claim's status is derived on read (the ``claim_status`` view, ``monitor/store/views.py``);
+this module never stores one either, nor decides one: it asks the same SQL for the status as
+the database knew it at each moment something happened to a claim (``as_of``), in the order
+the monitor learned it, and reports each *change* of status as a ``Transition`` with the
+alerts that caused it:
 
     alert arrives      (``detected_at``)   a counted confirm or contradict can change the status
     alert reviewed     (``reviewed_at``)   a counted alert marked wrong stops counting: the
@@ -11,10 +12,10 @@ as a ``Transition`` with the alerts that caused it:
     resolution         (``recorded_at``)   automatic (read from an alert) or by hand: resolved
     deadline passes    (day after ``resolves_by``, up to ``today``): overdue
 
-The views judge the present (an alert reviewed wrong never counted); the replay gives the
-history (it counted until the review), so a wrong verdict shows as two transitions, there and
-back. The last status of the replay is the one ``alerts.claim_statuses`` gives, which the
-tests check. Further alerts that only repeat a settled verdict (a fifth confirming report of
+The views judge the present (an alert reviewed wrong never counted); asked ``as_of`` a moment
+they judge what was known then (it counted until the review), so a wrong verdict shows as two
+transitions, there and back. The last status of the replay is the one ``alerts.claim_statuses``
+gives, by construction, which the tests check. Further alerts that only repeat a settled verdict (a fifth confirming report of
 a confirmed claim) are not transitions; ``collapsed_repeats`` counts them per claim, for
 ``monitor status --changes`` and the digest ("+7 more confirming reports").
 
@@ -34,7 +35,7 @@ from itertools import groupby
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
-from .alerts import claim_status, claim_statuses, is_resolvable, overdue_since, today_utc
+from .alerts import claim_status, claim_statuses, today_utc
 from ..errors import StoreError
 from ..store import Store
 
@@ -114,9 +115,8 @@ def changes(store: Store, since: datetime | None = None, *, today: date | None =
             ) -> tuple[list[Transition], list[Repeats]]:
     """``status_changes`` and ``collapsed_repeats`` from one replay of the history (what the
     CLI and the digest show together)."""
-    transitions, repeats, _ = _replay(store, today or today_utc())
-    return ([t for at, t in transitions if since is None or at >= _aware(since)],
-            _collapse(r for r in repeats if since is None or r.at >= _aware(since)))
+    transitions, repeats, _ = _replay(store, today or today_utc(), since)
+    return [t for _, t in transitions], _collapse(repeats)
 
 
 def status_changes(store: Store, since: datetime | None = None, *, today: date | None = None) -> list[Transition]:
@@ -150,7 +150,6 @@ def replayed_statuses(store: Store, *, today: date | None = None) -> dict[str, s
 @dataclass(frozen=True)
 class _Event:
     at: datetime
-    order: int                  # at the same instant: arrivals, resolutions, reviews, the deadline
     kind: str                   # alert | resolution | review | withdrawal | deadline
     alert_id: int | None = None
     verdict: str | None = None
@@ -167,152 +166,106 @@ class _Repeat:
     at: datetime
 
 
-@dataclass
-class _ClaimState:
-    counting: dict[int, str] = field(default_factory=dict)   # counted alerts now: id -> verdict
-    wrong: set[int] = field(default_factory=set)             # alerts reviewed wrong so far
-    resolutions: set[int] = field(default_factory=set)       # resolutions that stand now
-    withdrawn: set[int] = field(default_factory=set)         # resolutions whose alert was reviewed wrong
-    overdue: bool = False
-    # independent sources (monitor/sources.py): alert id -> (source group, site), and how many
-    # sources settle a claim, as the claim_timeline view reads them
-    sources: dict[int, tuple[Any, Any]] = field(default_factory=dict)
-    min_sources: int = 2
+@dataclass(frozen=True)
+class _Known:
+    """A claim as the database knew it at one moment: the status, the status its alerts alone
+    give, the alerts that counted toward a verdict, and the resolution that stood."""
 
-    def independent(self, verdict: str) -> int:
-        """Independent sources among the counted alerts of a verdict, in arrival order: an alert
-        adds one when no earlier one shares its group or site (the view's ``new_source``)."""
-        groups: set[Any] = set()
-        sites: set[Any] = set()
-        count = 0
-        for alert_id, counted_verdict in self.counting.items():
-            if counted_verdict != verdict:
-                continue
-            group, site = self.sources.get(alert_id, (alert_id, None))
-            count += group not in groups and (site is None or site not in sites)
-            groups.add(group)
-            sites.add(site)
-        return count
+    status: str = "open"
+    evidence: str = "open"
+    counting: frozenset[int] = frozenset()
+    resolution_id: int | None = None
 
-    def evidence(self) -> str:
-        """The status the alerts alone give: the same rule as the claim_timeline view's CASE."""
-        confirms, contradicts, enough = self.independent("confirms"), self.independent("contradicts"), self.min_sources
-        if (confirms >= enough and contradicts) or (contradicts >= enough and confirms):
-            return "disputed"
-        if contradicts >= enough:
-            return "contradicted"
-        if confirms >= enough:
-            return "confirmed"
-        return "reported-once" if confirms or contradicts else "open"
+    @classmethod
+    def at(cls, store: Store, claim_id: str, moment: datetime, today: date) -> "_Known":
+        as_of = _text(moment)
+        row = store.claim_status_rows(claim_id, today=min(moment.date(), today), as_of=as_of)[0]
+        counting = frozenset(step["alert_id"] for step in store.claim_timeline_rows(claim_id, as_of=as_of)
+                             if step["counted"] and step["verdict"] in SETTLED_BY)
+        return cls(row["status"], row["evidence_status"], counting, row["resolution_id"])
 
-    def status(self) -> str:
-        if self.resolutions:
-            return "resolved"
-        return "overdue" if self.overdue else self.evidence()
-
-    def apply(self, event: _Event) -> bool:
-        """Apply one event; True if it changed what the status is made of."""
-        if event.kind == "deadline":
-            self.overdue = True
-            return True
-        if event.kind in ("alert", "review"):
-            if event.alert_id is None:
-                return False
-            if event.kind == "review":
-                self.wrong.add(event.alert_id)
-                return self.counting.pop(event.alert_id, None) is not None
-            verdict = event.verdict
-            if event.alert_id in self.wrong or verdict is None or verdict not in SETTLED_BY:
-                return False  # not credible, or "discusses": it changes no status
-            self.counting[event.alert_id] = verdict
-            return True
-        if event.resolution_id is None:
-            return False
+    def caused_by(self, event: _Event, before: "_Known") -> bool:
+        """Whether the event changed what the status is made of (from ``before`` to this)."""
+        if event.kind == "alert":
+            return event.alert_id in self.counting and event.alert_id not in before.counting
+        if event.kind == "review":
+            return event.alert_id in before.counting and event.alert_id not in self.counting
+        if event.kind == "resolution":
+            return event.resolution_id == self.resolution_id != before.resolution_id
         if event.kind == "withdrawal":
-            self.withdrawn.add(event.resolution_id)
-            if event.resolution_id not in self.resolutions:
-                return False
-            self.resolutions.discard(event.resolution_id)
-            return True
-        if event.resolution_id in self.withdrawn:
-            return False
-        self.resolutions.add(event.resolution_id)
-        return True
+            return event.resolution_id == before.resolution_id != self.resolution_id
+        return True  # the deadline
 
 
-def _replay(store: Store, today: date) -> tuple[list[tuple[datetime, Transition]], list[_Repeat], dict[str, str]]:
-    """Replay every claim's events in order: (time, transition) pairs, repeats, final statuses."""
+def _events(store: Store, today: date) -> dict[str, list[_Event]]:
+    """What happened to each claim, as far as the database recorded when: alerts detected,
+    reviews (wrong), resolutions recorded and withdrawn, deadlines passed (up to ``today``)."""
     events: dict[str, list[_Event]] = defaultdict(list)
-    reviewed_wrong: set[int] = set()
-    sources: dict[int, tuple[Any, Any]] = {}
-    min_sources = 2
-    for row in store.lifecycle_alert_rows():
-        sources[row["alert_id"]] = (row["source_group"], row["source_site"])
-        min_sources = row["min_sources"]
+    for row in store.alert_history_rows():
         detected = _parse_time(row["detected_at"])
         if detected is None:
             log.warning("alert %s of claim %s has no readable detected_at (%r); left out of the history",
                         row["alert_id"], row["claim_id"], row["detected_at"])
             continue
-        credible = bool(row["credible"])
-        if row["review"] == "wrong":
-            reviewed_wrong.add(row["alert_id"])
-            reviewed = _parse_time(row["reviewed_at"])
-            if reviewed is None:
-                credible = False  # no time for the review: like the view, it never counted
-            elif credible:
-                events[row["claim_id"]].append(_Event(reviewed, 2, "review", alert_id=row["alert_id"]))
-        events[row["claim_id"]].append(_Event(
-            detected, 0, "alert", alert_id=row["alert_id"], verdict=row["verdict"] if credible else None))
+        events[row["claim_id"]].append(_Event(detected, "alert", alert_id=row["alert_id"], verdict=row["verdict"]))
+        reviewed = _parse_time(row["reviewed_at"]) if row["review"] == "wrong" else None
+        if reviewed is not None:
+            events[row["claim_id"]].append(_Event(reviewed, "review", alert_id=row["alert_id"]))
     for row in store.lifecycle_resolution_rows():
         recorded = _parse_time(row["recorded_at"]) or _parse_time(row["resolved_on"])
         if recorded is None:
             log.warning("resolution %s of claim %s has no readable date; left out of the history",
                         row["id"], row["claim_id"])
             continue
-        # Like the view, a resolution read from an alert that a person marked wrong, or that the
-        # evidence re-check withdrew, stops counting: from the review or the withdrawal on.
-        withdrawals = [(row["alert_reviewed_at"] if row["alert_review"] == "wrong" else None, "review"),
-                       (row["alert_withdrawn_at"], "recheck")]
-        withdrawn = [(_parse_time(when), why) for when, why in withdrawals if when is not None]
-        if any(when is None for when, _ in withdrawn):
-            continue  # no time for it: like the view, the resolution never counted
-        if withdrawn:
-            when, why = min(withdrawn)
-            events[row["claim_id"]].append(_Event(when, 3, "withdrawal", alert_id=row["alert_id"],
-                                                  resolution_id=row["id"], method=why))
-        events[row["claim_id"]].append(_Event(recorded, 1, "resolution", alert_id=row["alert_id"],
+        events[row["claim_id"]].append(_Event(recorded, "resolution", alert_id=row["alert_id"],
                                               resolution_id=row["id"], method=row["method"]))
-    for claim in store.lifecycle_claim_rows():
-        since = overdue_since(claim["kind"], claim["probability"], claim["resolves_by"], today)
-        if since is not None:
-            events[claim["id"]].append(_Event(datetime(since.year, since.month, since.day, tzinfo=timezone.utc),
-                                              4, "deadline"))
+        # a resolution read from an alert that a person marked wrong, or that the evidence
+        # re-check withdrew, stops standing from the review or the withdrawal on
+        withdrawals = [(_parse_time(row["alert_reviewed_at"]), "review")] if row["alert_review"] == "wrong" else []
+        withdrawals += [(_parse_time(row["alert_withdrawn_at"]), "recheck")] if row["alert_withdrawn_at"] else []
+        timed = [(when, why) for when, why in withdrawals if when is not None]
+        if timed:
+            when, why = min(timed)
+            events[row["claim_id"]].append(_Event(when, "withdrawal", alert_id=row["alert_id"],
+                                                  resolution_id=row["id"], method=why))
+    for row in store.claim_status_rows(today=today):
+        deadline = _parse_time(row["deadline_at"])
+        if deadline is not None and deadline.date() <= today:
+            events[row["claim_id"]].append(_Event(deadline, "deadline"))
+    return events
 
+
+def _replay(store: Store, today: date, since: datetime | None = None
+            ) -> tuple[list[tuple[datetime, Transition]], list[_Repeat], dict[str, str]]:
+    """Replay every claim's events in order: (time, transition) pairs and repeats at or after
+    ``since``, and each claim's final status. The status at each moment is the views' (asked
+    ``as_of`` that moment); what happened at one instant is one change at most."""
+    since = _aware(since) if since is not None else None
+    reviewed_wrong = {row["alert_id"] for row in store.alert_history_rows() if row["review"] == "wrong"}
     transitions: list[tuple[datetime, Transition]] = []
     repeats: list[_Repeat] = []
     final: dict[str, str] = {}
-    for claim_id, claim_events in events.items():
-        state = _ClaimState(sources=sources, min_sources=min_sources)
-        claim_events.sort(key=lambda e: (e.at, e.order, e.alert_id or 0, e.resolution_id or 0))
-        for moment, same_instant in groupby(claim_events, key=lambda e: e.at):
-            group = list(same_instant)  # what happened at one instant is one change at most
-            before, evidence_before = state.status(), state.evidence()
-            effective = [event for event in group if state.apply(event)]
-            after = state.status()
-            if after != before:
+    for claim_id, claim_events in _events(store, today).items():
+        claim_events.sort(key=lambda e: e.at)
+        moments = [(moment, list(group)) for moment, group in groupby(claim_events, key=lambda e: e.at)]
+        earlier = [moment for moment, _ in moments if since is not None and moment < since]
+        before = _Known.at(store, claim_id, earlier[-1], today) if earlier else _Known()
+        for moment, group in moments[len(earlier):]:
+            after = _Known.at(store, claim_id, moment, today)
+            effective = [event for event in group if after.caused_by(event, before)]
+            if after.status != before.status:
                 transitions.append((moment, Transition(
-                    claim_id=claim_id, at=_text(moment), old_status=before, new_status=after,
+                    claim_id=claim_id, at=_text(moment), old_status=before.status, new_status=after.status,
                     alert_ids=tuple(sorted({e.alert_id for e in effective if e.alert_id is not None})),
                     cause="+".join(dict.fromkeys(_cause(e) for e in effective)))))
-                continue
-            for event in effective:
-                # one more report of a verdict the alerts had already settled (apply() let
-                # only confirms and contradicts count)
-                if (event.kind == "alert" and event.alert_id is not None and event.verdict in SETTLED_BY
-                        and event.alert_id not in reviewed_wrong and evidence_before in SETTLED_BY[event.verdict]):
-                    repeats.append(_Repeat(claim_id, event.verdict, after, event.alert_id, event.at))
-        final[claim_id] = state.status()
+            else:
+                # one more report of a verdict the alerts had already settled
+                repeats += [_Repeat(claim_id, event.verdict, after.status, event.alert_id, event.at)
+                            for event in effective
+                            if event.kind == "alert" and event.alert_id is not None and event.verdict in SETTLED_BY
+                            and event.alert_id not in reviewed_wrong and before.evidence in SETTLED_BY[event.verdict]]
+            before = after
+        final[claim_id] = before.status
     transitions.sort(key=lambda pair: (pair[0], pair[1].claim_id))
     repeats.sort(key=lambda r: (r.at, r.claim_id))
     return transitions, repeats, final
@@ -368,7 +321,7 @@ def resolve_claim(store: Store, claim_id: str, outcome: str, resolved_on: date |
         raise StoreError(f"there is no claim {claim_id!r} in the database{hint}; `monitor claims list --all` "
                          "lists the claim ids")
     claim = rows[0]
-    if not is_resolvable(claim["kind"], claim["probability"]):
+    if not claim_status(store, claim_id, today=today).resolvable:
         raise StoreError(f"claim {claim_id!r} is a {claim['kind']}, not a forecast or scheduled event, so it has "
                          "no outcome to record; alerts confirm or contradict it (`monitor alerts review` "
                          "corrects a wrong one)")

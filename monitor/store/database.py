@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, is_dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -30,6 +30,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from ..errors import StoreError
+from .views import CLAIM_QUERY_HOLES, QUERY_HOLES, StatusSettings, create_views, status_sql, timeline_sql, views_current
 
 migrations = Migrations("follow-up-monitor")
 
@@ -137,83 +138,10 @@ def m_digest_bookkeeping(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m_claim_status_view(db: sqlite_utils.Database) -> None:
-    # Claim status is derived on read, never stored: ``claim_timeline`` replays each claim's
-    # alerts in detection order and says the status after each one; ``claim_status`` is the
-    # last step of that replay plus the latest resolution. The rule lives in one CASE below.
-    # "Counted" = confidence at or above the threshold kept in monitor_settings (the CLI
-    # mirrors [verdicts] alert_threshold there) and not reviewed wrong; 0.6 if unset.
+    # Claim status is derived on read, never stored: the claim_status and claim_timeline views
+    # (monitor/store/views.py, created after the migrations) read the threshold from which an
+    # alert counts from this one-row-per-setting table (the store mirrors the config there).
     db["monitor_settings"].create({"key": str, "value": str, "updated_at": str}, pk="key")
-    db.execute("""
-create view claim_timeline as
-with threshold as (
-  select coalesce((select cast(value as real) from monitor_settings
-                   where key = 'credible_confidence'), 0.6) as value
-),
-marked as (
-  select a.id as alert_id, a.claim_id, a.article_id, a.detected_at, a.verdict, a.confidence,
-         a.review, a.evidence,
-         (coalesce(a.confidence, 0) >= threshold.value and coalesce(a.review, '') != 'wrong') as counted
-  from alerts a, threshold
-),
-running as (
-  select marked.*,
-         row_number() over claim_order as step,
-         count(*) over (partition by claim_id) as steps,
-         sum(counted and verdict = 'confirms') over claim_order as confirms,
-         sum(counted and verdict = 'contradicts') over claim_order as contradicts,
-         sum(counted and verdict = 'discusses') over claim_order as discusses
-  from marked
-  window claim_order as (partition by claim_id order by datetime(detected_at), alert_id
-                         rows between unbounded preceding and current row)
-),
-with_status as (
-  select running.*,
-         case when confirms > 0 and contradicts > 0 then 'disputed'
-              when contradicts > 0 then 'contradicted'
-              when confirms > 0 then 'confirmed'
-              else 'open' end as status
-  from running
-),
-with_change as (
-  select with_status.*,
-         coalesce(lag(status) over (partition by claim_id order by step), 'open') as previous_status
-  from with_status
-)
-select claim_id, step, steps, alert_id, article_id, detected_at, verdict, confidence, review,
-       counted, confirms, contradicts, discusses, previous_status, status,
-       status != previous_status as changed,
-       max(case when status != previous_status then detected_at end)
-         over (partition by claim_id) as last_change_at
-from with_change
-""")
-    db.execute("""
-create view claim_status as
-with latest_resolution as (
-  select r.claim_id, r.outcome, r.resolved_on, r.recorded_at, r.brier, r.method,
-         row_number() over (partition by r.claim_id
-                            order by coalesce(r.recorded_at, r.resolved_on) desc, r.id desc) as rank
-  from resolutions r left join alerts a on a.id = r.alert_id
-  -- a resolution read from an alert that a person marked wrong does not count either
-  where coalesce(a.review, '') != 'wrong'
-),
-last_step as (
-  select * from claim_timeline where step = steps
-)
-select c.id as claim_id,
-       case when r.outcome is not null then 'resolved' else coalesce(t.status, 'open') end as status,
-       coalesce(t.confirms, 0) as confirms,
-       coalesce(t.contradicts, 0) as contradicts,
-       coalesce(t.discusses, 0) as discusses,
-       coalesce(t.steps, 0) as alerts,
-       t.detected_at as last_alert_at,
-       case when r.outcome is not null then coalesce(r.resolved_on, r.recorded_at)
-            else t.last_change_at end as status_since,
-       r.outcome, r.resolved_on, r.brier,
-       c.kind, c.active, c.statement
-from claims c
-left join last_step t on t.claim_id = c.id
-left join latest_resolution r on r.claim_id = c.id and r.rank = 1
-""")
 
 
 @migrations()
@@ -233,42 +161,10 @@ def m_resolution_notes(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m_claim_status_manual_resolution_first(db: sqlite_utils.Database) -> None:
-    # A person's resolution (method "manual") outranks automatic ones whatever their dates:
-    # re-scoring an article re-records its automatic resolution with a new recorded_at, which
-    # must not overturn a person's correction. Among resolutions of one kind the latest still
-    # counts. The view also says which resolution counts (method, evidence URL, note), so the
-    # export reads them here instead of repeating the rule. Otherwise as m_claim_status_view.
-    db.execute("drop view claim_status")
-    db.execute("""
-create view claim_status as
-with latest_resolution as (
-  select r.claim_id, r.outcome, r.resolved_on, r.recorded_at, r.brier, r.method, r.evidence_url, r.note,
-         row_number() over (partition by r.claim_id
-                            order by r.method = 'manual' desc, coalesce(r.recorded_at, r.resolved_on) desc,
-                                     r.id desc) as rank
-  from resolutions r left join alerts a on a.id = r.alert_id
-  -- a resolution read from an alert that a person marked wrong does not count either
-  where coalesce(a.review, '') != 'wrong'
-),
-last_step as (
-  select * from claim_timeline where step = steps
-)
-select c.id as claim_id,
-       case when r.outcome is not null then 'resolved' else coalesce(t.status, 'open') end as status,
-       coalesce(t.confirms, 0) as confirms,
-       coalesce(t.contradicts, 0) as contradicts,
-       coalesce(t.discusses, 0) as discusses,
-       coalesce(t.steps, 0) as alerts,
-       t.detected_at as last_alert_at,
-       case when r.outcome is not null then coalesce(r.resolved_on, r.recorded_at)
-            else t.last_change_at end as status_since,
-       r.outcome, r.resolved_on, r.brier,
-       c.kind, c.active, c.statement,
-       r.method as resolution_method, r.evidence_url as resolution_evidence_url, r.note as resolution_note
-from claims c
-left join last_step t on t.claim_id = c.id
-left join latest_resolution r on r.claim_id = c.id and r.rank = 1
-""")
+    # This migration rewrote the claim_status view (a person's resolution outranks automatic
+    # ones). Views are now (re)created from monitor/store/views.py after the migrations, so
+    # there is nothing left to do here; the name stays, as databases record it.
+    pass
 
 
 @migrations()
@@ -308,8 +204,8 @@ def m_independent_sources(db: sqlite_utils.Database) -> None:
     # An alert adds an independent source when no earlier counted alert of the same claim and
     # verdict came from an article of the same group or the same site (arrival order, so the
     # count never goes down as alerts arrive). Articles stored before this migration count as
-    # a group of their own (or of the article they duplicate). Otherwise as
-    # m_claim_status_manual_resolution_first: alert counts, threshold, resolutions unchanged.
+    # a group of their own (or of the article they duplicate). The views that count them are
+    # in monitor/store/views.py.
     from urllib.parse import urlsplit
 
     db["articles"].add_column("minhash", bytes)
@@ -320,103 +216,6 @@ def m_independent_sources(db: sqlite_utils.Database) -> None:
         host = urlsplit(row["canonical_url"] or "").hostname
         if host:
             db.execute("update articles set source_site = ? where id = ?", [host.removeprefix("www."), row["id"]])
-    db.execute("drop view claim_status")
-    db.execute("drop view claim_timeline")
-    db.execute("""
-create view claim_timeline as
-with threshold as (
-  select coalesce((select cast(value as real) from monitor_settings
-                   where key = 'credible_confidence'), 0.6) as value
-),
-min_sources as (
-  select coalesce((select cast(value as integer) from monitor_settings
-                   where key = 'min_independent_sources'), 2) as value
-),
-marked as (
-  select a.id as alert_id, a.claim_id, a.article_id, a.detected_at, a.verdict, a.confidence,
-         a.review, a.evidence,
-         (coalesce(a.confidence, 0) >= threshold.value and coalesce(a.review, '') != 'wrong') as counted,
-         coalesce(ar.source_group, ar.duplicate_of, ar.id) as source_group,
-         coalesce(ar.source_site, ar.canonical_url) as source_site
-  from alerts a join articles ar on ar.id = a.article_id, threshold
-),
-sourced as (
-  select m.*,
-         (m.counted and m.verdict in ('confirms', 'contradicts') and not exists (
-            select 1 from marked p
-            where p.claim_id = m.claim_id and p.verdict = m.verdict and p.counted
-              and (datetime(p.detected_at), p.alert_id) < (datetime(m.detected_at), m.alert_id)
-              and (p.source_group = m.source_group or p.source_site = m.source_site))) as new_source
-  from marked m
-),
-running as (
-  select sourced.*,
-         row_number() over claim_order as step,
-         count(*) over (partition by claim_id) as steps,
-         sum(counted and verdict = 'confirms') over claim_order as confirms,
-         sum(counted and verdict = 'contradicts') over claim_order as contradicts,
-         sum(counted and verdict = 'discusses') over claim_order as discusses,
-         sum(new_source and verdict = 'confirms') over claim_order as confirming_sources,
-         sum(new_source and verdict = 'contradicts') over claim_order as contradicting_sources
-  from sourced
-  window claim_order as (partition by claim_id order by datetime(detected_at), alert_id
-                         rows between unbounded preceding and current row)
-),
-with_status as (
-  select running.*,
-         case when (confirming_sources >= min_sources.value and contradicting_sources > 0)
-                or (contradicting_sources >= min_sources.value and confirming_sources > 0) then 'disputed'
-              when contradicting_sources >= min_sources.value then 'contradicted'
-              when confirming_sources >= min_sources.value then 'confirmed'
-              when confirming_sources + contradicting_sources > 0 then 'reported-once'
-              else 'open' end as status
-  from running, min_sources
-),
-with_change as (
-  select with_status.*,
-         coalesce(lag(status) over (partition by claim_id order by step), 'open') as previous_status
-  from with_status
-)
-select claim_id, step, steps, alert_id, article_id, detected_at, verdict, confidence, review,
-       counted, confirms, contradicts, discusses, previous_status, status,
-       status != previous_status as changed,
-       max(case when status != previous_status then detected_at end)
-         over (partition by claim_id) as last_change_at,
-       source_group, source_site, new_source, confirming_sources, contradicting_sources
-from with_change
-""")
-    db.execute("""
-create view claim_status as
-with latest_resolution as (
-  select r.claim_id, r.outcome, r.resolved_on, r.recorded_at, r.brier, r.method, r.evidence_url, r.note,
-         row_number() over (partition by r.claim_id
-                            order by r.method = 'manual' desc, coalesce(r.recorded_at, r.resolved_on) desc,
-                                     r.id desc) as rank
-  from resolutions r left join alerts a on a.id = r.alert_id
-  -- a resolution read from an alert that a person marked wrong does not count either
-  where coalesce(a.review, '') != 'wrong'
-),
-last_step as (
-  select * from claim_timeline where step = steps
-)
-select c.id as claim_id,
-       case when r.outcome is not null then 'resolved' else coalesce(t.status, 'open') end as status,
-       coalesce(t.confirms, 0) as confirms,
-       coalesce(t.contradicts, 0) as contradicts,
-       coalesce(t.discusses, 0) as discusses,
-       coalesce(t.steps, 0) as alerts,
-       t.detected_at as last_alert_at,
-       case when r.outcome is not null then coalesce(r.resolved_on, r.recorded_at)
-            else t.last_change_at end as status_since,
-       r.outcome, r.resolved_on, r.brier,
-       c.kind, c.active, c.statement,
-       r.method as resolution_method, r.evidence_url as resolution_evidence_url, r.note as resolution_note,
-       coalesce(t.confirming_sources, 0) as confirming_sources,
-       coalesce(t.contradicting_sources, 0) as contradicting_sources
-from claims c
-left join last_step t on t.claim_id = c.id
-left join latest_resolution r on r.claim_id = c.id and r.rank = 1
-""")
 
 
 @migrations()
@@ -447,15 +246,10 @@ def m_independent_sources_backfill(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m_claim_status_ignores_withdrawn_resolutions(db: sqlite_utils.Database) -> None:
-    # A resolution read from an alert that the evidence re-check withdrew (its article was removed
-    # or edited) no longer counts, like one from an alert a person marked wrong. The view is
-    # rewritten from its current definition so its SQL stays in one place.
-    (sql,) = db.execute("select sql from sqlite_master where type = 'view' and name = 'claim_status'").fetchone()
-    wrong_only = "where coalesce(a.review, '') != 'wrong'\n"
-    if wrong_only not in sql:
-        raise StoreError("claim_status view is not the one m_claim_status_ignores_withdrawn_resolutions expects")
-    db.execute("drop view claim_status")
-    db.execute(sql.replace(wrong_only, "where coalesce(a.review, '') != 'wrong' and a.withdrawn_at is null\n"))
+    # This migration rewrote the claim_status view (a resolution read from an alert the
+    # re-check withdrew no longer counts). Views are now (re)created from
+    # monitor/store/views.py after the migrations; the name stays, as databases record it.
+    pass
 
 
 def _encode(value: Any) -> Any:
@@ -468,10 +262,17 @@ def _encode(value: Any) -> Any:
 
 
 class Store:
-    """The project's database. Open it with ``Store(path)``; it migrates itself on open."""
+    """The project's database. Open it with ``Store(path)``; it migrates itself on open.
 
-    def __init__(self, path: Path | str, *, read_only: bool = False):
+    ``settings`` are the status settings (alert threshold, independent sources) every status
+    read uses; a writable store also mirrors them into ``monitor_settings`` for the views.
+    Without them, status reads use what the database holds (``open_store`` passes the config's).
+    """
+
+    def __init__(self, path: Path | str, *, read_only: bool = False, settings: StatusSettings | None = None):
         self.path = Path(path)
+        self.read_only = read_only
+        self.settings = settings or StatusSettings()
         try:
             if read_only:
                 if not self.path.exists():
@@ -479,7 +280,7 @@ class Store:
                 conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
                 self.db = sqlite_utils.Database(conn)
                 # A read-only store cannot migrate: say how to bring an older database up to date.
-                if migrations.pending(self.db):
+                if migrations.pending(self.db) or not views_current(self.db):
                     raise StoreError(f"{self.path}: the database was made by an older version; run any "
                                      "writing command once (e.g. `monitor poll`) to update its schema")
                 return
@@ -493,7 +294,14 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=30000")
-            migrations.apply(self.db)
+            if migrations.pending(self.db):
+                # views are derived: dropped while tables change, made again from views.py below
+                with self.db.atomic():
+                    for (name,) in self.db.execute("select name from sqlite_master where type = 'view'").fetchall():
+                        self.db.execute(f"drop view [{name}]")
+                migrations.apply(self.db)
+            create_views(self.db)
+            self.use_settings(self.settings)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc}); "
                              "check the path in [database] path, or move a damaged file away") from exc
@@ -900,6 +708,17 @@ class Store:
         " ar.site as site, ar.published_at as published_at, f.name as feed"
         " from alerts a join articles ar on ar.id = a.article_id left join feeds f on f.id = ar.feed_id")
 
+    def use_settings(self, settings: StatusSettings) -> None:
+        """Read statuses with these settings from now on, and mirror them into the database (for
+        the views) unless it is read-only; a setting left None keeps what the database says."""
+        self.settings = settings
+        if self.read_only:
+            return
+        if settings.alert_threshold is not None:
+            self.set_credible_confidence(settings.alert_threshold)
+        if settings.min_independent_sources is not None:
+            self.set_min_independent_sources(settings.min_independent_sources)
+
     def set_credible_confidence(self, value: float) -> None:
         """From which confidence an alert counts toward its claim's status (the views read it)."""
         self.db.execute(
@@ -907,18 +726,30 @@ class Store:
             " on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at"
             " where value is not excluded.value", [repr(float(value)), utcnow()])
 
-    def claim_status_rows(self, claim_id: str | None = None) -> list[dict[str, Any]]:
-        """Rows of the claim_status view (one per claim), by claim id."""
-        where, params = ("where claim_id = ? ", [claim_id]) if claim_id is not None else ("", [])
-        return list(self.db.query(f"select * from claim_status {where}order by claim_id", params))
+    def _status_params(self, claim_id: str | None, today: date | None, as_of: str | None) -> dict[str, Any]:
+        return {"threshold": self.settings.alert_threshold, "min_sources": self.settings.min_independent_sources,
+                "today": (today or datetime.now(timezone.utc).date()).isoformat(), "as_of": as_of,
+                "claim_id": claim_id}
 
-    def claim_timeline_rows(self, claim_id: str) -> list[dict[str, Any]]:
-        """The claim_timeline view for one claim (status after each alert), oldest first."""
+    def claim_status_rows(self, claim_id: str | None = None, *, today: date | None = None,
+                          as_of: str | None = None) -> list[dict[str, Any]]:
+        """Rows of the claim_status view (one per claim, by claim id), on ``today`` (default: today
+        in UTC), as the database knew them at ``as_of`` (default: everything recorded), with this
+        store's settings: the view's own SQL (``views.py``), so every reader agrees with it."""
+        holes = CLAIM_QUERY_HOLES if claim_id is not None else QUERY_HOLES
+        return list(self.db.query(status_sql(holes) + " order by c.id", self._status_params(claim_id, today, as_of)))
+
+    def claim_timeline_rows(self, claim_id: str | None = None, *, as_of: str | None = None) -> list[dict[str, Any]]:
+        """The claim_timeline view (status after each alert) for one claim or all, by claim and
+        step, with each alert's evidence, review time and article; ``as_of`` as in ``claim_status_rows``."""
+        holes = CLAIM_QUERY_HOLES if claim_id is not None else QUERY_HOLES
         return list(self.db.query(
-            "select t.*, a.evidence, ar.title as article_title,"
-            " coalesce(ar.url, ar.canonical_url) as article_url"
-            " from claim_timeline t join alerts a on a.id = t.alert_id join articles ar on ar.id = t.article_id"
-            " where t.claim_id = ? order by t.step", [claim_id]))
+            "select t.*, a.evidence, a.reviewed_at, ar.title as article_title,"
+            " coalesce(ar.url, ar.canonical_url) as article_url, ar.published_at as article_published_at,"
+            " ar.site as article_site"
+            f" from ({timeline_sql(holes)}) t join alerts a on a.id = t.alert_id"
+            " join articles ar on ar.id = t.article_id order by t.claim_id, t.step",
+            self._status_params(claim_id, None, as_of)))
 
     def alert_row(self, alert_id: int) -> dict[str, Any] | None:
         """One alert with its article's title, link, site and feed; None if there is no such alert."""
@@ -1118,23 +949,12 @@ class Store:
             " d.source as document_source"
             f" from claims c left join documents d on d.id = c.document_id {where}order by c.id", params))
 
-    def lifecycle_alert_rows(self) -> list[dict[str, Any]]:
-        """Every alert as the claim_timeline view replays it, with when it was reviewed and its
-        article. ``credible``: its confidence reaches the threshold, whatever its review (so a
-        replay can tell that an alert counted until a person marked it wrong)."""
+    def alert_history_rows(self) -> list[dict[str, Any]]:
+        """Every alert with when it was detected and reviewed, by claim and detection: the events
+        a replay of the history orders (the status at each moment comes from the views' SQL)."""
         return list(self.db.query(
-            "select t.claim_id, t.step, t.alert_id, t.detected_at, t.verdict, t.confidence, t.review,"
-            " t.counted, t.previous_status, t.status, t.changed, a.reviewed_at,"
-            # the same threshold and default as the claim_timeline view
-            " coalesce(t.confidence, 0) >= coalesce((select cast(value as real) from monitor_settings"
-            "   where key = 'credible_confidence'), 0.6) as credible,"
-            " coalesce(ar.url, ar.canonical_url) as article_url, ar.title as article_title,"
-            " ar.published_at as article_published_at, ar.site as article_site,"
-            # independent sources: the view's group and site of the article, and its threshold
-            " t.source_group, t.source_site, coalesce((select cast(value as integer) from monitor_settings"
-            "   where key = 'min_independent_sources'), 2) as min_sources"
-            " from claim_timeline t join alerts a on a.id = t.alert_id join articles ar on ar.id = t.article_id"
-            " order by t.claim_id, t.step"))
+            "select id as alert_id, claim_id, detected_at, verdict, review, reviewed_at from alerts"
+            " order by claim_id, datetime(detected_at), id"))
 
     def lifecycle_resolution_rows(self) -> list[dict[str, Any]]:
         """Every resolution, oldest first, with the review of the alert it was read from and when
