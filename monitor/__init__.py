@@ -5,15 +5,24 @@ layer over it.
 """
 import logging
 
-from .judge.claims import Claim
 from .config import Config, load_config
 from .errors import (
-    BlockedAddressError, ClaimsError, ConfigError, DigestError, ExtractionError, FeedError,
-    FetchError, MonitorError, StoreError, VerdictError,
+    BlockedAddressError,
+    ClaimsError,
+    ConfigError,
+    DigestError,
+    ExtractionError,
+    FeedError,
+    FetchError,
+    MonitorError,
+    StoreError,
+    VerdictError,
 )
+from .judge.claims import Claim
 from .judge.quantities import Quantity
+from .judge.verdicts import Judge, Verdict
+from .run.judging import build_judge
 from .store import Store
-from .judge.verdicts import Judge, Verdict, build_judge
 
 __version__ = "0.1.0"
 

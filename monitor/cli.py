@@ -321,7 +321,13 @@ def status(context: Context, claim_id: str | None, show_all: bool, changes: bool
     """
     from dataclasses import asdict, fields
 
-    from .status.alerts import ClaimStatus, TimelineStep, claim_status, claim_statuses, claim_timeline
+    from .status.alerts import (
+        ClaimStatus,
+        TimelineStep,
+        claim_status,
+        claim_statuses,
+        claim_timeline,
+    )
 
     if since is not None and not changes:
         raise click.UsageError("--since goes with --changes")
@@ -467,7 +473,7 @@ ARTICLE_COLUMNS = ["id", "published_at", "fetched_at", "site", "title", "status"
 
 def _build_judge(config: Config, store: Store) -> Any:
     """The judge over the claims file's active claims, or None when it has none (poll then only ingests)."""
-    from .judge.verdicts import build_judge
+    from .run.judging import build_judge
 
     return build_judge(config, store)
 
@@ -589,8 +595,8 @@ def check(context: Context, sources: tuple[str, ...], claims_file: Path | None, 
     Prints each (article, claim) verdict with its evidence sentence and the values compared.
     Works without a database, and without a config file when --claims is given.
     """
-    from .judge.claims import load_claims
     from .config import FetchSettings, VerdictSettings
+    from .judge.claims import load_claims
     from .judge.verdicts import load_judge
     from .run.check import check_articles, read_sources
 

@@ -36,8 +36,8 @@ from .config import FeedConfig, load_config
 from .errors import ConfigError
 
 if TYPE_CHECKING:
-    from .status.alerts import Alert, ClaimStatus
     from .run.pipeline import CycleSummary
+    from .status.alerts import Alert, ClaimStatus
     from .store import Store
 
 log = logging.getLogger(__name__)
@@ -293,7 +293,7 @@ def run_demo(workdir: Path, *, echo: Callable[[str], Any] = print,
     must not hold a database already. ``extract_workers`` is passed to ``run_cycle``.
     """
     # Imported here: the verdict stage loads a model, which `monitor --help` should not pay for.
-    from .judge.verdicts import build_judge
+    from .run.judging import build_judge
     from .run.pipeline import run_cycle
     from .status.alerts import AlertQuery, claim_statuses, list_alerts
     from .store import open_store

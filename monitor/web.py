@@ -35,9 +35,10 @@ from datasette.plugins import pm
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 
-from .status.alerts import AlertQuery, STATUSES, claim_statuses, list_alerts
 from .errors import StoreError
+from .status.alerts import STATUSES, AlertQuery, claim_statuses, list_alerts
 from .store import Store
+from .store.database import REVIEW_ALERT_SQL
 
 log = logging.getLogger(__name__)
 
@@ -221,9 +222,8 @@ WRITE_QUERIES: dict[str, dict[str, Any]] = {
         "title": "Review an alert",
         "description": "Mark an alert right or wrong (review: right | wrong). A wrong alert stops "
                        "counting toward its claim's status. Same as `monitor alerts review`.",
-        "sql": "update alerts set review = :review, review_note = nullif(:note, ''),\n"
-               "  reviewed_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')\n"
-               "where id = :alert_id and :review in ('right', 'wrong')",
+        # the store's own statement (Store.review_alert), limited to the two reviews
+        "sql": REVIEW_ALERT_SQL + " and :review in ('right', 'wrong')",
         "write": True,
         "on_success_message": "Review saved",
     },

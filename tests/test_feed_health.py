@@ -14,7 +14,7 @@ from werkzeug import Request, Response
 from monitor.cli import cli
 from monitor.config import Config, parse_config
 from monitor.status.digest import build_digest, compose_digest
-from monitor.ingest.feeds import poll_feed
+from monitor.run.poll import poll_feed
 from monitor.ingest.fetch import Fetcher
 from monitor.status.health import FeedHealth, feed_health, load_feed_health, silence_limit
 from monitor.store import Store

@@ -15,7 +15,8 @@ from werkzeug import Request, Response
 
 from monitor.config import FeedConfig, FetchSettings, PollingSettings
 from monitor.errors import FeedError
-from monitor.ingest.feeds import next_poll_delay, parse_feed, poll_feed
+from monitor.ingest.feeds import next_poll_delay, parse_feed
+from monitor.run.poll import poll_feed
 from monitor.ingest.fetch import Fetcher
 from monitor.store import Store
 

@@ -13,7 +13,8 @@ from werkzeug import Request, Response
 from monitor.judge.claims import load_claims
 from monitor.config import Config, parse_config
 from monitor.locking import LockHeld, ProcessLock
-from monitor.run.pipeline import MAX_ATTEMPTS, CycleSummary, poll_lock_path, probe_phrases, run_cycle
+from monitor.ingest.sources import probe_phrases
+from monitor.run.pipeline import MAX_ATTEMPTS, CycleSummary, poll_lock_path, run_cycle
 from monitor.store import Store
 from monitor.judge.verdicts import Judge
 

@@ -225,17 +225,17 @@ def test_articles_stored_before_grouping_count_as_sources_of_their_own(store):
     assert (status.status, status.confirming_sources) == ("confirmed", 2)
 
 
-def test_the_backfill_migration_groups_articles_stored_before_independent_sources(tmp_path):
-    from monitor.store.database import m_independent_sources_backfill
+def test_the_backfill_groups_articles_stored_before_independent_sources(tmp_path):
+    from monitor.run.poll import backfill_sources
 
     with Store(tmp_path / "monitor.db") as store:
         wire = add_article(store, "https://www.wire.example/call", text=WIRE)
         copy = add_article(store, "https://partner.example/call", text=COPY_A)
         dup = add_article(store, "https://mirror.example/call", text=None, status="duplicate", duplicate_of=copy)
         other = add_article(store, "https://other.example/own", text=OWN_REPORT)
-        m_independent_sources_backfill(store.db)  # as on a database from before it
+        assert backfill_sources(store) == 4  # as on a database from before it
         rows = {r["id"]: r for r in store.query("select id, source_group, source_site, minhash from articles")}
         assert [rows[a]["source_group"] for a in (wire, copy, dup, other)] == [wire, wire, wire, other]
         assert rows[wire]["source_site"] == "wire.example" and rows[dup]["minhash"] is None
-        m_independent_sources_backfill(store.db)  # a second run changes nothing
+        assert backfill_sources(store) == 0  # a second run changes nothing
         assert {r["id"]: r for r in store.query("select id, source_group, source_site, minhash from articles")} == rows

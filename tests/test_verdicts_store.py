@@ -14,7 +14,8 @@ import pytest
 
 from monitor.config import load_config
 from monitor.store import Store
-from monitor.judge.verdicts import Judge, build_judge, rejudge_articles
+from monitor.judge.verdicts import Judge
+from monitor.run.judging import build_judge, rejudge_articles
 from monitor.judge.verdicts.stance import StanceModel
 
 CLAIMS_FILE = Path(__file__).parent.parent / "config" / "claims.toml"

@@ -1,11 +1,9 @@
-"""Feeds: parsing RSS/Atom (feedparser) and polling one feed with conditional GET and backoff.
+"""Feeds: parsing RSS/Atom (feedparser), fetching one feed with conditional GET, and backoff.
 
-This module owns what happens to one feed per poll: fetch it through ``fetch.Fetcher`` with the
-stored ETag / Last-Modified (a 304 costs no parse), parse it, record its entries and its new
-polling state in the store, and decide when it is due next. Network and parsing
-(``fetch_feed``) are kept apart from the store writes (``record_feed_poll``) so the poll cycle
-can fetch many feeds in threads while one thread writes to SQLite; ``poll_feed`` is the two
-together for one feed.
+This module owns what a feed poll finds: fetch it through ``fetch.Fetcher`` with the stored
+ETag / Last-Modified (a 304 costs no parse), parse it, and decide when it is due next. It
+touches no database: ``monitor.run.poll`` records what ``fetch_feed`` found, so the poll cycle
+can fetch many feeds in threads while one thread writes to SQLite.
 
 Timing rules (per-feed state lives in the ``feeds`` table):
     success      next poll = now + max(interval, feed TTL, Retry-After), capped by
@@ -35,7 +33,6 @@ from .extract import canonicalize_url
 
 if TYPE_CHECKING:
     from .fetch import Fetcher
-    from ..store import Store
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +193,7 @@ def next_poll_delay(interval_minutes: float, polling: PollingSettings, *, failur
     return timedelta(minutes=min(minutes, max(cap, interval_minutes)))
 
 
-def _later(now: datetime, delay: timedelta) -> str:
+def later(now: datetime, delay: timedelta) -> str:
     return (now + delay).isoformat(timespec="seconds")
 
 
@@ -226,71 +223,5 @@ def fetch_feed(fetcher: "Fetcher", feed: dict[str, Any]) -> FeedFetch:
     return fetched
 
 
-def record_feed_poll(store: "Store", fetched: FeedFetch, polling: PollingSettings,
-                     now: datetime | None = None) -> FeedPollResult:
-    """Write what ``fetch_feed`` found: entries, validators, URL moves, next poll time.
-
-    Entries and the feed's new ETag are written in one transaction, so a crash can never leave
-    a stored ETag whose 304 would hide entries that were not recorded.
-    """
-    now = now or datetime.now(timezone.utc)
-    feed = fetched.feed
-    feed_id, name, interval = feed["id"], feed["name"], float(feed["interval_minutes"])
-    polled_at = now.isoformat(timespec="seconds")
-    result = FeedPollResult(feed_id=feed_id, name=name, url=feed["url"], status=fetched.status,
-                            http_status=fetched.http_status)
-    if fetched.status == "failed":
-        failures = int(feed.get("consecutive_failures") or 0) + 1
-        result.error = fetched.error
-        result.next_poll_at = _later(now, next_poll_delay(interval, polling, failures=failures,
-                                                          retry_after=fetched.retry_after))
-        store.record_feed_failure(feed_id, polled_at=polled_at, status=fetched.http_status,
-                                  error=fetched.error or "unknown error", next_poll_at=result.next_poll_at)
-        log.warning("feed %s %s: failed (%s failures in a row, next poll %s): %s", name, feed["url"],
-                    failures, result.next_poll_at, fetched.error)
-        return result
-
-    new_url = None
-    if fetched.permanent_redirect and fetched.permanent_redirect != feed["url"]:
-        new_url = result.url = fetched.permanent_redirect
-        result.moved_from = feed["url"]
-    parsed = fetched.parsed
-    ttl = parsed.ttl_minutes if parsed else None
-    result.next_poll_at = _later(now, next_poll_delay(interval, polling, retry_after=fetched.retry_after,
-                                                      ttl_minutes=ttl))
-    with store.transaction():
-        if parsed is not None:
-            result.problem = parsed.problem
-            result.entries_seen = len(parsed.entries)
-            for entry in parsed.entries:
-                canonical = canonical_url(entry.url) if entry.url else None
-                if store.record_entry(feed_id, entry, canonical):
-                    result.new_entries.append(entry)
-            result.entries_new = len(result.new_entries)
-        store.record_feed_success(
-            feed_id, polled_at=polled_at, status=fetched.http_status, next_poll_at=result.next_poll_at,
-            # A 304 carries no new validators worth trusting over the ones that produced it.
-            etag=fetched.etag if fetched.status == "ok" else feed.get("etag"),
-            last_modified=fetched.last_modified if fetched.status == "ok" else feed.get("last_modified"),
-            url=new_url, title=parsed.title if parsed else None,
-            problem=result.problem if parsed is not None else feed.get("last_problem"))
-    if new_url:
-        log.info("feed %s %s: moved permanently to %s; the stored URL is updated", name, feed["url"], new_url)
-    if fetched.status == "not_modified":
-        log.info("feed %s %s: not modified", name, result.url)
-    else:
-        if result.problem:
-            log.warning("feed %s %s: kept %s entries of a malformed feed: %s", name, result.url,
-                        result.entries_seen, result.problem)
-        log.info("feed %s %s: %s entries, %s new", name, result.url, result.entries_seen, result.entries_new)
-    return result
-
-
-def poll_feed(store: "Store", fetcher: "Fetcher", feed: dict[str, Any],
-              polling: PollingSettings | None = None, now: datetime | None = None) -> FeedPollResult:
-    """Poll one feed row (from ``Store.due_feeds``): fetch, parse, record. Never raises for a bad feed."""
-    return record_feed_poll(store, fetch_feed(fetcher, feed), polling or PollingSettings(), now)
-
-
 __all__ = ["FeedEntry", "FeedFetch", "FeedPollResult", "ParsedFeed", "canonical_url", "fetch_feed",
-           "next_poll_delay", "parse_feed", "poll_feed", "record_feed_poll"]
+           "later", "next_poll_delay", "parse_feed"]

@@ -11,10 +11,16 @@ is not independent confirmation of a claim. This module owns the grouping that t
   from those blobs when a poll cycle first needs it — no text is re-shingled.
 * **Canonical URL** — a page that declares another article's URL canonical, or has its exact
   text, is stored by the pipeline as that article's duplicate and joins its group.
+* **Near copies** — a page that adds almost nothing to a stored article (``near_copy_of``: the
+  same 5-shingles, counted exactly, against candidates the full-text index finds for a few
+  ``probe_phrases``) is stored as its duplicate too: not judged, and in its group.
+
+Near-duplicate detection lives here, in one place, over one representation of a text (its
+word 5-shingles); the store only runs the lookups.
 
 A group's id is the id of its first article. An *independent source* for a claim is then an
 alert from an article whose group and site no earlier counted alert of the same verdict had
-(see migration ``m_independent_sources`` in ``store.py``).
+(see ``monitor/store/views.py``).
 
 Pure functions (``shingles``, ``signature``, ``site_of``) and the in-memory ``SourceIndex``
 live here; reading and writing the columns is ``Store``'s job.
@@ -24,7 +30,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -172,3 +178,43 @@ def index_for(database: str, stored: Callable[[int], Iterable[tuple[int, int | N
         index = _KEPT[database] = SourceIndex()
     index.load(stored(index.last_id))
     return index
+
+
+# -- near copies -----------------------------------------------------------------------------
+# Syndicated copies are rarely byte-identical after extraction: one site adds a credit line or a
+# dateline, another keeps a caption. A page is a near duplicate of a stored article when it adds
+# at most NEAR_DUPLICATE_NEW of its own 5-word sequences (about ten words in one run; a sentence
+# adds its length + 4) and at least NEAR_DUPLICATE_SHARE of its sequences are in that article.
+# The cap is absolute on purpose: a follow-up that reuses wire copy and adds one sentence of
+# news must still be stored and judged as an article of its own, however long the copy.
+# Candidates come from the full-text index, searched for a few phrases spread over the page.
+
+NEAR_DUPLICATE_NEW = 15
+NEAR_DUPLICATE_SHARE = 0.8
+PROBE_PHRASES, PROBE_WORDS = 4, 8
+
+
+def probe_phrases(text: str, count: int = PROBE_PHRASES, size: int = PROBE_WORDS) -> list[str]:
+    """``count`` phrases of ``size`` words spread evenly over the text (first, last, between)."""
+    words = _WORD.findall(text)
+    if len(words) <= size:
+        return [" ".join(words)] if words else []
+    last = len(words) - size
+    starts = sorted({round(i * last / max(count - 1, 1)) for i in range(count)})
+    return [" ".join(words[start:start + size]) for start in starts]
+
+
+def near_copy_of(text: str, candidates: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], str] | None:
+    """The first candidate (a row with ``text``) that ``text`` nearly copies, with why; None if none.
+
+    The same 5-shingles as the signatures, counted exactly: a copy adds at most
+    ``NEAR_DUPLICATE_NEW`` of its own and shares at least ``NEAR_DUPLICATE_SHARE`` of them.
+    """
+    own = shingles(text)
+    if not own:
+        return None
+    for candidate in candidates:
+        added = len(own - shingles(candidate["text"] or ""))
+        if added <= NEAR_DUPLICATE_NEW and 1 - added / len(own) >= NEAR_DUPLICATE_SHARE:
+            return candidate, f"near copy: {added} of {len(own)} word sequences new"
+    return None

@@ -164,7 +164,7 @@ def extract_claims(document: Document, *, document_label: str | None = None) -> 
     """The claims of one document, in reading order (not yet combined across documents).
 
     ``document_label`` is what ``Claim.document`` records (default: the path as given)."""
-    from .claim_rules import extract_units   # the sentence rules; kept apart for size
+    from .claim_rules import extract_units  # the sentence rules; kept apart for size
 
     label = document_label or str(document.path)
     claims: list[Claim] = []

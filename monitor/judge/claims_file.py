@@ -15,8 +15,8 @@ from typing import Any
 
 import tomlkit
 
-from .claims import EDITABLE, KINDS, Claim, content_checksum
 from ..errors import ClaimsError
+from .claims import EDITABLE, KINDS, Claim, content_checksum
 from .quantities import Quantity
 
 HEADER = """\

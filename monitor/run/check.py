@@ -33,8 +33,8 @@ def read_text_file(path: Path) -> CheckedArticle:
     """A plain-text article: a front-matter block (``---`` lines around ``title:``/``date:``, as in
     baseline_docs/, read by ``claims.parse_document``) gives the title and date; otherwise the
     first line is the title when short and followed by a blank line."""
-    from ..judge.claims import parse_document
     from ..errors import ClaimsError
+    from ..judge.claims import parse_document
 
     try:
         document = parse_document(path.read_bytes(), path)

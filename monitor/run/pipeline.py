@@ -6,7 +6,7 @@ interrupt and rerun:
 
 1. ``store.sync_feeds`` mirrors the config; the due feeds (all with ``force``) are fetched in a
    thread pool of ``[fetch] workers`` (the ``Fetcher`` enforces the per-host limit); each
-   feed's entries are recorded, with its new ETag, in one transaction (``feeds.record_feed_poll``).
+   feed's entries are recorded, with its new ETag, in one transaction (``poll.record_feed_poll``).
 2. ``store.pending_entries()`` — entries with no article yet, or whose article failed fewer than
    ``MAX_ATTEMPTS`` times — are grouped by canonical URL. A URL already stored is only linked
    (a duplicate, no fetch). Every other URL is fetched once (threads) and extracted with
@@ -27,13 +27,17 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import re
 import signal
 import threading
 import time
 from collections import deque
 from concurrent.futures import (
-    FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed, wait,
+    FIRST_COMPLETED,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    as_completed,
+    wait,
 )
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -42,11 +46,20 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import ExtractionError, FetchError, MonitorError
 from ..ingest.extract import ExtractedArticle, extract_article
-from ..ingest.feeds import FeedFetch, canonical_url, fetch_feed, record_feed_poll
+from ..ingest.feeds import FeedFetch, canonical_url, fetch_feed
 from ..ingest.fetch import Fetcher, FetchResult
+from ..ingest.sources import (
+    SourceIndex,
+    index_for,
+    near_copy_of,
+    probe_phrases,
+    signature,
+    signature_bytes,
+    site_of,
+)
 from ..locking import ProcessLock
+from .poll import backfill_sources, record_feed_poll
 from .recheck import SupportsJudge, recheck_articles
-from ..ingest.sources import SourceIndex, index_for, shingles, signature, signature_bytes, site_of
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -332,14 +345,13 @@ class _Cycle:
                 found = self.store.article(found["duplicate_of"])
             if found["canonical_url"] != job.canonical_url:
                 return found, why
-        own = shingles(article.text)
-        for candidate in self.store.articles_sharing_phrases(probe_phrases(article.text)):
-            if candidate["canonical_url"] == job.canonical_url or not own:
-                continue
-            added = len(own - shingles(candidate["text"] or ""))
-            if added <= NEAR_DUPLICATE_NEW and 1 - added / len(own) >= NEAR_DUPLICATE_SHARE:
-                return self.store.article(candidate["id"]), f"near copy: {added} of {len(own)} word sequences new"
-        return None
+        candidates = [c for c in self.store.articles_sharing_phrases(probe_phrases(article.text))
+                      if c["canonical_url"] != job.canonical_url]
+        copied = near_copy_of(article.text, candidates)
+        if copied is None:
+            return None
+        candidate, why = copied
+        return self.store.article(candidate["id"]), why
 
     def _store(self, job: _ArticleJob, fetched: FetchResult, article: ExtractedArticle) -> None:
         entry = job.first
@@ -425,31 +437,6 @@ class _Cycle:
             self.progress("verdicts", len(articles), len(articles))
 
 
-# -- near duplicates -------------------------------------------------------------------------
-# Syndicated copies are rarely byte-identical after extraction: one site adds a credit line or a
-# dateline, another keeps a caption. A page is a near duplicate of a stored article when it adds
-# at most NEAR_DUPLICATE_NEW of its own 5-word sequences (about ten words in one run; a sentence
-# adds its length + 4) and at least NEAR_DUPLICATE_SHARE of its sequences are in that article.
-# The cap is absolute on purpose: a follow-up that reuses wire copy and adds one sentence of
-# news must still be stored and judged as an article of its own, however long the copy.
-# Candidates come from the full-text index, searched for a few phrases spread over the page.
-
-NEAR_DUPLICATE_NEW = 15
-NEAR_DUPLICATE_SHARE = 0.8
-PROBE_PHRASES, PROBE_WORDS = 4, 8
-_WORD = re.compile(r"\w+")
-
-
-def probe_phrases(text: str, count: int = PROBE_PHRASES, size: int = PROBE_WORDS) -> list[str]:
-    """``count`` phrases of ``size`` words spread evenly over the text (first, last, between)."""
-    words = _WORD.findall(text)
-    if len(words) <= size:
-        return [" ".join(words)] if words else []
-    last = len(words) - size
-    starts = sorted({round(i * last / max(count - 1, 1)) for i in range(count)})
-    return [" ".join(words[start:start + size]) for start in starts]
-
-
 def _give_up(processes: ProcessPoolExecutor) -> None:
     # A worker died (out of memory, killed): the pool is unusable; finish this cycle in-process.
     log.error("an extraction process died; extracting the remaining pages in the main process")
@@ -497,6 +484,7 @@ def _run_cycle(config: "Config", store: "Store", judge: SupportsJudge | None, fo
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(config.fetch)
     try:
+        backfill_sources(store)  # once, on a database from before independent sources
         cycle = _Cycle(config, store, fetcher, summary, progress, workers)
         cycle.poll_feeds(force)
         cycle.fetch_and_extract(cycle.plan_articles())

@@ -43,9 +43,9 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from ..status.digest import deliver_digest
 from ..errors import ClaimsError, MonitorError, VerdictError
 from ..locking import LockHeld, ProcessLock, run_lock_path
+from ..status.digest import deliver_digest
 from ..store import Store, open_store
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def _expected_skips(record: logging.LogRecord) -> bool:
 # -- the scheduler -------------------------------------------------------------------------
 
 def _default_judge(config: "Config", store: Store) -> Any:
-    from ..judge.verdicts import build_judge
+    from .judging import build_judge
 
     return build_judge(config, store)
 

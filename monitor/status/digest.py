@@ -51,8 +51,8 @@ from ..locking import ProcessLock, digest_lock_path
 
 if TYPE_CHECKING:
     from ..config import Config, EmailSettings
-    from .lifecycle import Repeats, Transition
     from ..store import Store
+    from .lifecycle import Repeats, Transition
 
 log = logging.getLogger(__name__)
 

@@ -37,9 +37,9 @@ from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import urlsplit
 
-from .alerts import claim_statuses
 from ..errors import StoreError
 from ..store import Store
+from .alerts import claim_statuses
 
 log = logging.getLogger(__name__)
 

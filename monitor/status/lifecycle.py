@@ -29,15 +29,15 @@ from __future__ import annotations
 import difflib
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from itertools import groupby
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
-from .alerts import claim_status, claim_statuses, today_utc
 from ..errors import StoreError
 from ..store import Store
+from .alerts import claim_status, claim_statuses, today_utc
 
 log = logging.getLogger(__name__)
 
@@ -310,7 +310,9 @@ def resolve_claim(store: Store, claim_id: str, outcome: str, resolved_on: date |
     is not a forecast or event, an unknown outcome, a date that is not YYYY-MM-DD or lies
     after ``today``, or an evidence URL that is not http(s).
     """
-    from ..judge.verdicts.forecasts import brier_score  # the one definition of the score
+    from ..judge.verdicts.forecasts import (
+        brier_score,  # the one definition of the score
+    )
 
     today = today or today_utc()
     rows = store.lifecycle_claim_rows(claim_id)

@@ -30,7 +30,15 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from ..errors import StoreError
-from .views import CLAIM_QUERY_HOLES, QUERY_HOLES, StatusSettings, create_views, status_sql, timeline_sql, views_current
+from .views import (
+    CLAIM_QUERY_HOLES,
+    QUERY_HOLES,
+    StatusSettings,
+    create_views,
+    status_sql,
+    timeline_sql,
+    views_current,
+)
 
 migrations = Migrations("follow-up-monitor")
 
@@ -220,28 +228,10 @@ def m_independent_sources(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m_independent_sources_backfill(db: sqlite_utils.Database) -> None:
-    # Articles stored before m_independent_sources get what the poll cycle now records for each
-    # new one: a signature, a group (MinHash + LSH, in id order, as if they had arrived one by
-    # one; a duplicate joins its original's group) and, if missing, a site. Without signatures
-    # a later syndicated copy of an old article could not be found. About 1 ms per article, once.
-    from ..ingest.sources import SourceIndex, signature, signature_bytes, site_of
-
-    index = SourceIndex()
-    groups: dict[int, int] = {}
-    rows = db.execute("select id, canonical_url, site, text, status, duplicate_of, source_site from articles"
-                      " where minhash is null and source_group is null and status != 'failed' order by id").fetchall()
-    for article_id, canonical_url, site, text, status, duplicate_of, source_site in rows:
-        minhash = signature(text or "")
-        if status == "duplicate" and duplicate_of is not None:
-            group = groups.get(duplicate_of, duplicate_of)
-        else:
-            group = index.group_for(article_id, minhash).group
-        index.add(article_id, group, minhash)
-        groups[article_id] = group
-        db.execute("update articles set source_group = ?, source_site = coalesce(source_site, ?),"
-                   " minhash = ? where id = ?",
-                   [group, source_site or site_of(canonical_url, site),
-                    signature_bytes(minhash) if minhash is not None else None, article_id])
+    # This migration grouped the articles stored before m_independent_sources. The store imports
+    # no stage, so the poll cycle does it now (monitor.run.poll.backfill_sources, reading
+    # Store.ungrouped_articles); the name stays, as databases record it.
+    pass
 
 
 @migrations()
@@ -250,6 +240,13 @@ def m_claim_status_ignores_withdrawn_resolutions(db: sqlite_utils.Database) -> N
     # re-check withdrew no longer counts). Views are now (re)created from
     # monitor/store/views.py after the migrations; the name stays, as databases record it.
     pass
+
+
+# A person's review of an alert; also the web view's canned write query (monitor/web.py).
+REVIEW_ALERT_SQL = (
+    "update alerts set review = :review, review_note = nullif(:note, ''),\n"
+    "  reviewed_at = case when :review is null then null else strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') end\n"
+    "where id = :alert_id")
 
 
 def _encode(value: Any) -> Any:
@@ -817,10 +814,7 @@ class Store:
 
     def review_alert(self, alert_id: int, review: str | None, note: str | None = None) -> dict[str, Any]:
         """Record a person's review of an alert (``right``, ``wrong``, or None to clear it)."""
-        reviewed_at = utcnow() if review is not None else None
-        cursor = self.db.execute(
-            "update alerts set review = ?, review_note = ?, reviewed_at = ? where id = ?",
-            [review, note, reviewed_at, alert_id])
+        cursor = self.db.execute(REVIEW_ALERT_SQL, {"review": review, "note": note, "alert_id": alert_id})
         row = self.alert_row(alert_id)
         if cursor.rowcount == 0 or row is None:
             raise StoreError(f"there is no alert {alert_id}; `monitor alerts` lists alerts with their ids")
@@ -1099,6 +1093,13 @@ class Store:
                 "select id, source_group, minhash from articles where minhash is not null and id > ?"
                 " order by id", [after_id]):
             yield row[0], row[1], row[2]
+
+    def ungrouped_articles(self) -> list[dict[str, Any]]:
+        """Articles (not failed) with neither a signature nor a source group: stored before
+        independent sources existed; by id."""
+        return list(self.db.query(
+            "select id, canonical_url, site, text, status, duplicate_of, source_site from articles"
+            " where minhash is null and source_group is null and status != 'failed' order by id"))
 
     def newest_article_id(self) -> int:
         return int(next(iter(self.db.query("select coalesce(max(id), 0) as id from articles")))["id"])
