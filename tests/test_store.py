@@ -4,7 +4,8 @@ import sqlite3
 import pytest
 
 from monitor.errors import StoreError
-from monitor.store.database import Store, migrations
+from monitor.store import Store
+from monitor.store.schema import migrations
 
 
 def test_new_database_gets_every_table_and_the_schema_version(tmp_path):
