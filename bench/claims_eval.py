@@ -24,6 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.shared import shared_data_dir  # noqa: E402
 from monitor.judge.claims import Claim, combine_claims, extract_claims, read_documents  # noqa: E402
 
 
@@ -159,7 +160,7 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="list misses and unmatched claims")
     args = parser.parse_args()
     if args.fnc1:
-        print(json.dumps(fnc1_kinds(Path("/work/shared/data/fnc1/train_stances.csv"), args.fnc1), indent=2,
+        print(json.dumps(fnc1_kinds(shared_data_dir() / "fnc1" / "train_stances.csv", args.fnc1), indent=2,
                          ensure_ascii=False))
         return
     report = run(args.docs, args.gold)

@@ -25,10 +25,13 @@ from typing import Sequence
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.shared import shared_data_dir  # noqa: E402
+
 LABELS = ("agree", "disagree", "discuss", "unrelated")
 RELATED = frozenset(LABELS[:3])
 SPLIT_PATH = Path(__file__).resolve().parent / "fnc1_split.json"
-DEFAULT_DATA = Path("/work/shared/data/fnc1")
+DEFAULT_DATA = shared_data_dir() / "fnc1"
 
 
 def read_stances(path: Path) -> list[dict[str, str]]:

@@ -3,7 +3,7 @@
     python bench/ingest.py [--feeds 200] [--pages 2000] [--repeat 3] [--extract-workers K]
                            [--compare-in-process] [--hosts 8] [--bare-sample N]
 
-Pages are the real pages of ``/work/shared/data/extraction/html/*.html.gz``, cycled; each copy
+Pages are the real pages of ``../shared/data/extraction/html/*.html.gz`` (``$MONITOR_SHARED_DATA``), cycled; each copy
 gets 24 words of its own inside one of its article paragraphs, so that copies of one page are
 different articles (copies of pages where no paragraph survives extraction come out as
 duplicates, as syndicated copies would). The feeds and pages are served by
@@ -61,7 +61,9 @@ from monitor.ingest.extract import extract_article  # noqa: E402
 from monitor.run.pipeline import run_cycle  # noqa: E402
 from monitor.store import Store  # noqa: E402
 
-PAGES_DIR = Path("/work/shared/data/extraction/html")
+from bench.shared import shared_data_dir  # noqa: E402
+
+PAGES_DIR = shared_data_dir() / "extraction" / "html"
 # A paragraph of at least 200 characters with no nested <p>: where the per-copy marker goes.
 PARAGRAPH = re.compile(rb"<p(?:\s[^>]*)?>(?:(?!</?p[\s>]).){200,4000}?</p>", re.S | re.I)
 

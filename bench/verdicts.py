@@ -33,7 +33,9 @@ from monitor.judge.quantities import parse_quantities  # noqa: E402
 from monitor.judge.verdicts.judge import Judge  # noqa: E402
 from monitor.judge.verdicts.text import DF_PATH, analyse_article, build_document_frequencies  # noqa: E402
 
-FNC1_DEFAULT = ROOT.parent / "shared" / "data" / "fnc1"
+from bench.shared import shared_data_dir  # noqa: E402
+
+FNC1_DEFAULT = shared_data_dir() / "fnc1"
 FNC1 = FNC1_DEFAULT
 SPLIT = ROOT / "bench" / "fnc1_split.json"
 

@@ -69,6 +69,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on use
+    # ruff: noqa: F401  (re-exported through __all__)
     from .config import Config, load_config
     from .ingest.extract import extract_article
     from .ingest.feeds import parse_feed

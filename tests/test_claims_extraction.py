@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "claims"
 DOC1 = ROOT / "baseline_docs" / "2025-02-14-trump-putin-call-experts.txt"
 DOC2 = ROOT / "baseline_docs" / "2025-03-19-putin-trump-call-negotiation-table.txt"
-FNC1 = Path("/work/shared/data/fnc1/train_stances.csv")
 
 
 def _bench():
@@ -160,10 +159,12 @@ def test_extra_documents_central_bank_and_product_launch() -> None:
     assert order.speaker == "Mark Ellison" and order.quantities[0].approximate
 
 
-def test_fnc1_headlines_as_one_sentence_claims() -> None:
-    if not FNC1.exists():
-        pytest.skip("FNC-1 data not present")
-    with FNC1.open(encoding="utf-8") as handle:
+@pytest.mark.slow
+def test_fnc1_headlines_as_one_sentence_claims(shared_data: Path) -> None:
+    stances = shared_data / "fnc1" / "train_stances.csv"
+    if not stances.exists():
+        pytest.skip(f"{stances} is not here (FNC-1)")
+    with stances.open(encoding="utf-8") as handle:
         headlines = sorted({row["Headline"] for row in csv.DictReader(handle)})
     sample = random.Random(7).sample(headlines, 200)
     kinds: Counter[str] = Counter()

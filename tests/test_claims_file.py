@@ -48,6 +48,7 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     assert path.read_text().startswith("# Follow-up Monitor: the claims to watch.")
 
 
+@pytest.mark.slow
 def test_reextraction_keeps_edits_and_ids(docs: Path, tmp_path: Path) -> None:
     out = tmp_path / "claims.toml"
     first = extract_to_file(docs, out)

@@ -10,7 +10,6 @@ import threading
 from datetime import datetime, timezone
 from email import policy
 from email.message import EmailMessage
-from typing import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,9 @@ from monitor.status.digest import (
 )
 from monitor.errors import DigestError
 from monitor.locking import LockHeld, ProcessLock, digest_lock_path
-from monitor.store import StatusSettings, Store
+from monitor.store import Store
+
+pytestmark = pytest.mark.min_sources(1)  # as digest_config's config says (open_store(config) would)
 
 NOW = datetime(2025, 2, 20, 7, 30, tzinfo=timezone.utc)
 SCRIPT_TITLE = "Call <script>alert(1)</script> & more"
@@ -111,7 +112,7 @@ def server_context(certificate) -> ssl.SSLContext:
 
 # -- a store with alerts ----------------------------------------------------------------
 
-def make_config(tmp_path: Path, port: int, security: str = "none", extra: str = "", recipients=None):
+def digest_config(tmp_path: Path, port: int, security: str = "none", extra: str = "", recipients=None):
     recipients = ["ana@example.org", "ben@example.org"] if recipients is None else recipients
     text = f"""
 [database]
@@ -152,9 +153,7 @@ def add_alert(store: Store, claim_id: str, article_id: int, verdict: str, confid
 
 
 @pytest.fixture
-def store(tmp_path) -> Iterator[Store]:
-    # the status settings of make_config's config, as `open_store(config)` would give them
-    store = Store(tmp_path / "monitor.db", settings=StatusSettings(0.6, 1))
+def store(store: Store) -> Store:
     add_claim(store, "call-lasted-90-minutes", "The Trump–Putin call lasted close to 90 minutes", "quantity",
               "Dmitry Peskov")
     add_claim(store, "prisoner-exchange-discussed", "Trump and Putin discussed a prisoner exchange")
@@ -166,8 +165,7 @@ def store(tmp_path) -> Iterator[Store]:
     add_alert(store, "prisoner-exchange-discussed", a2, "discusses", 0.71,
               "A swap of prisoners came up, aides said.")
     add_alert(store, "call-lasted-90-minutes", a2, "discusses", 0.65, "The long call was discussed <b>widely</b>.")
-    yield store
-    store.close()
+    return store
 
 
 def unmailed(store: Store) -> int:
@@ -226,7 +224,7 @@ def test_compose_links_only_http_urls_and_escapes_html():
 
 def test_digest_arrives_with_both_parts_grouped_and_escaped(tmp_path, store, smtp):
     server = smtp()
-    config = make_config(tmp_path, server.port)
+    config = digest_config(tmp_path, server.port)
     result = deliver_digest(config, store, now=NOW, environ={})
     assert result.status == "sent" and len(result.alert_ids) == 3
 
@@ -267,7 +265,7 @@ def test_digest_arrives_with_both_parts_grouped_and_escaped(tmp_path, store, smt
 
 def test_nothing_new_sends_nothing_but_records_the_day(tmp_path, store, smtp):
     server = smtp()
-    config = make_config(tmp_path, server.port)
+    config = digest_config(tmp_path, server.port)
     deliver_digest(config, store, now=NOW, environ={})
     result = deliver_digest(config, store, now=NOW, environ={})
     assert result.status == "empty" and result.message is None
@@ -278,7 +276,7 @@ def test_nothing_new_sends_nothing_but_records_the_day(tmp_path, store, smtp):
 
 def test_send_when_empty_sends_a_short_digest(tmp_path, smtp):
     server = smtp()
-    config = make_config(tmp_path, server.port, extra="send_when_empty = true")
+    config = digest_config(tmp_path, server.port, extra="send_when_empty = true")
     with Store(config.database_path) as empty_store:
         result = deliver_digest(config, empty_store, now=NOW, environ={})
     assert result.status == "sent"
@@ -289,7 +287,7 @@ def test_send_when_empty_sends_a_short_digest(tmp_path, smtp):
 
 def test_only_new_alerts_go_into_the_next_digest(tmp_path, store, smtp):
     server = smtp()
-    config = make_config(tmp_path, server.port)
+    config = digest_config(tmp_path, server.port)
     deliver_digest(config, store, now=NOW, environ={})
     article = add_article(store, "a3", "Kremlin confirms", site="Agency")
     add_alert(store, "call-lasted-90-minutes", article, "confirms", 0.9, "Peskov: about 90 minutes.")
@@ -309,7 +307,7 @@ def test_statuses_come_from_the_claim_status_rule_and_wrong_alerts_are_left_out(
     article = add_article(store, "a9", "Withdrawn", site="Wire")
     add_alert(store, "prisoner-exchange-discussed", article, "unrelated", 0.0, "Re-scoring withdrew this.")
     server = smtp()
-    result = deliver_digest(make_config(tmp_path, server.port), store, now=NOW, environ={})
+    result = deliver_digest(digest_config(tmp_path, server.port), store, now=NOW, environ={})
     assert result.alert_ids == (1, 2)
     text = parts(server.handler.messages()[0])[0]
     assert "Status: open -> CONTRADICTED (changed)" in text
@@ -319,7 +317,7 @@ def test_statuses_come_from_the_claim_status_rule_and_wrong_alerts_are_left_out(
 
 
 def test_refused_connection_keeps_alerts_for_the_next_digest(tmp_path, store, smtp):
-    closed = make_config(tmp_path, free_port())
+    closed = digest_config(tmp_path, free_port())
     with pytest.raises(DigestError, match=r"cannot connect to the SMTP server 127\.0\.0\.1:\d+ .*check \[email\] "
                                           r"smtp_host and smtp_port"):
         deliver_digest(closed, store, now=NOW, environ={})
@@ -330,8 +328,8 @@ def test_refused_connection_keeps_alerts_for_the_next_digest(tmp_path, store, sm
     assert store.runs()[0]["status"] == "failed"
 
     server = smtp()
-    deliver_digest(make_config(tmp_path, server.port), store, now=NOW, environ={})
-    deliver_digest(make_config(tmp_path, server.port), store, now=NOW, environ={})
+    deliver_digest(digest_config(tmp_path, server.port), store, now=NOW, environ={})
+    deliver_digest(digest_config(tmp_path, server.port), store, now=NOW, environ={})
     assert len(server.handler.envelopes) == 1
     assert "two and a half hours" in parts(server.handler.messages()[0])[0]
 
@@ -346,7 +344,7 @@ class RefuseBen(Inbox):
 
 def test_a_refused_recipient_is_recorded_and_the_others_get_the_digest(tmp_path, store, smtp):
     server = smtp(RefuseBen())
-    result = deliver_digest(make_config(tmp_path, server.port), store, now=NOW, environ={})
+    result = deliver_digest(digest_config(tmp_path, server.port), store, now=NOW, environ={})
     assert result.status == "sent" and result.refused == {"ben@example.org": "550 5.1.1 No such user"}
     assert server.handler.envelopes[0].rcpt_tos == ["ana@example.org"]
     (digest,) = store.digests()
@@ -357,7 +355,7 @@ def test_a_refused_recipient_is_recorded_and_the_others_get_the_digest(tmp_path,
 def test_rejected_login_keeps_alerts_and_says_which_variables(tmp_path, store, smtp):
     logins = Logins("monitor", "right")
     server = smtp(authenticator=logins, auth_require_tls=False)
-    config = make_config(tmp_path, server.port)
+    config = digest_config(tmp_path, server.port)
     wrong = {"MONITOR_SMTP_USERNAME": "monitor", "MONITOR_SMTP_PASSWORD": "wrong"}
     with pytest.raises(DigestError, match=r"rejected the login \(535 .*\$MONITOR_SMTP_USERNAME and "
                                           r"\$MONITOR_SMTP_PASSWORD"):
@@ -374,11 +372,11 @@ def test_rejected_login_keeps_alerts_and_says_which_variables(tmp_path, store, s
 def test_connection_dropped_mid_send_keeps_alerts_then_sends_once(tmp_path, store, smtp):
     dropping = smtp(DropInData())
     with pytest.raises(DigestError, match="closed the connection before the digest was accepted"):
-        deliver_digest(make_config(tmp_path, dropping.port), store, now=NOW, environ={})
+        deliver_digest(digest_config(tmp_path, dropping.port), store, now=NOW, environ={})
     assert store.digests()[0]["status"] == "failed" and unmailed(store) == 3
 
     server = smtp()
-    config = make_config(tmp_path, server.port)
+    config = digest_config(tmp_path, server.port)
     assert deliver_digest(config, store, now=NOW, environ={}).status == "sent"
     assert deliver_digest(config, store, now=NOW, environ={}).status == "empty"
     assert len(server.handler.envelopes) == 1
@@ -388,7 +386,7 @@ def test_connection_dropped_mid_send_keeps_alerts_then_sends_once(tmp_path, stor
 def test_starttls_with_login(tmp_path, store, smtp, certificate):
     logins = Logins("user@example.org", "s3cret")
     server = smtp(tls_context=server_context(certificate), require_starttls=True, authenticator=logins)
-    config = make_config(tmp_path, server.port, security="starttls")
+    config = digest_config(tmp_path, server.port, security="starttls")
     environ = {"MONITOR_SMTP_USERNAME": "user@example.org", "MONITOR_SMTP_PASSWORD": "s3cret"}
     client_context = ssl.create_default_context(cafile=str(certificate[0]))
     deliver_digest(config, store, now=NOW, environ=environ, ssl_context=client_context)
@@ -398,7 +396,7 @@ def test_starttls_with_login(tmp_path, store, smtp, certificate):
 
 def test_implicit_tls_checks_the_certificate(tmp_path, store, smtp, certificate):
     server = smtp(ssl_context=server_context(certificate))
-    config = make_config(tmp_path, server.port, security="tls")
+    config = digest_config(tmp_path, server.port, security="tls")
     # The system trust store does not know this self-signed certificate: refused, alerts kept.
     with pytest.raises(DigestError, match=r"TLS with 127\.0\.0\.1:\d+ failed .*CERTIFICATE_VERIFY_FAILED"):
         deliver_digest(config, store, now=NOW, environ={})
@@ -409,13 +407,13 @@ def test_implicit_tls_checks_the_certificate(tmp_path, store, smtp, certificate)
 
 
 def test_a_password_without_a_user_is_refused_before_connecting(tmp_path, store):
-    config = make_config(tmp_path, free_port())
+    config = digest_config(tmp_path, free_port())
     with pytest.raises(DigestError, match=r"\$MONITOR_SMTP_USERNAME is not set"):
         send_message(EmailMessage(), config.email, environ={"MONITOR_SMTP_PASSWORD": "x"})
 
 
 def test_no_recipients_is_a_config_error_not_a_failed_delivery(tmp_path, store):
-    config = make_config(tmp_path, free_port(), recipients=[])
+    config = digest_config(tmp_path, free_port(), recipients=[])
     with pytest.raises(DigestError, match=r"set \[email\] recipients"):
         deliver_digest(config, store, now=NOW, environ={})
     assert store.digests() == [] and unmailed(store) == 3
@@ -426,7 +424,7 @@ def test_a_digest_interrupted_mid_send_is_released_and_sent_by_the_next_sender(t
     store.begin_digest(subject="lost", recipients=["ana@example.org"], alert_ids=[1, 2, 3])
     assert unmailed(store) == 0
     server = smtp()
-    result = deliver_digest(make_config(tmp_path, server.port), store, now=NOW, environ={})
+    result = deliver_digest(digest_config(tmp_path, server.port), store, now=NOW, environ={})
     assert result.status == "sent" and result.alert_ids == (1, 2, 3)
     lost = store.digests()[-1]
     assert lost["status"] == "failed" and lost["error"].startswith("interrupted")
@@ -444,7 +442,7 @@ def test_claiming_alerts_is_all_or_nothing(store):
 
 def test_a_second_sender_waits_its_turn(tmp_path, store, smtp):
     server = smtp()
-    config = make_config(tmp_path, server.port)
+    config = digest_config(tmp_path, server.port)
     lock = ProcessLock(digest_lock_path(config.database_path), "sending a digest")
     with lock:
         with pytest.raises(LockHeld, match=rf"sending a digest is already running .*process {os.getpid()}"):
@@ -458,7 +456,7 @@ def test_a_second_sender_waits_its_turn(tmp_path, store, smtp):
 
 def test_dry_run_and_test_address_mark_nothing(tmp_path, store, smtp):
     server = smtp()
-    config = make_config(tmp_path, server.port)
+    config = digest_config(tmp_path, server.port)
     dry = deliver_digest(config, store, now=NOW, dry_run=True)
     assert dry.status == "dry-run" and len(dry.alert_ids) == 3
     test = deliver_digest(config, store, now=NOW, environ={}, test_recipient="me@example.org")

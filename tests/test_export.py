@@ -161,10 +161,9 @@ def fill(store):
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "monitor.db") as store:
-        fill(store)
-        yield store
+def store(store):
+    fill(store)
+    return store
 
 
 def reviews_by_claim(document):

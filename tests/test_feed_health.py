@@ -5,37 +5,30 @@ from __future__ import annotations
 import json
 import socket
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from werkzeug import Request, Response
 
 from monitor.cli import cli
-from monitor.config import Config, parse_config
+from monitor.config import parse_config
 from monitor.status.digest import build_digest, compose_digest
 from monitor.run.poll import poll_feed
 from monitor.ingest.fetch import Fetcher
 from monitor.status.health import FeedHealth, feed_health, load_feed_health, silence_limit
 from monitor.store import Store
 
+from conftest import rss
+
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
 
 
-def rss(*items: tuple[str, str, str]) -> bytes:
-    body = "".join(f"<item><guid>{guid}</guid><title>{title}</title><link>http://127.0.0.1/{guid}</link>"
-                   f"<pubDate>{date}</pubDate></item>" for guid, title, date in items)
-    return f'<rss version="2.0"><channel><title>t</title>{body}</channel></rss>'.encode()
+def entry(guid: str, title: str, date: str) -> dict[str, str]:
+    return {"guid": guid, "title": title, "link": f"http://127.0.0.1/{guid}", "pubDate": date}
 
 
-def make_config(tmp_path: Path, feeds: dict[str, str], failing_after: int = 3) -> Config:
-    blocks = "".join(f'\n[[feeds]]\nname = "{name}"\nurl = "{url}"\n' for name, url in feeds.items())
-    text = (f'[database]\npath = "monitor.db"\n[fetch]\ntimeout = 2\nallow_private_addresses = ["127.0.0.0/8"]\n'
-            f'[polling]\nfailing_after = {failing_after}\n[email]\nrecipients = ["a@example.org"]\n{blocks}')
-    path = tmp_path / "config" / "monitor.toml"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text)
-    return parse_config(text, path)
+def health_settings(failing_after: int = 3) -> str:
+    """The TOML these tests add to ``make_config``: when a feed is failing, and a digest recipient."""
+    return f'[polling]\nfailing_after = {failing_after}\n[email]\nrecipients = ["a@example.org"]\n'
 
 
 def by_name(found: list[FeedHealth]) -> dict[str, FeedHealth]:
@@ -52,16 +45,16 @@ def test_silence_limit_is_three_median_gaps_but_at_least_two_days():
     assert silence_limit(weekly) == timedelta(weeks=3)
 
 
-def test_a_feed_failing_n_times_then_recovering_is_failing_then_recovered(server, tmp_path):
+def test_a_feed_failing_n_times_then_recovering_is_failing_then_recovered(server, tmp_path, make_config):
     state = {"up": False}
 
     def feed(request: Request) -> Response:
         if not state["up"]:
             return Response("overloaded", status=503)
-        return Response(rss(("a", "A", "Mon, 02 Mar 2026 10:00:00 GMT")), content_type="application/rss+xml")
+        return Response(rss([entry("a", "A", "Mon, 02 Mar 2026 10:00:00 GMT")]), content_type="application/rss+xml")
 
     server.expect_request("/feed.xml").respond_with_handler(feed)
-    config = make_config(tmp_path, {"flaky": server.url_for("/feed.xml")})
+    config = make_config({"flaky": server.url_for("/feed.xml")}, extra=health_settings())
     with Store(config.database_path) as store, Fetcher(config.fetch) as fetcher:
         store.sync_feeds(config.feeds)
         for n in range(1, 4):
@@ -87,9 +80,9 @@ def test_a_feed_failing_n_times_then_recovering_is_failing_then_recovered(server
         assert load_feed_health(config, store, now=recovered_at + timedelta(days=2))[0].health == "ok"
 
 
-def test_fewer_failures_than_failing_after_are_not_news(server, tmp_path):
+def test_fewer_failures_than_failing_after_are_not_news(server, tmp_path, make_config):
     server.expect_request("/down.xml").respond_with_data("no", status=500)
-    config = make_config(tmp_path, {"once": server.url_for("/down.xml")}, failing_after=2)
+    config = make_config({"once": server.url_for("/down.xml")}, extra=health_settings(2))
     with Store(config.database_path) as store, Fetcher(config.fetch) as fetcher:
         store.sync_feeds(config.feeds)
         poll_feed(store, fetcher, store.feeds()[0], config.polling, now=T0)
@@ -98,12 +91,12 @@ def test_fewer_failures_than_failing_after_are_not_news(server, tmp_path):
         assert "HTTP 500" in health.last_error
 
 
-def test_a_feed_listing_nothing_new_past_its_rhythm_is_silent(server, tmp_path):
+def test_a_feed_listing_nothing_new_past_its_rhythm_is_silent(server, tmp_path, make_config):
     # Entries a day apart: its rhythm allows 3 days of quiet.
     items = [(f"e{d}", f"E{d}", (T0 - timedelta(days=d)).strftime("%a, %d %b %Y %H:%M:%S GMT")) for d in range(5)]
-    server.expect_request("/daily.xml").respond_with_data(rss(*items), content_type="application/rss+xml")
-    server.expect_request("/empty.xml").respond_with_data(rss(), content_type="application/rss+xml")
-    config = make_config(tmp_path, {"daily": server.url_for("/daily.xml"), "empty": server.url_for("/empty.xml")})
+    server.expect_request("/daily.xml").respond_with_data(rss([entry(*item) for item in items]), content_type="application/rss+xml")
+    server.expect_request("/empty.xml").respond_with_data(rss([]), content_type="application/rss+xml")
+    config = make_config({"daily": server.url_for("/daily.xml"), "empty": server.url_for("/empty.xml")}, extra=health_settings())
     with Store(config.database_path) as store, Fetcher(config.fetch) as fetcher:
         store.sync_feeds(config.feeds)
         for feed in store.feeds():
@@ -132,12 +125,11 @@ def test_feed_health_is_pure_and_worst_first():
     assert [(h.name, h.health) for h in found] == [("a-failing", "failing"), ("b-ok", "ok")]
 
 
-def test_monitor_feeds_lists_health_as_table_and_json(server, tmp_path):
+def test_monitor_feeds_lists_health_as_table_and_json(server, tmp_path, make_config):
     server.expect_request("/bad.xml").respond_with_data("<html>not a feed</html>", content_type="text/xml")
-    server.expect_request("/good.xml").respond_with_data(rss(("g", "G", "Mon, 02 Mar 2026 10:00:00 GMT")),
+    server.expect_request("/good.xml").respond_with_data(rss([entry("g", "G", "Mon, 02 Mar 2026 10:00:00 GMT")]),
                                                         content_type="application/rss+xml")
-    config = make_config(tmp_path, {"bad": server.url_for("/bad.xml"), "good": server.url_for("/good.xml")},
-                         failing_after=1)
+    config = make_config({"bad": server.url_for("/bad.xml"), "good": server.url_for("/good.xml")}, extra=health_settings(1))
     with Store(config.database_path) as store, Fetcher(config.fetch) as fetcher:
         store.sync_feeds(config.feeds)
         for feed in store.feeds():
@@ -170,9 +162,9 @@ def test_the_digest_lists_unhealthy_feeds_escaped(tmp_path):
     assert "Feed health" not in compose_digest([], {}, T0, feed_health=[fine]).get_body(("plain",)).get_content()
 
 
-def test_build_digest_reads_feed_health_from_the_store(server, tmp_path):
+def test_build_digest_reads_feed_health_from_the_store(server, tmp_path, make_config):
     server.expect_request("/down.xml").respond_with_data("gone", status=500)
-    config = make_config(tmp_path, {"down": server.url_for("/down.xml")}, failing_after=1)
+    config = make_config({"down": server.url_for("/down.xml")}, extra=health_settings(1))
     with Store(config.database_path) as store, Fetcher(config.fetch) as fetcher:
         store.sync_feeds(config.feeds)
         poll_feed(store, fetcher, store.feeds()[0], config.polling)
@@ -181,7 +173,7 @@ def test_build_digest_reads_feed_health_from_the_store(server, tmp_path):
     assert " * down: FAILING since" in message.get_body(("plain",)).get_content()
 
 
-def test_a_day_without_alerts_but_with_a_failing_feed_still_mails_the_digest(server, tmp_path):
+def test_a_day_without_alerts_but_with_a_failing_feed_still_mails_the_digest(server, tmp_path, make_config):
     from aiosmtpd.controller import Controller
     from aiosmtpd.handlers import Message as MessageHandler
 
@@ -198,7 +190,7 @@ def test_a_day_without_alerts_but_with_a_failing_feed_still_mails_the_digest(ser
     smtp.start()
     try:
         server.expect_request("/down.xml").respond_with_data("gone", status=500)
-        config = make_config(tmp_path, {"down": server.url_for("/down.xml")}, failing_after=1)
+        config = make_config({"down": server.url_for("/down.xml")}, extra=health_settings(1))
         text = config.path.read_text().replace(
             '[email]\n', f'[email]\nsmtp_host = "127.0.0.1"\nsmtp_port = {smtp.port}\nsecurity = "none"\n')
         config.path.write_text(text)

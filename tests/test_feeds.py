@@ -20,6 +20,8 @@ from monitor.run.poll import poll_feed
 from monitor.ingest.fetch import Fetcher
 from monitor.store import Store
 
+from conftest import rss
+
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
 FEED_URL = "https://news.example.com/world/rss.xml"
 T0 = datetime(2025, 2, 15, 12, 0, tzinfo=timezone.utc)
@@ -130,19 +132,9 @@ def fetcher() -> Iterator[Fetcher]:
         yield f
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "monitor.db")
-
-
 def serve(server: HTTPServer, path: str, handler: Callable[[Request], Response]) -> str:
     server.expect_request(path).respond_with_handler(handler)
     return server.url_for(path)
-
-
-def rss(*items: tuple[str, str]) -> bytes:
-    body = "".join(f"<item><title>{title}</title><link>{link}</link></item>" for title, link in items)
-    return f'<rss version="2.0"><channel><title>Test feed</title>{body}</channel></rss>'.encode()
 
 
 def add_feed(store: Store, url: str, interval: float = 30, name: str = "test") -> dict:
@@ -159,7 +151,7 @@ def test_second_poll_sends_validators_and_a_304_costs_no_parse(server, fetcher, 
     def handler(request: Request) -> Response:
         if request.headers.get("If-None-Match") == '"v1"':
             return Response(status=304, headers={"ETag": '"v1"'})
-        return Response(rss(("One", "/a/1"), ("Two", "/a/2")), content_type="application/rss+xml",
+        return Response(rss([{"title": "One", "link": "/a/1"}, {"title": "Two", "link": "/a/2"}]), content_type="application/rss+xml",
                         headers={"ETag": '"v1"', "Last-Modified": "Sat, 15 Feb 2025 10:00:00 GMT"})
     url = serve(server, "/feed.xml", handler)
     feed = add_feed(store, url)
@@ -189,7 +181,7 @@ def test_changed_etag_brings_the_new_entries(server, fetcher, store):
     def handler(request: Request) -> Response:
         if request.headers.get("If-None-Match") == etag[0]:
             return Response(status=304)
-        return Response(rss(*items), content_type="application/rss+xml", headers={"ETag": etag[0]})
+        return Response(rss([{"title": t, "link": link} for t, link in items]), content_type="application/rss+xml", headers={"ETag": etag[0]})
     feed = add_feed(store, serve(server, "/feed.xml", handler))
     assert poll_feed(store, fetcher, feed, now=T0).entries_new == 1
     etag[0] = '"v2"'
@@ -237,7 +229,7 @@ def test_failures_are_recorded_and_backoff_grows(server, fetcher, store, kind):
     if kind == "refused":
         url = closed_port_url()
     elif kind == "timeout":
-        url = serve(server, "/slow.xml", slowly(Response(rss(), content_type="text/xml")))
+        url = serve(server, "/slow.xml", slowly(Response(rss([]), content_type="text/xml")))
     elif kind == "html page":
         url = serve(server, "/home", lambda r: Response(fixture("not_a_feed.html"), content_type="text/html"))
     else:
@@ -265,7 +257,7 @@ def test_failures_are_recorded_and_backoff_grows(server, fetcher, store, kind):
 
 def test_success_after_failures_resets_the_count(server, fetcher, store):
     state = {"status": 503}
-    url = serve(server, "/feed.xml", lambda r: Response(rss(("One", "/a/1")), status=state["status"],
+    url = serve(server, "/feed.xml", lambda r: Response(rss([{"title": "One", "link": "/a/1"}]), status=state["status"],
                                                         content_type="application/rss+xml",
                                                         headers={"Retry-After": "7200"}))
     feed = add_feed(store, url, interval=10)
@@ -281,7 +273,7 @@ def test_success_after_failures_resets_the_count(server, fetcher, store):
 
 
 def test_permanent_redirect_updates_the_stored_url_but_not_the_key(server, fetcher, store):
-    new_url = serve(server, "/new.xml", lambda r: Response(rss(("One", "/a/1")), content_type="text/xml"))
+    new_url = serve(server, "/new.xml", lambda r: Response(rss([{"title": "One", "link": "/a/1"}]), content_type="text/xml"))
     old_url = serve(server, "/old.xml", lambda r: Response(status=301, headers={"Location": "/new.xml"}))
     feed = add_feed(store, old_url)
     result = poll_feed(store, fetcher, feed, now=T0)
@@ -296,7 +288,7 @@ def test_permanent_redirect_updates_the_stored_url_but_not_the_key(server, fetch
 
 
 def test_temporary_redirect_keeps_the_stored_url(server, fetcher, store):
-    serve(server, "/new.xml", lambda r: Response(rss(("One", "/a/1")), content_type="text/xml"))
+    serve(server, "/new.xml", lambda r: Response(rss([{"title": "One", "link": "/a/1"}]), content_type="text/xml"))
     old_url = serve(server, "/old.xml", lambda r: Response(status=302, headers={"Location": "/new.xml"}))
     feed = add_feed(store, old_url)
     assert poll_feed(store, fetcher, feed, now=T0).status == "ok"

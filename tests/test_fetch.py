@@ -199,14 +199,17 @@ def test_retry_after_accepts_http_date() -> None:
 
 
 def test_slow_server_times_out_with_hint_to_raise_timeout(server: LocalServer) -> None:
+    answered = threading.Event()
+
     def slow(request: http.server.BaseHTTPRequestHandler) -> None:
-        time.sleep(2)
+        answered.wait(10)  # answers only once the client has given up
         respond()(request)
 
     url = server.route("/slow", slow)
     started = time.monotonic()
     with make_fetcher(timeout=0.5) as fetcher, pytest.raises(FetchError) as caught:
         fetcher.get(url)
+    answered.set()
     assert time.monotonic() - started < 1.5
     assert f"{url} timed out after 0.5s" in str(caught.value)
     assert "raise [fetch] timeout" in str(caught.value)

@@ -10,7 +10,7 @@ from monitor.status.alerts import claim_status, claim_statuses, claim_timeline, 
 from monitor.cli import cli
 from monitor.errors import StoreError
 from monitor.status.lifecycle import forecaster_records, resolve_claim, status_changes
-from monitor.store import StatusSettings, Store
+from monitor.store import Store
 
 MARCH_5 = date(2025, 3, 5)
 
@@ -27,12 +27,13 @@ def add_seed_forecasts(store):
               resolves_by="2025-02-20")  # a date on a fact does not make it overdue
 
 
+pytestmark = pytest.mark.min_sources(1)  # one alert settles a claim here; see test_sources.py
+
+
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "monitor.db") as store:
-        store.use_settings(StatusSettings(0.6, 1))  # one alert settles a claim here; see test_sources.py
-        add_seed_forecasts(store)
-        yield store
+def store(store):
+    add_seed_forecasts(store)
+    return store
 
 
 def statuses(store, today):

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from monitor.judge.claims import load_claims
-from monitor.config import Config, parse_config
 from monitor.locking import LockHeld, ProcessLock
 from monitor.ingest.sources import probe_phrases
 from monitor.run.pipeline import MAX_ATTEMPTS, CycleSummary, poll_lock_path, run_cycle
-from monitor.store import Store
 from monitor.judge.verdicts import Judge
+
+from conftest import rss
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_ARTICLES = REPO / "monitor" / "demo_archive" / "articles"
@@ -77,11 +77,6 @@ def page(key: str, template: str = "wire", canonical: str | None = None, added: 
     return html.encode()
 
 
-def rss(title: str, *links: tuple[str, str]) -> bytes:
-    items = "".join(f"<item><title>{t}</title><link>{link.replace('&', '&amp;')}</link></item>" for t, link in links)
-    return f'<rss version="2.0"><channel><title>{title}</title>{items}</channel></rss>'.encode()
-
-
 
 
 def serve(server: HTTPServer, path: str, handler: Callable[[Request], Response] | bytes,
@@ -94,27 +89,12 @@ def serve(server: HTTPServer, path: str, handler: Callable[[Request], Response] 
 
 
 def serve_feed(server: HTTPServer, path: str, *links: tuple[str, str]) -> str:
-    return serve(server, path, rss(path, *links), "application/rss+xml")
+    return serve(server, path, rss([{"title": t, "link": link} for t, link in links], title=path),
+                 "application/rss+xml")
 
 
 def hits(server: HTTPServer, path: str) -> int:
     return sum(1 for request, _ in server.log if request.path == path)
-
-
-def make_config(tmp_path: Path, feeds: list[str], timeout: float = 2.0) -> Config:
-    blocks = "".join(f'\n[[feeds]]\nname = "feed{i}"\nurl = "{url}"\n' for i, url in enumerate(feeds, 1))
-    text = (f'[database]\npath = "monitor.db"\n[fetch]\ntimeout = {timeout}\n'
-            f'allow_private_addresses = ["127.0.0.0/8"]\n{blocks}')
-    path = tmp_path / "config" / "monitor.toml"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text)
-    return parse_config(text, path)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "monitor.db") as s:
-        yield s
 
 
 def counts(summary: CycleSummary) -> tuple[int, ...]:
@@ -122,12 +102,13 @@ def counts(summary: CycleSummary) -> tuple[int, ...]:
             summary.articles_duplicate, summary.articles_failed)
 
 
-def test_a_cycle_stores_every_article_and_a_rerun_adds_nothing(server, tmp_path, store):
+@pytest.mark.slow
+def test_a_cycle_stores_every_article_and_a_rerun_adds_nothing(server, tmp_path, store, make_config):
     for key in ("call", "borders", "minerals"):
         serve(server, f"/news/{key}", page(key))
     feed1 = serve_feed(server, "/feed1.xml", ("Call", "/news/call"), ("Borders", "/news/borders"))
     feed2 = serve_feed(server, "/feed2.xml", ("Minerals", "/news/minerals"))
-    config = make_config(tmp_path, [feed1, feed2])
+    config = make_config([feed1, feed2])
 
     first = run_cycle(config, store)
     assert counts(first) == (2, 0, 0, 3, 0, 0) and first.errors == []
@@ -148,11 +129,11 @@ def test_a_cycle_stores_every_article_and_a_rerun_adds_nothing(server, tmp_path,
     assert len(store.articles()) == 3 and hits(server, "/news/call") == 1
 
 
-def test_same_url_with_different_tracking_params_in_two_feeds_is_fetched_and_stored_once(server, tmp_path, store):
+def test_same_url_with_different_tracking_params_in_two_feeds_is_fetched_and_stored_once(server, tmp_path, store, make_config):
     serve(server, "/news/call", page("call"))
     feed1 = serve_feed(server, "/a.xml", ("Call", "/news/call?utm_source=rss&utm_medium=feed"))
     feed2 = serve_feed(server, "/b.xml", ("Call", "/news/call?fbclid=XYZ&at_campaign=rss"))
-    summary = run_cycle(make_config(tmp_path, [feed1, feed2]), store)
+    summary = run_cycle(make_config([feed1, feed2]), store)
     assert (summary.articles_new, summary.articles_duplicate) == (1, 1)
     assert hits(server, "/news/call") == 1
     (article,) = store.articles()
@@ -160,15 +141,15 @@ def test_same_url_with_different_tracking_params_in_two_feeds_is_fetched_and_sto
     assert {e["article_id"] for e in store.entries()} == {article["id"]}
 
 
-def test_a_syndicated_copy_with_other_boilerplate_is_stored_as_duplicate(server, tmp_path, store):
+def test_a_syndicated_copy_with_other_boilerplate_is_stored_as_duplicate(server, tmp_path, store, make_config):
     serve(server, "/wire/exchange", page("exchange", "wire"))
     serve(server, "/partner/2025/02/14/copied-story", page("exchange", "partner"))
     feed1 = serve_feed(server, "/wire.xml", ("Exchange", "/wire/exchange"))
-    config = make_config(tmp_path, [feed1])
+    config = make_config([feed1])
     assert run_cycle(config, store).articles_new == 1
     # The partner site's feed is added later and carries the same story at its own URL.
     feed2 = serve_feed(server, "/partner.xml", ("Exchange", "/partner/2025/02/14/copied-story"))
-    summary = run_cycle(make_config(tmp_path, [feed1, feed2]), store)
+    summary = run_cycle(make_config([feed1, feed2]), store)
     assert (summary.articles_new, summary.articles_duplicate) == (0, 1)
     original = store.article_by_canonical_url(server.url_for("/wire/exchange"))
     copy = store.article_by_canonical_url(server.url_for("/partner/2025/02/14/copied-story"))
@@ -185,13 +166,13 @@ def test_a_syndicated_copy_with_other_boilerplate_is_stored_as_duplicate(server,
       "according to a statement published on its website.",), False),
 ])
 def test_a_copy_adding_a_credit_line_is_a_duplicate_but_one_adding_news_is_not(server, tmp_path, store, added,
-                                                                               duplicate):
+                                                                               duplicate, make_config):
     serve(server, "/wire/call", page("call", "wire"))
     serve(server, "/partner/call-copy", page("call", "partner", added=added))
     feed1 = serve_feed(server, "/wire.xml", ("Call", "/wire/call"))
     feed2 = serve_feed(server, "/partner.xml", ("Call copy", "/partner/call-copy"))
-    run_cycle(make_config(tmp_path, [feed1]), store)
-    summary = run_cycle(make_config(tmp_path, [feed1, feed2]), store)
+    run_cycle(make_config([feed1]), store)
+    summary = run_cycle(make_config([feed1, feed2]), store)
     copy = store.article_by_canonical_url(server.url_for("/partner/call-copy"))
     original = store.article_by_canonical_url(server.url_for("/wire/call"))
     if duplicate:
@@ -210,7 +191,7 @@ def test_probe_phrases_are_spread_over_the_text():
     assert probe_phrases("just four words here") == ["just four words here"]
 
 
-def test_a_copy_declaring_the_original_as_canonical_is_a_duplicate(server, tmp_path, store):
+def test_a_copy_declaring_the_original_as_canonical_is_a_duplicate(server, tmp_path, store, make_config):
     original_url = serve(server, "/wire/minerals", page("minerals", "wire"))
     # Different text (an extra paragraph) but the page says where the original lives.
     copy = page("minerals", "partner", canonical=original_url).replace(
@@ -220,15 +201,16 @@ def test_a_copy_declaring_the_original_as_canonical_is_a_duplicate(server, tmp_p
     feed1 = serve_feed(server, "/wire.xml", ("Minerals", "/wire/minerals"))
     feed2 = serve_feed(server, "/partner.xml", ("Minerals copy", "/partner/minerals-copy"))
     # One after the other, so which one is the original is not down to thread timing.
-    run_cycle(make_config(tmp_path, [feed1]), store)
-    summary = run_cycle(make_config(tmp_path, [feed1, feed2]), store)
+    run_cycle(make_config([feed1]), store)
+    summary = run_cycle(make_config([feed1, feed2]), store)
     assert summary.articles_duplicate == 1
     copy_row = store.article_by_canonical_url(server.url_for("/partner/minerals-copy"))
     assert copy_row["status"] == "duplicate"
     assert copy_row["duplicate_of"] == store.article_by_canonical_url(original_url)["id"]
 
 
-def test_failed_articles_are_recorded_and_retried_up_to_the_limit(server, tmp_path, store):
+@pytest.mark.slow
+def test_failed_articles_are_recorded_and_retried_up_to_the_limit(server, tmp_path, store, make_config):
     state = {"flaky": 500}
     serve(server, "/news/flaky", lambda r: Response(page("borders"), status=state["flaky"],
                                                     content_type="text/html"))
@@ -237,7 +219,7 @@ def test_failed_articles_are_recorded_and_retried_up_to_the_limit(server, tmp_pa
     serve(server, "/news/call", page("call"))
     feed = serve_feed(server, "/feed.xml", ("Flaky", "/news/flaky"), ("Gone", "/news/gone"),
                       ("Empty", "/news/empty"), ("Call", "/news/call"))
-    config = make_config(tmp_path, [feed])
+    config = make_config([feed])
 
     first = run_cycle(config, store)
     assert (first.articles_new, first.articles_failed) == (1, 3)
@@ -281,13 +263,13 @@ def closed_port_url() -> str:
     return f"http://127.0.0.1:{port}/feed.xml"
 
 
-def test_failing_feeds_are_recorded_and_the_others_still_polled(server, tmp_path, store):
+def test_failing_feeds_are_recorded_and_the_others_still_polled(server, tmp_path, store, make_config):
     serve(server, "/news/call", page("call"))
     good = serve_feed(server, "/good.xml", ("Call", "/news/call"))
     missing = serve(server, "/missing.xml", lambda r: Response("no", status=404))
     broken = serve(server, "/broken.xml", lambda r: Response("oops", status=500))
-    slow = serve(server, "/slow.xml", slowly(Response(rss("slow"), content_type="text/xml")))
-    config = make_config(tmp_path, [missing, broken, slow, closed_port_url(), good], timeout=0.3)
+    slow = serve(server, "/slow.xml", slowly(Response(rss([], title="slow"), content_type="text/xml")))
+    config = make_config([missing, broken, slow, closed_port_url(), good], timeout=0.3)
     summary = run_cycle(config, store)
     assert (summary.feeds_polled, summary.feeds_failed, summary.articles_new) == (5, 4, 1)
     assert not summary.nothing_polled
@@ -299,32 +281,34 @@ def test_failing_feeds_are_recorded_and_the_others_still_polled(server, tmp_path
     assert len(summary.errors) == 4
 
 
-def test_every_feed_failing_is_nothing_polled(server, tmp_path, store):
+def test_every_feed_failing_is_nothing_polled(server, tmp_path, store, make_config):
     missing = serve(server, "/missing.xml", lambda r: Response("no", status=404))
-    summary = run_cycle(make_config(tmp_path, [missing]), store)
+    summary = run_cycle(make_config([missing]), store)
     assert summary.nothing_polled and summary.feeds_failed == 1
     assert summary.line().startswith("Polled 1 feed (0 not modified, 1 failed) · articles: 0 new")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extract_workers", [0, 2])
-def test_extraction_in_processes_or_in_process_gives_the_same_articles(server, tmp_path, store, extract_workers):
+def test_extraction_in_processes_or_in_process_gives_the_same_articles(server, tmp_path, store, extract_workers, make_config):
     for key in STORIES:
         serve(server, f"/news/{key}", page(key))
     feed = serve_feed(server, "/feed.xml", *[(key, f"/news/{key}") for key in STORIES])
-    summary = run_cycle(make_config(tmp_path, [feed]), store, extract_workers=extract_workers)
+    summary = run_cycle(make_config([feed]), store, extract_workers=extract_workers)
     assert summary.articles_new == len(STORIES) and summary.extraction_seconds > 0
     assert {a["title"] for a in store.articles()} == {title for title, _ in STORIES.values()}
 
 
-def test_progress_reports_each_stage(server, tmp_path, store):
+def test_progress_reports_each_stage(server, tmp_path, store, make_config):
     serve(server, "/news/call", page("call"))
     feed = serve_feed(server, "/feed.xml", ("Call", "/news/call"))
     events: list[tuple[str, int, int]] = []
-    run_cycle(make_config(tmp_path, [feed]), store, progress=lambda *event: events.append(event))
+    run_cycle(make_config([feed]), store, progress=lambda *event: events.append(event))
     assert events == [("feeds", 0, 1), ("feeds", 1, 1), ("articles", 0, 1), ("articles", 1, 1)]
 
 
-def test_articles_are_judged_once_and_a_backlog_is_judged_by_the_next_cycle_with_a_judge(server, tmp_path, store):
+@pytest.mark.slow
+def test_articles_are_judged_once_and_a_backlog_is_judged_by_the_next_cycle_with_a_judge(server, tmp_path, store, make_config):
     claims = load_claims(REPO / "config" / "claims.toml")
     store.sync_claims(claims)
     # The real Judge over the reviewed claims; without a trained stance model it uses its rules
@@ -334,7 +318,7 @@ def test_articles_are_judged_once_and_a_backlog_is_judged_by_the_next_cycle_with
     serve(server, "/news/call", (harbour_post / "trump-says-putin-call-lasted-hour-and-a-half.html").read_bytes())
     serve(server, "/news/football", (harbour_post / "harbour-united-extra-time-winner.html").read_bytes())
     feed = serve_feed(server, "/feed.xml", ("Call", "/news/call"), ("Goal", "/news/football"))
-    config = make_config(tmp_path, [feed])
+    config = make_config([feed])
 
     first = run_cycle(config, store)  # no judge yet (no claims, or a crash before judging)
     assert (first.articles_new, first.alerts_new) == (2, 0) and len(store.unjudged_articles()) == 2
@@ -353,10 +337,10 @@ def test_articles_are_judged_once_and_a_backlog_is_judged_by_the_next_cycle_with
     assert len(list(store.query("select id from alerts"))) == len(alerts)
 
 
-def test_a_second_cycle_on_the_same_database_is_refused_while_one_runs(server, tmp_path, store):
+def test_a_second_cycle_on_the_same_database_is_refused_while_one_runs(server, tmp_path, store, make_config):
     feed = serve_feed(server, "/feed.xml", ("Call", "/news/call"))
     serve(server, "/news/call", page("call"))
-    config = make_config(tmp_path, [feed])
+    config = make_config([feed])
     with ProcessLock(poll_lock_path(store.path), "a poll cycle"):  # as another process's cycle would
         with pytest.raises(LockHeld, match="a poll cycle is already running for this database"):
             run_cycle(config, store)

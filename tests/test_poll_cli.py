@@ -24,6 +24,8 @@ from monitor.locking import ProcessLock
 from monitor.run.pipeline import poll_lock_path
 from monitor.store import Store
 
+from conftest import rss
+
 PARAGRAPH = ("Officials said on {day} that the talks about the {topic} would continue next week in Riyadh, "
              "where delegations from both countries are expected to meet advisers to discuss the next steps.")
 
@@ -36,11 +38,6 @@ def page(n: int) -> bytes:
                    for i in range(3))
     return (f"<html><head><title>Story {n} about the {topics[n % 6]}</title></head><body><nav><a href='/'>Home</a>"
             f"</nav><article><h1>Story {n} about the {topics[n % 6]}</h1>{body}</article></body></html>").encode()
-
-
-def rss(*links: str) -> bytes:
-    items = "".join(f"<item><title>Item {i}</title><link>{link}</link></item>" for i, link in enumerate(links))
-    return f'<rss version="2.0"><channel><title>Test</title>{items}</channel></rss>'.encode()
 
 
 
@@ -59,7 +56,7 @@ def write_config(tmp_path: Path, feeds: list[str], extra: str = "", timeout: flo
 def serve_site(server: HTTPServer, pages: range) -> str:
     for n in pages:
         server.expect_request(f"/news/{n}").respond_with_data(page(n), content_type="text/html")
-    server.expect_request("/feed.xml").respond_with_data(rss(*[f"/news/{n}" for n in pages]),
+    server.expect_request("/feed.xml").respond_with_data(rss([{"title": f"Item {n}", "link": f"/news/{n}"} for n in pages]),
                                                          content_type="application/rss+xml")
     return server.url_for("/feed.xml")
 
@@ -72,6 +69,7 @@ def run(config: Path, *args: str) -> Result:
     return CliRunner().invoke(cli, ["-c", str(config), *args], catch_exceptions=False)
 
 
+@pytest.mark.slow
 def test_poll_prints_one_summary_line_and_exits_0_with_some_failures(server, tmp_path):
     good = serve_site(server, range(1, 4))
     server.expect_request("/missing.xml").respond_with_data("gone", status=404)
@@ -107,6 +105,7 @@ def test_poll_exits_1_on_config_and_store_errors(tmp_path):
     assert result.exit_code == 1 and "cannot open the database" in result.output
 
 
+@pytest.mark.slow
 def test_a_broken_claims_file_still_stores_articles_and_exits_1(server, tmp_path):
     config = write_config(tmp_path, [serve_site(server, range(1, 3))])
     (config.parent / "claims.toml").write_text("[[claims]\nid = ")
@@ -119,10 +118,11 @@ def test_a_broken_claims_file_still_stores_articles_and_exits_1(server, tmp_path
         assert len(store.unjudged_articles()) == 2
 
 
+@pytest.mark.slow
 def test_articles_json_parses_back_and_filters_by_status(server, tmp_path):
     good = serve_site(server, range(1, 3))
     server.expect_request("/news/broken").respond_with_data("boom", status=500)
-    server.expect_request("/feed2.xml").respond_with_data(rss("/news/broken"), content_type="text/xml")
+    server.expect_request("/feed2.xml").respond_with_data(rss([{"title": "Item 0", "link": "/news/broken"}]), content_type="text/xml")
     config = write_config(tmp_path, [good, server.url_for("/feed2.xml")])
     assert run(config, "poll").exit_code == 0
 
@@ -170,7 +170,7 @@ def test_a_poll_killed_mid_cycle_loses_and_duplicates_nothing_on_rerun(server, t
         if f"/news/{n}" != blocked_path:
             server.expect_request(f"/news/{n}").respond_with_data(page(n), content_type="text/html")
     server.expect_request(blocked_path).respond_with_handler(blocking)
-    server.expect_request("/feed.xml").respond_with_data(rss(*[f"/news/{n}" for n in pages]),
+    server.expect_request("/feed.xml").respond_with_data(rss([{"title": f"Item {n}", "link": f"/news/{n}"} for n in pages]),
                                                          content_type="application/rss+xml")
     # A generous timeout: on a busy machine the blocked fetch must still be hanging when the kill lands.
     config = write_config(tmp_path, [server.url_for("/feed.xml")], timeout=60)

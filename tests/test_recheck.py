@@ -11,7 +11,6 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from monitor.judge.claims import load_claims
-from monitor.config import Config, parse_config
 from monitor.status.digest import build_digest
 from monitor.run.pipeline import run_cycle
 from monitor.store import Store
@@ -56,22 +55,13 @@ class Site:
         return Response(body, content_type="text/html; charset=utf-8", headers={"ETag": etag})
 
 
-def make_config(tmp_path: Path, feed_url: str, recheck_hours: float) -> Config:
-    text = (f'[database]\npath = "monitor.db"\n[fetch]\ntimeout = 2\nallow_private_addresses = ["127.0.0.0/8"]\n'
-            f'[verdicts]\nrecheck_hours = {recheck_hours}\n[[feeds]]\nname = "wire"\nurl = "{feed_url}"\n')
-    path = tmp_path / "config" / "monitor.toml"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text)
-    return parse_config(text, path)
-
-
 @pytest.fixture
-def setup(server, tmp_path, judge_and_claims):
+def setup(server, tmp_path, judge_and_claims, make_config):
     """A stored article with its alert (first cycle), and configs without / with a due re-check."""
     judge, claims = judge_and_claims
     site = Site(server)
-    later = make_config(tmp_path, site.feed_url, 48)
-    due = make_config(tmp_path, site.feed_url, 0)
+    later = make_config({"wire": site.feed_url}, extra="[verdicts]\nrecheck_hours = 48\n")
+    due = make_config({"wire": site.feed_url}, extra="[verdicts]\nrecheck_hours = 0\n")
     with Store(later.database_path) as store:
         store.sync_claims(claims)
         first = run_cycle(later, store, judge=judge, extract_workers=0)

@@ -152,13 +152,13 @@ timezone = "UTC"
 class Monitor:
     """``python -m monitor run`` as a child process, its stderr collected line by line."""
 
-    def __init__(self, config: Path):
+    def __init__(self, config: Path, *options: str):
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         env.pop("MONITOR_SMTP_USERNAME", None)
         env.pop("MONITOR_SMTP_PASSWORD", None)
         # Its own process group, so a test can send Ctrl-C to the whole group as a terminal does.
-        self.proc = subprocess.Popen([sys.executable, "-m", "monitor", "-c", str(config), "run"], cwd=ROOT,
-                                     env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        self.proc = subprocess.Popen([sys.executable, "-m", "monitor", *options, "-c", str(config), "run"],
+                                     cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                      start_new_session=True)
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -175,16 +175,17 @@ class Monitor:
     def names(self) -> list[str]:
         return [str(e["event"]) for e in self.events() if e.get("event")]
 
-    def wait_for_event(self, name: str, timeout: float = 20) -> dict:
+    def wait_for_event(self, name: str, timeout: float = 20, count: int = 1) -> dict:
+        """The ``count``-th ``name`` event, once the process has logged it."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            for event in self.events():
-                if event.get("event") == name:
-                    return event
+            found = [event for event in self.events() if event.get("event") == name]
+            if len(found) >= count:
+                return found[count - 1]
             if self.proc.poll() is not None:
                 break
             time.sleep(0.05)
-        raise AssertionError(f"no {name} event; stderr:\n" + "\n".join(self.lines))
+        raise AssertionError(f"no {name} event #{count}; stderr:\n" + "\n".join(self.lines))
 
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 15, group: bool = False) -> int:
         if group:
@@ -205,8 +206,8 @@ class Monitor:
 def monitors():
     started: list[Monitor] = []
 
-    def start(config: Path) -> Monitor:
-        started.append(Monitor(config))
+    def start(config: Path, *options: str) -> Monitor:
+        started.append(Monitor(config, *options))
         return started[-1]
 
     yield start
@@ -234,11 +235,12 @@ def wait_until(condition, timeout: float = 20, what: str = "condition") -> None:
 
 # -- the scheduler as a process ------------------------------------------------------------
 
+@pytest.mark.slow
 def test_run_polls_when_due_refuses_a_second_instance_and_stops_cleanly(tmp_path, site, monitors):
     feed = site(items=2)
     config = write_config(tmp_path, feed_url=feed.url)
     db = tmp_path / "monitor.db"
-    monitor = monitors(config)
+    monitor = monitors(config, "-vv")  # -vv: it also logs the ticks that find nothing due (poll_idle)
 
     started = monitor.wait_for_event("scheduler_started")
     assert started["next_digest"].endswith("T07:30:00+00:00") and started["tick_seconds"] == 1
@@ -254,7 +256,8 @@ def test_run_polls_when_due_refuses_a_second_instance_and_stops_cleanly(tmp_path
 
     # Per-feed timing lives in the database: the feed is not due for a minute, so ticks pass
     # without polling; once its next_poll_at has passed, the next tick polls it.
-    time.sleep(1.5)
+    idle = monitor.names().count("poll_idle")
+    monitor.wait_for_event("poll_idle", count=idle + 2)  # two more ticks found nothing due
     assert feed.requests["/feed.xml"] == 1
     feed.items = 3
     with sqlite3.connect(db, timeout=10) as conn:
@@ -278,6 +281,7 @@ def test_run_polls_when_due_refuses_a_second_instance_and_stops_cleanly(tmp_path
     assert all(line.startswith("{") for line in monitor.lines), monitor.lines
 
 
+@pytest.mark.slow
 def test_ctrl_c_mid_poll_stores_the_article_in_hand_and_the_restart_finishes_the_rest(tmp_path, site, monitors):
     feed = site(items=6, page_delay=1.0)  # slow enough that a busy machine still stops mid-poll
     config = write_config(tmp_path, feed_url=feed.url, workers=1)
@@ -327,6 +331,7 @@ talks that concern the future of Ukraine, according to statements published on F
 </article></body></html>"""
 
 
+@pytest.mark.slow
 def test_end_to_end_a_judged_article_reaches_the_digest_sent_beside_the_scheduler(tmp_path, site, inbox,
                                                                                   monitors):
     feed = site(items=1, pages={1: CALL_ARTICLE})
@@ -372,6 +377,7 @@ def seed_alerts(db: Path, count: int) -> None:
                                        "detected_at": "2025-02-19T12:00:00+00:00"})
 
 
+@pytest.mark.slow
 def test_a_digest_missed_while_down_is_sent_once_on_start(tmp_path, inbox, monitors):
     now = datetime.now(timezone.utc)
     digest_time = (now - timedelta(hours=2)).strftime("%H:%M")
@@ -392,7 +398,9 @@ def test_a_digest_missed_while_down_is_sent_once_on_start(tmp_path, inbox, monit
 
     again = monitors(config)
     again.wait_for_event("scheduler_started")
-    time.sleep(1.0)   # a catch-up would be scheduled at once; give it a moment to show
+    # A missed digest is looked for before the scheduler starts, and the first tick always runs
+    # a cycle: once it is done, a catch-up would have shown.
+    again.wait_for_event("poll_done")
     assert again.stop() == 0
     assert "digest_missed" not in again.names() and len(inbox.handler.envelopes) == 1
     digest_runs = rows(db, "select status, digest_id from runs where kind = 'digest'")

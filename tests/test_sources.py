@@ -12,7 +12,7 @@ from monitor.cli import cli
 from monitor.status.lifecycle import replayed_statuses
 from monitor.ingest.sources import SourceIndex, shingles, signature, signature_bytes, signature_from_bytes, site_of
 from monitor.store import StatusSettings, Store
-from test_pipeline import STORIES, make_config, page, serve, serve_feed
+from test_pipeline import STORIES, page, serve, serve_feed
 from monitor.run.pipeline import run_cycle
 
 WIRE = " ".join(STORIES["call"][1])
@@ -79,7 +79,7 @@ def test_site_is_the_host_without_www_else_the_site_name():
 # -- the poll cycle records groups --------------------------------------------------------------
 
 def test_the_poll_cycle_groups_a_copy_that_adds_news_with_its_original_and_reruns_change_nothing(
-        server, tmp_path):  # noqa: F811
+        server, tmp_path, make_config):  # noqa: F811
     news = ("Late on Thursday the Kremlin added that the two presidents would speak again within a week, "
             "according to a statement published on its website.",)
     serve(server, "/wire/call", page("call", "wire"))
@@ -88,8 +88,8 @@ def test_the_poll_cycle_groups_a_copy_that_adds_news_with_its_original_and_rerun
     feed1 = serve_feed(server, "/wire.xml", ("Call", "/wire/call"), ("Borders", "/wire/borders"))
     feed2 = serve_feed(server, "/partner.xml", ("Call copy", "/partner/call-copy"))
     with Store(tmp_path / "monitor.db") as store:
-        assert run_cycle(make_config(tmp_path, [feed1]), store, extract_workers=0).articles_new == 2
-        config = make_config(tmp_path, [feed1, feed2])  # the partner's feed comes later
+        assert run_cycle(make_config([feed1]), store, extract_workers=0).articles_new == 2
+        config = make_config([feed1, feed2])  # the partner's feed comes later
         assert run_cycle(config, store, extract_workers=0).articles_new == 1
         call = store.article_by_canonical_url(server.url_for("/wire/call"))
         copy = store.article_by_canonical_url(server.url_for("/partner/call-copy"))
@@ -108,11 +108,9 @@ def test_the_poll_cycle_groups_a_copy_that_adds_news_with_its_original_and_rerun
 # -- a claim's status by independent sources ----------------------------------------------------
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "monitor.db") as store:
-        store.use_settings(StatusSettings(0.6, 2))
-        add_claim(store, "call")
-        yield store
+def store(store):
+    add_claim(store, "call")  # two independent sources settle it (the default)
+    return store
 
 
 def article(store: Store, url: str, group: int | None = None) -> int:

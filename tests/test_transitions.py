@@ -14,11 +14,7 @@ from monitor.store import StatusSettings, Store
 TODAY = date(2025, 3, 20)
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "monitor.db") as store:
-        store.use_settings(StatusSettings(0.6, 1))  # one alert settles a claim here; see test_sources.py
-        yield store
+pytestmark = pytest.mark.min_sources(1)  # one alert settles a claim here; see test_sources.py
 
 
 def articles(store, n):
