@@ -28,3 +28,15 @@ def test_importing_the_package_does_not_load_the_heavy_stages():
     """`monitor --help` stays fast: trafilatura and the verdict stage load on first use."""
     code = "import sys, monitor; print(sorted(m for m in ('trafilatura', 'monitor.run.pipeline', 'lightgbm') if m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
+
+
+def test_what_type_checkers_see_is_what_is_exported():
+    """The lazy table (``_EXPORTS``) and the ``TYPE_CHECKING`` imports name the same objects."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(monitor.__file__).read_text(encoding="utf-8"))
+    block = next(node for node in tree.body if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING")
+    seen = {alias.name: f"monitor.{node.module}" for node in block.body if isinstance(node, ast.ImportFrom)
+            for alias in node.names}
+    assert seen == monitor._EXPORTS
