@@ -177,12 +177,51 @@ class _Known:
     resolution_id: int | None = None
 
     @classmethod
-    def at(cls, store: Store, claim_id: str, moment: datetime, today: date) -> "_Known":
-        as_of = _text(moment)
-        row = store.claim_status_rows(claim_id, today=min(moment.date(), today), as_of=as_of)[0]
-        counting = frozenset(step["alert_id"] for step in store.claim_timeline_rows(claim_id, as_of=as_of)
-                             if step["counted"] and step["verdict"] in SETTLED_BY)
-        return cls(row["status"], row["evidence_status"], counting, row["resolution_id"])
+    def history(cls, store: Store, claim_id: str, instants: list[tuple[datetime, bool]], today: date
+                ) -> dict[datetime, "_Known"]:
+        """The claim as the database knew it at each instant (``(moment, boundary)``, in order;
+        a boundary is an instant where something besides an alert arrived: a review, a
+        resolution, a withdrawal, the deadline).
+
+        The views' SQL is asked (in one query) at each boundary and at the last instant of each
+        run of arrivals between boundaries. Within a run nothing but alerts arrive, so the
+        timeline as of its last instant gives each arrival's evidence status and counted
+        alerts, under the resolution and deadline that stood at the run's start.
+        """
+        asked = [moment for i, (moment, boundary) in enumerate(instants)
+                 if boundary or i + 1 == len(instants) or instants[i + 1][1]]
+        texts = {_text(moment): moment for moment in asked}
+        statuses, steps = store.claim_history_rows(claim_id, texts, today=today)
+        status_at = {texts[row["as_of"]]: row for row in statuses}
+        steps_at: dict[datetime, list[dict[str, Any]]] = defaultdict(list)
+        for step in sorted(steps, key=lambda row: row["step"]):
+            steps_at[texts[step["as_of"]]].append(step)
+
+        def counted(rows: Iterable[dict[str, Any]]) -> frozenset[int]:
+            return frozenset(row["alert_id"] for row in rows if row["counted"] and row["verdict"] in SETTLED_BY)
+
+        known: dict[datetime, _Known] = {}
+        standing: dict[str, Any] | None = None   # the status row at the last boundary
+        run: list[datetime] = []
+        for i, (moment, boundary) in enumerate(instants):
+            if boundary:
+                standing = status_at[moment]
+                known[moment] = cls(standing["status"], standing["evidence_status"], counted(steps_at[moment]),
+                                    standing["resolution_id"])
+            else:
+                run.append(moment)
+            if run and (i + 1 == len(instants) or instants[i + 1][1]):
+                overruled = standing is not None and standing["status"] != standing["evidence_status"]
+                timeline, done, evidence, counting = steps_at[run[-1]], 0, "open", set()
+                for arrival in run:  # the timeline's steps up to each arrival, in order
+                    while done < len(timeline) and (_parse_time(timeline[done]["detected_at"]) or arrival) <= arrival:
+                        evidence = timeline[done]["status"]
+                        counting |= counted(timeline[done:done + 1])
+                        done += 1
+                    known[arrival] = cls(standing["status"] if overruled else evidence,  # type: ignore[index]
+                                         evidence, frozenset(counting), standing["resolution_id"] if standing else None)
+                run = []
+        return known
 
     def caused_by(self, event: _Event, before: "_Known") -> bool:
         """Whether the event changed what the status is made of (from ``before`` to this)."""
@@ -248,10 +287,12 @@ def _replay(store: Store, today: date, since: datetime | None = None
     for claim_id, claim_events in _events(store, today).items():
         claim_events.sort(key=lambda e: e.at)
         moments = [(moment, list(group)) for moment, group in groupby(claim_events, key=lambda e: e.at)]
+        known = _Known.history(store, claim_id, [(moment, any(e.kind != "alert" for e in group))
+                                                 for moment, group in moments], today)
         earlier = [moment for moment, _ in moments if since is not None and moment < since]
-        before = _Known.at(store, claim_id, earlier[-1], today) if earlier else _Known()
+        before = known[earlier[-1]] if earlier else _Known()
         for moment, group in moments[len(earlier):]:
-            after = _Known.at(store, claim_id, moment, today)
+            after = known[moment]
             effective = [event for event in group if after.caused_by(event, before)]
             if after.status != before.status:
                 transitions.append((moment, Transition(

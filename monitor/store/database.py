@@ -19,6 +19,7 @@ import sqlite_utils
 from ..errors import StoreError
 from .schema import is_current, migrations, upgrade
 from .views import (
+    CLAIM_HISTORY_HOLES,
     CLAIM_QUERY_HOLES,
     QUERY_HOLES,
     StatusSettings,
@@ -519,6 +520,15 @@ class Store:
         store's settings: the view's own SQL (``views.py``), so every reader agrees with it."""
         holes = CLAIM_QUERY_HOLES if claim_id is not None else QUERY_HOLES
         return list(self.db.query(status_sql(holes) + " order by c.id", self._status_params(claim_id, today, as_of)))
+
+    def claim_history_rows(self, claim_id: str, moments: Iterable[str], *, today: date | None = None
+                           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """One claim's claim_status rows and claim_timeline rows at each of ``moments`` (timestamps,
+        each row's ``as_of``): the status as the database knew it then, in one query each, for
+        the lifecycle's replay of the history."""
+        params = {**self._status_params(claim_id, today, None), "moments": json.dumps(list(moments))}
+        return (list(self.db.query(status_sql(CLAIM_HISTORY_HOLES), params)),
+                list(self.db.query(timeline_sql(CLAIM_HISTORY_HOLES), params)))
 
     def claim_timeline_rows(self, claim_id: str | None = None, *, as_of: str | None = None) -> list[dict[str, Any]]:
         """The claim_timeline view (status after each alert) for one claim or all, by claim and

@@ -22,14 +22,16 @@ An alert *counts* when its confidence reaches the threshold (``credible_confiden
 independent source when no earlier counted alert of the same claim and verdict came from an
 article of the same group of near-duplicates or the same site.
 
-The SQL is written once, as templates with four holes, and rendered twice:
+The SQL is written once, as templates with holes (``Holes``), and rendered:
 
 * into the views (``create_views``), for sqlite3, Datasette and anyone querying by hand: the
   threshold and minimum from ``monitor_settings``, today from ``date('now')``, every alert;
-* into parameterised queries (``status_query``, ``timeline_query``) for the Python readers,
-  which can also fix *today*, the settings (a read-only database cannot mirror them) and a
-  moment ``as_of``: the status as the database knew it then (alerts detected, reviews,
-  resolutions and withdrawals recorded by then), which is how the lifecycle replays history.
+* into parameterised queries for the Python readers (``Store.claim_status_rows``,
+  ``claim_timeline_rows``, ``claim_history_rows``), which can also fix *today*, the settings (a
+  read-only database cannot mirror them) and moments ``as_of``: the status as the database
+  knew it then (alerts detected, reviews, resolutions and withdrawals recorded by then), which
+  is how the lifecycle replays history. Every row carries the ``as_of`` it describes (null:
+  now, everything recorded).
 
 Views are derived objects, not migrations: ``create_views`` (re)creates them after the
 migrations, whenever their stored SQL differs from this file's.
@@ -51,28 +53,33 @@ class StatusSettings:
 
 @dataclass(frozen=True)
 class Holes:
-    """SQL expressions for the templates' holes (see the module doc); ``one_claim``: the
-    query is for the claim ``:claim_id`` only (an equality, so SQLite uses the claim index)."""
+    """SQL for the templates' holes (see the module doc). ``moments`` is a subquery of
+    ``as_of`` moments (null: everything recorded); every row is computed once per moment, on
+    the earlier of ``today`` and the moment's date. ``one_claim``: for the claim ``:claim_id``
+    only (an equality, so SQLite uses the claim index)."""
 
     threshold: str
     min_sources: str
     today: str
-    as_of: str
+    moments: str
     one_claim: bool = False
 
     def fill(self) -> dict[str, str]:
         only = (lambda column: f"{column} = :claim_id") if self.one_claim else (lambda column: "1")
-        return {"threshold": self.threshold, "min_sources": self.min_sources, "today": self.today,
-                "as_of": self.as_of, "alert_of_claim": only("a.claim_id"),
-                "resolution_of_claim": only("r.claim_id"), "the_claim": only("c.id")}
+        return {"threshold": self.threshold, "min_sources": self.min_sources, "moments": self.moments,
+                "day": f"coalesce(min(date(mo.as_of), {self.today}), {self.today})",
+                "alert_of_claim": only("a.claim_id"), "resolution_of_claim": only("r.claim_id"),
+                "the_claim": only("c.id")}
 
 
+_PARAMETERS = {"threshold": ":threshold", "min_sources": ":min_sources", "today": ":today"}
 # The views: settings from the database, today's date, everything recorded.
-VIEW_HOLES = Holes(threshold="null", min_sources="null", today="date('now')", as_of="null")
-# The Python readers: named parameters (None for a setting or as_of: what the database says, everything).
-QUERY_HOLES = Holes(threshold=":threshold", min_sources=":min_sources", today=":today", as_of=":as_of")
-CLAIM_QUERY_HOLES = Holes(threshold=":threshold", min_sources=":min_sources", today=":today", as_of=":as_of",
-                          one_claim=True)
+VIEW_HOLES = Holes(threshold="null", min_sources="null", today="date('now')", moments="(select null as as_of)")
+# The Python readers: named parameters (None for a setting or :as_of: the database's, everything) ...
+QUERY_HOLES = Holes(**_PARAMETERS, moments="(select :as_of as as_of)")
+CLAIM_QUERY_HOLES = Holes(**_PARAMETERS, moments="(select :as_of as as_of)", one_claim=True)
+# ... and one claim at many moments (:moments, a JSON list of timestamps), for the lifecycle's replay.
+CLAIM_HISTORY_HOLES = Holes(**_PARAMETERS, moments="(select value as as_of from json_each(:moments))", one_claim=True)
 
 _TIMELINE = """
 with settings as (
@@ -82,39 +89,41 @@ with settings as (
                                   where key = 'min_independent_sources'), 2) as min_sources
 ),
 marked as (
-  select a.id as alert_id, a.claim_id, a.article_id, a.detected_at, a.verdict, a.confidence,
-         a.review, a.evidence,
+  select mo.as_of, a.id as alert_id, a.claim_id, a.article_id, a.detected_at, a.verdict, a.confidence,
+         a.review, a.evidence, datetime(a.detected_at) as detected_utc,
          (coalesce(a.confidence, 0) >= settings.threshold
           -- a review counts from when it was made (one with no time, always)
           and not (coalesce(a.review, '') = 'wrong'
-                   and ({as_of} is null or a.reviewed_at is null
-                        or datetime(a.reviewed_at) <= datetime({as_of})))) as counted,
+                   and (mo.as_of is null or a.reviewed_at is null
+                        or datetime(a.reviewed_at) <= datetime(mo.as_of)))) as counted,
          coalesce(ar.source_group, ar.duplicate_of, ar.id) as source_group,
          coalesce(ar.source_site, ar.canonical_url) as source_site
-  from alerts a join articles ar on ar.id = a.article_id, settings
+  from alerts a join articles ar on ar.id = a.article_id, settings, {moments} mo
   where {alert_of_claim}
-    and ({as_of} is null or datetime(a.detected_at) <= datetime({as_of}))
+    and (mo.as_of is null or datetime(a.detected_at) <= datetime(mo.as_of))
 ),
 sourced as (
+  -- a new independent source: the first counted alert of its verdict from its group of
+  -- near-duplicates, and the first from its site
   select m.*,
-         (m.counted and m.verdict in ('confirms', 'contradicts') and not exists (
-            select 1 from marked p
-            where p.claim_id = m.claim_id and p.verdict = m.verdict and p.counted
-              and (datetime(p.detected_at), p.alert_id) < (datetime(m.detected_at), m.alert_id)
-              and (p.source_group = m.source_group or p.source_site = m.source_site))) as new_source
+         (m.counted and m.verdict in ('confirms', 'contradicts')
+          and row_number() over (partition by claim_id, as_of, verdict, counted, source_group
+                                 order by detected_utc, alert_id) = 1
+          and row_number() over (partition by claim_id, as_of, verdict, counted, source_site
+                                 order by detected_utc, alert_id) = 1) as new_source
   from marked m
 ),
 running as (
   select sourced.*,
          row_number() over claim_order as step,
-         count(*) over (partition by claim_id) as steps,
+         count(*) over (partition by claim_id, as_of) as steps,
          sum(counted and verdict = 'confirms') over claim_order as confirms,
          sum(counted and verdict = 'contradicts') over claim_order as contradicts,
          sum(counted and verdict = 'discusses') over claim_order as discusses,
          sum(new_source and verdict = 'confirms') over claim_order as confirming_sources,
          sum(new_source and verdict = 'contradicts') over claim_order as contradicting_sources
   from sourced
-  window claim_order as (partition by claim_id order by datetime(detected_at), alert_id
+  window claim_order as (partition by claim_id, as_of order by detected_utc, alert_id
                          rows between unbounded preceding and current row)
 ),
 with_status as (
@@ -129,40 +138,41 @@ with_status as (
 ),
 with_change as (
   select with_status.*,
-         coalesce(lag(status) over (partition by claim_id order by step), 'open') as previous_status
+         coalesce(lag(status) over (partition by claim_id, as_of order by step), 'open') as previous_status
   from with_status
 )
-select claim_id, step, steps, alert_id, article_id, detected_at, verdict, confidence, review,
+select as_of, claim_id, step, steps, alert_id, article_id, detected_at, verdict, confidence, review,
        counted, confirms, contradicts, discusses, previous_status, status,
        status != previous_status as changed,
        max(case when status != previous_status then detected_at end)
-         over (partition by claim_id) as last_change_at,
+         over (partition by claim_id, as_of) as last_change_at,
        source_group, source_site, new_source, confirming_sources, contradicting_sources
 from with_change
 """
 
 _STANDING_RESOLUTIONS = """
-select r.id as resolution_id, r.claim_id, r.outcome, r.resolved_on, r.recorded_at, r.brier, r.method,
+select mo.as_of, r.id as resolution_id, r.claim_id, r.outcome, r.resolved_on, r.recorded_at, r.brier, r.method,
        r.evidence_url, r.note,
-       row_number() over (partition by r.claim_id
+       row_number() over (partition by r.claim_id, mo.as_of
                           order by r.method = 'manual' desc, coalesce(r.recorded_at, r.resolved_on) desc,
                                    r.id desc) as rank
-from resolutions r left join alerts a on a.id = r.alert_id
+from resolutions r left join alerts a on a.id = r.alert_id, {moments} mo
 where {resolution_of_claim}
-  and ({as_of} is null or datetime(coalesce(r.recorded_at, r.resolved_on)) <= datetime({as_of}))
+  and (mo.as_of is null or datetime(coalesce(r.recorded_at, r.resolved_on)) <= datetime(mo.as_of))
   -- one read from an alert a person marked wrong, or that the re-check withdrew, does not stand
   and not (coalesce(a.review, '') = 'wrong'
-           and ({as_of} is null or a.reviewed_at is null or datetime(a.reviewed_at) <= datetime({as_of})))
+           and (mo.as_of is null or a.reviewed_at is null or datetime(a.reviewed_at) <= datetime(mo.as_of)))
   and not (a.withdrawn_at is not null
-           and ({as_of} is null or datetime(a.withdrawn_at) <= datetime({as_of})))
+           and (mo.as_of is null or datetime(a.withdrawn_at) <= datetime(mo.as_of)))
 """
 
 _STATUS = """
 with timeline as ({timeline}),
-last_step as (
+-- materialized: computed once, not once per claim and moment they are joined to
+last_step as materialized (
   select * from timeline where step = steps
 ),
-latest_resolution as ({resolutions}),
+latest_resolution as materialized ({resolutions}),
 claim_deadline as (
   -- a claim that waits for an outcome falls overdue on the day after its resolves_by date
   select c.id as claim_id, resolvable,
@@ -171,9 +181,9 @@ claim_deadline as (
   from (select c.*, (c.kind in ('forecast', 'event') or c.probability is not null) as resolvable
         from claims c where {the_claim}) c
 )
-select c.id as claim_id,
+select mo.as_of, c.id as claim_id,
        case when r.outcome is not null then 'resolved'
-            when date(d.deadline_at) <= {today} then 'overdue'
+            when date(d.deadline_at) <= {day} then 'overdue'
             else coalesce(t.status, 'open') end as status,
        coalesce(t.status, 'open') as evidence_status,
        coalesce(t.confirms, 0) as confirms,
@@ -182,7 +192,7 @@ select c.id as claim_id,
        coalesce(t.steps, 0) as alerts,
        t.detected_at as last_alert_at,
        case when r.outcome is not null then coalesce(r.resolved_on, r.recorded_at)
-            when date(d.deadline_at) <= {today} then d.deadline_at
+            when date(d.deadline_at) <= {day} then d.deadline_at
             else t.last_change_at end as status_since,
        r.outcome, r.resolved_on, r.brier,
        c.kind, c.active, c.statement, c.resolves_by,
@@ -190,9 +200,9 @@ select c.id as claim_id,
        r.resolution_id, d.resolvable, d.deadline_at,
        coalesce(t.confirming_sources, 0) as confirming_sources,
        coalesce(t.contradicting_sources, 0) as contradicting_sources
-from claims c
-left join last_step t on t.claim_id = c.id
-left join latest_resolution r on r.claim_id = c.id and r.rank = 1
+from claims c join {moments} mo
+left join last_step t on t.claim_id = c.id and t.as_of is mo.as_of
+left join latest_resolution r on r.claim_id = c.id and r.as_of is mo.as_of and r.rank = 1
 left join claim_deadline d on d.claim_id = c.id
 where {the_claim}
 """
