@@ -60,6 +60,7 @@ _EXPORTS = {
     "Transition": "monitor.status.lifecycle", "status_changes": "monitor.status.lifecycle",
     "resolve_claim": "monitor.status.lifecycle", "forecaster_records": "monitor.status.lifecycle",
     "load_feed_health": "monitor.status.health", "export_claims": "monitor.status.export",
+    "describe_claim": "monitor.status.describe",
     "build_digest": "monitor.status.digest", "deliver_digest": "monitor.status.digest",
 }
 
@@ -84,6 +85,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__
         Alert, AlertQuery, ClaimStatus, claim_status, claim_statuses, claim_timeline, list_alerts, review_alert,
         stats,
     )
+    from .status.describe import describe_claim
     from .status.digest import build_digest, deliver_digest
     from .status.export import export_claims
     from .status.health import load_feed_health

@@ -740,10 +740,9 @@ def claims_show(context: Context, claim_id: str, claims_file: Path | None) -> No
     """Show one claim: quote, slots, sources, and its status and latest alerts if there is a database."""
     import difflib
 
-    from .errors import ClaimsError, StoreError
+    from .errors import ClaimsError
     from .judge.claims import load_claims
-    from .judge.quantities import describe_quantity
-    from .status.alerts import ClaimStatus, claim_status
+    from .status.describe import describe_claim
 
     path = _claims_file(context, claims_file)
     claims = {c.id: c for c in load_claims(path)}
@@ -752,51 +751,12 @@ def claims_show(context: Context, claim_id: str, claims_file: Path | None) -> No
         close = difflib.get_close_matches(claim_id, list(claims), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; `monitor claims list --all` lists them"
         raise ClaimsError(f"{path}: no claim {claim_id!r}{hint}")
-    state = ("active" if claim.active else "inactive") + (", reviewed" if claim.reviewed else "")
-    lines = [f"{claim.id}  ({claim.kind}, {state})", f"Statement:  {claim.statement}"]
-    if claim.quote:
-        lines.append(f"Quote:      “{claim.quote}”")
-    said = claim.speaker or "(the outlet)"
-    lines.append(f"Said by:    {said}" + (f", in {claim.source}" if claim.source else "")
-                 + (f" — {claim.document}" if claim.document else ""))
-    for label, value in (("Subject", claim.subject), ("Entities", ", ".join(claim.entities)),
-                         ("Quantities", "; ".join(describe_quantity(q) for q in claim.quantities)),
-                         ("Probability", f"{claim.probability:.0%}" if claim.probability is not None else None),
-                         ("Event date", claim.event_date), ("Resolves by", claim.resolves_by),
-                         ("Note", claim.note)):
-        if value:
-            lines.append(f"{label + ':':<12}{value}")
-    for key, value in claim.slots.items():
-        lines.append(f"  {key}: {json.dumps(value, ensure_ascii=False, default=str)}")
-    if claim.sources:
-        lines.append(f"Sources ({len(claim.sources)}):")
-        for source in claim.sources:
-            who = f"{source['speaker']}: " if source.get("speaker") else ""
-            lines.append(f"  - {source.get('document', '?')}" + (f" ({source['date']})" if source.get("date") else "")
-                         + f": {who}“{source.get('quote', '')}”")
     database = context.config.database_path if context.config_path.exists() else None
     if database is None or not Path(database).exists():
-        lines.append("Status:     no database yet, so no alerts yet (run `monitor poll`)")
+        click.echo(describe_claim(claim, None))
     else:
         with context.store(read_only=True) as store:
-            try:
-                status: ClaimStatus | None = claim_status(store, claim.id)
-            except StoreError:
-                status = None  # not mirrored into the database yet
-            alerts = store.latest_alerts(claim.id)
-        if status is not None:
-            lines.append(f"Status:     {status.status} — {status.confirms} confirm, {status.contradicts} contradict, "
-                         f"{status.discusses} discuss" + (f"; outcome {status.outcome}" if status.outcome else ""))
-        else:
-            lines.append("Status:     not in the database yet (run `monitor claims extract` or `monitor poll`)")
-        if alerts:
-            lines.append("Latest alerts:")
-            for alert in alerts:
-                lines.append(f"  {alert['detected_at']}  {alert['verdict']} {alert['confidence']:.2f}  "
-                             f"“{alert['evidence']}” — {alert['article_title']} <{alert['article_url']}>")
-        else:
-            lines.append("Latest alerts: no alerts yet")
-    click.echo("\n".join(lines))
+            click.echo(describe_claim(claim, store))
 
 
 class DayParam(click.ParamType):
