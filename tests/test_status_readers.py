@@ -147,7 +147,7 @@ def test_every_reader_gives_every_claim_the_same_status_at_every_step(site, seed
     with open_store(config) as store:
         store.sync_claims(claims())
         history = History(store, rng)
-        kinds = []
+        kinds, said = [], []
         for step in range(STEPS):
             kinds.append(history.step())
             seen = readers(site, store)
@@ -157,6 +157,16 @@ def test_every_reader_gives_every_claim_the_same_status_at_every_step(site, seed
             counted = stats(store).claims_by_status
             assert {s: n for s, n in counted.items() if n} == {
                 s: list(expected.values()).count(s) for s in set(expected.values())}
+            said.append((history.now, expected))
+        # Every event was recorded at the clock of its step, so the history replayed at the end
+        # says, for every earlier step, what the readers said then (claims whose deadline
+        # passed in between are left out: the readers judged those against the real today).
+        transitions = status_changes(store)
+        for step, (moment, expected) in enumerate(said):
+            for claim_id in ("fact", "quantity", "forecast-future"):
+                then = [t.new_status for t in transitions if t.claim_id == claim_id
+                        and datetime.fromisoformat(t.at) <= moment]
+                assert (then or ["open"])[-1] == expected[claim_id], f"seed {seed}: {claim_id} after step {step}"
     # the histories did reach the interesting states
     assert {"alert", "review"} <= set(kinds)
 

@@ -9,6 +9,9 @@ alerts that caused it:
     alert arrives      (``detected_at``)   a counted confirm or contradict can change the status
     alert reviewed     (``reviewed_at``)   a counted alert marked wrong stops counting: the
                                            status flips back, and a resolution read from it goes
+    alert withdrawn    (``withdrawn_at``)  the evidence re-check found its article removed or
+                                           changed: the alert stops counting, and so does a
+                                           resolution read from it
     resolution         (``recorded_at``)   automatic (read from an alert) or by hand: resolved
     deadline passes    (day after ``resolves_by``, up to ``today``): overdue
 
@@ -150,7 +153,7 @@ def replayed_statuses(store: Store, *, today: date | None = None) -> dict[str, s
 @dataclass(frozen=True)
 class _Event:
     at: datetime
-    kind: str                   # alert | resolution | review | withdrawal | deadline
+    kind: str                   # alert | review | recheck (alert withdrawn) | resolution | withdrawal | deadline
     alert_id: int | None = None
     verdict: str | None = None
     resolution_id: int | None = None
@@ -227,7 +230,7 @@ class _Known:
         """Whether the event changed what the status is made of (from ``before`` to this)."""
         if event.kind == "alert":
             return event.alert_id in self.counting and event.alert_id not in before.counting
-        if event.kind == "review":
+        if event.kind in ("review", "recheck"):  # an alert stops counting
             return event.alert_id in before.counting and event.alert_id not in self.counting
         if event.kind == "resolution":
             return event.resolution_id == self.resolution_id != before.resolution_id
@@ -250,6 +253,9 @@ def _events(store: Store, today: date) -> dict[str, list[_Event]]:
         reviewed = _parse_time(row["reviewed_at"]) if row["review"] == "wrong" else None
         if reviewed is not None:
             events[row["claim_id"]].append(_Event(reviewed, "review", alert_id=row["alert_id"]))
+        withdrawn = _parse_time(row["withdrawn_at"])
+        if withdrawn is not None:  # the evidence re-check found the article removed or changed
+            events[row["claim_id"]].append(_Event(withdrawn, "recheck", alert_id=row["alert_id"]))
     for row in store.lifecycle_resolution_rows():
         recorded = _parse_time(row["recorded_at"]) or _parse_time(row["resolved_on"])
         if recorded is None:

@@ -738,11 +738,12 @@ class Store:
             f" from claims c left join documents d on d.id = c.document_id {where}order by c.id", params))
 
     def alert_history_rows(self) -> list[dict[str, Any]]:
-        """Every alert with when it was detected and reviewed, by claim and detection: the events
-        a replay of the history orders (the status at each moment comes from the views' SQL)."""
+        """Every alert with when it was detected, reviewed and withdrawn by the re-check (``verdict``:
+        what it said on arrival), by claim and detection: the events a replay of the history
+        orders (the status at each moment comes from the views' SQL)."""
         return list(self.db.query(
-            "select id as alert_id, claim_id, detected_at, verdict, review, reviewed_at from alerts"
-            " order by claim_id, datetime(detected_at), id"))
+            "select id as alert_id, claim_id, detected_at, coalesce(withdrawn_verdict, verdict) as verdict, review,"
+            " reviewed_at, withdrawn_at from alerts order by claim_id, datetime(detected_at), id"))
 
     def lifecycle_resolution_rows(self) -> list[dict[str, Any]]:
         """Every resolution, oldest first, with the review of the alert it was read from and when

@@ -88,19 +88,30 @@ with settings as (
          coalesce({min_sources}, (select cast(value as integer) from monitor_settings
                                   where key = 'min_independent_sources'), 2) as min_sources
 ),
-marked as (
-  select mo.as_of, a.id as alert_id, a.claim_id, a.article_id, a.detected_at, a.verdict, a.confidence,
-         a.review, a.evidence, datetime(a.detected_at) as detected_utc,
-         (coalesce(a.confidence, 0) >= settings.threshold
-          -- a review counts from when it was made (one with no time, always)
-          and not (coalesce(a.review, '') = 'wrong'
-                   and (mo.as_of is null or a.reviewed_at is null
-                        or datetime(a.reviewed_at) <= datetime(mo.as_of)))) as counted,
-         coalesce(ar.source_group, ar.duplicate_of, ar.id) as source_group,
-         coalesce(ar.source_site, ar.canonical_url) as source_site
-  from alerts a join articles ar on ar.id = a.article_id, settings, {moments} mo
+alerts_then as (
+  -- the alerts detected by as_of, saying what they said then: one the re-check withdrew later
+  -- (verdict 'unrelated' now) still had its verdict and confidence before it was withdrawn
+  select mo.as_of, a.*,
+         (a.withdrawn_at is not null and mo.as_of is not null
+          and datetime(a.withdrawn_at) > datetime(mo.as_of)) as withdrawn_later
+  from alerts a, {moments} mo
   where {alert_of_claim}
     and (mo.as_of is null or datetime(a.detected_at) <= datetime(mo.as_of))
+),
+marked as (
+  select a.as_of, a.id as alert_id, a.claim_id, a.article_id, a.detected_at,
+         case when a.withdrawn_later then a.withdrawn_verdict else a.verdict end as verdict,
+         case when a.withdrawn_later then a.withdrawn_confidence else a.confidence end as confidence,
+         a.review, a.evidence, datetime(a.detected_at) as detected_utc,
+         (coalesce(case when a.withdrawn_later then a.withdrawn_confidence else a.confidence end, 0)
+            >= settings.threshold
+          -- a review counts from when it was made (one with no time, always)
+          and not (coalesce(a.review, '') = 'wrong'
+                   and (a.as_of is null or a.reviewed_at is null
+                        or datetime(a.reviewed_at) <= datetime(a.as_of)))) as counted,
+         coalesce(ar.source_group, ar.duplicate_of, ar.id) as source_group,
+         coalesce(ar.source_site, ar.canonical_url) as source_site
+  from alerts_then a join articles ar on ar.id = a.article_id, settings
 ),
 sourced as (
   -- a new independent source: the first counted alert of its verdict from its group of
