@@ -18,7 +18,8 @@ stands, else by the claim's deadline:
                   ``resolves_by`` date has passed with no resolution
 
 An alert *counts* when its confidence reaches the threshold (``credible_confidence`` in
-``monitor_settings``, 0.6 if unset) and no person has reviewed it wrong. An alert adds an
+``monitor_settings``, 0.6 if unset) and no person has reviewed it wrong; one the evidence
+re-check withdrew reads ``unrelated`` from its withdrawal on. An alert adds an
 independent source when no earlier counted alert of the same claim and verdict came from an
 article of the same group of near-duplicates or the same site.
 
