@@ -210,8 +210,8 @@ def _title_and_body(text: str) -> tuple[str, str]:
 def judge_story(story: str, *, threshold: float, max_candidates: int, which: str = "labels") -> list[Judged]:
     """Judge every cached article of ``story`` against its reviewed claims; a pair the judge did not
     take up as a candidate is *unrelated*."""
-    from monitor.claims import load_claims
-    from monitor.verdicts import load_judge
+    from monitor.judge.claims import load_claims
+    from monitor.judge.verdicts import load_judge
 
     claims = [c for c in load_claims(BENCH / story / "claims.toml") if c.active]
     judge = load_judge(claims, threshold=threshold, max_candidates=max_candidates)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.claims import load_claims
+from monitor.judge.claims import load_claims
 
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("coverage_bench", ROOT / "bench" / "coverage.py")
