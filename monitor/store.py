@@ -458,6 +458,15 @@ def m_claim_status_ignores_withdrawn_resolutions(db: sqlite_utils.Database) -> N
     db.execute(sql.replace(wrong_only, "where coalesce(a.review, '') != 'wrong' and a.withdrawn_at is null\n"))
 
 
+@migrations()
+def m_digest_message(db: sqlite_utils.Database) -> None:
+    # A digest keeps the exact message it sends and its Message-ID: a digest whose delivery the
+    # server never confirmed (status ``sending``) is sent again as that same message, never
+    # re-composed with its alerts under another Message-ID (see digest.py).
+    db["digests"].add_column("message_id", str)
+    db["digests"].add_column("message", bytes)
+
+
 def _encode(value: Any) -> Any:
     """Dataclasses, dicts and lists are stored as JSON text."""
     if is_dataclass(value) and not isinstance(value, type):
@@ -575,18 +584,21 @@ class Store:
             " values (?, ?, 'empty', ?, 0, '[]')", [now, subject, now])
         return int(cursor.lastrowid)
 
-    def begin_digest(self, *, subject: str, recipients: Iterable[str], alert_ids: Iterable[int]) -> int:
+    def begin_digest(self, *, subject: str, recipients: Iterable[str], alert_ids: Iterable[int],
+                     message_id: str | None = None, message: bytes | None = None) -> int:
         """Record a ``pending`` digest and claim its alerts for it, all or nothing; returns its id.
 
-        Raises ``StoreError`` if another digest claimed one of the alerts meanwhile.
+        ``message`` (the bytes to send) and its ``message_id`` are kept so that a send whose
+        outcome is unknown can be repeated as the same message. Raises ``StoreError`` if another
+        digest claimed one of the alerts meanwhile.
         """
         ids = list(alert_ids)
         with self.db.atomic():
             # The insert comes first so the transaction takes SQLite's write lock before it reads.
             cursor = self.db.execute(
-                "insert into digests (created_at, recipients, subject, status, alert_count, alert_ids)"
-                " values (?, ?, ?, 'pending', ?, ?)",
-                [utcnow(), _encode(list(recipients)), subject, len(ids), _encode(ids)])
+                "insert into digests (created_at, recipients, subject, status, alert_count, alert_ids,"
+                " message_id, message) values (?, ?, ?, 'pending', ?, ?, ?, ?)",
+                [utcnow(), _encode(list(recipients)), subject, len(ids), _encode(ids), message_id, message])
             digest_id = int(cursor.lastrowid)
             claimed = 0
             for start in range(0, len(ids), 500):
@@ -599,6 +611,14 @@ class Store:
                                  "meanwhile; nothing was sent; run `monitor digest` again")
         return digest_id
 
+    def digest_status(self, digest_id: int) -> str | None:
+        row = self.db.execute("select status from digests where id = ?", [digest_id]).fetchone()
+        return row[0] if row else None
+
+    def mark_digest_sending(self, digest_id: int) -> None:
+        """The SMTP transaction of this digest starts: from now on the server may accept it."""
+        self.db.execute("update digests set status = 'sending' where id = ?", [digest_id])
+
     def mark_digest_sent(self, digest_id: int, refused: dict[str, str] | None = None) -> None:
         error = "; ".join(f"refused {address}: {reply}" for address, reply in (refused or {}).items()) or None
         self.db.execute("update digests set status = 'sent', sent_at = ?, error = ? where id = ?",
@@ -610,13 +630,29 @@ class Store:
             self.db.execute("update digests set status = 'failed', error = ? where id = ?", [error, digest_id])
             self.db.execute("update alerts set digest_id = null where digest_id = ?", [digest_id])
 
+    def note_digest_error(self, digest_id: int, error: str) -> None:
+        """Keep the error of a digest whose delivery is still unconfirmed (it stays ``sending``)."""
+        self.db.execute("update digests set error = ? where id = ?", [error, digest_id])
+
     def release_interrupted_digests(self) -> list[dict[str, Any]]:
-        """Fail every ``pending`` digest (call only while holding the digest lock: its sender is gone)."""
-        pending = list(self.db.query("select * from digests where status = 'pending' order by id"))
+        """Fail every ``pending`` digest, one whose SMTP transaction never started, and hand its
+        alerts back (call only while holding the digest lock: its sender is gone).
+
+        A ``sending`` digest without a stored message (recorded by an older version) cannot be
+        sent again as it was and is released the same way.
+        """
+        pending = list(self.db.query("select id, alert_count from digests where status = 'pending'"
+                                     " or (status = 'sending' and message is null) order by id"))
         for digest in pending:
             self.fail_digest(digest["id"], "interrupted: the sending process stopped before the SMTP server "
                                            "confirmed delivery; its alerts went into the next digest")
         return pending
+
+    def unconfirmed_digests(self) -> list[dict[str, Any]]:
+        """Digests whose SMTP transaction started but whose acceptance was never recorded (the
+        sender died or lost the connection after handing over the message), oldest first."""
+        return list(self.db.query("select * from digests where status = 'sending' and message is not null"
+                                  " order by id"))
 
     # -- feeds and articles ----------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from monitor.config import FeedConfig, parse_config
 from monitor.digest import (
     DigestAlert, DigestClaim, compose_digest, deliver_digest, send_message,
 )
-from monitor.errors import DigestError
+from monitor.errors import DeliveryUnknown, DigestError
 from monitor.locking import LockHeld, ProcessLock, digest_lock_path
 from monitor.store import Store
 
@@ -370,18 +370,23 @@ def test_rejected_login_keeps_alerts_and_says_which_variables(tmp_path, store, s
     assert len(server.handler.envelopes) == 1 and unmailed(store) == 0
 
 
-def test_connection_dropped_mid_send_keeps_alerts_then_sends_once(tmp_path, store, smtp):
+def test_connection_dropped_after_the_data_resends_the_same_message_once(tmp_path, store, smtp):
+    # The server had the whole message when it hung up: it may have delivered it. The digest is
+    # neither failed (its alerts would go out again in a new digest) nor sent: it is sent again
+    # as the very same message, so a mail system that keeps one copy per Message-ID shows one.
     dropping = smtp(DropInData())
-    with pytest.raises(DigestError, match="closed the connection before the digest was accepted"):
+    with pytest.raises(DeliveryUnknown, match="it may have been delivered, so it is sent again as the same"):
         deliver_digest(make_config(tmp_path, dropping.port), store, now=NOW, environ={})
-    assert store.digests()[0]["status"] == "failed" and unmailed(store) == 3
+    assert store.digests()[0]["status"] == "sending" and unmailed(store) == 0
 
     server = smtp()
     config = make_config(tmp_path, server.port)
-    assert deliver_digest(config, store, now=NOW, environ={}).status == "sent"
+    resent = deliver_digest(config, store, now=NOW, environ={})
+    assert resent.status == "resent" and resent.alert_ids == (1, 2, 3)
     assert deliver_digest(config, store, now=NOW, environ={}).status == "empty"
     assert len(server.handler.envelopes) == 1
-    assert [d["status"] for d in store.digests()] == ["empty", "sent", "failed"]
+    assert [d["status"] for d in store.digests()] == ["empty", "sent"]
+    assert server.handler.messages()[0]["Message-ID"] == store.digests()[1]["message_id"]
 
 
 def test_starttls_with_login(tmp_path, store, smtp, certificate):
