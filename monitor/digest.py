@@ -647,9 +647,11 @@ def deliver_digest(config: "Config", store: "Store", *, now: datetime | None = N
                             refused=refused)
 
     started = time.monotonic()
-    run_id = store.start_run("digest")
-    try:
-        with ProcessLock(digest_lock_path(store.path), "sending a digest", wait=lock_wait):
+    with ProcessLock(digest_lock_path(store.path), "sending a digest", wait=lock_wait):
+        # Under the lock: a digest run still "running" belongs to a process that is gone.
+        store.close_abandoned_runs("digest")
+        run_id = store.start_run("digest")
+        try:
             released = store.release_interrupted_digests()
             for digest in released:
                 log.warning("digest %s was interrupted before the server confirmed it; its %s alerts go "
@@ -658,14 +660,14 @@ def deliver_digest(config: "Config", store: "Store", *, now: datetime | None = N
                                    "alerts": digest["alert_count"]})
             result = (_resend_unconfirmed(store, config.email, environ, ssl_context)
                       or _deliver_locked(config, store, now, environ, ssl_context))
-    except BaseException as exc:
-        status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
-        store.finish_run(run_id, status, errors=[str(exc) or type(exc).__name__],
-                         seconds=round(time.monotonic() - started, 3))
-        raise
-    # The run points at its digest row, which has the alert count and ids.
-    store.finish_run(run_id, "ok", seconds=round(time.monotonic() - started, 3), digest_id=result.digest_id,
-                     errors=[f"refused {a}: {r}" for a, r in result.refused.items()] or None)
+        except BaseException as exc:
+            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            store.finish_run(run_id, status, errors=[str(exc) or type(exc).__name__],
+                             seconds=round(time.monotonic() - started, 3))
+            raise
+        # The run points at its digest row, which has the alert count and ids.
+        store.finish_run(run_id, "ok", seconds=round(time.monotonic() - started, 3), digest_id=result.digest_id,
+                         errors=[f"refused {a}: {r}" for a, r in result.refused.items()] or None)
     return result
 
 

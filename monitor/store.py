@@ -530,6 +530,18 @@ class Store:
     def start_run(self, kind: str) -> int:
         return self.db["runs"].insert({"kind": kind, "started_at": utcnow(), "status": "running"}).last_pk
 
+    def close_abandoned_runs(self, kind: str) -> int:
+        """Mark the runs of ``kind`` still ``running`` as ``interrupted``; returns how many.
+
+        Call only while holding the lock of that kind of run (the poll lock, the digest lock):
+        then no live process owns them, and their process was killed or crashed. Their work
+        is in the database as they left it, and the run that calls this redoes it.
+        """
+        return self.db.execute(
+            "update runs set status = 'interrupted', finished_at = ?, errors = ? where kind = ? and status = 'running'",
+            [utcnow(), _encode(["the process stopped without finishing this run (killed or crashed); "
+                                "the next run redid its work"]), kind]).rowcount
+
     def finish_run(self, run_id: int, status: str, **counts: Any) -> None:
         counts = {key: _encode(value) for key, value in counts.items()}
         self.db["runs"].update(run_id, {"finished_at": utcnow(), "status": status, **counts})

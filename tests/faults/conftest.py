@@ -20,11 +20,11 @@ LOOPBACK = "127.0.0.0/8"
 # Short enough for a fault test; a request may then last TOTAL_TIMEOUT_FACTOR (4) x this.
 TIMEOUT = 0.5
 
-Behaviour = Callable[[socket.socket, "RawServer"], None]
+Behaviour = Callable[[socket.socket, "RawServer", str], None]  # (connection, server, request path)
 
 
 class RawServer:
-    """A TCP server on 127.0.0.1 that hands each connection to ``behaviour(sock, server)``.
+    """A TCP server on 127.0.0.1 that hands each connection to ``behaviour(sock, server, path)``.
 
     ``server.stopped`` is set when the test ends; behaviours that drip or stall wait on it,
     so nothing outlives the test. ``connections`` counts the connections accepted.
@@ -55,8 +55,8 @@ class RawServer:
 
     def _serve(self, client: socket.socket) -> None:
         try:
-            read_request(client)
-            self.behaviour(client, self)
+            head = read_request(client).split(b"\r\n", 1)[0].split()
+            self.behaviour(client, self, head[1].decode("latin-1") if len(head) > 1 else "")
         except OSError:
             pass  # the client gave up, as it should
         finally:
@@ -100,9 +100,43 @@ def http_response(body: bytes, *, status: str = "200 OK", headers: dict[str, str
 
 def serve_bytes(response: bytes) -> Behaviour:
     """A behaviour that answers every request with these exact bytes."""
-    def behaviour(sock: socket.socket, server: RawServer) -> None:
+    def behaviour(sock: socket.socket, server: RawServer, path: str) -> None:
         sock.sendall(response)
     return behaviour
+
+
+def routes(table: dict[str, Behaviour]) -> Behaviour:
+    """A behaviour per request path (a 404 for the others)."""
+    def behaviour(sock: socket.socket, server: RawServer, path: str) -> None:
+        handler = table.get(path.split("?", 1)[0])
+        if handler is None:
+            sock.sendall(http_response(b"not here", status="404 Not Found"))
+        else:
+            handler(sock, server, path)
+    return behaviour
+
+
+def stall(sock: socket.socket, server: RawServer, path: str) -> None:
+    """Accept the request and never answer (until the test ends)."""
+    server.stopped.wait(60)
+
+
+def article_html(n: int, charset: str = "utf-8") -> bytes:
+    """An article page trafilatura keeps: several distinct paragraphs about story ``n``."""
+    paragraphs = "".join(
+        f"<p>Report {n}, paragraph {i}: negotiators from both delegations met again on day {n} of the talks "
+        f"and discussed the schedule for item {i}, according to people familiar with round {n}.</p>"
+        for i in range(1, 7))
+    return (f'<html><head><meta charset="{charset}"><title>Story {n}</title></head><body><article>'
+            f"<h1>Story number {n}</h1>{paragraphs}</article></body></html>").encode(charset)
+
+
+def rss(base_url: str, items: int, title: str = "Loopback news") -> bytes:
+    """An RSS 2.0 feed of ``items`` entries linking to ``base_url``/story-N."""
+    entries = "".join(f"<item><title>Story {n}</title><link>{base_url}/story-{n}</link><guid>story-{n}</guid>"
+                      f"</item>" for n in range(1, items + 1))
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+            f"<link>{base_url}/</link><description>test</description>{entries}</channel></rss>").encode()
 
 
 @pytest.fixture

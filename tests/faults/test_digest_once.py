@@ -126,6 +126,8 @@ def test_a_digest_killed_while_saying_quit_is_not_sent_again(tmp_path, smtp) -> 
     assert alerts_in_sent_digests(tmp_path / "monitor.db") == list(range(1, ALERTS + 1))
     with Store(tmp_path / "monitor.db") as store:
         assert [d["status"] for d in store.digests()] == ["empty", "sent"]
+        # The killed sender's run is closed by the next sender (item 6).
+        assert [r["status"] for r in store.runs()] == ["ok", "interrupted"]
 
 
 def test_a_digest_killed_before_the_server_answered_its_data_is_sent_again_as_the_same_message(

@@ -20,13 +20,14 @@ from monitor.fetch import TOTAL_TIMEOUT_FACTOR, Fetcher
 from monitor.schedule import Scheduler
 from monitor.store import Store
 
-from conftest import TIMEOUT, RawServer, fetch_settings, http_response, serve_bytes, wait_until, write_config
+from conftest import (TIMEOUT, RawServer, fetch_settings, http_response, serve_bytes, stall, wait_until,
+                      write_config)
 
 TOTAL = TIMEOUT * TOTAL_TIMEOUT_FACTOR  # 2 s: the longest one request may take
 PAGE = b"<html><body><p>" + b"A paragraph of a perfectly ordinary article. " * 20 + b"</p></body></html>"
 
 
-def drip_head(sock, server: RawServer) -> None:
+def drip_head(sock, server: RawServer, path: str) -> None:
     """One byte of the status line every 0.2 s: each read is quick, the whole is endless."""
     server.drip(sock, http_response(PAGE, headers={"Content-Type": "text/html"}) * 100, every=0.2)
 
@@ -44,7 +45,7 @@ def test_a_server_dripping_its_status_line_is_abandoned_at_the_total_deadline(ra
 
 
 def test_a_server_dripping_headers_after_a_prompt_status_line_is_abandoned_too(raw_server) -> None:
-    def behaviour(sock, server: RawServer) -> None:
+    def behaviour(sock, server: RawServer, path: str) -> None:
         sock.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
         server.drip(sock, b"X-Padding: " + b"a" * 1000, every=0.1)
 
@@ -56,7 +57,7 @@ def test_a_server_dripping_headers_after_a_prompt_status_line_is_abandoned_too(r
 
 
 def test_a_server_that_accepts_and_never_answers_times_out_per_read(raw_server) -> None:
-    server = raw_server(lambda sock, server: server.stopped.wait(30))
+    server = raw_server(stall)
     started = time.monotonic()
     with Fetcher(fetch_settings()) as fetcher, pytest.raises(FetchError, match=f"timed out after {TIMEOUT:g}s"):
         fetcher.get(server.url("/story"))
