@@ -30,8 +30,12 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from .errors import StoreError
+from .locking import ProcessLock, migration_lock_path
 
 migrations = Migrations("follow-up-monitor")
+# How long opening a database waits for another process to finish migrating it (a backfill
+# over a large archive can take minutes).
+MIGRATION_LOCK_WAIT = 600.0
 
 
 def utcnow() -> str:
@@ -502,7 +506,13 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=30000")
-            migrations.apply(self.db)
+            if migrations.pending(self.db):
+                # Two processes opening a new (or older) database at once would both apply the
+                # same migrations and one would fail half-way; the second waits, then finds
+                # nothing left to do.
+                with ProcessLock(migration_lock_path(self.path), "updating the database schema",
+                                 wait=MIGRATION_LOCK_WAIT):
+                    migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc}); "
                              "check the path in [database] path, or move a damaged file away") from exc
