@@ -20,6 +20,7 @@ records, the document reading, the merging and the file.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import re
@@ -85,6 +86,17 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<head>.*?)\r?\n---[ \t]*(?:\r?\n
 _DATE_VALUE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
 
 
+def _is_date(value: str) -> bool:
+    """A real calendar date written YYYY-MM-DD (2025-13-45 has the shape but is no date)."""
+    if not _DATE_VALUE.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _front_matter_value(raw: str) -> str:
     raw = raw.strip()
     if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
@@ -122,7 +134,7 @@ def parse_document(data: bytes, path: Path | str) -> Document:
     if not body.strip():
         raise ClaimsError(f"{path}: the document has front matter but no text")
     date = meta.get("date") or None
-    if date is not None and not _DATE_VALUE.match(date):
+    if date is not None and not _is_date(date):
         raise ClaimsError(f"{path}: front matter `date: {date}` is not a YYYY-MM-DD date; fix it so "
                           "relative dates (\"next week\") can be resolved")
     title = meta.get("title") or path.stem
@@ -150,12 +162,23 @@ def read_documents(folder: Path | str) -> tuple[list[Document], list[ClaimsError
     errors: list[ClaimsError] = []
     for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".md")):
         try:
+            _check_file_name(path)
             documents.append(read_document(path))
         except ClaimsError as exc:
             log.warning("skipping baseline document %s: %s", path, exc)
             errors.append(exc)
     documents.sort(key=lambda d: (d.date or "", d.name))
     return documents, errors
+
+
+def _check_file_name(path: Path) -> None:
+    """Refuse a file name that is not valid UTF-8: it could not be written to the claims file."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise ClaimsError(f"{path.parent / shown}: the file name is not valid UTF-8; rename the file "
+                          "(its name is recorded with each claim it states)") from None
 
 
 # -- extraction -------------------------------------------------------------------------
@@ -386,8 +409,18 @@ def extract_to_file(docs: Path | str, out: Path | str) -> ExtractionReport:
     documents, errors = read_documents(docs)
     report = ExtractionReport(documents=documents, errors=errors)
     extracted: list[Claim] = []
-    for document in documents:
-        claims = extract_claims(document, document_label=str(document.path))
+    for document in list(documents):
+        try:
+            claims = extract_claims(document, document_label=str(document.path))
+        except (ValueError, UnicodeError) as exc:
+            # A sentence the rules cannot handle is a bug to report, but one document must not
+            # cost the claims of all the others.
+            error = ClaimsError(f"{document.path}: claim extraction failed ({type(exc).__name__}: {exc}); "
+                                "the document is skipped; please report this with the document")
+            log.warning("skipping baseline document %s: %s", document.path, error)
+            report.errors.append(error)
+            report.documents.remove(document)
+            continue
         counts = {kind: 0 for kind in KINDS}
         for claim in claims:
             counts[claim.kind] += 1
