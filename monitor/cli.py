@@ -134,9 +134,18 @@ def init(context: Context, force: bool) -> None:
 @pass_context
 @handle_errors
 def check_config(context: Context) -> None:
-    """Validate the config file and print what it sets up."""
+    """Validate the config file and the claims file it names, and print what they set up."""
+    from .claims import load_claims
+
     config = context.config
-    click.echo(f"{context.config_path}: OK — database {config.database_path}, {len(config.feeds)} feeds")
+    claims_file = config.verdicts.claims_file
+    if claims_file.exists():
+        # A claims file that does not load would stop verdicts at the first poll: say so now.
+        claims = load_claims(claims_file)
+        found = f"{sum(1 for c in claims if c.active)} active claims in {claims_file}"
+    else:
+        found = f"no claims file yet ({claims_file}; `monitor claims extract` writes it)"
+    click.echo(f"{context.config_path}: OK — database {config.database_path}, {len(config.feeds)} feeds, {found}")
 
 
 @cli.command()
