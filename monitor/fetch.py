@@ -21,7 +21,7 @@ The project owns the fetch so that every request gets the same protections, whoe
   the scheduler waiting for it to stop, for longer.
 * **Content types** — pages must be HTML, XHTML or plain text, feeds any XML type (or
   HTML/plain text, since many feeds are mis-served and feedparser decides); binary types,
-  and "text" whose first KiB holds NUL bytes, are refused.
+  and "text" whose first KiB holds NUL bytes (other than UTF-16/32 text's), are refused.
 * **Politeness** — a per-host ``BoundedSemaphore`` (``[fetch] per_host_concurrency``) and
   one for all requests (``[fetch] workers``), shared by every thread that uses one
   ``Fetcher``; conditional GET with ETag / Last-Modified.
@@ -50,6 +50,7 @@ import httpx
 
 from .config import FetchSettings
 from .errors import BlockedAddressError, FetchError
+from .extract import utf16_32_codec
 
 logger = logging.getLogger(__name__)
 
@@ -315,10 +316,11 @@ def _accepts(kind: str, media_type: str) -> bool:
 
 
 def _looks_binary(head: bytes, encoding: str | None) -> bool:
-    # UTF-16/32 text is full of NUL bytes; it announces itself with a BOM or a charset.
+    # UTF-16/32 text is full of NUL bytes; it announces itself with a BOM or a charset, or
+    # shows it by where its NULs fall (feeds often carry neither).
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (encoding or "").lower().startswith(("utf-16", "utf-32")):
         return False
-    return b"\x00" in head[:SNIFF_BYTES]
+    return b"\x00" in head[:SNIFF_BYTES] and utf16_32_codec(head) is None
 
 
 def _http_error_message(status: int, url: str, retry_after: float | None) -> str:
