@@ -260,27 +260,48 @@ def same_claim(a: Claim, b: Claim) -> bool:
 
 def combine_claims(claims: Iterable[Claim]) -> list[Claim]:
     """One claim per statement: later claims that state the same thing as an earlier one become
-    extra ``sources`` (and ``keys``) of the earlier one. Ids are made unique (``-2``, ``-3``)."""
+    extra ``sources`` (and ``keys``) of the earlier one. Ids are made unique (``-2``, ``-3``).
+
+    Linear in the number of claims however often a sentence repeats: a claim stated word for
+    word again (same kind, speaker and dates) is found by its text; ``same_claim`` is only asked
+    about earlier claims with one quantity in the same unit and a topic word in common, the only
+    ones it can match.
+    """
     combined: list[Claim] = []
+    verbatim: dict[tuple[Any, ...], Claim] = {}
+    # (unit, topic word) -> positions in ``combined`` of the one-quantity claims with both
+    by_unit_topic: dict[tuple[str, str], list[int]] = {}
     for claim in claims:
-        for earlier in combined:
-            if same_claim(earlier, claim):
-                earlier.sources.extend(s for s in claim.sources if s not in earlier.sources)
-                earlier.keys.extend(k for k in claim.keys if k not in earlier.keys)
-                break
-        else:
-            combined.append(replace(claim, sources=list(claim.sources), keys=list(claim.keys)))
+        key = (claim.kind, _normal_quote(claim.statement), claim.speaker, claim.event_date, claim.resolves_by,
+               tuple((q.value, q.unit) for q in claim.quantities))
+        slots = ([(claim.quantities[0].unit, topic) for topic in _topics(claim)]
+                 if len(claim.quantities) == 1 and claim.kind != "opinion" else [])
+        earlier = verbatim.get(key)
+        if earlier is None:
+            positions = sorted({p for slot in slots for p in by_unit_topic.get(slot, ())})
+            earlier = next((combined[p] for p in positions if same_claim(combined[p], claim)), None)
+        if earlier is not None:
+            earlier.sources.extend(s for s in claim.sources if s not in earlier.sources)
+            earlier.keys.extend(k for k in claim.keys if k not in earlier.keys)
+            continue
+        verbatim[key] = kept = replace(claim, sources=list(claim.sources), keys=list(claim.keys))
+        for slot in slots:
+            by_unit_topic.setdefault(slot, []).append(len(combined))
+        combined.append(kept)
     _unique_ids(combined)
     return combined
 
 
 def _unique_ids(claims: list[Claim], taken: set[str] | None = None) -> None:
     seen = set(taken or ())
+    next_number: dict[str, int] = {}   # where the search for a free "-N" resumes, per base id
     for claim in claims:
-        base, number = claim.id, 2
+        base = claim.id
+        number = next_number.get(base, 2)
         while claim.id in seen:
             claim.id = f"{base}-{number}"
             number += 1
+        next_number[base] = number
         seen.add(claim.id)
 
 
@@ -304,22 +325,37 @@ def _normal_quote(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _find_existing(claim: Claim, existing: list[Claim], used: set[int]) -> Claim | None:
-    keys = set(claim.keys)
-    for index, old in enumerate(existing):
-        if index not in used and keys & set(old.keys):
-            used.add(index)
-            return old
-    # the extractor changed a clause boundary: same document, same sentence, same quantities
-    for index, old in enumerate(existing):
-        if index in used or not old.keys or old.document != claim.document:
-            continue
-        if _normal_quote(old.quote) == _normal_quote(claim.quote) and \
-                [q.value for q in old.quantities] == [q.value for q in claim.quantities] and \
-                _normal_quote(old.statement)[:40] == _normal_quote(claim.statement)[:40]:
-            used.add(index)
-            return old
-    return None
+class _ExistingClaims:
+    """The claims file's claims, indexed by extraction key and by (document, sentence), so that
+    matching each extracted claim costs a lookup, not a pass over the whole file."""
+
+    def __init__(self, existing: list[Claim]):
+        self.existing = existing
+        self.used: set[int] = set()
+        self.by_key: dict[str, list[int]] = {}
+        self.by_sentence: dict[tuple[str | None, str], list[int]] = {}
+        for index, old in enumerate(existing):
+            for key in old.keys:
+                self.by_key.setdefault(key, []).append(index)
+            if old.keys:
+                self.by_sentence.setdefault((old.document, _normal_quote(old.quote)), []).append(index)
+
+    def find(self, claim: Claim) -> int | None:
+        """The index of the existing claim ``claim`` is a re-extraction of (each used once)."""
+        by_key = sorted({i for key in claim.keys for i in self.by_key.get(key, ())})
+        for index in by_key:
+            if index not in self.used:
+                self.used.add(index)
+                return index
+        # the extractor changed a clause boundary: same document, same sentence, same quantities
+        for index in self.by_sentence.get((claim.document, _normal_quote(claim.quote)), ()):
+            old = self.existing[index]
+            if index not in self.used and \
+                    [q.value for q in old.quantities] == [q.value for q in claim.quantities] and \
+                    _normal_quote(old.statement)[:40] == _normal_quote(claim.statement)[:40]:
+                self.used.add(index)
+                return index
+        return None
 
 
 def merge_claims(existing: list[Claim], extracted: list[Claim]) -> list[Claim]:
@@ -333,15 +369,15 @@ def merge_claims(existing: list[Claim], extracted: list[Claim]) -> list[Claim]:
       as they are, in their place.
     - New claims are appended, with ids made unique against the existing ones.
     """
-    used: set[int] = set()
+    index_of = _ExistingClaims(existing)
     updated: dict[int, Claim] = {}
     new: list[Claim] = []
     for claim in extracted:
-        old = _find_existing(claim, existing, used)
-        if old is None:
+        index = index_of.find(claim)
+        if index is None:
             new.append(claim)
             continue
-        index = next(i for i, c in enumerate(existing) if c is old)
+        old = existing[index]
         if old.reviewed:
             merged = replace(old)
         else:
