@@ -34,7 +34,9 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("database", "path", str, "monitor.db",
             "SQLite database file; a relative path is relative to the project folder (the parent of config/)"),
-    Setting("fetch", "timeout", (int, float), 15.0, "seconds before an HTTP request gives up", minimum=0.1),
+    Setting("fetch", "timeout", (int, float), 15.0,
+            "seconds one network operation may take; a whole request (connect, headers and body) ends after "
+            "4 x this, however the server drips", minimum=0.1),
     Setting("fetch", "max_page_bytes", int, 5_000_000, "pages and feeds larger than this are refused", minimum=1024),
     Setting("fetch", "user_agent", str, "FollowUpMonitor/0.1 (+https://github.com/follow-up-monitor)",
             "User-Agent header sent with every request"),

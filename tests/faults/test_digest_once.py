@@ -110,17 +110,23 @@ def setup(tmp_path: Path, port: int) -> Path:
     return config
 
 
+def digest_again(tmp_path: Path, smtp) -> tuple[Server, subprocess.CompletedProcess]:
+    """The next day's `monitor digest`, left to finish, against a well-behaved server."""
+    server = Server()
+    config = write_config(tmp_path, smtp_port=smtp(server).port)
+    done = subprocess.run([sys.executable, "-m", "monitor", "-c", str(config), "digest"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return server, done
+
+
 def test_a_digest_killed_while_saying_quit_is_not_sent_again(tmp_path, smtp) -> None:
     first = Server(hang_at="QUIT")
     config = setup(tmp_path, smtp(first).port)
     kill_when(monitor_digest(config), first.hanging)   # the server has accepted the digest; QUIT hangs
     assert len(first.accepted) == 1
 
-    second = Server()
-    config = write_config(tmp_path, smtp_port=smtp(second).port)
-    done = subprocess.run([sys.executable, "-m", "monitor", "-c", str(config), "digest"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
+    second, done = digest_again(tmp_path, smtp)
     assert "Nothing new since the last digest" in done.stdout
     assert second.accepted == []
     assert alerts_in_sent_digests(tmp_path / "monitor.db") == list(range(1, ALERTS + 1))
@@ -142,11 +148,7 @@ def test_a_digest_killed_before_the_server_answered_its_data_is_sent_again_as_th
         (digest,) = store.digests()
         assert digest["status"] == "sending"
 
-    second = Server()
-    config = write_config(tmp_path, smtp_port=smtp(second).port)
-    done = subprocess.run([sys.executable, "-m", "monitor", "-c", str(config), "digest"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
+    second, done = digest_again(tmp_path, smtp)
     assert "again, as the same message" in done.stdout
     (resent,) = second.accepted
     assert resent["Message-ID"] == digest["message_id"]
