@@ -299,6 +299,9 @@ def decode_text(content: bytes, declared_encoding: str | None = None) -> tuple[s
         decoded = _try_decode(content, "utf-8")
         if decoded is not None:
             return decoded, "utf-8"
+        mostly = _mostly_utf8(content)
+        if mostly is not None:
+            return mostly, "utf-8"
     head = content[:META_SNIFF_BYTES]
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     meta = match.group(1).decode("ascii", "replace") if match else None
@@ -321,6 +324,16 @@ def decode_text(content: bytes, declared_encoding: str | None = None) -> tuple[s
     if declared is not None:
         return declared
     return content.decode("utf-8", errors="replace"), "utf-8"
+
+
+def _mostly_utf8(content: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a truncated character, one pasted Latin-1 quote): the
+    text with replacement characters, when valid UTF-8 sequences outnumber the broken ones
+    twenty to one; None otherwise (legacy bytes are rarely valid UTF-8 at all)."""
+    text = content.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - content.decode("utf-8", errors="ignore").count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return text if broken and multibyte >= 20 * broken else None
 
 
 def _guess(content: bytes) -> tuple[str, str] | None:

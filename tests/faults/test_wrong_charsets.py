@@ -90,3 +90,9 @@ def test_a_feed_with_a_wrong_charset_declaration_keeps_its_titles_readable(raw_s
     assert fetched.parsed is not None
     assert fetched.parsed.title == title
     assert [e.title for e in fetched.parsed.entries] == [title]
+
+
+def test_a_utf8_page_with_one_broken_byte_stays_utf8(raw_server) -> None:
+    # A stray Latin-1 byte in a UTF-8 page must cost one character, not the whole page's accents.
+    body = page("fr", "utf-8").replace(b"</article>", b"<p>Fin \xe9.</p></article>")
+    assert TEXTS["fr"] in served_article(raw_server, body, "utf-8")
