@@ -174,8 +174,8 @@ def parse_feed(content: bytes, url: str, encoding: str | None = None) -> ParsedF
     # otherwise reach feedparser's fallback to windows-1252. feedparser gets UTF-8 and is told
     # so; telling it "XML" also keeps it from flagging every feed served as text/html or
     # without a type as broken.
-    text, codec = decode_text(content, encoding)
-    if codec != "utf-8":
+    text, _ = decode_text(content, encoding)
+    if text.encode("utf-8") != content:   # not already UTF-8 as it stands
         content = _XML_DECLARATION_ENCODING.sub(r"\1utf-8\2", text, count=1).encode("utf-8")
     parsed = feedparser.parse(content, response_headers={"content-type": "application/xml; charset=utf-8"})
     version = parsed.get("version") or ""
