@@ -180,6 +180,9 @@ def digest(context: Context, dry_run: bool, eml_path: Path | None, to_address: s
         click.echo("Nothing new since the last digest; nothing sent.")
     else:
         refused = f"; refused: {', '.join(result.refused)}" if result.refused else ""
+        for digest_id in result.resent:
+            click.echo(f"Sent digest #{digest_id} again, as the same message: the SMTP server never confirmed "
+                       "it last time")
         again = (" again, as the same message: the SMTP server never confirmed it last time"
                  if result.status == "resent" else "")
         click.echo(f"Sent digest #{result.digest_id}{again} with {len(result.alert_ids)} alerts to "

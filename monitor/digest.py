@@ -254,6 +254,7 @@ class DigestResult:
     alert_ids: tuple[int, ...] = ()
     recipients: tuple[str, ...] = ()
     refused: dict[str, str] = field(default_factory=dict)
+    resent: tuple[int, ...] = ()   # unconfirmed digests sent again before this one
 
 
 # -- composing ---------------------------------------------------------------------------
@@ -658,8 +659,13 @@ def deliver_digest(config: "Config", store: "Store", *, now: datetime | None = N
                             "into this digest", digest["id"], digest["alert_count"],
                             extra={"event": "digest_interrupted", "digest_id": digest["id"],
                                    "alerts": digest["alert_count"]})
-            result = (_resend_unconfirmed(store, config.email, environ, ssl_context)
-                      or _deliver_locked(config, store, now, environ, ssl_context))
+            # An unconfirmed digest goes again as it was; the alerts that came since go in
+            # today's digest as usual, not a day later.
+            resent = _resend_unconfirmed(store, config.email, environ, ssl_context)
+            result = _deliver_locked(config, store, now, environ, ssl_context)
+            if resent is not None:
+                result = resent if result.status == "empty" else dataclasses.replace(
+                    result, resent=(resent.digest_id or 0,))
         except BaseException as exc:
             status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
             store.finish_run(run_id, status, errors=[str(exc) or type(exc).__name__],

@@ -385,8 +385,21 @@ def test_connection_dropped_after_the_data_resends_the_same_message_once(tmp_pat
     assert resent.status == "resent" and resent.alert_ids == (1, 2, 3)
     assert deliver_digest(config, store, now=NOW, environ={}).status == "empty"
     assert len(server.handler.envelopes) == 1
-    assert [d["status"] for d in store.digests()] == ["empty", "sent"]
-    assert server.handler.messages()[0]["Message-ID"] == store.digests()[1]["message_id"]
+    # The resend's run found nothing new besides (an empty day), and so did the next one.
+    assert [d["status"] for d in store.digests()] == ["empty", "empty", "sent"]
+    assert server.handler.messages()[0]["Message-ID"] == store.digests()[2]["message_id"]
+
+
+def test_alerts_that_came_after_an_unconfirmed_digest_go_out_with_its_resend(tmp_path, store, smtp):
+    dropping = smtp(DropInData())
+    with pytest.raises(DeliveryUnknown):
+        deliver_digest(make_config(tmp_path, dropping.port), store, now=NOW, environ={})
+    article = add_article(store, "a3", "Later news")
+    later = add_alert(store, "prisoner-exchange-discussed", article, "confirms", 0.9, "A swap was agreed.")
+    server = smtp()
+    result = deliver_digest(make_config(tmp_path, server.port), store, now=NOW, environ={})
+    assert result.status == "sent" and result.alert_ids == (later,) and result.resent == (1,)
+    assert len(server.handler.envelopes) == 2 and unmailed(store) == 0
 
 
 def test_starttls_with_login(tmp_path, store, smtp, certificate):
