@@ -122,9 +122,18 @@ def init(context: Context, force: bool) -> None:
 @pass_context
 @handle_errors
 def check_config(context: Context) -> None:
-    """Validate the config file and print what it sets up."""
+    """Validate the config file and the claims file it names, and print what they set up."""
+    from .judge.claims import load_claims
+
     config = context.config
-    click.echo(f"{context.config_path}: OK — database {config.database_path}, {len(config.feeds)} feeds")
+    claims_file = config.verdicts.claims_file
+    if claims_file.exists():
+        # A claims file that does not load would stop verdicts at the first poll: say so now.
+        claims = load_claims(claims_file)
+        found = f"{sum(1 for c in claims if c.active)} active claims in {claims_file}"
+    else:
+        found = f"no claims file yet ({claims_file}; `monitor claims extract` writes it)"
+    click.echo(f"{context.config_path}: OK — database {config.database_path}, {len(config.feeds)} feeds, {found}")
 
 
 @cli.command()
@@ -159,7 +168,12 @@ def digest(context: Context, dry_run: bool, eml_path: Path | None, to_address: s
         click.echo("Nothing new since the last digest; nothing sent.")
     else:
         refused = f"; refused: {', '.join(result.refused)}" if result.refused else ""
-        click.echo(f"Sent digest #{result.digest_id} with {len(result.alert_ids)} alerts to "
+        for digest_id in result.resent:
+            click.echo(f"Sent digest #{digest_id} again, as the same message: the SMTP server never confirmed "
+                       "it last time")
+        again = (" again, as the same message: the SMTP server never confirmed it last time"
+                 if result.status == "resent" else "")
+        click.echo(f"Sent digest #{result.digest_id}{again} with {len(result.alert_ids)} alerts to "
                    f"{', '.join(result.recipients)}{refused}")
 
 

@@ -9,6 +9,7 @@ names the environment variables that hold them.
 from __future__ import annotations
 
 import ipaddress
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,9 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("database", "path", str, "monitor.db",
             "SQLite database file; a relative path is relative to the project folder (the parent of config/)"),
-    Setting("fetch", "timeout", (int, float), 15.0, "seconds before an HTTP request gives up", minimum=0.1),
+    Setting("fetch", "timeout", (int, float), 15.0,
+            "seconds one network operation may take; a whole request (connect, headers and body) ends after "
+            "4 x this, however the server drips", minimum=0.1),
     Setting("fetch", "max_page_bytes", int, 5_000_000, "pages and feeds larger than this are refused", minimum=1024),
     Setting("fetch", "user_agent", str, "FollowUpMonitor/0.1 (+https://github.com/follow-up-monitor)",
             "User-Agent header sent with every request"),
@@ -261,6 +264,7 @@ def parse_config(text: str, path: Path | str = DEFAULT_CONFIG_PATH) -> Config:
     fetch["timeout"] = float(fetch["timeout"])
     email = dict(values["email"])
     email["recipients"] = tuple(str(r) for r in email["recipients"])
+    _check_header_values(file, fetch, email, problems)
     _check_time(f"{file}: [email] digest_time", email["digest_time"], problems)
     _check_timezone(f"{file}: [email] timezone", email["timezone"], problems)
     if problems:
@@ -280,6 +284,27 @@ def parse_config(text: str, path: Path | str = DEFAULT_CONFIG_PATH) -> Config:
         feeds=feeds,
         path=path,
     )
+
+
+# Values that go into HTTP or mail headers: a line break in one would end the header there
+# (h11 refuses to send it; in a mail it would inject headers), and no other control character
+# belongs in a header either.
+_HEADER_BREAKING = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _check_header_values(file: str, fetch: dict[str, Any], email: dict[str, Any], problems: list[str]) -> None:
+    values = [("[fetch] user_agent", fetch["user_agent"]), ("[email] sender", email["sender"]),
+              ("[email] smtp_host", email["smtp_host"])]
+    values += [(f"[email] recipients #{n}", r) for n, r in enumerate(email["recipients"], start=1)]
+    for where, value in values:
+        if _HEADER_BREAKING.search(value):
+            kind = "a line break (CR/LF)" if re.search(r"[\r\n]", value) else "a control character"
+            problems.append(f"{file}: {where}: {value!r} contains {kind}, which would break the request or "
+                            "mail headers it is sent in; write it on one line without control characters")
+    for where, value in values[1:2] + values[3:]:
+        if "@" not in value and not _HEADER_BREAKING.search(value):
+            problems.append(f"{file}: {where}: {value!r} is not an email address; write e.g. "
+                            "\"monitor@example.org\"")
 
 
 def _check_time(where: str, value: str, problems: list[str]) -> None:
@@ -304,8 +329,14 @@ def load_config(path: Path | str = DEFAULT_CONFIG_PATH) -> Config:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: no such config file; run `monitor init` to write a starter one") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"{path}: is a folder, not a config file; pass the file itself, e.g. "
+                          f"-c {path / 'monitor.toml'}") from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc.strerror or exc}); check the path "
+                          "and its permissions") from exc
     return parse_config(text, path)
 
 

@@ -13,6 +13,8 @@ re-raised as one of these with ``from exc`` so callers (and the CLI) catch one f
      ├── ClaimsError        baseline documents or the claims file cannot be turned into claims
      ├── VerdictError       the stance model is missing or a verdict cannot be computed
      └── DigestError        composing or sending the digest email failed
+          └── DeliveryUnknown  the connection broke after the message was handed over: the
+                               server may have accepted it (the digest is sent again as is)
 
 Messages say what to fix: the file, key, URL or option, and the fix.
 """
@@ -73,3 +75,9 @@ class VerdictError(MonitorError):
 
 class DigestError(MonitorError):
     """Composing or sending the digest email failed."""
+
+
+class DeliveryUnknown(DigestError):
+    """The SMTP connection broke after the transaction started and before the server said
+    whether it accepted the message: it may have been delivered. The digest is sent again,
+    as the same message with the same Message-ID, never re-composed."""

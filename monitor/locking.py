@@ -1,7 +1,8 @@
 """Process locks next to the database: one scheduler per database, one digest sender at a time.
 
 The locks are ``fcntl.flock`` locks on small files beside the database (``<db>.lock`` for
-``monitor run``, ``<db>.digest.lock`` while a digest is being sent). The kernel releases a
+``monitor run``, ``<db>.poll.lock`` during a poll cycle, ``<db>.digest.lock`` while a digest
+is being sent, ``<db>.migrate.lock`` while the schema is brought up to date). The kernel releases a
 flock when the process holding it exits, however it exits, so a crashed or killed process
 never leaves a lock stuck; the file itself may stay behind and means nothing on its own.
 The holder writes its process id into the file so that the refusal message can name it.
@@ -85,3 +86,8 @@ def run_lock_path(database_path: Path) -> Path:
 def digest_lock_path(database_path: Path) -> Path:
     """The lock held while a digest is composed, recorded and sent."""
     return database_path.with_name(database_path.name + ".digest.lock")
+
+
+def migration_lock_path(database_path: Path) -> Path:
+    """The lock held while a process brings the database's schema up to date."""
+    return database_path.with_name(database_path.name + ".migrate.lock")

@@ -12,7 +12,9 @@
   read through ``monitor.status.alerts`` so the page and the CLI say the same thing;
 * a small plugin (``MonitorPlugin``) that makes every connection Datasette opens to the
   database ``PRAGMA query_only`` unless writing is allowed — Datasette's own write
-  connection included — so nothing in the web view can change the database by default.
+  connection included — so nothing in the web view can change the database by default;
+  with writing allowed, it refuses cross-site writes and writes without Datasette's CSRF
+  token (``guard_writes``), which Datasette itself lets through when no cookie is sent.
 
 Datasette reads the database through ``?mode=ro`` connections (a "mutable" database, not
 ``immutable=1``): the poller keeps writing while the web view runs, and immutable mode
@@ -285,6 +287,14 @@ class MonitorPlugin:
 
     @staticmethod
     @hookimpl
+    def asgi_wrapper(datasette: Datasette) -> Any:
+        config = _plugin_config(datasette)
+        if config is None or not config["allow_write"]:
+            return None   # read-only: every connection is query_only, nothing to guard
+        return guard_writes
+
+    @staticmethod
+    @hookimpl
     def register_routes(datasette: Datasette) -> list[tuple[str, Any]]:
         return [(rf"^{CLAIMS_PATH}$", claims_page)]
 
@@ -294,6 +304,52 @@ class MonitorPlugin:
         if _plugin_config(datasette) is None:
             return []
         return [{"href": datasette.urls.path(CLAIMS_PATH), "label": "Claims and their alerts"}]
+
+
+# -- cross-site request forgery ------------------------------------------------------------
+# Datasette checks its CSRF token (asgi-csrf) only on requests that carry cookies. A page on
+# another site that posts to http://127.0.0.1:8001/monitor/review_alert sends none (the token
+# cookie is SameSite=Lax), so the check is skipped, and Datasette takes the write — as a form
+# or as a JSON body. With --allow-write every state-changing request must therefore be
+# same-origin (Origin / Sec-Fetch-Site, when the browser sends them) and carry the token
+# cookie, so that asgi-csrf compares it with the form's csrftoken field or the x-csrftoken
+# header.
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+CSRF_COOKIE = "ds_csrftoken"
+
+
+def write_refusal(scope: dict[str, Any]) -> str | None:
+    """Why this request may not write (None: it may go on to Datasette's own CSRF check)."""
+    if scope.get("method", "GET") in SAFE_METHODS:
+        return None
+    headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
+    host = headers.get("host", "")
+    origin = headers.get("origin")
+    if origin is not None and origin.split("://", 1)[-1] != host:
+        return f"a write from another site ({origin}) is refused"
+    if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return f"a write from another site (Sec-Fetch-Site: {headers['sec-fetch-site']}) is refused"
+    if f"{CSRF_COOKIE}=" not in headers.get("cookie", ""):
+        return ("a write needs the CSRF token: open the page first (it sets the ds_csrftoken cookie), then send "
+                "the cookie with the token in the form's csrftoken field or an x-csrftoken header")
+    return None
+
+
+def guard_writes(app: Any) -> Any:
+    """ASGI middleware: refuse cross-site and token-less writes with 403 (see above)."""
+    async def guarded(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        refusal = write_refusal(scope) if scope.get("type") == "http" else None
+        if refusal is None:
+            await app(scope, receive, send)
+            return
+        log.warning("refused %s %s: %s", scope.get("method"), scope.get("path"), refusal)
+        body = f"Forbidden: {refusal}.\n".encode()
+        await send({"type": "http.response.start", "status": 403,
+                    "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+    return guarded
 
 
 def _plugin_config(datasette: Datasette) -> dict[str, Any] | None:

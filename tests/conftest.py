@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -59,14 +58,6 @@ def make_config(tmp_path: Path) -> Callable[..., Config]:
         path.write_text(text, encoding="utf-8")
         return parse_config(text, path)
     return make
-
-
-def rss(items: Sequence[Mapping[str, str]], title: str = "Test feed") -> bytes:
-    """An RSS 2.0 document: one ``<item>`` per mapping of element name (title, link, guid,
-    pubDate, description, …) to text, escaped."""
-    body = "".join("<item>" + "".join(f"<{tag}>{escape(text)}</{tag}>" for tag, text in item.items()) + "</item>"
-                   for item in items)
-    return f'<rss version="2.0"><channel><title>{escape(title)}</title>{body}</channel></rss>'.encode()
 
 
 @pytest.fixture(scope="module")

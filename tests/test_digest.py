@@ -22,7 +22,7 @@ from monitor.config import FeedConfig, parse_config
 from monitor.status.digest import (
     DigestAlert, DigestClaim, compose_digest, deliver_digest, send_message,
 )
-from monitor.errors import DigestError
+from monitor.errors import DeliveryUnknown, DigestError
 from monitor.locking import LockHeld, ProcessLock, digest_lock_path
 from monitor.store import Store
 
@@ -369,18 +369,36 @@ def test_rejected_login_keeps_alerts_and_says_which_variables(tmp_path, store, s
     assert len(server.handler.envelopes) == 1 and unmailed(store) == 0
 
 
-def test_connection_dropped_mid_send_keeps_alerts_then_sends_once(tmp_path, store, smtp):
+def test_connection_dropped_after_the_data_resends_the_same_message_once(tmp_path, store, smtp):
+    # The server had the whole message when it hung up: it may have delivered it. The digest is
+    # neither failed (its alerts would go out again in a new digest) nor sent: it is sent again
+    # as the very same message, so a mail system that keeps one copy per Message-ID shows one.
     dropping = smtp(DropInData())
-    with pytest.raises(DigestError, match="closed the connection before the digest was accepted"):
+    with pytest.raises(DeliveryUnknown, match="it may have been delivered, so it is sent again as the same"):
         deliver_digest(digest_config(tmp_path, dropping.port), store, now=NOW, environ={})
-    assert store.digests()[0]["status"] == "failed" and unmailed(store) == 3
+    assert store.digests()[0]["status"] == "sending" and unmailed(store) == 0
 
     server = smtp()
     config = digest_config(tmp_path, server.port)
-    assert deliver_digest(config, store, now=NOW, environ={}).status == "sent"
+    resent = deliver_digest(config, store, now=NOW, environ={})
+    assert resent.status == "resent" and resent.alert_ids == (1, 2, 3)
     assert deliver_digest(config, store, now=NOW, environ={}).status == "empty"
     assert len(server.handler.envelopes) == 1
-    assert [d["status"] for d in store.digests()] == ["empty", "sent", "failed"]
+    # The resend's run found nothing new besides (an empty day), and so did the next one.
+    assert [d["status"] for d in store.digests()] == ["empty", "empty", "sent"]
+    assert server.handler.messages()[0]["Message-ID"] == store.digests()[2]["message_id"]
+
+
+def test_alerts_that_came_after_an_unconfirmed_digest_go_out_with_its_resend(tmp_path, store, smtp):
+    dropping = smtp(DropInData())
+    with pytest.raises(DeliveryUnknown):
+        deliver_digest(digest_config(tmp_path, dropping.port), store, now=NOW, environ={})
+    article = add_article(store, "a3", "Later news")
+    later = add_alert(store, "prisoner-exchange-discussed", article, "confirms", 0.9, "A swap was agreed.")
+    server = smtp()
+    result = deliver_digest(digest_config(tmp_path, server.port), store, now=NOW, environ={})
+    assert result.status == "sent" and result.alert_ids == (later,) and result.resent == (1,)
+    assert len(server.handler.envelopes) == 2 and unmailed(store) == 0
 
 
 def test_starttls_with_login(tmp_path, store, smtp, certificate):

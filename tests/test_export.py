@@ -291,7 +291,9 @@ def test_an_empty_database_is_a_clear_error_and_no_file_is_written(tmp_path):
         assert result.exit_code == 1, result.output
         assert "no claims to export; run `monitor claims extract`" in result.output
     assert not out.exists()
-    assert {p.name for p in tmp_path.iterdir()} <= {"monitor.toml", "monitor.db", "monitor.db-wal", "monitor.db-shm"}
+    # The database and its companions (WAL, shared memory, the lock taken while its schema was made).
+    assert {p.name for p in tmp_path.iterdir()} <= {"monitor.toml", "monitor.db", "monitor.db-wal", "monitor.db-shm",
+                                                    "monitor.db.migrate.lock"}
 
 
 def test_nothing_settled_no_database_and_bad_options(tmp_path):

@@ -17,7 +17,7 @@ from monitor.ingest.fetch import Fetcher
 from monitor.status.health import FeedHealth, feed_health, load_feed_health, silence_limit
 from monitor.store import Store
 
-from conftest import rss
+from feedkit import rss
 
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
 

@@ -20,7 +20,7 @@ from monitor.run.poll import poll_feed
 from monitor.ingest.fetch import Fetcher
 from monitor.store import Store
 
-from conftest import rss
+from feedkit import rss
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
 FEED_URL = "https://news.example.com/world/rss.xml"

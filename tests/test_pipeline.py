@@ -16,7 +16,7 @@ from monitor.ingest.sources import probe_phrases
 from monitor.run.pipeline import MAX_ATTEMPTS, CycleSummary, poll_lock_path, run_cycle
 from monitor.judge.verdicts import Judge
 
-from conftest import rss
+from feedkit import rss
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_ARTICLES = REPO / "monitor" / "demo_archive" / "articles"

@@ -24,7 +24,7 @@ from monitor.locking import ProcessLock
 from monitor.run.pipeline import poll_lock_path
 from monitor.store import Store
 
-from conftest import rss
+from feedkit import rss
 
 PARAGRAPH = ("Officials said on {day} that the talks about the {topic} would continue next week in Riyadh, "
              "where delegations from both countries are expected to meet advisers to discuss the next steps.")

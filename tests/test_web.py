@@ -186,9 +186,12 @@ def test_allow_write_enables_the_review_query(tmp_path):
     config, db = make_site(tmp_path)
     server = Server(config, "--allow-write")
     try:
-        answer = httpx.post(server.url + "/monitor/review_alert",
-                            data={"alert_id": "2", "review": "wrong", "note": "another call"},
-                            headers={"Accept": "application/json"}).json()
+        with httpx.Client(base_url=server.url) as client:
+            client.get("/monitor/review_alert")   # sets the CSRF token cookie (tests/faults/test_web_writes.py)
+            answer = client.post("/monitor/review_alert",
+                                 data={"alert_id": "2", "review": "wrong", "note": "another call",
+                                       "csrftoken": client.cookies["ds_csrftoken"]},
+                                 headers={"Accept": "application/json"}).json()
         assert answer["ok"] is True
         page = httpx.get(server.url + "/-/claims").text
     finally:

@@ -4,7 +4,8 @@ Pure functions, no I/O: ``fetch.py`` gets the bytes, this module gets the text o
 ``extract_article`` runs named steps, each failing with an ``ExtractionError`` that says
 which step and why (never a silent ``None``)::
 
-    decode     bytes -> str: BOM, declared charset, <meta charset>, UTF-8, charset_normalizer
+    decode     bytes -> str: BOM, UTF-16/32 by its NULs, valid UTF-8, declared charset,
+               <meta charset>, charset_normalizer when those fail or read as mojibake
     parse      str -> lxml tree (trafilatura's loader, which copes with broken HTML)
     metadata   title, author, date, site from trafilatura; canonical URL and language
                from the page's own <link rel=canonical> / og:url and <html lang>
@@ -197,13 +198,90 @@ def _try_decode(content: bytes, codec: str | None) -> str | None:
         return None
 
 
-def decode_page(content: bytes, declared_encoding: str | None = None) -> str:
-    """Decode page bytes; never raises on odd encodings.
+# The legacy encodings still met on news sites, for charset_normalizer to choose among when a
+# page's declaration is missing or wrong (left free, it picks exotic code pages for short text).
+WEB_ENCODINGS = ["cp1252", "cp1250", "cp1251", "koi8_r", "iso8859_2", "iso8859_7", "cp1253", "cp1254",
+                 "cp1257", "iso8859_15", "cp1255", "cp1256", "iso8859_5", "shift_jis", "euc_jp", "gb18030",
+                 "big5", "euc_kr"]
+_XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]*?encoding\s*=\s*["']([a-zA-Z0-9_:.\-]+)""")
+# Japanese mixes kanji and kana within a word, as Korean text may hanja and hangul: one script here.
+_EAST_ASIAN_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC"})
+_EAST_ASIAN = "EAST-ASIAN"
+# Non-ASCII signs that legitimately touch letters; with quotation marks and dashes (by category).
+_PLAIN_SYMBOLS = frozenset("\u00b7\u00ad\u00bf\u00a1\u2026\u00b0\u00a9\u00ae\u2122\u20ac\u00a3\u00a7\u2022\u00a0\u02bc")
+_QUOTES_AND_DASHES = frozenset({"Pi", "Pf", "Ps", "Pe", "Pd"})
+# Superscripts and fractions are "word" characters to the re module, yet in running text they
+# are the classic trace of mojibake ("trwa³a"): they count as symbols here.
+_FRACTIONS = "\u00b2\u00b3\u00b9\u00bc-\u00be"
+_LETTER = rf"[^\W\d_{_FRACTIONS}]"
+_SYMBOL = rf"(?:[^\x00-\x7f\w\s\u3000-\u303f\uff00-\uffef]|[{_FRACTIONS}])"   # CJK punctuation is plain
+_SYMBOL_AT_LETTER = re.compile(rf"(?<={_LETTER}){_SYMBOL}|{_SYMBOL}(?={_LETTER})")
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:[^\s<>\"'=/]+[^\W\d_]+)*")
 
-    Tried in order: a byte-order mark, the charset the server declared, the page's
-    ``<meta charset>``, UTF-8, then charset_normalizer's guess, and last UTF-8 with
-    replacement characters. A declared charset that does not decode the bytes cleanly is
-    skipped (servers often claim UTF-8 for windows-1251 pages).
+
+def utf16_32_codec(head: bytes) -> str | None:
+    """The UTF-16/32 codec of text without a byte-order mark, from where its NUL bytes fall.
+
+    Mostly-ASCII markup in UTF-16-LE is ``<\\0r\\0s\\0s\\0``: every other byte is NUL, at odd
+    offsets (even offsets for big-endian; three of four for UTF-32). This is the XML standard's
+    appendix F detection made tolerant of a document that starts without ``<?xml``.
+    """
+    sample = head[:256]
+    sample = sample[:len(sample) - len(sample) % 4]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    zeros = [sum(1 for i in range(offset, len(sample), 4) if sample[i] == 0) / (len(sample) // 4)
+             for offset in range(4)]
+    # UTF-32 of the Basic Multilingual Plane: two NULs in every four bytes, always.
+    if zeros[2] > 0.9 and zeros[3] > 0.9 and zeros[0] < 0.5:
+        return "utf-32-le"
+    if zeros[0] > 0.9 and zeros[1] > 0.9 and zeros[3] < 0.5:
+        return "utf-32-be"
+    # UTF-16: the ASCII characters' NULs on one side only (none at all on the other, where
+    # even Cyrillic or Greek letters have a non-zero byte).
+    if min(zeros[1], zeros[3]) > 0.3 and max(zeros[0], zeros[2]) < 0.05:
+        return "utf-16-le"
+    if min(zeros[0], zeros[2]) > 0.3 and max(zeros[1], zeros[3]) < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def mojibake_signs(text: str) -> int:
+    """How many places in ``text`` look like bytes decoded with the wrong charset.
+
+    Only places where a non-ASCII character is involved count (so "iPhone" or "e-mail" cost
+    nothing, and every candidate decoding scores them alike): a symbol or control character
+    touching a letter ("trwa³a", "¶rodę", "CafÃ©"), a lower-case letter followed by an
+    upper-case one ("лТЕНМЕ": KOI8-R read as windows-1251), letters of two scripts in one word.
+    Quotation marks, dashes, apostrophes and the usual signs (° © € …) are not signs.
+    """
+    signs = sum(1 for symbol in _SYMBOL_AT_LETTER.findall(text)
+                if symbol not in _PLAIN_SYMBOLS and unicodedata.category(symbol) not in _QUOTES_AND_DASHES)
+    for word in _WORD_RUN.findall(text):
+        if word.isascii():
+            continue
+        scripts = set()
+        for i, ch in enumerate(word):
+            if ch.isalpha():
+                script = "LATIN" if ch.isascii() else unicodedata.name(ch, "?").split(" ", 1)[0]
+                scripts.add(_EAST_ASIAN if script in _EAST_ASIAN_SCRIPTS else script)
+                if i and word[i - 1].islower() and ch.isupper() and not (ch.isascii() and word[i - 1].isascii()):
+                    signs += 1
+        if len(scripts) > 1:
+            signs += 1
+    return signs
+
+
+def decode_text(content: bytes, declared_encoding: str | None = None) -> tuple[str, str]:
+    """Decode page or feed bytes; returns the text and the codec used. Never raises.
+
+    In order: a byte-order mark; UTF-16/32 recognised by its NUL bytes; UTF-8 when the bytes
+    are valid UTF-8 and not plain ASCII (legacy text is practically never valid UTF-8, so a
+    page declared Latin-1 that is valid UTF-8 is UTF-8: "Café", not "CafÃ©"); then the charset
+    the server declared and the page's own ``<meta charset>`` or ``<?xml encoding>``. A
+    declaration that does not decode the bytes, or decodes them to text with signs of
+    mojibake (``mojibake_signs``), loses to charset_normalizer's choice among the legacy
+    web encodings, when that choice reads cleaner; windows-1252 wins ties, as in browsers.
     """
     for bom, bom_codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                            (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -211,22 +289,70 @@ def decode_page(content: bytes, declared_encoding: str | None = None) -> str:
         if content.startswith(bom):
             decoded = _try_decode(content, bom_codec)
             if decoded is not None:
-                return decoded
-    match = _META_CHARSET.search(content[:META_SNIFF_BYTES])
+                return decoded, bom_codec
+    wide = utf16_32_codec(content[:META_SNIFF_BYTES])
+    if wide is not None:
+        decoded = _try_decode(content, wide)
+        if decoded is not None:
+            return decoded, wide
+    if not content.isascii():
+        decoded = _try_decode(content, "utf-8")
+        if decoded is not None:
+            return decoded, "utf-8"
+        mostly = _mostly_utf8(content)
+        if mostly is not None:
+            return mostly, "utf-8"
+    head = content[:META_SNIFF_BYTES]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     meta = match.group(1).decode("ascii", "replace") if match else None
-    for label in (declared_encoding, meta, "utf-8"):
+    declared: tuple[str, str] | None = None
+    for label in (declared_encoding, meta):
         codec = _codec(label)
         # A page that says UTF-16 in its ASCII-readable <meta> cannot really be UTF-16.
-        if codec and codec.startswith("utf-16") and label == meta:
+        if codec is None or codec.startswith(("utf-16", "utf-32")):
             continue
         decoded = _try_decode(content, codec)
         if decoded is not None:
-            return decoded
-    best = from_bytes(content).best()
-    if best is not None:
-        logger.debug("charset guessed as %s", best.encoding)
-        return str(best)
-    return content.decode("utf-8", errors="replace")
+            declared = (decoded, codec)
+            break
+    if declared is not None and (content.isascii() or mojibake_signs(declared[0]) == 0):
+        return declared
+    guessed = _guess(content)
+    if guessed is not None and (declared is None or mojibake_signs(guessed[0]) < mojibake_signs(declared[0])):
+        logger.debug("charset guessed as %s (declared %s, meta %s)", guessed[1], declared_encoding, meta)
+        return guessed
+    if declared is not None:
+        return declared
+    return content.decode("utf-8", errors="replace"), "utf-8"
+
+
+def _mostly_utf8(content: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a truncated character, one pasted Latin-1 quote): the
+    text with replacement characters, when valid UTF-8 sequences outnumber the broken ones
+    twenty to one; None otherwise (legacy bytes are rarely valid UTF-8 at all)."""
+    text = content.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - content.decode("utf-8", errors="ignore").count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return text if broken and multibyte >= 20 * broken else None
+
+
+def _guess(content: bytes) -> tuple[str, str] | None:
+    """charset_normalizer's reading among ``WEB_ENCODINGS`` with the fewest signs of mojibake;
+    among equals, the most common on the web (windows-1252 first), then its own ranking."""
+    readings = []
+    for rank, match in enumerate(from_bytes(content, cp_isolation=WEB_ENCODINGS)):
+        text = str(match)
+        prior = WEB_ENCODINGS.index(match.encoding) if match.encoding in WEB_ENCODINGS else len(WEB_ENCODINGS)
+        readings.append((mojibake_signs(text), prior if prior == 0 else 1, rank, text, match.encoding))
+    if not readings:
+        return None
+    signs, _, _, text, encoding = min(readings)
+    return text, encoding
+
+
+def decode_page(content: bytes, declared_encoding: str | None = None) -> str:
+    """The text of page bytes (see ``decode_text``); never raises on odd encodings."""
+    return decode_text(content, declared_encoding)[0]
 
 
 def _strip_leading_title(text: str, title: str | None) -> str:

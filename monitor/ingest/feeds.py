@@ -29,13 +29,20 @@ from w3lib.html import remove_tags, replace_entities
 
 from ..config import PollingSettings
 from ..errors import FeedError, FetchError
-from .extract import canonicalize_url
+from .extract import canonicalize_url, decode_text
 
 if TYPE_CHECKING:
     from .fetch import Fetcher
 
 log = logging.getLogger(__name__)
 
+# The encoding pseudo-attribute of an XML declaration, rewritten once the text is UTF-8.
+_XML_DECLARATION_ENCODING = re.compile(r"""(\A\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])""")
+# feedparser's format names, as people know them.
+FORMAT_NAMES = {"rss090": "RSS 0.90", "rss091n": "RSS 0.91", "rss091u": "RSS 0.91", "rss092": "RSS 0.92",
+                "rss093": "RSS 0.93", "rss094": "RSS 0.94", "rss20": "RSS 2.0", "rss10": "RSS 1.0", "rss": "RSS",
+                "atom01": "Atom 0.1", "atom02": "Atom 0.2", "atom03": "Atom 0.3", "atom10": "Atom 1.0",
+                "atom": "Atom", "cdf": "CDF"}
 JITTER = 0.10  # at most this share of the delay is added at random after a failure
 SUMMARY_CHARS = 2000  # summaries are a preview for people and the judge; the article is fetched anyway
 
@@ -150,22 +157,36 @@ def _entry(raw: Any, base_url: str) -> FeedEntry:
     return FeedEntry(guid=guid, url=url, title=title, published_at=published, summary=summary)
 
 
-def parse_feed(content: bytes, url: str) -> ParsedFeed:
-    """Parse RSS 0.9x/1.0/2.0 or Atom bytes fetched from ``url``.
+def parse_feed(content: bytes, url: str, encoding: str | None = None) -> ParsedFeed:
+    """Parse RSS 0.9x/1.0/2.0 or Atom bytes fetched from ``url`` (``encoding``: the charset the
+    server declared, if any).
 
     Entry links are made absolute against ``url``. A feed with mistakes that feedparser still
-    reads ("bozo") keeps every entry it could parse and says what was wrong in ``problem``.
-    Bytes that are not a feed at all (an HTML page, an empty body, garbage) raise ``FeedError``.
+    reads ("bozo": broken XML in a feed it recognises as RSS or Atom) keeps every entry and the
+    title it could parse, even none, and says what was wrong in ``problem``. Bytes that are not
+    a feed at all (an HTML page, an empty body, garbage) raise ``FeedError``.
     """
-    # The fetcher already checked the content type; telling feedparser "XML" keeps it from
-    # flagging every feed served as text/html or without a type as broken.
-    parsed = feedparser.parse(content, response_headers={"content-type": "application/xml"})
+    # The characters are decoded here, as for pages (extract.decode_text): a wrong declaration
+    # ("UTF-8" on windows-1251 bytes) or a UTF-16 feed without a byte-order mark would
+    # otherwise reach feedparser's fallback to windows-1252. feedparser gets UTF-8 and is told
+    # so; telling it "XML" also keeps it from flagging every feed served as text/html or
+    # without a type as broken.
+    text, _ = decode_text(content, encoding)
+    if text.encode("utf-8") != content:   # not already UTF-8 as it stands
+        content = _XML_DECLARATION_ENCODING.sub(r"\1utf-8\2", text, count=1).encode("utf-8")
+    parsed = feedparser.parse(content, response_headers={"content-type": "application/xml; charset=utf-8"})
     version = parsed.get("version") or ""
     problem = None
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
         problem = f"{type(exc).__name__}: {exc}" if exc else "the feed is not well-formed"
-    if not parsed.entries and (problem or not version):
+        if version and exc is not None and "SAX" in type(exc).__name__:
+            # feedparser knows the format but the XML is broken (an undefined entity, a stray
+            # "&"): what it read is kept, and the problem is the publisher's to fix.
+            name = FORMAT_NAMES.get(version, version)
+            problem = (f"a malformed {name} feed: the XML is not well-formed ({exc}); what could be read is "
+                       f"kept{'' if parsed.entries else ', but that is no entry'}; ask the publisher to fix it")
+    if not parsed.entries and not version:
         what = f" ({problem})" if problem else ""
         raise FeedError(f"{url}: not an RSS or Atom feed{what}; check the feed address in the config "
                         "(a site's home page is not its feed — look for a link ending in .rss, .xml or /feed)")
@@ -217,7 +238,7 @@ def fetch_feed(fetcher: "Fetcher", feed: dict[str, Any]) -> FeedFetch:
         fetched.status = "not_modified"
         return fetched
     try:
-        fetched.parsed = parse_feed(result.content, result.final_url or url)
+        fetched.parsed = parse_feed(result.content, result.final_url or url, result.encoding)
     except FeedError as exc:
         fetched.status, fetched.error = "failed", str(exc)
     return fetched

@@ -8,15 +8,20 @@ The project owns the fetch so that every request gets the same protections, whoe
   allow_private_addresses`` lists the network; other schemes are refused outright.
   Redirects are followed by hand so that the guard runs on **every hop**, and the
   connection itself re-checks the addresses it opens (against DNS rebinding).
-* **Size cap** — ``[fetch] max_page_bytes`` applies to the *decoded* body (gzip/deflate
-  undone by httpx), read as a stream and abandoned as soon as the cap is passed; a
-  ``Content-Length`` above the cap is refused before any body is read.
-* **Timeouts** — ``[fetch] timeout`` bounds each network operation; one response (headers
-  and body) must also arrive within ``TOTAL_TIMEOUT_FACTOR`` times that, so a server that
-  drips a byte at a time cannot hold a worker forever.
+* **Size cap** — ``[fetch] max_page_bytes`` applies to the *decoded* body, read as a stream
+  and abandoned as soon as the cap is passed, and to every content-encoding layer on the way:
+  gzip and deflate are undone here (``_decoded``), each layer handing on at most
+  ``DECODE_STEP`` bytes at a time, so ``Content-Encoding: gzip, gzip`` cannot inflate a few KB
+  into gigabytes before the cap is checked. A ``Content-Length`` above the cap is refused
+  before any body is read.
+* **Timeouts** — ``[fetch] timeout`` bounds each network operation, and one request — connect,
+  status line, headers and body — must be over within ``TOTAL_TIMEOUT_FACTOR`` times that:
+  every socket operation of the request is given at most the time left (``_DeadlineStream``),
+  so a server that drips its headers or its body a byte at a time cannot hold a worker, nor
+  the scheduler waiting for it to stop, for longer.
 * **Content types** — pages must be HTML, XHTML or plain text, feeds any XML type (or
   HTML/plain text, since many feeds are mis-served and feedparser decides); binary types,
-  and "text" whose first KiB holds NUL bytes, are refused.
+  and "text" whose first KiB holds NUL bytes (other than UTF-16/32 text's), are refused.
 * **Politeness** — a per-host ``BoundedSemaphore`` (``[fetch] per_host_concurrency``) and
   one for all requests (``[fetch] workers``), shared by every thread that uses one
   ``Fetcher``; conditional GET with ETag / Last-Modified.
@@ -26,12 +31,15 @@ the URL and what to change; HTTP errors carry ``.status`` and ``.retry_after``.
 """
 from __future__ import annotations
 
+import contextvars
 import ipaddress
 import logging
 import socket
+import ssl
 import threading
 import time
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -42,6 +50,7 @@ import httpx
 
 from ..config import FetchSettings
 from ..errors import BlockedAddressError, FetchError
+from .extract import utf16_32_codec
 
 logger = logging.getLogger(__name__)
 
@@ -62,10 +71,15 @@ KINDS = ("page", "feed")
 # How many bytes of a "text" body are inspected for NUL bytes, the sign of a binary file
 # served with a text type (a mislabelled image or archive).
 SNIFF_BYTES = 1024
-# One response, headers and body, must arrive within this many times [fetch] timeout.
-# httpx's timeout bounds each read, not the sum of them, and a server sending one byte per
-# (timeout - 1) seconds would otherwise keep a worker for as long as it likes.
+# One request — connect, status line, headers and body — must be over within this many times
+# [fetch] timeout. httpx's timeout bounds each read, not the sum of them, and a server sending
+# one byte per (timeout - 1) seconds would otherwise keep a worker for as long as it likes.
 TOTAL_TIMEOUT_FACTOR = 4
+# The most bytes one content-encoding layer hands on at a time (see _decoded).
+DECODE_STEP = 64 * 1024
+# Only what _decoded undoes is asked for (httpx would add br / zstd when their packages are
+# installed, and decode those without a bound).
+ACCEPT_ENCODING = "gzip, deflate"
 # NAT64 (RFC 6052) maps IPv4 into this prefix; a gateway would forward to the embedded address.
 NAT64_PREFIX = ipaddress.ip_network("64:ff9b::/96")
 
@@ -172,6 +186,53 @@ def _resolve(host: str, port: int) -> list[IPAddress]:
     return addresses
 
 
+# -- the total deadline --------------------------------------------------------------------
+# The monotonic time by which the request in hand on this thread must be over; set by
+# Fetcher._request for the duration of one request and read by every socket operation.
+_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("fetch_deadline", default=None)
+
+
+def _time_left(timeout: float | None, error: type[Exception]) -> float | None:
+    """The socket timeout for the next operation: ``timeout``, or less when the request's
+    deadline is nearer; raises ``error`` (an httpcore timeout) once the deadline has passed."""
+    deadline = _deadline.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("the request's total time is up")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the request's deadline (``_deadline``).
+
+    httpcore gives each socket operation the per-operation timeout; a server that answers
+    each read just in time (one byte of the status line every few seconds) would never trip
+    it. Here each operation gets at most the time left to the whole request.
+    """
+
+    def __init__(self, stream: httpcore.NetworkStream):
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _time_left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _time_left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname,
+                                                      _time_left(timeout, httpcore.ConnectTimeout)))
+
+    def get_extra_info(self, info: str) -> object:
+        return self._stream.get_extra_info(info)
+
+
 class _GuardedBackend(httpcore.SyncBackend):
     """Opens TCP connections only to addresses that pass the SSRF guard.
 
@@ -198,7 +259,9 @@ class _GuardedBackend(httpcore.SyncBackend):
         error: httpcore.ConnectError | None = None
         for address in addresses:
             try:
-                return super().connect_tcp(str(address), port, timeout, local_address, socket_options)
+                stream = super().connect_tcp(str(address), port, _time_left(timeout, httpcore.ConnectTimeout),
+                                             local_address, socket_options)
+                return _DeadlineStream(stream)
             except httpcore.ConnectError as exc:  # try the next address, as create_connection does
                 error = exc
         raise error or httpcore.ConnectError(f"{host} has no addresses")
@@ -253,10 +316,11 @@ def _accepts(kind: str, media_type: str) -> bool:
 
 
 def _looks_binary(head: bytes, encoding: str | None) -> bool:
-    # UTF-16/32 text is full of NUL bytes; it announces itself with a BOM or a charset.
+    # UTF-16/32 text is full of NUL bytes; it announces itself with a BOM or a charset, or
+    # shows it by where its NULs fall (feeds often carry neither).
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (encoding or "").lower().startswith(("utf-16", "utf-32")):
         return False
-    return b"\x00" in head[:SNIFF_BYTES]
+    return b"\x00" in head[:SNIFF_BYTES] and utf16_32_codec(head) is None
 
 
 def _http_error_message(status: int, url: str, retry_after: float | None) -> str:
@@ -272,6 +336,12 @@ def _http_error_message(status: int, url: str, retry_after: float | None) -> str
         hint = "the server refused the request"
     wait = f" (Retry-After: {retry_after:.0f}s)" if retry_after is not None else ""
     return f"HTTP {status} from {url}{wait}: {hint}"
+
+
+def _over_deadline(url: str, total: float) -> str:
+    return (f"{url} timed out after {total:g}s in all: connect, headers and body must arrive within "
+            f"{TOTAL_TIMEOUT_FACTOR} x [fetch] timeout, and the server was too slow or dripped its answer; "
+            f"raise [fetch] timeout if the site is just slow")
 
 
 # -- the fetcher ------------------------------------------------------------------------
@@ -294,7 +364,7 @@ class Fetcher:
             follow_redirects=False,  # followed by hand, so the SSRF guard sees every hop
             timeout=httpx.Timeout(settings.timeout),
             limits=limits,
-            headers={"User-Agent": settings.user_agent},
+            headers={"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             transport=transport or _GuardedTransport(settings.allow_private_addresses, limits),
         )
         # At most [fetch] workers requests in flight, however many threads share this Fetcher:
@@ -384,12 +454,14 @@ class Fetcher:
         """One hop: send the request and, for a 2xx, read the capped body. Returns (response, body)."""
         host = httpx.URL(url).host
         timeout = self.settings.timeout
+        total = timeout * TOTAL_TIMEOUT_FACTOR
         # The host's slot first: a thread waiting for a busy host must not hold one of the
         # slots that requests to other hosts could use.
         with self._slot(host), self._all_slots:
             # The clock starts once the slot is ours: waiting behind other requests to the same
             # host is not the server being slow.
-            deadline = time.monotonic() + timeout * TOTAL_TIMEOUT_FACTOR
+            deadline = time.monotonic() + total
+            token = _deadline.set(deadline)
             try:
                 request = self._client.build_request("GET", url, headers=headers)
                 response = self._client.send(request, stream=True)
@@ -401,6 +473,8 @@ class Fetcher:
                 finally:
                     response.close()
             except httpx.TimeoutException as exc:
+                if time.monotonic() >= deadline:
+                    raise FetchError(_over_deadline(url, total)) from exc
                 raise FetchError(f"{url} timed out after {timeout:g}s ({type(exc).__name__}); "
                                  f"raise [fetch] timeout if the site is just slow") from exc
             except httpx.ConnectError as exc:
@@ -415,6 +489,8 @@ class Fetcher:
                                  f"({exc}); the server is misconfigured") from exc
             except httpx.HTTPError as exc:
                 raise FetchError(f"fetching {url} failed: {type(exc).__name__}: {exc}") from exc
+            finally:
+                _deadline.reset(token)
 
     def _read_body(self, response: httpx.Response, url: str, kind: str, deadline: float) -> bytes:
         media_type = _media_type(response)
@@ -429,18 +505,80 @@ class Fetcher:
                              f"raise [fetch] max_page_bytes to fetch it")
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes():
+        for chunk in _decoded(response, url, cap):
             size += len(chunk)
             if size > cap:
                 raise FetchError(f"{url} is over the {cap:,}-byte limit (stopped after {size:,} decoded "
                                  f"bytes); raise [fetch] max_page_bytes to fetch it")
             if time.monotonic() > deadline:
-                total = self.settings.timeout * TOTAL_TIMEOUT_FACTOR
-                raise FetchError(f"{url} timed out after {total:g}s while the body was still arriving "
-                                 f"({size:,} bytes so far); raise [fetch] timeout if the site is just slow")
+                raise FetchError(_over_deadline(url, self.settings.timeout * TOTAL_TIMEOUT_FACTOR))
             chunks.append(chunk)
         content = b"".join(chunks)
         if _looks_binary(content[:SNIFF_BYTES], response.charset_encoding):
             raise FetchError(f"{url} is served as {media_type or 'no type'} but its first bytes are "
                              f"binary (NUL bytes); it is not a text {kind}")
         return content
+
+
+# -- content encodings ----------------------------------------------------------------------
+
+# zlib window bits per coding: gzip framing, or zlib framing for "deflate" (raw deflate, which
+# many servers send as "deflate", is tried when the zlib header is missing).
+_WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
+
+
+def _inflate(chunks: Iterator[bytes], wbits: int) -> Iterator[bytes]:
+    """Undo one gzip or deflate layer, handing on at most ``DECODE_STEP`` bytes at a time."""
+    decompressor = zlib.decompressobj(wbits)
+    first = True
+    for chunk in chunks:
+        data = chunk
+        while data:
+            try:
+                out = decompressor.decompress(data, DECODE_STEP)
+            except zlib.error:
+                if not (first and wbits == zlib.MAX_WBITS):
+                    raise
+                decompressor, first = zlib.decompressobj(-zlib.MAX_WBITS), False
+                continue
+            first = False
+            data = decompressor.unconsumed_tail
+            if out:
+                yield out
+            # Output can remain inside zlib when the step was full and all input consumed.
+            while not data and len(out) == DECODE_STEP:
+                out = decompressor.decompress(b"", DECODE_STEP)
+                if out:
+                    yield out
+    tail = decompressor.flush()
+    if tail:
+        yield tail
+
+
+def _decoded(response: httpx.Response, url: str, cap: int) -> Iterator[bytes]:
+    """The body with its Content-Encoding layers undone, in bounded steps (see the module docstring).
+
+    The raw bytes count towards ``cap`` too. Codings other than gzip and deflate are passed
+    through as httpx does (the NUL-byte sniff then refuses a compressed body).
+    """
+    codings = [c.strip().lower() for c in response.headers.get_list("content-encoding", split_commas=True)]
+
+    def raw() -> Iterator[bytes]:
+        received = 0
+        for chunk in response.iter_raw():
+            received += len(chunk)
+            if received > cap:
+                raise FetchError(f"{url} is over the {cap:,}-byte limit (stopped after {received:,} bytes "
+                                 f"on the wire); raise [fetch] max_page_bytes to fetch it")
+            yield chunk
+
+    stream: Iterator[bytes] = raw()
+    # The last coding listed was applied last, so it is undone first.
+    for coding in reversed(codings):
+        if coding in _WBITS:
+            stream = _inflate(stream, _WBITS[coding])
+    try:
+        yield from stream
+    except zlib.error as exc:
+        raise FetchError(f"{url} sent a body that does not match its Content-Encoding "
+                         f"{', '.join(codings)} ({exc}); the server is misconfigured") from exc

@@ -192,8 +192,33 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
+# pysbd's abbreviation pass re-runs a substitution over the whole text for every candidate it
+# finds, so its time grows with the square of the text: 20,000 sentences in one go took minutes.
+# It is given one paragraph at a time, and a paragraph longer than SEGMENT_CHARS in pieces cut
+# where a sentence surely ends (a lower-case word, a full stop, a capital: not "Mr. Smith").
+SEGMENT_CHARS = 3000
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SURE_SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[\"“A-Z])")
+
+
+def _blocks(text: str) -> Iterator[str]:
+    for paragraph in _PARAGRAPH_BREAK.split(text):
+        if len(paragraph) <= SEGMENT_CHARS:
+            yield paragraph
+            continue
+        block, size = [], 0
+        for piece in _SURE_SENTENCE_END.split(paragraph):
+            if block and size + len(piece) > SEGMENT_CHARS:
+                yield " ".join(block)
+                block, size = [], 0
+            block.append(piece)
+            size += len(piece) + 1
+        if block:
+            yield " ".join(block)
+
+
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _segmenter().segment(text) if s.strip()]
+    return [s.strip() for block in _blocks(text) for s in _segmenter().segment(block) if s.strip()]
 
 
 # -- names ------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ records, the document reading, the merging and the file.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import re
@@ -85,6 +86,17 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<head>.*?)\r?\n---[ \t]*(?:\r?\n
 _DATE_VALUE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
 
 
+def _is_date(value: str) -> bool:
+    """A real calendar date written YYYY-MM-DD (2025-13-45 has the shape but is no date)."""
+    if not _DATE_VALUE.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _front_matter_value(raw: str) -> str:
     raw = raw.strip()
     if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
@@ -122,7 +134,7 @@ def parse_document(data: bytes, path: Path | str) -> Document:
     if not body.strip():
         raise ClaimsError(f"{path}: the document has front matter but no text")
     date = meta.get("date") or None
-    if date is not None and not _DATE_VALUE.match(date):
+    if date is not None and not _is_date(date):
         raise ClaimsError(f"{path}: front matter `date: {date}` is not a YYYY-MM-DD date; fix it so "
                           "relative dates (\"next week\") can be resolved")
     title = meta.get("title") or path.stem
@@ -150,12 +162,23 @@ def read_documents(folder: Path | str) -> tuple[list[Document], list[ClaimsError
     errors: list[ClaimsError] = []
     for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".md")):
         try:
+            _check_file_name(path)
             documents.append(read_document(path))
         except ClaimsError as exc:
             log.warning("skipping baseline document %s: %s", path, exc)
             errors.append(exc)
     documents.sort(key=lambda d: (d.date or "", d.name))
     return documents, errors
+
+
+def _check_file_name(path: Path) -> None:
+    """Refuse a file name that is not valid UTF-8: it could not be written to the claims file."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise ClaimsError(f"{path.parent / shown}: the file name is not valid UTF-8; rename the file "
+                          "(its name is recorded with each claim it states)") from None
 
 
 # -- extraction -------------------------------------------------------------------------
@@ -237,27 +260,48 @@ def same_claim(a: Claim, b: Claim) -> bool:
 
 def combine_claims(claims: Iterable[Claim]) -> list[Claim]:
     """One claim per statement: later claims that state the same thing as an earlier one become
-    extra ``sources`` (and ``keys``) of the earlier one. Ids are made unique (``-2``, ``-3``)."""
+    extra ``sources`` (and ``keys``) of the earlier one. Ids are made unique (``-2``, ``-3``).
+
+    Linear in the number of claims however often a sentence repeats: a claim stated word for
+    word again (same kind, speaker and dates) is found by its text; ``same_claim`` is only asked
+    about earlier claims with one quantity in the same unit and a topic word in common, the only
+    ones it can match.
+    """
     combined: list[Claim] = []
+    verbatim: dict[tuple[Any, ...], Claim] = {}
+    # (unit, topic word) -> positions in ``combined`` of the one-quantity claims with both
+    by_unit_topic: dict[tuple[str, str], list[int]] = {}
     for claim in claims:
-        for earlier in combined:
-            if same_claim(earlier, claim):
-                earlier.sources.extend(s for s in claim.sources if s not in earlier.sources)
-                earlier.keys.extend(k for k in claim.keys if k not in earlier.keys)
-                break
-        else:
-            combined.append(replace(claim, sources=list(claim.sources), keys=list(claim.keys)))
+        key = (claim.kind, _normal_quote(claim.statement), claim.speaker, claim.event_date, claim.resolves_by,
+               tuple((q.value, q.unit) for q in claim.quantities))
+        slots = ([(claim.quantities[0].unit, topic) for topic in _topics(claim)]
+                 if len(claim.quantities) == 1 and claim.kind != "opinion" else [])
+        earlier = verbatim.get(key)
+        if earlier is None:
+            positions = sorted({p for slot in slots for p in by_unit_topic.get(slot, ())})
+            earlier = next((combined[p] for p in positions if same_claim(combined[p], claim)), None)
+        if earlier is not None:
+            earlier.sources.extend(s for s in claim.sources if s not in earlier.sources)
+            earlier.keys.extend(k for k in claim.keys if k not in earlier.keys)
+            continue
+        verbatim[key] = kept = replace(claim, sources=list(claim.sources), keys=list(claim.keys))
+        for slot in slots:
+            by_unit_topic.setdefault(slot, []).append(len(combined))
+        combined.append(kept)
     _unique_ids(combined)
     return combined
 
 
 def _unique_ids(claims: list[Claim], taken: set[str] | None = None) -> None:
     seen = set(taken or ())
+    next_number: dict[str, int] = {}   # where the search for a free "-N" resumes, per base id
     for claim in claims:
-        base, number = claim.id, 2
+        base = claim.id
+        number = next_number.get(base, 2)
         while claim.id in seen:
             claim.id = f"{base}-{number}"
             number += 1
+        next_number[base] = number
         seen.add(claim.id)
 
 
@@ -281,22 +325,37 @@ def _normal_quote(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _find_existing(claim: Claim, existing: list[Claim], used: set[int]) -> Claim | None:
-    keys = set(claim.keys)
-    for index, old in enumerate(existing):
-        if index not in used and keys & set(old.keys):
-            used.add(index)
-            return old
-    # the extractor changed a clause boundary: same document, same sentence, same quantities
-    for index, old in enumerate(existing):
-        if index in used or not old.keys or old.document != claim.document:
-            continue
-        if _normal_quote(old.quote) == _normal_quote(claim.quote) and \
-                [q.value for q in old.quantities] == [q.value for q in claim.quantities] and \
-                _normal_quote(old.statement)[:40] == _normal_quote(claim.statement)[:40]:
-            used.add(index)
-            return old
-    return None
+class _ExistingClaims:
+    """The claims file's claims, indexed by extraction key and by (document, sentence), so that
+    matching each extracted claim costs a lookup, not a pass over the whole file."""
+
+    def __init__(self, existing: list[Claim]):
+        self.existing = existing
+        self.used: set[int] = set()
+        self.by_key: dict[str, list[int]] = {}
+        self.by_sentence: dict[tuple[str | None, str], list[int]] = {}
+        for index, old in enumerate(existing):
+            for key in old.keys:
+                self.by_key.setdefault(key, []).append(index)
+            if old.keys:
+                self.by_sentence.setdefault((old.document, _normal_quote(old.quote)), []).append(index)
+
+    def find(self, claim: Claim) -> int | None:
+        """The index of the existing claim ``claim`` is a re-extraction of (each used once)."""
+        by_key = sorted({i for key in claim.keys for i in self.by_key.get(key, ())})
+        for index in by_key:
+            if index not in self.used:
+                self.used.add(index)
+                return index
+        # the extractor changed a clause boundary: same document, same sentence, same quantities
+        for index in self.by_sentence.get((claim.document, _normal_quote(claim.quote)), ()):
+            old = self.existing[index]
+            if index not in self.used and \
+                    [q.value for q in old.quantities] == [q.value for q in claim.quantities] and \
+                    _normal_quote(old.statement)[:40] == _normal_quote(claim.statement)[:40]:
+                self.used.add(index)
+                return index
+        return None
 
 
 def merge_claims(existing: list[Claim], extracted: list[Claim]) -> list[Claim]:
@@ -310,15 +369,15 @@ def merge_claims(existing: list[Claim], extracted: list[Claim]) -> list[Claim]:
       as they are, in their place.
     - New claims are appended, with ids made unique against the existing ones.
     """
-    used: set[int] = set()
+    index_of = _ExistingClaims(existing)
     updated: dict[int, Claim] = {}
     new: list[Claim] = []
     for claim in extracted:
-        old = _find_existing(claim, existing, used)
-        if old is None:
+        index = index_of.find(claim)
+        if index is None:
             new.append(claim)
             continue
-        index = next(i for i, c in enumerate(existing) if c is old)
+        old = existing[index]
         if old.reviewed:
             merged = replace(old)
         else:
@@ -386,8 +445,18 @@ def extract_to_file(docs: Path | str, out: Path | str) -> ExtractionReport:
     documents, errors = read_documents(docs)
     report = ExtractionReport(documents=documents, errors=errors)
     extracted: list[Claim] = []
-    for document in documents:
-        claims = extract_claims(document, document_label=str(document.path))
+    for document in list(documents):
+        try:
+            claims = extract_claims(document, document_label=str(document.path))
+        except (ValueError, UnicodeError) as exc:
+            # A sentence the rules cannot handle is a bug to report, but one document must not
+            # cost the claims of all the others.
+            error = ClaimsError(f"{document.path}: claim extraction failed ({type(exc).__name__}: {exc}); "
+                                "the document is skipped; please report this with the document")
+            log.warning("skipping baseline document %s: %s", document.path, error)
+            report.errors.append(error)
+            report.documents.remove(document)
+            continue
         counts = {kind: 0 for kind in KINDS}
         for claim in claims:
             counts[claim.kind] += 1

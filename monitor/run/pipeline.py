@@ -479,6 +479,8 @@ def _run_cycle(config: "Config", store: "Store", judge: SupportsJudge | None, fo
     started = time.monotonic()
     summary = CycleSummary()
     workers = (os.cpu_count() or 1) if extract_workers is None else extract_workers
+    # run_cycle holds the poll lock: a poll run still "running" belongs to a process that is gone.
+    store.close_abandoned_runs("poll")
     run_id = store.start_run("poll")
     status = "failed"
     own_fetcher = fetcher is None

@@ -15,15 +15,30 @@ Three layers, kept apart:
   login with credentials read from the environment variables that the config names, and
   turns every failure into a ``DigestError`` that says what to check.
 * ``deliver_digest(config, store)`` is the bookkeeping that makes an alert land in exactly one
-  delivered digest: under the digest lock it records the digest as ``pending`` together with
-  its alert ids (which claims those alerts), sends, then marks it ``sent``; a failed send marks
-  it ``failed`` with the error and hands the alerts back for the next digest. A digest left
-  ``pending`` by a process that died mid-send is found by the next sender (who holds the lock,
-  so that process is gone) and released the same way. Each call is recorded in ``runs``
+  delivered digest, as far as SMTP allows. Under the digest lock it records the digest as
+  ``pending`` with its alert ids (which claims those alerts), the exact message and its
+  Message-ID; marks it ``sending`` just before the SMTP transaction (MAIL FROM) starts; and
+  marks it ``sent`` as soon as the server answers 250 to the end of the data — before QUIT, so
+  a process killed while saying goodbye does not send it again. Then:
+
+  - a send refused before or during the transaction (connection, TLS, login, sender,
+    recipients, a 4xx/5xx answer to the data) cannot have been delivered: the digest is
+    marked ``failed`` and its alerts go into the next digest;
+  - a digest left ``pending`` by a process that died before the transaction started is
+    released the same way by the next sender (who holds the lock, so that process is gone);
+  - a digest left ``sending`` — the process died, or the connection broke, after the message
+    was handed over and before the 250 was recorded — may have been delivered. It is sent
+    again by the next sender as the *same* message with the *same* Message-ID (never
+    re-composed with other alerts), until a server accepts it.
+
+  So an alert is never lost and never mailed in two different digests. The one window left is
+  the moment between the server's 250 and the database commit of ``sent`` (or a connection
+  that breaks right after the data): a kill there gives one identical copy, which mail
+  systems that collapse duplicate Message-IDs show once. Each call is recorded in ``runs``
   (kind ``digest``).
 
-Digest statuses: ``pending`` → ``sent`` | ``failed``; ``empty`` when there was nothing new and
-``send_when_empty`` is off (nothing is sent, but the day counts as done).
+Digest statuses: ``pending`` → ``sending`` → ``sent`` | ``failed``; ``empty`` when there was
+nothing new and ``send_when_empty`` is off (nothing is sent, but the day counts as done).
 """
 from __future__ import annotations
 
@@ -35,18 +50,19 @@ import smtplib
 import socket
 import ssl
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ..errors import DigestError
+from ..errors import DeliveryUnknown, DigestError
 from ..locking import ProcessLock, digest_lock_path
 
 if TYPE_CHECKING:
@@ -229,7 +245,8 @@ class DigestRecheck:
 
 @dataclass
 class DigestResult:
-    """What ``deliver_digest`` did: ``sent``, ``empty`` (nothing new, nothing sent) or ``dry-run``."""
+    """What ``deliver_digest`` did: ``sent``, ``resent`` (a digest whose delivery was not confirmed,
+    sent again as the same message), ``empty`` (nothing new, nothing sent) or ``dry-run``."""
 
     status: str
     message: EmailMessage | None
@@ -237,6 +254,7 @@ class DigestResult:
     alert_ids: tuple[int, ...] = ()
     recipients: tuple[str, ...] = ()
     refused: dict[str, str] = field(default_factory=dict)
+    resent: tuple[int, ...] = ()   # unconfirmed digests sent again before this one
 
 
 # -- composing ---------------------------------------------------------------------------
@@ -397,11 +415,18 @@ def smtp_credentials(settings: "EmailSettings", environ: Mapping[str, str] | Non
 
 def send_message(message: EmailMessage, settings: "EmailSettings", *, recipients: Sequence[str] | None = None,
                  environ: Mapping[str, str] | None = None, ssl_context: ssl.SSLContext | None = None,
-                 timeout: float = SMTP_TIMEOUT) -> dict[str, str]:
+                 timeout: float = SMTP_TIMEOUT, on_transfer: Callable[[], None] | None = None,
+                 on_accepted: Callable[[dict[str, str]], None] | None = None) -> dict[str, str]:
     """Send ``message`` over SMTP as the config says; returns the recipients the server refused.
 
-    Raises ``DigestError`` (naming the server and what to check) when nothing was accepted.
-    ``ssl_context`` defaults to the system's trusted certificates with hostname checking.
+    ``on_transfer()`` is called just before the mail transaction (MAIL FROM) starts, and
+    ``on_accepted(refused)`` as soon as the server accepted the data — before QUIT, whose
+    answer (or its absence) changes nothing about the delivery.
+
+    Raises ``DigestError`` (naming the server and what to check) when nothing was accepted, and
+    its subclass ``DeliveryUnknown`` when the connection broke after the transaction started
+    without the server saying yes or no. ``ssl_context`` defaults to the system's trusted
+    certificates with hostname checking.
     """
     to = list(recipients if recipients is not None else settings.recipients)
     if not to:
@@ -428,7 +453,20 @@ def send_message(message: EmailMessage, settings: "EmailSettings", *, recipients
             client.ehlo()
         if credentials:
             client.login(*credentials)
-        refused = client.send_message(message, from_addr=settings.sender, to_addrs=to)
+        if on_transfer is not None:
+            on_transfer()
+        try:
+            refused = client.send_message(message, from_addr=settings.sender, to_addrs=to)
+        except (smtplib.SMTPServerDisconnected, OSError) as exc:
+            # No answer to the data (or to MAIL/RCPT): the server may have the message. A refusal
+            # (SMTPResponseException) is an answer, and is handled below as a failed send.
+            raise DeliveryUnknown(
+                f"the connection to SMTP server {server} broke during the mail transaction, before the "
+                f"server confirmed the digest ({exc or type(exc).__name__}); it may have been delivered, "
+                "so it is sent again as the same message (same Message-ID) next time; check the "
+                "server's logs and limits") from exc
+        if on_accepted is not None:
+            on_accepted({address: _smtp_reply_tuple(reply) for address, reply in refused.items()})
     except DigestError:
         raise
     except smtplib.SMTPAuthenticationError as exc:
@@ -606,24 +644,32 @@ def deliver_digest(config: "Config", store: "Store", *, now: datetime | None = N
                             refused=refused)
 
     started = time.monotonic()
-    run_id = store.start_run("digest")
-    try:
-        with ProcessLock(digest_lock_path(store.path), "sending a digest", wait=lock_wait):
+    with ProcessLock(digest_lock_path(store.path), "sending a digest", wait=lock_wait):
+        # Under the lock: a digest run still "running" belongs to a process that is gone.
+        store.close_abandoned_runs("digest")
+        run_id = store.start_run("digest")
+        try:
             released = store.release_interrupted_digests()
             for digest in released:
                 log.warning("digest %s was interrupted before the server confirmed it; its %s alerts go "
                             "into this digest", digest["id"], digest["alert_count"],
                             extra={"event": "digest_interrupted", "digest_id": digest["id"],
                                    "alerts": digest["alert_count"]})
+            # An unconfirmed digest goes again as it was; the alerts that came since go in
+            # today's digest as usual, not a day later.
+            resent = _resend_unconfirmed(store, config.email, environ, ssl_context)
             result = _deliver_locked(config, store, now, environ, ssl_context)
-    except BaseException as exc:
-        status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
-        store.finish_run(run_id, status, errors=[str(exc) or type(exc).__name__],
-                         seconds=round(time.monotonic() - started, 3))
-        raise
-    # The run points at its digest row, which has the alert count and ids.
-    store.finish_run(run_id, "ok", seconds=round(time.monotonic() - started, 3), digest_id=result.digest_id,
-                     errors=[f"refused {a}: {r}" for a, r in result.refused.items()] or None)
+            if resent is not None:
+                result = resent if result.status == "empty" else dataclasses.replace(
+                    result, resent=(resent.digest_id or 0,))
+        except BaseException as exc:
+            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            store.finish_run(run_id, status, errors=[str(exc) or type(exc).__name__],
+                             seconds=round(time.monotonic() - started, 3))
+            raise
+        # The run points at its digest row, which has the alert count and ids.
+        store.finish_run(run_id, "ok", seconds=round(time.monotonic() - started, 3), digest_id=result.digest_id,
+                         errors=[f"refused {a}: {r}" for a, r in result.refused.items()] or None)
     return result
 
 
@@ -643,28 +689,69 @@ def _deliver_locked(config: "Config", store: "Store", now: datetime | None,
         # Checked before anything is recorded: a config mistake is not a failed delivery.
         raise DigestError("the digest has no recipients; set [email] recipients = [\"you@example.com\"] "
                           "in the config (or use --to ADDRESS for a test)")
-    digest_id = store.begin_digest(subject=message["Subject"], recipients=recipients, alert_ids=alert_ids)
-    _add_message_id(message, settings.sender, f"digest-{digest_id}")
-    server = f"{settings.smtp_host}:{settings.smtp_port}"
-    log.info("sending digest %s (%d alerts) to %d recipients via %s", digest_id, len(alert_ids),
-             len(recipients), server, extra={"event": "digest_sending", "digest_id": digest_id,
-                                             "alerts": len(alert_ids), "server": server})
-    try:
-        refused = send_message(message, settings, environ=environ, ssl_context=ssl_context)
-    except BaseException as exc:
-        # Not only DigestError: whatever stopped the send, the server did not confirm it, so
-        # the alerts must go back for the next digest (a kill -9 is handled by the next sender).
-        error = str(exc) or type(exc).__name__
-        store.fail_digest(digest_id, error)
-        log.error("digest %s failed, its %d alerts wait for the next one: %s", digest_id, len(alert_ids),
-                  error, extra={"event": "digest_failed", "digest_id": digest_id, "alerts": len(alert_ids)})
-        raise
-    store.mark_digest_sent(digest_id, refused=refused)
-    log.info("digest %s sent: %d alerts to %d recipients (%d refused)", digest_id, len(alert_ids),
-             len(recipients), len(refused), extra={"event": "digest_sent", "digest_id": digest_id,
-                                                   "alerts": len(alert_ids), "refused": len(refused)})
+    _add_message_id(message, settings.sender, "digest")
+    digest_id = store.begin_digest(subject=message["Subject"], recipients=recipients, alert_ids=alert_ids,
+                                   message_id=message["Message-ID"], message=message.as_bytes())
+    refused = _send_recorded(store, digest_id, message, settings, recipients, len(alert_ids), environ, ssl_context)
     return DigestResult("sent", message, digest_id=digest_id, alert_ids=alert_ids, recipients=recipients,
                         refused=refused)
+
+
+def _resend_unconfirmed(store: "Store", settings: "EmailSettings", environ: Mapping[str, str] | None,
+                        ssl_context: ssl.SSLContext | None) -> DigestResult | None:
+    """Send again, as they were, the digests whose delivery was never confirmed (``sending``)."""
+    result = None
+    for digest in store.unconfirmed_digests():
+        message = cast(EmailMessage, message_from_bytes(digest["message"], policy=policy.default))
+        alert_ids = tuple(json.loads(digest["alert_ids"] or "[]"))
+        recipients = tuple(json.loads(digest["recipients"] or "[]"))
+        log.warning("digest %s was handed to the SMTP server but its acceptance was never confirmed; sending "
+                    "it again as the same message %s", digest["id"], digest["message_id"],
+                    extra={"event": "digest_resending", "digest_id": digest["id"], "alerts": len(alert_ids)})
+        refused = _send_recorded(store, digest["id"], message, settings, recipients, len(alert_ids), environ,
+                                 ssl_context, resend=True)
+        result = DigestResult("resent", message, digest_id=digest["id"], alert_ids=alert_ids,
+                              recipients=recipients, refused=refused)
+    return result
+
+
+def _send_recorded(store: "Store", digest_id: int, message: EmailMessage, settings: "EmailSettings",
+                   recipients: Sequence[str], alerts: int, environ: Mapping[str, str] | None,
+                   ssl_context: ssl.SSLContext | None, resend: bool = False) -> dict[str, str]:
+    """Send a recorded digest, keeping its status in step with the SMTP conversation (see the
+    module docstring); returns the refused recipients. A ``resend`` of an unconfirmed digest
+    stays unconfirmed whatever goes wrong: an earlier attempt may have delivered it."""
+    server = f"{settings.smtp_host}:{settings.smtp_port}"
+    log.info("sending digest %s (%d alerts) to %d recipients via %s", digest_id, alerts,
+             len(recipients), server, extra={"event": "digest_sending", "digest_id": digest_id,
+                                             "alerts": alerts, "server": server})
+
+    def accepted(refused: dict[str, str]) -> None:
+        store.mark_digest_sent(digest_id, refused=refused)
+
+    try:
+        refused = send_message(message, settings, recipients=recipients, environ=environ, ssl_context=ssl_context,
+                               on_transfer=lambda: store.mark_digest_sending(digest_id), on_accepted=accepted)
+    except BaseException as exc:
+        # Not only DigestError: a Ctrl-C mid-transaction leaves the outcome as unknown as a broken
+        # connection does (a kill -9 leaves the status as it was, for the next sender).
+        error = str(exc) or type(exc).__name__
+        unknown = resend or isinstance(exc, DeliveryUnknown) or (
+            not isinstance(exc, DigestError) and store.digest_status(digest_id) == "sending")
+        if unknown:
+            store.note_digest_error(digest_id, error)
+            log.error("digest %s: delivery unknown, it is sent again as the same message next time: %s",
+                      digest_id, error, extra={"event": "digest_unconfirmed", "digest_id": digest_id,
+                                               "alerts": alerts})
+        else:
+            store.fail_digest(digest_id, error)
+            log.error("digest %s failed, its %d alerts wait for the next one: %s", digest_id, alerts, error,
+                      extra={"event": "digest_failed", "digest_id": digest_id, "alerts": alerts})
+        raise
+    log.info("digest %s sent: %d alerts to %d recipients (%d refused)", digest_id, alerts,
+             len(recipients), len(refused), extra={"event": "digest_sent", "digest_id": digest_id,
+                                                   "alerts": alerts, "refused": len(refused)})
+    return refused
 
 
 def _feed_notices(config: "Config", store: "Store", now: datetime | None) -> int:

@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator
 import sqlite_utils
 
 from ..errors import StoreError
+from ..locking import ProcessLock, migration_lock_path
 from .schema import is_current, migrations, upgrade
 from .views import (
     CLAIM_HISTORY_HOLES,
@@ -26,6 +27,10 @@ from .views import (
     status_sql,
     timeline_sql,
 )
+
+# How long opening a database waits for another process to finish migrating it (a backfill
+# over a large archive can take minutes).
+MIGRATION_LOCK_WAIT = 600.0
 
 
 def utcnow() -> str:
@@ -82,7 +87,13 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=30000")
-            upgrade(self.db)
+            if not is_current(self.db):
+                # Two processes opening a new (or older) database at once would both apply the
+                # same migrations and one would fail half-way; the second waits, then finds
+                # nothing left to do.
+                with ProcessLock(migration_lock_path(self.path), "updating the database schema",
+                                 wait=MIGRATION_LOCK_WAIT):
+                    upgrade(self.db)
             self.use_settings(self.settings)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc}); "
@@ -110,6 +121,18 @@ class Store:
 
     def start_run(self, kind: str) -> int:
         return self.db["runs"].insert({"kind": kind, "started_at": utcnow(), "status": "running"}).last_pk
+
+    def close_abandoned_runs(self, kind: str) -> int:
+        """Mark the runs of ``kind`` still ``running`` as ``interrupted``; returns how many.
+
+        Call only while holding the lock of that kind of run (the poll lock, the digest lock):
+        then no live process owns them, and their process was killed or crashed. Their work
+        is in the database as they left it, and the run that calls this redoes it.
+        """
+        return self.db.execute(
+            "update runs set status = 'interrupted', finished_at = ?, errors = ? where kind = ? and status = 'running'",
+            [utcnow(), _encode(["the process stopped without finishing this run (killed or crashed); "
+                                "the next run redid its work"]), kind]).rowcount
 
     def finish_run(self, run_id: int, status: str, **counts: Any) -> None:
         counts = {key: _encode(value) for key, value in counts.items()}
@@ -165,18 +188,21 @@ class Store:
             " values (?, ?, 'empty', ?, 0, '[]')", [now, subject, now])
         return int(cursor.lastrowid)
 
-    def begin_digest(self, *, subject: str, recipients: Iterable[str], alert_ids: Iterable[int]) -> int:
+    def begin_digest(self, *, subject: str, recipients: Iterable[str], alert_ids: Iterable[int],
+                     message_id: str | None = None, message: bytes | None = None) -> int:
         """Record a ``pending`` digest and claim its alerts for it, all or nothing; returns its id.
 
-        Raises ``StoreError`` if another digest claimed one of the alerts meanwhile.
+        ``message`` (the bytes to send) and its ``message_id`` are kept so that a send whose
+        outcome is unknown can be repeated as the same message. Raises ``StoreError`` if another
+        digest claimed one of the alerts meanwhile.
         """
         ids = list(alert_ids)
         with self.db.atomic():
             # The insert comes first so the transaction takes SQLite's write lock before it reads.
             cursor = self.db.execute(
-                "insert into digests (created_at, recipients, subject, status, alert_count, alert_ids)"
-                " values (?, ?, ?, 'pending', ?, ?)",
-                [utcnow(), _encode(list(recipients)), subject, len(ids), _encode(ids)])
+                "insert into digests (created_at, recipients, subject, status, alert_count, alert_ids,"
+                " message_id, message) values (?, ?, ?, 'pending', ?, ?, ?, ?)",
+                [utcnow(), _encode(list(recipients)), subject, len(ids), _encode(ids), message_id, message])
             digest_id = int(cursor.lastrowid)
             claimed = 0
             for start in range(0, len(ids), 500):
@@ -189,6 +215,14 @@ class Store:
                                  "meanwhile; nothing was sent; run `monitor digest` again")
         return digest_id
 
+    def digest_status(self, digest_id: int) -> str | None:
+        row = self.db.execute("select status from digests where id = ?", [digest_id]).fetchone()
+        return row[0] if row else None
+
+    def mark_digest_sending(self, digest_id: int) -> None:
+        """The SMTP transaction of this digest starts: from now on the server may accept it."""
+        self.db.execute("update digests set status = 'sending' where id = ?", [digest_id])
+
     def mark_digest_sent(self, digest_id: int, refused: dict[str, str] | None = None) -> None:
         error = "; ".join(f"refused {address}: {reply}" for address, reply in (refused or {}).items()) or None
         self.db.execute("update digests set status = 'sent', sent_at = ?, error = ? where id = ?",
@@ -200,13 +234,29 @@ class Store:
             self.db.execute("update digests set status = 'failed', error = ? where id = ?", [error, digest_id])
             self.db.execute("update alerts set digest_id = null where digest_id = ?", [digest_id])
 
+    def note_digest_error(self, digest_id: int, error: str) -> None:
+        """Keep the error of a digest whose delivery is still unconfirmed (it stays ``sending``)."""
+        self.db.execute("update digests set error = ? where id = ?", [error, digest_id])
+
     def release_interrupted_digests(self) -> list[dict[str, Any]]:
-        """Fail every ``pending`` digest (call only while holding the digest lock: its sender is gone)."""
-        pending = list(self.db.query("select * from digests where status = 'pending' order by id"))
+        """Fail every ``pending`` digest, one whose SMTP transaction never started, and hand its
+        alerts back (call only while holding the digest lock: its sender is gone).
+
+        A ``sending`` digest without a stored message (recorded by an older version) cannot be
+        sent again as it was and is released the same way.
+        """
+        pending = list(self.db.query("select id, alert_count from digests where status = 'pending'"
+                                     " or (status = 'sending' and message is null) order by id"))
         for digest in pending:
             self.fail_digest(digest["id"], "interrupted: the sending process stopped before the SMTP server "
                                            "confirmed delivery; its alerts went into the next digest")
         return pending
+
+    def unconfirmed_digests(self) -> list[dict[str, Any]]:
+        """Digests whose SMTP transaction started but whose acceptance was never recorded (the
+        sender died or lost the connection after handing over the message), oldest first."""
+        return list(self.db.query("select * from digests where status = 'sending' and message is not null"
+                                  " order by id"))
 
     # -- feeds and articles ----------------------------------------------------------------
 

@@ -223,6 +223,15 @@ def m_claim_status_ignores_withdrawn_resolutions(db: sqlite_utils.Database) -> N
     pass
 
 
+@migrations()
+def m_digest_message(db: sqlite_utils.Database) -> None:
+    # A digest keeps the exact message it sends and its Message-ID: a digest whose delivery the
+    # server never confirmed (status ``sending``) is sent again as that same message, never
+    # re-composed with its alerts under another Message-ID (see digest.py).
+    db["digests"].add_column("message_id", str)
+    db["digests"].add_column("message", bytes)
+
+
 def upgrade(db: sqlite_utils.Database) -> None:
     """Apply pending migrations, then (re)create the views if their SQL changed."""
     if migrations.pending(db):
