@@ -119,11 +119,17 @@ def init(context: Context, force: bool) -> None:
 
 
 @cli.command("check-config")
+@click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=Path("baseline_docs"),
+              show_default=True, help="folder of baseline documents to check too (when it exists)")
 @pass_context
 @handle_errors
-def check_config(context: Context) -> None:
-    """Validate the config file and the claims file it names, and print what they set up."""
-    from .judge.claims import load_claims
+def check_config(context: Context, docs: Path) -> None:
+    """Validate the config file, the claims file it names and the baseline documents, and print
+    what they set up.
+
+    A baseline document without front matter, or with front matter the reader does not
+    recognise, is reported with what was assumed (exit status 0: extraction still works)."""
+    from .judge.claims import load_claims, read_documents
 
     config = context.config
     claims_file = config.verdicts.claims_file
@@ -134,6 +140,15 @@ def check_config(context: Context) -> None:
     else:
         found = f"no claims file yet ({claims_file}; `monitor claims extract` writes it)"
     click.echo(f"{context.config_path}: OK — database {config.database_path}, {len(config.feeds)} feeds, {found}")
+    if docs.is_dir():
+        documents, errors = read_documents(docs)
+        for error in errors:
+            click.echo(f"error: {error}")
+        warnings = [w for d in documents for w in d.warnings]
+        for warning in warnings:
+            click.echo(f"warning: {warning}")
+        click.echo(f"{docs}: {len(documents)} baseline documents, {len(warnings)} "
+                   f"warning{'' if len(warnings) == 1 else 's'}, {len(errors)} unreadable")
 
 
 @cli.command()
@@ -707,6 +722,8 @@ def claims_extract(context: Context, docs: Path, out: Path | None) -> None:
     report = extract_to_file(docs, out)
     for error in report.errors:
         click.echo(f"skipped: {error}", err=True)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     rows = [{"document": name, **counts, "total": sum(counts.values())}
             for name, counts in report.per_document.items()]
     if rows:

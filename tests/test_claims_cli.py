@@ -112,3 +112,17 @@ def test_list_reports_a_malformed_file_with_its_line(project: Path) -> None:
     result = run(project, "claims", "list")
     assert result.exit_code == 1
     assert "line 3: claims.a.kind: 'rumour' is not a kind" in result.stderr
+
+
+def test_check_config_and_extract_report_documents_without_front_matter(project: Path) -> None:
+    (project / "baseline_docs" / "notes.txt").write_text("Title: ECB to cut\nDate: 2024-06-03\n\nThe ECB will cut.\n")
+    result = CliRunner().invoke(cli, ["-c", str(project / "config" / "monitor.toml"), "check-config",
+                                      "--docs", str(project / "baseline_docs")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[1] == (f"warning: {project / 'baseline_docs' / 'notes.txt'}: front matter without `---` fences: "
+                        "read lines 1-2 (title, date) as front matter, not as text; put them between two `---` lines")
+    assert lines[2] == f"{project / 'baseline_docs'}: 3 baseline documents, 1 warning, 0 unreadable"
+    result = run(project, "claims", "extract", "--docs", str(project / "baseline_docs"))
+    assert result.exit_code == 0
+    assert "warning: " in result.stderr and "notes.txt: front matter without `---` fences" in result.stderr

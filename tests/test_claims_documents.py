@@ -53,3 +53,21 @@ def test_read_documents_reports_bad_files_and_reads_the_rest(tmp_path: Path) -> 
 def test_missing_folder_is_an_error_saying_what_to_pass(tmp_path: Path) -> None:
     with pytest.raises(ClaimsError, match="--docs"):
         read_documents(tmp_path / "nope")
+
+
+def test_a_document_without_front_matter_gets_a_warning_naming_the_file() -> None:
+    document = parse_document(b"Kellogg will meet Zelensky next week.", "docs/kellogg-visit.txt")
+    assert len(document.warnings) == 2
+    assert document.warnings[0].startswith("docs/kellogg-visit.txt: no front matter")
+    assert "resolved against today's date" in document.warnings[1]
+
+
+def test_unknown_front_matter_keys_are_reported_not_lost_silently() -> None:
+    document = parse_document(b"---\ntitle: T\ndtae: 2025-01-01\ndate: 2025-01-02\n---\nBody.", "d/x.txt")
+    assert document.warnings == ("d/x.txt: front matter key(s) dtae not recognised and ignored; known keys: "
+                                 "title, source, date, url, author, language, note, seed",)
+
+
+def test_shipped_documents_read_without_warnings() -> None:
+    documents, errors = read_documents(ROOT / "baseline_docs")
+    assert not errors and not [w for d in documents for w in d.warnings]

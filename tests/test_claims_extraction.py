@@ -154,7 +154,8 @@ def test_extra_documents_central_bank_and_product_launch() -> None:
     chance = by_phrase(claims, "one-in-three")
     assert chance.probability == pytest.approx(1 / 3) and chance.speaker == "Dana Whitfield"
     lite = by_phrase(claims, "H2 Lite")
-    assert (lite.kind, lite.event_date, lite.resolves_by) == ("event", "2026-01-01", "2026-04-14")
+    # "in the first quarter of 2026" resolves at the end of that quarter (issue 16: no grace days)
+    assert (lite.kind, lite.event_date, lite.resolves_by) == ("event", "2026-01-01", "2026-03-31")
     order = by_phrase(claims, "$130 million")
     assert order.speaker == "Mark Ellison" and order.quantities[0].approximate
 

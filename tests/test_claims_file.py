@@ -164,3 +164,25 @@ def test_shipped_claims_file_has_the_fixed_seed_ids() -> None:
     assert claims["kellogg-to-meet-zelensky"].resolves_by == "2025-02-28"
     assert len(claims["call-lasted-90-minutes"].sources) == 3
     assert not [c for c in claims.values() if c.kind == "opinion" and c.active]
+
+
+def test_reextracting_the_shipped_claims_file_keeps_every_reviewed_claim_and_id(tmp_path: Path) -> None:
+    """The extractor changed (issue 16: splits, kinds, dates); the reviewed seed claims and their
+    ids in config/claims.toml must come through a re-extraction unchanged."""
+    import shutil
+
+    from monitor.judge.claims import extract_to_file
+
+    out = tmp_path / "claims.toml"
+    shutil.copy(ROOT / "config" / "claims.toml", out)
+    before = {c.id: c for c in load_claims(out)}
+    extract_to_file(ROOT / "baseline_docs", out)
+    after = {c.id: c for c in load_claims(out)}
+    assert set(before) <= set(after)
+    for claim_id, claim in before.items():
+        if claim.reviewed:
+            kept = after[claim_id]
+            assert (kept.statement, kept.kind, kept.active, kept.probability, kept.event_date, kept.resolves_by,
+                    kept.speaker, kept.note) == (claim.statement, claim.kind, claim.active, claim.probability,
+                                                 claim.event_date, claim.resolves_by, claim.speaker, claim.note)
+        assert after[claim_id].active == claim.active, claim_id

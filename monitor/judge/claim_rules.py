@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Iterator
 
@@ -125,7 +125,9 @@ _OPINION_RE = re.compile(
     r"understands? that|realized|realised|recognizes? that|seems?|seemingly|appears? to be|"
     r"(?:has|have) the potential|went very well|very well|positive|productive|constructive|"
     r"unrealistic|misleading|reckless|belligerent|too (?:high|low|slow|slowly|fast|weak)|far too|"
-    r"behind the curve|impressive|cautiously|fragile|the time has come|likely(?! to)|risky|such an? \w+)\b",
+    r"behind the curve|impressive|cautiously|fragile|the time has come|likely(?! to)|risky|such an? \w+|"
+    r"(?:does not|doesn’t|doesn't|do not|don't) like|likes|dislikes?|prefers?|is (?:wary|keen|reluctant) to|"
+    r"hardly|barely)\b",
     re.IGNORECASE)
 _DISCOURSE_SUMMARY = re.compile(
     r"^(?:[^,]{0,80},\s*)?(?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+(?:,[^,]{1,30},)?\s+(?:\w+ly\s+|also\s+|then\s+|"
@@ -136,7 +138,10 @@ _DISCOURSE_SUMMARY = re.compile(
     r"pessimistic|upbeat|cautious|clear))\b")
 _SPECULATION_RE = re.compile(r"\b(?:will|won’t|won't|would|could|might|may|can|shall|going to)\b")
 _STRONG_FORECAST_RE = re.compile(
-    r"\b(?:likely to|unlikely to|expected to|poised to|prepared to|ready to|set to|on track to|"
+    r"\b(?:likely to|unlikely to|expected to|poised to|prepared to|ready to|set to|on track to|on course to|"
+    r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? to|intends? to|is likely|"
+    r"plans? to (?!(?:hold|meet|visit|travel|launch|release|open|sign|host|announce|ship|begin|start|present)\b)|"
+    r"are likely|it is expected that|"
     r"is about to|are about to|odds|probability|chances? (?:of|that))\b", re.IGNORECASE)
 _FORECAST_VERB_RE = re.compile(
     r"\b(?:expects?|anticipates?|predicts?|predicted|sees|see)\b")
@@ -148,13 +153,34 @@ _REPORTED_STATEMENT = re.compile(
     r"claimed|insisted|warned|pledged|promised|vowed|ordered|requested|asked|demanded|dismissed|"
     r"rejected|denied)\b(?:\s+[\w’'\-]+){0,3}\s+that\b")
 _EVENT_RE = re.compile(
-    r"\b(?:slated to|scheduled to|scheduled for|due to (?:meet|visit|arrive|travel|hold|sign|speak|"
+    r"\b(?:slated to|scheduled to|scheduled for|due to (?:come|take effect|meet|visit|arrive|travel|hold|sign|speak|"
     r"announce|launch|release|vote|decide|testify|begin|start)|set to (?:meet|visit|arrive|travel|hold|sign|"
     r"host|announce|launch|release|vote|decide|begin|start|open)|plans? to (?:hold|meet|visit|travel|launch|"
     r"release|open|sign|host|announce|ship|begin|start|present)|planned for|(?:will|would) (?:meet|visit|"
     r"travel|hold|host|sign|announce|launch|release|ship|open|begin|start|vote|decide|testify|publish|"
     r"present|go on sale|meet again)|took place|was held|were held|will be held|is to (?:meet|visit)|"
     r"are to meet|there was an? (?:attack|strike|explosion|blast|meeting|call|vote))\b", re.IGNORECASE)
+_VAGUE_RE = re.compile(r"\b(?:far beyond|differ|vary|significant|major|some|further|more|less)\b", re.IGNORECASE)
+_STRONG_OPINION_RE = re.compile(r"\b(?:seems?|appears?|should|must|ought to|needs? to|have to|has to|"
+                                r"appropriate|in (?:my|our) (?:view|opinion))\b", re.IGNORECASE)
+# what a meeting or vote decides: a statement of it is a forecast, not the event
+_OUTCOME_VERB_RE = re.compile(r"\b(?:cut|cuts|raise|raises|hike|hikes|lower|lowers|reduce|reduces|increase|"
+                              r"increases|approve|approves|reject|rejects|ratify|ratifies|extend|extends|keep|"
+                              r"keeps|hold rates|win|wins|lose|loses)\b", re.IGNORECASE)
+# the terms of a deal as reported ("will get a bonus of", "will pay $55 a share"): stated values
+_DEAL_TERMS_RE = re.compile(r"\bwill (?:get|receive|earn|pay|be paid|include|cost|give)\b")
+_PLAIN_FUTURE_RE = re.compile(r"\b(?:will|won’t|won't|shall)\b")
+_POLL_RE = re.compile(r"\b(?:polls?|polling|opinion poll|survey|projections?|projected|"
+                      r"model (?:shows|suggests))\b", re.IGNORECASE)
+_READER_RE = re.compile(r"^(?:check out|click|read|see|follow|subscribe|sign up|watch|listen|find out)\b|"
+                        r"\b(?:you|your)\b", re.IGNORECASE)
+_COUNTERFACTUAL_RE = re.compile(r"\b(?:would|could|might) have (?:been|had|\w+ed)\b", re.IGNORECASE)
+_HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|customarily|tends? to)\b", re.IGNORECASE)
+_HEDGE_RE = re.compile(r"\b(?:likely|unlikely|probably|possibly|could|might|may|odds|chances?|perhaps|"
+                       r"rumou?red|speculated|tipped|reportedly)\b", re.IGNORECASE)
+_SCHEDULED_RE = re.compile(r"\b(?:event|meeting|meets|summit|conference|election|polls|vote|votes|hearing|"
+                           r"ceremony|launch|keynote|session|talks|debate|referendum|trial|announce|announced)\b",
+                           re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
     re.compile(r"\bgiven (?:that )?(?P<fact>.+)$"),
@@ -162,7 +188,7 @@ _PRESUPPOSITIONS = (
 )
 _CLAUSE_SPLIT = re.compile(
     r"(?:;\s+|,\s+(?:with the expectation that|with the hope that|even though|although|though|"
-    r"whereas|while|but|where)\s+|,\s+and\s+(?=(?:it|he|she|they|the\s+\w+)\s+(?:\w+\s+)?[a-z]+(?:s|ed)\b))")
+    r"whereas|while|but(?!\s+not\b)|where)\s+|,\s+and\s+(?=(?:it|he|she|they|the\s+\w+)\s+(?:\w+\s+)?[a-z]+(?:s|ed)\b))")
 _CONDITIONAL = re.compile(r"^(?P<if>(?:if|should|once|unless)\b[^,]{3,}?),\s+(?P<then>.+)$", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:(?:still|yet|however|additionally|also|moreover|furthermore|nonetheless|nevertheless|"
@@ -313,8 +339,12 @@ class Names:
             candidate = " ".join(tokens).rstrip(".,") if not re.fullmatch(r"(?:[A-Z]\.)+", tokens[-1]) \
                 else " ".join(tokens)
             if match.start() == 0 or text[:match.start()].rstrip().endswith(("“", "\"", ":", "—")):
-                # sentence-initial: only a word the document also capitalises mid-sentence
-                if tokens[0] not in self.proper:
+                # sentence-initial: only a word the document also capitalises mid-sentence, or one
+                # that is a name by its shape ("SpaceX", "OPEC+", "FAA", "Nippon Steel")
+                shaped = re.fullmatch(r"[A-Z][a-z]*[A-Z0-9+][\w+]*|[A-Z]{2,}\+?", tokens[0]) or (
+                    len(tokens) > 1 and all(t[:1].isupper() and t not in _SENTENCE_STARTERS and t not in _TITLE_WORDS
+                                           for t in tokens[:2]))
+                if tokens[0] not in self.proper and not shaped:
                     continue
             person = self.person(candidate)
             entity = person or candidate
@@ -333,9 +363,89 @@ class Paragraph:
     role: str          # "text" | "question" | "answer"
 
 
+_DATE_STAMP = re.compile(r"^\s*(?:date|published(?: on)?|updated(?: on)?|posted(?: on)?)\s*:?\s*"
+                         r"(?:\d{4}-\d{2}-\d{2}|(?:\w{3},\s+)?\d{1,2}\s+\w{3,9}\s+\d{4}[\d:\s]*\w*)\s*", re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"^(?:live(?: updates?| blog)?\b|follow\b|read (?:more|also|next)\b|share\b|subscribe\b|sign up\b|"
+    r"advertisement\b|related\b|(?:written |reporting |editing )?by\s+[A-Z]|photo\b|watch\b|listen\b|"
+    r"click\b|see also\b|more:|(?:\w+\s+){0,2}\w+\s*\||copyright\b|©|all rights reserved|"
+    r"(?:terms of (?:use|service)|privacy policy|cookie)|(?:file |ap |reuters )?photo:|image:|"
+    r"\d+\s+min(?:ute)?s? read\b|get (?:the latest|our)\b|download (?:the|our)\b)", re.IGNORECASE)
+_TERMINATED = re.compile(r"[.!?…][”\"’')\]]*$|[”\"]$")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9][a-z0-9+’'\-]*", text.lower()) if len(w) > 2}
+
+
+def _sentence_case(text: str, body: str) -> str:
+    """An all-capitals heading in ordinary case: words the body capitalises keep their capital."""
+    words = []
+    for index, word in enumerate(text.split()):
+        lower = word.lower()
+        capitalised = re.search(rf"(?<![.!?]\s)\b({re.escape(lower.capitalize())}|{re.escape(word)})\b", body)
+        if index == 0:
+            words.append(capitalised.group(1) if capitalised else lower.capitalize())
+        else:
+            words.append(capitalised.group(1) if capitalised else lower)
+    return " ".join(words)
+
+
+def page_text(body: str) -> tuple[list[str], list[str]]:
+    """(lines worth reading, lines dropped as page furniture).
+
+    A news page's text carries more than its story: headlines and section headings, "Live
+    updates: ...", "Follow on", date stamps, bylines. A line that does not end a sentence is a
+    heading; it is read only when it says something the text does not ("SPIRIT AERO TO FURLOUGH
+    700 WORKERS FOR 21 DAYS"): seven words or more, no "Label: ..." form, not addressed to the
+    reader, not repeating a sentence of the text (an all-capitals one is put in ordinary case).
+    A date stamp in front of a line ("date 2024-06-02 Kylian Mbappe will ...") is removed. The
+    last line of a page cut off mid-sentence keeps its complete leading clause only."""
+    raw = [line.strip() for line in body.splitlines()]
+    kept: list[str] = []
+    dropped: list[str] = []
+    lines = [(_DATE_STAMP.sub("", line) if _DATE_STAMP.match(line) else line) for line in raw]
+    terminated = [bool(_TERMINATED.search(line)) for line in lines]
+    if not any(terminated):
+        return [line for line in lines if line], []   # a headline alone, a list: nothing to tell apart
+    last = max((i for i, line in enumerate(lines) if line), default=-1)
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        if _BOILERPLATE.match(line) or (not line.strip(".?! ") or not re.search(r"[A-Za-z]{2}", line)):
+            dropped.append(raw[index])
+            continue
+        if terminated[index] or re.match(r"^[-–—]\s*\S", line):
+            kept.append(line)
+            continue
+        if index == last and len(line.split()) > 12 and any(terminated):
+            # cut off mid-sentence: keep the sentences before it and a complete leading clause
+            head, _, tail = line.rpartition(". ")
+            sentence = tail if head else line
+            lead = sentence.split(",")[0] if "," in sentence else ""
+            lead = re.sub(r"^(?:since|after|when|as|while)\s+", "", lead, flags=re.IGNORECASE)
+            lead = lead[:1].upper() + lead[1:] + "." if len(lead.split()) >= 4 else ""
+            text = (head + ". " if head else "") + lead
+            if text.strip():
+                kept.append(text.strip())
+            dropped.append(raw[index])
+            continue
+        words = line.split()
+        mine = _content_words(line)
+        repeated = bool(mine) and any(len(mine & _content_words(other)) >= 0.6 * len(mine)
+                                      for i, other in enumerate(lines) if i != index and other)
+        if len(words) < 7 or ":" in line or re.search(r"\b(?:you|your)\b", line, re.IGNORECASE) or repeated:
+            dropped.append(raw[index])
+            continue
+        if line.upper() == line:
+            line = _sentence_case(line, body)
+        kept.append(line + ".")
+    return kept, dropped
+
+
 def paragraphs(body: str) -> list[Paragraph]:
     result: list[Paragraph] = []
-    for line in body.splitlines():
+    for line in page_text(body)[0]:
         text = line.strip()
         if not text or _CREDIT_LINE.match(text):
             continue
@@ -420,36 +530,121 @@ def narrator_attribution(sentence: str) -> tuple[Attribution, str]:
 # -- dates ------------------------------------------------------------------------------
 
 _MONTH_RE = r"(?:" + "|".join(_MONTHS) + r")\.?"
+_FULL_MONTHS = _MONTHS[:12]
+_WEEKDAY_RE = "|".join(_WEEKDAYS)
 _DATE_PATTERNS = (
-    ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b")),
+    ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
+                       rf"(?:,?\s+\d{{4}})?\b")),
     ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}})?\b")),
     ("week", re.compile(r"\b(?:next|this|last|the coming|the following)\s+week(?:end)?\b", re.IGNORECASE)),
     ("month", re.compile(r"\b(?:next|this|last|the coming)\s+month\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) year\b|\b(?:by\s+)?"
+                        r"(?:year-end|year end|the year's end|the end of the year)\b", re.IGNORECASE)),
+    ("yearend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?(?:the\s+)?end(?: of|-)\s?(?P<y>(?:19|20)\d{2})\b",
+                           re.IGNORECASE)),
+    ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?Q(?P<q>[1-4])"
+                           r"(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{2}))?\b")),
     ("year", re.compile(r"\b(?:next|this|last)\s+year\b", re.IGNORECASE)),
     ("day", re.compile(r"\b(?:last night|yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)),
-    ("day", re.compile(r"\b(?:next|this|last|on)\s+(?:" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)),
-    ("day", re.compile(r"\bin\s+(?:\d+|two|three|four|five|six|seven|ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
+    ("day", re.compile(rf"\b(?:(?:next|this|last|on|by|until|before|from)\s+)?(?:{_WEEKDAY_RE})\b")),
+    ("day", re.compile(r"\b(?:in|within)\s+(?:\d+|two|three|four|five|six|seven|ten|a|one)\s+(?:days?|weeks?)\b",
+                       re.IGNORECASE)),
     ("month", re.compile(r"\bin\s+(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
-    ("month", re.compile(rf"\b(?:in|by|before|until|from|since)\s+(?:early\s+|mid-|late\s+)?"
-                         rf"(?:January|February|March|April|May|June|July|August|September|October|"
-                         rf"November|December)(?:\s+\d{{4}})?\b")),
-    ("quarter", re.compile(r"\b(?:in|by|before)\s+the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+"
-                           r"quarter(?:\s+of\s+\d{4})?\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:in|by|before|until|since|from)\s+(?:early\s+|mid-|late\s+)?(?:19|20)\d{2}\b")),
+    ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?P<n>\d+|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|twelve)\s+(?P<unit>years|months)\b", re.IGNORECASE)),
+    ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:the\s+)?"
+                         rf"(?:(?:early|mid|late|end of)[\s-]+)?"
+                         rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}})?\b")),
+    ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:end of the\s+)?"
+                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:19|20)\d{2})?\b",
+                           re.IGNORECASE)),
+    ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
+                        r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:in|by|before|until|since|from|through|throughout|during)\s+(?:early\s+|mid-|late\s+)?"
+                        r"(?:19|20)\d{2}\b")),
 )
+_CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d|\d\s+(?:of\s+)?" + _MONTH_RE)
+_ON_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}|{_WEEKDAY_RE})\b")
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                  "ten": 10, "twelve": 12}
+
+# the tense of a clause decides which way a bare "Thursday" or "September 12" points
+_FUTURE_MARK = re.compile(
+    r"\b(?:will|won’t|won't|would|could|may|might|shall|going to|to be|expected|expects?|scheduled|set to|"
+    r"due (?:to|on|in)|plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
+    r"forecasts?|predicts?|aims? to|intends? to|is to|are to)\b", re.IGNORECASE)
+_NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "speculated", "dated", "based", "supposed",
+             "related", "united", "limited", "needed", "detailed", "proposed", "tired", "interested", "concerned",
+             "red", "bed", "shed", "seed", "speed", "feed", "need", "indeed", "bred", "hundred", "led", "fled"}
+_PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|paid|hit|told|won|lost|"
+                        r"last|ago|yesterday|earlier|so far|already|\w{3,}ed)\b", re.IGNORECASE)
+
+
+def clause_tense(text: str) -> str:
+    """"future", "past" or "present": how a clause places what it reports in time."""
+    if _FUTURE_MARK.search(text):
+        return "future"
+    if any(m.group().lower() not in _NOT_PAST for m in _PAST_MARK.finditer(text)):
+        return "past"
+    return "present"
 
 
 def _date_settings(base: datetime, prefer: str) -> dict[str, Any]:
     return {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
 
 
-def find_dates(text: str, document_date: str | None, future: bool) -> list[dict[str, Any]]:
+def _month_end(year: int, month: int) -> date:
+    return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _nearest_year(make: Any, base: date, future: bool | None) -> date:
+    """The date ``make(year)`` closest to ``base`` ("September 12" written on 6 September 2024 is
+    2024-09-12, written on 20 December it is the past one); within half a year either way the
+    tense decides: a future clause does not point more than two days back, a past one not ahead."""
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(make(year))
+        except ValueError:          # 29 February
+            continue
+    best = min(candidates, key=lambda d: abs((d - base).days))
+    if future is True and best < base - timedelta(days=2):
+        later = [d for d in candidates if d >= base - timedelta(days=2)]
+        if later and (later[0] - base).days <= 183:
+            best = later[0]
+    elif future is False and best > base + timedelta(days=2):
+        earlier = [d for d in candidates if d <= base + timedelta(days=2)]
+        if earlier and (base - earlier[-1]).days <= 183:
+            best = earlier[-1]
+    return best
+
+
+def _weekday(phrase: str, base: date, future: bool | None) -> date:
+    """A weekday named in the text: "last Friday" the one before the document's date, "next
+    Monday" / a future or present clause the coming one, a past clause the last one."""
+    words = phrase.lower().split()
+    target = [w.lower() for w in _WEEKDAYS].index(words[-1])
+    ahead = (target - base.weekday()) % 7 or 7
+    behind = (base.weekday() - target) % 7 or 7
+    if words[0] == "last" or (future is False and words[0] != "next"):
+        return base - timedelta(days=behind)
+    if words[0] == "next" and ahead < 3:
+        ahead += 7
+    return base + timedelta(days=ahead)
+
+
+def find_dates(text: str, document_date: str | None, future: bool | None) -> list[dict[str, Any]]:
     """Date expressions of ``text`` resolved against the document date, each as
-    ``{"text", "date" (ISO), "precision" (day/week/month/quarter/year), "end" (ISO)}``."""
+    ``{"text", "date" (ISO), "precision" (day/week/month/quarter/half/year), "end" (ISO), "until"}``.
+
+    ``future``: the clause's tense (True future, False past, None present); it decides which
+    way a weekday or a day without a year points. ``until`` marks "until (at least) X": the
+    statement holds up to the start of X, so it resolves at ``date`` rather than ``end``."""
     import dateparser
 
     base = datetime.fromisoformat(document_date) if document_date else datetime.now()
+    today = base.date()
     found: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
     for precision, pattern in _DATE_PATTERNS:
@@ -457,53 +652,105 @@ def find_dates(text: str, document_date: str | None, future: bool) -> list[dict[
             if any(match.start() < e and match.end() > s for s, e in taken):
                 continue
             span = match.group()
-            phrase = re.sub(r"^(?:in|by|before|until|from|since|on)\s+", "", span, flags=re.IGNORECASE)
-            phrase = re.sub(r"^(?:early|mid-|late)\s*", "", phrase)
+            phrase = re.sub(r"^(?:in|by|before|until|from|since|on|through|throughout|during|of|at|to|for|"
+                            r"within|over)\s+", "", span, flags=re.IGNORECASE)
+            phrase = re.sub(r"^(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
+            at_end = bool(re.match(r"end of\s+", phrase, flags=re.IGNORECASE))
+            phrase = re.sub(r"^(?:early|mid|late|end of)[\s-]*", "", phrase, flags=re.IGNORECASE)
             resolved: date | None = None
             end: date | None = None
-            if precision == "quarter":
+            if precision == "yearend":
+                resolved = end = date(int(match.group("y")), 12, 31)
+                precision = "year"
+            elif precision == "quarter" and match.groupdict().get("q"):
+                quarter = int(match.group("q"))
+                year = int(match.group("qy")) if match.group("qy") else today.year
+                if not match.group("qy") and future and _month_end(year, 3 * quarter) < today:
+                    year += 1
+                resolved, end = date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+            elif precision == "quarter":
                 words = phrase.lower().split()
-                quarter = _QUARTERS.get(words[1], 1) if len(words) > 1 else 1
-                year = int(words[-1]) if words[-1].isdigit() else base.year
+                quarter = _QUARTERS.get(words[0], 1)
+                year = int(words[-1]) if words[-1].isdigit() else today.year
+                if not words[-1].isdigit() and future and _month_end(year, 3 * quarter) < today:
+                    year += 1
                 resolved = date(year, 3 * quarter - 2, 1)
-                end = (date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - timedelta(days=1))
+                end = _month_end(year, 3 * quarter)
+            elif precision == "half":
+                words = phrase.lower().split()
+                year = int(words[-1])
+                resolved = date(year, 1 if words[0] == "first" else 7, 1)
+                end = _month_end(year, 6 if words[0] == "first" else 12)
+            elif precision == "span":
+                number = match.group("n").lower()
+                count = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
+                months = count * (12 if match.group("unit").lower() == "years" else 1)
+                year, month = divmod(today.month - 1 + months, 12)
+                resolved = end = _month_end(today.year + year, month + 1)
+                precision = "month"
             elif precision == "year" and re.fullmatch(r"(?:19|20)\d{2}", phrase):
                 resolved, end = date(int(phrase), 1, 1), date(int(phrase), 12, 31)
+            elif precision == "year" and (at_end or re.search(r"\bend\b|year-end|year end", phrase, re.I)):
+                resolved = end = date(today.year, 12, 31)
             elif phrase.lower() == "last night":
-                resolved = (base - timedelta(days=1)).date()
-            elif precision == "month" and phrase.split()[0] in _MONTHS:
+                resolved = today - timedelta(days=1)
+            elif phrase.split()[-1] in _WEEKDAYS:
+                resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, future)
+            elif precision == "month" and phrase.split()[0] in _FULL_MONTHS:
                 parts = phrase.split()
-                year = int(parts[1]) if len(parts) > 1 else base.year
-                month = _MONTHS.index(parts[0]) + 1
-                if len(parts) == 1 and future and month < base.month:
-                    year += 1
-                resolved = date(year, month, 1)
-                end = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
+                month = _FULL_MONTHS.index(parts[0]) + 1
+                if len(parts) > 1:
+                    resolved = date(int(parts[1]), month, 1)
+                else:
+                    resolved = _nearest_year(lambda y: date(y, month, 1), today, future)
+                end = _month_end(resolved.year, month)
+                if at_end:
+                    resolved = end
             else:
                 explicit = precision == "day" and bool(re.search(_MONTH_RE, phrase))
-                prefer = "current_period" if explicit else ("future" if future else "past")
+                last_day = re.search(r"\d\s*(?:[-–]|and|to)\s*(?P<day>\d{1,2})\b", phrase) if explicit else None
+                if last_day:            # "Sept. 17-18": from the first day to the last
+                    phrase = phrase[:last_day.start() + 1] + phrase[last_day.end():]
+                prefer = "current_period" if explicit else ("future" if future is not False else "past")
                 parsed = dateparser.parse(phrase, languages=["en"], settings=_date_settings(base, prefer))
                 if parsed is None:
                     continue
                 resolved = parsed.date()
                 if explicit and not re.search(r"\d{4}", phrase):
-                    # "February 14" in a forecast is the next one; in a report, the last one
-                    if future and resolved < base.date() - timedelta(days=2):
-                        resolved = resolved.replace(year=resolved.year + 1)
-                    elif not future and resolved > base.date() + timedelta(days=2):
-                        resolved = resolved.replace(year=resolved.year - 1)
+                    month_day = (resolved.month, resolved.day)
+                    resolved = _nearest_year(lambda y: date(y, *month_day), today, future)
+                if last_day:
+                    try:
+                        end = resolved.replace(day=int(last_day.group("day")))
+                    except ValueError:
+                        end = None
+                    if end is not None and end < resolved:
+                        end = None
                 if precision == "week":
-                    end = resolved + timedelta(days=6 - resolved.weekday())
+                    if phrase.lower().startswith("this"):
+                        # the current week, to Sunday (written on a Sunday: the week ahead)
+                        end = today + timedelta(days=(6 - today.weekday()) or 7)
+                        resolved = today
+                    else:
+                        end = resolved + timedelta(days=6 - resolved.weekday())
+                elif precision == "month" and re.match(r"(?:next|this|last|the coming)\s+month", phrase, re.I):
+                    end = _month_end(resolved.year, resolved.month)          # "this month": to its last day
                 elif precision == "month":
                     end = resolved + timedelta(days=30)
                 elif precision == "year":
                     end = date(resolved.year, 12, 31)
             taken.append(match.span())
             found.append({"text": span, "date": resolved.isoformat(), "precision": precision,
-                          "end": (end or resolved).isoformat(), "start": match.start()})
+                          "end": (end or resolved).isoformat(), "start": match.start(),
+                          "until": bool(re.match(r"(?:until|till)\s+(?!the end)", span, flags=re.IGNORECASE))})
     found.sort(key=lambda d: d["start"])
+    if any(_CALENDAR_DAY.search(d["text"]) for d in found):
+        # "Friday of a similar week which is dated September 13": the calendar date says which
+        found = [d for d in found if d["text"].split()[-1] not in _WEEKDAYS]
     for item in found:
         del item["start"]
+        if not item["until"]:
+            del item["until"]
     return found
 
 
@@ -528,7 +775,8 @@ def _clean(text: str) -> str:
 
 def _subject(clause: str) -> str | None:
     """The words before the first verb, without an introductory phrase (at most 10 words)."""
-    text = re.sub(r"^(?:(?:during|after|before|following|in|on|at|under|over|for|shortly after)\b[^,]{0,60},\s*)",
+    text = re.sub(r"^(?:(?:during|after|before|following|in|on|at|under|over|for|shortly after|despite|as of|"
+                  r"according to|based on)\b[^,]{0,60},\s*)",
                   "", clause, flags=re.IGNORECASE)
     words = text.split()
     verbs = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|would|could|might|may|can|must|should|"
@@ -541,6 +789,21 @@ def _subject(clause: str) -> str | None:
             subject = " ".join(words[:index]).strip(",;: ")
             return subject or None
     return None
+
+
+_EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|will be|would be|has been|had been|seems|seemed|appears|remains|"
+                           r"is not|was not|isn’t|wasn’t)\s+(?:\w+\s+)?(?:that|to|likely|unlikely|expected|clear|"
+                           r"unclear|possible|impossible|not|time|too|hard|difficult|easy|important)\b")
+
+
+def _subject_thing(sentence: str, names: Names) -> str | None:
+    """The named organisation or thing a sentence is about (its subject's first name that is
+    not a person), for a following sentence that starts with "It"."""
+    subject = _subject(_DATELINE.sub("", sentence))
+    if not subject:
+        return None
+    entities = names.entities(subject)
+    return entities[0] if entities and not re.search(r"\b(?:he|she|his|her)\b", sentence[:80], re.I) else None
 
 
 def _resolve_pronoun(statement: str, candidate: str | None) -> str:
@@ -561,12 +824,29 @@ class _Context:
     antecedent: str | None           # who "he"/"she" at the start of a clause refers to
     interviewee: str | None
     paragraph: str
+    resolves_at: str | None = None   # the date of the meeting that decides what the clause forecasts
+    kind: str | None = None          # the kind a split already knows ("X holds its meeting on Thursday")
+    thing: str | None = None         # the named organisation or thing the last sentence was about
+
+
+_ODDS_BEFORE = re.compile(r"\b(?:probability|odds|chances?|likelihood)\b(?:(?![.;]|\btarget\b)[^.;]){0,80}$",
+                          re.IGNORECASE)
+_ODDS_AFTER = re.compile(r"^\s*(?:chance|probability|likelihood|odds|likely|certain)\b", re.IGNORECASE)
 
 
 def _probability(clause: str, quantities: list[Quantity], ctx: _Context) -> Quantity | None:
-    percent = [q for q in quantities if q.unit == "percent" and q.value <= 1]
-    if percent and _PROBABILITY_CONTEXT.search(clause + " " + ctx.quote):
-        return percent[0]
+    """The odds the clause gives for its own statement: a percentage (or "1 in 5") that the words
+    "probability", "odds", "chance" or "likelihood" speak of ("the probability of a recession ...
+    is only 30%", "a 70% chance"), not any percentage near them (the 2% inflation target, a cut
+    of 100 basis points)."""
+    for quantity in quantities:
+        if quantity.unit != "percent" or quantity.value > 1 or re.search(r"\b(?:bps?|basis|points?)\b", quantity.text):
+            continue
+        before, after = clause[:quantity.start], clause[quantity.end:]
+        if re.match(r"^\s*(?:target|of (?:the )?(?:vote|economists|respondents|global|the world))", after):
+            continue
+        if _ODDS_BEFORE.search(before) or _ODDS_AFTER.match(after) or re.search(r"\bin\b", quantity.text):
+            return quantity
     return None
 
 
@@ -589,8 +869,10 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     probability = _probability(clause, quantities, ctx)
     if probability is not None:
         return "forecast", probability.value
-    if _META_RE.search(clause):
+    if _META_RE.search(clause) or _READER_RE.search(clause):
         return None, None
+    if ctx.kind:
+        return ctx.kind, None
     recent = [d for d in dates if d["date"] >= _years_before(ctx.document_date, 1)]
     concrete = bool(quantities) or bool(recent)
     singular = bool(_FIRST_PERSON_SINGULAR.search(clause))
@@ -599,32 +881,64 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     demonstrative = bool(re.match(r"^(?:This|That|These|Those|Such)\b", clause)) and not quantities
     narrated = not ctx.quoted and ctx.verb is not None
     if presupposed:
-        return ("fact" if has_entities and not singular else None), None
+        if singular:
+            return None, None
+        if re.search(r"\bexpected\b", clause) and (recent or quantities):
+            return "forecast", None          # "given the expected acceleration of inflation by the end of the year"
+        if any(_is_claim_quantity(q) for q in quantities):
+            return "quantity", None          # "... just six years after the Ligue 1 side paid £166m for him"
+        return ("fact" if has_entities or recent else None), None
     if narrated and ctx.verb in _FORECAST_VERBS:
         return "forecast", None
+    if _COUNTERFACTUAL_RE.search(clause) or _HABITUAL_RE.search(clause):
+        return "opinion", None               # what would have been, what usually happens: not checkable
+    hedged = bool(_HEDGE_RE.search(clause))
+    scheduled = any(d["precision"] in ("day", "week") and d["end"] >= (ctx.document_date or "") for d in dates)
+    if scheduled and _SCHEDULED_RE.search(clause) and not hedged and not _OUTCOME_VERB_RE.search(clause) and \
+            not any(_is_claim_quantity(q) for q in quantities) and not singular:
+        return "event", None                 # "Apple ... at the upcoming Apple Event on September 9"
     if _REPORTED_STATEMENT.match(clause) and not singular and has_entities:
         return "fact", None                  # "He unequivocally stated that ...": the statement is the fact
     if _FORECAST_VERB_RE.search(clause) and concrete and not evaluative:
         return "forecast", None
     if singular or (plural and not concrete):
         return "opinion", None
+    if not concrete and re.search(r"\b(?:could|may|might)\b", clause) and (evaluative or _VAGUE_RE.search(clause)) \
+            and not _STRONG_FORECAST_RE.search(clause):
+        return "opinion", None               # "the impact could extend far beyond its current price tag"
     if _STRONG_FORECAST_RE.search(clause) and not demonstrative:
         return "forecast", None
     if _EVENT_RE.search(clause) and not evaluative:
         return "event", None
     if recent and not evaluative and not _SPECULATION_RE.search(clause) and has_entities and not quantities:
-        return "event", None
+        # a happening on a day is an event; "in September", "since 2022": a reported fact
+        if any(d["precision"] in ("day", "week") for d in recent) or ctx.document_date is None:
+            return "event", None
+        return "fact", None
     summary = narrated and ctx.speaker is not None and ctx.speaker == ctx.interviewee and not concrete
-    if evaluative or demonstrative or summary or (narrated and ctx.verb in _OPINION_VERBS) \
-            or (not ctx.quoted and _DISCOURSE_SUMMARY.match(clause)):
+    # the text's own report of a value ("Brent fell a significant 5%"): a loaded word does not make it a view
+    reported_value = not ctx.quoted and ctx.interviewee is None and not plural and \
+        any(_is_claim_quantity(q) for q in quantities) and not _STRONG_OPINION_RE.search(clause)
+    if (evaluative and not reported_value) or demonstrative or summary or \
+            (narrated and ctx.verb in _OPINION_VERBS and not reported_value) \
+            or (not ctx.quoted and _DISCOURSE_SUMMARY.match(clause) and not reported_value):
         return "opinion", None
+    if _DEAL_TERMS_RE.search(clause) and not hedged and any(_is_claim_quantity(q) and q.unit != "second"
+                                                             for q in quantities):
+        return "quantity", None              # "the 25-year-old will get a signing-on bonus of €100m": a term
     if _SPECULATION_RE.search(clause):
         if concrete or _EVENT_NOUNS.search(clause):
             return "forecast", None
+        if not ctx.quoted and ctx.interviewee is None and ctx.speaker is None and has_entities and \
+                not plural and _PLAIN_FUTURE_RE.search(clause) and not _HEDGE_RE.search(clause):
+            return "forecast", None          # the text's own "Nippon Steel will keep the headquarters in Pittsburgh"
         return "opinion", None
     if any(_is_claim_quantity(q) for q in quantities):
+        if _POLL_RE.search(clause) and not (dates and all(d["end"] < (ctx.document_date or "") for d in dates)):
+            return "forecast", None          # "YouGov, in its eve-of-election poll, had Labour on 39 per cent"
         return "quantity", None
-    if has_entities or (narrated and ctx.speaker is not None) or \
+    definite = bool(re.match(r"^(?:The|Its|Their)\s+\w+", clause)) and bool(quantities or dates)
+    if has_entities or definite or (narrated and ctx.speaker is not None) or \
             re.match(r"^(?:The|Both|All)\s+(?:two\s+)?(?:leaders|presidents|sides|parties)\b", clause):
         return "fact", None
     return None, None
@@ -632,6 +946,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
 
 def _is_claim_quantity(quantity: Quantity) -> bool:
     """A value worth checking: not a small count in words ("the two leaders")."""
+    if quantity.unit == "second" and re.fullmatch(r"[\w.]+-(?:second|minute|hour|day|week|month|year)", quantity.text):
+        return False                 # "a 3-year low", "a five-year contract": a description, not a value
     return not (quantity.unit == "count" and quantity.value <= 10 and not re.search(r"\d", quantity.text))
 
 
@@ -640,32 +956,56 @@ def _years_before(document_date: str | None, years: int) -> str:
     return (base - timedelta(days=365 * years)).isoformat()
 
 
-def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | None) -> tuple[str | None, str | None]:
-    """(event_date, resolves_by): an event or forecast resolves a little after its date."""
+def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | None,
+                 statement: str = "") -> tuple[str | None, str | None]:
+    """(event_date, resolves_by) of a claim from the first date it names.
+
+    An event or forecast resolves at the end of its own horizon: the day ("on September 12"),
+    the end of the month ("in December"), of the quarter, of the year ("this year", "by 2026"),
+    Sunday for "this week", a week after the day "next week" points to; "until (at least) X"
+    resolves at the start of X; "September 19 or September 20" at the later one. A date before
+    the document's date is a report of the past: no ``resolves_by``."""
     if not dates:
         return None, None
     first = dates[0]
-    event_date = first["date"]
+    if len(dates) > 1 and dates[1]["precision"] == first["precision"] and \
+            f"{first['text']} or {dates[1]['text']}" in statement:
+        first = dates[1]
+    event_date = dates[0]["date"]
+    if kind == "event":
+        day = next((d for d in dates if d["precision"] == "day"), None)
+        if day is not None:
+            first = day
+            event_date = day["date"]
     if kind not in ("event", "forecast"):
         return event_date, None
     if document_date and first["end"] < document_date:
         return event_date, None                       # already happened when the document was written
-    grace = {"day": 3, "week": 7, "month": 7, "quarter": 14, "year": 30}[first["precision"]]
-    end = date.fromisoformat(first["end"]) if first["precision"] != "week" else date.fromisoformat(first["date"])
-    return event_date, (end + timedelta(days=grace)).isoformat()
+    if first.get("until"):
+        return event_date, first["date"]
+    if first["precision"] == "week" and not first["text"].lower().startswith("this"):
+        return event_date, (date.fromisoformat(first["date"]) + timedelta(days=7)).isoformat()
+    return event_date, first["end"]
 
 
 def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                drop: list[Quantity] | None = None, presupposed: bool = False) -> Unit | None:
     statement = _resolve_pronoun(_clean(clause), ctx.antecedent)
+    if ctx.thing and re.match(r"^(?:It|Its)\b", statement) and re.match(r"^\W*(?:It|Its)\b", ctx.quote) \
+            and not _EXPLETIVE_IT.match(statement):
+        # "Nippon Steel offered $55 a share. It will keep ..." -> "Nippon Steel will keep ..."
+        statement = (ctx.thing + "’s" if statement.startswith("Its") else ctx.thing) + \
+            statement[len(statement.split()[0]):]
     if len(statement.split()) < 3:
         return None
     quantities = [q for q in parse_quantities(statement)
-                  if not any(q.text == d.text for d in drop or [])]
+                  if not any(q.text == d.text for d in drop or []) and not _is_name_number(statement, q)]
     entities = [e for e in ctx.names.entities(statement)]
-    future = bool(_SPECULATION_RE.search(statement) or _EVENT_RE.search(statement)
-                  and not re.search(r"\b(?:took place|was held|were held|there was)\b", statement))
-    dates = find_dates(statement, ctx.document_date, future=future)
+    tense = clause_tense(statement)
+    if _SPECULATION_RE.search(statement) or _EVENT_RE.search(statement) and \
+            not re.search(r"\b(?:took place|was held|were held|there was)\b", statement):
+        tense = "future"
+    dates = find_dates(statement, ctx.document_date, future={"future": True, "past": False}.get(tense))
     kind, probability = _classify(statement, quantities, dates, ctx, bool(entities), presupposed)
     if kind is None:
         return None
@@ -695,7 +1035,9 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             if not _OUTCOME_RE.search(statement):
                 prob_q = next(q for q in quantities if q.unit == "percent")
                 statement = f"The probability of {outcome} is {prob_q.text}."
-    event_date, resolves_by = _resolves_by(kind, dates, ctx.document_date)
+    event_date, resolves_by = _resolves_by(kind, dates, ctx.document_date, statement)
+    if kind == "forecast" and ctx.resolves_at:
+        resolves_by = ctx.resolves_at
     return Unit(anchor=anchor or clause, quote=ctx.quote, statement=statement, kind=kind, speaker=ctx.speaker,
                 subject=_resolve_pronoun(_subject(statement) or "", ctx.antecedent) or None,
                 entities=entities, quantities=quantities, probability=probability, event_date=event_date,
@@ -724,12 +1066,247 @@ def _measured_units(clause: str, ctx: _Context) -> list[tuple[Unit, Quantity]]:
     return units
 
 
+_NAMED_SAID = re.compile(rf",\s+and\s+(?={_NAME}\s+(?:{_SAY_VERBS})\b)")
+_WITH_PREDICTING = re.compile(
+    r",\s+with\s+(?P<who>(?:[\w’'\-]+\s+){0,4}?)(?P<verb>predicting|expecting|forecasting|estimating|saying|"
+    r"expected to|likely to|set to|poised to)\s+(?:that\s+)?", re.IGNORECASE)
+_DASH_CLAUSE = re.compile(r"\s+[—–]\s+(?=(?:it|he|she|they|this|that|there|the\s+\w+)\s+(?:\w+\s+)?"
+                          r"(?:will|would|is|are|was|were|has|have|had|could|may|might|can)\b)", re.IGNORECASE)
+_DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:where|which|who|a|an|the|including)\b[^—–]{3,80}?\s+[—–]\s+", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){0,3}|\b(?:the|a|an|its|their)\s+"
+                       r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+),\s+which\s+(?P<rel>(?:includes?|included|comprises?|"
+                       r"contains?)\b.+?(?=[.;]?$)|[^,]+?)(?:,\s+|(?=[.;]?$))")
+_AND_SUBJECTLESS = re.compile(r",?\s+and\s+(?=(?:also\s+|then\s+)?(?:was|were|is|are|has|had|will|would)\s+"
+                              r"(?:also\s+)?\w+)")
+_HAVING = re.compile(r",\s+(?=having\s+)")
+_AND_ON_DATE = re.compile(r"\s+and\s+(?=(?:on|in|by|last|this)\s+[A-Z]?\w+\s+(?:was|were|is|are|had|has)\b)")
+_AND_ANOTHER = re.compile(r"\s+and\s+(?=another\s+)")
+_TIME_AFTER = re.compile(r",\s+(?:just\s+|only\s+|some\s+|barely\s+)?(?:[\w-]+\s+){1,2}(?:after|before)\s+"
+                         r"(?P<fact>.+)$")
+_AT_MEETING = re.compile(r"\s+at\s+(?P<its>its|their|the)\s+(?P<noun>meeting|summit|conference|congress|session|"
+                         r"hearing)\s+(?P<when>on\s+(?:[A-Z]\w+)(?:,?\s+[A-Z]\w+\s+\d{1,2})?)\b")
+_READER_CONDITION = re.compile(r"^if you\b[^,]{3,80},\s*(?:then\s+)?", re.IGNORECASE)
+_REPORTS_SAY = re.compile(r"^(?P<who>(?:several|some|many|most|other|multiple|recent)?\s*(?:media\s+)?"
+                          r"(?:reports|sources|analysts|economists|experts|observers))\s+(?P<verb>claim|say|said|"
+                          r"suggest|suggested|believe|expect|predict|predicted)\s+(?:that\s+)?", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
+_DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+")
+_WORTH = re.compile(
+    r"\b(?:a|an|the)\s+(?P<np>(?:[\w’'\-]+\s+){0,3}?(?:contract|deal|package|offer|agreement|bonus|salary|"
+    r"transfer|takeover|acquisition|order|investment|settlement))\b(?P<pp>\s+(?:with|for|from|to|of)\s+"
+    r"(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?)?\s+worth\s+(?P<value>[^,;]+?)(?=[.;]?$|[,;])")
+_GROUP_ATTRIBUTION = re.compile(
+    r",\s+(?P<who>(?:[\w+’'\-]+\s+){0,3}(?:sources|officials|analysts|economists|people|diplomats|executives|"
+    r"traders|delegates))\s+(?P<verb>told\s+[A-Z]\w+|said|say)(?:,\s+|\.?$)")
+
+
+@dataclass
+class _Piece:
+    """One proposition of a sentence, as a clause to read, with what it carries over."""
+
+    text: str
+    speaker: str | None = None
+    verb: str | None = None
+    presupposed: bool = False
+    resolves_at: str | None = None          # a decision at a dated meeting resolves then
+    kind: str | None = None
+
+
+def _subject_and_verb(clause: str) -> str | None:
+    """"YouGov, in its eve-of-election opinion poll, had" of a clause: its subject and first verb."""
+    subject = _subject(clause)
+    if not subject:
+        return None
+    start = clause.find(subject)
+    verb = re.search(r"[\w’'\-]+", clause[start + len(subject):])
+    return f"{clause[start:start + len(subject)].rstrip()} {verb.group()}" if verb else None
+
+
+def _quantity_list(clause: str) -> list[str]:
+    """"X had Labour on 39 per cent, the Conservatives on 22 per cent and Reform at 15 per cent" ->
+    one statement per stated value, each with the subject and verb (or the words before the
+    first value) of the first."""
+    values = [q for q in parse_quantities(clause) if q.unit not in ("second",) and _is_claim_quantity(q)
+              and not _is_name_number(clause, q)]
+    if len(values) < 2:
+        return [clause]
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for separator in _LIST_SEPARATOR.finditer(clause):
+        parts.append((start, separator.start()))
+        start = separator.end()
+    parts.append((start, len(clause)))
+    # merge parts without a value into the part before them
+    groups: list[list[int]] = []
+    for s_, e_ in parts:
+        has_value = any(s_ <= q.start < e_ for q in values)
+        if has_value or not groups:
+            groups.append([s_, e_, int(has_value)])
+        else:
+            groups[-1][1] = e_
+    if len(groups) > 1 and not groups[0][2]:
+        groups[1][0] = groups[0][0]
+        groups = groups[1:]
+    if sum(g[2] for g in groups) < 2 or not groups[0][2]:
+        return [clause]
+    if _CONDITIONAL.match(clause):
+        return [clause]
+    head = clause[groups[0][0]:groups[0][1]]
+    first = next(q for q in values if q.start < groups[0][1])
+    lead_value = re.sub(r"(?:\b(?:a|an|the|some)\s+)?$", "", clause[:first.start])
+    lead_value = clause[:len(lead_value)] if lead_value.strip() else None
+    lead_subject = _subject_and_verb(head)
+    out = [head]
+    for g in groups[1:]:
+        item = clause[g[0]:g[1]].strip()
+        if not g[2]:
+            out[-1] = out[-1]
+            continue
+        if re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject:
+            out.append(f"{lead_subject} {item}")
+        elif lead_value and re.match(r"^(?:(?:a|an|the)\s+)?(?:(?:about|around|some|nearly|almost|more than|over|"
+                                     r"under|up to|just over|another)\s+)?[$€£¥]?\d", item):
+            out.append(f"{lead_value.rstrip()} {item}")
+        else:
+            return [clause]
+    return out
+
+
+def _is_name_number(clause: str, quantity: Quantity) -> bool:
+    """"iPhone 16", "Local 751", "Apple Event 2024": a number that is part of a name."""
+    before = re.search(r"(?:^|\s)(?P<word>[A-Za-z]*[A-Z][\w+]*)\s+$", clause[:quantity.start])
+    return quantity.unit == "count" and before is not None and before.start("word") > 0 \
+        and before.group("word") not in _SENTENCE_STARTERS
+
+
+def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
+    """The checkable propositions of one sentence (or quoted sentence)."""
+    text = _DATELINE.sub("", text)
+    text = _DASH_ASIDE.sub(" ", text)
+    text = _READER_CONDITION.sub("", text)
+    speaker, verb = None, None
+    reports = _REPORTS_SAY.match(text)
+    if reports and ctx.speaker is None:
+        speaker, verb = reports.group("who"), reports.group("verb")
+        text = text[reports.end():]
+        if verb.lower().startswith(("expect", "predict")):
+            verb = "predicted"
+            # "Most economists expect the Fed to cut by 2026" -> "The Fed will cut by 2026"
+            text = re.sub(r"^((?:[\w’'.\-]+\s+){1,5}?)to\s+(?=[a-z])", r"\1will ", text, count=1)
+        text = text[:1].upper() + text[1:]
+    pieces: list[_Piece] = []
+    group = _GROUP_ATTRIBUTION.search(text)
+    if group and ctx.speaker is None and speaker is None:
+        speaker, verb = group.group("who").strip(), group.group("verb").split()[0]
+        text = (text[:group.start()] + (", " if group.group().endswith(", ") else "") + text[group.end():]).strip()
+    meeting = _AT_MEETING.search(text)
+    resolves_at = None
+    if meeting:
+        subject = _subject(text) or ""
+        if subject:
+            pieces.append(_Piece(f"{subject} holds {meeting.group('its')} {meeting.group('noun')} "
+                                 f"{meeting.group('when')}.", kind="event"))
+            dates = find_dates(meeting.group("when"), ctx.document_date, future=True)
+            resolves_at = dates[0]["date"] if dates else None
+            text = text[:meeting.start()] + text[meeting.end():]
+    worth = _WORTH.search(text)
+    if worth and parse_quantities(worth.group("value")):
+        # "a five-year contract with the LaLiga giants worth €15m a year" -> its own value claim
+        pieces.append(_Piece(f"The {worth.group('np').split()[-1]} is worth {worth.group('value')}"))
+        text = text[:worth.start("pp") if worth.group("pp") else worth.end("np")] + \
+            (worth.group("pp") or "") + text[worth.end("value"):]
+    # non-restrictive relative clauses: their own claim when they state a value, else left out
+    for match in list(_RELATIVE.finditer(text))[::-1]:
+        rel = match.group("rel")
+        np = match.group("np")
+        if parse_quantities(rel):
+            verb_word = rel.split()[0]
+            pieces.extend(_Piece(item) for item in _quantity_list(f"{np[:1].upper() + np[1:]} {rel}"))
+            if not re.search(r"[.;]?$", text[match.end():]) or text[match.end():].strip(" .;"):
+                text = text[:match.start()] + np + " " + text[match.end():]
+            else:
+                text = text[:match.start()] + np
+        elif text[match.end():].strip(" .;"):
+            text = text[:match.start()] + np + " " + text[match.end():]
+    main: list[_Piece] = []
+    for clause in _CLAUSE_SPLIT.split(text):
+        if not clause or len(clause.split()) < 3:
+            continue
+        for part in _DASH_CLAUSE.split(clause):
+            with_ = _WITH_PREDICTING.search(part)
+            if with_:
+                who = with_.group("who").strip()
+                main.append(_Piece(part[:with_.start()]))
+                rest = part[with_.end():]
+                if with_.group("verb").lower().startswith(("expected", "likely", "set", "poised")):
+                    main.append(_Piece(f"{who[:1].upper() + who[1:]} {with_.group('verb')} {rest}"))
+                else:
+                    main.append(_Piece(rest, speaker=who or None, verb="predicted"))
+                continue
+            named = _NAMED_SAID.split(part)
+            for sub in named:
+                main.extend(_Piece(x) for x in _subjectless(sub))
+    out = []
+    for piece in main:
+        after = _TIME_AFTER.search(piece.text)
+        if after and parse_quantities(after.group("fact")):
+            out.append(_Piece(piece.text[:after.start()], piece.speaker, piece.verb))
+            out.append(_Piece(after.group("fact"), piece.speaker, piece.verb, presupposed=True))
+            continue
+        for item in _quantity_list(piece.text):
+            out.append(_Piece(item, piece.speaker, piece.verb))
+    for piece in out + pieces:
+        if piece.kind is None:
+            piece.speaker = piece.speaker or speaker
+        piece.verb = piece.verb or verb
+        if resolves_at and piece.kind is None:
+            piece.resolves_at = resolves_at
+    return pieces[:1] + out + pieces[1:] if meeting and pieces else out + pieces
+
+
+def _subjectless(clause: str) -> list[str]:
+    """"Brent has stayed in a range this year and on Monday was trading around $72, having hit ..."
+    -> three clauses, each with the subject of the first."""
+    splits = [m for m in (_AND_SUBJECTLESS, _HAVING, _AND_ON_DATE, _AND_ANOTHER) if m.search(clause)]
+    if not splits:
+        return [clause]
+    parts = [clause]
+    for pattern in (_AND_SUBJECTLESS, _HAVING, _AND_ON_DATE, _AND_ANOTHER):
+        parts = [p for part in parts for p in pattern.split(part)]
+    first = parts[0]
+    subject = _subject(first)
+    out = [first]
+    for part in parts[1:]:
+        part = part.strip()
+        article = re.search(r"\b(?:a|an)\s+", first[len(subject or ""):]) if subject else None
+        if part.startswith("another ") and article:
+            out.append(f"{first[:len(subject or '') + article.start()].rstrip()} {part}")
+        elif subject:
+            part = re.sub(r"^having\s+", "had ", part)
+            when = _ON_DAY.search(first)
+            if when:        # "... meet again on July 24 and would decide then" -> "decide on July 24"
+                part = re.sub(r"\bthen\b", when.group(), part, count=1)
+            out.append(f"{subject} {part}")
+        else:
+            out.append(part)
+    return out
+
+
 def _clause_units(text: str, ctx: _Context) -> list[Unit]:
     units: list[Unit] = []
     if ctx.question:
         return [unit for unit, _ in _measured_units(text, ctx)]
-    for clause in _CLAUSE_SPLIT.split(text):
+    base_ctx = ctx
+    for piece in _split_clause(text, base_ctx):
+        clause = piece.text
         if not clause or len(clause.split()) < 3:
+            continue
+        ctx = replace(base_ctx, speaker=piece.speaker or base_ctx.speaker, verb=piece.verb or base_ctx.verb,
+                      resolves_at=piece.resolves_at, kind=piece.kind)
+        if piece.presupposed:
+            unit = _make_unit(clause, ctx, presupposed=True)
+            if unit is not None and unit.kind != "opinion":
+                units.append(unit)
             continue
         extra: list[str] = []
         for pattern in _PRESUPPOSITIONS:
@@ -775,9 +1352,58 @@ def _interviewee(text: str, names: Names, outlet: str | None) -> str | None:
 
 
 def extract_units(body: str, *, document_date: str | None, outlet: str | None = None) -> Iterator[Unit]:
-    """Every claim-bearing clause of a document body, in reading order."""
+    """Every claim-bearing clause of a document body, in reading order.
+
+    A forecast that names no date of its own ("the iPhone 16 Pro models are expected to get a
+    $100 price hike") resolves with the scheduled event the document previews: the first event
+    it dates within six weeks after its own date (a vote or an election: the day after, when
+    the count is known)."""
+    units = list(_units(body, document_date=document_date, outlet=outlet))
+    settles, anchor = _anchor(units, document_date)
+    if anchor is not None and settles is not None:
+        for unit in units:
+            if unit.kind != "forecast":
+                continue
+            own = [d for d in unit.slots.get("dates", []) if d["end"] >= (document_date or "")]
+            # "expected to cut rates next week" in a text about the meeting of 18 September: the
+            # meeting within that week decides it
+            start = date.fromisoformat(own[0]["date"]) if own else None
+            if start is not None and own[0]["precision"] == "week":
+                start -= timedelta(days=start.weekday())          # "next week" runs from its Monday
+            decided_there = start is not None and own[0]["precision"] in ("week", "month") and \
+                start.isoformat() <= settles <= own[0]["end"] and bool(_OUTCOME_VERB_RE.search(unit.statement)) \
+                and bool(re.search(r"\b(?:meeting|meets|decision)\b", anchor.statement, re.IGNORECASE))
+            if (unit.resolves_by is None and not own) or decided_there:
+                unit.resolves_by = settles
+                if decided_there:
+                    unit.event_date = settles
+                unit.slots["resolves_with"] = anchor.statement
+    yield from units
+
+
+def _anchor(units: list[Unit], document_date: str | None) -> tuple[str | None, Unit | None]:
+    """(the day it settles things, the claim) of the scheduled event a document previews: the
+    first event, or forecast about a meeting, vote or launch, with a day within six weeks after
+    the document's date; a vote or an election settles the day after, when the count is known."""
+    if not document_date:
+        return None, None
+    limit = (date.fromisoformat(document_date) + timedelta(days=42)).isoformat()
+    for unit in units:
+        days = [d for d in unit.slots.get("dates", []) if d["precision"] == "day"
+                and document_date <= d["end"] <= limit]
+        if not days or not (unit.kind == "event" or unit.kind == "forecast" and _SCHEDULED_RE.search(unit.statement)):
+            continue
+        settles = date.fromisoformat(days[0]["end"])
+        if re.search(r"\b(?:election|polls|vote|votes|referendum|ballot)\b", unit.statement, re.IGNORECASE):
+            settles += timedelta(days=1)
+        return settles.isoformat(), unit
+    return None, None
+
+
+def _units(body: str, *, document_date: str | None, outlet: str | None = None) -> Iterator[Unit]:
     names = Names(body)
     interviewee: str | None = None
+    thing: str | None = None            # what a sentence-initial "It" refers to
     for paragraph in paragraphs(body):
         interviewee = _interviewee(paragraph.text, names, outlet) or interviewee
         paragraph_speaker: str | None = None
@@ -820,10 +1446,11 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
                 antecedent = others[-1] if others else (interviewee if not quoted and speaker is None else None)
                 ctx = _Context(names=names, document_date=document_date, speaker=speaker, quote=sentence,
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
-                               interviewee=interviewee, paragraph=paragraph.text)
+                               interviewee=interviewee, paragraph=paragraph.text, thing=thing)
                 yield from _clause_units(text, ctx)
                 mentioned.extend(p for p in names.people_in(text) if p not in mentioned[-1:])
             mentioned.extend(p for p in names.people_in(sentence) if p not in mentioned)
+            thing = _subject_thing(sentence, names) or thing
 
 
 def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, interviewee: str | None) -> str | None:

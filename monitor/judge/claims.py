@@ -74,6 +74,8 @@ class Document:
     body: str
     sha256: str
     meta: dict[str, str] = field(default_factory=dict)
+    # what reading it had to assume, each naming the file: no front matter, no fences, unknown keys
+    warnings: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -84,6 +86,13 @@ class Document:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<head>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _DATE_VALUE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
+#: the front-matter keys the extractor reads or keeps; others are reported (a typo loses a date)
+FRONT_MATTER_KEYS = ("title", "source", "date", "url", "author", "language", "note", "seed")
+# "Title: ECB expected to cut rates" at the top, without the --- lines
+_BARE_HEADER_LINE = re.compile(r"\A(?P<key>[A-Za-z][A-Za-z _-]{0,20}):[ \t]*(?P<value>\S.*)\Z")
+_FENCES_HINT = "put them between two `---` lines"
+_FRONT_MATTER_HINT = ("start the file with a front matter block, e.g. `---` / `title: ...` / `source: ...` / "
+                      "`date: YYYY-MM-DD` / `---`")
 
 
 def _is_date(value: str) -> bool:
@@ -121,6 +130,7 @@ def parse_document(data: bytes, path: Path | str) -> Document:
         raise ClaimsError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
     meta: dict[str, str] = {}
     body = text
+    warnings: list[str] = []
     match = _FRONT_MATTER.match(text)
     if match:
         for number, line in enumerate(match.group("head").splitlines(), start=2):
@@ -131,6 +141,15 @@ def parse_document(data: bytes, path: Path | str) -> Document:
                 raise ClaimsError(f"{path}, line {number}: front matter lines are `key: value`, got {line!r}")
             meta[key.strip().lower()] = _front_matter_value(value)
         body = text[match.end():]
+    else:
+        meta, body, warnings = _bare_front_matter(text, path)
+    unknown = sorted(set(meta) - set(FRONT_MATTER_KEYS))
+    if unknown:
+        warnings.append(f"{path}: front matter key(s) {', '.join(unknown)} not recognised and ignored; "
+                        f"known keys: {', '.join(FRONT_MATTER_KEYS)}")
+    if not meta.get("date"):
+        warnings.append(f"{path}: no `date` in the front matter, so relative dates (\"next week\", \"Thursday\", "
+                        "\"September 12\") were resolved against today's date; add `date: YYYY-MM-DD`")
     if not body.strip():
         raise ClaimsError(f"{path}: the document has front matter but no text")
     date = meta.get("date") or None
@@ -139,7 +158,36 @@ def parse_document(data: bytes, path: Path | str) -> Document:
                           "relative dates (\"next week\") can be resolved")
     title = meta.get("title") or path.stem
     return Document(path=path, title=title, source=meta.get("source") or None, date=date,
-                    body=body, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
+                    body=body, sha256=hashlib.sha256(data).hexdigest(), meta=meta, warnings=tuple(warnings))
+
+
+def _bare_front_matter(text: str, path: Path) -> tuple[dict[str, str], str, list[str]]:
+    """(meta, body, warnings) of a document without ``---`` fences.
+
+    Leading ``Key: value`` lines with known keys ("Title: ...", "Date: 2024-06-04") are front
+    matter written without its fences: they are read as such, not as text, with a warning.
+    Anything else is all body, with a warning that the document has no front matter."""
+    lines = text.splitlines()
+    meta: dict[str, str] = {}
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    start = index
+    while index < len(lines):
+        found = _BARE_HEADER_LINE.match(lines[index].strip())
+        if not found or found.group("key").strip().lower() not in FRONT_MATTER_KEYS:
+            break
+        meta[found.group("key").strip().lower()] = _front_matter_value(found.group("value"))
+        index += 1
+    if meta and (index == len(lines) or not lines[index].strip() or lines[index].strip() == "---"):
+        if index < len(lines) and lines[index].strip() == "---":
+            index += 1
+        keys = ", ".join(meta)
+        warning = (f"{path}: front matter without `---` fences: read lines {start + 1}-{index} ({keys}) as "
+                   f"front matter, not as text; {_FENCES_HINT}")
+        return meta, "\n".join(lines[index:]), [warning]
+    return {}, text, [f"{path}: no front matter: the title is the file name and the whole file is text; "
+                      f"{_FRONT_MATTER_HINT}"]
 
 
 def read_document(path: Path | str) -> Document:
@@ -163,10 +211,14 @@ def read_documents(folder: Path | str) -> tuple[list[Document], list[ClaimsError
     for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".md")):
         try:
             _check_file_name(path)
-            documents.append(read_document(path))
+            document = read_document(path)
         except ClaimsError as exc:
             log.warning("skipping baseline document %s: %s", path, exc)
             errors.append(exc)
+            continue
+        for warning in document.warnings:
+            log.warning("%s", warning)
+        documents.append(document)
     documents.sort(key=lambda d: (d.date or "", d.name))
     return documents, errors
 
@@ -250,12 +302,24 @@ def same_claim(a: Claim, b: Claim) -> bool:
 
     if a.kind == "opinion" or b.kind == "opinion":
         return False
+    if a.kind == b.kind == "event" and a.document == b.document and a.event_date and \
+            a.event_date == b.event_date and set(a.entities) & set(b.entities) and not (a.quantities or b.quantities):
+        return True          # "OPEC+ holds its meeting on Thursday" = "OPEC+ meets on Thursday to decide ..."
     if a.quantities and b.quantities:
         agreeing = any(qa.unit == qb.unit and qa.unit != "count" and compare_quantities(qa, qb) == AGREES
+                       and (a.document != b.document or _same_value(qa, qb))
                        for qa in a.quantities for qb in b.quantities)
         if agreeing and (_topics(a) & _topics(b)) and len(a.quantities) == len(b.quantities) == 1:
             return True
     return False
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    """Within one document only a value stated again is the same claim: "around $72" is not the
+    "$70 to $80" range it lies in."""
+    if (a.low, a.high) != (b.low, b.high):
+        return False
+    return abs(a.value - b.value) <= 0.02 * max(abs(a.value), abs(b.value))
 
 
 def combine_claims(claims: Iterable[Claim]) -> list[Claim]:
@@ -427,6 +491,7 @@ class ExtractionReport:
     per_document: dict[str, dict[str, int]] = field(default_factory=dict)   # name -> kind -> count
     errors: list[ClaimsError] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)                        # the file as written
+    warnings: list[str] = field(default_factory=list)                        # what reading assumed
     new: int = 0
     seconds: float = 0.0
 
@@ -443,7 +508,8 @@ def extract_to_file(docs: Path | str, out: Path | str) -> ExtractionReport:
     out = Path(out)
     existing = load_claims(out) if out.exists() else []
     documents, errors = read_documents(docs)
-    report = ExtractionReport(documents=documents, errors=errors)
+    report = ExtractionReport(documents=documents, errors=errors,
+                              warnings=[w for d in documents for w in d.warnings])
     extracted: list[Claim] = []
     for document in list(documents):
         try:

@@ -22,6 +22,7 @@ incomparable), percentages and probabilities as a 0–1 fraction in ``percent``,
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -189,7 +190,7 @@ for _names, _base, _factor, _approx in (
         (("metres", "meters", "metre", "meter"), "meter", 1.0, False),
         (("tonnes", "tonne", "tons", "ton", "metric tons"), "kilogram", 1000.0, False),
         (("kilograms", "kilogram", "kg"), "kilogram", 1.0, False),
-        (("barrels", "barrel"), "barrel", 1.0, False),
+        (("barrels", "barrel", "bpd", "b/d"), "barrel", 1.0, False),
 ):
     for _name in _names:
         _UNITS[_name] = (_base, _factor, _approx)
@@ -234,6 +235,12 @@ _SPELLED_DURATIONS: list[tuple[re.Pattern[str], float, bool]] = [
     (re.compile(r"\bmonth-long\b"), 30 * _DAY, True),
     (re.compile(r"\byear-long\b"), 365 * _DAY, False),
 ]
+# "about half the world's oil", "two-thirds of the seats": a share of something
+_FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
+              "two-thirds": 2 / 3, "two thirds": 2 / 3, "three-quarters": 0.75, "three quarters": 0.75}
+_FRACTION_RE = re.compile(
+    rf"(?:(?P<approx>{_APPROX_RE})\s+)?\b(?P<fraction>half|a third|one third|a quarter|one quarter|two-thirds|"
+    rf"two thirds|three-quarters|three quarters)\s+(?:of\s+)?(?:the|its|their|all)\b")
 # "tens of millions of people": a vague order of magnitude
 _ORDER_RE = re.compile(r"\b(?P<tens>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions)\b"
                        r"|\b(?P<plain>thousands|millions|billions)\s+of\b")
@@ -291,6 +298,12 @@ def _count_noun(normal: str, end: int) -> re.Match[str] | None:
 
 def parse_quantities(text: str) -> list[Quantity]:
     """Every quantity stated in ``text``, in order of appearance (dates excluded)."""
+    return list(_parse_quantities(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_quantities(text: str) -> tuple[Quantity, ...]:
+    # claim extraction reads a clause several times (splitting, classifying): parse it once
     normal, offsets = _normalise(text)
     taken: list[tuple[int, int]] = []
     found: list[Quantity] = []
@@ -316,6 +329,11 @@ def parse_quantities(text: str) -> list[Quantity]:
         for match in pattern.finditer(normal):
             if free(match.start(), match.end()):
                 add(match.start(), match.end(), value=seconds, unit="second", approximate=vague)
+
+    for match in _FRACTION_RE.finditer(normal):
+        if free(match.start(), match.end("fraction")):
+            add(match.start(), match.end("fraction"), value=_FRACTIONS[match.group("fraction")], unit="percent",
+                approximate=bool(match.group("approx")) and _APPROX[match.group("approx")] == "approx")
 
     for match in _QUANTITY_RE.finditer(normal):
         if not free(match.start(), match.end()):
@@ -344,7 +362,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             low=base, high=base * 10, counted=noun.group("noun") if noun is not None else None)
 
     found.sort(key=lambda q: q.start)
-    return found
+    return tuple(found)
 
 
 def _parse_match(match: re.Match[str], normal: str) -> dict[str, Any] | None:

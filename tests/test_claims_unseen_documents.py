@@ -1,0 +1,193 @@
+"""Extraction faults a new user met on real news pages (issue 16), pinned on short texts in the
+shape of those pages (tests/fixtures/claims/faults/: our own sentences, built like theirs).
+
+Each test names the fault; all of them failed before the fix."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor.judge.claims import Claim, extract_claims, read_document
+
+FAULTS = Path(__file__).resolve().parent / "fixtures" / "claims" / "faults"
+
+
+def claims_of(name: str) -> list[Claim]:
+    return extract_claims(read_document(FAULTS / name))
+
+
+def the(claims: list[Claim], *phrases: str) -> Claim:
+    found = [c for c in claims if all(p.lower() in c.statement.lower() for p in phrases)]
+    assert found, f"no claim states {phrases}: {[c.statement for c in claims]}"
+    return found[0]
+
+
+# -- dates against the document's date ------------------------------------------------------
+
+def test_a_day_shortly_after_the_document_date_is_this_year_not_last_year() -> None:
+    # "September 12" in a text of 6 September 2024 was 2023-09-12
+    claim = the(claims_of("ecb-preview.txt"), "25 basis points", "September 12")
+    assert (claim.kind, claim.event_date, claim.resolves_by) == ("forecast", "2024-09-12", "2024-09-12")
+
+
+def test_a_weekday_points_ahead_in_an_upcoming_event_and_back_in_a_past_one() -> None:
+    election = the(claims_of("election-eve.txt"), "goes to the polls", "Thursday")
+    assert (election.kind, election.event_date) == ("event", "2024-07-04")     # was 2024-06-27
+    strike = claims_of("strike-vote.txt")
+    assert the(strike, "tentative agreement Saturday").event_date == "2024-10-19"
+    assert the(strike, "vote Wednesday").event_date == "2024-10-23"
+
+
+def test_a_month_without_a_year_is_the_nearest_one() -> None:
+    # "in September" written in October is the September just gone, not next year's
+    low = the(claims_of("strike-vote.txt"), "below $69")
+    assert low.event_date == "2024-09-01" and low.resolves_by is None
+
+
+@pytest.mark.parametrize("phrases, resolves_by", [
+    (("cut again in December",), "2024-12-31"),            # "in December": the end of December
+    (("3.25%",), "2024-12-31"),
+    (("next two years",), "2026-09-30"),
+    (("second half of 2025",), "2025-07-01"),              # "until at least X": the start of X
+])
+def test_forecasts_resolve_by_their_own_horizon(phrases: tuple[str, ...], resolves_by: str) -> None:
+    claim = the(claims_of("ecb-preview.txt"), *phrases)
+    assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by)
+
+
+def test_a_forecast_without_a_date_resolves_with_the_vote_the_text_previews() -> None:
+    claims = claims_of("election-eve.txt")
+    assert the(claims, "more than 400").resolves_by == "2024-07-05"   # the count after Thursday's vote
+
+
+# -- kinds, odds and check-worthiness -------------------------------------------------------
+
+def test_a_real_forecast_is_tracked_not_an_inactive_opinion() -> None:
+    claim = the(claims_of("ecb-preview.txt"), "cut again in December")
+    assert claim.active and claim.kind == "forecast" and claim.speaker == "most economists"
+
+
+def test_a_target_percentage_is_not_the_odds_of_a_forecast() -> None:
+    claim = the(claims_of("ecb-preview.txt"), "target of 2%")
+    assert claim.kind == "forecast" and claim.probability is None           # was 0.02
+    assert the(claims_of("ecb-preview.txt"), "probability of a recession").probability == 0.3
+
+
+def test_framing_is_not_tracked() -> None:
+    claims = claims_of("ecb-preview.txt")
+    assert not [c for c in claims if "surprises" in c.statement and c.active]
+
+
+def test_page_furniture_is_not_read_as_claims() -> None:
+    statements = " ".join(c.statement for c in claims_of("election-eve.txt"))
+    for furniture in ("Live updates", "Your guide", "What to expect", "two-thirds of the"):
+        assert furniture not in statements
+
+
+def test_a_poll_for_an_upcoming_vote_is_a_forecast() -> None:
+    claim = the(claims_of("election-eve.txt"), "39 per cent")
+    assert claim.kind == "forecast" and claim.resolves_by == "2024-07-05"
+
+
+# -- one proposition per claim --------------------------------------------------------------
+
+def test_a_list_of_values_becomes_one_claim_per_value() -> None:
+    claims = claims_of("election-eve.txt")
+    for share in ("39 per cent", "22 per cent", "15 per cent", "12 per cent"):
+        assert len([c for c in claims if share in c.statement]) == 1
+    assert the(claims, "22 per cent").statement.startswith("YouGov")
+    assert "400" not in the(claims, "fewer than 100").statement
+
+
+def test_values_in_a_relative_clause_are_claims_of_their_own() -> None:
+    claims = claims_of("strike-vote.txt")
+    vote = the(claims, "vote Wednesday")
+    assert "35%" not in vote.statement and vote.kind == "event"
+    assert the(claims, "35% pay hike").kind == "quantity"
+    assert the(claims, "$7,000 ratification bonus").statement.startswith("The latest offer includes")
+
+
+def test_a_second_clause_without_a_subject_takes_the_first_ones() -> None:
+    claims = claims_of("strike-vote.txt")
+    assert the(claims, "around $72").statement == "Brent crude on Monday was trading around $72 a barrel."
+    assert the(claims, "below $69").statement.startswith("Brent crude had hit")
+    ecb = claims_of("ecb-preview.txt")
+    assert the(ecb, "3.25%").statement == "Almost 85% of economists predict another decrease in December to 3.25%."
+
+
+# -- input handling -------------------------------------------------------------------------
+
+def test_front_matter_without_fences_is_read_as_front_matter_with_a_warning() -> None:
+    document = read_document(FAULTS / "ecb-preview-no-fences.txt")
+    assert (document.title, document.date) == ("ECB expected to cut rates on September 12", "2024-06-03")
+    assert "Title:" not in document.body
+    assert len(document.warnings) == 1 and "ecb-preview-no-fences.txt" in document.warnings[0] \
+        and "without `---` fences" in document.warnings[0]
+    claims = extract_claims(document)
+    assert not [c for c in claims if "Title" in c.statement]
+    assert the(claims, "September 12").event_date == "2024-09-12"            # against 3 June 2024
+
+
+def test_the_texts_own_values_and_plans_are_tracked_even_with_a_loaded_word() -> None:
+    from monitor.judge.claims import parse_document
+
+    text = ("---\ndate: 2024-12-03\n---\nShares of Nippon Steel fell a significant 5% on Tuesday in Tokyo. "
+            "Nippon Steel will keep the headquarters of U.S. Steel in Pittsburgh. "
+            "A cautious approach seems appropriate, given the 2% target.\n")
+    claims = extract_claims(parse_document(text.encode(), "docs/steel.txt"))
+    assert the(claims, "fell a significant 5%").active
+    assert the(claims, "headquarters").kind == "forecast"
+    assert not the(claims, "cautious approach").active
+
+
+@pytest.mark.parametrize("text, resolves_by", [
+    ("The Fed is expected to cut rates at its Sept. 17-18 meeting.", "2024-09-18"),
+    ("The Fed is expected to cut rates by a full point by the end of 2025.", "2025-12-31"),
+    ("The Fed is expected to cut rates again by year-end.", "2024-12-31"),
+    ("Intel is expected to return to profit in Q4.", "2024-12-31"),
+    ("The ECB is expected to cut rates again later this month.", "2024-09-30"),
+    ("The strike is expected to end within 10 days.", "2024-09-22"),
+    ("Most economists expect the Fed to cut by 2026.", "2026-12-31"),
+])
+def test_horizons_as_news_writes_them(text: str, resolves_by: str) -> None:
+    from monitor.judge.claims import parse_document
+
+    document = parse_document(f"---\ndate: 2024-09-12\n---\n{text}\n".encode(), "docs/horizon.txt")
+    (claim,) = [c for c in extract_claims(document) if c.active]
+    assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by)
+
+
+def test_a_sentence_starting_with_it_names_what_it_is() -> None:
+    from monitor.judge.claims import parse_document
+
+    text = ("---\ndate: 2024-12-03\n---\nNippon Steel offered $55 a share for U.S. Steel in December. "
+            "It will keep the headquarters in Pittsburgh. It is likely that the deal closes in 2025.\n")
+    claims = extract_claims(parse_document(text.encode(), "docs/steel.txt"))
+    assert the(claims, "$55 a share").kind == "quantity"
+    assert the(claims, "headquarters").statement == "Nippon Steel will keep the headquarters in Pittsburgh."
+    assert the(claims, "deal closes").statement.startswith("It is likely")      # "it" of "it is likely that"
+
+
+def test_a_rate_cut_next_week_resolves_at_the_meeting_of_that_week() -> None:
+    from monitor.judge.claims import parse_document
+
+    text = ("---\ndate: 2024-09-12\n---\nThe Federal Reserve will hold its policy meeting on Sept. 17-18. "
+            "The Fed is widely expected to cut rates next week.\n")
+    claims = extract_claims(parse_document(text.encode(), "docs/fed.txt"))
+    meeting = the(claims, "policy meeting")
+    assert (meeting.kind, meeting.event_date, meeting.resolves_by) == ("event", "2024-09-17", "2024-09-18")
+    cut = the(claims, "cut rates next week")
+    assert (cut.kind, cut.event_date, cut.resolves_by) == ("forecast", "2024-09-18", "2024-09-18")
+
+
+def test_deal_terms_are_values_and_a_past_month_a_fact() -> None:
+    from monitor.judge.claims import parse_document
+
+    text = ("---\ndate: 2024-10-21\n---\nUnder the offer, Boeing workers will get a $7,000 ratification bonus. "
+            "Boeing imposed furloughs on managers in September. "
+            "Boeing and the union reached a tentative agreement on Saturday.\n")
+    claims = extract_claims(parse_document(text.encode(), "docs/terms.txt"))
+    assert the(claims, "$7,000").kind == "quantity"
+    assert (the(claims, "furloughs").kind, the(claims, "furloughs").event_date) == ("fact", "2024-09-01")
+    assert the(claims, "tentative agreement").kind == "event"
