@@ -207,14 +207,15 @@ def _title_and_body(text: str) -> tuple[str, str]:
     return "", text.strip()
 
 
-def judge_story(story: str, *, threshold: float, max_candidates: int, which: str = "labels") -> list[Judged]:
+def judge_story(story: str, *, threshold: float, max_candidates: int, which: str = "labels",
+                model: str | None = None) -> list[Judged]:
     """Judge every cached article of ``story`` against its reviewed claims; a pair the judge did not
     take up as a candidate is *unrelated*."""
     from monitor.judge.claims import load_claims
     from monitor.judge.verdicts import load_judge
 
     claims = [c for c in load_claims(BENCH / story / "claims.toml") if c.active]
-    judge = load_judge(claims, threshold=threshold, max_candidates=max_candidates)
+    judge = load_judge(claims, threshold=threshold, max_candidates=max_candidates, model_path=model)
     gold = labels(story, which)
     out: list[Judged] = []
     for row in articles(story):
@@ -291,14 +292,15 @@ def report(pairs: list[Judged], names: list[str], threshold: float) -> None:
               f"  {p.url}\n  labeller: {p.reason}\n  evidence: {p.evidence[:300] or '(none)'}")
 
 
-def score(names: list[str], which: str = "labels") -> list[Judged]:
+def score(names: list[str], which: str = "labels", model: str | None = None) -> list[Judged]:
     """Judge and report ``names`` with the shipped defaults of ``[verdicts]``."""
     from monitor.config import VerdictSettings
 
     if not names:
         raise CoverageError("no story of that split has a story.toml yet")
     threshold, max_candidates = VerdictSettings.alert_threshold, VerdictSettings.max_candidates
-    pairs = [p for story in names for p in judge_story(story, threshold=threshold, max_candidates=max_candidates, which=which)]
+    pairs = [p for story in names
+             for p in judge_story(story, threshold=threshold, max_candidates=max_candidates, which=which, model=model)]
     report(pairs, names, threshold)
     return pairs
 
@@ -342,6 +344,7 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--labels", choices=["labels", "labels_a", "labels_b"], default="labels",
                         help="which labels to score against (default: the settled ones)")
+    parser.add_argument("--model", help="a stance model's metadata file or folder (default: the shipped one)")
     args = parser.parse_args()
     try:
         if args.command == "cache-name":
@@ -362,7 +365,7 @@ def main() -> None:
         elif args.command == "agreement":
             agreement(stories(args.split))
         else:
-            score(stories(args.split), args.labels)
+            score(stories(args.split), args.labels, args.model)
     except CoverageError as exc:
         sys.exit(f"error: {exc}")
 

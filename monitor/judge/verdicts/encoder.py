@@ -1,0 +1,179 @@
+"""The cross-encoder stance model: (claim, passage) -> calibrated probabilities of confirms /
+contradicts / discusses / unrelated, read by a fine-tuned transformer (all-MiniLM-L6-v2).
+
+It owns loading the shipped artefact (``monitor/models/cross_encoder.json`` + the ONNX file and
+tokenizer it names, checked by sha256) and running it with onnxruntime and tokenizers — no
+torch at run time. The passage is what ``passages.select_passage`` picks from the article, as
+in training (``bench/train_cross_encoder.py``); one temperature, fitted on held-out claims,
+calibrates the probabilities.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from ...errors import VerdictError
+
+log = logging.getLogger(__name__)
+
+STANCES = ("confirms", "contradicts", "discusses", "unrelated")
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "cross_encoder.json"
+FORMAT = 1
+KIND = "cross-encoder"
+BATCH = 32
+RETRAIN = "retrain it with `python bench/train_cross_encoder.py --base DIR --out monitor/models/`"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_meta(folder: Path, files: dict[str, Path], meta: dict[str, Any], *,
+               name: str = "cross_encoder.json", kind: str = KIND) -> Path:
+    """Write a model's metadata file naming ``files`` (relative to ``folder``) with their checksums."""
+    path = folder / name
+    version = kind + "-" + _sha256(files["model"])[:8]
+    entries = {key: {"path": file.name, "sha256": _sha256(file), "bytes": file.stat().st_size}
+               for key, file in files.items()}
+    body = {"format": FORMAT, "kind": kind, "version": version, **meta, "files": entries}
+    if kind == KIND:
+        body["stances"] = list(STANCES)
+    path.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def _open(meta_path: Path, kind: str, retrain: str, threads: int) -> tuple[dict[str, Any], Any, Any]:
+    """The metadata, onnxruntime session and tokenizer of a shipped model, checksums verified."""
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise VerdictError(f"{kind} not found at {meta_path}: reinstall the package or {retrain}") from exc
+    except (OSError, ValueError) as exc:
+        raise VerdictError(f"{kind} metadata {meta_path} is unreadable ({exc}): {retrain}") from exc
+    try:
+        if meta.get("format") != FORMAT or meta.get("kind") != kind:
+            raise VerdictError(f"{meta_path} is not a format-{FORMAT} {kind}: {retrain}")
+        files = {key: meta_path.parent / entry["path"] for key, entry in meta["files"].items()}
+        for key, file in files.items():
+            if _sha256(file) != meta["files"][key]["sha256"]:
+                raise VerdictError(f"{kind} file {file} does not match the checksum in {meta_path} "
+                                   f"(corrupt or from another model): {retrain}")
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        session = onnxruntime.InferenceSession(str(files["model"]), options, providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(files["tokenizer"]))
+        tokenizer.enable_truncation(int(meta["max_length"]), strategy="longest_first")
+        tokenizer.enable_padding()
+    except VerdictError:
+        raise
+    except Exception as exc:  # onnxruntime and tokenizers raise their own, unrelated, types
+        raise VerdictError(f"{kind} {meta_path} is incomplete or corrupt ({type(exc).__name__}: {exc}): "
+                           f"{retrain}") from exc
+    log.debug("loaded %s %s from %s", kind, meta.get("version"), meta_path)
+    return meta, session, tokenizer
+
+
+def _feed(encodings: list[Any], input_names: set[str]) -> dict[str, np.ndarray]:
+    feed = {"input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64)}
+    return {k: v for k, v in feed.items() if k in input_names}
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(shifted)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+class CrossEncoderStance:
+    """A loaded cross-encoder. Pairs are (claim, passage); ``reads`` tells the judge so."""
+
+    reads = "passage"
+
+    def __init__(self, *, session: Any, tokenizer: Any, temperature: float, version: str,
+                 meta: dict[str, Any] | None = None):
+        self.session = session
+        self.tokenizer = tokenizer
+        self.temperature = float(temperature)
+        self.version = version
+        self.meta = meta or {}
+        self.input_names = {i.name for i in session.get_inputs()}
+
+    @classmethod
+    def load(cls, path: Path | None = None, *, threads: int = 2) -> "CrossEncoderStance":
+        """Load the model that ``path`` (a ``cross_encoder.json``; default: the shipped one) describes."""
+        meta, session, tokenizer = _open(Path(path) if path is not None else DEFAULT_PATH, KIND, RETRAIN, threads)
+        return cls(session=session, tokenizer=tokenizer, temperature=meta.get("temperature", 1.0),
+                   version=meta["version"], meta=meta)
+
+    def raw_scores(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Logits, one row per (claim, passage), columns in ``STANCES`` order."""
+        out = []
+        # Shortest first: a batch pads to its longest pair, so similar lengths waste least.
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        for start in range(0, len(order), BATCH):
+            chunk = [pairs[i] for i in order[start:start + BATCH]]
+            encodings = self.tokenizer.encode_batch([(claim, passage) for claim, passage in chunk])
+            out.append(self.session.run(["logits"], _feed(encodings, self.input_names))[0])
+        if not out:
+            return np.zeros((0, len(STANCES)))
+        logits = np.concatenate(out).astype(np.float64)
+        restored = np.empty_like(logits)
+        restored[order] = logits
+        return restored
+
+    def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Calibrated probabilities (rows sum to 1), columns in ``STANCES`` order."""
+        return _softmax(self.raw_scores(pairs) / self.temperature)
+
+    def predict(self, pairs: list[tuple[str, str]]) -> list[dict[str, float]]:
+        return [dict(zip(STANCES, map(float, row))) for row in self.predict_proba(pairs)]
+
+
+SENTENCE_DEFAULT_PATH = DEFAULT_PATH.with_name("sentence_encoder.json")
+SENTENCE_KIND = "sentence-encoder"
+REEXPORT = "export it again with `python bench/export_sentence_encoder.py --base DIR --out monitor/models/`"
+
+
+class SentenceEncoder:
+    """Sentence embeddings (all-MiniLM-L6-v2, mean-pooled, unit length) for retrieval by meaning."""
+
+    def __init__(self, *, session: Any, tokenizer: Any, version: str):
+        self.session = session
+        self.tokenizer = tokenizer
+        self.version = version
+        self.input_names = {i.name for i in session.get_inputs()}
+
+    @classmethod
+    def load(cls, path: Path | None = None, *, threads: int = 2) -> "SentenceEncoder":
+        meta, session, tokenizer = _open(Path(path) if path is not None else SENTENCE_DEFAULT_PATH,
+                                         SENTENCE_KIND, REEXPORT, threads)
+        return cls(session=session, tokenizer=tokenizer, version=meta["version"])
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit vector per text (rows), in the order given."""
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = []
+        for start in range(0, len(order), BATCH * 2):
+            encodings = self.tokenizer.encode_batch([texts[i] for i in order[start:start + BATCH * 2]])
+            feed = _feed(encodings, self.input_names)
+            tokens = self.session.run(None, feed)[0]
+            mask = feed["attention_mask"][..., None].astype(np.float32)
+            pooled = (tokens * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
+            out.append(pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9))
+        vectors = np.concatenate(out).astype(np.float32)
+        restored = np.empty_like(vectors)
+        restored[order] = vectors
+        return restored
