@@ -344,6 +344,7 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--labels", choices=["labels", "labels_a", "labels_b"], default="labels",
                         help="which labels to score against (default: the settled ones)")
+    parser.add_argument("--stories", help="comma-separated stories to score instead of a whole split")
     parser.add_argument("--model", help="a stance model's metadata file or folder (default: the shipped one)")
     args = parser.parse_args()
     try:
@@ -365,7 +366,8 @@ def main() -> None:
         elif args.command == "agreement":
             agreement(stories(args.split))
         else:
-            score(stories(args.split), args.labels, args.model)
+            names = args.stories.split(",") if args.stories else stories(args.split)
+            score(names, args.labels, args.model)
     except CoverageError as exc:
         sys.exit(f"error: {exc}")
 

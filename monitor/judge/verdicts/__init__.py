@@ -12,6 +12,7 @@ The stages, each a module of pure functions (article text in, records out):
     forecasts   outcomes of forecasts and events, Brier scores
     passages    the sentences a cross-encoder reads beside a claim
     encoder     the cross-encoder stance model (a fine-tuned transformer, ONNX)
+    combine     the decision layer: rules and models weighed by weights learned on real coverage
     stance      the lexical stance model (FNC-1, LightGBM)
     judge       Judge: all of the above combined into a Verdict
 
@@ -30,7 +31,7 @@ from .judge import Assessment, Judge, Verdict
 if TYPE_CHECKING:
     from ..claims import Claim
 
-__all__ = ["Assessment", "Judge", "Verdict", "load_judge", "sentence_encoder", "stance_model"]
+__all__ = ["Assessment", "Judge", "Verdict", "decision_layer", "load_judge", "sentence_encoder", "stance_model"]
 
 
 def load_judge(claims: list["Claim"], *, threshold: float, max_candidates: int,
@@ -38,10 +39,21 @@ def load_judge(claims: list["Claim"], *, threshold: float, max_candidates: int,
     """A Judge over the active ``claims`` with the shipped stance model (or the one at ``model_path``),
     and retrieval by meaning when the model is a cross-encoder and a sentence encoder ships beside it."""
     model = stance_model(model_path)
-    vectors = None
+    vectors = combiner = None
     if getattr(model, "reads", "article") == "passage":
-        vectors = sentence_encoder(_model_file(Path(model_path) if model_path is not None else None).parent)
-    return Judge(claims, threshold=threshold, max_candidates=max_candidates, model=model, sentence_encoder=vectors)
+        folder = _model_file(Path(model_path) if model_path is not None else None).parent
+        vectors, combiner = sentence_encoder(folder), decision_layer(folder)
+    return Judge(claims, threshold=threshold, max_candidates=max_candidates, model=model, sentence_encoder=vectors,
+                 combiner=combiner)
+
+
+def decision_layer(folder: Path | None = None) -> Any:
+    """The fitted decision layer (``judge.json``) in ``folder`` (default: the shipped models); None
+    when there is none (the rules' hand-set factors decide)."""
+    from .combine import DEFAULT_PATH, Combiner
+
+    path = (folder / DEFAULT_PATH.name) if folder is not None else DEFAULT_PATH
+    return Combiner.load(path) if path.exists() else None
 
 
 def sentence_encoder(folder: Path | None = None) -> Any:

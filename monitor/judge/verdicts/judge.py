@@ -28,6 +28,7 @@ import numpy as np
 from ..claims import Claim
 from ..quantities import Quantity, describe_quantity, parse_quantities, values_compared
 from .compare import ValueComparison, claim_value_contexts, compare_values
+from .combine import decision_features
 from .cues import Cues, read_cues
 from .evidence import Evidence, QuantityCache, select_evidence
 from .forecasts import Resolution, find_outcome, is_resolvable
@@ -163,6 +164,7 @@ class Reading:
     shown: ValueComparison | None = None   # values compared for the alert to show (also a forecast's odds)
     # the first sentence about the claim that denies, negates or contrasts it (None: none does)
     undermining: Evidence | None = None
+    similarity: float = 0.0   # cosine of the claim to the article's closest sentence (0: no sentence encoder)
 
     @property
     def about(self) -> float:
@@ -179,13 +181,14 @@ class Assessment:
     values: ValueComparison | None
     outcome: Resolution | None
     verdict: Verdict
+    features: list[float] | None = None   # the decision layer's inputs (combine.FEATURES)
 
 
 class Judge:
     """Judges articles against a fixed set of claims (build one per claims file and model)."""
 
     def __init__(self, claims: list[Claim], *, threshold: float, max_candidates: int,
-                 model: Any | None = None, sentence_encoder: Any | None = None):
+                 model: Any | None = None, sentence_encoder: Any | None = None, combiner: Any | None = None):
         self.claims = [c for c in claims if c.active]
         self.by_id = {c.id: c for c in self.claims}
         self.threshold = threshold
@@ -204,9 +207,12 @@ class Judge:
         self.sentence_encoder = sentence_encoder if passages else None
         self.claim_vectors = (self.sentence_encoder.embed([c.statement for c in self.claims])
                               if self.sentence_encoder is not None and self.claims else None)
+        # The learned decision layer was fitted on the cross-encoder's probabilities: only with it.
+        self.combiner = combiner if passages else None
         model_part = getattr(model, "version", None) or "no-model"
         meaning_part = "+meaning" if self.claim_vectors is not None else ""
-        self.version = f"{model_part}{meaning_part}+rules{RULES_VERSION}"
+        combiner_part = f"+{self.combiner.version}" if self.combiner is not None else ""
+        self.version = f"{model_part}{meaning_part}+rules{RULES_VERSION}{combiner_part}"
 
     def judge(self, title: str, text: str, published_at: str | None = None) -> list[Verdict]:
         """Verdicts worth an alert: not *unrelated*, confidence at least the threshold; best first."""
@@ -239,6 +245,7 @@ class Judge:
                     for (candidate, terms, evidence), value in zip(work, values)]
         if closeness is not None:
             for reading in readings:
+                reading.similarity = self._closest(closeness, reading.candidate)[1]
                 if reading.path in SETTLED_WITHOUT_MODEL and \
                         self._closest(closeness, reading.candidate)[1] >= MEANING_EVIDENCE:
                     self._read_by_meaning(reading, article, closeness)
@@ -252,8 +259,10 @@ class Judge:
                 self._read_by_meaning(reading, article, closeness)
                 readings.append(reading)
         # The model is asked only about claims the rules leave open: a claim whose best sentence
-        # names only its names is unrelated whatever the model says.
-        asked = [i for i, reading in enumerate(readings) if reading.path not in SETTLED_WITHOUT_MODEL]
+        # names only its names is unrelated whatever the model says — unless a decision layer
+        # weighs the two (it learned when the model is right where the words fall short).
+        asked = [i for i, reading in enumerate(readings)
+                 if self.combiner is not None or reading.path not in SETTLED_WITHOUT_MODEL]
         priors = [lexical_prior(reading.evidence[0].overlap) for reading in readings]
         for i, prior in zip(asked, self._priors(article, [readings[i] for i in asked], closeness)):
             priors[i] = prior
@@ -293,6 +302,7 @@ class Judge:
         reading.chosen = chosen
         reading.cues = read_cues(chosen.text, reading.terms.weights, claim_text=claim.statement, speaker=claim.speaker)
         reading.strength = reading.support = min(1.0, similarity)
+        reading.similarity = similarity
         reading.path = "meaning"
 
     def _passage(self, reading: Reading, article: AnalysedArticle, closeness: "np.ndarray | None") -> str:
@@ -485,6 +495,10 @@ class Judge:
         if smoothing:
             # These decisions were more sure of themselves than right on FNC-1's dev part.
             probs[:] = [(1 - smoothing) * p + smoothing / len(STANCES) for p in probs]
+        features = decision_features(reading, prior, probs)
+        if self.combiner is not None:
+            probs[:] = [float(p) for p in self.combiner.predict_proba([features])[0]]
+            reasons.append("weighed")
         best = max(range(len(STANCES)), key=lambda i: probs[i])
         if STANCES[best] == "contradicts" and not cues.undermines and reading.undermining is not None:
             # a contradiction is shown by the sentence that undermines the claim, not by a plain one
@@ -505,7 +519,7 @@ class Judge:
             verdict.resolution = outcome.as_dict()
         log.debug("claim %s: %s %.2f (%s) — %s", claim.id, verdict.verdict, verdict.confidence,
                   ", ".join(reasons), chosen.text[:120])
-        return Assessment(reading.candidate, reading.evidence, cues, values, outcome, verdict)
+        return Assessment(reading.candidate, reading.evidence, cues, values, outcome, verdict, features)
 
 
 def _strength(item: Evidence) -> float:
