@@ -1,9 +1,11 @@
 """FNC-1 benchmark of the stance stage: predict, write and score stances for FNC-1-format files.
 
     python bench/fnc1.py --stances S.csv --bodies B.csv [--out PRED.csv] [--split heldout]
-                         [--model monitor/models/stance.json]
+                         [--model monitor/models/cross_encoder.json]
 
-Runs ``StanceModel`` on every (Headline, Body ID) row of S.csv, writes the predictions in the same
+Runs the shipped stance model on every (Headline, Body ID) row of S.csv — the cross-encoder reads
+the passage of the body the judge would pick for that headline, the lexical model
+(``--model monitor/models/stance.json``) the whole body — writes the predictions in the same
 format (Headline, Body ID, Stance with the FNC labels agree/disagree/discuss/unrelated) and, when
 S.csv has a Stance column, scores them: the official FNC-1 relative score (0.25 for telling
 related from unrelated, 0.75 more for the exact label of a related pair, over the best possible),
@@ -148,13 +150,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--bodies", type=Path, default=DEFAULT_DATA / "train_bodies.csv")
     parser.add_argument("--out", type=Path, help="write predictions here (FNC-1 format)")
     parser.add_argument("--split", help="keep only this part of bench/fnc1_split.json (train, dev, heldout)")
-    parser.add_argument("--model", type=Path, help="stance.json of the model (default: the shipped one)")
+    parser.add_argument("--model", type=Path, help="the model's cross_encoder.json or stance.json, or a folder "
+                        "(default: the shipped one, the cross-encoder)")
     parser.add_argument("--batch", type=int, default=256, help="pairs per predict call")
     parser.add_argument("--json", type=Path, help="also write the scores as JSON here")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from monitor.judge.verdicts.stance import STANCE_TO_FNC, STANCES, StanceModel
+    from monitor.judge.verdicts import stance_model
+    from monitor.judge.verdicts.passages import select_passage, sentences_of
+    from monitor.judge.verdicts.stance import STANCE_TO_FNC, STANCES
 
     rows = read_stances(args.stances)
     bodies = read_bodies(args.bodies)
@@ -166,15 +171,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"{len(missing)} body ids of {args.stances} are not in {args.bodies}, e.g. {sorted(missing)[:3]}")
 
     t0 = time.perf_counter()
-    model = StanceModel.load(args.model)
+    model = stance_model(args.model)
     load_seconds = time.perf_counter() - t0
+    sentences: dict[str, list[str]] = {}
+
+    def article(headline: str, body_id: str) -> str:
+        """What the model reads of the body: all of it, or for a cross-encoder the passage the
+        judge would pick for this headline."""
+        if getattr(model, "reads", "article") != "passage":
+            return bodies[body_id]
+        if body_id not in sentences:
+            sentences[body_id] = sentences_of(bodies[body_id])
+        return select_passage(headline, sentences[body_id])
+
     # Group by body so a batch shares articles, as the product's batches do.
     order = sorted(range(len(rows)), key=lambda i: rows[i]["Body ID"])
     proba = np.zeros((len(rows), len(STANCES)))
     t0 = time.perf_counter()
     for start in range(0, len(order), args.batch):
         idx = order[start:start + args.batch]
-        proba[idx] = model.predict_proba([(rows[i]["Headline"], bodies[rows[i]["Body ID"]]) for i in idx])
+        proba[idx] = model.predict_proba([(rows[i]["Headline"], article(rows[i]["Headline"], rows[i]["Body ID"]))
+                                          for i in idx])
     seconds = time.perf_counter() - t0
     pred = [STANCE_TO_FNC[STANCES[j]] for j in proba.argmax(axis=1)]
 

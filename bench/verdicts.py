@@ -161,6 +161,8 @@ def main() -> None:
     parser.add_argument("--claims", type=int, nargs="+", default=[100, 1000], help="claim counts to time")
     parser.add_argument("--repeat", type=int, default=1, help="runs per claim count; medians are printed")
     parser.add_argument("--max-candidates", type=int, default=8)
+    parser.add_argument("--models", type=Path, default=ROOT / "monitor" / "models",
+                        help="the folder of the models to time (default: the shipped ones)")
     parser.add_argument("--data", type=Path, default=FNC1_DEFAULT, help="folder with FNC-1's train_*.csv")
     parser.add_argument("--fnc1-split", choices=("dev", "heldout"),
                         help="instead of timing: judge that part of FNC-1 and score the verdicts")
@@ -181,12 +183,17 @@ def main() -> None:
         print(f"wrote {DF_PATH}: {data['documents']} documents, {len(data['frequencies'])} terms")
         return
 
-    from monitor.judge.verdicts.stance import StanceModel
+    from monitor.judge.verdicts import decision_layer, sentence_encoder, stance_model
 
     start = time.perf_counter()
-    model = StanceModel.load()
+    model = stance_model(args.models)
+    reads_passages = getattr(model, "reads", "article") == "passage"
+    vectors = sentence_encoder(args.models) if reads_passages else None
+    combiner = decision_layer(args.models) if reads_passages else None
     load_s = time.perf_counter() - start
-    print(f"stance model {model.version}: loaded in {load_s:.2f} s, RSS {peak_rss_mb():.0f} MB")
+    print(f"stance model {model.version}" + (" + sentence encoder" if vectors is not None else "")
+          + (f" + {combiner.version}" if combiner is not None else "")
+          + f": loaded in {load_s:.2f} s, RSS {peak_rss_mb():.0f} MB")
 
     articles = [("", body) for body in fnc1_bodies(args.articles)] + demo_articles()
     seed = [c for c in load_claims(ROOT / "config" / "claims.toml") if c.active]
@@ -198,7 +205,8 @@ def main() -> None:
     for count in args.claims:
         claims = make_claims(count, seed, headlines)
         start = time.perf_counter()
-        judge = Judge(claims, threshold=0.6, max_candidates=args.max_candidates, model=model)
+        judge = Judge(claims, threshold=0.6, max_candidates=args.max_candidates, model=model,
+                      sentence_encoder=vectors, combiner=combiner)
         build_s = time.perf_counter() - start
         judge.judge(*articles[0])           # warm caches (stemmer, regexes) outside the timing
         results[count] = [run_once(judge, articles) for _ in range(args.repeat)]
