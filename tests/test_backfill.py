@@ -247,3 +247,43 @@ def test_the_command_reports_progress_and_a_summary(tmp_path, config, monkeypatc
     assert "6 skipped as done" in again.stdout and "0 stored" in again.stdout
     missing = CliRunner().invoke(cli, ["-c", str(config_path), "backfill", str(tmp_path / "nope.warc")])
     assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+def scale_out_archive(tmp_path: Path) -> Path:
+    return write_warc(tmp_path / "scale.warc.gz", [
+        ("https://wire.example/news/call", html("call_wire"), "page"),
+        ("https://partner.example/world/call", html("call_partner"), "page"),
+        ("https://wire.example/news/gone", b"not here", "404"),
+        ("https://wire.example/news/exchange", html("exchange"), "page"),
+        ("https://wire.example/news/weather", html("weather"), "page"),
+        ("https://zeitung.example/welt/call", html("call_german"), "page"),
+    ])
+
+
+@pytest.mark.slow
+def test_a_local_process_pool_gives_exactly_the_rows_of_one_process(tmp_path, config):
+    warc = scale_out_archive(tmp_path)
+    with Store(tmp_path / "one.db") as one, Store(tmp_path / "pool.db") as pool:
+        backfill(config, one, warc, batch_size=2)
+        backfill(config, pool, warc, batch_size=2, workers=2)
+        assert rows(pool) == rows(one) and rows(one)["alerts"]
+
+
+@pytest.mark.slow
+def test_a_dask_local_cluster_of_two_workers_gives_exactly_the_rows_of_one_process(tmp_path, config):
+    pytest.importorskip("dask.distributed")
+    warc = scale_out_archive(tmp_path)
+    with Store(tmp_path / "one.db") as one, Store(tmp_path / "dask.db") as cluster:
+        backfill(config, one, warc, batch_size=2)
+        summary = backfill(config, cluster, warc, batch_size=2, dask="local:2")
+        assert rows(cluster) == rows(one) and summary.stored == 2
+
+
+def test_without_dask_installed_the_error_says_how_to_get_it(tmp_path, store, config, monkeypatch):
+    import sys
+
+    from monitor.errors import ArchiveError
+
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # as if the extra were not installed
+    with pytest.raises(ArchiveError, match=r"follow-up-monitor\[dask\]"):
+        backfill(config, store, scale_out_archive(tmp_path), dask="local:2")
