@@ -240,6 +240,22 @@ class WhenParam(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
+class DayParam(click.ParamType):
+    """A calendar date written YYYY-MM-DD (nothing else: an outcome's date is a record, not a guess)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import datetime as dt
+
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-12", param, ctx)
+
+
 def _alert_filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     from .status.alerts import VERDICTS
 
@@ -571,6 +587,73 @@ def poll(ctx: click.Context, context: Context, force: bool) -> None:
 
 
 @cli.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...",
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--since", type=DayParam(), help="only pages published on or after this day (YYYY-MM-DD)")
+@click.option("--until", type=DayParam(), help="only pages published on or before this day (YYYY-MM-DD)")
+@click.option("--site", "sites", multiple=True, metavar="HOST",
+              help="only pages of this site (repeatable; bbc.co.uk also takes www.bbc.co.uk)")
+@click.option("--language", "languages", multiple=True, metavar="CODE",
+              help="only pages in this language, e.g. en (repeatable; pages that declare none are kept)")
+@click.option("--no-prefilter", is_flag=True,
+              help="extract every page, also those that share too few words with every claim")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="local worker processes [default: one per CPU; 0: in this process]")
+@click.option("--dask", metavar="ADDRESS",
+              help="run extraction and judging on Dask: a scheduler address, or local:N for N local workers")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="records per worker task")
+@click.option("--retry-failed", is_flag=True, help="try the records that failed in earlier runs again")
+@pass_context
+@handle_errors
+def backfill(context: Context, sources: tuple[Path, ...], since: Any, until: Any, sites: tuple[str, ...],
+             languages: tuple[str, ...], no_prefilter: bool, workers: int | None, dask: str | None,
+             batch_size: int, retry_failed: bool) -> None:
+    """Judge an archive against the claims: WARC / WARC.gz files, folders of .html pages, files of URLs.
+
+    Each page goes through the poll's stages (extraction, copies and independent sources,
+    verdicts, alerts) and is stored marked with its origin, dated by its own publication date.
+    Stopped at any moment and run again on the same sources, it skips what is done and stores
+    nothing twice. Progress goes to stderr; a summary ends the run. Exit codes: 0 done (failed
+    records are counted and listed), 1 an error.
+    """
+    from .run.backfill import BackfillFilters, run_backfill
+
+    filters = BackfillFilters(since=since.isoformat() if since else None,
+                              until=until.isoformat() if until else None,
+                              sites=tuple(s.lower().removeprefix("www.") for s in sites),
+                              languages=tuple(code.lower() for code in languages), prefilter=not no_prefilter)
+    with context.store() as store:
+        summary = run_backfill(context.config, store, sources, filters=filters, workers=workers, dask=dask,
+                               batch_size=batch_size, retry_failed=retry_failed, progress=_BackfillProgress())
+    click.echo("", err=True)
+    for error in summary.errors[:10]:
+        click.echo(f"failed: {error}", err=True)
+    if len(summary.errors) > 10:
+        click.echo(f"failed: … and {len(summary.errors) - 10} more (table backfill_records, status 'failed')",
+                   err=True)
+    click.echo(summary.line())
+
+
+class _BackfillProgress:
+    """A one-line progress report on stderr: records, records/s, share of the sources and ETA."""
+
+    def __init__(self, every: float = 0.5):
+        self.every, self.last = every, 0.0
+
+    def __call__(self, progress: Any) -> None:
+        import time
+
+        now = time.monotonic()
+        if now - self.last < self.every:
+            return
+        self.last = now
+        eta = "?" if progress.eta_seconds is None else f"{int(progress.eta_seconds) // 60}m{int(progress.eta_seconds) % 60:02d}s"
+        click.echo(f"\rbackfill: {progress.handled} records · {progress.per_second:.1f} records/s · "
+                   f"{progress.fraction:.0%} · ETA {eta}   ", err=True, nl=False)
+
+
+@cli.command()
 @click.option("--status", type=click.Choice(["ok", "failed", "duplicate"]), help="only articles with this status")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="show at most this many")
 @format_option
@@ -788,22 +871,6 @@ def claims_show(context: Context, claim_id: str, claims_file: Path | None) -> No
     else:
         with context.store(read_only=True) as store:
             click.echo(describe_claim(claim, store))
-
-
-class DayParam(click.ParamType):
-    """A calendar date written YYYY-MM-DD (nothing else: an outcome's date is a record, not a guess)."""
-
-    name = "YYYY-MM-DD"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        import datetime as dt
-
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-12", param, ctx)
 
 
 @claims.command("resolve")

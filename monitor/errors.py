@@ -10,6 +10,8 @@ re-raised as one of these with ``from exc`` so callers (and the CLI) catch one f
      ├── FetchError         an article page could not be fetched (HTTP, size, type, timeout)
      │    └── BlockedAddressError  the URL resolves to a private/loopback address (SSRF guard)
      ├── ExtractionError    trafilatura found no article text in a page
+     ├── ArchiveError       a back-fill source (WARC, folder, URL list) cannot be read at all,
+     │                      or the back-fill cannot start (e.g. Dask is not installed)
      ├── ClaimsError        baseline documents or the claims file cannot be turned into claims
      ├── VerdictError       the stance model is missing or a verdict cannot be computed
      └── DigestError        composing or sending the digest email failed
@@ -63,6 +65,11 @@ class BlockedAddressError(FetchError):
 
 class ExtractionError(MonitorError):
     """No article text could be extracted from a page."""
+
+
+class ArchiveError(MonitorError):
+    """A back-fill source cannot be read at all, or the back-fill cannot start; one bad record is
+    not this (it is counted and reported)."""
 
 
 class ClaimsError(MonitorError):

@@ -33,6 +33,17 @@ def build_judge(config: "Config", store: "Store | None" = None, *, model_path: A
                       max_candidates=config.verdicts.max_candidates, model_path=model_path)
 
 
+def record_verdicts(store: "Store", article_id: int, verdicts: list[Any], *, detected_at: str | None = None) -> int:
+    """Store an article's verdicts and mark it judged, together or not at all; returns the new alerts.
+
+    A poll cycle judges its new articles with this, a back-fill the verdicts its workers made
+    (``detected_at``: the article's publication time)."""
+    with store.transaction():
+        new = store.save_verdicts(article_id, verdicts, detected_at=detected_at)
+        store.mark_judged(article_id)
+    return new
+
+
 @dataclass
 class RescoreResult:
     """What a re-scoring run did."""

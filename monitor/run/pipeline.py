@@ -48,18 +48,11 @@ from ..errors import ExtractionError, FetchError, MonitorError
 from ..ingest.extract import ExtractedArticle, extract_article
 from ..ingest.feeds import FeedFetch, canonical_url, fetch_feed
 from ..ingest.fetch import Fetcher, FetchResult
-from ..ingest.sources import (
-    SourceIndex,
-    index_for,
-    near_copy_of,
-    probe_phrases,
-    signature,
-    signature_bytes,
-    site_of,
-)
 from ..locking import ProcessLock
 from .poll import backfill_sources, record_feed_poll
 from .recheck import SupportsJudge, recheck_articles
+from .judging import record_verdicts
+from .storing import ArticleSaver
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -163,7 +156,8 @@ def _exit_with(poll_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _process_pool(workers: int) -> ProcessPoolExecutor:
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """Extraction processes (also the back-fill's local workers), started warm and gone with this process."""
     # forkserver, not fork: the fetch threads are running when workers start, and forking a
     # process with threads can copy a lock some thread holds. The server imports the
     # extractor once, so each worker starts warm.
@@ -181,7 +175,7 @@ class _Cycle:
         self.config, self.store, self.fetcher, self.summary = config, store, fetcher, summary
         self.progress = progress or (lambda stage, done, total: None)
         self.extract_workers = extract_workers
-        self.sources: SourceIndex | None = None  # the LSH index, built when first needed
+        self.saver = ArticleSaver(store)  # copies and independent sources (storing.py)
 
     def error(self, message: str) -> None:
         self.summary.errors.append(message)
@@ -248,7 +242,7 @@ class _Cycle:
         if not jobs:
             return
         # A pool costs a process start; for a page or two, extracting here is cheaper.
-        processes = _process_pool(self.extract_workers) if self.extract_workers > 0 and total > 1 else None
+        processes = process_pool(self.extract_workers) if self.extract_workers > 0 and total > 1 else None
         threads = ThreadPoolExecutor(self.config.fetch.workers, thread_name_prefix="page")
         limit = IN_FLIGHT_PER_WORKER * max(self.config.fetch.workers, self.extract_workers, 1)
         waiting = deque(jobs)
@@ -328,87 +322,22 @@ class _Cycle:
         retry = "will be retried" if attempts < MAX_ATTEMPTS else "giving up"
         log.warning("%s: failed (attempt %s of %s, %s): %s", job.where(), attempts, MAX_ATTEMPTS, retry, error)
 
-    def _original_of(self, job: _ArticleJob, article: ExtractedArticle) -> tuple[dict[str, Any], str] | None:
-        """The stored article this page copies, and why: it declares that article's URL as its
-        canonical one, its text is the same, or its text adds almost nothing to that article's."""
-        candidates: list[tuple[dict[str, Any] | None, str]] = []
-        if article.canonical_url:
-            declared = canonical_url(article.canonical_url)
-            if declared != job.canonical_url:
-                candidates.append((self.store.article_by_canonical_url(declared), "declared canonical URL"))
-        if article.content_hash:
-            candidates.append((self.store.article_by_content_hash(article.content_hash), "same text"))
-        for found, why in candidates:
-            if found is None or found["status"] == "failed":
-                continue
-            if found["status"] == "duplicate" and found["duplicate_of"]:
-                found = self.store.article(found["duplicate_of"])
-            if found["canonical_url"] != job.canonical_url:
-                return found, why
-        candidates = [c for c in self.store.articles_sharing_phrases(probe_phrases(article.text))
-                      if c["canonical_url"] != job.canonical_url]
-        copied = near_copy_of(article.text, candidates)
-        if copied is None:
-            return None
-        candidate, why = copied
-        return self.store.article(candidate["id"]), why
-
     def _store(self, job: _ArticleJob, fetched: FetchResult, article: ExtractedArticle) -> None:
         entry = job.first
-        original = self._original_of(job, article)
-        fields = dict(
-            canonical_url=job.canonical_url, url=fetched.final_url, feed_id=entry["feed_id"], guid=entry["guid"],
-            title=article.title or entry["title"], author=article.author, site=article.site,
+        saved = self.saver.save(
+            article, canonical=job.canonical_url, page_url=fetched.final_url, feed_id=entry["feed_id"],
+            guid=entry["guid"], title=article.title or entry["title"], author=article.author, site=article.site,
             published_at=article.published_at or entry["published_at"], language=article.language,
             content_hash=article.content_hash, http_status=fetched.status, etag=fetched.etag,
             last_modified=fetched.last_modified, entry_ids=job.entry_ids)
-        if original is not None:
-            copied, why = original
-            # The text lives once, in the original: a copy gets no verdicts and no FTS match.
-            self._load_source_index()  # before the write lock is taken: it can take seconds
-            with self.store.transaction():
-                article_id = self.store.save_article(text=None, status="duplicate", duplicate_of=copied["id"],
-                                                     **fields)
-                self._group_sources(article_id, article, fetched, copied["id"])  # independent sources
+        if saved.copy_of is not None:
             self.summary.articles_duplicate += len(job.entries)
-            log.info("%s: copy of article %s %s (%s); stored as duplicate %s", job.where(), copied["id"],
-                     copied["canonical_url"], why, article_id)
+            log.info("%s: copy of article %s %s (%s); stored as duplicate %s", job.where(), saved.copy_of["id"],
+                     saved.copy_of["canonical_url"], saved.why, saved.article_id)
             return
-        self._load_source_index()  # before the write lock is taken: it can take seconds
-        with self.store.transaction():
-            article_id = self.store.save_article(text=article.text, status="ok", **fields)
-            self._group_sources(article_id, article, fetched, None)  # independent sources
         self.summary.articles_new += 1
         self.summary.articles_duplicate += len(job.entries) - 1
-        log.info("%s: stored as article %s (%s characters)", job.where(), article_id, len(article.text))
-
-    # -- independent sources (monitor/sources.py) ----------------------------------------
-    # Each stored article gets its MinHash signature, its group of near-duplicates (LSH lookup,
-    # not a comparison with every stored article) and its site, which claim_status counts by.
-
-    def _load_source_index(self) -> SourceIndex:
-        if self.sources is None:  # from the stored signatures; kept by a long-running process
-            self.sources = index_for(str(self.store.path.resolve()), self.store.source_signature_rows,
-                                     self.store.newest_article_id())
-        return self.sources
-
-    def _group_sources(self, article_id: int, article: ExtractedArticle, fetched: FetchResult,
-                       duplicate_of: int | None) -> None:
-        sources = self._load_source_index()
-        minhash = signature(article.text)
-        if duplicate_of is not None:  # a copy the checks above caught joins its original's group
-            original = self.store.article_source(duplicate_of)
-            group = (original["source_group"] if original and original["source_group"] else duplicate_of)
-        else:
-            grouping = sources.group_for(article_id, minhash)
-            group = grouping.group
-            if grouping.similar_to is not None:
-                log.info("article %s: same story as article %s (similarity %s), source group %s",
-                         article_id, grouping.similar_to, grouping.similarity, group)
-        self.store.set_article_source(article_id, source_group=group,
-                                      source_site=site_of(fetched.final_url, article.site),
-                                      minhash=signature_bytes(minhash) if minhash is not None else None)
-        sources.add(article_id, group, minhash)
+        log.info("%s: stored as article %s (%s characters)", job.where(), saved.article_id, len(article.text))
 
     # -- verdicts ------------------------------------------------------------------------
 
@@ -419,9 +348,7 @@ class _Cycle:
             self.progress("verdicts", done, len(articles))
             try:
                 verdicts = judge.judge(article["title"] or "", article["text"] or "", article["published_at"])
-                with self.store.transaction():  # the alerts and "judged" together, or neither
-                    saved = self.store.save_verdicts(article["id"], verdicts)
-                    self.store.mark_judged(article["id"])
+                saved = record_verdicts(self.store, article["id"], verdicts)
             except Exception as exc:  # one article the judge cannot handle must not end the cycle
                 self.error(f"verdicts for article {article['id']} {article['url']}: {exc}")
                 if isinstance(exc, MonitorError):

@@ -402,12 +402,14 @@ class Store:
                      published_at: str | None = None, language: str | None = None,
                      content_hash: str | None = None, http_status: int | None = None,
                      etag: str | None = None, last_modified: str | None = None, status: str = "ok",
-                     duplicate_of: int | None = None, entry_ids: Iterable[int] = ()) -> int:
+                     duplicate_of: int | None = None, entry_ids: Iterable[int] = (),
+                     origin: str | None = None, origin_source: str | None = None) -> int:
         """Store a fetched article (``status`` ok, or duplicate with ``duplicate_of``) and link its entries.
 
         Upsert on the canonical URL, in one transaction with the entry links: a row left
         ``failed`` by an earlier attempt becomes the article, and a crash leaves either the
-        article with its entries or neither.
+        article with its entries or neither. ``origin`` (``"backfill"``) and ``origin_source``
+        (the archive) mark an article read from an archive rather than a feed.
         """
         values = {
             "canonical_url": canonical_url, "url": url, "feed_id": feed_id, "guid": guid, "title": title,
@@ -416,6 +418,8 @@ class Store:
             "http_status": http_status, "etag": etag, "last_modified": last_modified, "status": status,
             "error": None,
         }
+        if origin is not None:  # only then: a poll storing the URL again keeps where it first came from
+            values.update(origin=origin, origin_source=origin_source)
         with self.db.atomic():
             article_id = self._upsert_article(values)
             self.link_entries(entry_ids, article_id)
@@ -471,15 +475,20 @@ class Store:
     # forecast and event outcomes read from an alert go to ``resolutions`` (method
     # "automatic", one per alert, replaced on re-scoring).
 
-    def save_verdicts(self, article_id: int, verdicts: Iterable[Any], *, replace: bool = False) -> int:
+    def save_verdicts(self, article_id: int, verdicts: Iterable[Any], *, replace: bool = False,
+                      detected_at: str | None = None) -> int:
         """Store an article's verdicts (``monitor.judge.verdicts.Verdict`` records); return how many alerts are new.
 
         With ``replace``, alerts of this article whose claim is not among ``verdicts`` any more
         (re-scored below the threshold, or unrelated) are withdrawn: deleted when no digest carried
         them and nobody reviewed them, else kept but marked ``unrelated`` with confidence 0, so
         history and reviews survive and the claim's status stops counting them.
+
+        ``detected_at`` dates new alerts (default: now); a back-fill gives the article's
+        publication time, so status changes read in the order things were published.
         """
         now = utcnow()
+        detected = detected_at or now
         new = 0
         verdicts = list(verdicts)
         with self.db.atomic():
@@ -505,7 +514,7 @@ class Store:
                     " updated_at = excluded.updated_at",
                     [verdict.claim_id, article_id, verdict.verdict, float(verdict.confidence), verdict.evidence,
                      verdict.claim_value, verdict.article_value, _encode(verdict.values_compared),
-                     verdict.model_version, now, now])
+                     verdict.model_version, detected, now])
                 alert_id = next(iter(self.db.query(
                     "select id from alerts where claim_id = ? and article_id = ?",
                     [verdict.claim_id, article_id])))["id"]
@@ -987,3 +996,30 @@ class Store:
             "insert into monitor_settings (key, value, updated_at) values ('min_independent_sources', ?, ?)"
             " on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at"
             " where value is not excluded.value", [str(int(value)), utcnow()])
+
+    # -- back-fill checkpoint -------------------------------------------------------------
+    # One row per archive record a back-fill finished, written in the transaction that stores
+    # its article and alerts: a rerun skips exactly these (monitor/run/backfill.py).
+
+    def backfill_finished(self, source: str, *, retry_failed: bool = False) -> set[str]:
+        """The records of ``source`` a back-fill has finished (without the failed ones with ``retry_failed``)."""
+        sql = "select record from backfill_records where source = ?"
+        if retry_failed:
+            sql += " and status != 'failed'"
+        return {row["record"] for row in self.db.query(sql, [source])}
+
+    def record_backfill(self, source: str, record: str, *, url: str | None, status: str,
+                        reason: str | None = None, article_id: int | None = None) -> None:
+        """Check a record off: ``status`` stored, duplicate, filtered or failed (with ``reason``)."""
+        self.db.execute(
+            "insert into backfill_records (source, record, url, status, reason, article_id, finished_at)"
+            " values (?, ?, ?, ?, ?, ?, ?) on conflict(source, record) do update set url = excluded.url,"
+            " status = excluded.status, reason = excluded.reason, article_id = excluded.article_id,"
+            " finished_at = excluded.finished_at",
+            [source, record, url, status, reason, article_id, utcnow()])
+
+    def backfill_counts(self, source: str | None = None) -> dict[str, int]:
+        """Finished records by status, of one source or of all."""
+        where, params = ("where source = ? ", [source]) if source else ("", [])
+        return {row["status"]: row["n"] for row in self.db.query(
+            f"select status, count(*) as n from backfill_records {where}group by status", params)}

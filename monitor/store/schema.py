@@ -17,6 +17,7 @@ Tables (see docs/database.md for columns and example queries):
     runs           one row per poll / digest run, with its counts
     digests        digest emails and their delivery status
     rechecks       one row per evidence re-check of an article behind an alert
+    backfill_records  one row per archive record a back-fill finished: the exactly-once checkpoint
     monitor_settings  the settings the status views read
 """
 from __future__ import annotations
@@ -230,6 +231,24 @@ def m_digest_message(db: sqlite_utils.Database) -> None:
     # re-composed with its alerts under another Message-ID (see digest.py).
     db["digests"].add_column("message_id", str)
     db["digests"].add_column("message", bytes)
+
+
+@migrations()
+def m_backfill(db: sqlite_utils.Database) -> None:
+    # Back-fill (monitor/run/backfill.py): an article read from an archive says so (``origin``
+    # 'backfill', NULL for a polled one) and from which file, folder or URL list
+    # (``origin_source``). ``backfill_records`` is the checkpoint: one row per record finished
+    # (stored, duplicate, filtered or failed), written in the same transaction as the article
+    # and its alerts, so a killed back-fill rerun on the same sources skips exactly what was
+    # done and stores nothing twice. ``record`` is the record's place in its source: a WARC
+    # record's byte offset, a page's path in its folder, a URL of a list.
+    db["articles"].add_column("origin", str)
+    db["articles"].add_column("origin_source", str)
+    db["backfill_records"].create({
+        "source": str, "record": str, "url": str, "status": str, "reason": str, "article_id": int,
+        "finished_at": str,
+    }, pk=("source", "record"), not_null={"source", "record", "status"},
+        foreign_keys=[("article_id", "articles", "id")])
 
 
 def upgrade(db: sqlite_utils.Database) -> None:
