@@ -41,13 +41,25 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+# The page and the short text also say the Trump–Putin call took place, without the Zelensky call
+# the compound claim adds: partial information, which the labelling guide reads as *discusses*
+# (docs/labelling.md). The judge may say so; it must not say more.
+PARTIAL = "trump-called-putin-then-zelensky"
+
+
+def the_call_length_row(rows: list[dict]) -> dict:
+    assert {r["claim_id"] for r in rows} <= {"call-lasted-90-minutes", PARTIAL}, rows
+    assert all(r["verdict"] == "discusses" for r in rows if r["claim_id"] == PARTIAL), rows
+    (row,) = [r for r in rows if r["claim_id"] == "call-lasted-90-minutes"]
+    return row
+
+
 def test_check_a_text_file_as_json(files):
     code, output = run("-c", str(files["no_config"]), "check", str(files["txt"]), "--claims", str(CLAIMS_FILE),
                        "--format", "json")
     assert code == 0, output
-    rows = json.loads(output)
-    assert [(r["claim_id"], r["verdict"]) for r in rows] == [("call-lasted-90-minutes", "contradicts")]
-    (row,) = rows
+    row = the_call_length_row(json.loads(output))
+    assert row["verdict"] == "contradicts"
     assert row["source"] == str(files["txt"])
     assert row["title"] == "Trump-Putin call was shorter than the Kremlin said"
     assert row["evidence"] == "White House call logs show the Trump-Putin phone call lasted only 40 minutes."
@@ -62,7 +74,8 @@ def test_check_a_text_file_as_json(files):
 def test_check_a_text_file_as_a_table(files):
     code, output = run("-c", str(files["no_config"]), "check", str(files["txt"]), "--claims", str(CLAIMS_FILE))
     assert code == 0, output
-    header, rule, line = output.splitlines()
+    header, rule, *lines = output.splitlines()
+    (line,) = [line for line in lines if "call-lasted-90-minutes" in line]
     assert header.split() == ["source", "claim_id", "verdict", "confidence", "evidence", "claim_value",
                               "article_value"]
     assert set(rule.replace(" ", "")) == {"-"}
@@ -78,11 +91,10 @@ def test_check_an_html_page_and_an_unrelated_file_together(files):
     code, output = run("-c", str(files["no_config"]), "check", str(files["html"]), str(files["none"]),
                        "--claims", str(CLAIMS_FILE), "--format", "json")
     assert code == 0, output
-    rows = json.loads(output)
-    assert [(r["source"], r["claim_id"], r["verdict"]) for r in rows] == [
-        (str(files["html"]), "call-lasted-90-minutes", "contradicts")]
-    assert rows[0]["title"] == "Trump–Putin call was shorter than the Kremlin said, US records show"
-    assert rows[0]["evidence"].startswith("Kremlin spokesman Dmitry Peskov claimed the conversation lasted close to")
+    row = the_call_length_row(json.loads(output))
+    assert (row["source"], row["verdict"]) == (str(files["html"]), "contradicts")
+    assert row["title"] == "Trump–Putin call was shorter than the Kremlin said, US records show"
+    assert row["evidence"].startswith("Kremlin spokesman Dmitry Peskov claimed the conversation lasted close to")
 
 
 def test_a_text_file_with_front_matter_gives_its_title_and_date(tmp_path, files):
@@ -109,7 +121,7 @@ def test_check_all_shows_candidates_below_the_threshold_too(files):
     assert code == 0
     rows = json.loads(output)
     assert any(not r["alert"] for r in rows)
-    assert [r["claim_id"] for r in rows if r["alert"]] == ["call-lasted-90-minutes"]
+    assert the_call_length_row([r for r in rows if r["alert"]])["verdict"] == "contradicts"
 
 
 def test_check_uses_the_config_claims_and_fetches_urls(tmp_path, files, httpserver: HTTPServer):
@@ -123,8 +135,7 @@ def test_check_uses_the_config_claims_and_fetches_urls(tmp_path, files, httpserv
     code, output = run("-c", str(config / "monitor.toml"), "check", httpserver.url_for("/story.html"),
                        "--format", "json")
     assert code == 0, output
-    rows = json.loads(output)
-    assert [(r["claim_id"], r["verdict"]) for r in rows] == [("call-lasted-90-minutes", "contradicts")]
+    assert the_call_length_row(json.loads(output))["verdict"] == "contradicts"
     assert not (tmp_path / "monitor.db").exists()
 
 

@@ -160,9 +160,11 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     """Extraction processes (also the back-fill's local workers), started warm and gone with this process."""
     # forkserver, not fork: the fetch threads are running when workers start, and forking a
     # process with threads can copy a lock some thread holds. The server imports the
-    # extractor once, so each worker starts warm.
+    # extractor once, so each worker starts warm — and this module too (it holds the workers'
+    # initializer): a worker importing it at start-up took seconds, and a Ctrl-C in that window
+    # printed an import traceback.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["monitor.ingest.extract"])
+    context.set_forkserver_preload(["monitor.ingest.extract", "monitor.run.pipeline"])
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with,
                                initargs=(os.getpid(),))
 
