@@ -26,19 +26,22 @@ DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "cross_encoder.j
 FORMAT = 1
 KIND = "cross-encoder"
 BATCH = 32
-RETRAIN = "retrain it with `python bench/train_cross_encoder.py --base DIR --out monitor/models/`"
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The checksum a model's metadata records for each of its files."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+RETRAIN = "retrain it with `python bench/train_cross_encoder.py --base DIR --out monitor/models/`"
 
 
 def write_meta(folder: Path, files: dict[str, Path], meta: dict[str, Any], *,
                name: str = "cross_encoder.json", kind: str = KIND) -> Path:
     """Write a model's metadata file naming ``files`` (relative to ``folder``) with their checksums."""
     path = folder / name
-    version = kind + "-" + _sha256(files["model"])[:8]
-    entries = {key: {"path": file.name, "sha256": _sha256(file), "bytes": file.stat().st_size}
+    version = kind + "-" + file_sha256(files["model"])[:8]
+    entries = {key: {"path": file.name, "sha256": file_sha256(file), "bytes": file.stat().st_size}
                for key, file in files.items()}
     body = {"format": FORMAT, "kind": kind, "version": version, **meta, "files": entries}
     if kind == KIND:
@@ -63,7 +66,7 @@ def _open(meta_path: Path, kind: str, retrain: str, threads: int) -> tuple[dict[
             raise VerdictError(f"{meta_path} is not a format-{FORMAT} {kind}: {retrain}")
         files = {key: meta_path.parent / entry["path"] for key, entry in meta["files"].items()}
         for key, file in files.items():
-            if _sha256(file) != meta["files"][key]["sha256"]:
+            if file_sha256(file) != meta["files"][key]["sha256"]:
                 raise VerdictError(f"{kind} file {file} does not match the checksum in {meta_path} "
                                    f"(corrupt or from another model): {retrain}")
         options = onnxruntime.SessionOptions()

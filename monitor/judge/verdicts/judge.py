@@ -259,9 +259,8 @@ class Judge:
                 terms = self.index.terms_for(candidate.claim.id)
                 sentence, similarity = self._closest(closeness, candidate)
                 evidence = [Evidence(sentence=article.sentences[sentence], score=similarity, overlap=0.0, matched=())]
-                reading = Reading(candidate, terms, evidence, None, None, evidence[0],
-                                  read_cues(evidence[0].text, terms.weights, claim_text=candidate.claim.statement,
-                                            speaker=candidate.claim.speaker), 0.0, 0.0, "")
+                # the sentence, its cues and its closeness are filled in by _read_by_meaning
+                reading = Reading(candidate, terms, evidence, None, None, evidence[0], Cues(), 0.0, 0.0, "")
                 self._read_by_meaning(reading, article, closeness)
                 readings.append(reading)
         # The model is asked only about claims the rules leave open: a claim whose best sentence

@@ -12,7 +12,6 @@ the same under any scikit-learn release and loading it cannot run code.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ...errors import VerdictError
+from .encoder import file_sha256
 from .features import FEATURE_NAMES, TextEncoder, pair_features
 
 log = logging.getLogger(__name__)
@@ -44,10 +44,6 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 def calibrate(raw: np.ndarray, scale: Sequence[float], bias: Sequence[float]) -> np.ndarray:
     """Calibrated probabilities from raw classifier scores (per-class scale and bias, then softmax)."""
     return softmax(raw * np.asarray(scale, dtype=np.float64) + np.asarray(bias, dtype=np.float64))
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 class StanceModel:
