@@ -52,6 +52,8 @@ _EXPORTS = {
     "run_cycle": "monitor.run.pipeline", "CycleSummary": "monitor.run.pipeline",
     "check_articles": "monitor.run.check", "read_sources": "monitor.run.check",
     "run_scheduler": "monitor.run.schedule",
+    "run_backfill": "monitor.run.backfill", "BackfillFilters": "monitor.run.backfill",
+    "BackfillSummary": "monitor.run.backfill",
     # what the database says
     "ClaimStatus": "monitor.status.alerts", "claim_status": "monitor.status.alerts",
     "claim_statuses": "monitor.status.alerts", "claim_timeline": "monitor.status.alerts",
@@ -77,6 +79,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__
     from .judge.claims import Claim, extract_to_file, load_claims
     from .judge.quantities import Quantity
     from .judge.verdicts import Judge, Verdict, load_judge
+    from .run.backfill import BackfillFilters, BackfillSummary, run_backfill
     from .run.check import check_articles, read_sources
     from .run.judging import build_judge, rejudge_articles
     from .run.pipeline import CycleSummary, run_cycle

@@ -6,11 +6,18 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import io
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from werkzeug import Request, Response
 
 from monitor.cli import cli
 from monitor.judge.claims import load_claims
@@ -156,6 +163,58 @@ def test_an_interrupted_backfill_resumed_gives_the_rows_of_an_uninterrupted_one(
         assert rows(resumed) == expected
         statuses = [r["status"] for r in resumed.query("select status from runs order by id")]
         assert statuses == ["failed", "failed", "ok"]
+
+
+def checked_off(database: Path) -> int:
+    """Records a back-fill has committed as done (read from another process, as a user would)."""
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("select count(*) from backfill_records").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+@pytest.mark.slow
+def test_a_backfill_killed_with_sigkill_reruns_to_the_rows_of_an_uninterrupted_one(tmp_path, make_config, server):
+    """No handler runs on SIGKILL: what was committed stays, what was not is redone, nothing twice."""
+    names = ["call_wire", "exchange", "call_partner", "weather", "call_german", "call_wire"]
+    reached, release = threading.Event(), threading.Event()
+
+    def hanging_once(request: Request) -> Response:
+        if not reached.is_set():  # the first fetch of record 3 hangs until the back-fill is killed
+            reached.set()
+            release.wait(30)
+        return Response(html(names[3]), content_type="text/html")
+
+    for n, name in enumerate(names):
+        if n != 3:
+            server.expect_request(f"/page/{n}").respond_with_data(html(name), content_type="text/html")
+    server.expect_request("/page/3").respond_with_handler(hanging_once)
+    urls = tmp_path / "urls.txt"
+    urls.write_text("".join(f"{server.url_for(f'/page/{n}')}\n" for n in range(len(names))))
+    config = make_config(extra=f'[verdicts]\nclaims_file = "{CLAIMS}"\n', timeout=60)
+    command = [sys.executable, "-m", "monitor", "-c", str(config.path), "backfill", "--workers", "0",
+               "--batch-size", "1", str(urls)]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    killed = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert reached.wait(60), "the back-fill never fetched the hanging page"
+        assert checked_off(config.database_path) == 2  # records 0 and 1 committed, 2 judged but not written
+        killed.send_signal(signal.SIGKILL)
+        assert killed.wait(10) == -signal.SIGKILL
+    finally:
+        release.set()
+        if killed.poll() is None:
+            killed.kill()
+
+    with Store(config.database_path) as resumed:
+        final = backfill(config, resumed, urls)
+        assert (final.skipped_done, final.records) == (2, len(names))
+        with Store(tmp_path / "whole.db") as whole:
+            backfill(config, whole, urls)
+            assert rows(resumed) == rows(whole) and rows(whole)["alerts"]
+        runs = [(r["kind"], r["status"]) for r in resumed.query("select kind, status from runs order by id")]
+        assert runs == [("backfill", "interrupted"), ("backfill", "ok")]
 
 
 def test_a_bad_record_or_a_broken_archive_is_counted_and_reported_not_fatal(tmp_path, store, config):

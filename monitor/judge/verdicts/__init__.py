@@ -35,14 +35,18 @@ __all__ = ["Assessment", "Judge", "Verdict", "decision_layer", "load_judge", "se
 
 
 def load_judge(claims: list["Claim"], *, threshold: float, max_candidates: int,
-               model_path: Any = None) -> Judge:
+               model_path: Any = None, threads: int | None = None) -> Judge:
     """A Judge over the active ``claims`` with the shipped stance model (or the one at ``model_path``),
-    and retrieval by meaning when the model is a cross-encoder and a sentence encoder ships beside it."""
-    model = stance_model(model_path)
+    and retrieval by meaning when the model is a cross-encoder and a sentence encoder ships beside it.
+
+    ``threads``: the CPU threads each transformer may use (default ``DEFAULT_THREADS``); one per
+    process where several processes share the cores, or they slow each other down.
+    """
+    model = stance_model(model_path, threads=threads)
     vectors = combiner = None
     if getattr(model, "reads", "article") == "passage":
         folder = _model_file(Path(model_path) if model_path is not None else None).parent
-        vectors, combiner = sentence_encoder(folder), decision_layer(folder)
+        vectors, combiner = sentence_encoder(folder, threads=threads), decision_layer(folder)
     return Judge(claims, threshold=threshold, max_candidates=max_candidates, model=model, sentence_encoder=vectors,
                  combiner=combiner)
 
@@ -56,7 +60,7 @@ def decision_layer(folder: Path | None = None) -> Any:
     return Combiner.load(path) if path.exists() else None
 
 
-def sentence_encoder(folder: Path | None = None) -> Any:
+def sentence_encoder(folder: Path | None = None, *, threads: int | None = None) -> Any:
     """The sentence encoder in ``folder`` (default: the shipped models), once per process; None
     when there is none (the judge then retrieves by words only)."""
     from .encoder import SENTENCE_DEFAULT_PATH
@@ -64,17 +68,17 @@ def sentence_encoder(folder: Path | None = None) -> Any:
     path = (folder / SENTENCE_DEFAULT_PATH.name) if folder is not None else SENTENCE_DEFAULT_PATH
     if not path.exists():
         return None
-    return _loaded_sentence_encoder(str(path.resolve()), path.stat().st_mtime_ns)
+    return _loaded_sentence_encoder(str(path.resolve()), path.stat().st_mtime_ns, threads)
 
 
 @functools.lru_cache(maxsize=2)
-def _loaded_sentence_encoder(path: str, stamp: int) -> Any:
+def _loaded_sentence_encoder(path: str, stamp: int, threads: int | None) -> Any:
     from .encoder import SentenceEncoder
 
-    return SentenceEncoder.load(Path(path))
+    return SentenceEncoder.load(Path(path), threads=threads)
 
 
-def stance_model(model_path: Any = None) -> Any:
+def stance_model(model_path: Any = None, *, threads: int | None = None) -> Any:
     """The stance model at ``model_path`` (default: the shipped one), loaded once per process while
     its metadata file is unchanged: a claims-file edit rebuilds the judge, not the model.
 
@@ -85,8 +89,8 @@ def stance_model(model_path: Any = None) -> Any:
     try:
         stamp = path.stat().st_mtime_ns
     except OSError:
-        return _load(path)  # says what is missing and how to fix it
-    return _loaded_model(str(path.resolve()), stamp)
+        return _load(path, threads)  # says what is missing and how to fix it
+    return _loaded_model(str(path.resolve()), stamp, threads)
 
 
 def _model_file(path: Path | None) -> Path:
@@ -102,7 +106,7 @@ def _model_file(path: Path | None) -> Path:
     return path
 
 
-def _load(path: Path) -> Any:
+def _load(path: Path, threads: int | None = None) -> Any:
     from .encoder import CrossEncoderStance
     from .stance import StanceModel
 
@@ -111,10 +115,10 @@ def _load(path: Path) -> Any:
     except (OSError, ValueError, AttributeError):
         kind = None  # the loader says what is wrong with the file
     if kind == "cross-encoder" or (kind is None and path.name == "cross_encoder.json"):
-        return CrossEncoderStance.load(path)
+        return CrossEncoderStance.load(path, threads=threads)
     return StanceModel.load(path)
 
 
 @functools.lru_cache(maxsize=2)
-def _loaded_model(path: str, stamp: int) -> Any:
-    return _load(Path(path))
+def _loaded_model(path: str, stamp: int, threads: int | None) -> Any:
+    return _load(Path(path), threads)
