@@ -49,7 +49,7 @@ def read_cached(path: Path) -> tuple[str, str]:
 
 def stories(split: str | None = None) -> list[str]:
     halves = tomllib.loads((BENCH / "split.toml").read_text(encoding="utf-8"))
-    names = halves["dev"] + halves["test"] if split in (None, "all") else halves[split]
+    names = halves["dev"] + halves["test"] if split in (None, "all") else halves.get(split, [])
     return [name for name in names if (BENCH / name / "story.toml").exists()]
 
 
@@ -341,7 +341,8 @@ def main() -> None:
                         choices=["score", "agreement", "extraction", "check", "prepare", "pairs",
                                  "cache-name"])
     parser.add_argument("argument", nargs="?", help="STORY for prepare/pairs, URL for cache-name")
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--split", choices=["dev", "test", "all", "extraction-dev"], default="dev",
+                        help="extraction-dev: baseline documents with hand-listed claims only, for `extraction`")
     parser.add_argument("--labels", choices=["labels", "labels_a", "labels_b"], default="labels",
                         help="which labels to score against (default: the settled ones)")
     parser.add_argument("--stories", help="comma-separated stories to score instead of a whole split")

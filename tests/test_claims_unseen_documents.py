@@ -191,3 +191,46 @@ def test_deal_terms_are_values_and_a_past_month_a_fact() -> None:
     assert the(claims, "$7,000").kind == "quantity"
     assert (the(claims, "furloughs").kind, the(claims, "furloughs").event_date) == ("fact", "2024-09-01")
     assert the(claims, "tentative agreement").kind == "event"
+
+
+# -- splitting and attribution found on the second set of unseen documents (extraction-dev) ----
+
+def parsed(text: str, date: str = "2025-05-27") -> list[Claim]:
+    from monitor.judge.claims import parse_document
+
+    return extract_claims(parse_document(f"---\ndate: {date}\n---\n{text}\n".encode(), "docs/unseen.txt"))
+
+
+def test_a_second_clause_with_its_own_subject_is_its_own_claim() -> None:
+    claims = parsed("The commission said that 3.1 million people had voted early and a further "
+                    "1.4 million had asked for a postal ballot.")
+    assert the(claims, "3.1 million").statement != the(claims, "1.4 million").statement
+    # a subject of two names is not split: "Ames and Brook" have been charged together
+    together = parsed("Ames and Brook have been charged in the case.")
+    assert the(together, "Ames and Brook", "charged")
+
+
+def test_a_subjectless_second_verb_gets_the_subject_and_a_trailing_which_clause_no_say() -> None:
+    claims = parsed("Ames and Brook have been charged in the case and agreed to testify against "
+                    "Carver, which may decide the trial.")
+    charged, testify = the(claims, "charged"), the(claims, "agreed to testify")
+    assert charged.active and testify.active and charged.statement != testify.statement
+    assert testify.statement.startswith("Ames and Brook")
+    assert not any("may decide" in c.statement for c in claims if c.active)
+
+
+def test_a_time_zone_after_pm_does_not_end_the_sentence() -> None:
+    claims = parsed("Orbix will publish its results on Wednesday at 4:05 p.m. EDT, followed by a call at 5 p.m.")
+    assert the(claims, "4:05 p.m. EDT")
+
+
+def test_a_scene_setting_clause_before_the_speaker_keeps_the_attribution() -> None:
+    claim = the(parsed("As the two campaigns prepared a final push for votes in the last hours before the "
+                       "ballot, the Electoral Commission said that turnout had passed 60 per cent."), "60 per cent")
+    assert claim.speaker == "Electoral Commission"
+
+
+def test_what_a_group_expects_is_stated_as_what_will_happen() -> None:
+    claim = the(parsed("Wall Street expects the company to report $12.5 billion in revenue on Wednesday."),
+                "$12.5 billion")
+    assert claim.statement.startswith("The company will report") and claim.kind == "forecast"

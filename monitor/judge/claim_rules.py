@@ -243,8 +243,22 @@ def _blocks(text: str) -> Iterator[str]:
             yield " ".join(block)
 
 
+_TIME_ZONE_START = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T)\b")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for block in _blocks(text) for s in _segmenter().segment(block) if s.strip()]
+    out: list[str] = []
+    for block in _blocks(text):
+        for sentence in _segmenter().segment(block):
+            sentence = sentence.strip()
+            if not sentence:
+                continue
+            # "at 4:20 p.m. EDT, with a call at 5 p.m." is one sentence: pysbd ends it at "p.m."
+            if out and out[-1].endswith(("a.m.", "p.m.")) and _TIME_ZONE_START.match(sentence):
+                out[-1] = f"{out[-1]} {sentence}"
+            else:
+                out.append(sentence)
+    return out
 
 
 # -- names ------------------------------------------------------------------------------
@@ -504,7 +518,30 @@ def tail_attribution(outside: str) -> Attribution:
     return Attribution(None, None, None)
 
 
+def expected_to_will(text: str) -> str:
+    """What is expected, as a statement: "(economists expect) the Fed to cut by 2026" -> "the Fed will cut by 2026"."""
+    return re.sub(r"^((?:[\w’'.\-]+\s+){1,5}?)to\s+(?=[a-z])", r"\1will ", text, count=1)
+
+
+# "As the camps prepared a final push, the Commission said that ...": a scene-setting clause
+# before the speaker; the attribution is read after it.
+_LEADING_CLAUSE = re.compile(r"^(?:As|While|When|With|After|Before|Ahead of|Amid|In|On|At|Speaking)\b[^,]{3,160},\s+")
+
+
 def narrator_attribution(sentence: str) -> tuple[Attribution, str]:
+    attribution, rest = _narrator_attribution(sentence)
+    if attribution.who is None:
+        lead = _LEADING_CLAUSE.match(sentence)
+        if lead:
+            inner, inner_rest = _narrator_attribution(sentence[lead.end():])
+            if inner.who is not None and inner.verb not in ("according to", "in the view of"):
+                return inner, inner_rest
+    if attribution.verb in ("expects", "expected", "predicts", "predicted"):
+        rest = expected_to_will(rest)
+    return attribution, rest
+
+
+def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     """Attribution of a narrator sentence, and the sentence without it."""
     match = _ACCORDING_TO.search(sentence)
     if match and not re.search(r"\b(?:reports?|media|sources|officials|data|estimates)\b", match.group("who")):
@@ -1074,13 +1111,22 @@ _DASH_CLAUSE = re.compile(r"\s+[—–]\s+(?=(?:it|he|she|they|this|that|there|t
                           r"(?:will|would|is|are|was|were|has|have|had|could|may|might|can)\b)", re.IGNORECASE)
 _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:where|which|who|a|an|the|including)\b[^—–]{3,80}?\s+[—–]\s+", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){0,3}|\b(?:the|a|an|its|their)\s+"
-                       r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+),\s+which\s+(?P<rel>(?:includes?|included|comprises?|"
+                       r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+|\b[A-Z]\w*\s+[a-z][\w’'\-]+|\b[a-z][\w’'\-]+),\s+which\s+(?P<rel>(?:includes?|included|comprises?|"
                        r"contains?)\b.+?(?=[.;]?$)|[^,]+?)(?:,\s+|(?=[.;]?$))")
-_AND_SUBJECTLESS = re.compile(r",?\s+and\s+(?=(?:also\s+|then\s+)?(?:was|were|is|are|has|had|will|would)\s+"
-                              r"(?:also\s+)?\w+)")
+_AND_SUBJECTLESS = re.compile(r",?\s+and\s+(?=(?:also\s+|then\s+)?(?:(?:was|were|is|are|has|had|will|would)\s+"
+                              r"(?:also\s+)?\w+|(?:agreed|pleaded|decided|declined|refused|promised|pledged|vowed|"
+                              r"announced|signed|approved|rejected|filed|launched|won|lost)\s+\w+))")
 _HAVING = re.compile(r",\s+(?=having\s+)")
 _AND_ON_DATE = re.compile(r"\s+and\s+(?=(?:on|in|by|last|this)\s+[A-Z]?\w+\s+(?:was|were|is|are|had|has)\b)")
 _AND_ANOTHER = re.compile(r"\s+and\s+(?=another\s+)")
+# "4.8 million had voted early and a further 2.1 million had applied for a postal vote": a second
+# clause with its own subject (a few words, then an auxiliary). Split only where the first part
+# has a verb of its own, so that "Ellison and Wang have been indicted" stays whole.
+_AND_OWN_SUBJECT = re.compile(
+    r",?\s+and\s+(?!(?:on|in|at|by|for|from|to|with|last|this|then|also|later|there|it)\b)"
+    r"(?=(?:a|an|the|another|a further|some|about|around|nearly|almost|over|more than)?\s*"
+    r"[\w$€£.,%’'\-]+(?:\s+[\w$€£.,%’'\-]+){0,3}?\s+(?:had|has|have|was|were|is|are|will|would)\s+\w+)")
+_FINITE_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|did|does|do)\b|\b[a-z]{3,}ed\b")
 _TIME_AFTER = re.compile(r",\s+(?:just\s+|only\s+|some\s+|barely\s+)?(?:[\w-]+\s+){1,2}(?:after|before)\s+"
                          r"(?P<fact>.+)$")
 _AT_MEETING = re.compile(r"\s+at\s+(?P<its>its|their|the)\s+(?P<noun>meeting|summit|conference|congress|session|"
@@ -1191,8 +1237,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         text = text[reports.end():]
         if verb.lower().startswith(("expect", "predict")):
             verb = "predicted"
-            # "Most economists expect the Fed to cut by 2026" -> "The Fed will cut by 2026"
-            text = re.sub(r"^((?:[\w’'.\-]+\s+){1,5}?)to\s+(?=[a-z])", r"\1will ", text, count=1)
+            text = expected_to_will(text)
         text = text[:1].upper() + text[1:]
     pieces: list[_Piece] = []
     group = _GROUP_ATTRIBUTION.search(text)
@@ -1228,6 +1273,9 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
                 text = text[:match.start()] + np
         elif text[match.end():].strip(" .;"):
             text = text[:match.start()] + np + " " + text[match.end():]
+        elif _HEDGE_RE.search(rel) or _STRONG_OPINION_RE.search(rel):
+            # "..., which may prove his undoing": a comment on the claim, not part of it
+            text = text[:match.start()] + np + "."
     main: list[_Piece] = []
     for clause in _CLAUSE_SPLIT.split(text):
         if not clause or len(clause.split()) < 3:
@@ -1245,7 +1293,8 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
                 continue
             named = _NAMED_SAID.split(part)
             for sub in named:
-                main.extend(_Piece(x) for x in _subjectless(sub))
+                for own in _own_subject_clauses(sub):
+                    main.extend(_Piece(x) for x in _subjectless(own))
     out = []
     for piece in main:
         after = _TIME_AFTER.search(piece.text)
@@ -1262,6 +1311,15 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         if resolves_at and piece.kind is None:
             piece.resolves_at = resolves_at
     return pieces[:1] + out + pieces[1:] if meeting and pieces else out + pieces
+
+
+def _own_subject_clauses(clause: str) -> list[str]:
+    """"X had voted early and a further 2.1 million had applied" -> the two clauses."""
+    for match in _AND_OWN_SUBJECT.finditer(clause):
+        left, right = clause[:match.start()], clause[match.end():]
+        if _FINITE_VERB.search(left) and len(left.split()) >= 3 and len(right.split()) >= 3:
+            return [left, *_own_subject_clauses(right)]
+    return [clause]
 
 
 def _subjectless(clause: str) -> list[str]:
