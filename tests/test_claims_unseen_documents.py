@@ -234,3 +234,12 @@ def test_what_a_group_expects_is_stated_as_what_will_happen() -> None:
     claim = the(parsed("Wall Street expects the company to report $12.5 billion in revenue on Wednesday."),
                 "$12.5 billion")
     assert claim.statement.startswith("The company will report") and claim.kind == "forecast"
+
+
+def test_going_to_a_place_and_a_plan_that_was_are_facts_not_forecasts() -> None:
+    claims = parsed("Both pilots are former Air Force officers going to space for the second time. "
+                    "Orbix was set to fly the Lark capsule last summer. "
+                    "The Lark and Lark II capsules would cost $50 million each.")
+    assert the(claims, "going to space").kind == "fact"
+    assert the(claims, "was set to fly").kind == "fact"
+    assert the(claims, "Lark and Lark II")      # two names sharing one verb stay one claim

@@ -136,7 +136,11 @@ _DISCOURSE_SUMMARY = re.compile(
     r"characterised|offered|expanded|reflected|voiced|urged|emphasized|emphasised|underscored|stressed|"
     r"welcomed|praised|criticized|criticised|was (?:unequivocal|critical|skeptical|sceptical|optimistic|"
     r"pessimistic|upbeat|cautious|clear))\b")
-_SPECULATION_RE = re.compile(r"\b(?:will|won’t|won't|would|could|might|may|can|shall|going to)\b")
+# "going to" a place ("going to space for the third time") is not a future
+_GOING_TO = r"going to(?!\s+(?:the|a|an|space|school|work|war|court|jail|prison|church|bed|sea|[A-Z]\w*)\b)"
+_SPECULATION_RE = re.compile(rf"\b(?:will|won’t|won't|would|could|might|may|can|shall|{_GOING_TO})\b")
+# "Starliner was set to launch them last summer": a plan that was, reported as a fact
+_PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?(?:set|scheduled|slated|due|supposed)\s+to\b")
 _STRONG_FORECAST_RE = re.compile(
     r"\b(?:likely to|unlikely to|expected to|poised to|prepared to|ready to|set to|on track to|on course to|"
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? to|intends? to|is likely|"
@@ -910,6 +914,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return None, None
     if ctx.kind:
         return ctx.kind, None
+    if _PAST_PLAN_RE.search(clause) and not _PLAIN_FUTURE_RE.search(clause) and has_entities and \
+            not any(d["end"] >= (ctx.document_date or "") for d in dates):
+        return "fact", None              # ... unless it still points ahead ("was due to start in January")
     recent = [d for d in dates if d["date"] >= _years_before(ctx.document_date, 1)]
     concrete = bool(quantities) or bool(recent)
     singular = bool(_FIRST_PERSON_SINGULAR.search(clause))
@@ -1317,7 +1324,9 @@ def _own_subject_clauses(clause: str) -> list[str]:
     """"X had voted early and a further 2.1 million had applied" -> the two clauses."""
     for match in _AND_OWN_SUBJECT.finditer(clause):
         left, right = clause[:match.start()], clause[match.end():]
-        if _FINITE_VERB.search(left) and len(left.split()) >= 3 and len(right.split()) >= 3:
+        # "the iPhone 16 and iPhone 16 Plus will ...": two names sharing one verb, not two clauses
+        names = re.search(r"(?:^|\s)[A-Z0-9][\w.’'\-]*$", left) and re.match(r"\S*[A-Z0-9]", right)
+        if _FINITE_VERB.search(left) and len(left.split()) >= 3 and len(right.split()) >= 3 and not names:
             return [left, *_own_subject_clauses(right)]
     return [clause]
 
