@@ -243,3 +243,23 @@ def test_going_to_a_place_and_a_plan_that_was_are_facts_not_forecasts() -> None:
     assert the(claims, "going to space").kind == "fact"
     assert the(claims, "was set to fly").kind == "fact"
     assert the(claims, "Lark and Lark II")      # two names sharing one verb stay one claim
+
+
+def test_a_preview_dates_its_event_and_forecasts_resolve_there() -> None:
+    # written on Wednesday 28 May 2025: "Wednesday" is that day; a period's end is not an event
+    claims = parsed("Orbix will report results for the quarter ending April 27 on Wednesday after the close. "
+                    "Analysts expect Orbix to post revenue of $12.5 billion.", date="2025-05-28")
+    results = the(claims, "quarter ending April 27")
+    assert (results.kind, results.event_date) == ("event", "2025-05-28")
+    assert the(claims, "$12.5 billion").resolves_by == "2025-05-28"
+    # a forecast of an outcome on a day is the event a preview is about
+    bank = parsed("The central bank is expected to cut interest rates on Thursday. "
+                  "Markets see the rate at 3% by the end of the year. "
+                  "More members of the Monetary Policy Committee are expected to back the cut.", date="2025-02-05")
+    assert the(bank, "Monetary Policy Committee").resolves_by == "2025-02-06"
+
+
+def test_a_last_minute_rush_ahead_of_a_vote_points_ahead() -> None:
+    claim = the(parsed("Officials are preparing for a million voters to visit early polling centres on Friday "
+                       "in a last-minute rush ahead of Saturday's vote.", date="2023-10-12"), "million voters")
+    assert claim.event_date == "2023-10-13"

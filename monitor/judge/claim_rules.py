@@ -183,7 +183,8 @@ _HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|customarily|ten
 _HEDGE_RE = re.compile(r"\b(?:likely|unlikely|probably|possibly|could|might|may|odds|chances?|perhaps|"
                        r"rumou?red|speculated|tipped|reportedly)\b", re.IGNORECASE)
 _SCHEDULED_RE = re.compile(r"\b(?:event|meeting|meets|summit|conference|election|polls|vote|votes|hearing|"
-                           r"ceremony|launch|keynote|session|talks|debate|referendum|trial|announce|announced)\b",
+                           r"ceremony|launch|keynote|session|talks|debate|referendum|trial|announce|announced|"
+                           r"earnings|results|ruling|verdict|liftoff)\b",
                            re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
@@ -614,12 +615,13 @@ _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
 _FUTURE_MARK = re.compile(
     r"\b(?:will|won’t|won't|would|could|may|might|shall|going to|to be|expected|expects?|scheduled|set to|"
     r"due (?:to|on|in)|plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
-    r"forecasts?|predicts?|aims? to|intends? to|is to|are to)\b", re.IGNORECASE)
+    r"forecasts?|predicts?|aims? to|intends? to|is to|are to|ahead of|prepar(?:e|es|ing) (?:for|to))\b",
+    re.IGNORECASE)
 _NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "speculated", "dated", "based", "supposed",
              "related", "united", "limited", "needed", "detailed", "proposed", "tired", "interested", "concerned",
              "red", "bed", "shed", "seed", "speed", "feed", "need", "indeed", "bred", "hundred", "led", "fled"}
 _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|paid|hit|told|won|lost|"
-                        r"last|ago|yesterday|earlier|so far|already|\w{3,}ed)\b", re.IGNORECASE)
+                        r"last(?![-‑])|ago|yesterday|earlier|so far|already|\w{3,}ed)\b", re.IGNORECASE)
 
 
 def clause_tense(text: str) -> str:
@@ -666,6 +668,8 @@ def _weekday(phrase: str, base: date, future: bool | None) -> date:
     Monday" / a future or present clause the coming one, a past clause the last one."""
     words = phrase.lower().split()
     target = [w.lower() for w in _WEEKDAYS].index(words[-1])
+    if target == base.weekday() and words[0] not in ("next", "last"):
+        return base             # "Wednesday" in a text of a Wednesday: that day
     ahead = (target - base.weekday()) % 7 or 7
     behind = (base.weekday() - target) % 7 or 7
     if words[0] == "last" or (future is False and words[0] != "next"):
@@ -673,6 +677,10 @@ def _weekday(phrase: str, base: date, future: bool | None) -> date:
     if words[0] == "next" and ahead < 3:
         ahead += 7
     return base + timedelta(days=ahead)
+
+
+_PERIOD_END = re.compile(r"\b(?:quarter|period|year|month|week|half)\s+(?:that\s+)?(?:ending|ended|ends)\s+(?:on\s+)?$",
+                         re.IGNORECASE)
 
 
 def find_dates(text: str, document_date: str | None, future: bool | None) -> list[dict[str, Any]]:
@@ -785,6 +793,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                           "end": (end or resolved).isoformat(), "start": match.start(),
                           "until": bool(re.match(r"(?:until|till)\s+(?!the end)", span, flags=re.IGNORECASE))})
     found.sort(key=lambda d: d["start"])
+    # "the quarter ending April 27": the end of a period reported on, not a day something happens
+    found = [d for d in found if not _PERIOD_END.search(text[:d["start"]])]
     if any(_CALENDAR_DAY.search(d["text"]) for d in found):
         # "Friday of a similar week which is dated September 13": the calendar date says which
         found = [d for d in found if d["text"].split()[-1] not in _WEEKDAYS]
@@ -1458,7 +1468,10 @@ def _anchor(units: list[Unit], document_date: str | None) -> tuple[str | None, U
     for unit in units:
         days = [d for d in unit.slots.get("dates", []) if d["precision"] == "day"
                 and document_date <= d["end"] <= limit]
-        if not days or not (unit.kind == "event" or unit.kind == "forecast" and _SCHEDULED_RE.search(unit.statement)):
+        # an event, or a forecast of a meeting or of an outcome on that day ("expected to cut
+        # rates on Thursday")
+        if not days or not (unit.kind == "event" or unit.kind == "forecast" and (
+                _SCHEDULED_RE.search(unit.statement) or _OUTCOME_VERB_RE.search(unit.statement))):
             continue
         settles = date.fromisoformat(days[0]["end"])
         if re.search(r"\b(?:election|polls|vote|votes|referendum|ballot)\b", unit.statement, re.IGNORECASE):
