@@ -263,3 +263,10 @@ def test_a_last_minute_rush_ahead_of_a_vote_points_ahead() -> None:
     claim = the(parsed("Officials are preparing for a million voters to visit early polling centres on Friday "
                        "in a last-minute rush ahead of Saturday's vote.", date="2023-10-12"), "million voters")
     assert claim.event_date == "2023-10-13"
+
+
+def test_a_second_clause_of_what_others_forecast_is_its_own_claim() -> None:
+    claims = parsed("March inflation stood at 2.4%, above the 2% target, and some analysts forecast a rise "
+                    "to 3% in May.", date="2025-04-16")
+    assert the(claims, "2.4%").statement != the(claims, "3% in May").statement
+    assert the(claims, "3% in May").kind == "forecast"

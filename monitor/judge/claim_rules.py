@@ -148,7 +148,7 @@ _STRONG_FORECAST_RE = re.compile(
     r"are likely|it is expected that|"
     r"is about to|are about to|odds|probability|chances? (?:of|that))\b", re.IGNORECASE)
 _FORECAST_VERB_RE = re.compile(
-    r"\b(?:expects?|anticipates?|predicts?|predicted|sees|see)\b")
+    r"\b(?:expects?|anticipates?|predicts?|predicted|sees|see|forecasts?|forecasted)\b")
 _EVENT_NOUNS = re.compile(
     r"\b(?:negotiations|talks|summit|meeting|vote|election|referendum|deal|agreement|ceasefire|sanctions|"
     r"rounds?|hearing|trial|launch|release|deliveries|budget|decision)\b", re.IGNORECASE)
@@ -1142,8 +1142,11 @@ _AND_ANOTHER = re.compile(r"\s+and\s+(?=another\s+)")
 _AND_OWN_SUBJECT = re.compile(
     r",?\s+and\s+(?!(?:on|in|at|by|for|from|to|with|last|this|then|also|later|there|it)\b)"
     r"(?=(?:a|an|the|another|a further|some|about|around|nearly|almost|over|more than)?\s*"
-    r"[\w$€£.,%’'\-]+(?:\s+[\w$€£.,%’'\-]+){0,3}?\s+(?:had|has|have|was|were|is|are|will|would)\s+\w+)")
-_FINITE_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|did|does|do)\b|\b[a-z]{3,}ed\b")
+    r"[\w$€£.,%’'\-]+(?:\s+[\w$€£.,%’'\-]+){0,3}?\s+(?:had|has|have|was|were|is|are|will|would|"
+    r"forecast|forecasts|predict|predicts|predicted|expect|expects|expected|estimate|estimates|see|sees)\s+\w+)")
+_FINITE_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|did|does|do|stood|stands|rose|fell|grew|"
+                          r"came|went|said|says|told|made|took|gave|won|lost|hit|saw|met|held|began|left|paid|"
+                          r"kept|sold|bought|spent|brought|ran|remains|shows|showed)\b|\b[a-z]{3,}ed\b")
 _TIME_AFTER = re.compile(r",\s+(?:just\s+|only\s+|some\s+|barely\s+)?(?:[\w-]+\s+){1,2}(?:after|before)\s+"
                          r"(?P<fact>.+)$")
 _AT_MEETING = re.compile(r"\s+at\s+(?P<its>its|their|the)\s+(?P<noun>meeting|summit|conference|congress|session|"
