@@ -270,3 +270,13 @@ def test_a_second_clause_of_what_others_forecast_is_its_own_claim() -> None:
                     "to 3% in May.", date="2025-04-16")
     assert the(claims, "2.4%").statement != the(claims, "3% in May").statement
     assert the(claims, "3% in May").kind == "forecast"
+
+
+def test_what_a_thing_will_do_in_a_that_clause_is_a_forecast_with_its_horizon() -> None:
+    claims = parsed("The first day of the Carver trial was spent choosing a jury for the case which would "
+                    "last for six weeks.", date="2023-10-03")
+    first = the(claims, "choosing a jury")
+    assert "six weeks" not in first.statement and first.kind != "forecast"
+    weeks = the(claims, "would last for six weeks")
+    assert (weeks.statement, weeks.kind, weeks.resolves_by) == ("The case would last for six weeks.", "forecast",
+                                                                "2023-11-14")

@@ -589,8 +589,9 @@ _DATE_PATTERNS = (
     ("year", re.compile(r"\b(?:next|this|last)\s+year\b", re.IGNORECASE)),
     ("day", re.compile(r"\b(?:last night|yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)),
     ("day", re.compile(rf"\b(?:(?:next|this|last|on|by|until|before|from)\s+)?(?:{_WEEKDAY_RE})\b")),
-    ("day", re.compile(r"\b(?:in|within)\s+(?:\d+|two|three|four|five|six|seven|ten|a|one)\s+(?:days?|weeks?)\b",
-                       re.IGNORECASE)),
+    # "within 10 days"; "would last (for) six weeks" ends then too
+    ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:\d+|two|three|four|five|six|seven|"
+                       r"ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
     ("month", re.compile(r"\bin\s+(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
     ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?P<n>\d+|two|three|four|five|six|seven|"
                         r"eight|nine|ten|twelve)\s+(?P<unit>years|months)\b", re.IGNORECASE)),
@@ -702,7 +703,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                 continue
             span = match.group()
             phrase = re.sub(r"^(?:in|by|before|until|from|since|on|through|throughout|during|of|at|to|for|"
-                            r"within|over)\s+", "", span, flags=re.IGNORECASE)
+                            r"within|over|(?:lasts?|lasting)(?:\s+for)?(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
+                            "", span, flags=re.IGNORECASE)
             phrase = re.sub(r"^(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
             at_end = bool(re.match(r"end of\s+", phrase, flags=re.IGNORECASE))
             phrase = re.sub(r"^(?:early|mid|late|end of)[\s-]*", "", phrase, flags=re.IGNORECASE)
@@ -1130,6 +1132,8 @@ _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:where|which|who|a|an|the|including)\
 _RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){0,3}|\b(?:the|a|an|its|their)\s+"
                        r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+|\b[A-Z]\w*\s+[a-z][\w’'\-]+|\b[a-z][\w’'\-]+),\s+which\s+(?P<rel>(?:includes?|included|comprises?|"
                        r"contains?)\b.+?(?=[.;]?$)|[^,]+?)(?:,\s+|(?=[.;]?$))")
+_FUTURE_RELATIVE = re.compile(r"(?P<np>\b(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)\s+(?:which|that)\s+"
+                              r"(?P<rel>(?:will|would|is expected to|is set to)\s+[^,;]+?)(?=[,;]|\.?$)")
 _AND_SUBJECTLESS = re.compile(r",?\s+and\s+(?=(?:also\s+|then\s+)?(?:(?:was|were|is|are|has|had|will|would)\s+"
                               r"(?:also\s+)?\w+|(?:agreed|pleaded|decided|declined|refused|promised|pledged|vowed|"
                               r"announced|signed|approved|rejected|filed|launched|won|lost)\s+\w+))")
@@ -1296,6 +1300,13 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         elif _HEDGE_RE.search(rel) or _STRONG_OPINION_RE.search(rel):
             # "..., which may prove his undoing": a comment on the claim, not part of it
             text = text[:match.start()] + np + "."
+    future_rel = _FUTURE_RELATIVE.search(text)
+    if future_rel and parse_quantities(future_rel.group("rel")):
+        # "jury selection for the case which would last for six weeks": what the case will do
+        # is a forecast of its own; the sentence keeps the rest
+        np = future_rel.group("np")
+        pieces.append(_Piece(f"{np[:1].upper() + np[1:]} {future_rel.group('rel').rstrip(' .')}."))
+        text = text[:future_rel.start()] + np + text[future_rel.end():]
     main: list[_Piece] = []
     for clause in _CLAUSE_SPLIT.split(text):
         if not clause or len(clause.split()) < 3:
