@@ -313,7 +313,8 @@ def extraction(names: list[str]) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from claims_eval import run
 
-    print(f"{'story':28} {'gold':>5} {'active':>7} {'prec.':>6} {'recall':>7} {'kind':>6} {'dates':>6} {'odds':>5}")
+    print(f"{'story':28} {'gold':>5} {'active':>7} {'prec.':>6} {'recall':>7} {'kind':>6} {'dates':>6} {'odds':>5} "
+          f"{'speaker':>7}")
     totals = Counter()
     for story in names:
         docs = prepare(story).parent
@@ -321,7 +322,8 @@ def extraction(names: list[str]) -> None:
         slots = result["slot_accuracy"]
         dates = _fraction_sum(slots.get("event_date"), slots.get("resolves_by"))
         print(f"{story:28} {result['gold']:5} {result['extracted_active']:7} {result['precision']:6.2f} "
-              f"{result['recall']:7.2f} {slots.get('kind', '-'):>6} {dates:>6} {slots.get('probability', '-'):>5}")
+              f"{result['recall']:7.2f} {slots.get('kind', '-'):>6} {dates:>6} {slots.get('probability', '-'):>5} "
+              f"{slots.get('speaker', '-'):>7}")
         matched = round(result["recall"] * result["gold"])
         totals.update(gold=result["gold"], active=result["extracted_active"], tp=result["true_positive"],
                       matched=matched)

@@ -280,3 +280,14 @@ def test_what_a_thing_will_do_in_a_that_clause_is_a_forecast_with_its_horizon() 
     weeks = the(claims, "would last for six weeks")
     assert (weeks.statement, weeks.kind, weeks.resolves_by) == ("The case would last for six weeks.", "forecast",
                                                                 "2023-11-14")
+
+
+def test_a_group_named_by_its_firm_is_the_source_of_what_it_forecasts() -> None:
+    claims = parsed("Orbix economists warn that energy prices could push inflation to 3.5% by April. "
+                    "Investors predict at least three quarter-point cuts by the end of 2025.", date="2025-02-05")
+    inflation = the(claims, "3.5%")
+    assert (inflation.speaker, inflation.statement) == (
+        "Orbix economists", "Energy prices could push inflation to 3.5% by April.")
+    cuts = the(claims, "three quarter-point cuts")      # no sentence without their words: kept whole
+    assert (cuts.speaker, cuts.kind, cuts.resolves_by) == ("Investors", "forecast", "2025-12-31")
+    assert cuts.statement.startswith("Investors predict")

@@ -1156,9 +1156,13 @@ _TIME_AFTER = re.compile(r",\s+(?:just\s+|only\s+|some\s+|barely\s+)?(?:[\w-]+\s
 _AT_MEETING = re.compile(r"\s+at\s+(?P<its>its|their|the)\s+(?P<noun>meeting|summit|conference|congress|session|"
                          r"hearing)\s+(?P<when>on\s+(?:[A-Z]\w+)(?:,?\s+[A-Z]\w+\s+\d{1,2})?)\b")
 _READER_CONDITION = re.compile(r"^if you\b[^,]{3,80},\s*(?:then\s+)?", re.IGNORECASE)
-_REPORTS_SAY = re.compile(r"^(?P<who>(?:several|some|many|most|other|multiple|recent)?\s*(?:media\s+)?"
-                          r"(?:reports|sources|analysts|economists|experts|observers))\s+(?P<verb>claim|say|said|"
-                          r"suggest|suggested|believe|expect|predict|predicted)\s+(?:that\s+)?", re.IGNORECASE)
+# "Most economists expect ...", "Citi economists warn that ...", "Investors predict ...": a group
+# (perhaps named by its firm) as the source of what follows
+_REPORTS_SAY = re.compile(r"^(?P<who>(?:(?:several|some|many|most|other|multiple|recent)\s+|"
+                          r"(?-i:[A-Z][\w&.’'\-]*)(?:\s+(?-i:[A-Z][\w&.’'\-]*))?\s+(?=[a-z]))?(?:media\s+)?"
+                          r"(?:reports|sources|analysts|economists|experts|observers|investors|traders|strategists|"
+                          r"forecasters|pollsters))\s+(?P<verb>claim|say|said|suggest|suggested|believe|expect|"
+                          r"predict|predicted|warn|warned|forecast|estimate)\s+(?:that\s+)?", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+")
 _WORTH = re.compile(
@@ -1258,11 +1262,14 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     reports = _REPORTS_SAY.match(text)
     if reports and ctx.speaker is None:
         speaker, verb = reports.group("who"), reports.group("verb")
-        text = text[reports.end():]
+        said = text[reports.end():]
         if verb.lower().startswith(("expect", "predict")):
             verb = "predicted"
-            text = expected_to_will(text)
-        text = text[:1].upper() + text[1:]
+            said = expected_to_will(said)
+        # "Investors predict at least three cuts by 2026": what they predict is no sentence of
+        # its own, so the claim keeps their words
+        if _FINITE_VERB.search(said) or re.search(r"\b(?:could|may|might|can|should|must)\b", said):
+            text = said[:1].upper() + said[1:]
     pieces: list[_Piece] = []
     group = _GROUP_ATTRIBUTION.search(text)
     if group and ctx.speaker is None and speaker is None:
