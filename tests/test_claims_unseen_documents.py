@@ -291,3 +291,10 @@ def test_a_group_named_by_its_firm_is_the_source_of_what_it_forecasts() -> None:
     cuts = the(claims, "three quarter-point cuts")      # no sentence without their words: kept whole
     assert (cuts.speaker, cuts.kind, cuts.resolves_by) == ("Investors", "forecast", "2025-12-31")
     assert cuts.statement.startswith("Investors predict")
+
+
+def test_a_days_event_named_in_passing_is_an_event_of_its_own() -> None:
+    claims = parsed("Volunteers are handing out leaflets in a final push ahead of Sunday's city council election.",
+                    date="2024-05-02")     # a Thursday
+    election = the(claims, "city council election is on Sunday")
+    assert (election.kind, election.event_date) == ("event", "2024-05-05")

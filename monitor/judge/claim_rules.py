@@ -1134,6 +1134,9 @@ _RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){
                        r"contains?)\b.+?(?=[.;]?$)|[^,]+?)(?:,\s+|(?=[.;]?$))")
 _FUTURE_RELATIVE = re.compile(r"(?P<np>\b(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)\s+(?:which|that)\s+"
                               r"(?P<rel>(?:will|would|is expected to|is set to)\s+[^,;]+?)(?=[,;]|\.?$)")
+_DAYS_EVENT = re.compile(rf"\b(?:ahead of|before|after|at|for|in)\s+(?P<day>{'|'.join(_WEEKDAYS)})(?:’s|'s)\s+"
+                         r"(?P<np>(?:[\w’'\-]+\s+){0,5}?(?:vote|election|meeting|referendum|summit|debate|final|"
+                         r"match|launch|hearing|decision|announcement|ballot))\b")
 _AND_SUBJECTLESS = re.compile(r",?\s+and\s+(?=(?:also\s+|then\s+)?(?:(?:was|were|is|are|has|had|will|would)\s+"
                               r"(?:also\s+)?\w+|(?:agreed|pleaded|decided|declined|refused|promised|pledged|vowed|"
                               r"announced|signed|approved|rejected|filed|launched|won|lost)\s+\w+))")
@@ -1285,6 +1288,10 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
             dates = find_dates(meeting.group("when"), ctx.document_date, future=True)
             resolves_at = dates[0]["date"] if dates else None
             text = text[:meeting.start()] + text[meeting.end():]
+    dated_event = _DAYS_EVENT.search(text)
+    if dated_event:
+        # "ahead of Saturday's Voice to Parliament referendum vote": the vote is on Saturday
+        pieces.append(_Piece(f"The {dated_event.group('np')} is on {dated_event.group('day')}.", kind="event"))
     worth = _WORTH.search(text)
     if worth and parse_quantities(worth.group("value")):
         # "a five-year contract with the LaLiga giants worth €15m a year" -> its own value claim
