@@ -140,7 +140,8 @@ _DISCOURSE_SUMMARY = re.compile(
 _GOING_TO = r"going to(?!\s+(?:the|a|an|space|school|work|war|court|jail|prison|church|bed|sea|[A-Z]\w*)\b)"
 _SPECULATION_RE = re.compile(rf"\b(?:will|won’t|won't|would|could|might|may|can|shall|{_GOING_TO})\b")
 # "Starliner was set to launch them last summer": a plan that was, reported as a fact
-_PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?(?:set|scheduled|slated|due|supposed)\s+to\b")
+_PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?"
+                           r"(?:set|scheduled|slated|due|supposed)\s+to\b")
 _STRONG_FORECAST_RE = re.compile(
     r"\b(?:likely to|unlikely to|expected to|poised to|prepared to|ready to|set to|on track to|on course to|"
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? to|intends? to|is likely|"
@@ -534,6 +535,8 @@ _LEADING_CLAUSE = re.compile(r"^(?:As|While|When|With|After|Before|Ahead of|Amid
 
 
 def narrator_attribution(sentence: str) -> tuple[Attribution, str]:
+    """Attribution of a narrator sentence, and the sentence without it (what someone expects
+    stated as what will happen)."""
     attribution, rest = _narrator_attribution(sentence)
     if attribution.who is None:
         lead = _LEADING_CLAUSE.match(sentence)
@@ -547,7 +550,7 @@ def narrator_attribution(sentence: str) -> tuple[Attribution, str]:
 
 
 def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
-    """Attribution of a narrator sentence, and the sentence without it."""
+    """Attribution of a narrator sentence, and the sentence without it (one try, no lead-in skipped)."""
     match = _ACCORDING_TO.search(sentence)
     if match and not re.search(r"\b(?:reports?|media|sources|officials|data|estimates)\b", match.group("who")):
         rest = (sentence[:match.start()] + " " + sentence[match.end():]).strip()
@@ -703,7 +706,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                 continue
             span = match.group()
             phrase = re.sub(r"^(?:in|by|before|until|from|since|on|through|throughout|during|of|at|to|for|"
-                            r"within|over|(?:lasts?|lasting)(?:\s+for)?(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
+                            r"within|over|(?:lasts?|lasting)(?:\s+for)?"
+                            r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
                             "", span, flags=re.IGNORECASE)
             phrase = re.sub(r"^(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
             at_end = bool(re.match(r"end of\s+", phrase, flags=re.IGNORECASE))
@@ -1130,7 +1134,9 @@ _DASH_CLAUSE = re.compile(r"\s+[—–]\s+(?=(?:it|he|she|they|this|that|there|t
                           r"(?:will|would|is|are|was|were|has|have|had|could|may|might|can)\b)", re.IGNORECASE)
 _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:where|which|who|a|an|the|including)\b[^—–]{3,80}?\s+[—–]\s+", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){0,3}|\b(?:the|a|an|its|their)\s+"
-                       r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+|\b[A-Z]\w*\s+[a-z][\w’'\-]+|\b[a-z][\w’'\-]+),\s+which\s+(?P<rel>(?:includes?|included|comprises?|"
+                       r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+|\b[A-Z]\w*\s+[a-z][\w’'\-]+|\b[a-z][\w’'\-]+),"
+                       r"\s+which\s+"
+                       r"(?P<rel>(?:includes?|included|comprises?|"
                        r"contains?)\b.+?(?=[.;]?$)|[^,]+?)(?:,\s+|(?=[.;]?$))")
 _FUTURE_RELATIVE = re.compile(r"(?P<np>\b(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)\s+(?:which|that)\s+"
                               r"(?P<rel>(?:will|would|is expected to|is set to)\s+[^,;]+?)(?=[,;]|\.?$)")
