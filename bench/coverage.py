@@ -337,6 +337,10 @@ def _fraction_sum(*fractions: str | None) -> str:
     return f"{sum(a for a, _ in pairs)}/{sum(b for _, b in pairs)}" if pairs else "-"
 
 
+def _chosen(args: argparse.Namespace) -> list[str]:
+    return args.stories.split(",") if args.stories else stories(args.split)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", nargs="?", default="score",
@@ -347,7 +351,7 @@ def main() -> None:
                         help="extraction-dev: baseline documents with hand-listed claims only, for `extraction`")
     parser.add_argument("--labels", choices=["labels", "labels_a", "labels_b"], default="labels",
                         help="which labels to score against (default: the settled ones)")
-    parser.add_argument("--stories", help="comma-separated stories to score instead of a whole split")
+    parser.add_argument("--stories", help="comma-separated stories to score (or to read claims of) instead of a whole split")
     parser.add_argument("--model", help="a stance model's metadata file or folder (default: the shipped one)")
     args = parser.parse_args()
     try:
@@ -365,12 +369,11 @@ def main() -> None:
             print("\n".join(problems) or f"{len(stories('all'))} stories: all files complete")
             sys.exit(1 if problems else 0)
         elif args.command == "extraction":
-            extraction(stories(args.split))
+            extraction(_chosen(args))
         elif args.command == "agreement":
-            agreement(stories(args.split))
+            agreement(_chosen(args))
         else:
-            names = args.stories.split(",") if args.stories else stories(args.split)
-            score(names, args.labels, args.model)
+            score(_chosen(args), args.labels, args.model)
     except CoverageError as exc:
         sys.exit(f"error: {exc}")
 

@@ -298,3 +298,56 @@ def test_a_days_event_named_in_passing_is_an_event_of_its_own() -> None:
                     date="2024-05-02")     # a Thursday
     election = the(claims, "city council election is on Sunday")
     assert (election.kind, election.event_date) == ("event", "2024-05-05")
+
+
+def test_close_values_of_different_days_in_one_text_are_two_claims() -> None:
+    claims = parsed("A poll tracker shows the measure had around 42 per cent as of late Tuesday. "
+                    "The tracker's projection is for 42.5 per cent on polling day, Saturday.", date="2024-05-08")
+    assert the(claims, "42 per cent").statement != the(claims, "42.5 per cent").statement
+
+
+def test_items_of_a_schedule_are_events_on_the_day_the_text_previews() -> None:
+    claims = parsed("The central bank is expected to cut interest rates on Thursday. "
+                    "The decision will be announced at 12:00 GMT, followed by a press conference with "
+                    "Governor Ada Lind. Orbix will publish its results at 4:05 p.m. EDT, with a conference "
+                    "call to follow at 5 p.m.", date="2025-02-05")
+    for phrases in (("12:00 GMT",), ("press conference", "will follow"), ("4:05 p.m.",),
+                    ("conference call will follow at 5 p.m.",)):
+        claim = the(claims, *phrases)
+        assert (claim.kind, claim.event_date) == ("event", "2025-02-06"), claim.statement
+    assert "press conference" not in the(claims, "12:00 GMT").statement
+    # a sequence reported in the past stays one fact
+    past = parsed("Mayor Ada Lind held a call with the governor, followed by a call with the unions.")
+    assert the(past, "call with the governor", "followed by a call with the unions")
+
+
+def test_an_absolute_with_clause_is_its_own_claim() -> None:
+    claims = parsed("The trial of Orbix's founder got underway on Tuesday with a jury set to decide "
+                    "whether he misled investors.", date="2023-10-03")
+    began = the(claims, "got underway on Tuesday")
+    assert (began.kind, began.event_date) == ("event", "2023-10-03") and "jury" not in began.statement
+    assert the(claims, "A jury is set to decide").kind == "forecast"
+
+
+def test_a_counted_part_in_an_including_aside_is_its_own_value() -> None:
+    claims = parsed("As of Thursday night around 3.1 million people, including 45,000 in the capital, had voted "
+                    "early, the Electoral Commission said.", date="2024-05-10")
+    part = the(claims, "45,000 people in the capital had voted early")
+    assert [q.value for q in part.quantities] == [45000]
+    assert "45,000" not in the(claims, "3.1 million").statement
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("The central bank is expected to cut rates on Thursday, marking its third cut this year.",
+     "The central bank will mark its third cut this year."),
+    ("The phone maker Orbix sold 2 million phones in May, beating the record set a year earlier.",
+     "The phone maker Orbix beat the record set a year earlier."),
+    ("That would mean revenue growth of 40%, smashing the $9 billion record of last quarter.",
+     "That would smash the $9 billion record of last quarter."),
+])
+def test_a_participle_with_a_checkable_fact_is_its_own_claim_in_the_main_clauses_time(
+        text: str, statement: str) -> None:
+    claims = parsed(text, date="2025-02-05")
+    assert any(c.statement == statement for c in claims), [c.statement for c in claims]
+    # and an idle participle stays where it is
+    assert the(parsed("Orbix lowered its prices by 5%, hoping to win customers back."), "hoping to win")

@@ -174,6 +174,10 @@ _OUTCOME_VERB_RE = re.compile(r"\b(?:cut|cuts|raise|raises|hike|hikes|lower|lowe
                               r"keeps|hold rates|win|wins|lose|loses)\b", re.IGNORECASE)
 # the terms of a deal as reported ("will get a bonus of", "will pay $55 a share"): stated values
 _DEAL_TERMS_RE = re.compile(r"\bwill (?:get|receive|earn|pay|be paid|include|cost|give)\b")
+# a clock time, or what follows on from a scheduled happening, in a future clause: an event
+_AT_CLOCK_TIME = re.compile(r"\bat\s+(?:approximately\s+|about\s+|around\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
+                            r"(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|[ECMP][SD]T|local time|noon)|"
+                            r"\bat\s+(?:noon|midday|midnight)\b|\b(?:will|would)\s+follow\b")
 _PLAIN_FUTURE_RE = re.compile(r"\b(?:will|won’t|won't|shall)\b")
 _POLL_RE = re.compile(r"\b(?:polls?|polling|opinion poll|survey|projections?|projected|"
                       r"model (?:shows|suggests))\b", re.IGNORECASE)
@@ -181,7 +185,7 @@ _READER_RE = re.compile(r"^(?:check out|click|read|see|follow|subscribe|sign up|
                         r"\b(?:you|your)\b", re.IGNORECASE)
 _COUNTERFACTUAL_RE = re.compile(r"\b(?:would|could|might) have (?:been|had|\w+ed)\b", re.IGNORECASE)
 _HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|customarily|tends? to)\b", re.IGNORECASE)
-_HEDGE_RE = re.compile(r"\b(?:likely|unlikely|probably|possibly|could|might|may|odds|chances?|perhaps|"
+_HEDGE_RE = re.compile(r"\b(?:likely|unlikely|probably|possibly|could|might|(?-i:may)|odds|chances?|perhaps|"
                        r"rumou?red|speculated|tipped|reportedly)\b", re.IGNORECASE)
 _SCHEDULED_RE = re.compile(r"\b(?:event|meeting|meets|summit|conference|election|polls|vote|votes|hearing|"
                            r"ceremony|launch|keynote|session|talks|debate|referendum|trial|announce|announced|"
@@ -502,7 +506,7 @@ _SAYS_THAT = re.compile(
     rf"then\s+|later\s+|has\s+|had\s+)?(?P<verb>{_SAY_VERBS}|went on to say)"
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?(?:\s+that)?\s+(?=\S)")
-_TAIL = re.compile(rf",\s+(?P<who>he|she|{_NAME})\s+(?P<verb>{_SAY_VERBS})(?:\s+\w+){{0,3}}\.?$")
+_TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|{_NAME})\s+(?P<verb>{_SAY_VERBS})(?:\s+\w+){{0,3}}\.?$")
 def find_quotes(sentence: str) -> list[tuple[int, int]]:
     """Spans of quoted speech (double quotes; scare quotes of one or two words are ignored)."""
     spans = []
@@ -617,7 +621,7 @@ _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
 
 # the tense of a clause decides which way a bare "Thursday" or "September 12" points
 _FUTURE_MARK = re.compile(
-    r"\b(?:will|won’t|won't|would|could|may|might|shall|going to|to be|expected|expects?|scheduled|set to|"
+    r"\b(?:will|won’t|won't|would|could|(?-i:may)|might|shall|going to|to be|expected|expects?|scheduled|set to|"
     r"due (?:to|on|in)|plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
     r"forecasts?|predicts?|aims? to|intends? to|is to|are to|ahead of|prepar(?:e|es|ing) (?:for|to))\b",
     re.IGNORECASE)
@@ -625,6 +629,7 @@ _NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "specula
              "related", "united", "limited", "needed", "detailed", "proposed", "tired", "interested", "concerned",
              "red", "bed", "shed", "seed", "speed", "feed", "need", "indeed", "bred", "hundred", "led", "fled"}
 _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|paid|hit|told|won|lost|"
+                        r"sold|bought|got|rose|fell|grew|came|went|gave|kept|brought|"
                         r"last(?![-‑])|ago|yesterday|earlier|so far|already|\w{3,}ed)\b", re.IGNORECASE)
 
 
@@ -839,6 +844,7 @@ def _subject(clause: str) -> str | None:
     verbs = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|would|could|might|may|can|must|should|"
                        r"shall|did|does|do|took|held|spoke|met|said|told|sent|stands|lost|made|began|"
                        r"remains?|seems?|appears?|lasted|agreed|invited|discussed|plans?|wants?|faces|"
+                       r"sold|bought|got|won|rose|fell|grew|came|went|saw|gave|kept|left|paid|ran|brought|"
                        r"[a-z]+ed|[a-z]{3,}s)$")
     for index, word in enumerate(words[:12]):
         bare = word.strip(",.;:“”\"").lower()
@@ -954,6 +960,10 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "opinion", None               # what would have been, what usually happens: not checkable
     hedged = bool(_HEDGE_RE.search(clause))
     scheduled = any(d["precision"] in ("day", "week") and d["end"] >= (ctx.document_date or "") for d in dates)
+    if _AT_CLOCK_TIME.search(clause) and _PLAIN_FUTURE_RE.search(clause) and not hedged and not singular and \
+            not _OUTCOME_VERB_RE.search(clause) and not any(_is_claim_quantity(q) and q.unit != "second"
+                                                           for q in quantities):
+        return "event", None                 # "The decision will be announced at 12:00 GMT"
     if scheduled and _SCHEDULED_RE.search(clause) and not hedged and not _OUTCOME_VERB_RE.search(clause) and \
             not any(_is_claim_quantity(q) for q in quantities) and not singular:
         return "event", None                 # "Apple ... at the upcoming Apple Event on September 9"
@@ -1183,6 +1193,91 @@ _GROUP_ATTRIBUTION = re.compile(
     r"traders|delegates))\s+(?P<verb>told\s+[A-Z]\w+|said|say)(?:,\s+|\.?$)")
 
 
+# Adjuncts that state something of their own, peeled off the end of a clause:
+# "..., followed by a press conference with the governor" -> "A press conference ... will follow."
+_FOLLOWED_BY = re.compile(r",\s+followed\s+by\s+(?P<np>(?:a|an|the|its|their)\s+[^,;]+?)(?=,\s|[.;]?$)")
+# "... with a conference call to follow at 5 p.m.", "... got underway with a jury set to decide ..."
+_WITH_TO = re.compile(
+    r",?\s+with\s+(?P<np>(?:a|an|the|its|their|his|her)\s+(?:(?!\b(?:view|aim|goal|hope|intention|plans?|"
+    r"exception|help|power|right|chance)\b)[^,;])+?)\s+(?P<how>(?:set|expected|due|scheduled|slated|poised|likely)"
+    r"\s+to|to(?=\s+(?:follow|come|begin|start|open|take place|be held|be announced|be released|be published)\b))"
+    r"\s+(?P<vp>[a-z][\w’'\-]*\b.*?)\.?$")
+# "..., including 90,000 in the ACT, had voted early": the part counted has a value of its own
+_INCLUDING_PART = re.compile(
+    r",\s+including\s+(?P<part>(?:(?:about|around|some|nearly|almost|over|more than)\s+)?[$€£]?\d[\d,.]*"
+    r"(?:\s+(?:million|billion|thousand))?\s+(?:in|from|at|of)\s+[^,;]{2,40}?),\s+(?P<predicate>[^,;]+?\.?)$")
+# ", marking its third cut", ", smashing the record": a participle adding a checkable fact of
+# its own; the statement takes the main clause's subject and time (present, past, future form)
+_PARTICIPLES = {
+    "marking": ("marks", "marked", "mark"), "smashing": ("smashes", "smashed", "smash"),
+    "bringing": ("brings", "brought", "bring"), "taking": ("takes", "took", "take"),
+    "pushing": ("pushes", "pushed", "push"), "lifting": ("lifts", "lifted", "lift"),
+    "raising": ("raises", "raised", "raise"), "putting": ("puts", "put", "put"),
+    "leaving": ("leaves", "left", "leave"), "equating to": ("equates to", "equated to", "equate to"),
+    "beating": ("beats", "beat", "beat"), "topping": ("tops", "topped", "top"),
+    "surpassing": ("surpasses", "surpassed", "surpass"), "exceeding": ("exceeds", "exceeded", "exceed"),
+    "eclipsing": ("eclipses", "eclipsed", "eclipse"), "breaking": ("breaks", "broke", "break"),
+    "setting": ("sets", "set", "set"), "ending": ("ends", "ended", "end"), "extending": ("extends", "extended", "extend"),
+    "boosting": ("boosts", "boosted", "boost"), "cutting": ("cuts", "cut", "cut"),
+    "reducing": ("reduces", "reduced", "reduce"), "lowering": ("lowers", "lowered", "lower"),
+    "doubling": ("doubles", "doubled", "double"), "representing": ("represents", "represented", "represent"),
+    "accounting for": ("accounts for", "accounted for", "account for"), "totalling": ("totals", "totalled", "total"),
+    "totaling": ("totals", "totaled", "total"), "sending": ("sends", "sent", "send"),
+    "making it": ("makes it", "made it", "make it"), "becoming": ("becomes", "became", "become"),
+}
+_PARTICIPLE = re.compile(r",\s+(?P<ing>" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) +
+                         r")\s+(?P<rest>[^;]+?)\.?$")
+_CHECKABLE_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+                             r"record|highest|lowest|largest|biggest|smallest)\b", re.IGNORECASE)
+
+
+def _future_form(clause: str) -> str:
+    return "would" if re.search(r"\b(?:would|could|might)\b", clause) else "will"
+
+
+def _adjuncts(clause: str) -> list[str]:
+    """One clause -> the clause without its trailing adjuncts, then a statement for each adjunct
+    that says something checkable of its own."""
+    extra: list[str] = []
+    part = _INCLUDING_PART.search(clause)
+    if part and _subject(clause[:part.start()] + " had"):
+        counted = part.group("part")
+        head_noun = re.search(r"\b[a-z]{3,}$", clause[:part.start()])
+        if head_noun and not parse_quantities(counted):        # "90,000 in the ACT" counts the head's people
+            counted = re.sub(r"\s+(?=(?:in|from|at|of)\s)", f" {head_noun.group()} ", counted, count=1)
+        extra.append(f"{counted} {part.group('predicate')}")
+        clause = f"{clause[:part.start()]} {part.group('predicate')}"
+    followed = _FOLLOWED_BY.search(clause)
+    # in a schedule each item is an event to check; "X held a call with A, followed by a call
+    # with B" reports one sequence
+    if followed and clause_tense(clause[:followed.start()]) == "future":
+        main = clause[:followed.start()] + clause[followed.end():]
+        np = followed.group("np")
+        extra.append(f"{np[:1].upper() + np[1:]} {_future_form(main)} follow.")
+        clause = main
+    with_to = _WITH_TO.search(clause)
+    if with_to and _subject(clause[:with_to.start()]):
+        np, how, vp = with_to.group("np"), with_to.group("how"), with_to.group("vp")
+        np = np[:1].upper() + np[1:]
+        if how == "to":
+            extra.append(f"{np} will {vp}.")
+        else:
+            plural = np.split()[-1].endswith("s") and not np.split()[-1].endswith("ss")
+            extra.append(f"{np} {'are' if plural else 'is'} {how} {vp}.")
+        clause = clause[:with_to.start()].rstrip(",") + "."
+    participle = _PARTICIPLE.search(clause)
+    if participle and (parse_quantities(participle.group("rest")) or _CHECKABLE_WORD.search(participle.group("rest"))):
+        main = clause[:participle.start()] + "."
+        subject = _subject(main)
+        if subject:
+            present, past, base = _PARTICIPLES[participle.group("ing")]
+            tense = clause_tense(main)
+            verb = {"future": f"{_future_form(main)} {base}", "past": past}.get(tense, present)
+            extra.insert(0, f"{subject} {verb} {participle.group('rest')}.")
+            clause = main
+    return [clause, *extra]
+
+
 @dataclass
 class _Piece:
     """One proposition of a sentence, as a clause to read, with what it carries over."""
@@ -1342,7 +1437,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
                 else:
                     main.append(_Piece(rest, speaker=who or None, verb="predicted"))
                 continue
-            named = _NAMED_SAID.split(part)
+            named = [p for clause in _adjuncts(part) for p in _NAMED_SAID.split(clause)]
             for sub in named:
                 for own in _own_subject_clauses(sub):
                     main.extend(_Piece(x) for x in _subjectless(own))
@@ -1473,6 +1568,10 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
     settles, anchor = _anchor(units, document_date)
     if anchor is not None and settles is not None:
         for unit in units:
+            if unit.kind == "event" and unit.event_date is None and _AT_CLOCK_TIME.search(unit.statement):
+                # "The decision will be announced at 12:00 GMT": on the day the document previews
+                unit.event_date = unit.resolves_by = anchor.event_date
+                unit.slots["resolves_with"] = anchor.statement
             if unit.kind != "forecast":
                 continue
             own = [d for d in unit.slots.get("dates", []) if d["end"] >= (document_date or "")]

@@ -305,6 +305,8 @@ def same_claim(a: Claim, b: Claim) -> bool:
     if a.kind == b.kind == "event" and a.document == b.document and a.event_date and \
             a.event_date == b.event_date and set(a.entities) & set(b.entities) and not (a.quantities or b.quantities):
         return True          # "OPEC+ holds its meeting on Thursday" = "OPEC+ meets on Thursday to decide ..."
+    if _dated_apart(a, b):
+        return False         # "42 per cent as of Wednesday" is not the projection for Saturday
     if a.quantities and b.quantities:
         agreeing = any(qa.unit == qb.unit and qa.unit != "count" and compare_quantities(qa, qb) == AGREES
                        and (a.document != b.document or _same_value(qa, qb))
@@ -314,12 +316,17 @@ def same_claim(a: Claim, b: Claim) -> bool:
     return False
 
 
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    first, second = a.event_date or a.resolves_by, b.event_date or b.resolves_by
+    return bool(first and second and first != second)
+
+
 def _same_value(a: Quantity, b: Quantity) -> bool:
     """Within one document only a value stated again is the same claim: "around $72" is not the
-    "$70 to $80" range it lies in."""
+    "$70 to $80" range it lies in, and "around 42 per cent" is not "42.5 per cent"."""
     if (a.low, a.high) != (b.low, b.high):
         return False
-    return abs(a.value - b.value) <= 0.02 * max(abs(a.value), abs(b.value))
+    return abs(a.value - b.value) <= 1e-9 * max(abs(a.value), abs(b.value))
 
 
 def combine_claims(claims: Iterable[Claim]) -> list[Claim]:
