@@ -351,3 +351,70 @@ def test_a_participle_with_a_checkable_fact_is_its_own_claim_in_the_main_clauses
     assert any(c.statement == statement for c in claims), [c.statement for c in claims]
     # and an idle participle stays where it is
     assert the(parsed("Orbix lowered its prices by 5%, hoping to win customers back."), "hoping to win")
+
+
+# -- the third round of unseen documents (five more extraction-dev stories) -------------------
+
+def test_a_paragraph_label_is_not_a_byline_and_is_not_part_of_the_claim() -> None:
+    claims = parsed("By Ada Lind\n\nBy the numbers: The weather agency is forecasting 70% odds of a wet summer.\n\n"
+                    "Why it matters: Floods cost the region $2 billion last year.", date="2024-05-24")
+    odds = the(claims, "70% odds")
+    assert odds.statement.startswith("The weather agency") and odds.probability == pytest.approx(0.7)
+    assert the(claims, "$2 billion").statement.startswith("Floods cost")
+    assert not any("Ada Lind" in c.statement for c in claims)
+
+
+def test_so_far_is_kept_and_a_present_tense_second_verb_takes_the_subject() -> None:
+    claims = parsed("So far, North Kivu has reported most of the cases and needs 2 million vaccine doses.")
+    assert the(claims, "So far, North Kivu has reported")
+    assert the(claims, "North Kivu needs 2 million vaccine doses").kind == "quantity"
+
+
+def test_who_forecasts_and_who_told_journalists_are_the_sources() -> None:
+    claims = parsed("NOAA is projecting a 5% chance of a below-average season. Both Norway and Japan have "
+                    "offered to donate vaccines, Congo Health Minister Ada Lind told journalists on Monday. "
+                    "Futures markets are pricing in 100 basis points of cuts by year-end. Fed Chair Bo Ek said "
+                    "in August that rates would fall by 2%.", date="2024-09-13")
+    assert the(claims, "5% chance").speaker == "NOAA"
+    offered = the(claims, "offered to donate")
+    assert (offered.speaker, offered.kind) == ("Ada Lind", "fact")
+    priced = the(claims, "pricing in")
+    assert (priced.kind, priced.resolves_by) == ("forecast", "2024-12-31")
+    assert the(claims, "Rates would fall by 2%").speaker == "Bo Ek"
+
+
+@pytest.mark.parametrize("text, when", [
+    ("The Chiefs and the 49ers are set to meet in the championship game on Sunday, February 11.", "2024-02-11"),
+    ("This season will officially start on June 1.", "2024-06-01"),
+])
+def test_a_fixture_or_a_start_on_a_day_is_an_event(text: str, when: str) -> None:
+    claim = the(parsed(text, date="2024-01-30"), when[-1])
+    assert (claim.kind, claim.event_date) == ("event", when), claim.statement
+
+
+def test_a_schedule_item_takes_its_day_or_the_meeting_it_belongs_to() -> None:
+    claims = parsed("The Federal Reserve is expected to cut interest rates at its Sept. 17-18 meeting. "
+                    "Officials will announce the decision at 2 p.m. ET on Wednesday, followed by Chair Bo Ek's "
+                    "press conference. The central bank will release new projections at the end of the "
+                    "two-day meeting. The game will be shown live with kickoff scheduled for 6:30 p.m. EST.",
+                    date="2024-09-13")
+    assert the(claims, "Bo Ek's press conference will follow on Wednesday").event_date == "2024-09-18"
+    projections = the(claims, "new projections")
+    assert (projections.kind, projections.event_date) == ("event", "2024-09-18")
+    assert the(claims, "6:30 p.m. EST").kind == "event"
+
+
+def test_what_a_likely_win_makes_and_a_vow_given_as_a_reason_are_claims_too() -> None:
+    claims = parsed("The Union is very likely to win, making Ada Lind the country's new chancellor. "
+                    "Ada Lind is likely to lead a weak coalition, in part because she has vowed to reject any "
+                    "cooperation with the Party of Order. The likeliest outcome appears to be a grand coalition.",
+                    date="2025-02-20")
+    assert the(claims, "The Union will make Ada Lind the country's new chancellor").kind == "forecast"
+    assert the(claims, "Ada Lind has vowed to reject").kind == "fact"
+    assert the(claims, "grand coalition").kind == "forecast"
+
+
+def test_a_polls_measured_change_is_a_quantity_not_a_projection() -> None:
+    claim = the(parsed("A poll of polls finds that support for the Union has fallen three points in the past "
+                       "three months, from 32% to 29%.", date="2025-02-20"), "from 32% to 29%")
+    assert claim.kind == "quantity"

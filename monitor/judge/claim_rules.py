@@ -147,9 +147,10 @@ _STRONG_FORECAST_RE = re.compile(
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? to|intends? to|is likely|"
     r"plans? to (?!(?:hold|meet|visit|travel|launch|release|open|sign|host|announce|ship|begin|start|present)\b)|"
     r"are likely|it is expected that|"
-    r"is about to|are about to|odds|probability|chances? (?:of|that))\b", re.IGNORECASE)
+    r"is about to|are about to|odds|probability|chances? (?:of|that)|(?:likeliest|most likely) (?:outcome|result|"
+    r"scenario))\b", re.IGNORECASE)
 _FORECAST_VERB_RE = re.compile(
-    r"\b(?:expects?|anticipates?|predicts?|predicted|sees|see|forecasts?|forecasted)\b")
+    r"\b(?:expects?|anticipates?|predicts?|predicted|sees|see|forecasts?|forecasted|pric(?:e|es|ing|ed) in)\b")
 _EVENT_NOUNS = re.compile(
     r"\b(?:negotiations|talks|summit|meeting|vote|election|referendum|deal|agreement|ceasefire|sanctions|"
     r"rounds?|hearing|trial|launch|release|deliveries|budget|decision)\b", re.IGNORECASE)
@@ -175,8 +176,8 @@ _OUTCOME_VERB_RE = re.compile(r"\b(?:cut|cuts|raise|raises|hike|hikes|lower|lowe
 # the terms of a deal as reported ("will get a bonus of", "will pay $55 a share"): stated values
 _DEAL_TERMS_RE = re.compile(r"\bwill (?:get|receive|earn|pay|be paid|include|cost|give)\b")
 # a clock time, or what follows on from a scheduled happening, in a future clause: an event
-_AT_CLOCK_TIME = re.compile(r"\bat\s+(?:approximately\s+|about\s+|around\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
-                            r"(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|[ECMP][SD]T|local time|noon)|"
+_AT_CLOCK_TIME = re.compile(r"\b(?:at|for)\s+(?:approximately\s+|about\s+|around\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
+                            r"(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|[ECMP][SD]?T\b|local time|noon)|"
                             r"\bat\s+(?:noon|midday|midnight)\b|\b(?:will|would)\s+follow\b")
 _PLAIN_FUTURE_RE = re.compile(r"\b(?:will|won’t|won't|shall)\b")
 _POLL_RE = re.compile(r"\b(?:polls?|polling|opinion poll|survey|projections?|projected|"
@@ -187,14 +188,18 @@ _COUNTERFACTUAL_RE = re.compile(r"\b(?:would|could|might) have (?:been|had|\w+ed
 _HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|customarily|tends? to)\b", re.IGNORECASE)
 _HEDGE_RE = re.compile(r"\b(?:likely|unlikely|probably|possibly|could|might|(?-i:may)|odds|chances?|perhaps|"
                        r"rumou?red|speculated|tipped|reportedly)\b", re.IGNORECASE)
-_SCHEDULED_RE = re.compile(r"\b(?:event|meeting|meets|summit|conference|election|polls|vote|votes|hearing|"
+_SCHEDULED_RE = re.compile(r"\b(?:events?|meetings?|meets|summits?|conference|elections?|polls|vote|votes|hearings?|"
                            r"ceremony|launch|keynote|session|talks|debate|referendum|trial|announce|announced|"
-                           r"earnings|results|ruling|verdict|liftoff)\b",
+                           r"earnings|results|ruling|verdict|liftoff|championship|final|game|match|race|kickoff|"
+                           r"kick-off|tournament|premiere|start|starts|begin|begins|open|opens|goes on sale|"
+                           r"go on sale)\b",
                            re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
     re.compile(r"\bgiven (?:that )?(?P<fact>.+)$"),
     re.compile(r"\bthe fact that (?P<fact>.+)$"),
+    re.compile(r",\s+(?:in part |partly |largely |mainly )?because (?P<fact>(?:he|she|they|it|[A-Z]\w+)\s+(?:has|have|had)\s+"
+               r"(?:vowed|pledged|promised|refused|agreed|announced|ruled out|rejected)\b.+)$"),
 )
 _CLAUSE_SPLIT = re.compile(
     r"(?:;\s+|,\s+(?:with the expectation that|with the hope that|even though|although|though|"
@@ -203,7 +208,14 @@ _CONDITIONAL = re.compile(r"^(?P<if>(?:if|should|once|unless)\b[^,]{3,}?),\s+(?P
 _LEAD_IN = re.compile(
     r"^(?:(?:still|yet|however|additionally|also|moreover|furthermore|nonetheless|nevertheless|"
     r"in reality|in addition|meanwhile|indeed|above all|presently|today|therefore|of course|for example|"
-    r"for his part|for her part|at first glance|in the end|in turn|just|and|but|so|thus)\b,?\s*)+",
+    r"for his part|for her part|at first glance|in the end|in turn|just|and|but|so(?!\s+far\b)|thus)\b,?\s*)+",
+    re.IGNORECASE)
+# a news site's paragraph labels ("Why it matters: Hurricanes are ...")
+_PARAGRAPH_LABEL = re.compile(
+    r"^(?:by the numbers|why it matters|the big picture|big picture|threat level|driving the news|zoom in|"
+    r"zoom out|between the lines|the latest|state of play|what(?:’s|'s|\s+is)? next|what they(?:’re|'re| are) "
+    r"saying|the bottom line|bottom line|yes,? but|go deeper|flashback|context|catch up quick|the intrigue|"
+    r"reality check|the other side|details|key quote|what to watch|what we(?:’re|'re| are) watching)\s*:\s*",
     re.IGNORECASE)
 _MEASURED_NP = re.compile(
     r"\b(?:the|a|an|this|that|its|their)\s+(?P<q>(?:\d+(?:\.\d+)?|[a-z]+)-(?:second|minute|hour|day|week|"
@@ -391,7 +403,8 @@ _DATE_STAMP = re.compile(r"^\s*(?:date|published(?: on)?|updated(?: on)?|posted(
                          r"(?:\d{4}-\d{2}-\d{2}|(?:\w{3},\s+)?\d{1,2}\s+\w{3,9}\s+\d{4}[\d:\s]*\w*)\s*", re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"^(?:live(?: updates?| blog)?\b|follow\b|read (?:more|also|next)\b|share\b|subscribe\b|sign up\b|"
-    r"advertisement\b|related\b|(?:written |reporting |editing )?by\s+[A-Z]|photo\b|watch\b|listen\b|"
+    r"advertisement\b|related\b|(?:written |reporting |editing )?by\s+(?-i:[A-Z])[\w.’'\-]*(?:\s*(?:,|and|&)?\s+"
+    r"(?-i:[A-Z])[\w.’'\-]*){0,5}\s*(?:$|[|,;:–—-])|photo\b|watch\b|listen\b|"
     r"click\b|see also\b|more:|(?:\w+\s+){0,2}\w+\s*\||copyright\b|©|all rights reserved|"
     r"(?:terms of (?:use|service)|privacy policy|cookie)|(?:file |ap |reuters )?photo:|image:|"
     r"\d+\s+min(?:ute)?s? read\b|get (?:the latest|our)\b|download (?:the|our)\b)", re.IGNORECASE)
@@ -428,7 +441,8 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
     raw = [line.strip() for line in body.splitlines()]
     kept: list[str] = []
     dropped: list[str] = []
-    lines = [(_DATE_STAMP.sub("", line) if _DATE_STAMP.match(line) else line) for line in raw]
+    lines = [_PARAGRAPH_LABEL.sub("", _DATE_STAMP.sub("", line) if _DATE_STAMP.match(line) else line)
+             for line in raw]
     terminated = [bool(_TERMINATED.search(line)) for line in lines]
     if not any(terminated):
         return [line for line in lines if line], []   # a headline alone, a list: nothing to tell apart
@@ -505,8 +519,10 @@ _SAYS_THAT = re.compile(
     rf"^(?P<lead>(?:[\w.’'\-]+,?\s+){{0,8}}?)(?P<who>\b(?:[Hh]e|[Ss]he)\b|{_NAME})\s+(?:also\s+|further\s+|"
     rf"then\s+|later\s+|has\s+|had\s+)?(?P<verb>{_SAY_VERBS}|went on to say)"
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
-    r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?(?:\s+that)?\s+(?=\S)")
-_TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|{_NAME})\s+(?P<verb>{_SAY_VERBS})(?:\s+\w+){{0,3}}\.?$")
+    r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
+    r"(?:\s+(?:on|in|last|this|earlier)\s+[A-Z]?\w+(?:\s+\d{1,2})?(?=\s+that\b))?"   # "said in August that"
+    r"(?:\s+that)?\s+(?=\S)")
+_TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w’'\-]+\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})(?:\s+\w+){{0,3}}\.?$")
 def find_quotes(sentence: str) -> list[tuple[int, int]]:
     """Spans of quoted speech (double quotes; scare quotes of one or two words are ignored)."""
     spans = []
@@ -837,7 +853,7 @@ def _clean(text: str) -> str:
 
 def _subject(clause: str) -> str | None:
     """The words before the first verb, without an introductory phrase (at most 10 words)."""
-    text = re.sub(r"^(?:(?:during|after|before|following|in|on|at|under|over|for|shortly after|despite|as of|"
+    text = re.sub(r"^(?:(?:during|after|before|following|in|on|at|under|over|for|shortly after|despite|as of|so far|"
                   r"according to|based on)\b[^,]{0,60},\s*)",
                   "", clause, flags=re.IGNORECASE)
     words = text.split()
@@ -1004,7 +1020,10 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             return "forecast", None          # the text's own "Nippon Steel will keep the headquarters in Pittsburgh"
         return "opinion", None
     if any(_is_claim_quantity(q) for q in quantities):
-        if _POLL_RE.search(clause) and not (dates and all(d["end"] < (ctx.document_date or "") for d in dates)):
+        changed = re.search(r"\b(?:risen|fallen|rose|fell|dropped|slipped|climbed|gained|lost)\b[^.;]*\bfrom\b",
+                            clause)   # "support has fallen from 32% to 29%": a measured change, not a projection
+        if _POLL_RE.search(clause) and not changed and \
+                not (dates and all(d["end"] < (ctx.document_date or "") for d in dates)):
             return "forecast", None          # "YouGov, in its eve-of-election poll, had Labour on 39 per cent"
         return "quantity", None
     definite = bool(re.match(r"^(?:The|Its|Their)\s+\w+", clause)) and bool(quantities or dates)
@@ -1155,7 +1174,8 @@ _DAYS_EVENT = re.compile(rf"\b(?:ahead of|before|after|at|for|in)\s+(?P<day>{'|'
                          r"match|launch|hearing|decision|announcement|ballot))\b")
 _AND_SUBJECTLESS = re.compile(r",?\s+and\s+(?=(?:also\s+|then\s+)?(?:(?:was|were|is|are|has|had|will|would)\s+"
                               r"(?:also\s+)?\w+|(?:agreed|pleaded|decided|declined|refused|promised|pledged|vowed|"
-                              r"announced|signed|approved|rejected|filed|launched|won|lost)\s+\w+))")
+                              r"announced|signed|approved|rejected|filed|launched|won|lost|needs|plans|faces|expects|hopes|aims|wants|"
+                              r"employs|operates|controls|owns)\s+\w+))")
 _HAVING = re.compile(r",\s+(?=having\s+)")
 _AND_ON_DATE = re.compile(r"\s+and\s+(?=(?:on|in|by|last|this)\s+[A-Z]?\w+\s+(?:was|were|is|are|had|has)\b)")
 _AND_ANOTHER = re.compile(r"\s+and\s+(?=another\s+)")
@@ -1180,8 +1200,11 @@ _READER_CONDITION = re.compile(r"^if you\b[^,]{3,80},\s*(?:then\s+)?", re.IGNORE
 _REPORTS_SAY = re.compile(r"^(?P<who>(?:(?:several|some|many|most|other|multiple|recent)\s+|"
                           r"(?-i:[A-Z][\w&.’'\-]*)(?:\s+(?-i:[A-Z][\w&.’'\-]*))?\s+(?=[a-z]))?(?:media\s+)?"
                           r"(?:reports|sources|analysts|economists|experts|observers|investors|traders|strategists|"
-                          r"forecasters|pollsters))\s+(?P<verb>claim|say|said|suggest|suggested|believe|expect|"
-                          r"predict|predicted|warn|warned|forecast|estimate)\s+(?:that\s+)?", re.IGNORECASE)
+                          r"forecasters|pollsters|markets|bettors|bookmakers))\s+(?P<verb>claim|say|said|suggest|"
+                          r"suggested|believe|expect|predict|predicted|warn|warned|forecast|estimate|see|foresee|"
+                          r"anticipate)\s+(?:that\s+)?", re.IGNORECASE)
+_NAMED_FORECASTER = re.compile(rf"^(?:the\s+)?(?P<who>{_NAME})\s+(?:is\s+|are\s+)?(?:forecasting|projecting|"
+                               r"predicting|forecasts|projects|predicts|estimates|expects)\s+(?!that\b)")
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+")
 _WORTH = re.compile(
@@ -1195,7 +1218,8 @@ _GROUP_ATTRIBUTION = re.compile(
 
 # Adjuncts that state something of their own, peeled off the end of a clause:
 # "..., followed by a press conference with the governor" -> "A press conference ... will follow."
-_FOLLOWED_BY = re.compile(r",\s+followed\s+by\s+(?P<np>(?:a|an|the|its|their)\s+[^,;]+?)(?=,\s|[.;]?$)")
+_FOLLOWED_BY = re.compile(r",\s+followed\s+by\s+(?P<np>(?:a|an|the|its|their|his|her|(?:[A-Z][\w.\-]*\s+){0,3}"
+                          r"[A-Z][\w.\-]*(?:’s|'s))\s+[^,;]+?)(?=,\s|[.;]?$)")
 # "... with a conference call to follow at 5 p.m.", "... got underway with a jury set to decide ..."
 _WITH_TO = re.compile(
     r",?\s+with\s+(?P<np>(?:a|an|the|its|their|his|her)\s+(?:(?!\b(?:view|aim|goal|hope|intention|plans?|"
@@ -1223,9 +1247,9 @@ _PARTICIPLES = {
     "doubling": ("doubles", "doubled", "double"), "representing": ("represents", "represented", "represent"),
     "accounting for": ("accounts for", "accounted for", "account for"), "totalling": ("totals", "totalled", "total"),
     "totaling": ("totals", "totaled", "total"), "sending": ("sends", "sent", "send"),
-    "making it": ("makes it", "made it", "make it"), "becoming": ("becomes", "became", "become"),
+    "making it": ("makes it", "made it", "make it"), "making": ("makes", "made", "make"), "becoming": ("becomes", "became", "become"),
 }
-_PARTICIPLE = re.compile(r",\s+(?P<ing>" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) +
+_PARTICIPLE = re.compile(r"(?:,|\s+[–—])\s+(?P<ing>" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) +
                          r")\s+(?P<rest>[^;]+?)\.?$")
 _CHECKABLE_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
                              r"record|highest|lowest|largest|biggest|smallest)\b", re.IGNORECASE)
@@ -1253,7 +1277,8 @@ def _adjuncts(clause: str) -> list[str]:
     if followed and clause_tense(clause[:followed.start()]) == "future":
         main = clause[:followed.start()] + clause[followed.end():]
         np = followed.group("np")
-        extra.append(f"{np[:1].upper() + np[1:]} {_future_form(main)} follow.")
+        day = _ON_DAY.search(main)          # "at 2 p.m. on Wednesday, followed by X": X on Wednesday too
+        extra.append(f"{np[:1].upper() + np[1:]} {_future_form(main)} follow{' ' + day.group() if day else ''}.")
         clause = main
     with_to = _WITH_TO.search(clause)
     if with_to and _subject(clause[:with_to.start()]):
@@ -1266,7 +1291,8 @@ def _adjuncts(clause: str) -> list[str]:
             extra.append(f"{np} {'are' if plural else 'is'} {how} {vp}.")
         clause = clause[:with_to.start()].rstrip(",") + "."
     participle = _PARTICIPLE.search(clause)
-    if participle and (parse_quantities(participle.group("rest")) or _CHECKABLE_WORD.search(participle.group("rest"))):
+    rest = participle.group("rest") if participle else ""
+    if participle and (parse_quantities(rest) or _CHECKABLE_WORD.search(rest) or re.match(rf"{_NAME}\s+the\b", rest)):
         main = clause[:participle.start()] + "."
         subject = _subject(main)
         if subject:
@@ -1374,6 +1400,9 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         # its own, so the claim keeps their words
         if _FINITE_VERB.search(said) or re.search(r"\b(?:could|may|might|can|should|must)\b", said):
             text = said[:1].upper() + said[1:]
+    forecaster = _NAMED_FORECASTER.match(text)
+    if forecaster and ctx.speaker is None and speaker is None:
+        speaker, verb = forecaster.group("who"), "predicted"   # "NOAA is projecting a 5% chance of ..."
     pieces: list[_Piece] = []
     group = _GROUP_ATTRIBUTION.search(text)
     if group and ctx.speaker is None and speaker is None:
@@ -1568,9 +1597,10 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
     settles, anchor = _anchor(units, document_date)
     if anchor is not None and settles is not None:
         for unit in units:
-            if unit.kind == "event" and unit.event_date is None and _AT_CLOCK_TIME.search(unit.statement):
+            if unit.kind == "event" and unit.event_date is None and (
+                    _AT_CLOCK_TIME.search(unit.statement) or _same_occasion(unit.statement, anchor.statement)):
                 # "The decision will be announced at 12:00 GMT": on the day the document previews
-                unit.event_date = unit.resolves_by = anchor.event_date
+                unit.event_date = unit.resolves_by = anchor.resolves_by or anchor.event_date
                 unit.slots["resolves_with"] = anchor.statement
             if unit.kind != "forecast":
                 continue
@@ -1589,6 +1619,13 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
                     unit.event_date = settles
                 unit.slots["resolves_with"] = anchor.statement
     yield from units
+
+
+def _same_occasion(statement: str, anchor: str) -> bool:
+    """"... at the end of the two-day meeting" in a preview of a meeting: that meeting."""
+    occasion = re.search(r"\b(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?(?P<noun>meeting|summit|conference|"
+                         r"vote|election|hearing|session|trial|launch|game|final|match)\b", statement, re.IGNORECASE)
+    return bool(occasion and re.search(rf"\b{occasion.group('noun')}s?\b", anchor, re.IGNORECASE))
 
 
 def _anchor(units: list[Unit], document_date: str | None) -> tuple[str | None, Unit | None]:
