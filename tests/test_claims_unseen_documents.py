@@ -418,3 +418,37 @@ def test_a_polls_measured_change_is_a_quantity_not_a_projection() -> None:
     claim = the(parsed("A poll of polls finds that support for the Union has fallen three points in the past "
                        "three months, from 32% to 29%.", date="2025-02-20"), "from 32% to 29%")
     assert claim.kind == "quantity"
+
+
+# -- news phrasings written here to probe the rules (a strike, a ruling, a launch) --------------
+
+def test_a_which_clause_with_a_thousands_separator_is_its_own_value() -> None:
+    claims = parsed("The Dockers' Union, which represents 45,000 workers, is demanding a 60% raise.")
+    assert [q.value for q in the(claims, "represents 45,000 workers").quantities] == [45000]
+    assert "45,000" not in the(claims, "60% raise").statement
+
+
+def test_what_someone_is_reported_to_have_pledged_is_a_forecast_in_their_name() -> None:
+    claims = parsed("President Ada Lind has said she will not invoke the Emergency Act to end the strike. "
+                    "Orbix said it would appeal the ruling. Analysts said it would take years.")
+    pledge = the(claims, "will not invoke the Emergency Act")
+    assert (pledge.statement, pledge.kind) == ("Ada Lind will not invoke the Emergency Act to end the strike.",
+                                               "forecast")
+    assert the(claims, "appeal the ruling").statement == "Orbix would appeal the ruling."
+    assert the(claims, "take years").statement.startswith("It would")     # a group is no "it"
+
+
+def test_a_ruling_and_what_observers_said_are_attributed() -> None:
+    claims = parsed("Orbix illegally kept a monopoly in online maps, U.S. District Judge Ada Lind ruled on Monday. "
+                    "The talks are expected to run into overtime, observers said. The Bank of Orbia ruled out a cut.")
+    ruling = the(claims, "monopoly in online maps")
+    assert (ruling.statement, ruling.speaker) == ("Orbix illegally kept a monopoly in online maps.", "Ada Lind")
+    assert the(claims, "run into overtime").speaker == "observers"
+    assert the(claims, "Bank of Orbia ruled out a cut").speaker is None
+
+
+def test_a_timetable_in_the_present_tense_is_an_event_on_the_previewed_day() -> None:
+    claims = parsed("Orbix plans to launch its Lark rocket as soon as Thursday from its base in Texas. "
+                    "The launch window opens at 7 a.m. CT.", date="2024-06-04")
+    window = the(claims, "launch window opens")
+    assert (window.kind, window.event_date) == ("event", "2024-06-06")

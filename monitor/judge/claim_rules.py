@@ -63,7 +63,7 @@ _SAY_VERBS = ("said|says|added|adds|noted|notes|remarked|explained|observed|conc
               "confirms|replied|continued|acknowledged|pointed out|indicated|believes|thinks|urged|"
               "mentioned|reported|recalled|asserted|declared|estimated|estimates|expects|expected|"
               "maintained|countered|admitted|revealed|disclosed|responded|went on to say|underlined|underscored|"
-              "observed")
+              "observed|ruled(?!\\s+out)")
 # narrator verbs that summarise a view rather than report a statement
 # verbs that report speech without "that" ("Marsh said the bank had sold ...")
 _ZERO_THAT_VERBS = {"said", "says", "told", "added", "noted", "wrote", "predicted", "warned", "argued",
@@ -179,6 +179,9 @@ _DEAL_TERMS_RE = re.compile(r"\bwill (?:get|receive|earn|pay|be paid|include|cos
 _AT_CLOCK_TIME = re.compile(r"\b(?:at|for)\s+(?:approximately\s+|about\s+|around\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
                             r"(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|[ECMP][SD]?T\b|local time|noon)|"
                             r"\bat\s+(?:noon|midday|midnight)\b|\b(?:will|would)\s+follow\b")
+# the present tense of a timetable: "The launch window opens at 7 a.m. CT"
+_TIMETABLE_RE = re.compile(r"\b(?:opens|begins|starts|kicks off|closes|is scheduled|are scheduled|is set|are set|"
+                           r"is due|are due|is slated|are slated)\b")
 _PLAIN_FUTURE_RE = re.compile(r"\b(?:will|won’t|won't|shall)\b")
 _POLL_RE = re.compile(r"\b(?:polls?|polling|opinion poll|survey|projections?|projected|"
                       r"model (?:shows|suggests))\b", re.IGNORECASE)
@@ -522,7 +525,7 @@ _SAYS_THAT = re.compile(
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
     r"(?:\s+(?:on|in|last|this|earlier)\s+[A-Z]?\w+(?:\s+\d{1,2})?(?=\s+that\b))?"   # "said in August that"
     r"(?:\s+that)?\s+(?=\S)")
-_TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w’'\-]+\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})(?:\s+\w+){{0,3}}\.?$")
+_TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]+\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})(?:\s+\w+){{0,3}}\.?$")
 def find_quotes(sentence: str) -> list[tuple[int, int]]:
     """Spans of quoted speech (double quotes; scare quotes of one or two words are ignored)."""
     spans = []
@@ -976,7 +979,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "opinion", None               # what would have been, what usually happens: not checkable
     hedged = bool(_HEDGE_RE.search(clause))
     scheduled = any(d["precision"] in ("day", "week") and d["end"] >= (ctx.document_date or "") for d in dates)
-    if _AT_CLOCK_TIME.search(clause) and _PLAIN_FUTURE_RE.search(clause) and not hedged and not singular and \
+    if _AT_CLOCK_TIME.search(clause) and (_PLAIN_FUTURE_RE.search(clause) or _TIMETABLE_RE.search(clause)) and \
+            not hedged and not singular and \
             not _OUTCOME_VERB_RE.search(clause) and not any(_is_claim_quantity(q) and q.unit != "second"
                                                            for q in quantities):
         return "event", None                 # "The decision will be announced at 12:00 GMT"
@@ -1015,9 +1019,11 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if _SPECULATION_RE.search(clause):
         if concrete or _EVENT_NOUNS.search(clause):
             return "forecast", None
-        if not ctx.quoted and ctx.interviewee is None and ctx.speaker is None and has_entities and \
+        if not ctx.quoted and ctx.interviewee is None and has_entities and \
                 not plural and _PLAIN_FUTURE_RE.search(clause) and not _HEDGE_RE.search(clause):
-            return "forecast", None          # the text's own "Nippon Steel will keep the headquarters in Pittsburgh"
+            # the text's own "Nippon Steel will keep the headquarters in Pittsburgh", or what it
+            # reports someone has pledged ("Biden has said he will not invoke the Taft-Hartley Act")
+            return "forecast", None
         return "opinion", None
     if any(_is_claim_quantity(q) for q in quantities):
         changed = re.search(r"\b(?:risen|fallen|rose|fell|dropped|slipped|climbed|gained|lost)\b[^.;]*\bfrom\b",
@@ -1079,7 +1085,13 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
 
 def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                drop: list[Quantity] | None = None, presupposed: bool = False) -> Unit | None:
-    statement = _resolve_pronoun(_clean(clause), ctx.antecedent)
+    # "Biden has said he will not ...": in reported speech "he" is the one who said it
+    reporter = ctx.speaker if not ctx.quoted and ctx.verb and ctx.speaker else None
+    person = reporter if reporter and ctx.names.people_in(reporter) else None
+    statement = _resolve_pronoun(_clean(clause), person or ctx.antecedent)
+    if reporter and not person and re.match(r"^It\s+(?:will|would|has|had|plans|intends|expects)\b", statement) and \
+            re.match(r"[A-Z]", reporter) and not re.search(r"s$", reporter):
+        statement = reporter + statement[2:]        # "Google said it would appeal": Google would appeal
     if ctx.thing and re.match(r"^(?:It|Its)\b", statement) and re.match(r"^\W*(?:It|Its)\b", ctx.quote) \
             and not _EXPLETIVE_IT.match(statement):
         # "Nippon Steel offered $55 a share. It will keep ..." -> "Nippon Steel will keep ..."
@@ -1166,9 +1178,9 @@ _RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){
                        r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+|\b[A-Z]\w*\s+[a-z][\w’'\-]+|\b[a-z][\w’'\-]+),"
                        r"\s+which\s+"
                        r"(?P<rel>(?:includes?|included|comprises?|"
-                       r"contains?)\b.+?(?=[.;]?$)|[^,]+?)(?:,\s+|(?=[.;]?$))")
+                       r"contains?)\b.+?(?=[.;]?$)|(?:[^,]|,(?=\d{3}))+?)(?:,\s+|(?=[.;]?$))")
 _FUTURE_RELATIVE = re.compile(r"(?P<np>\b(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)\s+(?:which|that)\s+"
-                              r"(?P<rel>(?:will|would|is expected to|is set to)\s+[^,;]+?)(?=[,;]|\.?$)")
+                              r"(?P<rel>(?:will|would|is expected to|is set to)\s+(?:[^,;]|,(?=\d{3}))+?)(?=[,;]|\.?$)")
 _DAYS_EVENT = re.compile(rf"\b(?:ahead of|before|after|at|for|in)\s+(?P<day>{'|'.join(_WEEKDAYS)})(?:’s|'s)\s+"
                          r"(?P<np>(?:[\w’'\-]+\s+){0,5}?(?:vote|election|meeting|referendum|summit|debate|final|"
                          r"match|launch|hearing|decision|announcement|ballot))\b")
@@ -1213,7 +1225,8 @@ _WORTH = re.compile(
     r"(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?)?\s+worth\s+(?P<value>[^,;]+?)(?=[.;]?$|[,;])")
 _GROUP_ATTRIBUTION = re.compile(
     r",\s+(?P<who>(?:[\w+’'\-]+\s+){0,3}(?:sources|officials|analysts|economists|people|diplomats|executives|"
-    r"traders|delegates))\s+(?P<verb>told\s+[A-Z]\w+|said|say)(?:,\s+|\.?$)")
+    r"traders|delegates|observers|negotiators|experts|organi[sz]ers|scientists|researchers|prosecutors|lawyers|"
+    r"investors|witnesses|police|residents))\s+(?P<verb>told\s+[A-Z]\w+|said|say)(?:,\s+|\.?$)")
 
 
 # Adjuncts that state something of their own, peeled off the end of a clause:
@@ -1229,7 +1242,7 @@ _WITH_TO = re.compile(
 # "..., including 90,000 in the ACT, had voted early": the part counted has a value of its own
 _INCLUDING_PART = re.compile(
     r",\s+including\s+(?P<part>(?:(?:about|around|some|nearly|almost|over|more than)\s+)?[$€£]?\d[\d,.]*"
-    r"(?:\s+(?:million|billion|thousand))?\s+(?:in|from|at|of)\s+[^,;]{2,40}?),\s+(?P<predicate>[^,;]+?\.?)$")
+    r"(?:\s+(?:million|billion|thousand))?\s+(?:in|from|at|of)\s+[^,;]{2,40}?),\s+(?P<predicate>(?:[^,;]|,(?=\d{3}))+?\.?)$")
 # ", marking its third cut", ", smashing the record": a participle adding a checkable fact of
 # its own; the statement takes the main clause's subject and time (present, past, future form)
 _PARTICIPLES = {
