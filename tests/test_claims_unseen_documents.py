@@ -452,3 +452,17 @@ def test_a_timetable_in_the_present_tense_is_an_event_on_the_previewed_day() -> 
                     "The launch window opens at 7 a.m. CT.", date="2024-06-04")
     window = the(claims, "launch window opens")
     assert (window.kind, window.event_date) == ("event", "2024-06-06")
+
+
+def test_a_count_in_a_with_clause_is_forecast_by_whoever_forecasts_the_main_one() -> None:
+    claims = parsed("The National Weather and Climate Agency is forecasting 70% odds of a wet summer, with "
+                    "12–18 named storms of gale strength or greater.", date="2024-05-24")
+    storms = the(claims, "is forecasting 12–18 named storms")
+    assert (storms.kind, storms.speaker) == ("forecast", "National Weather and Climate Agency")
+    assert "named storms" not in the(claims, "70% odds").statement
+
+
+def test_a_year_that_names_the_occasion_is_no_horizon() -> None:
+    claims = parsed("The Bowl final is on Sunday, February 11. This year's final is forecast to draw a record "
+                    "audience.", date="2024-01-30")
+    assert the(claims, "record audience").resolves_by == "2024-02-11"    # was the end of 2024

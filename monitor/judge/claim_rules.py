@@ -150,7 +150,8 @@ _STRONG_FORECAST_RE = re.compile(
     r"is about to|are about to|odds|probability|chances? (?:of|that)|(?:likeliest|most likely) (?:outcome|result|"
     r"scenario))\b", re.IGNORECASE)
 _FORECAST_VERB_RE = re.compile(
-    r"\b(?:expects?|anticipates?|predicts?|predicted|sees|see|forecasts?|forecasted|pric(?:e|es|ing|ed) in)\b")
+    r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicted|predicting|sees|see|forecasts?|"
+    r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in)\b")
 _EVENT_NOUNS = re.compile(
     r"\b(?:negotiations|talks|summit|meeting|vote|election|referendum|deal|agreement|ceasefire|sanctions|"
     r"rounds?|hearing|trial|launch|release|deliveries|budget|decision)\b", re.IGNORECASE)
@@ -1083,6 +1084,13 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
     return event_date, first["end"]
 
 
+def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any]]:
+    """The dates that can bound a claim: "this year's Super Bowl is forecast to be ..." names the
+    occasion with its year, which is no horizon."""
+    return [d for d in dates if not (d["precision"] in ("year", "month") and
+                                     re.search(re.escape(d["text"]) + r"(?:’s|'s)\b", statement))]
+
+
 def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                drop: list[Quantity] | None = None, presupposed: bool = False) -> Unit | None:
     # "Biden has said he will not ...": in reported speech "he" is the one who said it
@@ -1136,7 +1144,7 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             if not _OUTCOME_RE.search(statement):
                 prob_q = next(q for q in quantities if q.unit == "percent")
                 statement = f"The probability of {outcome} is {prob_q.text}."
-    event_date, resolves_by = _resolves_by(kind, dates, ctx.document_date, statement)
+    event_date, resolves_by = _resolves_by(kind, _horizons(dates, statement), ctx.document_date, statement)
     if kind == "forecast" and ctx.resolves_at:
         resolves_by = ctx.resolves_at
     return Unit(anchor=anchor or clause, quote=ctx.quote, statement=statement, kind=kind, speaker=ctx.speaker,
@@ -1215,7 +1223,7 @@ _REPORTS_SAY = re.compile(r"^(?P<who>(?:(?:several|some|many|most|other|multiple
                           r"forecasters|pollsters|markets|bettors|bookmakers))\s+(?P<verb>claim|say|said|suggest|"
                           r"suggested|believe|expect|predict|predicted|warn|warned|forecast|estimate|see|foresee|"
                           r"anticipate)\s+(?:that\s+)?", re.IGNORECASE)
-_NAMED_FORECASTER = re.compile(rf"^(?:the\s+)?(?P<who>{_NAME})\s+(?:is\s+|are\s+)?(?:forecasting|projecting|"
+_NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?P<who>{_NAME}(?:\s+(?:and|of|for)\s+{_NAME})?)\s+(?:is\s+|are\s+)?(?:forecasting|projecting|"
                                r"predicting|forecasts|projects|predicts|estimates|expects)\s+(?!that\b)")
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+")
@@ -1264,6 +1272,8 @@ _PARTICIPLES = {
 }
 _PARTICIPLE = re.compile(r"(?:,|\s+[–—])\s+(?P<ing>" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) +
                          r")\s+(?P<rest>[^;]+?)\.?$")
+_WITH_COUNT = re.compile(r",\s+with\s+(?P<np>(?:about|around|some|up to|at least|between)?\s*[$€£]?\d[\d,.]*"
+                         r"(?:\s*[–-]\s*\d[\d,.]*)?\s+[a-z][^;]*?)\.?$")
 _CHECKABLE_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
                              r"record|highest|lowest|largest|biggest|smallest)\b", re.IGNORECASE)
 
@@ -1303,6 +1313,13 @@ def _adjuncts(clause: str) -> list[str]:
             plural = np.split()[-1].endswith("s") and not np.split()[-1].endswith("ss")
             extra.append(f"{np} {'are' if plural else 'is'} {how} {vp}.")
         clause = clause[:with_to.start()].rstrip(",") + "."
+    counted = _WITH_COUNT.search(clause)
+    lead = re.match(r"^.*?\b(?:\w+ing|expects?|sees?|predicts?|forecasts?)\s+(?=(?:about|around|some|up to|at least|"
+                    r"between)?\s*[$€£]?\d)", clause[:counted.start()]) if counted else None
+    if counted and lead and parse_quantities(clause[lead.end():counted.start()]):
+        # "X is forecasting 85% odds of ..., with 17–25 named storms": X is forecasting 17–25 named storms
+        extra.append(f"{lead.group().rstrip()} {counted.group('np').rstrip('.')}.")
+        clause = clause[:counted.start()] + "."
     participle = _PARTICIPLE.search(clause)
     rest = participle.group("rest") if participle else ""
     if participle and (parse_quantities(rest) or _CHECKABLE_WORD.search(rest) or re.match(rf"{_NAME}\s+the\b", rest)):
@@ -1617,7 +1634,8 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
                 unit.slots["resolves_with"] = anchor.statement
             if unit.kind != "forecast":
                 continue
-            own = [d for d in unit.slots.get("dates", []) if d["end"] >= (document_date or "")]
+            own = [d for d in _horizons(unit.slots.get("dates", []), unit.statement)
+                   if d["end"] >= (document_date or "")]
             # "expected to cut rates next week" in a text about the meeting of 18 September: the
             # meeting within that week decides it
             start = date.fromisoformat(own[0]["date"]) if own else None
