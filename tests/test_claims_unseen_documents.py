@@ -466,3 +466,10 @@ def test_a_year_that_names_the_occasion_is_no_horizon() -> None:
     claims = parsed("The Bowl final is on Sunday, February 11. This year's final is forecast to draw a record "
                     "audience.", date="2024-01-30")
     assert the(claims, "record audience").resolves_by == "2024-02-11"    # was the end of 2024
+
+
+def test_what_happened_last_week_is_a_reported_fact_and_a_day_still_an_event() -> None:
+    claims = parsed("Just last week, the World Health Agency declared the outbreak a global emergency. "
+                    "The World Health Agency met on Monday to review the outbreak.", date="2024-08-21")
+    assert the(claims, "declared the outbreak").kind == "fact"
+    assert the(claims, "met on Monday").kind == "event"

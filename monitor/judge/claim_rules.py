@@ -1003,7 +1003,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "event", None
     if recent and not evaluative and not _SPECULATION_RE.search(clause) and has_entities and not quantities:
         # a happening on a day is an event; "in September", "since 2022": a reported fact
-        if any(d["precision"] in ("day", "week") for d in recent) or ctx.document_date is None:
+        # ("last week, the WHO declared ...": a report of the past, not a dated happening to check)
+        if any(d["precision"] == "day" or d["precision"] == "week" and d["end"] >= (ctx.document_date or "")
+               for d in recent) or ctx.document_date is None:
             return "event", None
         return "fact", None
     summary = narrated and ctx.speaker is not None and ctx.speaker == ctx.interviewee and not concrete
