@@ -762,7 +762,8 @@ def demo(workdir: Path | None, keep: bool) -> None:
 
 CLAIM_COLUMNS = ["id", "kind", "active", "speaker", "statement"]
 CLAIM_FIELDS = ["id", "kind", "active", "reviewed", "speaker", "source", "document", "statement", "quote",
-                "subject", "entities", "quantities", "probability", "event_date", "resolves_by", "sources"]
+                "subject", "entities", "quantities", "probability", "event_date", "resolves_by", "sources",
+                "inactive_because"]
 
 
 def _claims_file(context: Context, override: Path | None) -> Path:
@@ -825,8 +826,10 @@ def claims_extract(context: Context, docs: Path, out: Path | None) -> None:
 def _claim_row(claim: Any) -> dict[str, Any]:
     from .judge.quantities import describe_quantity
 
-    row = {name: getattr(claim, name) for name in CLAIM_FIELDS}
+    row = {name: getattr(claim, name) for name in CLAIM_FIELDS if name != "inactive_because"}
     row["quantities"] = [describe_quantity(q) for q in claim.quantities]
+    row["inactive_because"] = "" if claim.active else (
+        claim.slots.get("inactive_because") or claim.note or "switched off in the claims file")
     return row
 
 
@@ -842,7 +845,8 @@ def claims_list(context: Context, show_all: bool, claims_file: Path | None, fmt:
 
     claims = [c for c in load_claims(_claims_file(context, claims_file)) if show_all or c.active]
     rows = [_claim_row(c) for c in claims]
-    emit_rows(rows, fmt, columns=CLAIM_COLUMNS if fmt == "table" else CLAIM_FIELDS)
+    table = CLAIM_COLUMNS + (["inactive_because"] if show_all else [])
+    emit_rows(rows, fmt, columns=table if fmt == "table" else CLAIM_FIELDS)
 
 
 @claims.command("show")

@@ -67,6 +67,10 @@ def test_list_active_and_all_in_every_format(project: Path) -> None:
     everything = json.loads(run(project, "claims", "list", "--all", "--format", "json").stdout)
     assert len(table) == len(rows) + 2
     assert all(r["active"] for r in rows) and len(everything) > len(rows)
+    # an inactive claim says why: the extractor's reason, or the reviewer's note
+    assert all(r["inactive_because"] for r in everything if not r["active"])
+    assert all(not r["inactive_because"] for r in rows)
+    assert run(project, "claims", "list", "--all").stdout.splitlines()[0].split()[-1] == "inactive_because"
     call = next(r for r in rows if "lasted close to 90 minutes" in r["statement"])
     assert call["quantities"] == ["close to 90 minutes (≈90 minutes)"]
     csv_lines = run(project, "claims", "list", "--format", "csv").stdout.splitlines()

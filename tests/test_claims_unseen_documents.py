@@ -473,3 +473,26 @@ def test_what_happened_last_week_is_a_reported_fact_and_a_day_still_an_event() -
                     "The World Health Agency met on Monday to review the outbreak.", date="2024-08-21")
     assert the(claims, "declared the outbreak").kind == "fact"
     assert the(claims, "met on Monday").kind == "event"
+
+
+def test_framing_a_writers_question_and_a_photo_credit_are_not_tracked() -> None:
+    claims = parsed("The Bowl final is finally just around the corner. Why the slow ticket sales as the final "
+                    "nears? A mascot is pictured at a fan zone in Orbia on Monday. © Ada Lind / AFP.",
+                    date="2024-01-30")
+    framing = the(claims, "around the corner")
+    assert not framing.active and framing.slots["inactive_because"] == "the writer's framing ('just around the corner')"
+    assert not any(c.active for c in claims if "slow ticket sales" in c.statement)
+    assert not any("©" in c.statement or "AFP" in c.statement for c in claims)
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("I think the talks will fail.", "the speaker's own view (first person)"),
+    ("The plan is deeply problematic, Ada Lind said.", "evaluative or prescriptive wording ('problematic')"),
+    ("The ministry would have acted sooner.", "what would have been: nothing later coverage can check "
+                                              "('would have acted')"),
+    ("Orbia could change course, Ada Lind said.", "speculation with no value, date or event to check ('could')"),
+])
+def test_an_inactive_claim_says_why(text: str, reason: str) -> None:
+    claim = next(c for c in parsed(text) if not c.active)
+    assert claim.slots["inactive_because"] == reason
+    assert all("inactive_because" not in c.slots for c in parsed(text) if c.active)

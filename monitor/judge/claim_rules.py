@@ -129,6 +129,13 @@ _OPINION_RE = re.compile(
     r"(?:does not|doesn’t|doesn't|do not|don't) like|likes|dislikes?|prefers?|is (?:wary|keen|reluctant) to|"
     r"hardly|barely)\b",
     re.IGNORECASE)
+# a news writer's framing: sets the scene, checks nothing
+_FRAMING_RE = re.compile(
+    r"\b(?:(?:just )?around the corner|the wait is (?:nearly |almost |finally )?over|take[s]? cent(?:er|re) stage|"
+    r"balancing act|work cut out|all eyes (?:are|will be) on|in the spotlight|under the microscope|"
+    r"make[s]? or break|uncharted territory|a tall order|the big question|remains to be seen|"
+    r"only time will tell|will be crucial|is crucial|are crucial|hangs? in the balance|in full swing|"
+    r"in full force|front and cent(?:er|re)|on tenterhooks|nail-biting|high-stakes)\b", re.IGNORECASE)
 _DISCOURSE_SUMMARY = re.compile(
     r"^(?:[^,]{0,80},\s*)?(?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+(?:,[^,]{1,30},)?\s+(?:\w+ly\s+|also\s+|then\s+|"
     r"nonetheless\s+|further\s+)*(?:began by|turned to|went on|addressed|examined|explored|focused|"
@@ -988,6 +995,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if scheduled and _SCHEDULED_RE.search(clause) and not hedged and not _OUTCOME_VERB_RE.search(clause) and \
             not any(_is_claim_quantity(q) for q in quantities) and not singular:
         return "event", None                 # "Apple ... at the upcoming Apple Event on September 9"
+    if _FRAMING_RE.search(clause) and not any(_is_claim_quantity(q) for q in quantities):
+        return "opinion", None               # "The Super Bowl is finally just around the corner"
     if _REPORTED_STATEMENT.match(clause) and not singular and has_entities:
         return "fact", None                  # "He unequivocally stated that ...": the statement is the fact
     if _FORECAST_VERB_RE.search(clause) and concrete and not evaluative:
@@ -1040,6 +1049,36 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             re.match(r"^(?:The|Both|All)\s+(?:two\s+)?(?:leaders|presidents|sides|parties)\b", clause):
         return "fact", None
     return None, None
+
+
+def _inactive_reason(clause: str, quantities: list[Quantity], ctx: _Context) -> str:
+    """Why ``_classify`` keeps a clause as an inactive opinion, in words for the reviewer (the
+    first of its cues, in the order ``_classify`` weighs them)."""
+    def quoted(match: re.Match[str] | None) -> str:
+        return f" ('{match.group().strip()}')" if match else ""
+
+    if _COUNTERFACTUAL_RE.search(clause):
+        return "what would have been: nothing later coverage can check" + quoted(_COUNTERFACTUAL_RE.search(clause))
+    if _HABITUAL_RE.search(clause):
+        return "what usually happens, not a claim about this case" + quoted(_HABITUAL_RE.search(clause))
+    if _FRAMING_RE.search(clause):
+        return "the writer's framing" + quoted(_FRAMING_RE.search(clause))
+    if _FIRST_PERSON_SINGULAR.search(clause) or _FIRST_PERSON_PLURAL.search(clause) and not quantities:
+        return "the speaker's own view (first person)"
+    opinion = _OPINION_RE.search(clause) or _STRONG_OPINION_RE.search(clause)
+    if opinion:
+        return "evaluative or prescriptive wording" + quoted(opinion)
+    if ctx.verb in _OPINION_VERBS and not ctx.quoted:
+        return f"reported as a view ('{ctx.verb}')"
+    if "!" in clause:
+        return "an exclamation"
+    if re.match(r"^(?:This|That|These|Those|Such)\b", clause):
+        return "refers back to what was said before: nothing to check on its own"
+    if _DISCOURSE_SUMMARY.match(clause):
+        return "sums up a view or the discussion"
+    if _SPECULATION_RE.search(clause):
+        return "speculation with no value, date or event to check" + quoted(_SPECULATION_RE.search(clause))
+    return "the interviewee's view, summarised by the writer"
 
 
 def _is_claim_quantity(quantity: Quantity) -> bool:
@@ -1121,6 +1160,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     if kind is None:
         return None
     slots: dict[str, Any] = {}
+    if kind == "opinion":
+        slots["inactive_because"] = _inactive_reason(statement, quantities, ctx)
     if ctx.verb and ctx.verb not in ("according to", "in the view of"):
         slots["reported_with"] = ctx.verb
     if ctx.quoted:
@@ -1695,7 +1736,11 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
         for sentence in _sentences(paragraph.text):
             quotes = find_quotes(sentence)
             quoted_chars = sum(e - s for s, e in quotes)
-            question = paragraph.role == "question"
+            if sentence.lstrip().startswith("©") or _CREDIT_LINE.match(sentence):
+                continue                     # "© Richard A. Brooks / AFP" after a caption
+            # the writer's own question ("Why the ebbing growth ...?") asks, it does not claim
+            question = paragraph.role == "question" or (paragraph.role == "text" and not quotes and
+                                                        sentence.rstrip(" ”\"'’").endswith("?"))
             if quotes and quoted_chars >= 0.5 * len(sentence):
                 outside = "".join(ch if not any(s <= i < e for s, e in quotes) else " "
                                   for i, ch in enumerate(sentence))
