@@ -316,11 +316,16 @@ def extraction(names: list[str]) -> None:
     print(f"{'story':28} {'gold':>5} {'active':>7} {'prec.':>6} {'recall':>7} {'kind':>6} {'dates':>6} {'odds':>5} "
           f"{'speaker':>7}")
     totals = Counter()
+    slot_totals: dict[str, list[str]] = {"kind": [], "dates": [], "odds": [], "speaker": []}
     for story in names:
         docs = prepare(story).parent
         result = run(docs, BENCH / story / "gold_claims.toml")
         slots = result["slot_accuracy"]
         dates = _fraction_sum(slots.get("event_date"), slots.get("resolves_by"))
+        for key, value in (("kind", slots.get("kind")), ("dates", dates), ("odds", slots.get("probability")),
+                           ("speaker", slots.get("speaker"))):
+            if value and value != "-":
+                slot_totals[key].append(value)
         print(f"{story:28} {result['gold']:5} {result['extracted_active']:7} {result['precision']:6.2f} "
               f"{result['recall']:7.2f} {slots.get('kind', '-'):>6} {dates:>6} {slots.get('probability', '-'):>5} "
               f"{slots.get('speaker', '-'):>7}")
@@ -328,8 +333,10 @@ def extraction(names: list[str]) -> None:
         totals.update(gold=result["gold"], active=result["extracted_active"], tp=result["true_positive"],
                       matched=matched)
     if totals["gold"]:
+        summed = {key: _fraction_sum(*values) for key, values in slot_totals.items()}
         print(f"{'all':28} {totals['gold']:5} {totals['active']:7} "
-              f"{totals['tp'] / max(1, totals['active']):6.2f} {totals['matched'] / totals['gold']:7.2f}")
+              f"{totals['tp'] / max(1, totals['active']):6.2f} {totals['matched'] / totals['gold']:7.2f} "
+              f"{summed['kind']:>6} {summed['dates']:>6} {summed['odds']:>5} {summed['speaker']:>7}")
 
 
 def _fraction_sum(*fractions: str | None) -> str:

@@ -496,3 +496,48 @@ def test_an_inactive_claim_says_why(text: str, reason: str) -> None:
     claim = next(c for c in parsed(text) if not c.active)
     assert claim.slots["inactive_because"] == reason
     assert all("inactive_because" not in c.slots for c in parsed(text) if c.active)
+
+
+# -- the fourth round (five more extraction-dev documents: a merger, a contract vote, a summit,
+#    a trial, a central bank preview) -----------------------------------------------------------
+
+def test_an_expected_to_aside_is_its_own_forecast_and_between_x_and_y_stays_whole() -> None:
+    claims = parsed("The trial, expected to last between seven and eight weeks, will see opening statements "
+                    "from both sides in front of Judge Ada Lind.", date="2025-04-14")
+    weeks = the(claims, "The trial is expected to last between seven and eight weeks")
+    assert weeks.kind == "forecast"
+    assert the(claims, "The trial will see opening statements")
+
+
+def test_what_comes_with_a_forecast_and_an_announcement_at_a_time_are_claims() -> None:
+    claims = parsed("The Reserve Bank of Orbia is expected to cut interest rates on Tuesday with at least two "
+                    "more reductions to come this year. Economists forecast a 25 basis point cut when the bank "
+                    "makes its announcement at 2:30 pm AEST.", date="2025-05-19")
+    more = the(claims, "two more reductions will come this year")
+    assert (more.kind, more.resolves_by) == ("forecast", "2025-12-31")
+    announcement = the(claims, "makes its announcement at 2:30 pm AEST")
+    assert (announcement.kind, announcement.event_date) == ("event", "2025-05-20")
+
+
+def test_two_things_asserted_are_two_claims_and_a_deal_reached_is_a_fact_of_its_own() -> None:
+    claims = parsed("Orbix asserts that both acquisitions were approved by regulators at the time, and that "
+                    "rivals like Lark have grown since then. The strike ended on November 9 after the Actors "
+                    "Guild reached a deal with the studios.", date="2023-11-24")
+    approved = the(claims, "approved by regulators")
+    assert (approved.statement, approved.speaker) == ("Both acquisitions were approved by regulators at the time.",
+                                                      "Orbix")
+    assert the(claims, "rivals like Lark").speaker == "Orbix"
+    ended = the(claims, "The strike ended on November 9")
+    assert (ended.kind, ended.event_date) == ("event", "2023-11-09")
+    assert the(claims, "Actors Guild reached a deal").statement.startswith("The Actors Guild reached")
+
+
+def test_an_agencys_parenthesised_dateline_is_not_read_as_the_claims_date() -> None:
+    claim = the(parsed("Cali, (APP - Orbia News - 22nd Oct, 2024) The world's biggest nature conference opened "
+                       "in Colombia on Monday.", date="2024-10-22"), "opened in Colombia")
+    assert claim.statement.startswith("The world's biggest") and claim.event_date == "2024-10-21"
+
+
+def test_an_agreement_expiring_on_a_day_is_an_event() -> None:
+    claim = the(parsed("The agreement between Orbix and Lark expires on Nov 26.", date="2023-10-31"), "expires")
+    assert (claim.kind, claim.event_date) == ("event", "2023-11-26")

@@ -63,7 +63,7 @@ _SAY_VERBS = ("said|says|added|adds|noted|notes|remarked|explained|observed|conc
               "confirms|replied|continued|acknowledged|pointed out|indicated|believes|thinks|urged|"
               "mentioned|reported|recalled|asserted|declared|estimated|estimates|expects|expected|"
               "maintained|countered|admitted|revealed|disclosed|responded|went on to say|underlined|underscored|"
-              "observed|ruled(?!\\s+out)")
+              "observed|ruled(?!\\s+out)|asserts|argues|contends|maintains|insists")
 # narrator verbs that summarise a view rather than report a statement
 # verbs that report speech without "that" ("Marsh said the bank had sold ...")
 _ZERO_THAT_VERBS = {"said", "says", "told", "added", "noted", "wrote", "predicted", "warned", "argued",
@@ -185,10 +185,11 @@ _OUTCOME_VERB_RE = re.compile(r"\b(?:cut|cuts|raise|raises|hike|hikes|lower|lowe
 _DEAL_TERMS_RE = re.compile(r"\bwill (?:get|receive|earn|pay|be paid|include|cost|give)\b")
 # a clock time, or what follows on from a scheduled happening, in a future clause: an event
 _AT_CLOCK_TIME = re.compile(r"\b(?:at|for)\s+(?:approximately\s+|about\s+|around\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
-                            r"(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|[ECMP][SD]?T\b|local time|noon)|"
+                            r"(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|[ECMP][SD]?T\b|AE[SD]T\b|CES?T\b|local time|noon)|"
                             r"\bat\s+(?:noon|midday|midnight)\b|\b(?:will|would)\s+follow\b")
 # the present tense of a timetable: "The launch window opens at 7 a.m. CT"
-_TIMETABLE_RE = re.compile(r"\b(?:opens|begins|starts|kicks off|closes|is scheduled|are scheduled|is set|are set|"
+_TIMETABLE_RE = re.compile(r"\b(?:opens|begins|starts|kicks off|closes|makes|holds|announces|releases|publishes|"
+                           r"hands down|delivers|unveils|is scheduled|are scheduled|is set|are set|"
                            r"is due|are due|is slated|are slated)\b")
 _PLAIN_FUTURE_RE = re.compile(r"\b(?:will|won’t|won't|shall)\b")
 _POLL_RE = re.compile(r"\b(?:polls?|polling|opinion poll|survey|projections?|projected|"
@@ -203,7 +204,7 @@ _SCHEDULED_RE = re.compile(r"\b(?:events?|meetings?|meets|summits?|conference|el
                            r"ceremony|launch|keynote|session|talks|debate|referendum|trial|announce|announced|"
                            r"earnings|results|ruling|verdict|liftoff|championship|final|game|match|race|kickoff|"
                            r"kick-off|tournament|premiere|start|starts|begin|begins|open|opens|goes on sale|"
-                           r"go on sale)\b",
+                           r"go on sale|expires|expire|lapses|deadline)\b",
                            re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
@@ -214,7 +215,8 @@ _PRESUPPOSITIONS = (
 )
 _CLAUSE_SPLIT = re.compile(
     r"(?:;\s+|,\s+(?:with the expectation that|with the hope that|even though|although|though|"
-    r"whereas|while|but(?!\s+not\b)|where)\s+|,\s+and\s+(?=(?:it|he|she|they|the\s+\w+)\s+(?:\w+\s+)?[a-z]+(?:s|ed)\b))")
+    r"whereas|while|but(?!\s+not\b)|where)\s+|,\s+and\s+(?=(?:it|he|she|they|the\s+\w+)\s+(?:\w+\s+)?[a-z]+(?:s|ed)\b)|"
+    r",?\s+and\s+that\s+)")        # "X asserts that A, and that B": two things said
 _CONDITIONAL = re.compile(r"^(?P<if>(?:if|should|once|unless)\b[^,]{3,}?),\s+(?P<then>.+)$", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:(?:still|yet|however|additionally|also|moreover|furthermore|nonetheless|nevertheless|"
@@ -981,17 +983,16 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         if any(_is_claim_quantity(q) for q in quantities):
             return "quantity", None          # "... just six years after the Ligue 1 side paid £166m for him"
         return ("fact" if has_entities or recent else None), None
+    if _AT_CLOCK_TIME.search(clause) and (_PLAIN_FUTURE_RE.search(clause) or _TIMETABLE_RE.search(clause)) and \
+            not _HEDGE_RE.search(clause) and not singular and not _OUTCOME_VERB_RE.search(clause) and \
+            not any(_is_claim_quantity(q) and q.unit != "second" for q in quantities):
+        return "event", None                 # "The decision will be announced at 12:00 GMT"
     if narrated and ctx.verb in _FORECAST_VERBS:
         return "forecast", None
     if _COUNTERFACTUAL_RE.search(clause) or _HABITUAL_RE.search(clause):
         return "opinion", None               # what would have been, what usually happens: not checkable
     hedged = bool(_HEDGE_RE.search(clause))
     scheduled = any(d["precision"] in ("day", "week") and d["end"] >= (ctx.document_date or "") for d in dates)
-    if _AT_CLOCK_TIME.search(clause) and (_PLAIN_FUTURE_RE.search(clause) or _TIMETABLE_RE.search(clause)) and \
-            not hedged and not singular and \
-            not _OUTCOME_VERB_RE.search(clause) and not any(_is_claim_quantity(q) and q.unit != "second"
-                                                           for q in quantities):
-        return "event", None                 # "The decision will be announced at 12:00 GMT"
     if scheduled and _SCHEDULED_RE.search(clause) and not hedged and not _OUTCOME_VERB_RE.search(clause) and \
             not any(_is_claim_quantity(q) for q in quantities) and not singular:
         return "event", None                 # "Apple ... at the upcoming Apple Event on September 9"
@@ -1010,7 +1011,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "forecast", None
     if _EVENT_RE.search(clause) and not evaluative:
         return "event", None
-    if recent and not evaluative and not _SPECULATION_RE.search(clause) and has_entities and not quantities:
+    if recent and not evaluative and not _SPECULATION_RE.search(clause) and not quantities and \
+            (has_entities or re.match(r"^(?:The|Its|Their)\s+\w+", clause)):
         # a happening on a day is an event; "in September", "since 2022": a reported fact
         # ("last week, the WHO declared ...": a report of the past, not a dated happening to check)
         if any(d["precision"] == "day" or d["precision"] == "week" and d["end"] >= (ctx.document_date or "")
@@ -1255,6 +1257,9 @@ _FINITE_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|did|doe
                           r"kept|sold|bought|spent|brought|ran|remains|shows|showed)\b|\b[a-z]{3,}ed\b")
 _TIME_AFTER = re.compile(r",\s+(?:just\s+|only\s+|some\s+|barely\s+)?(?:[\w-]+\s+){1,2}(?:after|before)\s+"
                          r"(?P<fact>.+)$")
+_AFTER_NAMED_DEED = re.compile(r"\s+(?:after|when|as)\s+(?P<fact>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4}"
+                               r"\s+(?:reached|agreed|won|signed|announced|approved|rejected|voted|filed|failed|"
+                               r"dropped|completed|struck|sealed|secured|cleared)\b.+)$")
 _AT_MEETING = re.compile(r"\s+at\s+(?P<its>its|their|the)\s+(?P<noun>meeting|summit|conference|congress|session|"
                          r"hearing)\s+(?P<when>on\s+(?:[A-Z]\w+)(?:,?\s+[A-Z]\w+\s+\d{1,2})?)\b")
 _READER_CONDITION = re.compile(r"^if you\b[^,]{3,80},\s*(?:then\s+)?", re.IGNORECASE)
@@ -1269,7 +1274,8 @@ _REPORTS_SAY = re.compile(r"^(?P<who>(?:(?:several|some|many|most|other|multiple
 _NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?P<who>{_NAME}(?:\s+(?:and|of|for)\s+{_NAME})?)\s+(?:is\s+|are\s+)?(?:forecasting|projecting|"
                                r"predicting|forecasts|projects|predicts|estimates|expects)\s+(?!that\b)")
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
-_DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+")
+_DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+|"
+                       r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+")   # "Cali, (APP - ... 22nd Oct, 2024) "
 _WORTH = re.compile(
     r"\b(?:a|an|the)\s+(?P<np>(?:[\w’'\-]+\s+){0,3}?(?:contract|deal|package|offer|agreement|bonus|salary|"
     r"transfer|takeover|acquisition|order|investment|settlement))\b(?P<pp>\s+(?:with|for|from|to|of)\s+"
@@ -1286,7 +1292,8 @@ _FOLLOWED_BY = re.compile(r",\s+followed\s+by\s+(?P<np>(?:a|an|the|its|their|his
                           r"[A-Z][\w.\-]*(?:’s|'s))\s+[^,;]+?)(?=,\s|[.;]?$)")
 # "... with a conference call to follow at 5 p.m.", "... got underway with a jury set to decide ..."
 _WITH_TO = re.compile(
-    r",?\s+with\s+(?P<np>(?:a|an|the|its|their|his|her)\s+(?:(?!\b(?:view|aim|goal|hope|intention|plans?|"
+    r",?\s+with\s+(?P<np>(?:a|an|the|its|their|his|her|at least|up to|some|several|two|three|four|five|\d+)\s+"
+    r"(?:(?!\b(?:view|aim|goal|hope|intention|plans?|"
     r"exception|help|power|right|chance)\b)[^,;])+?)\s+(?P<how>(?:set|expected|due|scheduled|slated|poised|likely)"
     r"\s+to|to(?=\s+(?:follow|come|begin|start|open|take place|be held|be announced|be released|be published)\b))"
     r"\s+(?P<vp>[a-z][\w’'\-]*\b.*?)\.?$")
@@ -1315,6 +1322,11 @@ _PARTICIPLES = {
 }
 _PARTICIPLE = re.compile(r"(?:,|\s+[–—])\s+(?P<ing>" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) +
                          r")\s+(?P<rest>[^;]+?)\.?$")
+_EXPECTED_ASIDE = re.compile(r"^(?P<np>(?:[A-Z][\w’'\-]*)(?:\s+[\w’'\-]+){0,6}?),\s+(?P<how>expected|set|due|scheduled|"
+                             r"slated|likely)\s+to\s+(?P<vp>(?:[^,]|,(?=\d{3}))+?),\s+(?P<rest>(?:will|would|is|are|was|"
+                             r"were|has|have|had|could|may|might)\b.+)$")
+_WHEN_AT_TIME = re.compile(r"\s+when\s+(?P<event>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){1,12}?\s+at\s+\d{1,2}"
+                           r"(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\b.*?)\.?$", re.IGNORECASE)
 _WITH_COUNT = re.compile(r",\s+with\s+(?P<np>(?:about|around|some|up to|at least|between)?\s*[$€£]?\d[\d,.]*"
                          r"(?:\s*[–-]\s*\d[\d,.]*)?\s+[a-z][^;]*?)\.?$")
 _CHECKABLE_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
@@ -1329,6 +1341,19 @@ def _adjuncts(clause: str) -> list[str]:
     """One clause -> the clause without its trailing adjuncts, then a statement for each adjunct
     that says something checkable of its own."""
     extra: list[str] = []
+    aside = _EXPECTED_ASIDE.match(clause)
+    if aside:
+        # "The trial, expected to last seven weeks, will see ..." -> "The trial is expected to last seven weeks."
+        np = aside.group("np")
+        plural = np.split()[-1].endswith("s") and not np.split()[-1].endswith("ss")
+        extra.append(f"{np} {'are' if plural else 'is'} {aside.group('how')} to {aside.group('vp')}.")
+        clause = f"{np} {aside.group('rest')}"
+    when = _WHEN_AT_TIME.search(clause)
+    if when:
+        # "... a cut when the RBA makes its announcement at 2:30 pm AEST": the announcement is an event
+        event = when.group("event")
+        extra.append(event[:1].upper() + event[1:].rstrip(".") + ".")
+        clause = clause[:when.start()] + "."
     part = _INCLUDING_PART.search(clause)
     if part and _subject(clause[:part.start()] + " had"):
         counted = part.group("part")
@@ -1546,7 +1571,9 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     out = []
     for piece in main:
         after = _TIME_AFTER.search(piece.text)
-        if after and parse_quantities(after.group("fact")):
+        if not (after and parse_quantities(after.group("fact"))):
+            after = _AFTER_NAMED_DEED.search(piece.text)     # "ended on November 9 after the union reached a deal"
+        if after:
             out.append(_Piece(piece.text[:after.start()], piece.speaker, piece.verb))
             out.append(_Piece(after.group("fact"), piece.speaker, piece.verb, presupposed=True))
             continue
@@ -1567,7 +1594,9 @@ def _own_subject_clauses(clause: str) -> list[str]:
         left, right = clause[:match.start()], clause[match.end():]
         # "the iPhone 16 and iPhone 16 Plus will ...": two names sharing one verb, not two clauses
         names = re.search(r"(?:^|\s)[A-Z0-9][\w.’'\-]*$", left) and re.match(r"\S*[A-Z0-9]", right)
-        if _FINITE_VERB.search(left) and len(left.split()) >= 3 and len(right.split()) >= 3 and not names:
+        between = re.search(r"\bbetween\s+(?:[\w$€£.,%’'\-]+\s+){0,2}[\w$€£.,%’'\-]+$", left)
+        if _FINITE_VERB.search(left) and len(left.split()) >= 3 and len(right.split()) >= 3 and not names \
+                and not between:
             return [left, *_own_subject_clauses(right)]
     return [clause]
 
