@@ -541,3 +541,28 @@ def test_an_agencys_parenthesised_dateline_is_not_read_as_the_claims_date() -> N
 def test_an_agreement_expiring_on_a_day_is_an_event() -> None:
     claim = the(parsed("The agreement between Orbix and Lark expires on Nov 26.", date="2023-10-31"), "expires")
     assert (claim.kind, claim.event_date) == ("event", "2023-11-26")
+
+
+def test_an_earlier_or_compared_value_is_a_claim_of_its_own() -> None:
+    claims = parsed("Inflation in Orbia rose to 2.5% in June, up from 2.2% in May. The Lark 2 costs $449.99, "
+                    "more than the Lark's launch price of $299.99.", date="2025-07-15")
+    may = the(claims, "Inflation in Orbia was 2.2% in May")
+    assert (may.kind, [q.value for q in may.quantities]) == ("quantity", [pytest.approx(0.022)])
+    assert "2.2%" not in the(claims, "rose to 2.5%").statement
+    assert the(claims, "The Lark's launch price was $299.99").kind == "quantity"
+
+
+def test_a_poll_that_finds_is_the_source_and_a_share_of_voters_is_no_odds() -> None:
+    claim = the(parsed("A new YouGov poll conducted for the press agency finds that one in five voters is "
+                       "undecided.", date="2025-02-20"), "one in five voters")
+    assert (claim.statement, claim.speaker, claim.probability) == ("One in five voters is undecided.", "YouGov", None)
+    odds = the(parsed("The odds are one in five that the bill passes."), "one in five")
+    assert odds.probability == pytest.approx(0.2)
+
+
+def test_the_fate_of_a_deal_and_what_was_once_expected_are_facts() -> None:
+    claims = parsed("Last year, Orbix scrapped a proposed $5.2 billion acquisition of Lark after failing to get "
+                    "clearance. Orbix and Lark had maintained until last month that they expected to close by "
+                    "Oct 30.", date="2023-10-31")
+    assert the(claims, "scrapped a proposed $5.2 billion acquisition").kind == "fact"
+    assert the(claims, "had maintained until last month").kind == "fact"

@@ -191,6 +191,14 @@ _AT_CLOCK_TIME = re.compile(r"\b(?:at|for)\s+(?:approximately\s+|about\s+|around
 _TIMETABLE_RE = re.compile(r"\b(?:opens|begins|starts|kicks off|closes|makes|holds|announces|releases|publishes|"
                            r"hands down|delivers|unveils|is scheduled|are scheduled|is set|are set|"
                            r"is due|are due|is slated|are slated)\b")
+# what became of a deal named by its value: the fate is the claim, the value its label
+_DEAL_FATE = re.compile(r"\b(?:dropped|scrapped|scuttled|abandoned|withdrew|called off|blocked|cleared|approved|"
+                        r"rejected|completed|closed|terminated|sealed)\s+(?:its|a|an|the|their)\s+(?:proposed\s+)?"
+                        r"(?:US|C|A)?[$€£]\d[\d.,]*\s*(?:billion|million|bn|m)?\s+(?:attempt|bid|offer|deal|"
+                        r"acquisition|takeover|merger|purchase|sale)\b")
+# a statement made in the past and since overtaken: "They had maintained until last month that ..."
+_PAST_STATEMENT = re.compile(r"\bhad\s+(?:long\s+|previously\s+|repeatedly\s+)?(?:maintained|said|insisted|"
+                             r"expected|predicted|forecast|promised|claimed)\b")
 _PLAIN_FUTURE_RE = re.compile(r"\b(?:will|won’t|won't|shall)\b")
 _POLL_RE = re.compile(r"\b(?:polls?|polling|opinion poll|survey|projections?|projected|"
                       r"model (?:shows|suggests))\b", re.IGNORECASE)
@@ -937,7 +945,11 @@ def _probability(clause: str, quantities: list[Quantity], ctx: _Context) -> Quan
         before, after = clause[:quantity.start], clause[quantity.end:]
         if re.match(r"^\s*(?:target|of (?:the )?(?:vote|economists|respondents|global|the world))", after):
             continue
-        if _ODDS_BEFORE.search(before) or _ODDS_AFTER.match(after) or re.search(r"\bin\b", quantity.text):
+        # "1 in 5" alone is odds ("a 1 in 5 shot"), but not a share of people ("one in five voters")
+        share = re.match(r"^\s+(?:[\w’'\-]+\s+){0,2}?(?:voters|people|adults|Americans|Britons|respondents|"
+                         r"children|workers|households|members|users|patients|residents|[A-Z]\w+ans)\b", after)
+        if _ODDS_BEFORE.search(before) or _ODDS_AFTER.match(after) or \
+                (re.search(r"\bin\b", quantity.text) and not share):
             return quantity
     return None
 
@@ -965,6 +977,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return None, None
     if ctx.kind:
         return ctx.kind, None
+    if _PAST_STATEMENT.search(clause) and not ctx.quoted:
+        return "fact", None                  # what they had said then is the fact; it forecasts nothing now
     if _PAST_PLAN_RE.search(clause) and not _PLAIN_FUTURE_RE.search(clause) and has_entities and \
             not any(d["end"] >= (ctx.document_date or "") for d in dates):
         return "fact", None              # ... unless it still points ahead ("was due to start in January")
@@ -1039,6 +1053,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             # reports someone has pledged ("Biden has said he will not invoke the Taft-Hartley Act")
             return "forecast", None
         return "opinion", None
+    if _DEAL_FATE.search(clause) and has_entities:
+        return "fact", None                  # "Intel dropped its $5.4 billion attempt to acquire Tower"
     if any(_is_claim_quantity(q) for q in quantities):
         changed = re.search(r"\b(?:risen|fallen|rose|fell|dropped|slipped|climbed|gained|lost)\b[^.;]*\bfrom\b",
                             clause)   # "support has fallen from 32% to 29%": a measured change, not a projection
@@ -1271,6 +1287,9 @@ _REPORTS_SAY = re.compile(r"^(?P<who>(?:(?:several|some|many|most|other|multiple
                           r"forecasters|pollsters|markets|bettors|bookmakers))\s+(?P<verb>claim|say|said|suggest|"
                           r"suggested|believe|expect|predict|predicted|warn|warned|forecast|estimate|see|foresee|"
                           r"anticipate)\s+(?:that\s+)?", re.IGNORECASE)
+_STUDY_FINDS = re.compile(r"^(?:A|An|The|Their|Its)\s+(?:new\s+|latest\s+|recent\s+)?(?P<who>[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*)?)"
+                          r"\s+(?:poll|survey|study|analysis|report|projection|tracker)\b[^,;]{0,80}?\s+"
+                          r"(?:finds|found|shows|showed|suggests|suggested|indicates|indicated)\s+(?:that\s+)?")
 _NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?P<who>{_NAME}(?:\s+(?:and|of|for)\s+{_NAME})?)\s+(?:is\s+|are\s+)?(?:forecasting|projecting|"
                                r"predicting|forecasts|projects|predicts|estimates|expects)\s+(?!that\b)")
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
@@ -1327,6 +1346,9 @@ _EXPECTED_ASIDE = re.compile(r"^(?P<np>(?:[A-Z][\w’'\-]*)(?:\s+[\w’'\-]+){0,
                              r"were|has|have|had|could|may|might)\b.+)$")
 _WHEN_AT_TIME = re.compile(r"\s+when\s+(?P<event>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){1,12}?\s+at\s+\d{1,2}"
                            r"(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\b.*?)\.?$", re.IGNORECASE)
+_EARLIER_VALUE = re.compile(r",\s+(?:(?:up|down)\s+from|(?:more|less|higher|lower|cheaper|dearer)\s+than\s+"
+                            r"(?P<np>(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?)\s+of)\s+"
+                            r"(?P<value>(?:about|around|nearly|roughly)?\s*[$€£]?\d(?:[^,;]|,(?=\d{3}))*?)(?=,\s|[.;]?$)")
 _WITH_COUNT = re.compile(r",\s+with\s+(?P<np>(?:about|around|some|up to|at least|between)?\s*[$€£]?\d[\d,.]*"
                          r"(?:\s*[–-]\s*\d[\d,.]*)?\s+[a-z][^;]*?)\.?$")
 _CHECKABLE_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
@@ -1388,6 +1410,14 @@ def _adjuncts(clause: str) -> list[str]:
         # "X is forecasting 85% odds of ..., with 17–25 named storms": X is forecasting 17–25 named storms
         extra.append(f"{lead.group().rstrip()} {counted.group('np').rstrip('.')}.")
         clause = clause[:counted.start()] + "."
+    earlier = _EARLIER_VALUE.search(clause)
+    if earlier and parse_quantities(earlier.group("value")):
+        main = clause[:earlier.start()] + clause[earlier.end():]
+        if earlier.group("np"):        # "..., more than Switch's launch price of $299.99"
+            extra.append(f"{earlier.group('np')[:1].upper() + earlier.group('np')[1:]} was {earlier.group('value')}.")
+        elif _subject(main):           # "Inflation rose to 2.5% in June, up from 2.2% in May"
+            extra.append(f"{_subject(main)} was {earlier.group('value')}.")
+        clause = main.rstrip(" ,.") + "."
     participle = _PARTICIPLE.search(clause)
     rest = participle.group("rest") if participle else ""
     if participle and (parse_quantities(rest) or _CHECKABLE_WORD.search(rest) or re.match(rf"{_NAME}\s+the\b", rest)):
@@ -1498,6 +1528,11 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         # its own, so the claim keeps their words
         if _FINITE_VERB.search(said) or re.search(r"\b(?:could|may|might|can|should|must)\b", said):
             text = said[:1].upper() + said[1:]
+    finding = _STUDY_FINDS.match(text)
+    if finding and ctx.speaker is None and speaker is None:
+        # "A new YouGov poll conducted for dpa finds that one in five voters ...": YouGov's finding
+        speaker, verb = finding.group("who"), "found"
+        text = text[finding.end():][:1].upper() + text[finding.end():][1:]
     forecaster = _NAMED_FORECASTER.match(text)
     if forecaster and ctx.speaker is None and speaker is None:
         speaker, verb = forecaster.group("who"), "predicted"   # "NOAA is projecting a 5% chance of ..."
