@@ -566,3 +566,21 @@ def test_the_fate_of_a_deal_and_what_was_once_expected_are_facts() -> None:
                     "Oct 30.", date="2023-10-31")
     assert the(claims, "scrapped a proposed $5.2 billion acquisition").kind == "fact"
     assert the(claims, "had maintained until last month").kind == "fact"
+
+
+@pytest.mark.parametrize("text, resolves_by", [
+    ("Orbix is expected to complete the deal by the end of the month.", "2024-10-31"),     # was 2024-11-03
+    ("Orbix expects to launch the phone early next year.", "2025-04-30"),
+    ("The bank expects inflation to reach 2% by mid-2025.", "2025-06-30"),                # was 2025-12-31
+    ("The strike could end in the coming days.", "2024-10-27"),                           # was an opinion
+    ("Orbix expects to hire staff in the coming weeks.", "2024-11-17"),
+    ("Lark expects profits to rise in the second half of next year.", "2025-12-31"),
+])
+def test_horizons_of_part_of_a_period(text: str, resolves_by: str) -> None:
+    claim = parsed(text, date="2024-10-20")[0]
+    assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by), claim.statement
+
+
+def test_a_subject_who_expects_to_act_keeps_the_sentence_and_is_its_source() -> None:
+    claim = the(parsed("Lark expects to announce the results within two weeks.", date="2024-10-20"), "announce")
+    assert (claim.statement, claim.speaker) == ("Lark expects to announce the results within two weeks.", "Lark")

@@ -542,7 +542,7 @@ _SAYS_THAT = re.compile(
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
     r"(?:\s+(?:on|in|last|this|earlier)\s+[A-Z]?\w+(?:\s+\d{1,2})?(?=\s+that\b))?"   # "said in August that"
-    r"(?:\s+that)?\s+(?=\S)")
+    r"(?:\s+that)?\s+(?!to\s)(?=\S)")          # "Lark expects to announce ...": no reported sentence
 _TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]+\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})(?:\s+\w+){{0,3}}\.?$")
 def find_quotes(sentence: str) -> list[tuple[int, int]]:
     """Spans of quoted speech (double quotes; scare quotes of one or two words are ignored)."""
@@ -622,6 +622,10 @@ _DATE_PATTERNS = (
     ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
                        rf"(?:,?\s+\d{{4}})?\b")),
     ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}})?\b")),
+    ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b", re.IGNORECASE)),
+    # "in the coming days": about a week; "weeks": four; "months": three
+    ("coming", re.compile(r"\b(?:in|over|within|during)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks|months)\b",
+                          re.IGNORECASE)),
     ("week", re.compile(r"\b(?:next|this|last|the coming|the following)\s+week(?:end)?\b", re.IGNORECASE)),
     ("month", re.compile(r"\b(?:next|this|last|the coming)\s+month\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) year\b|\b(?:by\s+)?"
@@ -630,7 +634,9 @@ _DATE_PATTERNS = (
                            re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?Q(?P<q>[1-4])"
                            r"(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{2}))?\b")),
-    ("year", re.compile(r"\b(?:next|this|last)\s+year\b", re.IGNORECASE)),
+    ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:first|second)\s+half\s+of\s+"
+                        r"(?:next|this|last)\s+year\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:(?:early|mid|late)[\s-]+)?(?:next|this|last)\s+year\b", re.IGNORECASE)),
     ("day", re.compile(r"\b(?:last night|yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)),
     ("day", re.compile(rf"\b(?:(?:next|this|last|on|by|until|before|from)\s+)?(?:{_WEEKDAY_RE})\b")),
     # "within 10 days"; "would last (for) six weeks" ends then too
@@ -681,6 +687,11 @@ def clause_tense(text: str) -> str:
 
 def _date_settings(base: datetime, prefer: str) -> dict[str, Any]:
     return {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _year_part_end(year: int, part: str | None) -> date:
+    """The end of "early 2025" (April), "mid-2025" (June), "late 2025" or "2025" (December)."""
+    return _month_end(year, {"early": 4, "mid": 6}.get((part or "").lower(), 12))
 
 
 def _month_end(year: int, month: int) -> date:
@@ -756,9 +767,27 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
             phrase = re.sub(r"^(?:early|mid|late|end of)[\s-]*", "", phrase, flags=re.IGNORECASE)
             resolved: date | None = None
             end: date | None = None
+            part = re.match(r"(?:at least\s+)?(?:the\s+)?(?P<part>early|mid|late)[\s-]", re.sub(
+                r"^(?:in|by|before|until|from|since|through|throughout|during)\s+", "", span, flags=re.IGNORECASE),
+                flags=re.IGNORECASE)
+            relative_year = re.search(r"\b(?P<which>next|this|last)\s+year\b", span, flags=re.IGNORECASE)
             if precision == "yearend":
                 resolved = end = date(int(match.group("y")), 12, 31)
                 precision = "year"
+            elif precision == "monthend":
+                resolved = end = _month_end(today.year, today.month)
+                precision = "month"
+            elif precision == "coming":
+                days = {"days": 7, "weeks": 28, "months": 91}[match.group("unit").lower()]
+                resolved, end = today, today + timedelta(days=days)
+                precision = "week" if days == 7 else "month"
+            elif relative_year is not None and precision in ("year", "half"):
+                year = today.year + {"next": 1, "this": 0, "last": -1}[relative_year.group("which").lower()]
+                if precision == "half":
+                    first = re.search(r"\bfirst\b", span, flags=re.IGNORECASE) is not None
+                    resolved, end = date(year, 1 if first else 7, 1), _month_end(year, 6 if first else 12)
+                else:
+                    resolved, end = date(year, 1, 1), _year_part_end(year, part.group("part") if part else None)
             elif precision == "quarter" and match.groupdict().get("q"):
                 quarter = int(match.group("q"))
                 year = int(match.group("qy")) if match.group("qy") else today.year
@@ -786,7 +815,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                 resolved = end = _month_end(today.year + year, month + 1)
                 precision = "month"
             elif precision == "year" and re.fullmatch(r"(?:19|20)\d{2}", phrase):
-                resolved, end = date(int(phrase), 1, 1), date(int(phrase), 12, 31)
+                resolved = date(int(phrase), 1, 1)
+                end = _year_part_end(int(phrase), part.group("part") if part else None)
             elif precision == "year" and (at_end or re.search(r"\bend\b|year-end|year end", phrase, re.I)):
                 resolved = end = date(today.year, 12, 31)
             elif phrase.lower() == "last night":
