@@ -77,7 +77,8 @@ def test_pronoun_speaker_carries_over_from_the_interviewee(seed_claims: list[Cla
     assert kellogg.speaker == "Alan Kafruny"                  # “...,” he said, in the Kafruny section
     assert kellogg.statement.startswith("Keith Kellogg is slated")   # "he" resolved to Kellogg
     assert kellogg.kind == "event"
-    assert (kellogg.event_date, kellogg.resolves_by) == ("2025-02-21", "2025-02-28")   # "next week" of 2025-02-14
+    # "next week" of Friday 2025-02-14: the week of 17-23 February, to its Sunday
+    assert (kellogg.event_date, kellogg.resolves_by) == ("2025-02-21", "2025-02-23")
 
 
 def test_reported_statement_of_a_third_person_is_a_fact(seed_claims: list[Claim]) -> None:

@@ -584,3 +584,32 @@ def test_horizons_of_part_of_a_period(text: str, resolves_by: str) -> None:
 def test_a_subject_who_expects_to_act_keeps_the_sentence_and_is_its_source() -> None:
     claim = the(parsed("Lark expects to announce the results within two weeks.", date="2024-10-20"), "announce")
     assert (claim.statement, claim.speaker) == ("Lark expects to announce the results within two weeks.", "Lark")
+
+
+# -- the fifth round (a transfer, a drug approval, an oil outlook, a poll, a plane order) -------
+
+def test_a_deed_done_on_a_day_is_an_event_whatever_it_was_worth() -> None:
+    claim = the(parsed("Air Orbia on Tuesday signed purchase agreements worth $70 billion for 470 aircraft.",
+                       date="2023-06-21"), "signed purchase agreements")
+    assert (claim.kind, claim.event_date) == ("event", "2023-06-20")
+
+
+@pytest.mark.parametrize("text, resolves_by", [
+    ("Global oil inventories will build by 2.6 million bpd in 4Q25.", "2025-12-31"),
+    ("WTI crude is seen averaging $58 bbl in the fourth quarter.", "2025-12-31"),
+    ("For all of 2026, the benchmark is anticipated to average $65 bbl.", "2026-12-31"),
+    ("The chairman said he was sure the midfielder would leave next summer.", "2026-08-31"),
+    ("The trial is expected to last between seven and eight weeks.", "2025-11-26"),
+    ("The first doses are set to arrive next week.", "2025-10-12"),     # the Sunday that ends next week
+])
+def test_forecast_horizons_as_outlooks_and_previews_write_them(text: str, resolves_by: str) -> None:
+    claim = parsed(text, date="2025-10-01")[0]      # a Wednesday
+    assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by), claim.statement
+
+
+def test_an_election_dated_in_passing_and_a_wire_dateline() -> None:
+    claims = parsed("Campaigns open days before the June 2 election.\n\nWEDNESDAY, Aug. 21, 2024 (Orbia News) -- "
+                    "The first doses are set to arrive next week in Lark.", date="2024-02-26")
+    assert the(claims, "The election is on June 2").event_date == "2024-06-02"
+    doses = the(claims, "first doses")
+    assert doses.statement.startswith("The first doses")

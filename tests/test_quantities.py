@@ -119,6 +119,17 @@ def test_several_quantities_keep_order_and_offsets() -> None:
     assert all(text[q.start:q.end] == q.text for q in found)
 
 
+@pytest.mark.parametrize("text, found", [
+    # a change verb before "X to Y": the change and the level reached (both were lost, or read as a range)
+    ("Brent crude rose 1.2% to $82.40 a barrel.", [(0.012, "percent"), (82.4, "USD")]),
+    ("The jobless rate fell 0.2% to 4.1%.", [(0.002, "percent"), (0.041, "percent")]),
+    # without one, "X to Y" stays a range
+    ("Forecasts of 2% to 5% growth.", [(0.035, "percent")]),
+])
+def test_a_change_and_the_level_it_reached_are_two_quantities(text: str, found: list[tuple[float, str]]) -> None:
+    assert [(pytest.approx(q.value), q.unit) for q in parse_quantities(text)] == found
+
+
 def test_duration_next_to_date_is_kept() -> None:
     found = parse_quantities("on February 12, approximately three weeks after Trump assumed office")
     assert [(q.text, q.value, q.approximate) for q in found] == [("approximately three weeks", 21 * DAY, True)]

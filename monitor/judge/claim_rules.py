@@ -154,7 +154,9 @@ _STRONG_FORECAST_RE = re.compile(
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? to|intends? to|is likely|"
     r"plans? to (?!(?:hold|meet|visit|travel|launch|release|open|sign|host|announce|ship|begin|start|present)\b)|"
     r"are likely|it is expected that|"
-    r"is about to|are about to|odds|probability|chances? (?:of|that)|(?:likeliest|most likely) (?:outcome|result|"
+    r"is about to|are about to|odds|probability|chances? (?:of|that)|(?:is|are|was|were) expected (?:at|in|on|for|by)|"
+    r"(?:is|are) (?:seen|forecast|projected|anticipated|tipped|predicted) (?:to|at|averaging|rising|falling|reaching)|"
+    r"(?:likeliest|most likely) (?:outcome|result|"
     r"scenario))\b", re.IGNORECASE)
 _FORECAST_VERB_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicted|predicting|sees|see|forecasts?|"
@@ -189,6 +191,7 @@ _AT_CLOCK_TIME = re.compile(r"\b(?:at|for)\s+(?:approximately\s+|about\s+|around
                             r"\bat\s+(?:noon|midday|midnight)\b|\b(?:will|would)\s+follow\b")
 # the present tense of a timetable: "The launch window opens at 7 a.m. CT"
 _TIMETABLE_RE = re.compile(r"\b(?:opens|begins|starts|kicks off|closes|makes|holds|announces|releases|publishes|"
+                           r"(?:is|are) (?=at\s+\d)|"
                            r"hands down|delivers|unveils|is scheduled|are scheduled|is set|are set|"
                            r"is due|are due|is slated|are slated)\b")
 # what became of a deal named by its value: the fate is the claim, the value its label
@@ -196,6 +199,9 @@ _DEAL_FATE = re.compile(r"\b(?:dropped|scrapped|scuttled|abandoned|withdrew|call
                         r"rejected|completed|closed|terminated|sealed)\s+(?:its|a|an|the|their)\s+(?:proposed\s+)?"
                         r"(?:US|C|A)?[$€£]\d[\d.,]*\s*(?:billion|million|bn|m)?\s+(?:attempt|bid|offer|deal|"
                         r"acquisition|takeover|merger|purchase|sale)\b")
+# a deed done on a day: signing, ordering, buying; its value is what it was worth
+_DATED_DEED = re.compile(r"\b(?:signed|placed|agreed|completed|sealed|finalised|finalized|bought|acquired|sold|"
+                         r"ordered|booked|awarded|won|launched|unveiled)\b")
 # a statement made in the past and since overtaken: "They had maintained until last month that ..."
 _PAST_STATEMENT = re.compile(r"\bhad\s+(?:long\s+|previously\s+|repeatedly\s+)?(?:maintained|said|insisted|"
                              r"expected|predicted|forecast|promised|claimed)\b")
@@ -632,6 +638,14 @@ _DATE_PATTERNS = (
                         r"(?:year-end|year end|the year's end|the end of the year)\b", re.IGNORECASE)),
     ("yearend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?(?:the\s+)?end(?: of|-)\s?(?P<y>(?:19|20)\d{2})\b",
                            re.IGNORECASE)),
+    ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?P<q>[1-4])Q(?P<qy>\d{2})\b")),
+    # "this summer": to the end of the (northern) season
+    ("season", re.compile(r"\b(?:(?:in|by|before|until|during|over)\s+)?(?:the\s+)?(?P<which>this|next|coming|"
+                          r"upcoming)\s+(?P<season>summer|autumn|fall|winter|spring)\b", re.IGNORECASE)),
+    # "expected to last between seven and eight weeks": until the longer of the two
+    ("lasting", re.compile(r"\b(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|about\s+|"
+                           r"around\s+|roughly\s+)(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+                           r"(?P<unit>days|weeks|months)\b", re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?Q(?P<q>[1-4])"
                            r"(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{2}))?\b")),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:first|second)\s+half\s+of\s+"
@@ -653,7 +667,7 @@ _DATE_PATTERNS = (
                            re.IGNORECASE)),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:in|by|before|until|since|from|through|throughout|during)\s+(?:early\s+|mid-|late\s+)?"
+    ("year", re.compile(r"\b(?:in|by|before|until|since|from|through|throughout|during|for all of|for|of)\s+(?:early\s+|mid-|late\s+)?"
                         r"(?:19|20)\d{2}\b")),
 )
 _CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d|\d\s+(?:of\s+)?" + _MONTH_RE)
@@ -788,9 +802,24 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                     resolved, end = date(year, 1 if first else 7, 1), _month_end(year, 6 if first else 12)
                 else:
                     resolved, end = date(year, 1, 1), _year_part_end(year, part.group("part") if part else None)
+            elif precision == "season":
+                season = match.group("season").lower()
+                end_month = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}[season]
+                year = today.year + (1 if match.group("which").lower() == "next" else 0)
+                if season == "winter" and today.month > 2:
+                    year += 1                      # this winter ends next February
+                resolved = end = _month_end(year, end_month)
+                precision = "month"
+            elif precision == "lasting":
+                number = match.group("n").lower()
+                count = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
+                days = count * {"days": 1, "weeks": 7, "months": 30}[match.group("unit").lower()]
+                resolved = end = today + timedelta(days=days)
+                precision = "day"
             elif precision == "quarter" and match.groupdict().get("q"):
                 quarter = int(match.group("q"))
-                year = int(match.group("qy")) if match.group("qy") else today.year
+                qy = match.group("qy")
+                year = (int(qy) + 2000 if len(qy) == 2 else int(qy)) if qy else today.year
                 if not match.group("qy") and future and _month_end(year, 3 * quarter) < today:
                     year += 1
                 resolved, end = date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
@@ -1085,6 +1114,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "opinion", None
     if _DEAL_FATE.search(clause) and has_entities:
         return "fact", None                  # "Intel dropped its $5.4 billion attempt to acquire Tower"
+    if _DATED_DEED.search(clause) and has_entities and not evaluative and \
+            any(d["precision"] == "day" for d in recent) and not _SPECULATION_RE.search(clause):
+        return "event", None                 # "Air India on Tuesday signed purchase agreements worth $70 billion"
     if any(_is_claim_quantity(q) for q in quantities):
         changed = re.search(r"\b(?:risen|fallen|rose|fell|dropped|slipped|climbed|gained|lost)\b[^.;]*\bfrom\b",
                             clause)   # "support has fallen from 32% to 29%": a measured change, not a projection
@@ -1168,8 +1200,9 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
         return event_date, None                       # already happened when the document was written
     if first.get("until"):
         return event_date, first["date"]
-    if first["precision"] == "week" and not first["text"].lower().startswith("this"):
-        return event_date, (date.fromisoformat(first["date"]) + timedelta(days=7)).isoformat()
+    if first["precision"] == "week" and re.search(r"\bweek\b", first["text"]) and \
+            not first["text"].lower().startswith("this"):
+        return event_date, first["end"]                # "next week": to the Sunday that ends it
     return event_date, first["end"]
 
 
@@ -1283,6 +1316,9 @@ _FUTURE_RELATIVE = re.compile(r"(?P<np>\b(?:the|its|their)\s+(?:[\w’'\-]+\s+){
 _DAYS_EVENT = re.compile(rf"\b(?:ahead of|before|after|at|for|in)\s+(?P<day>{'|'.join(_WEEKDAYS)})(?:’s|'s)\s+"
                          r"(?P<np>(?:[\w’'\-]+\s+){0,5}?(?:vote|election|meeting|referendum|summit|debate|final|"
                          r"match|launch|hearing|decision|announcement|ballot))\b")
+_DATED_EVENT = re.compile(rf"\b(?:ahead of|before|after|for|in|at)\s+the\s+(?P<day>{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+"
+                          rf"{_MONTH_RE})\s+(?P<np>(?:[\w’'\-]+\s+){{0,3}}?(?:vote|election|meeting|referendum|summit|"
+                          r"debate|final|match|launch|hearing|ballot|deadline))\b")
 _AND_SUBJECTLESS = re.compile(r",?\s+and\s+(?=(?:also\s+|then\s+)?(?:(?:was|were|is|are|has|had|will|would)\s+"
                               r"(?:also\s+)?\w+|(?:agreed|pleaded|decided|declined|refused|promised|pledged|vowed|"
                               r"announced|signed|approved|rejected|filed|launched|won|lost|needs|plans|faces|expects|hopes|aims|wants|"
@@ -1324,7 +1360,8 @@ _NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?P<who>{_NAME}(?:\s+(?:and|of|
                                r"predicting|forecasts|projects|predicts|estimates|expects)\s+(?!that\b)")
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+|"
-                       r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+")   # "Cali, (APP - ... 22nd Oct, 2024) "
+                       r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+|"   # "Cali, (APP - ... 22nd Oct, 2024) "
+                       r"^(?:[A-Z]{3,},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*(?:\([^)]{2,40}\)\s*)?(?:--|[–—])\s+")
 _WORTH = re.compile(
     r"\b(?:a|an|the)\s+(?P<np>(?:[\w’'\-]+\s+){0,3}?(?:contract|deal|package|offer|agreement|bonus|salary|"
     r"transfer|takeover|acquisition|order|investment|settlement))\b(?P<pp>\s+(?:with|for|from|to|of)\s+"
@@ -1581,9 +1618,10 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
             dates = find_dates(meeting.group("when"), ctx.document_date, future=True)
             resolves_at = dates[0]["date"] if dates else None
             text = text[:meeting.start()] + text[meeting.end():]
-    dated_event = _DAYS_EVENT.search(text)
+    dated_event = _DAYS_EVENT.search(text) or _DATED_EVENT.search(text)
     if dated_event:
-        # "ahead of Saturday's Voice to Parliament referendum vote": the vote is on Saturday
+        # "ahead of Saturday's Voice to Parliament referendum vote": the vote is on Saturday;
+        # "days before campaigns for the June 2 election": the election is on June 2
         pieces.append(_Piece(f"The {dated_event.group('np')} is on {dated_event.group('day')}.", kind="event"))
     worth = _WORTH.search(text)
     if worth and parse_quantities(worth.group("value")):

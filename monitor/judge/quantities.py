@@ -335,8 +335,17 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             add(match.start(), match.end("fraction"), value=_FRACTIONS[match.group("fraction")], unit="percent",
                 approximate=bool(match.group("approx")) and _APPROX[match.group("approx")] == "approx")
 
-    for match in _QUANTITY_RE.finditer(normal):
+    matches = list(_QUANTITY_RE.finditer(normal))
+    while matches:
+        match = matches.pop(0)
         if not free(match.start(), match.end()):
+            continue
+        if match.group("n2") and _is_change_and_level(match, normal):
+            # "rose 1.2% to $82.40", "fell 2% to 5%": a change and the level it reached, not a range
+            first = _QUANTITY_RE.match(normal, match.start(), match.start("sep"))
+            second = _QUANTITY_RE.match(normal, match.start("cur2") if match.group("cur2") else match.start("n2"),
+                                        match.end())
+            matches[:0] = [m for m in (first, second) if m is not None]
             continue
         quantity = _parse_match(match, normal)
         if quantity is None:
@@ -363,6 +372,21 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
 
     found.sort(key=lambda q: q.start)
     return tuple(found)
+
+
+_CHANGE_VERB = re.compile(r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|gained|gains|lost|loses|climbed|climbs|"
+                          r"dropped|drops|jumped|jumps|slid|slides|slipped|slips|surged|surges|tumbled|tumbles|"
+                          r"increased|increases|decreased|decreases|declined|declines|advanced|advances|added|adds|"
+                          r"shed|sheds|edged (?:up|down)|grew|grows|plunged|plunges|soared|soars|up|down)\s+(?:by\s+)?$")
+
+
+def _is_change_and_level(match: re.Match[str], normal: str) -> bool:
+    """"rose 1.2% to $82.40": a change verb before "X to Y" (or Y in another unit) makes X the
+    change and Y the level reached."""
+    if match.group("between") or match.group("sep") != "to":
+        return False
+    other_unit = bool(match.group("u1")) and bool(match.group("cur2"))
+    return other_unit or bool(_CHANGE_VERB.search(normal[max(0, match.start() - 30):match.start()]))
 
 
 def _parse_match(match: re.Match[str], normal: str) -> dict[str, Any] | None:
