@@ -613,3 +613,26 @@ def test_an_election_dated_in_passing_and_a_wire_dateline() -> None:
     assert the(claims, "The election is on June 2").event_date == "2024-06-02"
     doses = the(claims, "first doses")
     assert doses.statement.startswith("The first doses")
+
+
+def test_a_count_after_a_weekday_is_a_value_not_part_of_a_name() -> None:
+    claim = the(parsed("As at late Thursday around 4.8 million people had voted early, the Electoral "
+                       "Commission said.", date="2023-10-13"), "4.8 million")
+    assert (claim.kind, [q.value for q in claim.quantities]) == ("quantity", [4800000])
+
+
+def test_a_future_inside_the_question_talked_about_does_not_make_a_forecast() -> None:
+    claims = parsed("Talks are continuing between Orbix and Lark over how the deal will be structured. "
+                    "Orbix did not say in a statement on Monday how close it might be to approval.",
+                    date="2023-10-31")      # a Tuesday
+    assert the(claims, "Talks are continuing").kind == "fact"
+    assert the(claims, "did not say").event_date == "2023-10-30"       # the Monday before, not after
+
+
+def test_a_poll_that_showed_is_the_source_and_timing_said_elsewhere_is_dropped() -> None:
+    claims = parsed("Ada Lind holds a comfortable lead in the race for the presidency, an opinion poll showed "
+                    "on Monday, days before campaigns for the June 2 election begin.", date="2024-02-26")
+    lead = the(claims, "comfortable lead")
+    assert (lead.statement, lead.speaker, lead.kind) == (
+        "Ada Lind holds a comfortable lead in the race for the presidency.", "opinion poll", "fact")
+    assert the(claims, "The election is on June 2").kind == "event"

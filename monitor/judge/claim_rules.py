@@ -199,6 +199,8 @@ _DEAL_FATE = re.compile(r"\b(?:dropped|scrapped|scuttled|abandoned|withdrew|call
                         r"rejected|completed|closed|terminated|sealed)\s+(?:its|a|an|the|their)\s+(?:proposed\s+)?"
                         r"(?:US|C|A)?[$€£]\d[\d.,]*\s*(?:billion|million|bn|m)?\s+(?:attempt|bid|offer|deal|"
                         r"acquisition|takeover|merger|purchase|sale)\b")
+_EMBEDDED_QUESTION = re.compile(r"\s(?:how|whether|what|why|where)\s+(?:[\w’'\-]+\s+){0,6}?"
+                                r"(?:will|would|could|might|may|can)\b")
 # a deed done on a day: signing, ordering, buying; its value is what it was worth
 _DATED_DEED = re.compile(r"\b(?:signed|placed|agreed|completed|sealed|finalised|finalized|bought|acquired|sold|"
                          r"ordered|booked|awarded|won|launched|unveiled)\b")
@@ -1034,6 +1036,13 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "forecast", probability.value
     if _META_RE.search(clause) or _READER_RE.search(clause):
         return None, None
+    embedded = _EMBEDDED_QUESTION.search(clause)
+    if embedded and not _SPECULATION_RE.search(clause[:embedded.start()]) and _subject(clause[:embedded.start()]):
+        # "Talks are continuing over how the deal will be structured": the future is in the
+        # question talked about, the clause reports the talks
+        head = clause[:embedded.start()].rstrip(" ,") + "."
+        return _classify(head, [q for q in quantities if q.start < embedded.start()], dates, ctx, has_entities,
+                         presupposed)
     if ctx.kind:
         return ctx.kind, None
     if _PAST_STATEMENT.search(clause) and not ctx.quoted:
@@ -1232,9 +1241,11 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     quantities = [q for q in parse_quantities(statement)
                   if not any(q.text == d.text for d in drop or []) and not _is_name_number(statement, q)]
     entities = [e for e in ctx.names.entities(statement)]
-    tense = clause_tense(statement)
-    if _SPECULATION_RE.search(statement) or _EVENT_RE.search(statement) and \
-            not re.search(r"\b(?:took place|was held|were held|there was)\b", statement):
+    embedded = _EMBEDDED_QUESTION.search(statement)
+    head = statement[:embedded.start()] if embedded else statement     # "did not say on Monday how ... might"
+    tense = clause_tense(head)
+    if _SPECULATION_RE.search(head) or _EVENT_RE.search(head) and \
+            not re.search(r"\b(?:took place|was held|were held|there was)\b", head):
         tense = "future"
     dates = find_dates(statement, ctx.document_date, future={"future": True, "past": False}.get(tense))
     kind, probability = _classify(statement, quantities, dates, ctx, bool(entities), presupposed)
@@ -1356,6 +1367,10 @@ _REPORTS_SAY = re.compile(r"^(?P<who>(?:(?:several|some|many|most|other|multiple
 _STUDY_FINDS = re.compile(r"^(?:A|An|The|Their|Its)\s+(?:new\s+|latest\s+|recent\s+)?(?P<who>[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*)?)"
                           r"\s+(?:poll|survey|study|analysis|report|projection|tracker)\b[^,;]{0,80}?\s+"
                           r"(?:finds|found|shows|showed|suggests|suggested|indicates|indicated)\s+(?:that\s+)?")
+# "..., an opinion poll showed on Monday, ...": the poll is the source, its day not the claim's
+_STUDY_TAIL = re.compile(rf",\s+(?:an?|the)\s+(?:new\s+|latest\s+)?(?P<who>(?:[A-Z][\w&.’'\-]*\s+)?(?:opinion\s+)?"
+                         rf"(?:poll|survey|study|report))\s+(?P<verb>showed|shows|found|finds|suggested|suggests)"
+                         rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}))?(?:,\s+|\.?$)")
 _NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?P<who>{_NAME}(?:\s+(?:and|of|for)\s+{_NAME})?)\s+(?:is\s+|are\s+)?(?:forecasting|projecting|"
                                r"predicting|forecasts|projects|predicts|estimates|expects)\s+(?!that\b)")
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
@@ -1575,7 +1590,7 @@ def _is_name_number(clause: str, quantity: Quantity) -> bool:
     """"iPhone 16", "Local 751", "Apple Event 2024": a number that is part of a name."""
     before = re.search(r"(?:^|\s)(?P<word>[A-Za-z]*[A-Z][\w+]*)\s+$", clause[:quantity.start])
     return quantity.unit == "count" and before is not None and before.start("word") > 0 \
-        and before.group("word") not in _SENTENCE_STARTERS
+        and before.group("word") not in _NOT_ENTITIES    # "late Thursday around 4.8 million people" is a count
 
 
 def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
@@ -1604,7 +1619,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     if forecaster and ctx.speaker is None and speaker is None:
         speaker, verb = forecaster.group("who"), "predicted"   # "NOAA is projecting a 5% chance of ..."
     pieces: list[_Piece] = []
-    group = _GROUP_ATTRIBUTION.search(text)
+    group = _GROUP_ATTRIBUTION.search(text) or _STUDY_TAIL.search(text)
     if group and ctx.speaker is None and speaker is None:
         speaker, verb = group.group("who").strip(), group.group("verb").split()[0]
         text = (text[:group.start()] + (", " if group.group().endswith(", ") else "") + text[group.end():]).strip()
@@ -1623,6 +1638,9 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         # "ahead of Saturday's Voice to Parliament referendum vote": the vote is on Saturday;
         # "days before campaigns for the June 2 election": the election is on June 2
         pieces.append(_Piece(f"The {dated_event.group('np')} is on {dated_event.group('day')}.", kind="event"))
+        # "..., days before campaigns for the June 2 election begin": timing only, said by the piece
+        text = re.sub(r",\s+(?:just\s+|only\s+)?(?:days|weeks|hours|months|a day|a week)\s+(?:before|after|ahead of)\s+"
+                      r"[^,;]*?(?=[,;]|\.?$)", "", text)
     worth = _WORTH.search(text)
     if worth and parse_quantities(worth.group("value")):
         # "a five-year contract with the LaLiga giants worth €15m a year" -> its own value claim
