@@ -636,3 +636,12 @@ def test_a_poll_that_showed_is_the_source_and_timing_said_elsewhere_is_dropped()
     assert (lead.statement, lead.speaker, lead.kind) == (
         "Ada Lind holds a comfortable lead in the race for the presidency.", "opinion poll", "fact")
     assert the(claims, "The election is on June 2").kind == "event"
+
+
+def test_they_and_their_are_the_parties_named_just_before() -> None:
+    claims = parsed("ORBIX and software maker Lark said their $61 billion merger is on track to close before a "
+                    "November deadline. The companies did not say how close they might be to approval. They had "
+                    "maintained until last month that they expected to close by Oct 30.", date="2023-10-31")
+    merger = the(claims, "$61 billion merger")
+    assert merger.statement.startswith("Orbix and Lark’s $61 billion merger") and merger.speaker == "Orbix and Lark"
+    assert the(claims, "had maintained").statement.startswith("Orbix and Lark had maintained")

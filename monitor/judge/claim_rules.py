@@ -973,6 +973,25 @@ def _resolve_pronoun(statement: str, candidate: str | None) -> str:
     return statement
 
 
+def _plural_subject(sentence: str, names: Names) -> str | None:
+    """"Broadcom and VMware" of "Broadcom and VMware said on Monday ...": two named parties that a
+    following "They" or "Their" refers to."""
+    subject = _subject(_DATELINE.sub("", sentence))
+    if not subject or not re.search(r"\band\b", subject):
+        return None
+    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", subject) if p.strip()]
+    name = re.compile(r"(?:[A-Z][\w.&’'\-]*|[a-z]+[A-Z][\w.&’'\-]*)(?:\s+[A-Z][\w.&’'\-]*){0,3}")
+    parties = []
+    for part in parts:                  # "BROADCOM and software maker VMware": Broadcom, VMware
+        found = [m.group() for m in name.finditer(part) if m.group() not in _NOT_ENTITIES]
+        if not found:
+            return None
+        parties.append(found[-1].capitalize() if found[-1].isupper() and len(found[-1]) > 4 else found[-1])
+    if 2 <= len(parties) <= 4:
+        return ", ".join(parties[:-1]) + " and " + parties[-1]
+    return None
+
+
 @dataclass
 class _Context:
     names: Names
@@ -988,6 +1007,7 @@ class _Context:
     resolves_at: str | None = None   # the date of the meeting that decides what the clause forecasts
     kind: str | None = None          # the kind a split already knows ("X holds its meeting on Thursday")
     thing: str | None = None         # the named organisation or thing the last sentence was about
+    parties: str | None = None       # the two or more named parties a sentence's "They" refers to
 
 
 _ODDS_BEFORE = re.compile(r"\b(?:probability|odds|chances?|likelihood)\b(?:(?![.;]|\btarget\b)[^.;]){0,80}$",
@@ -1228,6 +1248,10 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     reporter = ctx.speaker if not ctx.quoted and ctx.verb and ctx.speaker else None
     person = reporter if reporter and ctx.names.people_in(reporter) else None
     statement = _resolve_pronoun(_clean(clause), person or ctx.antecedent)
+    if ctx.parties and not ctx.quoted and re.match(r"^(?:They|Their)\s+[A-Za-z$€£\d]", statement):
+        # "They had maintained ..." after "Broadcom and VMware said ...": the parties by name
+        word = statement.split()[0]
+        statement = (ctx.parties if word == "They" else ctx.parties + "’s") + statement[len(word):]
     if reporter and not person and re.match(r"^It\s+(?:will|would|has|had|plans|intends|expects)\b", statement) and \
             re.match(r"[A-Z]", reporter) and not re.search(r"s$", reporter):
         statement = reporter + statement[2:]        # "Google said it would appeal": Google would appeal
@@ -1878,12 +1902,15 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
     names = Names(body)
     interviewee: str | None = None
     thing: str | None = None            # what a sentence-initial "It" refers to
+    parties: str | None = None          # "Broadcom and VMware": who a sentence's "They" is
+    parties_seen = 0                    # sentences since the parties were last referred to
     for paragraph in paragraphs(body):
         interviewee = _interviewee(paragraph.text, names, outlet) or interviewee
         paragraph_speaker: str | None = None
         mentioned: list[str] = []
         previous_quote_speaker: str | None = None
         for sentence in _sentences(paragraph.text):
+            own_parties = _plural_subject(sentence, names)
             quotes = find_quotes(sentence)
             quoted_chars = sum(e - s for s, e in quotes)
             if sentence.lstrip().startswith("©") or _CREDIT_LINE.match(sentence):
@@ -1915,6 +1942,10 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 else:
                     attribution, rest = narrator_attribution(sentence)
                     speaker = _speaker(attribution.who, names, paragraph_speaker, interviewee)
+                    if (attribution.who or "").lower() == "they" and parties:
+                        speaker = parties            # "They said there's no legal impediment"
+                    elif own_parties and attribution.who and own_parties.endswith(attribution.who.strip()):
+                        speaker = own_parties        # "Broadcom and VMware said ...": both, not the last
                     if attribution.who:
                         paragraph_speaker = speaker
                 texts, verb, quoted = [rest], attribution.verb, False
@@ -1924,11 +1955,19 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 antecedent = others[-1] if others else (interviewee if not quoted and speaker is None else None)
                 ctx = _Context(names=names, document_date=document_date, speaker=speaker, quote=sentence,
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
-                               interviewee=interviewee, paragraph=paragraph.text, thing=thing)
+                               interviewee=interviewee, paragraph=paragraph.text, thing=thing,
+                               parties=own_parties or parties)
                 yield from _clause_units(text, ctx)
                 mentioned.extend(p for p in names.people_in(text) if p not in mentioned[-1:])
             mentioned.extend(p for p in names.people_in(sentence) if p not in mentioned)
             thing = _subject_thing(sentence, names) or thing
+            # "They", "Their" and "the companies" keep the parties in view for a few sentences more
+            if own_parties or re.match(r"^\W*(?:They|Their|The (?:two )?(?:companies|firms|clubs|sides|parties))\b",
+                                       sentence) or re.search(r"\b(?:they|their)\b", sentence):
+                parties_seen = 0
+            else:
+                parties_seen += 1
+            parties = own_parties or (parties if parties_seen < 3 else None)
 
 
 def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, interviewee: str | None) -> str | None:
