@@ -645,3 +645,29 @@ def test_they_and_their_are_the_parties_named_just_before() -> None:
     merger = the(claims, "$61 billion merger")
     assert merger.statement.startswith("Orbix and Lark’s $61 billion merger") and merger.speaker == "Orbix and Lark"
     assert the(claims, "had maintained").statement.startswith("Orbix and Lark had maintained")
+
+
+# -- the sixth round (a budget, quarterly results, the AI Act vote, a Tour preview, a heat warning)
+
+def test_a_present_tense_main_verb_points_a_weekday_ahead_despite_a_participle() -> None:
+    claim = the(parsed("Defending champion Ada Lind begins her quest for a third title on Saturday when the "
+                       "peloton heads out of Florence for an opening stage packed with hills.",
+                       date="2024-06-28"), "begins her quest")      # a Friday
+    assert (claim.kind, claim.event_date) == ("event", "2024-06-29")
+
+
+@pytest.mark.parametrize("text, resolves_by", [
+    ("By mid-2026, the complete set of rules will be established.", "2026-06-30"),   # a capital "By"
+    ("Record temperatures are likely early next week, the Met Office said.", "2022-07-20"),
+    ("Forecasters warn it could get as hot as 40C in some places by Tuesday.", "2022-07-19"),
+])
+def test_horizons_of_a_heat_warning_and_a_law(text: str, resolves_by: str) -> None:
+    claim = parsed(text, date="2022-07-15")[0]
+    assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by), claim.statement
+
+
+def test_guidance_is_a_forecast_in_dollars() -> None:
+    claim = the(parsed("For the second quarter, Orbix executives guided for adjusted earnings of 34 cents to "
+                       "35 cents a share.", date="2023-05-30"), "guided")
+    assert claim.kind == "forecast" and [q.value for q in claim.quantities] == [pytest.approx(0.34),
+                                                                                pytest.approx(0.35)]

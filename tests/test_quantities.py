@@ -130,6 +130,21 @@ def test_a_change_and_the_level_it_reached_are_two_quantities(text: str, found: 
     assert [(pytest.approx(q.value), q.unit) for q in parse_quantities(text)] == found
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("it could get as hot as 40C in places", 40.0, "celsius"),       # a capital C after a number
+    ("highs of 35°C are forecast", 35.0, "celsius"),
+    ("30 degrees Celsius", 30.0, "celsius"),
+    ("earnings of 27 cents a share", 0.27, "USD"),                    # was 27 dollars
+])
+def test_temperatures_and_cents(text: str, value: float, unit: str) -> None:
+    [quantity] = parse_quantities(text)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_a_lower_case_c_after_a_number_is_not_a_temperature() -> None:
+    assert parse_quantities("it cost 40c") == []
+
+
 def test_duration_next_to_date_is_kept() -> None:
     found = parse_quantities("on February 12, approximately three weeks after Trump assumed office")
     assert [(q.text, q.value, q.approximate) for q in found] == [("approximately three weeks", 21 * DAY, True)]

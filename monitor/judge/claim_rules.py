@@ -160,7 +160,7 @@ _STRONG_FORECAST_RE = re.compile(
     r"scenario))\b", re.IGNORECASE)
 _FORECAST_VERB_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicted|predicting|sees|see|forecasts?|"
-    r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in)\b")
+    r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in|guided|guides|guiding)\b")
 _EVENT_NOUNS = re.compile(
     r"\b(?:negotiations|talks|summit|meeting|vote|election|referendum|deal|agreement|ceasefire|sanctions|"
     r"rounds?|hearing|trial|launch|release|deliveries|budget|decision)\b", re.IGNORECASE)
@@ -551,7 +551,9 @@ _SAYS_THAT = re.compile(
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
     r"(?:\s+(?:on|in|last|this|earlier)\s+[A-Z]?\w+(?:\s+\d{1,2})?(?=\s+that\b))?"   # "said in August that"
     r"(?:\s+that)?\s+(?!to\s)(?=\S)")          # "Lark expects to announce ...": no reported sentence
-_TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]+\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})(?:\s+\w+){{0,3}}\.?$")
+_TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]+\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})"
+                   rf"(?:(?:\s+\w+){{0,3}}|(?:\s+(?:on\s+)?(?:{'|'.join(_WEEKDAYS)}))?(?:\s+\([^)]{{1,20}}\))?"
+                   r"\s+(?:in|at)\s+(?:its|their|his|her|a|the)\s+[^,;]{3,80})\.?$")   # "... said Tuesday (10/7) in its outlook"
 def find_quotes(sentence: str) -> list[tuple[int, int]]:
     """Spans of quoted speech (double quotes; scare quotes of one or two words are ignored)."""
     spans = []
@@ -634,7 +636,8 @@ _DATE_PATTERNS = (
     # "in the coming days": about a week; "weeks": four; "months": three
     ("coming", re.compile(r"\b(?:in|over|within|during)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks|months)\b",
                           re.IGNORECASE)),
-    ("week", re.compile(r"\b(?:next|this|last|the coming|the following)\s+week(?:end)?\b", re.IGNORECASE)),
+    ("week", re.compile(r"\b(?:(?:early|late)\s+)?(?:next|this|last|the coming|the following)\s+week(?:end)?\b",
+                        re.IGNORECASE)),
     ("month", re.compile(r"\b(?:next|this|last|the coming)\s+month\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) year\b|\b(?:by\s+)?"
                         r"(?:year-end|year end|the year's end|the end of the year)\b", re.IGNORECASE)),
@@ -669,8 +672,8 @@ _DATE_PATTERNS = (
                            re.IGNORECASE)),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:in|by|before|until|since|from|through|throughout|during|for all of|for|of)\s+(?:early\s+|mid-|late\s+)?"
-                        r"(?:19|20)\d{2}\b")),
+    ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|during|for all of|for|of)\s+"
+                        r"(?i:early\s+|mid-|late\s+)?(?:19|20)\d{2}\b")),
 )
 _CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d|\d\s+(?:of\s+)?" + _MONTH_RE)
 _ON_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}|{_WEEKDAY_RE})\b")
@@ -696,9 +699,26 @@ def clause_tense(text: str) -> str:
     """"future", "past" or "present": how a clause places what it reports in time."""
     if _FUTURE_MARK.search(text):
         return "future"
+    if _present_main_verb(text):
+        return "present"           # "X begins his quest on Saturday ... a stage packed with hills"
     if any(m.group().lower() not in _NOT_PAST for m in _PAST_MARK.finditer(text)):
         return "past"
     return "present"
+
+
+def _present_main_verb(text: str) -> bool:
+    """The verb after the subject is in the present tense ("begins", "heads", "is"), so a
+    participle later in the clause ("packed", "scheduled") does not make it a report of the past."""
+    subject = _subject(text)
+    if not subject:
+        return False
+    start = text.find(subject)
+    verb = re.match(r"\s*(?:(?:also|now|still|officially|formally)\s+)?([a-z]+)", text[start + len(subject):])
+    if not verb:
+        return False
+    word = verb.group(1)
+    return word in ("is", "are") or (word.endswith("s") and word not in ("was", "has", "does", "says", "thus")
+                                     and not word.endswith(("ss", "us", "is")) and len(word) > 3)
 
 
 def _date_settings(base: datetime, prefer: str) -> dict[str, Any]:
@@ -774,7 +794,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
             if any(match.start() < e and match.end() > s for s, e in taken):
                 continue
             span = match.group()
-            phrase = re.sub(r"^(?:in|by|before|until|from|since|on|through|throughout|during|of|at|to|for|"
+            phrase = re.sub(r"^(?:for all of|in|by|before|until|from|since|on|through|throughout|during|of|at|to|for|"
                             r"within|over|(?:lasts?|lasting)(?:\s+for)?"
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
                             "", span, flags=re.IGNORECASE)
@@ -884,7 +904,10 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                         end = None
                     if end is not None and end < resolved:
                         end = None
-                if precision == "week":
+                if precision == "week" and re.match(r"(?i:early)\s", span):
+                    monday = resolved - timedelta(days=resolved.weekday())
+                    resolved, end = monday, monday + timedelta(days=2)      # "early next week": to its Wednesday
+                elif precision == "week":
                     if phrase.lower().startswith("this"):
                         # the current week, to Sunday (written on a Sunday: the week ahead)
                         end = today + timedelta(days=(6 - today.weekday()) or 7)
@@ -946,7 +969,8 @@ def _subject(clause: str) -> str | None:
                        r"[a-z]+ed|[a-z]{3,}s)$")
     for index, word in enumerate(words[:12]):
         bare = word.strip(",.;:“”\"").lower()
-        if index > 0 and verbs.match(bare) and not bare.endswith(("ss", "us", "'s", "’s", "ies")):
+        if index > 0 and verbs.match(bare) and not bare.endswith(("ss", "us", "'s", "’s", "ies")) and \
+                not word[:1].isupper():        # "Jonas", "Reuters": names, not verbs
             subject = " ".join(words[:index]).strip(",;: ")
             return subject or None
     return None
@@ -1376,7 +1400,7 @@ _TIME_AFTER = re.compile(r",\s+(?:just\s+|only\s+|some\s+|barely\s+)?(?:[\w-]+\s
                          r"(?P<fact>.+)$")
 _AFTER_NAMED_DEED = re.compile(r"\s+(?:after|when|as)\s+(?P<fact>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4}"
                                r"\s+(?:reached|agreed|won|signed|announced|approved|rejected|voted|filed|failed|"
-                               r"dropped|completed|struck|sealed|secured|cleared)\b.+)$")
+                               r"dropped|completed|struck|sealed|secured|cleared|reported|confirmed|declared)\b.+)$")
 _AT_MEETING = re.compile(r"\s+at\s+(?P<its>its|their|the)\s+(?P<noun>meeting|summit|conference|congress|session|"
                          r"hearing)\s+(?P<when>on\s+(?:[A-Z]\w+)(?:,?\s+[A-Z]\w+\s+\d{1,2})?)\b")
 _READER_CONDITION = re.compile(r"^if you\b[^,]{3,80},\s*(?:then\s+)?", re.IGNORECASE)

@@ -111,6 +111,8 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     pos = 0
     lowered = text.lower()
+    # "40C" is 40 degrees Celsius, "40c" may be cents: mark the capital C as a degree sign
+    lowered = re.sub(r"(?<=\d)C(?![A-Za-z])", "°", text).lower() if re.search(r"\dC(?![A-Za-z])", text) else lowered
     for match in _WORD_RUN.finditer(lowered):
         tokens = [(m.group(), match.start() + m.start(), match.start() + m.end())
                   for m in re.finditer(r"[a-z]+", match.group())]
@@ -178,6 +180,7 @@ for _names, _base, _factor, _approx in (
           "points", "point"), "percent", 0.01, False),
         (("basis points", "basis point", "bps", "bp"), "percent", 0.0001, False),
         (("dollars", "dollar", "usd"), "USD", 1.0, False),
+        (("cents", "cent"), "USD", 0.01, False),
         (("euros", "euro", "eur"), "EUR", 1.0, False),
         (("pounds sterling", "gbp"), "GBP", 1.0, False),
         (("roubles", "rubles", "rouble", "ruble", "rub"), "RUB", 1.0, False),
@@ -191,6 +194,7 @@ for _names, _base, _factor, _approx in (
         (("tonnes", "tonne", "tons", "ton", "metric tons"), "kilogram", 1000.0, False),
         (("kilograms", "kilogram", "kg"), "kilogram", 1.0, False),
         (("barrels", "barrel", "bpd", "b/d"), "barrel", 1.0, False),
+        (("°c", "ºc", "°", "degrees celsius", "degrees centigrade", "celsius"), "celsius", 1.0, False),
 ):
     for _name in _names:
         _UNITS[_name] = (_base, _factor, _approx)
@@ -397,8 +401,10 @@ def _parse_match(match: re.Match[str], normal: str) -> dict[str, Any] | None:
             currency = _CURRENCY_PREFIX[g[key].strip()]
     unit_word = g["unit"] or g["u1"]
     unit_info = _unit_of(unit_word)
-    if unit_info and unit_info[0] not in ("second", "percent", "meter", "kilogram", "barrel", "count"):
-        currency = unit_info[0]          # "300 billion dollars", "50bn euros"
+    money_factor = 1.0
+    if unit_info and unit_info[0] not in ("second", "percent", "meter", "kilogram", "barrel", "count", "celsius"):
+        currency = unit_info[0]          # "300 billion dollars", "50bn euros", "27 cents"
+        money_factor = unit_info[1]
         unit_info = None
     has_money = currency is not None
 
@@ -432,6 +438,7 @@ def _parse_match(match: re.Match[str], normal: str) -> dict[str, Any] | None:
         low, high = low * factor, high * factor
     elif currency is not None:
         base, vague = currency, False
+        low, high = low * money_factor, high * money_factor
     else:
         base, vague = "count", False
         is_year = n2 is None and sc1 is None and float(n1).is_integer() and 1000 <= n1 <= 2100 \
@@ -515,6 +522,8 @@ def format_value(value: float, unit: str) -> str:
     3e11 USD → "$300 billion", 0.2 percent → "20%"."""
     if unit == "percent":
         return f"{_plain(round(value * 100, 4))}%"
+    if unit == "celsius":
+        return f"{_plain(value)}°C"
     if unit == "second":
         # whole years, weeks, days, hours or minutes; months are left as days (30 days, not 1 month)
         for name, size in (("year", 365 * _DAY), ("week", 7 * _DAY), ("day", _DAY), ("hour", 3600.0),
