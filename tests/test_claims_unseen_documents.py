@@ -671,3 +671,13 @@ def test_guidance_is_a_forecast_in_dollars() -> None:
                        "35 cents a share.", date="2023-05-30"), "guided")
     assert claim.kind == "forecast" and [q.value for q in claim.quantities] == [pytest.approx(0.34),
                                                                                 pytest.approx(0.35)]
+
+
+def test_what_a_law_requires_and_a_first_time_are_facts() -> None:
+    claims = parsed("The Orbia AI Act takes effect in stages. Developers of general-purpose models must provide a "
+                    "summary of their training data. This is the first time ever that a red warning has been "
+                    "issued by the Weather Office. Orbix must do better, Ada Lind said.", date="2024-03-13")
+    assert the(claims, "must provide a summary").kind == "fact"
+    assert the(claims, "first time ever").kind == "fact"
+    better = the(claims, "must do better")
+    assert (better.kind, better.active) == ("opinion", False)          # someone's view stays a view

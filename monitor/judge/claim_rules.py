@@ -201,6 +201,9 @@ _DEAL_FATE = re.compile(r"\b(?:dropped|scrapped|scuttled|abandoned|withdrew|call
                         r"acquisition|takeover|merger|purchase|sale)\b")
 _EMBEDDED_QUESTION = re.compile(r"\s(?:how|whether|what|why|where)\s+(?:[\w’'\-]+\s+){0,6}?"
                                 r"(?:will|would|could|might|may|can)\b")
+_RULE_REQUIRES = re.compile(r"\b(?:must|(?:is|are|will be) (?:required|obliged|banned|prohibited) (?:to|from))\b")
+_RULE_WORDS = re.compile(r"\b(?:law|act|rules?|regulations?|directive|treaty|statute|bill|legislation)\b",
+                         re.IGNORECASE)
 # a deed done on a day: signing, ordering, buying; its value is what it was worth
 _DATED_DEED = re.compile(r"\b(?:signed|placed|agreed|completed|sealed|finalised|finalized|bought|acquired|sold|"
                          r"ordered|booked|awarded|won|launched|unveiled)\b")
@@ -1089,6 +1092,11 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
                          presupposed)
     if ctx.kind:
         return ctx.kind, None
+    if not ctx.quoted and ctx.speaker is None and _RULE_REQUIRES.search(clause) and \
+            _RULE_WORDS.search(ctx.paragraph) and not _HEDGE_RE.search(clause):
+        return "fact", None                  # what a law requires ("Developers must provide a summary")
+    if re.match(r"^(?:This|It) (?:is|was|will be|marks) the first time\b", clause):
+        return "fact", None                  # "This is the first time ever that a red warning has been issued"
     if _PAST_STATEMENT.search(clause) and not ctx.quoted:
         return "fact", None                  # what they had said then is the fact; it forecasts nothing now
     if _PAST_PLAN_RE.search(clause) and not _PLAIN_FUTURE_RE.search(clause) and has_entities and \
