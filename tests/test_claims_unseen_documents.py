@@ -681,3 +681,21 @@ def test_what_a_law_requires_and_a_first_time_are_facts() -> None:
     assert the(claims, "first time ever").kind == "fact"
     better = the(claims, "must do better")
     assert (better.kind, better.active) == ("opinion", False)          # someone's view stays a view
+
+
+@pytest.mark.parametrize("text, resolves_by", [
+    ("The budget forecasts a $27.6bn deficit for 2025-26.", "2026-06-30"),       # a financial year
+    ("Output is expected to average 13.5 million bpd in both 2025 and 2026.", "2026-12-31"),
+    ("The economy will complete its soft landing by the middle of this year.", "2025-06-30"),
+    ("Analysts were projecting second-quarter earnings of 32 cents a share.", "2025-06-30"),   # was Q1
+    ("The March outlook also anticipates a decline in 2026.", "2026-12-31"),    # "March" names the outlook
+])
+def test_horizons_of_budgets_and_outlooks(text: str, resolves_by: str) -> None:
+    claim = parsed(text, date="2025-03-25")[0]
+    assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by), claim.statement
+
+
+def test_the_month_named_occasion_is_the_one_the_text_dates() -> None:
+    claims = parsed("Orbia votes in a presidential election on June 2. If either candidate wins the June vote, "
+                    "she would be the first female president.", date="2024-02-26")
+    assert the(claims, "first female president").resolves_by == "2024-06-02"

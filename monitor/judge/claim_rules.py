@@ -635,6 +635,11 @@ _DATE_PATTERNS = (
     ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
                        rf"(?:,?\s+\d{{4}})?\b")),
     ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}})?\b")),
+    # "for 2025-26": a financial year, to 30 June of its second year (Australia's; the UK's and
+    # India's end on 31 March, the US government's on 30 September)
+    ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>\d{2})\b(?![-–/]\d)")),
+    ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
+    ("midyear", re.compile(r"\b(?:(?:by|before|until|in|at)\s+)?the middle of (?P<which>this|next) year\b", re.IGNORECASE)),
     ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b", re.IGNORECASE)),
     # "in the coming days": about a week; "weeks": four; "months": three
     ("coming", re.compile(r"\b(?:in|over|within|during)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks|months)\b",
@@ -671,7 +676,7 @@ _DATE_PATTERNS = (
                          rf"(?:(?:early|mid|late|end of)[\s-]+)?"
                          rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}})?\b")),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:end of the\s+)?"
-                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:19|20)\d{2})?\b",
+                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:19|20)\d{2})?\b",
                            re.IGNORECASE)),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
@@ -813,6 +818,19 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
             if precision == "yearend":
                 resolved = end = date(int(match.group("y")), 12, 31)
                 precision = "year"
+            elif precision == "fiscal":
+                second = int(match.group("fy1")[:2] + match.group("fy2"))
+                if second != int(match.group("fy1")) + 1:
+                    continue                   # "2019-21" is a span of years, not a financial year
+                resolved, end = date(int(match.group("fy1")), 7, 1), date(second, 6, 30)
+                precision = "year"
+            elif precision == "both":
+                resolved, end = date(int(match.group("y1")), 1, 1), date(int(match.group("y2")), 12, 31)
+                precision = "year"
+            elif precision == "midyear":
+                year = today.year + (1 if match.group("which").lower() == "next" else 0)
+                resolved, end = date(year, 1, 1), date(year, 6, 30)
+                precision = "half"
             elif precision == "monthend":
                 resolved = end = _month_end(today.year, today.month)
                 precision = "month"
@@ -849,7 +867,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                     year += 1
                 resolved, end = date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
             elif precision == "quarter":
-                words = phrase.lower().split()
+                words = re.split(r"[\s-]+", phrase.lower())
                 quarter = _QUARTERS.get(words[0], 1)
                 year = int(words[-1]) if words[-1].isdigit() else today.year
                 if not words[-1].isdigit() and future and _month_end(year, 3 * quarter) < today:
@@ -1268,10 +1286,18 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
 
 
 def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any]]:
-    """The dates that can bound a claim: "this year's Super Bowl is forecast to be ..." names the
-    occasion with its year, which is no horizon."""
-    return [d for d in dates if not (d["precision"] in ("year", "month") and
-                                     re.search(re.escape(d["text"]) + r"(?:’s|'s)\b", statement))]
+    """The dates that can bound a claim: "this year's Super Bowl is forecast to be ..." and "the
+    October outlook also sees ..." name an occasion by its year or month, which is no horizon."""
+    return [d for d in dates if not (d["precision"] in ("year", "month") and (
+        re.search(re.escape(d["text"]) + r"(?:’s|'s)\b", statement) or _attributive_month(d["text"], statement)))]
+
+
+def _attributive_month(text: str, statement: str) -> bool:
+    """"The October STEO", "the June vote": a month before a noun, naming the thing."""
+    month = re.sub(r"^(?:in|at|by|from|of|during)\s+", "", text, flags=re.IGNORECASE)
+    month = re.sub(r"^(?:[Tt]he|[Ii]ts|[Tt]heir)\s+", "", month)
+    return bool(re.fullmatch(rf"{_MONTH_RE}", month)) and bool(
+        re.search(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{re.escape(month)}\s+(?!of\b|\d)[A-Za-z]", statement))
 
 
 def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
@@ -1873,6 +1899,7 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
     it dates within six weeks after its own date (a vote or an election: the day after, when
     the count is known)."""
     units = list(_units(body, document_date=document_date, outlet=outlet))
+    _date_named_occasions(units)
     settles, anchor = _anchor(units, document_date)
     if anchor is not None and settles is not None:
         for unit in units:
@@ -1899,6 +1926,30 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
                     unit.event_date = settles
                 unit.slots["resolves_with"] = anchor.statement
     yield from units
+
+
+_OCCASION_FAMILIES = (("vote", "votes", "election", "elections", "ballot", "polls", "referendum"),
+                      ("meeting", "meetings", "decision"), ("summit", "conference"), ("final", "match", "game"),
+                      ("launch", "liftoff"), ("hearing", "trial", "ruling", "verdict"))
+
+
+def _date_named_occasions(units: list[Unit]) -> None:
+    """"If either wins the June vote, she would be the first female president": the June vote is
+    the election the document dates elsewhere ("... on June 2"), and the forecast resolves then."""
+    for unit in units:
+        if unit.kind != "forecast" or unit.resolves_by is not None:
+            continue
+        named = re.search(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<month>{_MONTH_RE})\s+(?P<noun>[a-z]+)\b", unit.statement)
+        family = next((f for f in _OCCASION_FAMILIES if named and named.group("noun") in f), None)
+        if family is None:
+            continue
+        month = [m[:3] for m in _FULL_MONTHS].index(named.group("month")[:3]) + 1
+        for event in units:
+            if event.kind == "event" and event.event_date and int(event.event_date[5:7]) == month and \
+                    re.search(rf"\b(?:{'|'.join(family)})\b", event.statement, re.IGNORECASE):
+                unit.resolves_by = event.event_date
+                unit.slots["resolves_with"] = event.statement
+                break
 
 
 def _same_occasion(statement: str, anchor: str) -> bool:
