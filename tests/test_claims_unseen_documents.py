@@ -699,3 +699,11 @@ def test_the_month_named_occasion_is_the_one_the_text_dates() -> None:
     claims = parsed("Orbia votes in a presidential election on June 2. If either candidate wins the June vote, "
                     "she would be the first female president.", date="2024-02-26")
     assert the(claims, "first female president").resolves_by == "2024-06-02"
+
+
+def test_wire_credits_and_fragments_are_not_claims() -> None:
+    claims = parsed("Orbix sold 3 million phones in May. (Reporting by Ada Lind; Editing by Bo Ek)\n\n"
+                    "A flag flies over the Orbix campus. (Bo Ek, Getty Images via Orbia News)\n\n"
+                    "On a number.", date="2024-07-02")
+    assert [c.statement for c in claims if c.active] == ["Orbix sold 3 million phones in May.",
+                                                         "A flag flies over the Orbix campus."]

@@ -261,6 +261,11 @@ _OUTCOME_RE = re.compile(r"\b(?:odds|chances?|probability|likelihood)\s+(?:of|th
                          r"(?:\s+(?:are|is|stand|stands|was|were)\b|\s*[—–,;.]|$)", re.IGNORECASE)
 _QUOTE_SPAN = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _CREDIT_LINE = re.compile(r"^\s*(?:source|photo|image|credit|picture)s?\s*:\s*\S.{0,60}$", re.IGNORECASE)
+# "(Reporting by Ada Lind; Editing by Bo Ek)", "(Scott Olson, Getty Images via CNN Newsource)"
+_WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|compiled|graphics?|photos?)\s+by\b|"
+                          r"^\s*\([^)]*\b(?:Getty Images|AP Photo|Reuters|AFP|Bloomberg|EPA|Shutterstock|via)\b[^)]*\)\W*$",
+                          re.IGNORECASE)
+_INLINE_CREDIT = re.compile(r"\s*\((?:(?:additional\s+)?reporting|editing|writing)\s+by\b[^)]*\)?[.\s]*$", re.IGNORECASE)
 _INTERVIEWEE_RE = re.compile(
     r"\b(?:interview with|perspective from|spoke with|spoke to|talked to|talking to|speaking to|"
     r"speaking with|sat down with|asked)\s+(?:News\.Az,?\s+|us,?\s+)?(?:[a-z][\w-]*\s+){0,5}?"
@@ -1318,7 +1323,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
         # "Nippon Steel offered $55 a share. It will keep ..." -> "Nippon Steel will keep ..."
         statement = (ctx.thing + "’s" if statement.startswith("Its") else ctx.thing) + \
             statement[len(statement.split()[0]):]
-    if len(statement.split()) < 3:
+    if len(statement.split()) < 4 or not re.match(r"^[\W\d]*[A-Za-z0-9$€£]", statement) or statement[0] in "’'":
+        # "On a number.", "'Peace with Nature'.", "’s earnings ...": fragments, not claims
         return None
     quantities = [q for q in parse_quantities(statement)
                   if not any(q.text == d.text for d in drop or []) and not _is_name_number(statement, q)]
@@ -1996,7 +2002,9 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
             own_parties = _plural_subject(sentence, names)
             quotes = find_quotes(sentence)
             quoted_chars = sum(e - s for s, e in quotes)
-            if sentence.lstrip().startswith("©") or _CREDIT_LINE.match(sentence):
+            sentence = _INLINE_CREDIT.sub("", sentence).strip()
+            if not sentence or sentence.lstrip().startswith("©") or _CREDIT_LINE.match(sentence) or \
+                    _WIRE_CREDIT.match(sentence):
                 continue                     # "© Richard A. Brooks / AFP" after a caption
             # the writer's own question ("Why the ebbing growth ...?") asks, it does not claim
             question = paragraph.role == "question" or (paragraph.role == "text" and not quotes and
