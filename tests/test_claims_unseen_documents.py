@@ -707,3 +707,13 @@ def test_wire_credits_and_fragments_are_not_claims() -> None:
                     "On a number.", date="2024-07-02")
     assert [c.statement for c in claims if c.active] == ["Orbix sold 3 million phones in May.",
                                                          "A flag flies over the Orbix campus."]
+
+
+def test_a_framing_head_before_a_colon_goes() -> None:
+    claim = the(parsed("The vaccines are sorely needed: the outbreak has led to 524 deaths in 13 countries.",
+                       date="2024-08-21"), "524 deaths")
+    assert claim.statement == "The outbreak has led to 524 deaths in 13 countries."
+    # in someone's words the head is theirs to keep
+    quoted = the(parsed("“Orbix faces a simple choice: it will cut prices by 10% in May or lose customers,” "
+                        "Ada Lind said.", date="2024-03-01"), "10%")
+    assert quoted.statement.startswith("Orbix faces a simple choice")

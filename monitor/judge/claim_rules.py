@@ -1684,6 +1684,10 @@ def _is_name_number(clause: str, quantity: Quantity) -> bool:
 def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     """The checkable propositions of one sentence (or quoted sentence)."""
     text = _DATELINE.sub("", text)
+    lead = re.match(r"^(?P<head>[^:;\d]{8,70}):\s+(?P<rest>[a-z].{20,})$", text)
+    if lead and not ctx.quoted and ctx.speaker is None and not find_dates(lead.group("head"), None, None):
+        # "The vaccines are sorely needed: the outbreak has led to ...": the head frames the claim
+        text = lead.group("rest")[:1].upper() + lead.group("rest")[1:]
     text = _DASH_ASIDE.sub(" ", text)
     text = _READER_CONDITION.sub("", text)
     speaker, verb = None, None
