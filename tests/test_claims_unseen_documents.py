@@ -717,3 +717,25 @@ def test_a_framing_head_before_a_colon_goes() -> None:
     quoted = the(parsed("“Orbix faces a simple choice: it will cut prices by 10% in May or lose customers,” "
                         "Ada Lind said.", date="2024-03-01"), "10%")
     assert quoted.statement.startswith("Orbix faces a simple choice")
+
+
+# -- the seventh round (a rate decision, a jobs report, Europa Clipper, a sentencing, a product event)
+
+def test_what_a_court_decided_is_a_fact_and_on_a_day_an_event() -> None:
+    claims = parsed("Ada Lind was sentenced to 11 years in prison on Friday, the Orbia Times reports. Ada Lind "
+                    "was previously found guilty on four of 11 counts of fraud. Her partner Bo Ek is set to be "
+                    "sentenced on December 7.", date="2022-11-18")
+    sentenced = the(claims, "sentenced to 11 years")
+    assert (sentenced.kind, sentenced.event_date, sentenced.speaker) == ("event", "2022-11-18", "Orbia Times")
+    assert the(claims, "found guilty on four of 11 counts").kind == "fact"
+    assert the(claims, "set to be sentenced").kind == "event"
+
+
+def test_a_rate_decision_on_a_day_is_an_event_and_announced_thursday_that_attributes() -> None:
+    claims = parsed("The Reserve Bank of Orbia reduced the repo rate to 5.25 per cent on December 5. Ada Lind "
+                    "announced Thursday that Orbix plans to introduce driverless cars in Texas next year.",
+                    date="2025-12-05")
+    assert the(claims, "reduced the repo rate").kind == "event"
+    plan = the(claims, "plans to introduce")
+    assert (plan.statement, plan.speaker, plan.resolves_by) == (
+        "Orbix plans to introduce driverless cars in Texas next year.", "Ada Lind", "2026-12-31")

@@ -63,7 +63,7 @@ _SAY_VERBS = ("said|says|added|adds|noted|notes|remarked|explained|observed|conc
               "confirms|replied|continued|acknowledged|pointed out|indicated|believes|thinks|urged|"
               "mentioned|reported|recalled|asserted|declared|estimated|estimates|expects|expected|"
               "maintained|countered|admitted|revealed|disclosed|responded|went on to say|underlined|underscored|"
-              "observed|ruled(?!\\s+out)|asserts|argues|contends|maintains|insists")
+              "observed|ruled(?!\\s+out)|asserts|argues|contends|maintains|insists|reports")
 # narrator verbs that summarise a view rather than report a statement
 # verbs that report speech without "that" ("Marsh said the bank had sold ...")
 _ZERO_THAT_VERBS = {"said", "says", "told", "added", "noted", "wrote", "predicted", "warned", "argued",
@@ -206,7 +206,11 @@ _RULE_WORDS = re.compile(r"\b(?:law|act|rules?|regulations?|directive|treaty|sta
                          re.IGNORECASE)
 # a deed done on a day: signing, ordering, buying; its value is what it was worth
 _DATED_DEED = re.compile(r"\b(?:signed|placed|agreed|completed|sealed|finalised|finalized|bought|acquired|sold|"
-                         r"ordered|booked|awarded|won|launched|unveiled)\b")
+                         r"ordered|booked|awarded|won|launched|unveiled|reduced|raised|lowered|hiked|cut)\b")
+# what a court decided: the verdict or the sentence is the claim, its numbers part of it
+_LEGAL_OUTCOME = re.compile(r"\b(?:sentenced|convicted|acquitted|indicted|charged|fined|found (?:not )?guilty|"
+                            r"pleaded (?:not )?guilty|faces? (?:a maximum|up to)|facing (?:a maximum|up to)|"
+                            r"was facing)\b")
 # a statement made in the past and since overtaken: "They had maintained until last month that ..."
 _PAST_STATEMENT = re.compile(r"\bhad\s+(?:long\s+|previously\s+|repeatedly\s+)?(?:maintained|said|insisted|"
                              r"expected|predicted|forecast|promised|claimed)\b")
@@ -223,7 +227,7 @@ _SCHEDULED_RE = re.compile(r"\b(?:events?|meetings?|meets|summits?|conference|el
                            r"ceremony|launch|keynote|session|talks|debate|referendum|trial|announce|announced|"
                            r"earnings|results|ruling|verdict|liftoff|championship|final|game|match|race|kickoff|"
                            r"kick-off|tournament|premiere|start|starts|begin|begins|open|opens|goes on sale|"
-                           r"go on sale|expires|expire|lapses|deadline)\b",
+                           r"go on sale|expires|expire|lapses|deadline|sentenced|sentencing|arraigned)\b",
                            re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
@@ -557,7 +561,7 @@ _SAYS_THAT = re.compile(
     rf"then\s+|later\s+|has\s+|had\s+)?(?P<verb>{_SAY_VERBS}|went on to say)"
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
-    r"(?:\s+(?:on|in|last|this|earlier)\s+[A-Z]?\w+(?:\s+\d{1,2})?(?=\s+that\b))?"   # "said in August that"
+    r"(?:\s+(?:(?:on|in|last|this|earlier)\s+)?[A-Z]?\w+(?:\s+\d{1,2})?(?=\s+that\b))?"   # "said in August that"
     r"(?:\s+that)?\s+(?!to\s)(?=\S)")          # "Lark expects to announce ...": no reported sentence
 _TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]+\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})"
                    rf"(?:(?:\s+\w+){{0,3}}|(?:\s+(?:on\s+)?(?:{'|'.join(_WEEKDAYS)}))?(?:\s+\([^)]{{1,20}}\))?"
@@ -1198,7 +1202,10 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "opinion", None
     if _DEAL_FATE.search(clause) and has_entities:
         return "fact", None                  # "Intel dropped its $5.4 billion attempt to acquire Tower"
-    if _DATED_DEED.search(clause) and has_entities and not evaluative and \
+    if _LEGAL_OUTCOME.search(clause) and has_entities and not _SPECULATION_RE.search(clause) and \
+            not any(d["precision"] == "day" for d in recent):
+        return "fact", None                  # "Holmes was found guilty on four of 11 counts": a verdict
+    if (_DATED_DEED.search(clause) or _LEGAL_OUTCOME.search(clause)) and has_entities and not evaluative and \
             any(d["precision"] == "day" for d in recent) and not _SPECULATION_RE.search(clause):
         return "event", None                 # "Air India on Tuesday signed purchase agreements worth $70 billion"
     if any(_is_claim_quantity(q) for q in quantities):
