@@ -739,3 +739,15 @@ def test_a_rate_decision_on_a_day_is_an_event_and_announced_thursday_that_attrib
     plan = the(claims, "plans to introduce")
     assert (plan.statement, plan.speaker, plan.resolves_by) == (
         "Orbix plans to introduce driverless cars in Texas next year.", "Ada Lind", "2026-12-31")
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Inflation in Orbia rose to 2.5% in June, up from 2.2% in May.", "2025-06-01"),   # was June 2026
+    ("Inflation in Orbia will rise to 3% in June.", "2026-06-01"),
+])
+def test_a_month_far_from_the_document_date_follows_the_tense(text: str, month: str) -> None:
+    claim = parsed(text, date="2025-12-05")[0]
+    assert claim.event_date == month
+    # and "X revised its projection to 7.3%, up from 6.8%" does not make X 6.8%
+    assert not any(c.statement.startswith("The MPC was") for c in parsed(
+        "The MPC revised its growth projection to 7.3 per cent, up from 6.8 per cent earlier.", date="2025-12-05"))

@@ -910,7 +910,13 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                 if len(parts) > 1:
                     resolved = date(int(parts[1]), month, 1)
                 else:
-                    resolved = _nearest_year(lambda y: date(y, month, 1), today, future)
+                    # the tense decides ("rose in June" written on 5 December: the June before; "will
+                    # rise in June": the next), else the nearer month by its middle
+                    resolved = _nearest_year(lambda y: date(y, month, 15), today, None).replace(day=1)
+                    if future is True and _month_end(resolved.year, month) < today - timedelta(days=31):
+                        resolved = resolved.replace(year=resolved.year + 1)   # (a month just ended still counts)
+                    elif future is False and resolved > today:
+                        resolved = resolved.replace(year=resolved.year - 1)
                 end = _month_end(resolved.year, month)
                 if at_end:
                     resolved = end
@@ -1592,7 +1598,11 @@ def _adjuncts(clause: str) -> list[str]:
         main = clause[:earlier.start()] + clause[earlier.end():]
         if earlier.group("np"):        # "..., more than Switch's launch price of $299.99"
             extra.append(f"{earlier.group('np')[:1].upper() + earlier.group('np')[1:]} was {earlier.group('value')}.")
-        elif _subject(main):           # "Inflation rose to 2.5% in June, up from 2.2% in May"
+        elif _subject(main) and re.match(r"\s*(?:has\s+|had\s+)?(?:rose|risen|fell|fallen|grew|grown|climbed|dropped|"
+                                         r"increased|decreased|declined|jumped|slipped|eased|edged|stood|was|is)\b",
+                                         main[main.find(_subject(main)) + len(_subject(main)):]):
+            # "Inflation rose to 2.5% in June, up from 2.2% in May" (the subject is what was 2.2%;
+            # in "X revised its projection to 7.3%, up from 6.8%" it is not)
             extra.append(f"{_subject(main)} was {earlier.group('value')}.")
         clause = main.rstrip(" ,.") + "."
     participle = _PARTICIPLE.search(clause)
