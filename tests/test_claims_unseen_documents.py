@@ -751,3 +751,15 @@ def test_a_month_far_from_the_document_date_follows_the_tense(text: str, month: 
     # and "X revised its projection to 7.3%, up from 6.8%" does not make X 6.8%
     assert not any(c.statement.startswith("The MPC was") for c in parsed(
         "The MPC revised its growth projection to 7.3 per cent, up from 6.8 per cent earlier.", date="2025-12-05"))
+
+
+def test_data_against_forecasts_a_margin_of_error_and_a_past_projection_are_figures() -> None:
+    claims = parsed("Average hourly earnings increased 0.2% for the month, compared to forecasts for 0.3%. "
+                    "The Orbia poll had a margin of error of plus or minus 3.5 percentage points. Analysts at "
+                    "Lark had projected adjusted earnings of 27 cents a share.", date="2025-11-20")
+    earnings = the(claims, "increased 0.2%")
+    assert (earnings.statement, earnings.kind) == ("Average hourly earnings increased 0.2% for the month.",
+                                                   "quantity")
+    assert the(claims, "The forecasts were for 0.3%")
+    assert the(claims, "margin of error").kind == "quantity"
+    assert the(claims, "had projected").kind == "quantity"

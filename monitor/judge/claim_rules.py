@@ -213,7 +213,7 @@ _LEGAL_OUTCOME = re.compile(r"\b(?:sentenced|convicted|acquitted|indicted|charge
                             r"was facing)\b")
 # a statement made in the past and since overtaken: "They had maintained until last month that ..."
 _PAST_STATEMENT = re.compile(r"\bhad\s+(?:long\s+|previously\s+|repeatedly\s+)?(?:maintained|said|insisted|"
-                             r"expected|predicted|forecast|promised|claimed)\b")
+                             r"expected|predicted|forecast|projected|estimated|promised|claimed)\b")
 _PLAIN_FUTURE_RE = re.compile(r"\b(?:will|won’t|won't|shall)\b")
 _POLL_RE = re.compile(r"\b(?:polls?|polling|opinion poll|survey|projections?|projected|"
                       r"model (?:shows|suggests))\b", re.IGNORECASE)
@@ -1131,7 +1131,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if re.match(r"^(?:This|It) (?:is|was|will be|marks) the first time\b", clause):
         return "fact", None                  # "This is the first time ever that a red warning has been issued"
     if _PAST_STATEMENT.search(clause) and not ctx.quoted:
-        return "fact", None                  # what they had said then is the fact; it forecasts nothing now
+        # what they had said then is the fact (or the figure they gave); it forecasts nothing now
+        return ("quantity" if any(_is_claim_quantity(q) for q in quantities) else "fact"), None
     if _PAST_PLAN_RE.search(clause) and not _PLAIN_FUTURE_RE.search(clause) and has_entities and \
             not any(d["end"] >= (ctx.document_date or "") for d in dates):
         return "fact", None              # ... unless it still points ahead ("was due to start in January")
@@ -1217,7 +1218,7 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if any(_is_claim_quantity(q) for q in quantities):
         changed = re.search(r"\b(?:risen|fallen|rose|fell|dropped|slipped|climbed|gained|lost)\b[^.;]*\bfrom\b",
                             clause)   # "support has fallen from 32% to 29%": a measured change, not a projection
-        if _POLL_RE.search(clause) and not changed and \
+        if _POLL_RE.search(clause) and not changed and not re.search(r"\bmargin of error\b", clause) and \
                 not (dates and all(d["end"] < (ctx.document_date or "") for d in dates)):
             return "forecast", None          # "YouGov, in its eve-of-election poll, had Labour on 39 per cent"
         return "quantity", None
@@ -1529,6 +1530,8 @@ _EXPECTED_ASIDE = re.compile(r"^(?P<np>(?:[A-Z][\w’'\-]*)(?:\s+[\w’'\-]+){0,
                              r"were|has|have|had|could|may|might)\b.+)$")
 _WHEN_AT_TIME = re.compile(r"\s+when\s+(?P<event>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){1,12}?\s+at\s+\d{1,2}"
                            r"(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\b.*?)\.?$", re.IGNORECASE)
+_VERSUS_FORECASTS = re.compile(r",\s+(?:compared (?:to|with)|versus|against)\s+(?:the\s+)?(?:respective\s+)?"
+                               r"(?P<what>forecasts?|estimates?|expectations?)\s+(?:for|of)\s+(?P<values>[^;]+?)\.?$")
 _EARLIER_VALUE = re.compile(r",\s+(?:(?:up|down)\s+from|(?:more|less|higher|lower|cheaper|dearer)\s+than\s+"
                             r"(?P<np>(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?)\s+of)\s+"
                             r"(?P<value>(?:about|around|nearly|roughly)?\s*[$€£]?\d(?:[^,;]|,(?=\d{3}))*?)(?=,\s|[.;]?$)")
@@ -1593,6 +1596,11 @@ def _adjuncts(clause: str) -> list[str]:
         # "X is forecasting 85% odds of ..., with 17–25 named storms": X is forecasting 17–25 named storms
         extra.append(f"{lead.group().rstrip()} {counted.group('np').rstrip('.')}.")
         clause = clause[:counted.start()] + "."
+    versus = _VERSUS_FORECASTS.search(clause)
+    if versus and parse_quantities(versus.group("values")):
+        # "Earnings rose 0.2%, compared to forecasts for 0.3%": the forecasts are a claim of their own
+        extra.append(f"The {versus.group('what')} were for {versus.group('values').rstrip('.')}.")
+        clause = clause[:versus.start()] + "."
     earlier = _EARLIER_VALUE.search(clause)
     if earlier and parse_quantities(earlier.group("value")):
         main = clause[:earlier.start()] + clause[earlier.end():]
