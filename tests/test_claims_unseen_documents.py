@@ -763,3 +763,27 @@ def test_data_against_forecasts_a_margin_of_error_and_a_past_projection_are_figu
     assert the(claims, "The forecasts were for 0.3%")
     assert the(claims, "margin of error").kind == "quantity"
     assert the(claims, "had projected").kind == "quantity"
+
+
+# -- the eighth round (a housing forecast, a vaccine recommendation, an IPO, a bill, an interview)
+
+@pytest.mark.parametrize("text, resolves_by", [
+    ("Orbia Realty expects the average price of a home to end the year 4.8 per cent lower.", "2024-12-31"),
+    ("Flights would take off within 10 to 12 weeks, Ada Lind said.", "2024-07-16"),
+    ("Expects inflation in a 2% to 3% range by late this year or 2025.", "2025-12-31"),
+])
+def test_horizons_of_a_housing_forecast_a_bill_and_an_outlook(text: str, resolves_by: str) -> None:
+    claim = parsed(text, date="2024-04-23")[0]
+    assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by), claim.statement
+
+
+def test_a_long_subject_that_is_expected_to_act_and_a_reported_would() -> None:
+    claims = parsed("Orbia Realty expects the average price of a home to end the year 4.8 per cent lower. "
+                    "In March, Orbix said it would not list its shares in London. 500 staff were ready to "
+                    "escort the passengers, Ada Lind said. The Health Agency issued a recommendation on Tuesday "
+                    "urging everyone aged 6 months and older to get the vaccine.", date="2024-04-23")
+    assert the(claims, "4.8 per cent").statement.startswith("The average price of a home will end the year")
+    listing = the(claims, "would not list")
+    assert (listing.kind, listing.active) == ("forecast", True)
+    assert the(claims, "were ready to escort").kind != "forecast"
+    assert the(claims, "issued a recommendation").kind == "event"

@@ -150,7 +150,8 @@ _SPECULATION_RE = re.compile(rf"\b(?:will|won’t|won't|would|could|might|may|ca
 _PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?"
                            r"(?:set|scheduled|slated|due|supposed)\s+to\b")
 _STRONG_FORECAST_RE = re.compile(
-    r"\b(?:likely to|unlikely to|expected to|poised to|prepared to|ready to|set to|on track to|on course to|"
+    r"\b(?:likely to|unlikely to|expected to|poised to|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
+    r"set to|on track to|on course to|"
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? to|intends? to|is likely|"
     r"plans? to (?!(?:hold|meet|visit|travel|launch|release|open|sign|host|announce|ship|begin|start|present)\b)|"
     r"are likely|it is expected that|"
@@ -206,7 +207,11 @@ _RULE_WORDS = re.compile(r"\b(?:law|act|rules?|regulations?|directive|treaty|sta
                          re.IGNORECASE)
 # a deed done on a day: signing, ordering, buying; its value is what it was worth
 _DATED_DEED = re.compile(r"\b(?:signed|placed|agreed|completed|sealed|finalised|finalized|bought|acquired|sold|"
-                         r"ordered|booked|awarded|won|launched|unveiled|reduced|raised|lowered|hiked|cut)\b")
+                         r"ordered|booked|awarded|won|launched|unveiled|reduced|raised|lowered|hiked|cut|issued|"
+                         r"recommended|approved|authori[sz]ed|granted|adopted)\b")
+# a bullet point of someone's outlook, its subject in the heading: "Sees ...", "Does not see ..."
+_BULLET_FORECAST = re.compile(r"^(?:Expects|Sees|Predicts|Forecasts|Projects|Anticipates|Does not (?:see|expect)|"
+                              r"Doesn[’']t (?:see|expect)|Says\b.*\b(?:will|would)\b)")
 # what a court decided: the verdict or the sentence is the claim, its numbers part of it
 _LEGAL_OUTCOME = re.compile(r"\b(?:sentenced|convicted|acquitted|indicted|charged|fined|found (?:not )?guilty|"
                             r"pleaded (?:not )?guilty|faces? (?:a maximum|up to)|facing (?:a maximum|up to)|"
@@ -589,7 +594,7 @@ def tail_attribution(outside: str) -> Attribution:
 
 def expected_to_will(text: str) -> str:
     """What is expected, as a statement: "(economists expect) the Fed to cut by 2026" -> "the Fed will cut by 2026"."""
-    return re.sub(r"^((?:[\w’'.\-]+\s+){1,5}?)to\s+(?=[a-z])", r"\1will ", text, count=1)
+    return re.sub(r"^((?:[\w’'.\-]+\s+){1,7}?)to\s+(?=[a-z])", r"\1will ", text, count=1)
 
 
 # "As the camps prepared a final push, the Commission said that ...": a scene-setting clause
@@ -649,6 +654,7 @@ _DATE_PATTERNS = (
     ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>\d{2})\b(?![-–/]\d)")),
     ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
     ("midyear", re.compile(r"\b(?:(?:by|before|until|in|at)\s+)?the middle of (?P<which>this|next) year\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:to\s+)?end (?:the|this) year\b", re.IGNORECASE)),
     ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b", re.IGNORECASE)),
     # "in the coming days": about a week; "weeks": four; "months": three
     ("coming", re.compile(r"\b(?:in|over|within|during)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks|months)\b",
@@ -665,8 +671,9 @@ _DATE_PATTERNS = (
     ("season", re.compile(r"\b(?:(?:in|by|before|until|during|over)\s+)?(?:the\s+)?(?P<which>this|next|coming|"
                           r"upcoming)\s+(?P<season>summer|autumn|fall|winter|spring)\b", re.IGNORECASE)),
     # "expected to last between seven and eight weeks": until the longer of the two
-    ("lasting", re.compile(r"\b(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|about\s+|"
-                           r"around\s+|roughly\s+)(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    ("lasting", re.compile(r"\b(?:(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|"
+                           r"about\s+|around\s+|roughly\s+)|within\s+[\w-]+\s+(?:to|-|–|or)\s+)"
+                           r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
                            r"(?P<unit>days|weeks|months)\b", re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?Q(?P<q>[1-4])"
                            r"(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{2}))?\b")),
@@ -689,7 +696,7 @@ _DATE_PATTERNS = (
                            re.IGNORECASE)),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|during|for all of|for|of)\s+"
+    ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|during|for all of|for|of|or)\s+"
                         r"(?i:early\s+|mid-|late\s+)?(?:19|20)\d{2}\b")),
 )
 _CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d|\d\s+(?:of\s+)?" + _MONTH_RE)
@@ -811,7 +818,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
             if any(match.start() < e and match.end() > s for s, e in taken):
                 continue
             span = match.group()
-            phrase = re.sub(r"^(?:for all of|in|by|before|until|from|since|on|through|throughout|during|of|at|to|for|"
+            phrase = re.sub(r"^(?:for all of|in|by|before|until|from|since|on|through|throughout|during|of|at|to|for|or|"
                             r"within|over|(?:lasts?|lasting)(?:\s+for)?"
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
                             "", span, flags=re.IGNORECASE)
@@ -1201,14 +1208,18 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if _SPECULATION_RE.search(clause):
         if concrete or _EVENT_NOUNS.search(clause):
             return "forecast", None
+        reported_would = ctx.verb in ("said", "told", "announced", "confirmed", "added", "says") and \
+            bool(re.search(r"\bwould\s+(?:not\s+)?(?!have\b)[a-z]", clause))     # "Arm said it would not list ..."
         if not ctx.quoted and ctx.interviewee is None and has_entities and \
-                not plural and _PLAIN_FUTURE_RE.search(clause) and not _HEDGE_RE.search(clause):
+                not plural and (_PLAIN_FUTURE_RE.search(clause) or reported_would) and not _HEDGE_RE.search(clause):
             # the text's own "Nippon Steel will keep the headquarters in Pittsburgh", or what it
             # reports someone has pledged ("Biden has said he will not invoke the Taft-Hartley Act")
             return "forecast", None
         return "opinion", None
     if _DEAL_FATE.search(clause) and has_entities:
         return "fact", None                  # "Intel dropped its $5.4 billion attempt to acquire Tower"
+    if _BULLET_FORECAST.match(clause) and not ctx.quoted:
+        return "forecast", None              # "Expects inflation in a 2% to 3% range by late this year"
     if _LEGAL_OUTCOME.search(clause) and has_entities and not _SPECULATION_RE.search(clause) and \
             not any(d["precision"] == "day" for d in recent):
         return "fact", None                  # "Holmes was found guilty on four of 11 counts": a verdict
@@ -1283,9 +1294,9 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
     if not dates:
         return None, None
     first = dates[0]
-    if len(dates) > 1 and dates[1]["precision"] == first["precision"] and \
-            f"{first['text']} or {dates[1]['text']}" in statement:
-        first = dates[1]
+    if len(dates) > 1 and dates[1]["precision"] == first["precision"] and (
+            f"{first['text']} or {dates[1]['text']}" in statement or dates[1]["text"].lower().startswith("or ")):
+        first = dates[1]                 # "September 19 or September 20", "by late this year or 2024": the later
     event_date = dates[0]["date"]
     if kind == "event":
         day = next((d for d in dates if d["precision"] == "day"), None)
