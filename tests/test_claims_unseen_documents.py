@@ -787,3 +787,38 @@ def test_a_long_subject_that_is_expected_to_act_and_a_reported_would() -> None:
     assert (listing.kind, listing.active) == ("forecast", True)
     assert the(claims, "were ready to escort").kind != "forecast"
     assert the(claims, "issued a recommendation").kind == "event"
+
+
+# -- the ninth round (car sales, a box-office weekend, food prices, streaming results, a rail report)
+
+def test_results_and_guidance_with_a_second_figure() -> None:
+    claims = parsed("Orbix reported $10.2 billion in revenue for the quarter, with an operating income of $2.3 "
+                    "billion and a 22.2% margin. The company projects revenue of $10.4 billion in Q1 2025, with "
+                    "an operating income of $2.9 billion.", date="2025-01-22")
+    assert the(claims, "Orbix reported an operating income of $2.3 billion").kind == "quantity"
+    assert the(claims, "Orbix reported a 22.2% margin")
+    guidance = the(claims, "projects revenue of $10.4 billion")
+    assert (guidance.kind, guidance.resolves_by) == ("forecast", "2025-03-31")
+    assert the(claims, "projects an operating income of $2.9 billion").kind == "forecast"
+
+
+def test_a_list_sharing_one_verb_and_a_change_before_the_change() -> None:
+    claims = parsed("Beef prices are set to rise by 3.2%, pork by 1.2%, sugar and sweets by 6.4%. Retail egg "
+                    "prices surged 13.8% in January following an 8.4% rise in December.", date="2025-02-26")
+    assert the(claims, "Pork are set to rise by 1.2%").kind == "forecast"
+    assert the(claims, "Sugar and sweets are set to rise by 6.4%")
+    december = the(claims, "8.4% rise in December")
+    assert december.statement == "Retail egg prices had an 8.4% rise in December."
+
+
+@pytest.mark.parametrize("text, kind, when", [
+    ("The first leg could be finished in six years.", "forecast", "2030-02-07"),
+    ("Rail chiefs were aiming for 2030 to complete the first part of the line.", "forecast", "2030-12-31"),
+    ("Orbix is reporting its own figures this week.", "event", "2024-02-11"),
+])
+def test_a_rail_report_and_a_results_week(text: str, kind: str, when: str) -> None:
+    claim = parsed(text, date="2024-02-07")[0]
+    assert (claim.kind, claim.resolves_by) == (kind, when), claim.statement
+    sold = the(parsed("Orbix sold 1.76 million cars in 2023, per figures released Wednesday.", date="2024-02-07"),
+               "1.76 million")
+    assert (sold.statement, sold.kind) == ("Orbix sold 1.76 million cars in 2023.", "quantity")

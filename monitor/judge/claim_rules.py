@@ -152,7 +152,7 @@ _PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?"
 _STRONG_FORECAST_RE = re.compile(
     r"\b(?:likely to|unlikely to|expected to|poised to|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
     r"set to|on track to|on course to|"
-    r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? to|intends? to|is likely|"
+    r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? (?:to|for)|intends? to|is likely|"
     r"plans? to (?!(?:hold|meet|visit|travel|launch|release|open|sign|host|announce|ship|begin|start|present)\b)|"
     r"are likely|it is expected that|"
     r"is about to|are about to|odds|probability|chances? (?:of|that)|(?:is|are|was|were) expected (?:at|in|on|for|by)|"
@@ -161,7 +161,8 @@ _STRONG_FORECAST_RE = re.compile(
     r"scenario))\b", re.IGNORECASE)
 _FORECAST_VERB_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicted|predicting|sees|see|forecasts?|"
-    r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in|guided|guides|guiding)\b")
+    r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in|guided|guides|guiding|"
+    r"projects(?=\s+(?:revenue|sales|earnings|growth|profits?|income|an?\s)))\b")
 _EVENT_NOUNS = re.compile(
     r"\b(?:negotiations|talks|summit|meeting|vote|election|referendum|deal|agreement|ceasefire|sanctions|"
     r"rounds?|hearing|trial|launch|release|deliveries|budget|decision)\b", re.IGNORECASE)
@@ -232,7 +233,7 @@ _SCHEDULED_RE = re.compile(r"\b(?:events?|meetings?|meets|summits?|conference|el
                            r"ceremony|launch|keynote|session|talks|debate|referendum|trial|announce|announced|"
                            r"earnings|results|ruling|verdict|liftoff|championship|final|game|match|race|kickoff|"
                            r"kick-off|tournament|premiere|start|starts|begin|begins|open|opens|goes on sale|"
-                           r"go on sale|expires|expire|lapses|deadline|sentenced|sentencing|arraigned)\b",
+                           r"go on sale|expires|expire|lapses|deadline|sentenced|sentencing|arraigned|reporting)\b",
                            re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
@@ -686,6 +687,8 @@ _DATE_PATTERNS = (
     ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:\d+|two|three|four|five|six|seven|"
                        r"ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
     ("month", re.compile(r"\bin\s+(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
+    ("lasting", re.compile(r"\b(?:in|within)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>years)\b",
+                           re.IGNORECASE)),
     ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?P<n>\d+|two|three|four|five|six|seven|"
                         r"eight|nine|ten|twelve)\s+(?P<unit>years|months)\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:the\s+)?"
@@ -747,6 +750,13 @@ def _present_main_verb(text: str) -> bool:
 
 def _date_settings(base: datetime, prefer: str) -> dict[str, Any]:
     return {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:                 # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _year_part_end(year: int, part: str | None) -> date:
@@ -872,8 +882,11 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
             elif precision == "lasting":
                 number = match.group("n").lower()
                 count = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
-                days = count * {"days": 1, "weeks": 7, "months": 30}[match.group("unit").lower()]
-                resolved = end = today + timedelta(days=days)
+                if match.group("unit").lower() == "years":
+                    resolved = end = _years_later(today, count)
+                else:
+                    days = count * {"days": 1, "weeks": 7, "months": 30}[match.group("unit").lower()]
+                    resolved = end = today + timedelta(days=days)
                 precision = "day"
             elif precision == "quarter" and match.groupdict().get("q"):
                 quarter = int(match.group("q"))
@@ -1481,6 +1494,8 @@ _STUDY_FINDS = re.compile(r"^(?:A|An|The|Their|Its)\s+(?:new\s+|latest\s+|recent
                           r"\s+(?:poll|survey|study|analysis|report|projection|tracker)\b[^,;]{0,80}?\s+"
                           r"(?:finds|found|shows|showed|suggests|suggested|indicates|indicated)\s+(?:that\s+)?")
 # "..., an opinion poll showed on Monday, ...": the poll is the source, its day not the claim's
+_RELEASED_TAIL = re.compile(rf",\s+(?:per|according to)\s+(?:figures|data|numbers|a report|a statement)\s+released\s+"
+                            rf"(?:on\s+)?(?:{'|'.join(_WEEKDAYS)}|today|yesterday)(?=\.?$)")
 _STUDY_TAIL = re.compile(rf",\s+(?:an?|the)\s+(?:new\s+|latest\s+)?(?P<who>(?:[A-Z][\w&.’'\-]*\s+)?(?:opinion\s+)?"
                          rf"(?:poll|survey|study|report))\s+(?P<verb>showed|shows|found|finds|suggested|suggests)"
                          rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}))?(?:,\s+|\.?$)")
@@ -1541,13 +1556,16 @@ _EXPECTED_ASIDE = re.compile(r"^(?P<np>(?:[A-Z][\w’'\-]*)(?:\s+[\w’'\-]+){0,
                              r"were|has|have|had|could|may|might)\b.+)$")
 _WHEN_AT_TIME = re.compile(r"\s+when\s+(?P<event>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){1,12}?\s+at\s+\d{1,2}"
                            r"(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\b.*?)\.?$", re.IGNORECASE)
+_FOLLOWING_CHANGE = re.compile(rf"\s+(?:following|after)\s+an?\s+(?P<change>[\d.]+%\s+(?:rise|increase|fall|drop|decline|"
+                               rf"gain|jump))\s+in\s+(?P<when>{_MONTH_RE}|the\s+previous\s+\w+|\w+ quarter)")
 _VERSUS_FORECASTS = re.compile(r",\s+(?:compared (?:to|with)|versus|against)\s+(?:the\s+)?(?:respective\s+)?"
                                r"(?P<what>forecasts?|estimates?|expectations?)\s+(?:for|of)\s+(?P<values>[^;]+?)\.?$")
 _EARLIER_VALUE = re.compile(r",\s+(?:(?:up|down)\s+from|(?:more|less|higher|lower|cheaper|dearer)\s+than\s+"
                             r"(?P<np>(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?)\s+of)\s+"
                             r"(?P<value>(?:about|around|nearly|roughly)?\s*[$€£]?\d(?:[^,;]|,(?=\d{3}))*?)(?=,\s|[.;]?$)")
 _WITH_COUNT = re.compile(r",\s+with\s+(?P<np>(?:about|around|some|up to|at least|between)?\s*[$€£]?\d[\d,.]*"
-                         r"(?:\s*[–-]\s*\d[\d,.]*)?\s+[a-z][^;]*?)\.?$")
+                         r"(?:\s*[–-]\s*\d[\d,.]*)?\s+[a-z][^;]*?|(?:an?|the)\s+[a-z][\w\s-]{2,40}?\s+of\s+"
+                         r"(?:about|around|some|up to|at least)?\s*[$€£]?\d[^;]*?)\.?$")
 _CHECKABLE_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
                              r"record|highest|lowest|largest|biggest|smallest)\b", re.IGNORECASE)
 
@@ -1601,12 +1619,21 @@ def _adjuncts(clause: str) -> list[str]:
             extra.append(f"{np} {'are' if plural else 'is'} {how} {vp}.")
         clause = clause[:with_to.start()].rstrip(",") + "."
     counted = _WITH_COUNT.search(clause)
-    lead = re.match(r"^.*?\b(?:\w+ing|expects?|sees?|predicts?|forecasts?)\s+(?=(?:about|around|some|up to|at least|"
-                    r"between)?\s*[$€£]?\d)", clause[:counted.start()]) if counted else None
+    lead = re.match(r"^.*?\b(?:\w+ing|expects?|sees?|predicts?|forecasts?|projects?|reported|posted)\s+"
+                    r"(?=(?:(?:about|around|some|up to|at least|between)\s*)?[$€£]?\d|(?:an?|the)\s+[a-z]|revenue|sales)",
+                    clause[:counted.start()]) if counted else None
     if counted and lead and parse_quantities(clause[lead.end():counted.start()]):
         # "X is forecasting 85% odds of ..., with 17–25 named storms": X is forecasting 17–25 named storms
         extra.append(f"{lead.group().rstrip()} {counted.group('np').rstrip('.')}.")
         clause = clause[:counted.start()] + "."
+    following = _FOLLOWING_CHANGE.search(clause)
+    mover = re.match(r"^(?P<subject>.+?)\s+(?:rose|fell|surged|jumped|climbed|dropped|declined|increased|decreased|"
+                     r"gained|grew|slipped|eased|slid|soared)\b", clause[:following.start()]) if following else None
+    if following and mover:
+        # "Egg prices surged 13.8% in January following an 8.4% rise in December"
+        extra.append(f"{mover.group('subject')} had an {following.group('change')} in "
+                     f"{following.group('when').rstrip('.')}.")
+        clause = clause[:following.start()] + clause[following.end():]
     versus = _VERSUS_FORECASTS.search(clause)
     if versus and parse_quantities(versus.group("values")):
         # "Earnings rose 0.2%, compared to forecasts for 0.3%": the forecasts are a claim of their own
@@ -1676,12 +1703,19 @@ def _quantity_list(clause: str) -> list[str]:
     parts.append((start, len(clause)))
     # merge parts without a value into the part before them
     groups: list[list[int]] = []
-    for s_, e_ in parts:
+    pending: int | None = None           # a short valueless part that names the next item ("sugar and sweets")
+    for index, (s_, e_) in enumerate(parts):
         has_value = any(s_ <= q.start < e_ for q in values)
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if not has_value and groups and following and len(clause[s_:e_].split()) <= 2 and \
+                any(following[0] <= q.start < following[1] for q in values) and re.match(r"[a-z]", clause[s_:e_]):
+            pending = s_
+            continue
         if has_value or not groups:
-            groups.append([s_, e_, int(has_value)])
+            groups.append([pending if pending is not None else s_, e_, int(has_value)])
         else:
             groups[-1][1] = e_
+        pending = None
     if len(groups) > 1 and not groups[0][2]:
         groups[1][0] = groups[0][0]
         groups = groups[1:]
@@ -1694,6 +1728,7 @@ def _quantity_list(clause: str) -> list[str]:
     lead_value = re.sub(r"(?:\b(?:a|an|the|some)\s+)?$", "", clause[:first.start])
     lead_value = clause[:len(lead_value)] if lead_value.strip() else None
     lead_subject = _subject_and_verb(head)
+    gapped_verb = re.search(r"\s(?P<verb>(?:are|is|were|was|will|would|could|should)\b[^,]*?)\s+by\s+[$€£]?\d", head)
     out = [head]
     for g in groups[1:]:
         item = clause[g[0]:g[1]].strip()
@@ -1702,6 +1737,13 @@ def _quantity_list(clause: str) -> list[str]:
             continue
         if re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject:
             out.append(f"{lead_subject} {item}")
+        elif gapped_verb and re.match(r"^[a-z][\w\s-]{1,30}?\s+by\s+[$€£]?\d", item):
+            # "Beef prices are set to rise by 3.2%, pork by 1.2%": "Pork ... are set to rise by 1.2%"
+            who, _, rest = item.partition(" by ")
+            out.append(f"{who[:1].upper() + who[1:]} {gapped_verb.group('verb')} by {rest}")
+        elif lead_subject and re.search(r"\b(?:reported|posted|recorded|projects|expects|forecasts)$", lead_subject) \
+                and lead_value and lead_value.rstrip().endswith(" of") and re.match(r"^(?:a|an|the)\s", item):
+            out.append(f"{lead_subject} {item}")       # "reported an income of $2.3 billion and a 22.2% margin"
         elif lead_value and re.match(r"^(?:(?:a|an|the)\s+)?(?:(?:about|around|some|nearly|almost|more than|over|"
                                      r"under|up to|just over|another)\s+)?[$€£¥]?\d", item):
             out.append(f"{lead_value.rstrip()} {item}")
@@ -1747,6 +1789,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     if forecaster and ctx.speaker is None and speaker is None:
         speaker, verb = forecaster.group("who"), "predicted"   # "NOAA is projecting a 5% chance of ..."
     pieces: list[_Piece] = []
+    text = _RELEASED_TAIL.sub("", text)       # "..., per figures released Wednesday": when it was said, not done
     group = _GROUP_ATTRIBUTION.search(text) or _STUDY_TAIL.search(text)
     if group and ctx.speaker is None and speaker is None:
         speaker, verb = group.group("who").strip(), group.group("verb").split()[0]
