@@ -822,3 +822,19 @@ def test_a_rail_report_and_a_results_week(text: str, kind: str, when: str) -> No
     sold = the(parsed("Orbix sold 1.76 million cars in 2023, per figures released Wednesday.", date="2024-02-07"),
                "1.76 million")
     assert (sold.statement, sold.kind) == ("Orbix sold 1.76 million cars in 2023.", "quantity")
+
+
+# -- the tenth round (an index target, a wind auction, a league title, a minimum wage, a trial result)
+
+def test_two_fixtures_joined_by_while_keep_their_own_days() -> None:
+    claims = parsed("They visit Lark United on Thursday boasting a 2-0 lead while Orbix also have a date with "
+                    "Kestrel in the cup final on May 25.", date="2024-04-14")
+    assert the(claims, "on Thursday").event_date == "2024-04-18"      # was May 25, the other clause's day
+    assert the(claims, "cup final on May 25").event_date == "2024-05-25"
+
+
+def test_a_reported_demonstrative_fact_and_finishing_the_year() -> None:
+    claims = parsed("These results were unveiled at the Orbia Congress on Obesity in Venice. Strategists led by "
+                    "Ada Lind now see the index finishing the year at 5,600.", date="2024-06-14")
+    assert the(claims, "were unveiled").kind == "fact"
+    assert the(claims, "finishing the year").resolves_by == "2024-12-31"

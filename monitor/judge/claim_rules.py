@@ -245,6 +245,7 @@ _PRESUPPOSITIONS = (
 _CLAUSE_SPLIT = re.compile(
     r"(?:;\s+|,\s+(?:with the expectation that|with the hope that|even though|although|though|"
     r"whereas|while|but(?!\s+not\b)|where)\s+|,\s+and\s+(?=(?:it|he|she|they|the\s+\w+)\s+(?:\w+\s+)?[a-z]+(?:s|ed)\b)|"
+    r"\s+while\s+(?=[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?\s+(?:also\s+)?[a-z]+\b)|"     # "... while Leverkusen also have ..."
     r",?\s+and\s+that\s+)")        # "X asserts that A, and that B": two things said
 _CONDITIONAL = re.compile(r"^(?P<if>(?:if|should|once|unless)\b[^,]{3,}?),\s+(?P<then>.+)$", re.IGNORECASE)
 _LEAD_IN = re.compile(
@@ -655,7 +656,7 @@ _DATE_PATTERNS = (
     ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>\d{2})\b(?![-–/]\d)")),
     ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
     ("midyear", re.compile(r"\b(?:(?:by|before|until|in|at)\s+)?the middle of (?P<which>this|next) year\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:to\s+)?end (?:the|this) year\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:to\s+)?(?:end|finish|finishing|ending|close|closing) (?:the|this) year\b", re.IGNORECASE)),
     ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b", re.IGNORECASE)),
     # "in the coming days": about a week; "weeks": four; "months": three
     ("coming", re.compile(r"\b(?:in|over|within|during)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks|months)\b",
@@ -918,7 +919,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
             elif precision == "year" and re.fullmatch(r"(?:19|20)\d{2}", phrase):
                 resolved = date(int(phrase), 1, 1)
                 end = _year_part_end(int(phrase), part.group("part") if part else None)
-            elif precision == "year" and (at_end or re.search(r"\bend\b|year-end|year end", phrase, re.I)):
+            elif precision == "year" and (at_end or re.search(r"\b(?:end|ending|finish|finishing|close|closing)\b|year-end|year end", phrase, re.I)):
                 resolved = end = date(today.year, 12, 31)
             elif phrase.lower() == "last night":
                 resolved = today - timedelta(days=1)
@@ -1161,7 +1162,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     singular = bool(_FIRST_PERSON_SINGULAR.search(clause))
     plural = bool(_FIRST_PERSON_PLURAL.search(clause))
     evaluative = bool(_OPINION_RE.search(clause)) or "!" in clause
-    demonstrative = bool(re.match(r"^(?:This|That|These|Those|Such)\b", clause)) and not quantities
+    demonstrative = bool(re.match(r"^(?:This|That|These|Those|Such)\b", clause)) and not quantities and not (
+        has_entities and re.match(r"^(?:These|Those|This|That)\s+[a-z]+\s+(?:was|were)\s+[a-z]+ed\b", clause))
+        # ("These results were unveiled at the European Congress on Obesity": a reported fact)
     narrated = not ctx.quoted and ctx.verb is not None
     if presupposed:
         if singular:
