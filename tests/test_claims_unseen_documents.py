@@ -838,3 +838,17 @@ def test_a_reported_demonstrative_fact_and_finishing_the_year() -> None:
                     "Ada Lind now see the index finishing the year at 5,600.", date="2024-06-14")
     assert the(claims, "were unveiled").kind == "fact"
     assert the(claims, "finishing the year").resolves_by == "2024-12-31"
+
+
+# -- the eleventh round (retail results, a cyber outage, tourism figures, an election poll, a bond buyback)
+
+def test_results_with_two_subjects_a_closing_offer_and_the_later_of_two_days() -> None:
+    claims = parsed("Orbix's third-quarter revenue grew 5.5% and its operating income rose 8.2%. The one-week "
+                    "offer ends on Feb. 14. On Tuesday, the central bank increased its rate to 13 percent, the "
+                    "highest since September 2012. Lark anticipates all dealers will be live by late Wednesday, "
+                    "Feb. 14 or early morning Thursday, Feb. 15.", date="2024-02-07")
+    assert the(claims, "revenue grew 5.5%").statement != the(claims, "rose 8.2%").statement
+    offer = the(claims, "offer ends")
+    assert (offer.kind, offer.event_date) == ("event", "2024-02-14")
+    assert the(claims, "increased its rate").event_date == "2024-02-06"      # was September 2012
+    assert the(claims, "will be live").resolves_by == "2024-02-15"

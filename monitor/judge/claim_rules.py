@@ -233,7 +233,8 @@ _SCHEDULED_RE = re.compile(r"\b(?:events?|meetings?|meets|summits?|conference|el
                            r"ceremony|launch|keynote|session|talks|debate|referendum|trial|announce|announced|"
                            r"earnings|results|ruling|verdict|liftoff|championship|final|game|match|race|kickoff|"
                            r"kick-off|tournament|premiere|start|starts|begin|begins|open|opens|goes on sale|"
-                           r"go on sale|expires|expire|lapses|deadline|sentenced|sentencing|arraigned|reporting)\b",
+                           r"go on sale|expires|expire|lapses|deadline|sentenced|sentencing|arraigned|reporting|"
+                           r"ends|closes)\b",
                            re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
@@ -703,7 +704,7 @@ _DATE_PATTERNS = (
     ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|during|for all of|for|of|or)\s+"
                         r"(?i:early\s+|mid-|late\s+)?(?:19|20)\d{2}\b")),
 )
-_CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d|\d\s+(?:of\s+)?" + _MONTH_RE)
+_CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d{1,2}(?!\d)|\d\s+(?:of\s+)?" + _MONTH_RE)   # not "September 2012"
 _ON_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}|{_WEEKDAY_RE})\b")
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -751,6 +752,14 @@ def _present_main_verb(text: str) -> bool:
 
 def _date_settings(base: datetime, prefer: str) -> dict[str, Any]:
     return {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _alternative_dates(statement: str, first: str, second: str) -> bool:
+    """"by late Wednesday, July 3 or early morning Thursday, July 4": the second is the other choice."""
+    start = statement.find(first)
+    end = statement.find(second, start + len(first)) if start >= 0 else -1
+    return end > start >= 0 and len(statement[start + len(first):end]) <= 40 and \
+        bool(re.search(r"\bor\b", statement[start + len(first):end]))
 
 
 def _years_later(day: date, years: int) -> date:
@@ -900,8 +909,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                 words = re.split(r"[\s-]+", phrase.lower())
                 quarter = _QUARTERS.get(words[0], 1)
                 year = int(words[-1]) if words[-1].isdigit() else today.year
-                if not words[-1].isdigit() and future and _month_end(year, 3 * quarter) < today:
-                    year += 1
+                if not words[-1].isdigit() and future and _month_end(year, 3 * quarter) < today - timedelta(days=45):
+                    year += 1                  # (a quarter just ended is still reported on)
                 resolved = date(year, 3 * quarter - 2, 1)
                 end = _month_end(year, 3 * quarter)
             elif precision == "half":
@@ -1311,7 +1320,8 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
         return None, None
     first = dates[0]
     if len(dates) > 1 and dates[1]["precision"] == first["precision"] and (
-            f"{first['text']} or {dates[1]['text']}" in statement or dates[1]["text"].lower().startswith("or ")):
+            f"{first['text']} or {dates[1]['text']}" in statement or dates[1]["text"].lower().startswith("or ") or
+            _alternative_dates(statement, first["text"], dates[1]["text"])):
         first = dates[1]                 # "September 19 or September 20", "by late this year or 2024": the later
     event_date = dates[0]["date"]
     if kind == "event":
@@ -1473,7 +1483,8 @@ _AND_OWN_SUBJECT = re.compile(
     r",?\s+and\s+(?!(?:on|in|at|by|for|from|to|with|last|this|then|also|later|there|it)\b)"
     r"(?=(?:a|an|the|another|a further|some|about|around|nearly|almost|over|more than)?\s*"
     r"[\w$€£.,%’'\-]+(?:\s+[\w$€£.,%’'\-]+){0,3}?\s+(?:had|has|have|was|were|is|are|will|would|"
-    r"forecast|forecasts|predict|predicts|predicted|expect|expects|expected|estimate|estimates|see|sees)\s+\w+)")
+    r"forecast|forecasts|predict|predicts|predicted|expect|expects|expected|estimate|estimates|see|sees|"
+    r"rose|fell|grew|climbed|dropped|increased|decreased|declined|jumped|gained|slipped)\s+\w+)")
 _FINITE_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|did|does|do|stood|stands|rose|fell|grew|"
                           r"came|went|said|says|told|made|took|gave|won|lost|hit|saw|met|held|began|left|paid|"
                           r"kept|sold|bought|spent|brought|ran|remains|shows|showed)\b|\b[a-z]{3,}ed\b")
