@@ -852,3 +852,10 @@ def test_results_with_two_subjects_a_closing_offer_and_the_later_of_two_days() -
     assert (offer.kind, offer.event_date) == ("event", "2024-02-14")
     assert the(claims, "increased its rate").event_date == "2024-02-06"      # was September 2012
     assert the(claims, "will be live").resolves_by == "2024-02-15"
+
+
+def test_a_plural_subject_is_not_read_as_a_present_tense_verb() -> None:
+    # "orders" in "evacuation orders and warnings ... were lifted Sunday" made the clause present tense
+    claim = the(parsed("All remaining evacuation orders and warnings for Orbia County were lifted Sunday morning.",
+                       date="2020-08-31"), "were lifted")
+    assert claim.event_date == "2020-08-30"                       # was the Sunday after

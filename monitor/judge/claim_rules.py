@@ -742,12 +742,15 @@ def _present_main_verb(text: str) -> bool:
     if not subject:
         return False
     start = text.find(subject)
-    verb = re.match(r"\s*(?:(?:also|now|still|officially|formally)\s+)?([a-z]+)", text[start + len(subject):])
+    verb = re.match(r"\s*(?:(?:also|now|still|officially|formally)\s+)?([a-z]+)(?:\s+([a-z]+))?",
+                    text[start + len(subject):])
     if not verb:
         return False
-    word = verb.group(1)
+    word, following = verb.group(1), verb.group(2) or ""
+    if following in ("and", "or", "of", "for", "from", "to", "in", "with", "were", "was", "are", "have", "had"):
+        return False            # "orders and warnings ... were lifted": a plural noun, not a verb
     return word in ("is", "are") or (word.endswith("s") and word not in ("was", "has", "does", "says", "thus")
-                                     and not word.endswith(("ss", "us", "is")) and len(word) > 3)
+                                     and not word.endswith(("ss", "us", "is", "ings")) and len(word) > 3)
 
 
 def _date_settings(base: datetime, prefer: str) -> dict[str, Any]:
