@@ -674,10 +674,12 @@ _DATE_PATTERNS = (
     ("season", re.compile(r"\b(?:(?:in|by|before|until|during|over)\s+)?(?:the\s+)?(?P<which>this|next|coming|"
                           r"upcoming)\s+(?P<season>summer|autumn|fall|winter|spring)\b", re.IGNORECASE)),
     # "expected to last between seven and eight weeks": until the longer of the two
+    # "in six years" too (a day, not the end of a month as "in the next six years" below)
     ("lasting", re.compile(r"\b(?:(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|"
-                           r"about\s+|around\s+|roughly\s+)|within\s+[\w-]+\s+(?:to|-|–|or)\s+)"
+                           r"about\s+|around\s+|roughly\s+)|within\s+[\w-]+\s+(?:to|-|–|or)\s+|"
+                           r"(?:in|within)\s+(?=\w+\s+years\b))"
                            r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
-                           r"(?P<unit>days|weeks|months)\b", re.IGNORECASE)),
+                           r"(?P<unit>days|weeks|months|years)\b", re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?Q(?P<q>[1-4])"
                            r"(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{2}))?\b")),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:first|second)\s+half\s+of\s+"
@@ -689,8 +691,6 @@ _DATE_PATTERNS = (
     ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:\d+|two|three|four|five|six|seven|"
                        r"ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
     ("month", re.compile(r"\bin\s+(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
-    ("lasting", re.compile(r"\b(?:in|within)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>years)\b",
-                           re.IGNORECASE)),
     ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?P<n>\d+|two|three|four|five|six|seven|"
                         r"eight|nine|ten|twelve)\s+(?P<unit>years|months)\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:the\s+)?"
@@ -1137,8 +1137,9 @@ def _outcome(clause: str, ctx: _Context) -> str | None:
 
 
 def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any]], ctx: _Context,
-              has_entities: bool, presupposed: bool = False) -> tuple[str | None, float | None]:
-    """(kind, probability); kind None: not a claim at all.
+              has_entities: bool, presupposed: bool = False) -> tuple[str | None, float | None, str | None]:
+    """(kind, probability, why it is an opinion); kind None: not a claim at all. An opinion is
+    kept inactive, and the third item says why in words for the reviewer.
 
     The order matters: a stated probability makes a forecast even in the first person ("I would
     gauge the probability at around 20%"); a prediction verb with something concrete (a value,
@@ -1146,9 +1147,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     over everything that is left; speculation without anything concrete is opinion too."""
     probability = _probability(clause, quantities, ctx)
     if probability is not None:
-        return "forecast", probability.value
+        return "forecast", probability.value, None
     if _META_RE.search(clause) or _READER_RE.search(clause):
-        return None, None
+        return None, None, None
     embedded = _EMBEDDED_QUESTION.search(clause)
     if embedded and not _SPECULATION_RE.search(clause[:embedded.start()]) and _subject(clause[:embedded.start()]):
         # "Talks are continuing over how the deal will be structured": the future is in the
@@ -1157,18 +1158,18 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return _classify(head, [q for q in quantities if q.start < embedded.start()], dates, ctx, has_entities,
                          presupposed)
     if ctx.kind:
-        return ctx.kind, None
+        return ctx.kind, None, None
     if not ctx.quoted and ctx.speaker is None and _RULE_REQUIRES.search(clause) and \
             _RULE_WORDS.search(ctx.paragraph) and not _HEDGE_RE.search(clause):
-        return "fact", None                  # what a law requires ("Developers must provide a summary")
+        return "fact", None, None                  # what a law requires ("Developers must provide a summary")
     if re.match(r"^(?:This|It) (?:is|was|will be|marks) the first time\b", clause):
-        return "fact", None                  # "This is the first time ever that a red warning has been issued"
+        return "fact", None, None                  # "This is the first time ever that a red warning has been issued"
     if _PAST_STATEMENT.search(clause) and not ctx.quoted:
         # what they had said then is the fact (or the figure they gave); it forecasts nothing now
-        return ("quantity" if any(_is_claim_quantity(q) for q in quantities) else "fact"), None
+        return ("quantity" if any(_is_claim_quantity(q) for q in quantities) else "fact"), None, None
     if _PAST_PLAN_RE.search(clause) and not _PLAIN_FUTURE_RE.search(clause) and has_entities and \
             not any(d["end"] >= (ctx.document_date or "") for d in dates):
-        return "fact", None              # ... unless it still points ahead ("was due to start in January")
+        return "fact", None, None              # ... unless it still points ahead ("was due to start in January")
     recent = [d for d in dates if d["date"] >= _years_before(ctx.document_date, 1)]
     concrete = bool(quantities) or bool(recent)
     singular = bool(_FIRST_PERSON_SINGULAR.search(clause))
@@ -1180,122 +1181,110 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     narrated = not ctx.quoted and ctx.verb is not None
     if presupposed:
         if singular:
-            return None, None
+            return None, None, None
         if re.search(r"\bexpected\b", clause) and (recent or quantities):
-            return "forecast", None          # "given the expected acceleration of inflation by the end of the year"
+            return "forecast", None, None          # "given the expected acceleration of inflation by the end of the year"
         if any(_is_claim_quantity(q) for q in quantities):
-            return "quantity", None          # "... just six years after the Ligue 1 side paid £166m for him"
-        return ("fact" if has_entities or recent else None), None
+            return "quantity", None, None          # "... just six years after the Ligue 1 side paid £166m for him"
+        return ("fact" if has_entities or recent else None), None, None
     if _AT_CLOCK_TIME.search(clause) and (_PLAIN_FUTURE_RE.search(clause) or _TIMETABLE_RE.search(clause)) and \
             not _HEDGE_RE.search(clause) and not singular and not _OUTCOME_VERB_RE.search(clause) and \
             not any(_is_claim_quantity(q) and q.unit != "second" for q in quantities):
-        return "event", None                 # "The decision will be announced at 12:00 GMT"
+        return "event", None, None                 # "The decision will be announced at 12:00 GMT"
     if narrated and ctx.verb in _FORECAST_VERBS:
-        return "forecast", None
-    if _COUNTERFACTUAL_RE.search(clause) or _HABITUAL_RE.search(clause):
-        return "opinion", None               # what would have been, what usually happens: not checkable
+        return "forecast", None, None
+    counterfactual, habit = _COUNTERFACTUAL_RE.search(clause), _HABITUAL_RE.search(clause)
+    if counterfactual:
+        return "opinion", None, _cue("what would have been: nothing later coverage can check", counterfactual)
+    if habit:
+        return "opinion", None, _cue("what usually happens, not a claim about this case", habit)
     hedged = bool(_HEDGE_RE.search(clause))
     scheduled = any(d["precision"] in ("day", "week") and d["end"] >= (ctx.document_date or "") for d in dates)
     if scheduled and _SCHEDULED_RE.search(clause) and not hedged and not _OUTCOME_VERB_RE.search(clause) and \
             not any(_is_claim_quantity(q) for q in quantities) and not singular:
-        return "event", None                 # "Apple ... at the upcoming Apple Event on September 9"
-    if _FRAMING_RE.search(clause) and not any(_is_claim_quantity(q) for q in quantities):
-        return "opinion", None               # "The Super Bowl is finally just around the corner"
+        return "event", None, None                 # "Apple ... at the upcoming Apple Event on September 9"
+    framing = _FRAMING_RE.search(clause)
+    if framing and not any(_is_claim_quantity(q) for q in quantities):
+        return "opinion", None, _cue("the writer's framing", framing)     # "... just around the corner"
     if _REPORTED_STATEMENT.match(clause) and not singular and has_entities:
-        return "fact", None                  # "He unequivocally stated that ...": the statement is the fact
+        return "fact", None, None                  # "He unequivocally stated that ...": the statement is the fact
     if _FORECAST_VERB_RE.search(clause) and concrete and not evaluative:
-        return "forecast", None
+        return "forecast", None, None
     if singular or (plural and not concrete):
-        return "opinion", None
+        return "opinion", None, "the speaker's own view (first person)"
     if not concrete and re.search(r"\b(?:could|may|might)\b", clause) and (evaluative or _VAGUE_RE.search(clause)) \
             and not _STRONG_FORECAST_RE.search(clause):
-        return "opinion", None               # "the impact could extend far beyond its current price tag"
+        # "the impact could extend far beyond its current price tag"
+        return "opinion", None, _cue("speculation with no value, date or event to check", _SPECULATION_RE.search(clause))
     if _STRONG_FORECAST_RE.search(clause) and not demonstrative:
-        return "forecast", None
+        return "forecast", None, None
     if _EVENT_RE.search(clause) and not evaluative:
-        return "event", None
+        return "event", None, None
     if recent and not evaluative and not _SPECULATION_RE.search(clause) and not quantities and \
             (has_entities or re.match(r"^(?:The|Its|Their)\s+\w+", clause)):
         # a happening on a day is an event; "in September", "since 2022": a reported fact
         # ("last week, the WHO declared ...": a report of the past, not a dated happening to check)
         if any(d["precision"] == "day" or d["precision"] == "week" and d["end"] >= (ctx.document_date or "")
                for d in recent) or ctx.document_date is None:
-            return "event", None
-        return "fact", None
+            return "event", None, None
+        return "fact", None, None
     summary = narrated and ctx.speaker is not None and ctx.speaker == ctx.interviewee and not concrete
     # the text's own report of a value ("Brent fell a significant 5%"): a loaded word does not make it a view
     reported_value = not ctx.quoted and ctx.interviewee is None and not plural and \
         any(_is_claim_quantity(q) for q in quantities) and not _STRONG_OPINION_RE.search(clause)
-    if (evaluative and not reported_value) or demonstrative or summary or \
-            (narrated and ctx.verb in _OPINION_VERBS and not reported_value) \
-            or (not ctx.quoted and _DISCOURSE_SUMMARY.match(clause) and not reported_value):
-        return "opinion", None
+    if evaluative and not reported_value:
+        wording = _OPINION_RE.search(clause)
+        return "opinion", None, _cue("evaluative or prescriptive wording", wording) if wording else "an exclamation"
+    if demonstrative:
+        return "opinion", None, "refers back to what was said before: nothing to check on its own"
+    if summary:
+        return "opinion", None, "the interviewee's view, summarised by the writer"
+    if narrated and ctx.verb in _OPINION_VERBS and not reported_value:
+        return "opinion", None, f"reported as a view ('{ctx.verb}')"
+    if not ctx.quoted and _DISCOURSE_SUMMARY.match(clause) and not reported_value:
+        return "opinion", None, "sums up a view or the discussion"
     if _DEAL_TERMS_RE.search(clause) and not hedged and any(_is_claim_quantity(q) and q.unit != "second"
                                                              for q in quantities):
-        return "quantity", None              # "the 25-year-old will get a signing-on bonus of €100m": a term
+        return "quantity", None, None              # "the 25-year-old will get a signing-on bonus of €100m": a term
     if _SPECULATION_RE.search(clause):
         if concrete or _EVENT_NOUNS.search(clause):
-            return "forecast", None
+            return "forecast", None, None
         reported_would = ctx.verb in ("said", "told", "announced", "confirmed", "added", "says") and \
             bool(re.search(r"\bwould\s+(?:not\s+)?(?!have\b)[a-z]", clause))     # "Arm said it would not list ..."
         if not ctx.quoted and ctx.interviewee is None and has_entities and \
                 not plural and (_PLAIN_FUTURE_RE.search(clause) or reported_would) and not _HEDGE_RE.search(clause):
             # the text's own "Nippon Steel will keep the headquarters in Pittsburgh", or what it
             # reports someone has pledged ("Biden has said he will not invoke the Taft-Hartley Act")
-            return "forecast", None
-        return "opinion", None
+            return "forecast", None, None
+        return "opinion", None, _cue("speculation with no value, date or event to check", _SPECULATION_RE.search(clause))
     if _DEAL_FATE.search(clause) and has_entities:
-        return "fact", None                  # "Intel dropped its $5.4 billion attempt to acquire Tower"
+        return "fact", None, None                  # "Intel dropped its $5.4 billion attempt to acquire Tower"
     if _BULLET_FORECAST.match(clause) and not ctx.quoted:
-        return "forecast", None              # "Expects inflation in a 2% to 3% range by late this year"
+        return "forecast", None, None              # "Expects inflation in a 2% to 3% range by late this year"
     if _LEGAL_OUTCOME.search(clause) and has_entities and not _SPECULATION_RE.search(clause) and \
             not any(d["precision"] == "day" for d in recent):
-        return "fact", None                  # "Holmes was found guilty on four of 11 counts": a verdict
+        return "fact", None, None                  # "Holmes was found guilty on four of 11 counts": a verdict
     if (_DATED_DEED.search(clause) or _LEGAL_OUTCOME.search(clause)) and has_entities and not evaluative and \
             any(d["precision"] == "day" for d in recent) and not _SPECULATION_RE.search(clause):
-        return "event", None                 # "Air India on Tuesday signed purchase agreements worth $70 billion"
+        return "event", None, None                 # "Air India on Tuesday signed purchase agreements worth $70 billion"
     if any(_is_claim_quantity(q) for q in quantities):
         changed = re.search(r"\b(?:risen|fallen|rose|fell|dropped|slipped|climbed|gained|lost)\b[^.;]*\bfrom\b",
                             clause)   # "support has fallen from 32% to 29%": a measured change, not a projection
         if _POLL_RE.search(clause) and not changed and not re.search(r"\bmargin of error\b", clause) and \
                 not (dates and all(d["end"] < (ctx.document_date or "") for d in dates)):
-            return "forecast", None          # "YouGov, in its eve-of-election poll, had Labour on 39 per cent"
-        return "quantity", None
+            return "forecast", None, None          # "YouGov, in its eve-of-election poll, had Labour on 39 per cent"
+        return "quantity", None, None
     definite = bool(re.match(r"^(?:The|Its|Their)\s+\w+", clause)) and bool(quantities or dates)
     if has_entities or definite or (narrated and ctx.speaker is not None) or \
             re.match(r"^(?:The|Both|All)\s+(?:two\s+)?(?:leaders|presidents|sides|parties)\b", clause):
-        return "fact", None
-    return None, None
+        return "fact", None, None
+    return None, None, None
 
 
-def _inactive_reason(clause: str, quantities: list[Quantity], ctx: _Context) -> str:
-    """Why ``_classify`` keeps a clause as an inactive opinion, in words for the reviewer (the
-    first of its cues, in the order ``_classify`` weighs them)."""
-    def quoted(match: re.Match[str] | None) -> str:
-        return f" ('{match.group().strip()}')" if match else ""
-
-    if _COUNTERFACTUAL_RE.search(clause):
-        return "what would have been: nothing later coverage can check" + quoted(_COUNTERFACTUAL_RE.search(clause))
-    if _HABITUAL_RE.search(clause):
-        return "what usually happens, not a claim about this case" + quoted(_HABITUAL_RE.search(clause))
-    if _FRAMING_RE.search(clause):
-        return "the writer's framing" + quoted(_FRAMING_RE.search(clause))
-    if _FIRST_PERSON_SINGULAR.search(clause) or _FIRST_PERSON_PLURAL.search(clause) and not quantities:
-        return "the speaker's own view (first person)"
-    opinion = _OPINION_RE.search(clause) or _STRONG_OPINION_RE.search(clause)
-    if opinion:
-        return "evaluative or prescriptive wording" + quoted(opinion)
-    if ctx.verb in _OPINION_VERBS and not ctx.quoted:
-        return f"reported as a view ('{ctx.verb}')"
-    if "!" in clause:
-        return "an exclamation"
-    if re.match(r"^(?:This|That|These|Those|Such)\b", clause):
-        return "refers back to what was said before: nothing to check on its own"
-    if _DISCOURSE_SUMMARY.match(clause):
-        return "sums up a view or the discussion"
-    if _SPECULATION_RE.search(clause):
-        return "speculation with no value, date or event to check" + quoted(_SPECULATION_RE.search(clause))
-    return "the interviewee's view, summarised by the writer"
+def _cue(reason: str, match: re.Match[str] | None) -> str:
+    """A reason for the reviewer, with the words that gave it away: "the writer's framing ('just
+    around the corner')"."""
+    return f"{reason} ('{match.group().strip()}')" if match else reason
 
 
 def _is_claim_quantity(quantity: Quantity) -> bool:
@@ -1390,12 +1379,12 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             not re.search(r"\b(?:took place|was held|were held|there was)\b", head):
         tense = "future"
     dates = find_dates(statement, ctx.document_date, future={"future": True, "past": False}.get(tense))
-    kind, probability = _classify(statement, quantities, dates, ctx, bool(entities), presupposed)
+    kind, probability, why_inactive = _classify(statement, quantities, dates, ctx, bool(entities), presupposed)
     if kind is None:
         return None
     slots: dict[str, Any] = {}
     if kind == "opinion":
-        slots["inactive_because"] = _inactive_reason(statement, quantities, ctx)
+        slots["inactive_because"] = why_inactive
     if ctx.verb and ctx.verb not in ("according to", "in the view of"):
         slots["reported_with"] = ctx.verb
     if ctx.quoted:

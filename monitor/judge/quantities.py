@@ -104,15 +104,17 @@ def _words_to_number(words: list[str]) -> list[tuple[int, int, int]]:
     return found
 
 
+_CELSIUS_C = re.compile(r"(?<=\d)C(?![A-Za-z])")
+
+
 def _normalise(text: str) -> tuple[str, list[int]]:
     """Lower-case ``text`` with number words replaced by digits, and a map from each character
     of the result (plus its end) back to an offset in ``text``."""
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
-    lowered = text.lower()
-    # "40C" is 40 degrees Celsius, "40c" may be cents: mark the capital C as a degree sign
-    lowered = re.sub(r"(?<=\d)C(?![A-Za-z])", "°", text).lower() if re.search(r"\dC(?![A-Za-z])", text) else lowered
+    # "40C" is 40 degrees Celsius, "40c" may be cents: the capital C becomes a degree sign
+    lowered = _CELSIUS_C.sub("°", text).lower()
     for match in _WORD_RUN.finditer(lowered):
         tokens = [(m.group(), match.start() + m.start(), match.start() + m.end())
                   for m in re.finditer(r"[a-z]+", match.group())]
