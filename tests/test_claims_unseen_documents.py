@@ -859,3 +859,35 @@ def test_a_plural_subject_is_not_read_as_a_present_tense_verb() -> None:
     claim = the(parsed("All remaining evacuation orders and warnings for Orbia County were lifted Sunday morning.",
                        date="2020-08-31"), "were lifted")
     assert claim.event_date == "2020-08-30"                       # was the Sunday after
+
+
+# -- stop 21: what the eleven rounds still showed (forecast verbs, parallel changes, shared horizons)
+
+def test_foresees_and_projects_gdp_are_forecast_verbs() -> None:
+    claims = parsed("The council also foresees home sales falling 1.1 per cent to 492,674 this year. For the "
+                    "next year, the Orbian bank projects real GDP growth at 6.7 per cent.", date="2023-04-14")
+    sales = the(claims, "492,674")
+    assert (sales.kind, sales.resolves_by) == ("forecast", "2023-12-31")      # was a quantity, no horizon
+    assert [q.value for q in sales.quantities] == pytest.approx([0.011, 492674])   # was one "range" of 2463
+    assert the(claims, "6.7 per cent").kind == "forecast"
+
+
+def test_a_change_and_then_another_change_are_two_forecasts() -> None:
+    claims = parsed("The council foresees home sales falling 1.1 per cent to 492,674 this year and then rising "
+                    "13.9 per cent to 561,090 in 2024. Exports are forecast to grow 2% this year before slowing "
+                    "to 1.5% in 2025.", date="2023-04-14")
+    later = the(claims, "rising 13.9 per cent")
+    assert later.statement == "The council foresees home sales rising 13.9 per cent to 561,090 in 2024."
+    assert later.resolves_by == "2024-12-31" and the(claims, "492,674").resolves_by == "2023-12-31"
+    assert the(claims, "to slow to 1.5%").resolves_by == "2025-12-31"
+    assert the(claims, "grow 2%").resolves_by == "2023-12-31"
+
+
+def test_a_forecast_without_a_horizon_shares_its_paragraphs() -> None:
+    claims = parsed("The agency forecast a 3.4% increase in food prices for 2025. Beef prices are set to rise "
+                    "by 3.2%, pork by 1.2%.\n\nSeparately, egg prices are expected to climb 20%.",
+                    date="2025-02-25")
+    beef = the(claims, "Beef prices", "3.2%")
+    assert beef.resolves_by == "2025-12-31" and "3.4%" in beef.slots["horizon_from"]
+    assert the(claims, "Pork", "1.2%").resolves_by == "2025-12-31"
+    assert the(claims, "egg prices").resolves_by is None          # another paragraph: no horizon given

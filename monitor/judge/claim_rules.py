@@ -53,6 +53,7 @@ class Unit:
     resolves_by: str | None = None
     slots: dict[str, Any] = field(default_factory=dict)
     slug_text: str = ""
+    paragraph: int = 0              # which paragraph of the body it comes from
 
 
 # -- word lists -------------------------------------------------------------------------
@@ -161,8 +162,9 @@ _STRONG_FORECAST_RE = re.compile(
     r"scenario))\b", re.IGNORECASE)
 _FORECAST_VERB_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicted|predicting|sees|see|forecasts?|"
-    r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in|guided|guides|guiding|"
-    r"projects(?=\s+(?:revenue|sales|earnings|growth|profits?|income|an?\s)))\b")
+    r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in|guided|guides|guiding|foresees?|foresaw|foreseeing|"
+    r"projects(?=\s+(?:(?:real|nominal|annual|full-year|quarterly)\s+)?(?:revenue|sales|earnings|growth|profits?|"
+    r"income|GDP|inflation|prices|output|demand|unemployment|deficit|an?\s)))\b")
 _EVENT_NOUNS = re.compile(
     r"\b(?:negotiations|talks|summit|meeting|vote|election|referendum|deal|agreement|ceasefire|sanctions|"
     r"rounds?|hearing|trial|launch|release|deliveries|budget|decision)\b", re.IGNORECASE)
@@ -1865,7 +1867,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
             named = [p for clause in _adjuncts(part) for p in _NAMED_SAID.split(clause)]
             for sub in named:
                 for own in _own_subject_clauses(sub):
-                    main.extend(_Piece(x) for x in _subjectless(own))
+                    main.extend(_Piece(y) for x in _subjectless(own) for y in _parallel_changes(x))
     out = []
     for piece in main:
         after = _TIME_AFTER.search(piece.text)
@@ -1925,6 +1927,32 @@ def _subjectless(clause: str) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+_CHANGE_BASE = {"rising": "rise", "falling": "fall", "growing": "grow", "shrinking": "shrink", "climbing": "climb",
+                "dropping": "drop", "declining": "decline", "increasing": "increase", "decreasing": "decrease",
+                "easing": "ease", "slowing": "slow", "accelerating": "accelerate"}
+_CHANGE_ING = "(?:" + "|".join(_CHANGE_BASE) + ")"
+_AND_THEN_CHANGE = re.compile(rf",?\s+(?:and|before)\s+(?:then\s+)?(?P<ing>{_CHANGE_ING})\s")
+
+
+def _parallel_changes(clause: str) -> list[str]:
+    """"The board foresees sales falling 1.1% this year and then rising 13.9% in 2024", "exports
+    are forecast to grow 2% this year before slowing to 1.5%": two forecasts, each with the lead
+    of the first ("The board foresees sales", "exports are forecast to")."""
+    split = _AND_THEN_CHANGE.search(clause)
+    if not split:
+        return [clause]
+    left, right = clause[:split.start()], clause[split.start("ing"):]
+    verbs = rf"{_CHANGE_ING}|(?<=to )(?:{'|'.join(_CHANGE_BASE.values())})"
+    lead = None
+    for lead in re.finditer(rf"\b(?:{verbs})\s", left):
+        pass
+    if lead is None or not parse_quantities(left[lead.start():]) or not parse_quantities(right):
+        return [clause]
+    if not lead.group().strip().endswith("ing"):          # "to grow 2% ... before slowing" -> "to slow"
+        right = _CHANGE_BASE[split.group("ing")] + right[len(split.group("ing")):]
+    return [left.rstrip(" ,") + ".", f"{left[:lead.start()].rstrip()} {right}"]
 
 
 def _clause_units(text: str, ctx: _Context) -> list[Unit]:
@@ -2020,7 +2048,24 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
                 if decided_there:
                     unit.event_date = settles
                 unit.slots["resolves_with"] = anchor.statement
+    _shared_horizons(units, document_date)
     yield from units
+
+
+def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
+    """"The USDA forecast a 3.4% rise in food prices for 2025. Beef prices are set to rise by
+    3.2%, pork by 1.2%": a forecast naming no horizon, in the paragraph of one that does,
+    shares it (and says which claim it came from, for the reviewer)."""
+    last: Unit | None = None
+    for unit in units:
+        if unit.kind != "forecast":
+            continue
+        own = [d for d in _horizons(unit.slots.get("dates", []), unit.statement) if d["end"] >= (document_date or "")]
+        if unit.resolves_by is None and not own and last is not None and last.paragraph == unit.paragraph:
+            unit.resolves_by = last.resolves_by
+            unit.slots["horizon_from"] = last.statement
+        if own and unit.resolves_by:
+            last = unit
 
 
 _OCCASION_FAMILIES = (("vote", "votes", "election", "elections", "ballot", "polls", "referendum"),
@@ -2082,7 +2127,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
     thing: str | None = None            # what a sentence-initial "It" refers to
     parties: str | None = None          # "Broadcom and VMware": who a sentence's "They" is
     parties_seen = 0                    # sentences since the parties were last referred to
-    for paragraph in paragraphs(body):
+    for index, paragraph in enumerate(paragraphs(body)):
         interviewee = _interviewee(paragraph.text, names, outlet) or interviewee
         paragraph_speaker: str | None = None
         mentioned: list[str] = []
@@ -2137,7 +2182,9 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
                                interviewee=interviewee, paragraph=paragraph.text, thing=thing,
                                parties=own_parties or parties)
-                yield from _clause_units(text, ctx)
+                for unit in _clause_units(text, ctx):
+                    unit.paragraph = index
+                    yield unit
                 mentioned.extend(p for p in names.people_in(text) if p not in mentioned[-1:])
             mentioned.extend(p for p in names.people_in(sentence) if p not in mentioned)
             thing = _subject_thing(sentence, names) or thing

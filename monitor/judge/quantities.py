@@ -342,6 +342,7 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
                 approximate=bool(match.group("approx")) and _APPROX[match.group("approx")] == "approx")
 
     matches = list(_QUANTITY_RE.finditer(normal))
+    levels: set[int] = set()
     while matches:
         match = matches.pop(0)
         if not free(match.start(), match.end()):
@@ -352,8 +353,12 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             second = _QUANTITY_RE.match(normal, match.start("cur2") if match.group("cur2") else match.start("n2"),
                                         match.end())
             matches[:0] = [m for m in (first, second) if m is not None]
+            if second is not None:
+                levels.add(second.start())
             continue
-        quantity = _parse_match(match, normal)
+        # the level a change reached is a value even with nothing counted after it ("sales
+        # falling 1.1 per cent to 492,674")
+        quantity = _parse_match(match, normal, level=match.start() in levels)
         if quantity is None:
             continue
         end = match.end()
@@ -383,7 +388,9 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
 _CHANGE_VERB = re.compile(r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|gained|gains|lost|loses|climbed|climbs|"
                           r"dropped|drops|jumped|jumps|slid|slides|slipped|slips|surged|surges|tumbled|tumbles|"
                           r"increased|increases|decreased|decreases|declined|declines|advanced|advances|added|adds|"
-                          r"shed|sheds|edged (?:up|down)|grew|grows|plunged|plunges|soared|soars|up|down)\s+(?:by\s+)?$")
+                          r"shed|sheds|edged (?:up|down)|grew|grows|plunged|plunges|soared|soars|up|down|"
+                          r"rising|falling|gaining|losing|climbing|dropping|jumping|sliding|slipping|surging|"
+                          r"tumbling|increasing|decreasing|declining|advancing|growing|plunging|soaring)\s+(?:by\s+)?$")
 
 
 def _is_change_and_level(match: re.Match[str], normal: str) -> bool:
@@ -391,11 +398,12 @@ def _is_change_and_level(match: re.Match[str], normal: str) -> bool:
     change and Y the level reached."""
     if match.group("between") or match.group("sep") != "to":
         return False
-    other_unit = bool(match.group("u1")) and bool(match.group("cur2"))
+    # "1.1 per cent to 492,674": a percentage cannot run up to a plain count
+    other_unit = bool(match.group("u1")) and (bool(match.group("cur2")) or not match.group("unit"))
     return other_unit or bool(_CHANGE_VERB.search(normal[max(0, match.start() - 30):match.start()]))
 
 
-def _parse_match(match: re.Match[str], normal: str) -> dict[str, Any] | None:
+def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict[str, Any] | None:
     g = match.groupdict()
     currency = None
     for key in ("cur1", "cur2"):
@@ -447,7 +455,7 @@ def _parse_match(match: re.Match[str], normal: str) -> dict[str, Any] | None:
             and "," not in g["n1"]
         if is_year or _is_date_context(normal, match.start("n1"), match.end()):
             return None
-        if sc1 is None and sc2 is None and _count_noun(normal, match.end()) is None:
+        if sc1 is None and sc2 is None and _count_noun(normal, match.end()) is None and not level:
             return None                   # a bare number: no unit, nothing counted
     if has_money and unit_info is not None:
         return None                       # "$5 per cent"? contradictory: skip
