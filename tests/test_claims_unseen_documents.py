@@ -891,3 +891,48 @@ def test_a_forecast_without_a_horizon_shares_its_paragraphs() -> None:
     assert beef.resolves_by == "2025-12-31" and "3.4%" in beef.slots["horizon_from"]
     assert the(claims, "Pork", "1.2%").resolves_by == "2025-12-31"
     assert the(claims, "egg prices").resolves_by is None          # another paragraph: no horizon given
+
+
+def test_a_future_relative_clause_describes_a_noun_and_does_not_make_a_forecast() -> None:
+    claims = parsed("The Orbian court on Wednesday decided to hear arguments over a law that would force Lark to "
+                    "sell its stake. The budget was originally set at £15.9bn for the scheme, which will connect "
+                    "the airport and the docks.", date="2019-11-08")
+    court = the(claims, "decided to hear")
+    assert court.kind != "forecast" and court.event_date == "2019-11-06"      # was next Wednesday, a forecast
+    assert the(claims, "£15.9bn").kind == "quantity"
+
+
+def test_dates_put_off_until_a_year_early_in_a_year_a_month_range_and_the_day_it_was_said() -> None:
+    claims = parsed("The line will be delayed until 2021. Rates will stay on hold until 2021. Most of Orbia has "
+                    "an 80 per cent chance of higher-than-normal temperatures between December and February. Lark "
+                    "will launch its phones at Unpacked in late July 2023, the company announced today. We will "
+                    "say when the line will open early in 2020.", date="2019-11-08")
+    assert the(claims, "delayed until 2021").resolves_by == "2021-12-31"        # was 2021-01-01
+    assert the(claims, "on hold until 2021").resolves_by == "2021-01-01"        # "until" still bounds
+    assert the(claims, "between December and February").resolves_by == "2020-02-29"   # was 2019-12-31
+    assert the(claims, "late July 2023").resolves_by == "2023-07-31"           # was today, when it was announced
+    assert the(claims, "early in 2020").resolves_by == "2020-04-30"            # was 2020-12-31, as "early 2020"
+
+
+def test_certain_to_expected_the_bank_to_and_an_estimate_beaten() -> None:
+    claims = parsed("The Orbian bank is almost certain to cut its policy rate by 25bp to 1.00% this coming "
+                    "Thursday. Around a 55% majority of economists, or 18 of 32, expected the bank to hold rates in "
+                    "December. Revenue rose 41.6% year-on-year to NT$839.25 billion, above forecasts of NT$835.17 "
+                    "billion.", date="2024-09-24")
+    assert the(claims, "almost certain").kind == "forecast"                    # was an event
+    hold = the(claims, "18 of 32")
+    assert (hold.kind, hold.resolves_by) == ("forecast", "2024-12-31")         # was a quantity
+    revenue = the(claims, "41.6%")
+    assert [(q.value, q.unit) for q in revenue.quantities] == [(pytest.approx(0.416), "percent"), (839.25e9, "TWD")]
+    assert revenue.kind == "quantity" and "835.17" not in revenue.statement    # the estimate is a claim of its own
+    assert the(claims, "835.17").statement == "The forecasts were for NT$835.17 billion."
+
+
+def test_a_deadline_to_be_met_and_signs_pointing_to_next_year() -> None:
+    claims = parsed("Opening briefs are to be filed by Dec. 27. Early indications suggest a substantial Orbian "
+                    "crop next year. The data suggest inflation peaked in June.", date="2024-12-18")
+    briefs = the(claims, "briefs")                                              # was no claim at all
+    assert (briefs.kind, briefs.event_date) == ("event", "2024-12-27")
+    crop = the(claims, "crop next year")
+    assert (crop.kind, crop.resolves_by) == ("forecast", "2025-12-31")        # was a fact
+    assert the(claims, "peaked in June").kind == "fact"

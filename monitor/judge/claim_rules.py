@@ -152,7 +152,7 @@ _PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?"
                            r"(?:set|scheduled|slated|due|supposed)\s+to\b")
 _STRONG_FORECAST_RE = re.compile(
     r"\b(?:likely to|unlikely to|expected to|poised to|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
-    r"set to|on track to|on course to|"
+    r"set to|on track to|on course to|(?:almost |virtually |all but |nearly )?certain to|bound to|sure to|"
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? (?:to|for)|intends? to|is likely|"
     r"plans? to (?!(?:hold|meet|visit|travel|launch|release|open|sign|host|announce|ship|begin|start|present)\b)|"
     r"are likely|it is expected that|"
@@ -163,6 +163,7 @@ _STRONG_FORECAST_RE = re.compile(
 _FORECAST_VERB_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicted|predicting|sees|see|forecasts?|"
     r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in|guided|guides|guiding|foresees?|foresaw|foreseeing|"
+    r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!be )expected(?=\s+(?:the|a|an|its|their)?\s*(?:[\w’'\-]+\s+){0,3}to\s)|"
     r"projects(?=\s+(?:(?:real|nominal|annual|full-year|quarterly)\s+)?(?:revenue|sales|earnings|growth|profits?|"
     r"income|GDP|inflation|prices|output|demand|unemployment|deficit|an?\s)))\b")
 _EVENT_NOUNS = re.compile(
@@ -236,7 +237,7 @@ _SCHEDULED_RE = re.compile(r"\b(?:events?|meetings?|meets|summits?|conference|el
                            r"earnings|results|ruling|verdict|liftoff|championship|final|game|match|race|kickoff|"
                            r"kick-off|tournament|premiere|start|starts|begin|begins|open|opens|goes on sale|"
                            r"go on sale|expires|expire|lapses|deadline|sentenced|sentencing|arraigned|reporting|"
-                           r"ends|closes)\b",
+                           r"ends|closes|(?:is|are) (?:to|due to) be [a-z]+(?:ed|en)|(?:is|are) due (?:on|by))\b",
                            re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
@@ -658,6 +659,10 @@ _DATE_PATTERNS = (
     # India's end on 31 March, the US government's on 30 September)
     ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>\d{2})\b(?![-–/]\d)")),
     ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
+    # "between December and February": from the first month to the end of the second after it
+    ("months", re.compile(rf"\b(?:between|from)\s+(?P<m1>{'|'.join(_MONTHS[:12])})\s+(?:and|to|through)\s+"
+                          rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
+    ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     ("midyear", re.compile(r"\b(?:(?:by|before|until|in|at)\s+)?the middle of (?P<which>this|next) year\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:to\s+)?(?:end|finish|finishing|ending|close|closing) (?:the|this) year\b", re.IGNORECASE)),
     ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b", re.IGNORECASE)),
@@ -706,6 +711,9 @@ _DATE_PATTERNS = (
     ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|during|for all of|for|of|or)\s+"
                         r"(?i:early\s+|mid-|late\s+)?(?:19|20)\d{2}\b")),
 )
+# "delayed until 2021": it happens in 2021, not "not before 2021"
+_PUT_OFF = re.compile(r"\b(?:delayed|postponed|deferred|pushed back|put off|moved|rescheduled)\s+(?:to\s+|again\s+)?$",
+                      re.IGNORECASE)
 _CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d{1,2}(?!\d)|\d\s+(?:of\s+)?" + _MONTH_RE)   # not "September 2012"
 _ON_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}|{_WEEKDAY_RE})\b")
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -735,6 +743,25 @@ def clause_tense(text: str) -> str:
     if any(m.group().lower() not in _NOT_PAST for m in _PAST_MARK.finditer(text)):
         return "past"
     return "present"
+
+
+_FUTURE_RELATIVE_CLAUSE = re.compile(
+    r"(?:,\s+which|\b(?:a|an|the|its|their)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+(?P<restrictive>\s+(?:that|which)))\s+"
+    r"(?:will|would|could|might|may|is set to|are set to)\s+(?:[^,;]|,(?=\d{3}))+?(?=[,;]|\.?$)")
+
+
+def without_future_relatives(text: str) -> str:
+    """The clause without relative clauses in the future ("a law that would force a sale", ",
+    which will connect the airport"), when what is left reports the past: they describe a noun,
+    they do not make the clause a forecast."""
+    found = _FUTURE_RELATIVE_CLAUSE.search(text)
+    if not found:
+        return text
+    keep = found.start("restrictive") if found.group("restrictive") else found.start()
+    rest = (text[:keep].rstrip() + text[found.end():]).strip()
+    if _SPECULATION_RE.search(rest) or _STRONG_FORECAST_RE.search(rest) or clause_tense(rest) != "past":
+        return text
+    return rest if rest.endswith(".") else rest + "."
 
 
 def _present_main_verb(text: str) -> bool:
@@ -849,7 +876,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                             "", span, flags=re.IGNORECASE)
             phrase = re.sub(r"^(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
             at_end = bool(re.match(r"end of\s+", phrase, flags=re.IGNORECASE))
-            phrase = re.sub(r"^(?:early|mid|late|end of)[\s-]*", "", phrase, flags=re.IGNORECASE)
+            phrase = re.sub(r"^(?:early|mid|late|end of)[\s-]*(?:in\s+)?", "", phrase, flags=re.IGNORECASE)
             resolved: date | None = None
             end: date | None = None
             part = re.match(r"(?:at least\s+)?(?:the\s+)?(?P<part>early|mid|late)[\s-]", re.sub(
@@ -865,6 +892,16 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                     continue                   # "2019-21" is a span of years, not a financial year
                 resolved, end = date(int(match.group("fy1")), 7, 1), date(second, 6, 30)
                 precision = "year"
+            elif precision == "months":
+                first_month = _FULL_MONTHS.index(match.group("m1")) + 1
+                last_month = _FULL_MONTHS.index(match.group("m2")) + 1
+                if match.group("y"):
+                    year = int(match.group("y")) - (1 if last_month < first_month else 0)
+                else:
+                    year = _nearest_year(lambda y: date(y, first_month, 15), today, future).year
+                resolved = date(year, first_month, 1)
+                end = _month_end(year + (1 if last_month < first_month else 0), last_month)
+                precision = "month"
             elif precision == "both":
                 resolved, end = date(int(match.group("y1")), 1, 1), date(int(match.group("y2")), 12, 31)
                 precision = "year"
@@ -994,7 +1031,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
             taken.append(match.span())
             found.append({"text": span, "date": resolved.isoformat(), "precision": precision,
                           "end": (end or resolved).isoformat(), "start": match.start(),
-                          "until": bool(re.match(r"(?:until|till)\s+(?!the end)", span, flags=re.IGNORECASE))})
+                          "until": bool(re.match(r"(?:until|till)\s+(?!the end)", span, flags=re.IGNORECASE)) and
+                          not _PUT_OFF.search(text[:match.start()])})
     found.sort(key=lambda d: d["start"])
     # "the quarter ending April 27": the end of a period reported on, not a day something happens
     found = [d for d in found if not _PERIOD_END.search(text[:d["start"]])]
@@ -1159,6 +1197,11 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         head = clause[:embedded.start()].rstrip(" ,") + "."
         return _classify(head, [q for q in quantities if q.start < embedded.start()], dates, ctx, has_entities,
                          presupposed)
+    main = without_future_relatives(clause)
+    if main != clause:
+        # "The court decided to hear arguments over a law that would force ...": what the law
+        # would do describes it; the clause reports the decision
+        return _classify(main, [q for q in quantities if q.text in main], dates, ctx, has_entities, presupposed)
     if ctx.kind:
         return ctx.kind, None, None
     if not ctx.quoted and ctx.speaker is None and _RULE_REQUIRES.search(clause) and \
@@ -1212,6 +1255,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "fact", None, None                  # "He unequivocally stated that ...": the statement is the fact
     if _FORECAST_VERB_RE.search(clause) and concrete and not evaluative:
         return "forecast", None, None
+    if re.search(r"\b(?:suggests?|suggested|indicates?|indicated|points? to|signals?|signalled|signaled)\b", clause) and \
+            any(d["date"] > (ctx.document_date or "") for d in dates) and not evaluative:
+        return "forecast", None, None              # "Early indications suggest a substantial crop next year"
     if singular or (plural and not concrete):
         return "opinion", None, "the speaker's own view (first person)"
     if not concrete and re.search(r"\b(?:could|may|might)\b", clause) and (evaluative or _VAGUE_RE.search(clause)) \
@@ -1339,7 +1385,9 @@ def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any
     """The dates that can bound a claim: "this year's Super Bowl is forecast to be ..." and "the
     October outlook also sees ..." name an occasion by its year or month, which is no horizon."""
     return [d for d in dates if not (d["precision"] in ("year", "month") and (
-        re.search(re.escape(d["text"]) + r"(?:’s|'s)\b", statement) or _attributive_month(d["text"], statement)))]
+        re.search(re.escape(d["text"]) + r"(?:’s|'s)\b", statement) or _attributive_month(d["text"], statement)))
+        and not re.search(rf",[^,]{{2,60}}\b(?:{_SAY_VERBS}|announced|reported)\s+(?:on\s+)?{re.escape(d['text'])}\W*$",
+                          statement)]     # "..., the company announced today": when it was said
 
 
 def _attributive_month(text: str, statement: str) -> bool:
@@ -1376,6 +1424,7 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     entities = [e for e in ctx.names.entities(statement)]
     embedded = _EMBEDDED_QUESTION.search(statement)
     head = statement[:embedded.start()] if embedded else statement     # "did not say on Monday how ... might"
+    head = without_future_relatives(head)
     tense = clause_tense(head)
     if _SPECULATION_RE.search(head) or _EVENT_RE.search(head) and \
             not re.search(r"\b(?:took place|was held|were held|there was)\b", head):
@@ -1566,7 +1615,8 @@ _WHEN_AT_TIME = re.compile(r"\s+when\s+(?P<event>(?:the\s+)?[A-Z][\w’'.\-]*(?:
                            r"(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\b.*?)\.?$", re.IGNORECASE)
 _FOLLOWING_CHANGE = re.compile(rf"\s+(?:following|after)\s+an?\s+(?P<change>[\d.]+%\s+(?:rise|increase|fall|drop|decline|"
                                rf"gain|jump))\s+in\s+(?P<when>{_MONTH_RE}|the\s+previous\s+\w+|\w+ quarter)")
-_VERSUS_FORECASTS = re.compile(r",\s+(?:compared (?:to|with)|versus|against)\s+(?:the\s+)?(?:respective\s+)?"
+_VERSUS_FORECASTS = re.compile(r",\s+(?:compared (?:to|with)|versus|against|above|below|beating|topping|missing|"
+                               r"ahead of|short of)\s+(?:the\s+)?(?:respective\s+)?(?:analysts’\s+|analysts'\s+)?"
                                r"(?P<what>forecasts?|estimates?|expectations?)\s+(?:for|of)\s+(?P<values>[^;]+?)\.?$")
 _EARLIER_VALUE = re.compile(r",\s+(?:(?:up|down)\s+from|(?:more|less|higher|lower|cheaper|dearer)\s+than\s+"
                             r"(?P<np>(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?)\s+of)\s+"

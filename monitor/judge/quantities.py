@@ -154,9 +154,11 @@ _APPROX_RE = "|".join(re.escape(k) for k in sorted(_APPROX, key=len, reverse=Tru
 
 _CURRENCY_PREFIX = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
                     "gbp": "GBP", "¥": "JPY", "₽": "RUB", "rub": "RUB", "₴": "UAH", "uah": "UAH",
-                    "chf": "CHF", "cny": "CNY", "jpy": "JPY"}
+                    "chf": "CHF", "cny": "CNY", "jpy": "JPY", "nt$": "TWD", "hk$": "HKD", "a$": "AUD",
+                    "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "r$": "BRL"}
 _CURRENCY_PREFIX_RE = "|".join(
-    (re.escape(k) + r"\s?") if not k[-1].isalpha() else (r"\b" + re.escape(k) + r"\s?")
+    ((r"(?<![a-z])" if k[0].isalpha() else "") + re.escape(k) + r"\s?") if not k[-1].isalpha()
+    else (r"\b" + re.escape(k) + r"\s?")
     for k in sorted(_CURRENCY_PREFIX, key=len, reverse=True))
 
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6,
@@ -409,7 +411,9 @@ def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict
     for key in ("cur1", "cur2"):
         if g[key]:
             currency = _CURRENCY_PREFIX[g[key].strip()]
-    unit_word = g["unit"] or g["u1"]
+    # "41.6% year-on-year": the percentage is the unit, not a year
+    unit_word = g["u1"] if g["u1"] and g["unit"] and _unit_of(g["unit"]) and _unit_of(g["unit"])[0] == "second" \
+        else g["unit"] or g["u1"]
     unit_info = _unit_of(unit_word)
     money_factor = 1.0
     if unit_info and unit_info[0] not in ("second", "percent", "meter", "kilogram", "barrel", "count", "celsius"):
