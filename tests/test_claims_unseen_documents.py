@@ -936,3 +936,38 @@ def test_a_deadline_to_be_met_and_signs_pointing_to_next_year() -> None:
     crop = the(claims, "crop next year")
     assert (crop.kind, crop.resolves_by) == ("forecast", "2025-12-31")        # was a fact
     assert the(claims, "peaked in June").kind == "fact"
+
+
+# -- the fourteenth and fifteenth rounds (a launch, a strike vote, a box-office weekend, a bill, iron ore)
+
+def test_australian_dollar_first_prices_a_name_acting_in_a_month_and_the_start_of_next_year() -> None:
+    claims = parsed("The benchmark value of the commodity surpassed $US107 a tonne last week. Beijing in August "
+                    "ordered some of the nation’s steel mills to cut production, which was expected to drag prices "
+                    "down. Lark Capital has pencilled in a $US98/t price for the start of next year.",
+                    date="2025-09-17")
+    price = the(claims, "$US107")
+    assert (price.kind, [(q.value, q.unit) for q in price.quantities]) == ("quantity", [(107.0, "USD")])   # was a fact
+    assert the(claims, "steel mills").kind == "fact"                 # was no claim, then a forecast
+    start = the(claims, "pencilled in")
+    assert (start.kind, start.resolves_by) == ("forecast", "2026-01-31")   # was a fact with no horizon
+
+
+def test_a_weekend_a_conditional_after_and_and_an_epistemic_should() -> None:
+    claims = parsed("The sequel is currently projected to gross over $60 million in around 3,500 theaters this "
+                    "weekend, and if it eases by around 50% overseas, it should be able to pass the $200 million "
+                    "mark globally by Sunday.", date="2024-11-21")
+    weekend = the(claims, "$60 million")
+    assert (weekend.kind, weekend.resolves_by) == ("forecast", "2024-11-24")   # "this weekend" was no date
+    sunday = the(claims, "$200 million")
+    assert (sunday.active, sunday.kind, sunday.resolves_by) == (True, "forecast", "2024-11-24")   # was an opinion
+
+
+def test_a_dash_before_but_and_a_body_speaking_as_we() -> None:
+    claims = parsed("A total of 160 MPs have said they want to speak – but there will not be time for all of them. "
+                    "\"The results do not change our current business operations in any way,\" the company said in a "
+                    "statement. \"We think prices are too high,\" the company said.", date="2024-11-21")
+    speakers = the(claims, "160 MPs")
+    assert (speakers.active, speakers.kind, speakers.statement) == (True, "quantity", "A total of 160 MPs have said they want to speak.")
+    position = the(claims, "business operations")
+    assert position.active and position.speaker == "company"          # was nobody's first-person view
+    assert not the(claims, "too high").active                         # a view is still a view

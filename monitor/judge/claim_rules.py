@@ -111,6 +111,9 @@ _META_RE = re.compile(
     r"\bin this (?:exclusive )?(?:interview|conversation)\b|\bwe explored\b|"
     r"\bsparked (?:a )?(?:widespread |wide |intense )?(?:discussion|debate|speculation)\b", re.IGNORECASE)
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I’m|I'm|I’d|I'd|I’ve|I've|me|my|My)\b")
+_EPISTEMIC_SHOULD = re.compile(r"\bshould\s+(?:be able to|easily|comfortably|still)?\s*(?=(?:see|reach|pass|top|hit|"
+                               r"rise|fall|climb|come in|finish|end|exceed|surpass|cross|gross|earn|take|land|"
+                               r"close)\b)")
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|We|our|Our|ours)\b")
 _OPINION_RE = re.compile(
     r"\b(?:must|should|ought to|need to|needs to|have to|has to|it is time|it’s time|it is crucial|"
@@ -164,6 +167,7 @@ _FORECAST_VERB_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicted|predicting|sees|see|forecasts?|"
     r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in|guided|guides|guiding|foresees?|foresaw|foreseeing|"
     r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!be )expected(?=\s+(?:the|a|an|its|their)?\s*(?:[\w’'\-]+\s+){0,3}to\s)|"
+    r"pencil(?:l?ed|s)? in|"
     r"projects(?=\s+(?:(?:real|nominal|annual|full-year|quarterly)\s+)?(?:revenue|sales|earnings|growth|profits?|"
     r"income|GDP|inflation|prices|output|demand|unemployment|deficit|an?\s)))\b")
 _EVENT_NOUNS = re.compile(
@@ -191,7 +195,8 @@ _OUTCOME_VERB_RE = re.compile(r"\b(?:cut|cuts|raise|raises|hike|hikes|lower|lowe
 # the terms of a deal as reported ("will get a bonus of", "will pay $55 a share"): stated values
 _DEAL_TERMS_RE = re.compile(r"\bwill (?:get|receive|earn|pay|be paid|include|cost|give)\b")
 # a clock time, or what follows on from a scheduled happening, in a future clause: an event
-_AT_CLOCK_TIME = re.compile(r"\b(?:at|for)\s+(?:approximately\s+|about\s+|around\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
+_AT_CLOCK_TIME = re.compile(r"\b(?:at|for|starting(?: at)?|beginning(?: at)?|from)\s+(?:approximately\s+|about\s+|"
+                            r"around\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
                             r"(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|[ECMP][SD]?T\b|AE[SD]T\b|CES?T\b|local time|noon)|"
                             r"\bat\s+(?:noon|midday|midnight)\b|\b(?:will|would)\s+follow\b")
 # the present tense of a timetable: "The launch window opens at 7 a.m. CT"
@@ -557,9 +562,14 @@ class Attribution:
     medium: str | None = None
 
 
+# "..., the company said in a statement": a body speaking, named by what it is
+_BODY_NOUN = (r"(?:company|union|bank|agency|ministry|government|department|firm|group|club|court|board|council|"
+              r"spokesperson|spokesman|spokeswoman|regulator|authority|carrier|airline|automaker|carmaker|retailer|"
+              r"chipmaker|insurer|lender|league|party|campaign|commission|watchdog|operator|broadcaster|studio)\b")
 _ATTRIBUTION_PATTERNS = (
     # “...,” he said. / “...,” Trump wrote on Truth Social.
-    re.compile(rf"(?P<who>\b(?:he|she|they)\b|{_NAME})\s+(?:also\s+|further\s+|then\s+|later\s+)?"
+    re.compile(rf"(?P<who>\b(?:he|she|they)\b|{_NAME}|\b(?:the|a)\s+(?:[a-z]+\s+)?{_BODY_NOUN})\s+"
+               rf"(?:also\s+|further\s+|then\s+|later\s+)?"
                rf"(?P<verb>{_SAY_VERBS})\b(?P<medium>\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|"
                r"Telegram|Facebook|Instagram|social media|a post|a statement|an interview)\b)?"),
     # ..., said Peskov.
@@ -663,6 +673,9 @@ _DATE_PATTERNS = (
     ("months", re.compile(rf"\b(?:between|from)\s+(?P<m1>{'|'.join(_MONTHS[:12])})\s+(?:and|to|through)\s+"
                           rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
+    # "for the start of next year": its first month
+    ("yearstart", re.compile(r"\b(?:(?:at|by|for|from)\s+)?the\s+(?:start|beginning)\s+of\s+(?:(?P<which>next|this)\s+year|"
+                             r"(?P<y>(?:19|20)\d{2}))\b", re.IGNORECASE)),
     ("midyear", re.compile(r"\b(?:(?:by|before|until|in|at)\s+)?the middle of (?P<which>this|next) year\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:to\s+)?(?:end|finish|finishing|ending|close|closing) (?:the|this) year\b", re.IGNORECASE)),
     ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b", re.IGNORECASE)),
@@ -747,7 +760,8 @@ def clause_tense(text: str) -> str:
 
 _FUTURE_RELATIVE_CLAUSE = re.compile(
     r"(?:,\s+which|\b(?:a|an|the|its|their)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+(?P<restrictive>\s+(?:that|which)))\s+"
-    r"(?:will|would|could|might|may|is set to|are set to)\s+(?:[^,;]|,(?=\d{3}))+?(?=[,;]|\.?$)")
+    r"(?:will|would|could|might|may|is set to|are set to|was expected to|were expected to)\s+"
+    r"(?:[^,;]|,(?=\d{3}))+?(?=[,;]|\.?$)")
 
 
 def without_future_relatives(text: str) -> str:
@@ -892,6 +906,11 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                     continue                   # "2019-21" is a span of years, not a financial year
                 resolved, end = date(int(match.group("fy1")), 7, 1), date(second, 6, 30)
                 precision = "year"
+            elif precision == "yearstart":
+                year = int(match.group("y")) if match.group("y") else \
+                    today.year + (1 if match.group("which").lower() == "next" else 0)
+                resolved, end = date(year, 1, 1), date(year, 1, 31)
+                precision = "month"
             elif precision == "months":
                 first_month = _FULL_MONTHS.index(match.group("m1")) + 1
                 last_month = _FULL_MONTHS.index(match.group("m2")) + 1
@@ -972,6 +991,16 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                 end = _year_part_end(int(phrase), part.group("part") if part else None)
             elif precision == "year" and (at_end or re.search(r"\b(?:end|ending|finish|finishing|close|closing)\b|year-end|year end", phrase, re.I)):
                 resolved = end = date(today.year, 12, 31)
+            elif precision == "week" and phrase.lower().endswith("weekend"):
+                # "this weekend": the Saturday and Sunday ahead (written on a weekend: this one)
+                saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+                if today.weekday() == 6:
+                    saturday = today - timedelta(days=1)
+                shift = {"next": 7, "last": -7}.get(phrase.split()[0].lower(), 0)
+                if phrase.lower().startswith(("the following", "the coming")):
+                    shift = 7 if phrase.lower().startswith("the following") else 0
+                resolved = saturday + timedelta(days=shift)
+                end = resolved + timedelta(days=1)
             elif phrase.lower() == "last night":
                 resolved = today - timedelta(days=1)
             elif phrase.split()[-1] in _WEEKDAYS:
@@ -1219,7 +1248,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     concrete = bool(quantities) or bool(recent)
     singular = bool(_FIRST_PERSON_SINGULAR.search(clause))
     plural = bool(_FIRST_PERSON_PLURAL.search(clause))
-    evaluative = bool(_OPINION_RE.search(clause)) or "!" in clause
+    # "it should be able to pass the $200 million mark by Sunday": should as likely, not as ought
+    evaluative = bool(_OPINION_RE.search(_EPISTEMIC_SHOULD.sub("will", clause))) or "!" in clause
     demonstrative = bool(re.match(r"^(?:This|That|These|Those|Such)\b", clause)) and not quantities and not (
         has_entities and re.match(r"^(?:These|Those|This|That)\s+[a-z]+\s+(?:was|were)\s+[a-z]+ed\b", clause))
         # ("These results were unveiled at the European Congress on Obesity": a reported fact)
@@ -1258,18 +1288,23 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if re.search(r"\b(?:suggests?|suggested|indicates?|indicated|points? to|signals?|signalled|signaled)\b", clause) and \
             any(d["date"] > (ctx.document_date or "") for d in dates) and not evaluative:
         return "forecast", None, None              # "Early indications suggest a substantial crop next year"
-    if singular or (plural and not concrete):
+    # "our current business operations", the company said: an organisation's "we" states its position
+    body = plural and not singular and ctx.quoted and ctx.speaker is not None and \
+        ctx.names.person(ctx.speaker) is None and ctx.speaker != ctx.interviewee
+    if singular or (plural and not concrete and not body):
         return "opinion", None, "the speaker's own view (first person)"
     if not concrete and re.search(r"\b(?:could|may|might)\b", clause) and (evaluative or _VAGUE_RE.search(clause)) \
             and not _STRONG_FORECAST_RE.search(clause):
         # "the impact could extend far beyond its current price tag"
         return "opinion", None, _cue("speculation with no value, date or event to check", _SPECULATION_RE.search(clause))
-    if _STRONG_FORECAST_RE.search(clause) and not demonstrative:
+    if (_STRONG_FORECAST_RE.search(clause) or _EPISTEMIC_SHOULD.search(clause)) and not demonstrative:
         return "forecast", None, None
     if _EVENT_RE.search(clause) and not evaluative:
         return "event", None, None
     if recent and not evaluative and not _SPECULATION_RE.search(clause) and not quantities and \
-            (has_entities or re.match(r"^(?:The|Its|Their)\s+\w+", clause)):
+            (has_entities or re.match(r"^(?:The|Its|Their)\s+\w+", clause) or
+             re.match(rf"^[A-Z][a-z]+\s+(?:(?:in|on|last)\s+(?:{_MONTH_RE}|{_WEEKDAY_RE}|week|month|year)\s+)?"
+                      r"[a-z]{3,}ed\b", clause)):     # "Beijing in August ordered ...": a name doing something
         # a happening on a day is an event; "in September", "since 2022": a reported fact
         # ("last week, the WHO declared ...": a report of the past, not a dated happening to check)
         if any(d["precision"] == "day" or d["precision"] == "week" and d["end"] >= (ctx.document_date or "")
@@ -1323,7 +1358,7 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             return "forecast", None, None          # "YouGov, in its eve-of-election poll, had Labour on 39 per cent"
         return "quantity", None, None
     definite = bool(re.match(r"^(?:The|Its|Their)\s+\w+", clause)) and bool(quantities or dates)
-    if has_entities or definite or (narrated and ctx.speaker is not None) or \
+    if has_entities or definite or (narrated and ctx.speaker is not None) or body or \
             re.match(r"^(?:The|Both|All)\s+(?:two\s+)?(?:leaders|presidents|sides|parties)\b", clause):
         return "fact", None, None
     return None, None, None
@@ -1496,8 +1531,10 @@ _NAMED_SAID = re.compile(rf",\s+and\s+(?={_NAME}\s+(?:{_SAY_VERBS})\b)")
 _WITH_PREDICTING = re.compile(
     r",\s+with\s+(?P<who>(?:[\w’'\-]+\s+){0,4}?)(?P<verb>predicting|expecting|forecasting|estimating|saying|"
     r"expected to|likely to|set to|poised to)\s+(?:that\s+)?", re.IGNORECASE)
-_DASH_CLAUSE = re.compile(r"\s+[—–]\s+(?=(?:it|he|she|they|this|that|there|the\s+\w+)\s+(?:\w+\s+)?"
-                          r"(?:will|would|is|are|was|were|has|have|had|could|may|might|can)\b)", re.IGNORECASE)
+_DASH_CLAUSE = re.compile(r"\s+[—–]\s+(?:but\s+|and\s+)?(?=(?:it|he|she|they|this|that|there|the\s+\w+)\s+(?:\w+\s+)?"
+                          r"(?:will|would|is|are|was|were|has|have|had|could|may|might|can)\b)|"
+                          r"\s+[—–]\s+(?=(?:before|after|since)\s+[^,]{3,40},\s+)|"   # "– before his bill, the last ..."
+                          r",\s+and\s+(?=if\s)", re.IGNORECASE)      # "X is projected to ..., and if it eases, ..."
 _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:where|which|who|a|an|the|including)\b[^—–]{3,80}?\s+[—–]\s+", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){0,3}|\b(?:the|a|an|its|their)\s+"
                        r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+|\b[A-Z]\w*\s+[a-z][\w’'\-]+|\b[a-z][\w’'\-]+),"

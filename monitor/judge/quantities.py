@@ -104,6 +104,7 @@ def _words_to_number(words: list[str]) -> list[tuple[int, int, int]]:
     return found
 
 
+_DOLLAR_FIRST = re.compile(r"(\$)(US|A|NZ|C)(?=\s?\d)")
 _CELSIUS_C = re.compile(r"(?<=\d)C(?![A-Za-z])")
 
 
@@ -114,7 +115,8 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     pos = 0
     # "40C" is 40 degrees Celsius, "40c" may be cents: the capital C becomes a degree sign
-    lowered = _CELSIUS_C.sub("°", text).lower()
+    # "$US107 a tonne" (Australian usage) reads as "US$107": same length, so offsets hold
+    lowered = _DOLLAR_FIRST.sub(lambda m: m.group(2) + "$", _CELSIUS_C.sub("°", text)).lower()
     for match in _WORD_RUN.finditer(lowered):
         tokens = [(m.group(), match.start() + m.start(), match.start() + m.end())
                   for m in re.finditer(r"[a-z]+", match.group())]
@@ -155,10 +157,11 @@ _APPROX_RE = "|".join(re.escape(k) for k in sorted(_APPROX, key=len, reverse=Tru
 _CURRENCY_PREFIX = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
                     "gbp": "GBP", "¥": "JPY", "₽": "RUB", "rub": "RUB", "₴": "UAH", "uah": "UAH",
                     "chf": "CHF", "cny": "CNY", "jpy": "JPY", "nt$": "TWD", "hk$": "HKD", "a$": "AUD",
-                    "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "r$": "BRL"}
+                    "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "r$": "BRL",
+                    }
 _CURRENCY_PREFIX_RE = "|".join(
-    ((r"(?<![a-z])" if k[0].isalpha() else "") + re.escape(k) + r"\s?") if not k[-1].isalpha()
-    else (r"\b" + re.escape(k) + r"\s?")
+    (r"(?<![a-z])" if k[0].isalpha() and not k[-1].isalpha() else r"\b" if k[0].isalpha() else "")
+    + re.escape(k) + r"\s?"
     for k in sorted(_CURRENCY_PREFIX, key=len, reverse=True))
 
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6,
@@ -259,7 +262,7 @@ _MONTHS = ("january february march april may june july august september october 
 _COUNT_NOUN_RES = (re.compile(r"\s+(?P<noun>[a-z]+)\b"),
                    re.compile(r"\s+(?:of\s+)?(?:[a-z]+[\s-]+)?(?P<noun>[a-z]+)\b"))
 _IRREGULAR_PLURALS = {"people", "troops", "personnel", "children", "men", "women", "staff",
-                      "police", "cattle", "aircraft", "civilians", "refugees"}
+                      "police", "cattle", "aircraft", "civilians", "refugees", "mps", "evs", "pcs", "ads"}
 _NOT_NOUNS = {"is", "was", "has", "this", "its", "us", "as", "his", "hers", "yes", "less", "thus",
               "perhaps", "always", "plus", "across", "unless", "whereas", "besides", "towards",
               "afterwards", "sometimes", "this", "does", "goes", "means", "news"}
