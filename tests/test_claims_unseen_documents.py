@@ -971,3 +971,43 @@ def test_a_dash_before_but_and_a_body_speaking_as_we() -> None:
     position = the(claims, "business operations")
     assert position.active and position.speaker == "company"          # was nobody's first-person view
     assert not the(claims, "too high").active                         # a view is still a view
+
+
+# -- the sixteenth and seventeenth rounds (a city budget, a deliveries preview, olive oil, power prices, results)
+
+def test_a_wire_dateline_is_no_horizon_and_a_four_digit_season_is() -> None:
+    claims = parsed("MADRID, Oct 9 (Reuters) – Drought will keep Orbia's olive oil production below average in "
+                    "2023/24, the ministry said. Production is likely to reach 765,300 metric tons in the 2023-2024 "
+                    "harvest.", date="2023-10-09")
+    assert the(claims, "below average").resolves_by == "2024-06-30"            # was 2023-10-09, the dateline
+    assert the(claims, "765,300").resolves_by == "2024-06-30"
+
+
+def test_early_in_a_month_finishing_a_year_full_year_and_a_year_naming_the_figures() -> None:
+    claims = parsed("The city is expected to propose a tax rate in early August. The company still expects to finish "
+                    "2025 with roughly $6 billion. Orbix now projects full-year revenue of $1.5 billion to $2.2 "
+                    "billion. The company will bring projected 2025 operating expenses to $5.9 billion.",
+                    date="2025-07-18")
+    assert the(claims, "early August").resolves_by == "2025-08-10"              # was the end of August
+    assert the(claims, "finish 2025").resolves_by == "2025-12-31"               # were no horizon
+    assert the(claims, "full-year revenue").resolves_by == "2025-12-31"
+    assert the(claims, "operating expenses").resolves_by == "2025-12-31"
+
+
+def test_a_quarters_figure_resolves_when_the_previewed_report_gives_it() -> None:
+    claims = parsed("Orbix is expected to report second-quarter deliveries data Wednesday, with analysts "
+                    "anticipating another year-over-year decline. The company is projected to post deliveries of "
+                    "just under 400,000 vehicles for the second quarter.", date="2025-06-30")
+    assert the(claims, "400,000").resolves_by == "2025-07-02"                  # was 2025-06-30, before the report
+    decline = the(claims, "Analysts anticipate another year-over-year decline")   # was a three-word fragment
+    assert (decline.kind, decline.speaker) == ("forecast", "analysts")
+
+
+@pytest.mark.parametrize("place, resolves_by", [
+    ("Queensland households and Australian", "2026-06-30"),
+    ("Indian households and RBI", "2027-03-31"),        # April 2025 began the current one
+])
+def test_the_next_financial_year_ends_where_the_document_is_set(place: str, resolves_by: str) -> None:
+    claims = parsed(f"{place} modelling estimates bills could increase by $71 to $228 over the next financial year.",
+                    date="2025-05-26")
+    assert the(claims, "$228").resolves_by == resolves_by                       # was the document's date

@@ -242,7 +242,8 @@ _SCHEDULED_RE = re.compile(r"\b(?:events?|meetings?|meets|summits?|conference|el
                            r"earnings|results|ruling|verdict|liftoff|championship|final|game|match|race|kickoff|"
                            r"kick-off|tournament|premiere|start|starts|begin|begins|open|opens|goes on sale|"
                            r"go on sale|expires|expire|lapses|deadline|sentenced|sentencing|arraigned|reporting|"
-                           r"ends|closes|(?:is|are) (?:to|due to) be [a-z]+(?:ed|en)|(?:is|are) due (?:on|by))\b",
+                           r"ends|closes|(?:is|are) (?:to|due to) be [a-z]+(?:ed|en)|(?:is|are) due (?:on|by)|"
+                           r"report|publish|publishes|release|releases)\b",
                            re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
@@ -667,12 +668,22 @@ _DATE_PATTERNS = (
     ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}})?\b")),
     # "for 2025-26": a financial year, to 30 June of its second year (Australia's; the UK's and
     # India's end on 31 March, the US government's on 30 September)
-    ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>\d{2})\b(?![-–/]\d)")),
+    ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>(?:20)?\d{2})\b"
+                          r"(?![-–/]\d)")),
+    ("fy", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
+                      r"(?:financial|fiscal)\s+year\b", re.IGNORECASE)),
     ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
     # "between December and February": from the first month to the end of the second after it
     ("months", re.compile(rf"\b(?:between|from)\s+(?P<m1>{'|'.join(_MONTHS[:12])})\s+(?:and|to|through)\s+"
                           rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
+    # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year
+    ("year", re.compile(r"\b(?:(?<=finish )|(?<=end )|(?<=close )|(?<=ending )|(?<=closing ))(?:19|20)\d{2}\b|"
+                        r"\b(?:19|20)\d{2}(?=\s+(?:revenue|sales|earnings|operating|profits?|guidance|output|"
+                        r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?)\b)")),
+    # "full-year revenue", "later in the year": the current year
+    ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over) the (?:full|whole|rest of the) year)\b",
+                        re.IGNORECASE)),
     # "for the start of next year": its first month
     ("yearstart", re.compile(r"\b(?:(?:at|by|for|from)\s+)?the\s+(?:start|beginning)\s+of\s+(?:(?P<which>next|this)\s+year|"
                              r"(?P<y>(?:19|20)\d{2}))\b", re.IGNORECASE)),
@@ -808,6 +819,25 @@ def _alternative_dates(statement: str, first: str, second: str) -> bool:
         bool(re.search(r"\bor\b", statement[start + len(first):end]))
 
 
+# Where a financial year ends, by the country a document is about: 31 March in India, Japan,
+# Canada and the UK (its government's year), 30 September for the US government, 30 June in
+# Australia and New Zealand (and when nothing says).
+_FISCAL_COUNTRIES = (
+    (3, re.compile(r"\b(?:India|Indian|RBI|rupees?|Sensex|Japan|Japanese|BOJ|yen|Canada|Canadian|Ottawa|Britain|British|"
+                   r"UK|U\.K\.|England|English|Scotland|HMRC|Treasury|Westminster)\b")),
+    (9, re.compile(r"\b(?:U\.S\.|US|American|Congress|federal government|Pentagon|White House)\b")),
+    (6, re.compile(r"\b(?:Australia|Australian|RBA|ASX|Queensland|NSW|Victoria|Sydney|Melbourne|New Zealand|"
+                   r"Canberra)\b")),
+)
+
+
+def fiscal_year_end(body: str) -> int:
+    """The month a financial year ends in for this document: that of the country it names most."""
+    counts = [(len(pattern.findall(body)), month) for month, pattern in _FISCAL_COUNTRIES]
+    best = max(counts)
+    return best[1] if best[0] else 6
+
+
 def _years_later(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
@@ -866,13 +896,16 @@ _PERIOD_END = re.compile(r"\b(?:quarter|period|year|month|week|half)\s+(?:that\s
                          re.IGNORECASE)
 
 
-def find_dates(text: str, document_date: str | None, future: bool | None) -> list[dict[str, Any]]:
+def find_dates(text: str, document_date: str | None, future: bool | None,
+               fiscal_end: int = 6) -> list[dict[str, Any]]:
     """Date expressions of ``text`` resolved against the document date, each as
     ``{"text", "date" (ISO), "precision" (day/week/month/quarter/half/year), "end" (ISO), "until"}``.
 
     ``future``: the clause's tense (True future, False past, None present); it decides which
     way a weekday or a day without a year points. ``until`` marks "until (at least) X": the
-    statement holds up to the start of X, so it resolves at ``date`` rather than ``end``."""
+    statement holds up to the start of X, so it resolves at ``date`` rather than ``end``.
+    ``fiscal_end``: the month a financial year ends in where the document is set (see
+    ``fiscal_year_end``)."""
     import dateparser
 
     base = datetime.fromisoformat(document_date) if document_date else datetime.now()
@@ -901,10 +934,17 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                 resolved = end = date(int(match.group("y")), 12, 31)
                 precision = "year"
             elif precision == "fiscal":
-                second = int(match.group("fy1")[:2] + match.group("fy2"))
+                second = int(match.group("fy2") if len(match.group("fy2")) == 4 else match.group("fy1")[:2] + match.group("fy2"))
                 if second != int(match.group("fy1")) + 1:
                     continue                   # "2019-21" is a span of years, not a financial year
-                resolved, end = date(int(match.group("fy1")), 7, 1), date(second, 6, 30)
+                resolved = date(int(match.group("fy1")), fiscal_end % 12 + 1, 1)
+                end = _month_end(second if fiscal_end < 12 else int(match.group("fy1")), fiscal_end)
+                precision = "year"
+            elif precision == "fy":
+                year = today.year if today.month <= fiscal_end else today.year + 1     # the year it ends in
+                year += 1 if match.group("which").lower() in ("next", "coming") else 0
+                end = _month_end(year, fiscal_end)
+                resolved = date(year - 1, fiscal_end % 12 + 1, 1) if fiscal_end < 12 else date(year, 1, 1)
                 precision = "year"
             elif precision == "yearstart":
                 year = int(match.group("y")) if match.group("y") else \
@@ -986,6 +1026,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                 year, month = divmod(today.month - 1 + months, 12)
                 resolved = end = _month_end(today.year + year, month + 1)
                 precision = "month"
+            elif precision == "year" and re.search(r"full|later in|whole|rest of", span, re.IGNORECASE):
+                resolved, end = date(today.year, 1, 1), date(today.year, 12, 31)
             elif precision == "year" and re.fullmatch(r"(?:19|20)\d{2}", phrase):
                 resolved = date(int(phrase), 1, 1)
                 end = _year_part_end(int(phrase), part.group("part") if part else None)
@@ -1019,6 +1061,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None) -> lis
                     elif future is False and resolved > today:
                         resolved = resolved.replace(year=resolved.year - 1)
                 end = _month_end(resolved.year, month)
+                if part and part.group("part").lower() in ("early", "mid"):
+                    end = end.replace(day=10 if part.group("part").lower() == "early" else 20)   # "in early August"
                 if at_end:
                     resolved = end
             else:
@@ -1170,6 +1214,7 @@ class _Context:
     kind: str | None = None          # the kind a split already knows ("X holds its meeting on Thursday")
     thing: str | None = None         # the named organisation or thing the last sentence was about
     parties: str | None = None       # the two or more named parties a sentence's "They" refers to
+    fiscal_end: int = 6              # the month a financial year ends in (fiscal_year_end)
 
 
 _ODDS_BEFORE = re.compile(r"\b(?:probability|odds|chances?|likelihood)\b(?:(?![.;]|\btarget\b)[^.;]){0,80}$",
@@ -1464,7 +1509,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     if _SPECULATION_RE.search(head) or _EVENT_RE.search(head) and \
             not re.search(r"\b(?:took place|was held|were held|there was)\b", head):
         tense = "future"
-    dates = find_dates(statement, ctx.document_date, future={"future": True, "past": False}.get(tense))
+    dates = find_dates(statement, ctx.document_date, future={"future": True, "past": False}.get(tense),
+                       fiscal_end=ctx.fiscal_end)
     kind, probability, why_inactive = _classify(statement, quantities, dates, ctx, bool(entities), presupposed)
     if kind is None:
         return None
@@ -1529,7 +1575,7 @@ def _measured_units(clause: str, ctx: _Context) -> list[tuple[Unit, Quantity]]:
 
 _NAMED_SAID = re.compile(rf",\s+and\s+(?={_NAME}\s+(?:{_SAY_VERBS})\b)")
 _WITH_PREDICTING = re.compile(
-    r",\s+with\s+(?P<who>(?:[\w’'\-]+\s+){0,4}?)(?P<verb>predicting|expecting|forecasting|estimating|saying|"
+    r",\s+with\s+(?P<who>(?:[\w’'\-]+\s+){0,4}?)(?P<verb>predicting|expecting|anticipating|forecasting|estimating|projecting|saying|"
     r"expected to|likely to|set to|poised to)\s+(?:that\s+)?", re.IGNORECASE)
 _DASH_CLAUSE = re.compile(r"\s+[—–]\s+(?:but\s+|and\s+)?(?=(?:it|he|she|they|this|that|there|the\s+\w+)\s+(?:\w+\s+)?"
                           r"(?:will|would|is|are|was|were|has|have|had|could|may|might|can)\b)|"
@@ -1598,7 +1644,9 @@ _NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?P<who>{_NAME}(?:\s+(?:and|of|
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+|"
                        r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+|"   # "Cali, (APP - ... 22nd Oct, 2024) "
-                       r"^(?:[A-Z]{3,},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*(?:\([^)]{2,40}\)\s*)?(?:--|[–—])\s+")
+                       r"^(?:[A-Z]{3,},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*(?:\([^)]{2,40}\)\s*)?(?:--|[–—])\s+|"
+                       r"^[A-Z]{3,}(?:[ /][A-Z]{2,})*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{2,30}\)\s*(?:--|[–—-])\s+")
+                       # "MADRID, Oct 9 (Reuters) – "
 _WORTH = re.compile(
     r"\b(?:a|an|the)\s+(?P<np>(?:[\w’'\-]+\s+){0,3}?(?:contract|deal|package|offer|agreement|bonus|salary|"
     r"transfer|takeover|acquisition|order|investment|settlement))\b(?P<pp>\s+(?:with|for|from|to|of)\s+"
@@ -1896,7 +1944,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         if subject:
             pieces.append(_Piece(f"{subject} holds {meeting.group('its')} {meeting.group('noun')} "
                                  f"{meeting.group('when')}.", kind="event"))
-            dates = find_dates(meeting.group("when"), ctx.document_date, future=True)
+            dates = find_dates(meeting.group("when"), ctx.document_date, future=True, fiscal_end=ctx.fiscal_end)
             resolves_at = dates[0]["date"] if dates else None
             text = text[:meeting.start()] + text[meeting.end():]
     dated_event = _DAYS_EVENT.search(text) or _DATED_EVENT.search(text)
@@ -1948,6 +1996,11 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
                 rest = part[with_.end():]
                 if with_.group("verb").lower().startswith(("expected", "likely", "set", "poised")):
                     main.append(_Piece(f"{who[:1].upper() + who[1:]} {with_.group('verb')} {rest}"))
+                elif who and not _FINITE_VERB.search(rest):
+                    # ", with analysts anticipating another decline": what they anticipate is no clause
+                    verb = with_.group("verb").lower()[:-3]
+                    verb += "e" if verb.endswith(("anticipat", "estimat")) else ""
+                    main.append(_Piece(f"{who[:1].upper() + who[1:]} {verb} {rest}", speaker=who, verb="predicted"))
                 else:
                     main.append(_Piece(rest, speaker=who or None, verb="predicted"))
                 continue
@@ -2130,6 +2183,16 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
             decided_there = start is not None and own[0]["precision"] in ("week", "month") and \
                 start.isoformat() <= settles <= own[0]["end"] and bool(_OUTCOME_VERB_RE.search(unit.statement)) \
                 and bool(re.search(r"\b(?:meeting|meets|decision)\b", anchor.statement, re.IGNORECASE))
+            # "deliveries of just under 400,000 for the second quarter" in a preview of the report
+            # of 2 July: the quarter's figure is known when it is reported
+            reported_there = bool(own) and own[0]["precision"] in ("month", "quarter", "half", "year") and \
+                own[0]["end"] < settles <= (date.fromisoformat(own[0]["end"]) + timedelta(days=45)).isoformat() and \
+                bool(re.search(r"\b(?:reports?|reporting|publish(?:es)?|releases?|results|figures|data|earnings)\b",
+                               anchor.statement, re.IGNORECASE))
+            if reported_there:
+                unit.resolves_by = settles
+                unit.slots["resolves_with"] = anchor.statement
+                continue
             if (unit.resolves_by is None and not own) or decided_there:
                 unit.resolves_by = settles
                 if decided_there:
@@ -2210,6 +2273,7 @@ def _anchor(units: list[Unit], document_date: str | None) -> tuple[str | None, U
 
 def _units(body: str, *, document_date: str | None, outlet: str | None = None) -> Iterator[Unit]:
     names = Names(body)
+    fiscal_end = fiscal_year_end(body)
     interviewee: str | None = None
     thing: str | None = None            # what a sentence-initial "It" refers to
     parties: str | None = None          # "Broadcom and VMware": who a sentence's "They" is
@@ -2268,7 +2332,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 ctx = _Context(names=names, document_date=document_date, speaker=speaker, quote=sentence,
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
                                interviewee=interviewee, paragraph=paragraph.text, thing=thing,
-                               parties=own_parties or parties)
+                               parties=own_parties or parties, fiscal_end=fiscal_end)
                 for unit in _clause_units(text, ctx):
                     unit.paragraph = index
                     yield unit
