@@ -1011,3 +1011,17 @@ def test_the_next_financial_year_ends_where_the_document_is_set(place: str, reso
     claims = parsed(f"{place} modelling estimates bills could increase by $71 to $228 over the next financial year.",
                     date="2025-05-26")
     assert the(claims, "$228").resolves_by == resolves_by                       # was the document's date
+
+
+def test_a_deed_done_is_the_claim_whatever_forecast_it_names_inside() -> None:
+    claims = parsed("The Orbian regulator has unveiled its final guidance on a weight loss drug set to benefit "
+                    "around 220,000 people. The government also released a plan to reach net zero by 2050. A loss "
+                    "of $2.13 a share was narrower than the predicted $2.97. They now expect adjusted earnings of "
+                    "$1.44 to $1.50 a share. Lark Capital has pencilled in a $98 price for next year. The outlook "
+                    "has increased the chances of a record year.", date="2025-08-01")
+    assert the(claims, "has unveiled").kind == "quantity"                    # were forecasts
+    assert the(claims, "released a plan").kind == "fact"
+    assert the(claims, "$2.13").kind == "quantity"
+    assert the(claims, "$1.44").kind == "forecast"             # "expect" is the verb, not "adjusted"
+    assert the(claims, "pencilled in").kind == "forecast"      # a forecast revised or set is still one
+    assert the(claims, "chances").kind == "forecast"

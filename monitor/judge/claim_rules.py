@@ -1158,6 +1158,46 @@ def _subject(clause: str) -> str | None:
     return None
 
 
+# verbs that report a forecast or a statement: their past tense still carries what was forecast
+_REPORTING_PAST = {"predicted", "forecast", "forecasted", "projected", "expected", "estimated", "anticipated",
+                   "said", "told", "warned", "suggested", "signalled", "signaled", "indicated", "noted", "added",
+                   "argued", "believed", "claimed", "stated", "announced", "pledged", "promised", "vowed", "guided",
+                   "saw", "foresaw", "reaffirmed", "reiterated", "maintained", "raised", "lowered", "cut", "revised",
+                   "upgraded", "downgraded", "lifted", "trimmed", "kept", "retained", "hoped", "planned", "intended",
+                   "aimed", "urged", "set", "scheduled", "targeted", "agreed", "decided", "voted", "asked", "wanted",
+                   "pencilled", "penciled", "upped", "hiked", "slashed", "boosted", "nudged", "been"}
+_IRREGULAR_PAST = {"did", "took", "held", "spoke", "met", "sent", "lost", "made", "began", "sold", "bought", "got",
+                   "won", "rose", "fell", "grew", "came", "went", "gave", "left", "paid", "ran", "brought", "found",
+                   "hit", "struck", "shut", "put", "led", "drew", "broke", "wrote", "chose", "became"}
+_FINITE_FUTURE_AFTER = re.compile(r"\b(?:will|won’t|won't|shall|(?:is|are|am)\s+(?:\w+\s+)?(?:expected|set|likely|poised|"
+                                  r"due|scheduled|going|slated|on track|about)\s+to)\b", re.IGNORECASE)
+
+
+def _reports_past_deed(clause: str) -> bool:
+    """"Moderna trimmed the high end of its revenue forecast by $300 million", "NICE has unveiled
+    guidance on a drug set to benefit 220,000 people": the main verb reports something done; a
+    forecast named inside it (a noun, an appositive, a purpose) is not what the clause claims."""
+    subject = _subject(clause)
+    if not subject or _FORECAST_VERB_RE.search(subject) or \
+            re.search(r"\b(?:chances?|odds|probability|likelihood)\b", clause, re.IGNORECASE):
+        return False           # ("They now expect adjusted earnings": the verb is "expect", not "adjusted")
+    rest = clause[clause.find(subject) + len(subject):]
+    verb = re.match(r"\s*(?:(?:also|then|later|recently|quietly|formally|officially|already|just)\s+)?"
+                    r"(?:(?:has|have|had)\s+(?:also\s+|now\s+|already\s+)?)?(?P<verb>[a-z]+)\b", rest)
+    if not verb:
+        return False
+    word = verb.group("verb")
+    after = rest[verb.end():]
+    if re.match(r"\s+by\b", after):
+        return False           # "Strategists led by Ada Lind now see ...": a participle, not the verb
+    if word in ("was", "were"):        # "A loss of $2.13 was narrower than the predicted $2.97"
+        return not re.match(r"\s+(?:not\s+)?(?:likely|unlikely|set|due|expected|going|about|poised|scheduled|slated|"
+                            r"supposed|to|[a-z]+ing)\b", after) and not _FINITE_FUTURE_AFTER.search(after)
+    past = word in _IRREGULAR_PAST or (word.endswith("ed") and word not in _NOT_PAST) or \
+        bool(re.match(r"\s*(?:has|have|had)\s", rest)) and (word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PAST)
+    return past and word not in _REPORTING_PAST and not _FINITE_FUTURE_AFTER.search(rest[verb.end():])
+
+
 _EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|will be|would be|has been|had been|seems|seemed|appears|remains|"
                            r"is not|was not|isn’t|wasn’t)\s+(?:\w+\s+)?(?:that|to|likely|unlikely|expected|clear|"
                            r"unclear|possible|impossible|not|time|too|hard|difficult|easy|important)\b")
@@ -1313,6 +1353,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "event", None, None                 # "The decision will be announced at 12:00 GMT"
     if narrated and ctx.verb in _FORECAST_VERBS:
         return "forecast", None, None
+    # what was done is the claim, whatever it says of a forecast inside ("NICE has unveiled guidance
+    # on a drug set to benefit 220,000 people"): no forecast branch below applies
+    past_deed = not ctx.quoted and not narrated and ctx.interviewee is None and _reports_past_deed(clause)
     counterfactual, habit = _COUNTERFACTUAL_RE.search(clause), _HABITUAL_RE.search(clause)
     if counterfactual:
         return "opinion", None, _cue("what would have been: nothing later coverage can check", counterfactual)
@@ -1328,9 +1371,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "opinion", None, _cue("the writer's framing", framing)     # "... just around the corner"
     if _REPORTED_STATEMENT.match(clause) and not singular and has_entities:
         return "fact", None, None                  # "He unequivocally stated that ...": the statement is the fact
-    if _FORECAST_VERB_RE.search(clause) and concrete and not evaluative:
+    if _FORECAST_VERB_RE.search(clause) and concrete and not evaluative and not past_deed:
         return "forecast", None, None
-    if re.search(r"\b(?:suggests?|suggested|indicates?|indicated|points? to|signals?|signalled|signaled)\b", clause) and \
+    if not past_deed and re.search(r"\b(?:suggests?|suggested|indicates?|indicated|points? to|signals?|signalled|signaled)\b", clause) and \
             any(d["date"] > (ctx.document_date or "") for d in dates) and not evaluative:
         return "forecast", None, None              # "Early indications suggest a substantial crop next year"
     # "our current business operations", the company said: an organisation's "we" states its position
@@ -1342,7 +1385,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             and not _STRONG_FORECAST_RE.search(clause):
         # "the impact could extend far beyond its current price tag"
         return "opinion", None, _cue("speculation with no value, date or event to check", _SPECULATION_RE.search(clause))
-    if (_STRONG_FORECAST_RE.search(clause) or _EPISTEMIC_SHOULD.search(clause)) and not demonstrative:
+    if (_STRONG_FORECAST_RE.search(clause) or _EPISTEMIC_SHOULD.search(clause)) and not demonstrative and \
+            not past_deed:
         return "forecast", None, None
     if _EVENT_RE.search(clause) and not evaluative:
         return "event", None, None
@@ -1374,7 +1418,7 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if _DEAL_TERMS_RE.search(clause) and not hedged and any(_is_claim_quantity(q) and q.unit != "second"
                                                              for q in quantities):
         return "quantity", None, None              # "the 25-year-old will get a signing-on bonus of €100m": a term
-    if _SPECULATION_RE.search(clause):
+    if _SPECULATION_RE.search(clause) and not past_deed:
         if concrete or _EVENT_NOUNS.search(clause):
             return "forecast", None, None
         reported_would = ctx.verb in ("said", "told", "announced", "confirmed", "added", "says") and \
