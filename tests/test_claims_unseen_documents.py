@@ -1025,3 +1025,33 @@ def test_a_deed_done_is_the_claim_whatever_forecast_it_names_inside() -> None:
     assert the(claims, "$1.44").kind == "forecast"             # "expect" is the verb, not "adjusted"
     assert the(claims, "pencilled in").kind == "forecast"      # a forecast revised or set is still one
     assert the(claims, "chances").kind == "forecast"
+
+
+# -- the eighteenth and nineteenth rounds (a sentencing, betting odds, fares and tolls, a wage review)
+
+def test_a_decided_change_on_a_day_is_an_event_and_its_dateless_sequel_shares_the_day() -> None:
+    claims = parsed("On April 21, a weekly pass will rise to $33. A monthly pass will increase to $127.\n\n"
+                    "A vaccine will be offered to over 75s from September 1. Prices will rise by Friday.",
+                    date="2019-02-27")
+    weekly, monthly = the(claims, "$33"), the(claims, "$127")
+    assert (weekly.kind, weekly.event_date) == ("event", "2019-04-21")          # were forecasts
+    assert (monthly.kind, monthly.event_date) == ("event", "2019-04-21")
+    offered = the(claims, "September 1")
+    assert (offered.kind, offered.event_date) == ("event", "2019-09-01")        # was last September's
+    assert the(claims, "by Friday").kind == "forecast"                          # a horizon, not a day set
+
+
+def test_hard_wrapped_lines_are_joined_back_into_sentences() -> None:
+    claims = parsed("Prosecutors made the request on Tuesday, April 23, in a\ncourt filing in Seattle federal "
+                    "court.\nLawyers for Zhao requested probation.\nThe exchange did not report 100,000 suspicious\n"
+                    "transactions with groups including Hamas and the\nIslamic State.", date="2024-04-25")
+    assert the(claims, "court filing in Seattle").statement.startswith("Prosecutors made the request")
+    assert "Islamic State" in the(claims, "100,000").statement                  # were fragments, line by line
+
+
+def test_american_betting_odds_are_a_probability() -> None:
+    claims = parsed("He is the consensus +400 favorite at regulated sportsbooks. Woods is a +15000 longshot to win "
+                    "this week. McIlroy is +1100 at one sportsbook and +1000 at the others.", date="2024-04-08")
+    assert the(claims, "+400").probability == pytest.approx(0.2)
+    assert the(claims, "+15000").probability == pytest.approx(100 / 15100, abs=1e-4)
+    assert the(claims, "+1100").probability is None                             # two prices: no single odds

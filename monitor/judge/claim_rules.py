@@ -114,6 +114,9 @@ _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I’m|I'm|I’d|I'd|I’ve|I've|me|
 _EPISTEMIC_SHOULD = re.compile(r"\bshould\s+(?:be able to|easily|comfortably|still)?\s*(?=(?:see|reach|pass|top|hit|"
                                r"rise|fall|climb|come in|finish|end|exceed|surpass|cross|gross|earn|take|land|"
                                r"close)\b)")
+_DECIDED_CHANGE = re.compile(r"\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:rise|increase|go up|fall|drop|decrease|"
+                             r"be (?:raised|cut|lowered|increased|reduced|offered|extended|introduced|scrapped|abolished)|"
+                             r"take effect|come into (?:force|effect)|apply|change)\b")
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|We|our|Our|ours)\b")
 _OPINION_RE = re.compile(
     r"\b(?:must|should|ought to|need to|needs to|have to|has to|it is time|it’s time|it is crucial|"
@@ -496,7 +499,7 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
     reader, not repeating a sentence of the text (an all-capitals one is put in ordinary case).
     A date stamp in front of a line ("date 2024-06-02 Kylian Mbappe will ...") is removed. The
     last line of a page cut off mid-sentence keeps its complete leading clause only."""
-    raw = [line.strip() for line in body.splitlines()]
+    raw = _unwrapped([line.strip() for line in body.splitlines()])
     kept: list[str] = []
     dropped: list[str] = []
     lines = [_PARAGRAPH_LABEL.sub("", _DATE_STAMP.sub("", line) if _DATE_STAMP.match(line) else line)
@@ -537,6 +540,25 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
             line = _sentence_case(line, body)
         kept.append(line + ".")
     return kept, dropped
+
+
+_OPEN_END = re.compile(r"\b(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|his|her|its|their|that|which|who|as|"
+                       r"than|was|were|is|are|be|been|has|have|had|will|would)$|[,;–—-]$")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines of hard-wrapped text joined back into their paragraphs: a line that does not end a
+    sentence and is followed by one that goes on with it ("... in a" / "court filing in Seattle
+    federal court.") or that ends on a word that cannot end anything ("... al Qaeda and the")."""
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        if previous and line and not _TERMINATED.search(previous) and len(previous) > 25 and \
+                not re.match(r"[-–—•*>]", line) and (re.match(r"[a-z(]", line) or _OPEN_END.search(previous)):
+            out[-1] = f"{previous} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def paragraphs(body: str) -> list[Paragraph]:
@@ -856,8 +878,9 @@ def _month_end(year: int, month: int) -> date:
 
 def _nearest_year(make: Any, base: date, future: bool | None) -> date:
     """The date ``make(year)`` closest to ``base`` ("September 12" written on 6 September 2024 is
-    2024-09-12, written on 20 December it is the past one); within half a year either way the
-    tense decides: a future clause does not point more than two days back, a past one not ahead."""
+    2024-09-12, written on 20 December it is the past one); within ten months either way the
+    tense decides: a future clause does not point more than two days back, a past one not ahead
+    ("will be offered from September 1" written in February is this September, not the last)."""
     candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
@@ -867,11 +890,11 @@ def _nearest_year(make: Any, base: date, future: bool | None) -> date:
     best = min(candidates, key=lambda d: abs((d - base).days))
     if future is True and best < base - timedelta(days=2):
         later = [d for d in candidates if d >= base - timedelta(days=2)]
-        if later and (later[0] - base).days <= 183:
+        if later and (later[0] - base).days <= 300:
             best = later[0]
     elif future is False and best > base + timedelta(days=2):
         earlier = [d for d in candidates if d <= base + timedelta(days=2)]
-        if earlier and (base - earlier[-1]).days <= 183:
+        if earlier and (base - earlier[-1]).days <= 300:
             best = earlier[-1]
     return best
 
@@ -1262,11 +1285,34 @@ _ODDS_BEFORE = re.compile(r"\b(?:probability|odds|chances?|likelihood)\b(?:(?![.
 _ODDS_AFTER = re.compile(r"^\s*(?:chance|probability|likelihood|odds|likely|certain)\b", re.IGNORECASE)
 
 
+_AMERICAN_ODDS = re.compile(r"(?<![\w$€£.,+-])(?P<sign>[+-])(?P<n>[1-9]\d{2,4})\b(?![.,]\d)")
+_BETTING_WORDS = re.compile(r"\b(?:favou?rites?|longshots?|long shot|odds|underdogs?|sportsbooks?|bookmakers?|"
+                            r"bookies|betting|bets?)\b", re.IGNORECASE)
+
+
+def _betting_odds(clause: str) -> Quantity | None:
+    """The implied probability of American odds in a betting context: +400 pays 4 to 1, a 20%
+    chance; -150 risks 150 to win 100, 60%. Two different prices ("+1100 at one book, +1000 at
+    the others") give no single probability."""
+    if not _BETTING_WORDS.search(clause):
+        return None
+    prices = list(_AMERICAN_ODDS.finditer(clause))
+    if len({m.group() for m in prices}) != 1:
+        return None
+    price = prices[0]
+    n = int(price.group("n"))
+    value = 100 / (n + 100) if price.group("sign") == "+" else n / (n + 100)
+    return Quantity(value=round(value, 4), unit="percent", text=price.group(), start=price.start(), end=price.end())
+
+
 def _probability(clause: str, quantities: list[Quantity], ctx: _Context) -> Quantity | None:
     """The odds the clause gives for its own statement: a percentage (or "1 in 5") that the words
     "probability", "odds", "chance" or "likelihood" speak of ("the probability of a recession ...
     is only 30%", "a 70% chance"), not any percentage near them (the 2% inflation target, a cut
-    of 100 basis points)."""
+    of 100 basis points). Betting odds are odds too: "+400" is a 20% chance ("the +400 favorite")."""
+    betting = _betting_odds(clause)
+    if betting is not None:
+        return betting
     for quantity in quantities:
         if quantity.unit != "percent" or quantity.value > 1 or re.search(r"\b(?:bps?|basis|points?)\b", quantity.text):
             continue
@@ -1353,6 +1399,11 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "event", None, None                 # "The decision will be announced at 12:00 GMT"
     if narrated and ctx.verb in _FORECAST_VERBS:
         return "forecast", None, None
+    if _DECIDED_CHANGE.search(clause) and not _HEDGE_RE.search(clause) and not _STRONG_FORECAST_RE.search(clause) \
+            and not singular and not plural and any(
+                d["precision"] == "day" and d["end"] >= (ctx.document_date or "") and
+                not re.match(r"(?:by|before|until)\b", d["text"], re.IGNORECASE) for d in dates):
+        return "event", None, None     # "On April 21, a weekly MetroCard will rise to $33": a change decided
     # what was done is the claim, whatever it says of a forecast inside ("NICE has unveiled guidance
     # on a drug set to benefit 220,000 people"): no forecast branch below applies
     past_deed = not ctx.quoted and not narrated and ctx.interviewee is None and _reports_past_deed(clause)
@@ -2251,10 +2302,19 @@ def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
     3.2%, pork by 1.2%": a forecast naming no horizon, in the paragraph of one that does,
     shares it (and says which claim it came from, for the reviewer)."""
     last: Unit | None = None
+    change: Unit | None = None        # the last dated change decided ("On April 21, a weekly pass will rise to $33")
     for unit in units:
+        if unit.kind == "event" and unit.event_date and _DECIDED_CHANGE.search(unit.statement):
+            change = unit
         if unit.kind != "forecast":
             continue
         own = [d for d in _horizons(unit.slots.get("dates", []), unit.statement) if d["end"] >= (document_date or "")]
+        if not own and change is not None and change.paragraph == unit.paragraph and \
+                _DECIDED_CHANGE.search(unit.statement) and not _HEDGE_RE.search(unit.statement):
+            # "... A monthly pass will increase to $127.": the same decision, the same day
+            unit.kind, unit.event_date, unit.resolves_by = "event", change.event_date, change.resolves_by
+            unit.slots["date_from"] = change.statement
+            continue
         if unit.resolves_by is None and not own and last is not None and last.paragraph == unit.paragraph:
             unit.resolves_by = last.resolves_by
             unit.slots["horizon_from"] = last.statement
