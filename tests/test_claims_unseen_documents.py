@@ -1055,3 +1055,29 @@ def test_american_betting_odds_are_a_probability() -> None:
     assert the(claims, "+400").probability == pytest.approx(0.2)
     assert the(claims, "+15000").probability == pytest.approx(100 / 15100, abs=1e-4)
     assert the(claims, "+1100").probability is None                             # two prices: no single odds
+
+
+# -- claims no rule produced (gold claims with no extracted claim at all, rounds 2-19)
+
+def test_a_name_after_a_common_word_of_the_and_a_count_after_a_long_name() -> None:
+    claims = parsed("Members of the Teamsters union, which represents more than 340,000 United Parcel Service "
+                    "workers, have voted to authorize a strike.", date="2023-06-16")
+    assert the(claims, "voted to authorize").active                                 # was no claim at all
+    members = the(claims, "340,000")
+    assert (members.kind, [q.value for q in members.quantities]) == ("quantity", [340000.0])
+
+
+def test_a_schedule_due_and_a_dated_forecast_in_a_which_clause_are_claims_of_their_own() -> None:
+    claims = parsed("HAL has received three engines so far, with seven more due by December and 20 annually "
+                    "thereafter. The transaction, which is expected to close in the third quarter, comes on the "
+                    "heels of a report in the Orbian Journal.", date="2023-04-17")
+    due = the(claims, "Seven more engines are due by December")
+    assert (due.kind, due.resolves_by) == ("forecast", "2023-12-31")
+    close = the(claims, "The transaction is expected to close in the third quarter")
+    assert (close.kind, close.resolves_by) == ("forecast", "2023-09-30")
+
+
+def test_a_loaded_adverb_in_the_writers_report_of_a_named_party_does_not_make_a_view() -> None:
+    claims = parsed("The social media landscape has changed significantly since then, with new rivals like "
+                    "TikTok and Snapchat challenging its dominance.", date="2025-04-14")
+    assert the(claims, "changed significantly").active                            # was "evaluative wording"

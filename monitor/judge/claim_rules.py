@@ -118,6 +118,7 @@ _DECIDED_CHANGE = re.compile(r"\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:rise|inc
                              r"be (?:raised|cut|lowered|increased|reduced|offered|extended|introduced|scrapped|abolished)|"
                              r"take effect|come into (?:force|effect)|apply|change)\b")
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|We|our|Our|ours)\b")
+_MILD_WORDS = {"significant", "significantly", "notable", "remarkable", "positive", "productive"}
 _OPINION_RE = re.compile(
     r"\b(?:must|should|ought to|need to|needs to|have to|has to|it is time|it’s time|it is crucial|"
     r"it is essential|it is encouraging|it is evident|it is apparent|it is clear|it is vital|"
@@ -159,6 +160,7 @@ _PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?"
 _STRONG_FORECAST_RE = re.compile(
     r"\b(?:likely to|unlikely to|expected to|poised to|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
     r"set to|on track to|on course to|(?:almost |virtually |all but |nearly )?certain to|bound to|sure to|"
+    r"(?:is|are) due (?:by|before|in)|"
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? (?:to|for)|intends? to|is likely|"
     r"plans? to (?!(?:hold|meet|visit|travel|launch|release|open|sign|host|announce|ship|begin|start|present)\b)|"
     r"are likely|it is expected that|"
@@ -442,7 +444,12 @@ class Names:
                     len(tokens) > 1 and all(t[:1].isupper() and t not in _SENTENCE_STARTERS and t not in _TITLE_WORDS
                                            for t in tokens[:2]))
                 if tokens[0] not in self.proper and not shaped:
-                    continue
+                    # "Members of the Teamsters union ...": the common word goes, the name stays
+                    rest = re.split(r"\s+of\s+(?:the\s+)?", raw, maxsplit=1)
+                    if len(rest) < 2 or not rest[1][:1].isupper():
+                        continue
+                    tokens = [_strip_possessive(t) for t in rest[1].split()]
+                    candidate = " ".join(tokens).rstrip(".,")
             person = self.person(candidate)
             entity = person or candidate
             if entity in _NOT_ENTITIES or len(entity) < 2 or entity.lower() == entity:
@@ -769,7 +776,7 @@ _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
 # the tense of a clause decides which way a bare "Thursday" or "September 12" points
 _FUTURE_MARK = re.compile(
     r"\b(?:will|won’t|won't|would|could|(?-i:may)|might|shall|going to|to be|expected|expects?|scheduled|set to|"
-    r"due (?:to|on|in)|plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
+    r"due (?:to|on|in|by)|plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
     r"forecasts?|predicts?|aims? to|intends? to|is to|are to|ahead of|prepar(?:e|es|ing) (?:for|to))\b",
     re.IGNORECASE)
 _NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "speculated", "dated", "based", "supposed",
@@ -1211,6 +1218,9 @@ def _reports_past_deed(clause: str) -> bool:
         return False
     word = verb.group("verb")
     after = rest[verb.end():]
+    passive = re.match(r"\s+([a-z]+(?:ed|en|wn))\b", after) if word == "been" else None
+    if passive:                        # "Three engines have been delivered so far"
+        word, after = passive.group(1), after[passive.end():]
     if re.match(r"\s+by\b", after):
         return False           # "Strategists led by Ada Lind now see ...": a participle, not the verb
     if word in ("was", "were"):        # "A loss of $2.13 was narrower than the predicted $2.97"
@@ -1455,7 +1465,12 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     # the text's own report of a value ("Brent fell a significant 5%"): a loaded word does not make it a view
     reported_value = not ctx.quoted and ctx.interviewee is None and not plural and \
         any(_is_claim_quantity(q) for q in quantities) and not _STRONG_OPINION_RE.search(clause)
-    if evaluative and not reported_value:
+    # the writer's own report of a named party with a loaded adverb ("The landscape has changed
+    # significantly since then, with new rivals like TikTok"): the report stands
+    mild = [m.group().lower() for m in _OPINION_RE.finditer(clause)]
+    plain_report = not ctx.quoted and ctx.interviewee is None and ctx.speaker is None and has_entities and \
+        bool(mild) and all(word in _MILD_WORDS for word in mild) and not singular and not plural
+    if evaluative and not reported_value and not plain_report:
         wording = _OPINION_RE.search(clause)
         return "opinion", None, _cue("evaluative or prescriptive wording", wording) if wording else "an exclamation"
     if demonstrative:
@@ -1757,6 +1772,9 @@ _GROUP_ATTRIBUTION = re.compile(
 _FOLLOWED_BY = re.compile(r",\s+followed\s+by\s+(?P<np>(?:a|an|the|its|their|his|her|(?:[A-Z][\w.\-]*\s+){0,3}"
                           r"[A-Z][\w.\-]*(?:’s|'s))\s+[^,;]+?)(?=,\s|[.;]?$)")
 # "... with a conference call to follow at 5 p.m.", "... got underway with a jury set to decide ..."
+_WITH_DUE = re.compile(r",?\s+with\s+(?P<np>(?:a|an|another|the|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten)"
+                       r"(?:\s+[\w’'\-]+){0,3}?)\s+due\s+(?P<when>(?:by|on|in|before|from)\s+[^,;]+?)"
+                       r"(?:\s+and\s+[^,;]+)?\.?$")
 _WITH_TO = re.compile(
     r",?\s+with\s+(?P<np>(?:a|an|the|its|their|his|her|at least|up to|some|several|two|three|four|five|\d+)\s+"
     r"(?:(?!\b(?:view|aim|goal|hope|intention|plans?|"
@@ -1846,6 +1864,16 @@ def _adjuncts(clause: str) -> list[str]:
         day = _ON_DAY.search(main)          # "at 2 p.m. on Wednesday, followed by X": X on Wednesday too
         extra.append(f"{np[:1].upper() + np[1:]} {_future_form(main)} follow{' ' + day.group() if day else ''}.")
         clause = main
+    due = _WITH_DUE.search(clause)
+    if due and _subject(clause[:due.start()]):
+        # "Three engines have been delivered, with seven more due by December": a schedule of its own
+        np = due.group("np")
+        counted = [q.counted for q in parse_quantities(clause[:due.start()]) if q.counted]
+        if re.search(r"\b(?:more|further|others)$", np) and counted:
+            np += " " + counted[-1]                                          # "seven more engines"
+        plural = not re.match(r"(?:a|an|one|another)\b", np)
+        extra.append(f"{np[:1].upper() + np[1:]} {'are' if plural else 'is'} due {due.group('when')}.")
+        clause = clause[:due.start()].rstrip(",") + "."
     with_to = _WITH_TO.search(clause)
     if with_to and _subject(clause[:with_to.start()]):
         np, how, vp = with_to.group("np"), with_to.group("how"), with_to.group("vp")
@@ -2060,8 +2088,10 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     for match in list(_RELATIVE.finditer(text))[::-1]:
         rel = match.group("rel")
         np = match.group("np")
-        if parse_quantities(rel):
-            verb_word = rel.split()[0]
+        dated_future = (_STRONG_FORECAST_RE.search(rel) or _PLAIN_FUTURE_RE.search(rel)) and \
+            find_dates(rel, ctx.document_date, future=True)
+        if parse_quantities(rel) or dated_future:
+            # "The transaction, which is expected to close in the third quarter, ...": a claim of its own
             pieces.extend(_Piece(item) for item in _quantity_list(f"{np[:1].upper() + np[1:]} {rel}"))
             if not re.search(r"[.;]?$", text[match.end():]) or text[match.end():].strip(" .;"):
                 text = text[:match.start()] + np + " " + text[match.end():]

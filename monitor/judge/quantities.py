@@ -260,7 +260,10 @@ _ORDER_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 _COUNT_NOUN_RES = (re.compile(r"\s+(?P<noun>[a-z]+)\b"),
-                   re.compile(r"\s+(?:of\s+)?(?:[a-z]+[\s-]+)?(?P<noun>[a-z]+)\b"))
+                   re.compile(r"\s+(?:of\s+)?(?:[a-z]+[\s-]+)?(?P<noun>[a-z]+)\b"),
+                   # "340,000 united parcel service workers": a name of several words before the noun
+                   re.compile(r"\s+(?:(?!(?:of|the|a|an|in|on|at|to|for|and|or)\b)[a-z]+[\s-]+){2}(?P<noun>[a-z]+)\b"),
+                   re.compile(r"\s+(?:(?!(?:of|the|a|an|in|on|at|to|for|and|or)\b)[a-z]+[\s-]+){3}(?P<noun>[a-z]+)\b"))
 _IRREGULAR_PLURALS = {"people", "troops", "personnel", "children", "men", "women", "staff",
                       "police", "cattle", "aircraft", "civilians", "refugees", "mps", "evs", "pcs", "ads"}
 _NOT_NOUNS = {"is", "was", "has", "this", "its", "us", "as", "his", "hers", "yes", "less", "thus",
