@@ -1081,3 +1081,28 @@ def test_a_loaded_adverb_in_the_writers_report_of_a_named_party_does_not_make_a_
     claims = parsed("The social media landscape has changed significantly since then, with new rivals like "
                     "TikTok and Snapchat challenging its dominance.", date="2025-04-14")
     assert the(claims, "changed significantly").active                            # was "evaluative wording"
+
+
+# -- the twentieth and twenty-first rounds (an earnings preview, a port, an eclipse, a poll, holiday sales)
+
+def test_analysts_estimate_and_call_for_and_a_guidance_given_in_august_is_not_next_august() -> None:
+    claims = parsed("In early August, Orbix guided third-quarter revenue to be approximately $5.7 billion. Analysts, "
+                    "on average, estimate Orbix to report third-quarter EPS of 64 cents. Lark's Ada Lind called for "
+                    "a slight third-quarter upside.", date="2023-10-30")
+    assert the(claims, "guided").event_date == "2023-08-01"            # "to be" made it future: 2024
+    assert the(claims, "64 cents").kind == "forecast"                  # was a quantity
+    assert the(claims, "called for").kind == "forecast"                # was a fact
+
+
+def test_poll_dates_month_pairs_within_a_year_mid_month_and_bil() -> None:
+    claims = parsed("Nearly 90 per cent of economists, 32 of 36 polled from November 18-24, said the bank would "
+                    "hold its base rate at 2.50 per cent on Thursday. Holiday sales during November and December "
+                    "will grow 3%. Dengue cases could spike to historic levels within the next year. The port is "
+                    "expected to be operating at normal capacity by mid-July. PARIS: Orbix now expects operating "
+                    "income of around €5.5bil.", date="2023-10-30")
+    assert the(claims, "32 of 36").event_date == "2023-11-02"         # was the poll's first day
+    assert the(claims, "November and December").resolves_by == "2023-12-31"
+    assert the(claims, "within the next year").resolves_by == "2024-10-30"   # was the end of next year
+    assert the(claims, "mid-July").resolves_by == "2024-07-15"
+    income = the(claims, "€5.5bil")
+    assert income.statement.startswith("Orbix") and [q.value for q in income.quantities] == [5.5e9]

@@ -116,7 +116,7 @@ _EPISTEMIC_SHOULD = re.compile(r"\bshould\s+(?:be able to|easily|comfortably|sti
                                r"close)\b)")
 _DECIDED_CHANGE = re.compile(r"\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:rise|increase|go up|fall|drop|decrease|"
                              r"be (?:raised|cut|lowered|increased|reduced|offered|extended|introduced|scrapped|abolished)|"
-                             r"take effect|come into (?:force|effect)|apply|change)\b")
+                             r"take effect|come into (?:force|effect)|apply|change|see an? (?:increase|rise|hike|cut|reduction))\b")
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|We|our|Our|ours)\b")
 _MILD_WORDS = {"significant", "significantly", "notable", "remarkable", "positive", "productive"}
 _OPINION_RE = re.compile(
@@ -172,7 +172,8 @@ _FORECAST_VERB_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicted|predicting|sees|see|forecasts?|"
     r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in|guided|guides|guiding|foresees?|foresaw|foreseeing|"
     r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!be )expected(?=\s+(?:the|a|an|its|their)?\s*(?:[\w’'\-]+\s+){0,3}to\s)|"
-    r"pencil(?:l?ed|s)? in|"
+    r"pencil(?:l?ed|s)? in|estimates?(?=\s+(?:[\w’'\-]+\s+){1,3}to\s)|call(?:s|ed)? for(?=\s+(?:an?\s+)?[\w\s-]{0,30}"
+    r"\b(?:upside|downside|beat|miss|growth|decline|rise|fall|cut|hike|increase|decrease|gain|drop|EPS|revenue|earnings)\b)|"
     r"projects(?=\s+(?:(?:real|nominal|annual|full-year|quarterly)\s+)?(?:revenue|sales|earnings|growth|profits?|"
     r"income|GDP|inflation|prices|output|demand|unemployment|deficit|an?\s)))\b")
 _EVENT_NOUNS = re.compile(
@@ -703,7 +704,7 @@ _DATE_PATTERNS = (
                       r"(?:financial|fiscal)\s+year\b", re.IGNORECASE)),
     ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
     # "between December and February": from the first month to the end of the second after it
-    ("months", re.compile(rf"\b(?:between|from)\s+(?P<m1>{'|'.join(_MONTHS[:12])})\s+(?:and|to|through)\s+"
+    ("months", re.compile(rf"\b(?:between|from|during|in|over|for)\s+(?P<m1>{'|'.join(_MONTHS[:12])})\s+(?:and|to|through)\s+"
                           rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year
@@ -713,6 +714,8 @@ _DATE_PATTERNS = (
     # "full-year revenue", "later in the year": the current year
     ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over) the (?:full|whole|rest of the) year)\b",
                         re.IGNORECASE)),
+    # "within the next year": a year from the document's date
+    ("withinyear", re.compile(r"\bwithin\s+(?:the\s+)?(?:next|coming)\s+(?:year|12 months|twelve months)\b", re.IGNORECASE)),
     # "for the start of next year": its first month
     ("yearstart", re.compile(r"\b(?:(?:at|by|for|from)\s+)?the\s+(?:start|beginning)\s+of\s+(?:(?P<which>next|this)\s+year|"
                              r"(?P<y>(?:19|20)\d{2}))\b", re.IGNORECASE)),
@@ -775,7 +778,8 @@ _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
 
 # the tense of a clause decides which way a bare "Thursday" or "September 12" points
 _FUTURE_MARK = re.compile(
-    r"\b(?:will|won’t|won't|would|could|(?-i:may)|might|shall|going to|to be|expected|expects?|scheduled|set to|"
+    r"\b(?:will|won’t|won't|would|could|(?-i:may)|might|shall|going to|(?:is|are|am|appears?|seems?) to be|expected|"
+    r"expects?|scheduled|set to|"
     r"due (?:to|on|in|by)|plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
     r"forecasts?|predicts?|aims? to|intends? to|is to|are to|ahead of|prepar(?:e|es|ing) (?:for|to))\b",
     re.IGNORECASE)
@@ -922,6 +926,8 @@ def _weekday(phrase: str, base: date, future: bool | None) -> date:
     return base + timedelta(days=ahead)
 
 
+_POLLED_ON = re.compile(r"\b(?:polled|surveyed|interviewed|conducted|fielded|carried out)\s+(?:from|between|on|over|in)?\s*$",
+                        re.IGNORECASE)
 _PERIOD_END = re.compile(r"\b(?:quarter|period|year|month|week|half)\s+(?:that\s+)?(?:ending|ended|ends)\s+(?:on\s+)?$",
                          re.IGNORECASE)
 
@@ -976,6 +982,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 end = _month_end(year, fiscal_end)
                 resolved = date(year - 1, fiscal_end % 12 + 1, 1) if fiscal_end < 12 else date(year, 1, 1)
                 precision = "year"
+            elif precision == "withinyear":
+                resolved = end = _years_later(today, 1)
+                precision = "day"
             elif precision == "yearstart":
                 year = int(match.group("y")) if match.group("y") else \
                     today.year + (1 if match.group("which").lower() == "next" else 0)
@@ -1092,7 +1101,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                         resolved = resolved.replace(year=resolved.year - 1)
                 end = _month_end(resolved.year, month)
                 if part and part.group("part").lower() in ("early", "mid"):
-                    end = end.replace(day=10 if part.group("part").lower() == "early" else 20)   # "in early August"
+                    end = end.replace(day=10 if part.group("part").lower() == "early" else 15)   # "in early August"
                 if at_end:
                     resolved = end
             else:
@@ -1137,8 +1146,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                           "until": bool(re.match(r"(?:until|till)\s+(?!the end)", span, flags=re.IGNORECASE)) and
                           not _PUT_OFF.search(text[:match.start()])})
     found.sort(key=lambda d: d["start"])
-    # "the quarter ending April 27": the end of a period reported on, not a day something happens
-    found = [d for d in found if not _PERIOD_END.search(text[:d["start"]])]
+    # "the quarter ending April 27": the end of a period reported on, not a day something happens;
+    # "32 of 36 polled from November 18-24": when a poll asked, not what it is about
+    found = [d for d in found if not _PERIOD_END.search(text[:d["start"]]) and not _POLLED_ON.search(text[:d["start"]])]
     if any(_CALENDAR_DAY.search(d["text"]) for d in found):
         # "Friday of a similar week which is dated September 13": the calendar date says which
         found = [d for d in found if d["text"].split()[-1] not in _WEEKDAYS]
@@ -1195,7 +1205,8 @@ _REPORTING_PAST = {"predicted", "forecast", "forecasted", "projected", "expected
                    "saw", "foresaw", "reaffirmed", "reiterated", "maintained", "raised", "lowered", "cut", "revised",
                    "upgraded", "downgraded", "lifted", "trimmed", "kept", "retained", "hoped", "planned", "intended",
                    "aimed", "urged", "set", "scheduled", "targeted", "agreed", "decided", "voted", "asked", "wanted",
-                   "pencilled", "penciled", "upped", "hiked", "slashed", "boosted", "nudged", "been"}
+                   "pencilled", "penciled", "upped", "hiked", "slashed", "boosted", "nudged", "been", "called",
+                   "modeled", "modelled"}
 _IRREGULAR_PAST = {"did", "took", "held", "spoke", "met", "sent", "lost", "made", "began", "sold", "bought", "got",
                    "won", "rose", "fell", "grew", "came", "went", "gave", "left", "paid", "ran", "brought", "found",
                    "hit", "struck", "shut", "put", "led", "drew", "broke", "wrote", "chose", "became"}
@@ -1755,7 +1766,8 @@ _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+|"
                        r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+|"   # "Cali, (APP - ... 22nd Oct, 2024) "
                        r"^(?:[A-Z]{3,},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*(?:\([^)]{2,40}\)\s*)?(?:--|[–—])\s+|"
-                       r"^[A-Z]{3,}(?:[ /][A-Z]{2,})*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{2,30}\)\s*(?:--|[–—-])\s+")
+                       r"^[A-Z]{3,}(?:[ /][A-Z]{2,})*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{2,30}\)\s*(?:--|[–—-])\s+|"
+                       r"^[A-Z]{3,}(?:\s[A-Z]{2,})*:\s+(?=[A-Z])")          # "PARIS: Airbus ..."
                        # "MADRID, Oct 9 (Reuters) – "
 _WORTH = re.compile(
     r"\b(?:a|an|the)\s+(?P<np>(?:[\w’'\-]+\s+){0,3}?(?:contract|deal|package|offer|agreement|bonus|salary|"

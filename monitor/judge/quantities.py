@@ -165,10 +165,10 @@ _CURRENCY_PREFIX_RE = "|".join(
     for k in sorted(_CURRENCY_PREFIX, key=len, reverse=True))
 
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6,
-           "m": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12,
+           "m": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "bil": 1e9, "mil": 1e6, "b": 1e9, "trillion": 1e12,
            "tn": 1e12, "trn": 1e12, "hundred": 1e2}
 # the one-letter abbreviations only count as scales on money ("$5m"), see _parse_match
-_SCALE_RE = r"(?:thousand|million|billion|trillion|hundred|mln|mn|bn|trn|tn|k|m|b)\b"
+_SCALE_RE = r"(?:thousand|million|billion|trillion|hundred|mln|mn|bn|bil|mil|trn|tn|k|m|b)\b"
 
 _DAY = 86400.0
 # unit word -> (base unit, factor, approximate?)
@@ -431,7 +431,7 @@ def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict
     scales = []
     for key in ("sc1", "sc2"):
         word = g[key]
-        if word and word in ("m", "b", "k") and not has_money:
+        if word and word in ("m", "b", "k", "mil", "bil") and not has_money:
             return None                   # "5m" without money could be metres: leave it
         scales.append(_SCALES[word] if word else None)
     sc1, sc2 = scales
