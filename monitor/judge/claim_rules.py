@@ -20,19 +20,30 @@ Owned by the claims engineer; ``claims.extract_claims`` is the public entry poin
    ("slated to meet ... next week") or dated ("took place on February 12") happenings; opinion
    for first-person, evaluative, deontic or speculative statements (kept, inactive); quantity for
    stated values; fact for the remaining declarative clauses that name someone or something.
-6. **Slots**: subject, entities (capitalised names, resolved), quantities, dates resolved with
-   dateparser against the document date, ``resolves_by``, conditionals ("if X, Y").
+6. **Slots**: subject, entities (capitalised names, resolved), quantities, dates resolved
+   against the document date (``claim_dates``), ``resolves_by``, conditionals ("if X, Y").
 """
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, Iterator
 
 import pysbd
 
+from .claim_dates import (
+    _FULL_MONTHS,
+    _MONTHS,
+    _MONTH_RE,
+    _ON_DAY,
+    _WEEKDAYS,
+    _WEEKDAY_RE,
+    _alternative_dates,
+    find_dates,
+    fiscal_year_end,
+)
 from .quantities import Quantity, format_value, parse_quantities
 
 
@@ -100,9 +111,6 @@ Individually Attempts Rational Engaging Reducing Providing Control Meanwhile Mor
 Indeed Perhaps Now Then Here There What Why How Who Whom Whose Which Where Given Because Even Only Let
 Over Under Between Among Around Through Across Within Amid Amidst Against Upon Into Onto Unlike Like Like
 Nevertheless Finally First Second Third Last Next Earlier Later Recently Currently Meanwhile""".split())
-_MONTHS = ("January February March April May June July August September October November December "
-           "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
-_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _NOT_ENTITIES = set(_MONTHS) | set(_WEEKDAYS) | _SENTENCE_STARTERS | {"God", "II", "Mr", "Mrs", "Ms"}
 
 _META_RE = re.compile(
@@ -201,8 +209,8 @@ _OUTCOME_VERB_RE = re.compile(r"\b(?:cut|cuts|raise|raises|hike|hikes|lower|lowe
 # the terms of a deal as reported ("will get a bonus of", "will pay $55 a share"): stated values
 _DEAL_TERMS_RE = re.compile(r"\bwill (?:get|receive|earn|pay|be paid|include|cost|give)\b")
 # a clock time, or what follows on from a scheduled happening, in a future clause: an event
-_AT_CLOCK_TIME = re.compile(r"\b(?:at|for|starting(?: at)?|beginning(?: at)?|from)\s+(?:approximately\s+|about\s+|"
-                            r"around\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
+_AT_CLOCK_TIME = re.compile(r"\b(?:at|for|starting(?: at)?|beginning(?: at)?|from|about|around|by)\s+(?:approximately\s+|"
+                            r"about\s+|around\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
                             r"(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|[ECMP][SD]?T\b|AE[SD]T\b|CES?T\b|local time|noon)|"
                             r"\bat\s+(?:noon|midday|midnight)\b|\b(?:will|would)\s+follow\b")
 # the present tense of a timetable: "The launch window opens at 7 a.m. CT"
@@ -689,93 +697,6 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
 
 # -- dates ------------------------------------------------------------------------------
 
-_MONTH_RE = r"(?:" + "|".join(_MONTHS) + r")\.?"
-_FULL_MONTHS = _MONTHS[:12]
-_WEEKDAY_RE = "|".join(_WEEKDAYS)
-_DATE_PATTERNS = (
-    ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
-                       rf"(?:,?\s+\d{{4}})?\b")),
-    ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}})?\b")),
-    # "for 2025-26": a financial year, to 30 June of its second year (Australia's; the UK's and
-    # India's end on 31 March, the US government's on 30 September)
-    ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>(?:20)?\d{2})\b"
-                          r"(?![-–/]\d)")),
-    ("fy", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
-                      r"(?:financial|fiscal)\s+year\b", re.IGNORECASE)),
-    ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
-    # "between December and February": from the first month to the end of the second after it
-    ("months", re.compile(rf"\b(?:between|from|during|in|over|for)\s+(?P<m1>{'|'.join(_MONTHS[:12])})\s+(?:and|to|through)\s+"
-                          rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
-    ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
-    # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year
-    ("year", re.compile(r"\b(?:(?<=finish )|(?<=end )|(?<=close )|(?<=ending )|(?<=closing ))(?:19|20)\d{2}\b|"
-                        r"\b(?:19|20)\d{2}(?=\s+(?:revenue|sales|earnings|operating|profits?|guidance|output|"
-                        r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?)\b)")),
-    # "full-year revenue", "later in the year": the current year
-    ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over) the (?:full|whole|rest of the) year)\b",
-                        re.IGNORECASE)),
-    # "within the next year": a year from the document's date
-    ("withinyear", re.compile(r"\bwithin\s+(?:the\s+)?(?:next|coming)\s+(?:year|12 months|twelve months)\b", re.IGNORECASE)),
-    # "for the start of next year": its first month
-    ("yearstart", re.compile(r"\b(?:(?:at|by|for|from)\s+)?the\s+(?:start|beginning)\s+of\s+(?:(?P<which>next|this)\s+year|"
-                             r"(?P<y>(?:19|20)\d{2}))\b", re.IGNORECASE)),
-    ("midyear", re.compile(r"\b(?:(?:by|before|until|in|at)\s+)?the middle of (?P<which>this|next) year\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:to\s+)?(?:end|finish|finishing|ending|close|closing) (?:the|this) year\b", re.IGNORECASE)),
-    ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b", re.IGNORECASE)),
-    # "in the coming days": about a week; "weeks": four; "months": three
-    ("coming", re.compile(r"\b(?:in|over|within|during)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks|months)\b",
-                          re.IGNORECASE)),
-    ("week", re.compile(r"\b(?:(?:early|late)\s+)?(?:next|this|last|the coming|the following)\s+week(?:end)?\b",
-                        re.IGNORECASE)),
-    ("month", re.compile(r"\b(?:next|this|last|the coming)\s+month\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) year\b|\b(?:by\s+)?"
-                        r"(?:year-end|year end|the year's end|the end of the year)\b", re.IGNORECASE)),
-    ("yearend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?(?:the\s+)?end(?: of|-)\s?(?P<y>(?:19|20)\d{2})\b",
-                           re.IGNORECASE)),
-    ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?P<q>[1-4])Q(?P<qy>\d{2})\b")),
-    # "this summer": to the end of the (northern) season
-    ("season", re.compile(r"\b(?:(?:in|by|before|until|during|over)\s+)?(?:the\s+)?(?P<which>this|next|coming|"
-                          r"upcoming)\s+(?P<season>summer|autumn|fall|winter|spring)\b", re.IGNORECASE)),
-    # "expected to last between seven and eight weeks": until the longer of the two
-    # "in six years" too (a day, not the end of a month as "in the next six years" below)
-    ("lasting", re.compile(r"\b(?:(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|"
-                           r"about\s+|around\s+|roughly\s+)|within\s+[\w-]+\s+(?:to|-|–|or)\s+|"
-                           r"(?:in|within)\s+(?=\w+\s+years\b))"
-                           r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
-                           r"(?P<unit>days|weeks|months|years)\b", re.IGNORECASE)),
-    ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?Q(?P<q>[1-4])"
-                           r"(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{2}))?\b")),
-    ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:first|second)\s+half\s+of\s+"
-                        r"(?:next|this|last)\s+year\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:(?:early|mid|late)[\s-]+)?(?:next|this|last)\s+year\b", re.IGNORECASE)),
-    ("day", re.compile(r"\b(?:last night|yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)),
-    ("day", re.compile(rf"\b(?:(?:next|this|last|on|by|until|before|from)\s+)?(?:{_WEEKDAY_RE})\b")),
-    # "within 10 days"; "would last (for) six weeks" ends then too
-    ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:\d+|two|three|four|five|six|seven|"
-                       r"ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
-    ("month", re.compile(r"\bin\s+(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
-    ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?P<n>\d+|two|three|four|five|six|seven|"
-                        r"eight|nine|ten|twelve)\s+(?P<unit>years|months)\b", re.IGNORECASE)),
-    ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:the\s+)?"
-                         rf"(?:(?:early|mid|late|end of)[\s-]+)?"
-                         rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}})?\b")),
-    ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:end of the\s+)?"
-                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:19|20)\d{2})?\b",
-                           re.IGNORECASE)),
-    ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
-                        r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|during|for all of|for|of|or)\s+"
-                        r"(?i:early\s+|mid-|late\s+)?(?:19|20)\d{2}\b")),
-)
-# "delayed until 2021": it happens in 2021, not "not before 2021"
-_PUT_OFF = re.compile(r"\b(?:delayed|postponed|deferred|pushed back|put off|moved|rescheduled)\s+(?:to\s+|again\s+)?$",
-                      re.IGNORECASE)
-_CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d{1,2}(?!\d)|\d\s+(?:of\s+)?" + _MONTH_RE)   # not "September 2012"
-_ON_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}|{_WEEKDAY_RE})\b")
-_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                  "ten": 10, "twelve": 12}
-
 # the tense of a clause decides which way a bare "Thursday" or "September 12" points
 _FUTURE_MARK = re.compile(
     r"\b(?:will|won’t|won't|would|could|(?-i:may)|might|shall|going to|(?:is|are|am|appears?|seems?) to be|expected|"
@@ -838,325 +759,6 @@ def _present_main_verb(text: str) -> bool:
         return False            # "orders and warnings ... were lifted": a plural noun, not a verb
     return word in ("is", "are") or (word.endswith("s") and word not in ("was", "has", "does", "says", "thus")
                                      and not word.endswith(("ss", "us", "is", "ings")) and len(word) > 3)
-
-
-def _date_settings(base: datetime, prefer: str) -> dict[str, Any]:
-    return {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
-
-
-def _alternative_dates(statement: str, first: str, second: str) -> bool:
-    """"by late Wednesday, July 3 or early morning Thursday, July 4": the second is the other choice."""
-    start = statement.find(first)
-    end = statement.find(second, start + len(first)) if start >= 0 else -1
-    return end > start >= 0 and len(statement[start + len(first):end]) <= 40 and \
-        bool(re.search(r"\bor\b", statement[start + len(first):end]))
-
-
-# Where a financial year ends, by the country a document is about: 31 March in India, Japan,
-# Canada and the UK (its government's year), 30 September for the US government, 30 June in
-# Australia and New Zealand (and when nothing says).
-_FISCAL_COUNTRIES = (
-    (3, re.compile(r"\b(?:India|Indian|RBI|rupees?|Sensex|Japan|Japanese|BOJ|yen|Canada|Canadian|Ottawa|Britain|British|"
-                   r"UK|U\.K\.|England|English|Scotland|HMRC|Treasury|Westminster)\b")),
-    (9, re.compile(r"\b(?:U\.S\.|US|American|Congress|federal government|Pentagon|White House)\b")),
-    (6, re.compile(r"\b(?:Australia|Australian|RBA|ASX|Queensland|NSW|Victoria|Sydney|Melbourne|New Zealand|"
-                   r"Canberra)\b")),
-)
-
-
-def fiscal_year_end(body: str) -> int:
-    """The month a financial year ends in for this document: that of the country it names most."""
-    counts = [(len(pattern.findall(body)), month) for month, pattern in _FISCAL_COUNTRIES]
-    best = max(counts)
-    return best[1] if best[0] else 6
-
-
-def _years_later(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:                 # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def _year_part_end(year: int, part: str | None) -> date:
-    """The end of "early 2025" (April), "mid-2025" (June), "late 2025" or "2025" (December)."""
-    return _month_end(year, {"early": 4, "mid": 6}.get((part or "").lower(), 12))
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-
-
-def _nearest_year(make: Any, base: date, future: bool | None) -> date:
-    """The date ``make(year)`` closest to ``base`` ("September 12" written on 6 September 2024 is
-    2024-09-12, written on 20 December it is the past one); within ten months either way the
-    tense decides: a future clause does not point more than two days back, a past one not ahead
-    ("will be offered from September 1" written in February is this September, not the last)."""
-    candidates = []
-    for year in (base.year - 1, base.year, base.year + 1):
-        try:
-            candidates.append(make(year))
-        except ValueError:          # 29 February
-            continue
-    best = min(candidates, key=lambda d: abs((d - base).days))
-    if future is True and best < base - timedelta(days=2):
-        later = [d for d in candidates if d >= base - timedelta(days=2)]
-        if later and (later[0] - base).days <= 300:
-            best = later[0]
-    elif future is False and best > base + timedelta(days=2):
-        earlier = [d for d in candidates if d <= base + timedelta(days=2)]
-        if earlier and (base - earlier[-1]).days <= 300:
-            best = earlier[-1]
-    return best
-
-
-def _weekday(phrase: str, base: date, future: bool | None) -> date:
-    """A weekday named in the text: "last Friday" the one before the document's date, "next
-    Monday" / a future or present clause the coming one, a past clause the last one."""
-    words = phrase.lower().split()
-    target = [w.lower() for w in _WEEKDAYS].index(words[-1])
-    if target == base.weekday() and words[0] not in ("next", "last"):
-        return base             # "Wednesday" in a text of a Wednesday: that day
-    ahead = (target - base.weekday()) % 7 or 7
-    behind = (base.weekday() - target) % 7 or 7
-    if words[0] == "last" or (future is False and words[0] != "next"):
-        return base - timedelta(days=behind)
-    if words[0] == "next" and ahead < 3:
-        ahead += 7
-    return base + timedelta(days=ahead)
-
-
-_POLLED_ON = re.compile(r"\b(?:polled|surveyed|interviewed|conducted|fielded|carried out)\s+(?:from|between|on|over|in)?\s*$",
-                        re.IGNORECASE)
-_PERIOD_END = re.compile(r"\b(?:quarter|period|year|month|week|half)\s+(?:that\s+)?(?:ending|ended|ends)\s+(?:on\s+)?$",
-                         re.IGNORECASE)
-
-
-def find_dates(text: str, document_date: str | None, future: bool | None,
-               fiscal_end: int = 6) -> list[dict[str, Any]]:
-    """Date expressions of ``text`` resolved against the document date, each as
-    ``{"text", "date" (ISO), "precision" (day/week/month/quarter/half/year), "end" (ISO), "until"}``.
-
-    ``future``: the clause's tense (True future, False past, None present); it decides which
-    way a weekday or a day without a year points. ``until`` marks "until (at least) X": the
-    statement holds up to the start of X, so it resolves at ``date`` rather than ``end``.
-    ``fiscal_end``: the month a financial year ends in where the document is set (see
-    ``fiscal_year_end``)."""
-    import dateparser
-
-    base = datetime.fromisoformat(document_date) if document_date else datetime.now()
-    today = base.date()
-    found: list[dict[str, Any]] = []
-    taken: list[tuple[int, int]] = []
-    for precision, pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            if any(match.start() < e and match.end() > s for s, e in taken):
-                continue
-            span = match.group()
-            phrase = re.sub(r"^(?:for all of|in|by|before|until|from|since|on|through|throughout|during|of|at|to|for|or|"
-                            r"within|over|(?:lasts?|lasting)(?:\s+for)?"
-                            r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
-                            "", span, flags=re.IGNORECASE)
-            phrase = re.sub(r"^(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
-            at_end = bool(re.match(r"end of\s+", phrase, flags=re.IGNORECASE))
-            phrase = re.sub(r"^(?:early|mid|late|end of)[\s-]*(?:in\s+)?", "", phrase, flags=re.IGNORECASE)
-            resolved: date | None = None
-            end: date | None = None
-            part = re.match(r"(?:at least\s+)?(?:the\s+)?(?P<part>early|mid|late)[\s-]", re.sub(
-                r"^(?:in|by|before|until|from|since|through|throughout|during)\s+", "", span, flags=re.IGNORECASE),
-                flags=re.IGNORECASE)
-            relative_year = re.search(r"\b(?P<which>next|this|last)\s+year\b", span, flags=re.IGNORECASE)
-            if precision == "yearend":
-                resolved = end = date(int(match.group("y")), 12, 31)
-                precision = "year"
-            elif precision == "fiscal":
-                second = int(match.group("fy2") if len(match.group("fy2")) == 4 else match.group("fy1")[:2] + match.group("fy2"))
-                if second != int(match.group("fy1")) + 1:
-                    continue                   # "2019-21" is a span of years, not a financial year
-                resolved = date(int(match.group("fy1")), fiscal_end % 12 + 1, 1)
-                end = _month_end(second if fiscal_end < 12 else int(match.group("fy1")), fiscal_end)
-                precision = "year"
-            elif precision == "fy":
-                year = today.year if today.month <= fiscal_end else today.year + 1     # the year it ends in
-                year += 1 if match.group("which").lower() in ("next", "coming") else 0
-                end = _month_end(year, fiscal_end)
-                resolved = date(year - 1, fiscal_end % 12 + 1, 1) if fiscal_end < 12 else date(year, 1, 1)
-                precision = "year"
-            elif precision == "withinyear":
-                resolved = end = _years_later(today, 1)
-                precision = "day"
-            elif precision == "yearstart":
-                year = int(match.group("y")) if match.group("y") else \
-                    today.year + (1 if match.group("which").lower() == "next" else 0)
-                resolved, end = date(year, 1, 1), date(year, 1, 31)
-                precision = "month"
-            elif precision == "months":
-                first_month = _FULL_MONTHS.index(match.group("m1")) + 1
-                last_month = _FULL_MONTHS.index(match.group("m2")) + 1
-                if match.group("y"):
-                    year = int(match.group("y")) - (1 if last_month < first_month else 0)
-                else:
-                    year = _nearest_year(lambda y: date(y, first_month, 15), today, future).year
-                resolved = date(year, first_month, 1)
-                end = _month_end(year + (1 if last_month < first_month else 0), last_month)
-                precision = "month"
-            elif precision == "both":
-                resolved, end = date(int(match.group("y1")), 1, 1), date(int(match.group("y2")), 12, 31)
-                precision = "year"
-            elif precision == "midyear":
-                year = today.year + (1 if match.group("which").lower() == "next" else 0)
-                resolved, end = date(year, 1, 1), date(year, 6, 30)
-                precision = "half"
-            elif precision == "monthend":
-                resolved = end = _month_end(today.year, today.month)
-                precision = "month"
-            elif precision == "coming":
-                days = {"days": 7, "weeks": 28, "months": 91}[match.group("unit").lower()]
-                resolved, end = today, today + timedelta(days=days)
-                precision = "week" if days == 7 else "month"
-            elif relative_year is not None and precision in ("year", "half"):
-                year = today.year + {"next": 1, "this": 0, "last": -1}[relative_year.group("which").lower()]
-                if precision == "half":
-                    first = re.search(r"\bfirst\b", span, flags=re.IGNORECASE) is not None
-                    resolved, end = date(year, 1 if first else 7, 1), _month_end(year, 6 if first else 12)
-                else:
-                    resolved, end = date(year, 1, 1), _year_part_end(year, part.group("part") if part else None)
-            elif precision == "season":
-                season = match.group("season").lower()
-                end_month = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}[season]
-                year = today.year + (1 if match.group("which").lower() == "next" else 0)
-                if season == "winter" and today.month > 2:
-                    year += 1                      # this winter ends next February
-                resolved = end = _month_end(year, end_month)
-                precision = "month"
-            elif precision == "lasting":
-                number = match.group("n").lower()
-                count = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
-                if match.group("unit").lower() == "years":
-                    resolved = end = _years_later(today, count)
-                else:
-                    days = count * {"days": 1, "weeks": 7, "months": 30}[match.group("unit").lower()]
-                    resolved = end = today + timedelta(days=days)
-                precision = "day"
-            elif precision == "quarter" and match.groupdict().get("q"):
-                quarter = int(match.group("q"))
-                qy = match.group("qy")
-                year = (int(qy) + 2000 if len(qy) == 2 else int(qy)) if qy else today.year
-                if not match.group("qy") and future and _month_end(year, 3 * quarter) < today:
-                    year += 1
-                resolved, end = date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
-            elif precision == "quarter":
-                words = re.split(r"[\s-]+", phrase.lower())
-                quarter = _QUARTERS.get(words[0], 1)
-                year = int(words[-1]) if words[-1].isdigit() else today.year
-                if not words[-1].isdigit() and future and _month_end(year, 3 * quarter) < today - timedelta(days=45):
-                    year += 1                  # (a quarter just ended is still reported on)
-                resolved = date(year, 3 * quarter - 2, 1)
-                end = _month_end(year, 3 * quarter)
-            elif precision == "half":
-                words = phrase.lower().split()
-                year = int(words[-1])
-                resolved = date(year, 1 if words[0] == "first" else 7, 1)
-                end = _month_end(year, 6 if words[0] == "first" else 12)
-            elif precision == "span":
-                number = match.group("n").lower()
-                count = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
-                months = count * (12 if match.group("unit").lower() == "years" else 1)
-                year, month = divmod(today.month - 1 + months, 12)
-                resolved = end = _month_end(today.year + year, month + 1)
-                precision = "month"
-            elif precision == "year" and re.search(r"full|later in|whole|rest of", span, re.IGNORECASE):
-                resolved, end = date(today.year, 1, 1), date(today.year, 12, 31)
-            elif precision == "year" and re.fullmatch(r"(?:19|20)\d{2}", phrase):
-                resolved = date(int(phrase), 1, 1)
-                end = _year_part_end(int(phrase), part.group("part") if part else None)
-            elif precision == "year" and (at_end or re.search(r"\b(?:end|ending|finish|finishing|close|closing)\b|year-end|year end", phrase, re.I)):
-                resolved = end = date(today.year, 12, 31)
-            elif precision == "week" and phrase.lower().endswith("weekend"):
-                # "this weekend": the Saturday and Sunday ahead (written on a weekend: this one)
-                saturday = today + timedelta(days=(5 - today.weekday()) % 7)
-                if today.weekday() == 6:
-                    saturday = today - timedelta(days=1)
-                shift = {"next": 7, "last": -7}.get(phrase.split()[0].lower(), 0)
-                if phrase.lower().startswith(("the following", "the coming")):
-                    shift = 7 if phrase.lower().startswith("the following") else 0
-                resolved = saturday + timedelta(days=shift)
-                end = resolved + timedelta(days=1)
-            elif phrase.lower() == "last night":
-                resolved = today - timedelta(days=1)
-            elif phrase.split()[-1] in _WEEKDAYS:
-                resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, future)
-            elif precision == "month" and phrase.split()[0] in _FULL_MONTHS:
-                parts = phrase.split()
-                month = _FULL_MONTHS.index(parts[0]) + 1
-                if len(parts) > 1:
-                    resolved = date(int(parts[1]), month, 1)
-                else:
-                    # the tense decides ("rose in June" written on 5 December: the June before; "will
-                    # rise in June": the next), else the nearer month by its middle
-                    resolved = _nearest_year(lambda y: date(y, month, 15), today, None).replace(day=1)
-                    if future is True and _month_end(resolved.year, month) < today - timedelta(days=31):
-                        resolved = resolved.replace(year=resolved.year + 1)   # (a month just ended still counts)
-                    elif future is False and resolved > today:
-                        resolved = resolved.replace(year=resolved.year - 1)
-                end = _month_end(resolved.year, month)
-                if part and part.group("part").lower() in ("early", "mid"):
-                    end = end.replace(day=10 if part.group("part").lower() == "early" else 15)   # "in early August"
-                if at_end:
-                    resolved = end
-            else:
-                explicit = precision == "day" and bool(re.search(_MONTH_RE, phrase))
-                last_day = re.search(r"\d\s*(?:[-–]|and|to)\s*(?P<day>\d{1,2})\b", phrase) if explicit else None
-                if last_day:            # "Sept. 17-18": from the first day to the last
-                    phrase = phrase[:last_day.start() + 1] + phrase[last_day.end():]
-                prefer = "current_period" if explicit else ("future" if future is not False else "past")
-                parsed = dateparser.parse(phrase, languages=["en"], settings=_date_settings(base, prefer))
-                if parsed is None:
-                    continue
-                resolved = parsed.date()
-                if explicit and not re.search(r"\d{4}", phrase):
-                    month_day = (resolved.month, resolved.day)
-                    resolved = _nearest_year(lambda y: date(y, *month_day), today, future)
-                if last_day:
-                    try:
-                        end = resolved.replace(day=int(last_day.group("day")))
-                    except ValueError:
-                        end = None
-                    if end is not None and end < resolved:
-                        end = None
-                if precision == "week" and re.match(r"(?i:early)\s", span):
-                    monday = resolved - timedelta(days=resolved.weekday())
-                    resolved, end = monday, monday + timedelta(days=2)      # "early next week": to its Wednesday
-                elif precision == "week":
-                    if phrase.lower().startswith("this"):
-                        # the current week, to Sunday (written on a Sunday: the week ahead)
-                        end = today + timedelta(days=(6 - today.weekday()) or 7)
-                        resolved = today
-                    else:
-                        end = resolved + timedelta(days=6 - resolved.weekday())
-                elif precision == "month" and re.match(r"(?:next|this|last|the coming)\s+month", phrase, re.I):
-                    end = _month_end(resolved.year, resolved.month)          # "this month": to its last day
-                elif precision == "month":
-                    end = resolved + timedelta(days=30)
-                elif precision == "year":
-                    end = date(resolved.year, 12, 31)
-            taken.append(match.span())
-            found.append({"text": span, "date": resolved.isoformat(), "precision": precision,
-                          "end": (end or resolved).isoformat(), "start": match.start(),
-                          "until": bool(re.match(r"(?:until|till)\s+(?!the end)", span, flags=re.IGNORECASE)) and
-                          not _PUT_OFF.search(text[:match.start()])})
-    found.sort(key=lambda d: d["start"])
-    # "the quarter ending April 27": the end of a period reported on, not a day something happens;
-    # "32 of 36 polled from November 18-24": when a poll asked, not what it is about
-    found = [d for d in found if not _PERIOD_END.search(text[:d["start"]]) and not _POLLED_ON.search(text[:d["start"]])]
-    if any(_CALENDAR_DAY.search(d["text"]) for d in found):
-        # "Friday of a similar week which is dated September 13": the calendar date says which
-        found = [d for d in found if d["text"].split()[-1] not in _WEEKDAYS]
-    for item in found:
-        del item["start"]
-        if not item["until"]:
-            del item["until"]
-    return found
 
 
 _RELATIVE_ANCHOR = re.compile(
@@ -2336,6 +1938,12 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
                     unit.event_date = settles
                 unit.slots["resolves_with"] = anchor.statement
     _shared_horizons(units, document_date)
+    for unit in units:
+        if unit.kind == "event" and unit.event_date is None and document_date and \
+                _AT_CLOCK_TIME.search(unit.statement) and not unit.slots.get("dates"):
+            # "Totality will hit western Ohio about 3:10 p.m.", with no day named anywhere: today
+            unit.event_date = unit.resolves_by = document_date
+            unit.slots["date_from"] = "the document's date"
     yield from units
 
 

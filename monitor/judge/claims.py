@@ -15,7 +15,7 @@ The pipeline, each stage a pure function::
 
 Extraction is rule-based (pysbd sentences, text2num/regex quantities via ``quantities``,
 dateparser dates against the document's date); it runs in well under a second per document.
-Sentence-level rules live in ``claim_rules`` (attribution, kinds, dates); this module owns the
+Sentence-level rules live in ``claim_rules`` (attribution, kinds) and ``claim_dates``; this module owns the
 records, the document reading, the merging and the file.
 """
 from __future__ import annotations

@@ -1,0 +1,47 @@
+"""Date expressions in a clause, resolved against the document's date (monitor/judge/claim_dates.py).
+
+Each row is a phrase a news text uses, the document's date, the clause's tense, and the day or
+period it names: the table is the conventions' documentation."""
+from __future__ import annotations
+
+import pytest
+
+from monitor.judge.claim_dates import find_dates, fiscal_year_end
+
+
+@pytest.mark.parametrize("text, written, future, start, end", [
+    ("expected to cut rates next week", "2025-02-12", True, "2025-02-19", "2025-02-23"),   # a week on, to its Sunday
+    ("by the end of the year", "2025-02-12", True, "2025-12-31", "2025-12-31"),
+    ("in early August", "2025-07-18", True, "2025-08-01", "2025-08-10"),
+    ("by mid-July", "2024-06-12", True, "2024-07-01", "2024-07-15"),
+    ("early next year", "2025-02-12", True, "2026-01-01", "2026-04-30"),
+    ("between December and February", "2018-11-29", True, "2018-12-01", "2019-02-28"),
+    ("within the next year", "2023-06-22", True, "2024-06-22", "2024-06-22"),
+    ("for the start of next year", "2025-09-17", True, "2026-01-01", "2026-01-31"),
+    ("this weekend", "2024-11-21", True, "2024-11-23", "2024-11-24"),
+    ("from September 1", "2019-02-27", True, "2019-09-01", "2019-09-01"),      # ahead: the clause is future
+    ("rose in June", "2024-12-05", False, "2024-06-01", "2024-06-30"),         # back: the clause is past
+    ("in the 2023-2024 harvest", "2023-10-09", True, "2023-07-01", "2024-06-30"),
+])
+def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
+    found = find_dates(text, written, future)
+    assert (found[0]["date"], found[0]["end"]) == (start, end)
+
+
+def test_until_bounds_but_delayed_until_happens_then() -> None:
+    assert find_dates("rates will stay on hold until 2021", "2019-11-08", True)[0]["until"] is True
+    assert "until" not in find_dates("the line will be delayed until 2021", "2019-11-08", True)[0]
+
+
+def test_when_a_poll_was_taken_is_no_date_of_its_claim() -> None:
+    assert find_dates("32 of 36 polled from November 18-24 said", "2025-11-25", None) == []
+
+
+@pytest.mark.parametrize("body, month", [
+    ("The RBI kept the repo rate; India's rupee fell.", 3),
+    ("Queensland and NSW households; the Australian regulator said.", 6),
+    ("Congress passed the bill; the White House signed it.", 9),
+    ("Nothing here names a country.", 6),
+])
+def test_a_financial_year_ends_where_the_document_is_set(body: str, month: int) -> None:
+    assert fiscal_year_end(body) == month
