@@ -1106,3 +1106,23 @@ def test_poll_dates_month_pairs_within_a_year_mid_month_and_bil() -> None:
     assert the(claims, "mid-July").resolves_by == "2024-07-15"
     income = the(claims, "€5.5bil")
     assert income.statement.startswith("Orbix") and [q.value for q in income.quantities] == [5.5e9]
+
+
+# -- the twenty-second and twenty-third rounds (gold targets, a monsoon outlook, jobless data, a budget)
+
+def test_a_raised_target_a_parenthesised_season_and_an_official_survey() -> None:
+    claims = parsed("Lark Bank analysts boosted their year-end target to $3,100 from $2,890. The seasonal rainfall "
+                    "during the monsoon (June to September) this year is most likely to be above normal. The forecast "
+                    "probability for a normal monsoon is 30 per cent. The unemployment rate, based on a survey of "
+                    "about 29,500 people, rose to 6.8 percent.", date="2025-04-15")
+    target = the(claims, "$3,100")
+    assert (target.kind, target.resolves_by) == ("forecast", "2025-12-31")       # was a quantity
+    assert the(claims, "June to September").resolves_by == "2025-09-30"          # was 2025-06-30
+    assert the(claims, "30 per cent").resolves_by == "2025-09-30"                 # the paragraph's season
+    assert the(claims, "6.8 percent").kind == "quantity"                         # an official survey measures
+
+
+def test_a_dash_before_but_splits_whatever_follows() -> None:
+    claims = parsed("The minister increased overall government spending by €9.4 billion – but the bulk of it "
+                    "won’t be going into people’s pockets.", date="2025-10-08")
+    assert the(claims, "€9.4 billion").statement == "The minister increased overall government spending by €9.4 billion."

@@ -33,7 +33,8 @@ _DATE_PATTERNS = (
                       r"(?:financial|fiscal)\s+year\b", re.IGNORECASE)),
     ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
     # "between December and February": from the first month to the end of the second after it
-    ("months", re.compile(rf"\b(?:between|from|during|in|over|for)\s+(?P<m1>{'|'.join(_MONTHS[:12])})\s+(?:and|to|through)\s+"
+    ("months", re.compile(rf"(?:\b(?:between|from|during|in|over|for)\s+|\()(?P<m1>{'|'.join(_MONTHS[:12])})\s+"
+                          rf"(?:and|to|through)\s+"
                           rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year

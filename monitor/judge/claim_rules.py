@@ -169,6 +169,7 @@ _STRONG_FORECAST_RE = re.compile(
     r"\b(?:likely to|unlikely to|expected to|poised to|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
     r"set to|on track to|on course to|(?:almost |virtually |all but |nearly )?certain to|bound to|sure to|"
     r"(?:is|are) due (?:by|before|in)|"
+    r"(?:target|forecast|projection|guidance|outlook)s?\s+(?:to|of|at)\s+(?:about\s+|around\s+)?[$€£]?\d|"
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? (?:to|for)|intends? to|is likely|"
     r"plans? to (?!(?:hold|meet|visit|travel|launch|release|open|sign|host|announce|ship|begin|start|present)\b)|"
     r"are likely|it is expected that|"
@@ -1121,7 +1122,13 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if any(_is_claim_quantity(q) for q in quantities):
         changed = re.search(r"\b(?:risen|fallen|rose|fell|dropped|slipped|climbed|gained|lost)\b[^.;]*\bfrom\b",
                             clause)   # "support has fallen from 32% to 29%": a measured change, not a projection
-        if _POLL_RE.search(clause) and not changed and not re.search(r"\bmargin of error\b", clause) and \
+        electoral = re.search(r"\b(?:votes?|voters|voting|elections?|ballot|referendum|candidates?|part(?:y|ies)|seats|"
+                              r"lead|approval)\b", ctx.paragraph, re.IGNORECASE)
+        # (an official survey's figure, "the unemployment rate, based on a survey, rose to 6.8%", is measured)
+        poll = _POLL_RE.search(clause)
+        if poll and not changed and (electoral or not re.match(r"(?i)polls?|polling|opinion poll|survey", poll.group())) \
+                and not past_deed and \
+                not re.search(r"\bmargin of error\b", clause) and \
                 not (dates and all(d["end"] < (ctx.document_date or "") for d in dates)):
             return "forecast", None, None          # "YouGov, in its eve-of-election poll, had Labour on 39 per cent"
         return "quantity", None, None
@@ -1300,7 +1307,8 @@ _NAMED_SAID = re.compile(rf",\s+and\s+(?={_NAME}\s+(?:{_SAY_VERBS})\b)")
 _WITH_PREDICTING = re.compile(
     r",\s+with\s+(?P<who>(?:[\w’'\-]+\s+){0,4}?)(?P<verb>predicting|expecting|anticipating|forecasting|estimating|projecting|saying|"
     r"expected to|likely to|set to|poised to)\s+(?:that\s+)?", re.IGNORECASE)
-_DASH_CLAUSE = re.compile(r"\s+[—–]\s+(?:but\s+|and\s+)?(?=(?:it|he|she|they|this|that|there|the\s+\w+)\s+(?:\w+\s+)?"
+_DASH_CLAUSE = re.compile(r"\s+[—–]\s+(?=but\s+[a-z]+\s)|"
+                          r"\s+[—–]\s+(?:and\s+)?(?=(?:it|he|she|they|this|that|there|the\s+\w+)\s+(?:\w+\s+)?"
                           r"(?:will|would|is|are|was|were|has|have|had|could|may|might|can)\b)|"
                           r"\s+[—–]\s+(?=(?:before|after|since)\s+[^,]{3,40},\s+)|"   # "– before his bill, the last ..."
                           r",\s+and\s+(?=if\s)", re.IGNORECASE)      # "X is projected to ..., and if it eases, ..."
