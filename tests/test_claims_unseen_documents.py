@@ -1126,3 +1126,17 @@ def test_a_dash_before_but_splits_whatever_follows() -> None:
     claims = parsed("The minister increased overall government spending by €9.4 billion – but the bulk of it "
                     "won’t be going into people’s pockets.", date="2025-10-08")
     assert the(claims, "€9.4 billion").statement == "The minister increased overall government spending by €9.4 billion."
+
+
+# -- the twenty-fourth round (a title run-in's fixtures and odds, a central bank's meeting calendar)
+
+def test_timetable_and_odds_list_lines_are_read_as_the_sentences_they_stand_for() -> None:
+    claims = parsed("Scottish Premiership winner odds (via Sky Bet)\n\n  • Orbia - 1/33 (97%)\n  • Lark - 10/1 (10%)\n\n"
+                    "What are Orbia's remaining fixtures?\n\n  • Sunday, May 1: Lark (H)\n  • Saturday, May 7: Kestrel (A)\n\n"
+                    "The schedule for the next MPC meetings is as follows:\n\nDecember MPC meeting: Tuesday, Dec 14, 2021",
+                    date="2021-11-19")
+    assert the(claims, "1/33").probability == pytest.approx(0.97)               # list lines were dropped
+    fixture = the(claims, "Lark (H)")
+    assert (fixture.kind, fixture.event_date) == ("event", "2022-05-01")
+    meeting = the(claims, "December MPC meeting")
+    assert (meeting.kind, meeting.event_date) == ("event", "2021-12-14")

@@ -519,8 +519,8 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
     raw = _unwrapped([line.strip() for line in body.splitlines()])
     kept: list[str] = []
     dropped: list[str] = []
-    lines = [_PARAGRAPH_LABEL.sub("", _DATE_STAMP.sub("", line) if _DATE_STAMP.match(line) else line)
-             for line in raw]
+    lines = [_list_item_sentence(_PARAGRAPH_LABEL.sub("", _DATE_STAMP.sub("", line) if _DATE_STAMP.match(line)
+                                                      else line)) for line in raw]
     terminated = [bool(_TERMINATED.search(line)) for line in lines]
     if not any(terminated):
         return [line for line in lines if line], []   # a headline alone, a list: nothing to tell apart
@@ -561,6 +561,31 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
 
 _OPEN_END = re.compile(r"\b(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|his|her|its|their|that|which|who|as|"
                        r"than|was|were|is|are|be|been|has|have|had|will|would)$|[,;–—-]$")
+
+
+_DAY_PHRASE = (rf"(?:(?:{'|'.join(_WEEKDAYS)}),?\s+)?(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH_RE})"
+               r"(?:,?\s+\d{4})?")
+_SCHEDULE_ITEM = re.compile(rf"^[•*\-–]?\s*(?P<when>{_DAY_PHRASE}):\s*(?P<label>[A-Z][^:|]{{1,60}})$|"
+                            rf"(?:^|\s)(?P<label2>[A-Z][\w .’'\-]{{2,50}}?):\s*(?P<when2>{_DAY_PHRASE})$")
+_ODDS_ITEM = re.compile(r"^[•*\-–]?\s*(?P<who>[A-Z][\w .’'\-]{1,40}?)\s+[-–:]\s+(?P<price>\d+/\d+)\s*"
+                        r"\((?P<pct>\d{1,3}(?:\.\d+)?)%\)$")
+
+
+def _list_item_sentence(line: str) -> str:
+    """A line of a timetable or an odds list as the sentence it stands for: "• Sunday, May 1:
+    Rangers (H)" -> "Rangers (H) is scheduled for Sunday, May 1."; "December MPC meeting:
+    Tuesday, Dec 14, 2021" -> "The December MPC meeting is scheduled for Tuesday, Dec 14, 2021.";
+    "• Celtic - 1/33 (97%)" -> "The odds of Celtic are 1/33, a 97% chance."."""
+    item = _SCHEDULE_ITEM.search(line.strip())
+    if item and item.group("when"):
+        return f"{item.group('label').strip()} is scheduled for {item.group('when')}."
+    if item:
+        label = item.group("label2").strip()
+        return f"{'The ' if label.split()[0] in _FULL_MONTHS else ''}{label} is scheduled for {item.group('when2')}."
+    odds = _ODDS_ITEM.match(line.strip())
+    if odds:
+        return f"The odds of {odds.group('who')} are {odds.group('price')}, a {odds.group('pct')}% chance."
+    return line
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
