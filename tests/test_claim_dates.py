@@ -22,6 +22,9 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("from September 1", "2019-02-27", True, "2019-09-01", "2019-09-01"),      # ahead: the clause is future
     ("rose in June", "2024-12-05", False, "2024-06-01", "2024-06-30"),         # back: the clause is past
     ("in the 2023-2024 harvest", "2023-10-09", True, "2023-07-01", "2024-06-30"),
+    ("would limit rent increases from Feb. 1 to June 30, 2024", "2023-11-28", True, "2024-02-01", "2024-06-30"),
+    ("for the current quarter", "2016-10-20", True, "2016-10-01", "2016-12-31"),
+    ("next quarter", "2016-11-20", True, "2017-01-01", "2017-03-31"),
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)
@@ -41,6 +44,7 @@ def test_when_a_poll_was_taken_is_no_date_of_its_claim() -> None:
     ("The RBI kept the repo rate; India's rupee fell.", 3),
     ("Queensland and NSW households; the Australian regulator said.", 6),
     ("Congress passed the bill; the White House signed it.", 9),
+    ("The U.S. Treasury will sell $38 billion; the Treasury said.", 9),     # "Treasury" alone names no country
     ("Nothing here names a country.", 6),
 ])
 def test_a_financial_year_ends_where_the_document_is_set(body: str, month: int) -> None:

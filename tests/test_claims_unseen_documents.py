@@ -1140,3 +1140,9 @@ def test_timetable_and_odds_list_lines_are_read_as_the_sentences_they_stand_for(
     assert (fixture.kind, fixture.event_date) == ("event", "2022-05-01")
     meeting = the(claims, "December MPC meeting")
     assert (meeting.kind, meeting.event_date) == ("event", "2021-12-14")
+
+
+def test_a_sale_set_for_a_day_is_an_event() -> None:
+    claims = parsed("The government will sell $38 billion in three-year notes on Feb. 11.", date="2020-02-05")
+    sale = the(claims, "$38 billion")
+    assert (sale.kind, sale.event_date) == ("event", "2020-02-11")              # was a forecast

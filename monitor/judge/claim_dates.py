@@ -22,6 +22,9 @@ _MONTH_RE = r"(?:" + "|".join(_MONTHS) + r")\.?"
 _FULL_MONTHS = _MONTHS[:12]
 _WEEKDAY_RE = "|".join(_WEEKDAYS)
 _DATE_PATTERNS = (
+    # "from Feb. 1 to June 30, 2024": from the first day to the second
+    ("dayrange", re.compile(rf"\bfrom\s+(?P<d1>{_MONTH_RE}\s+\d{{1,2}})\s+(?:to|through|until)\s+"
+                            rf"(?P<d2>{_MONTH_RE}\s+\d{{1,2}})(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
                        rf"(?:,?\s+\d{{4}})?\b")),
     ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}})?\b")),
@@ -44,6 +47,9 @@ _DATE_PATTERNS = (
     # "full-year revenue", "later in the year": the current year
     ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over) the (?:full|whole|rest of the) year)\b",
                         re.IGNORECASE)),
+    # "for the current quarter", "this quarter": the quarter the document is written in (or the next)
+    ("thisquarter", re.compile(r"\b(?:(?:in|for|during|by the end of)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
+                               r"quarter\b", re.IGNORECASE)),
     # "within the next year": a year from the document's date
     ("withinyear", re.compile(r"\bwithin\s+(?:the\s+)?(?:next|coming)\s+(?:year|12 months|twelve months)\b", re.IGNORECASE)),
     # "for the start of next year": its first month
@@ -124,10 +130,10 @@ def _alternative_dates(statement: str, first: str, second: str) -> bool:
 # Australia and New Zealand (and when nothing says).
 _FISCAL_COUNTRIES = (
     (3, re.compile(r"\b(?:India|Indian|RBI|rupees?|Sensex|Japan|Japanese|BOJ|yen|Canada|Canadian|Ottawa|Britain|British|"
-                   r"UK|U\.K\.|England|English|Scotland|HMRC|Treasury|Westminster)\b")),
-    (9, re.compile(r"\b(?:U\.S\.|US|American|Congress|federal government|Pentagon|White House)\b")),
+                   r"UK|U\.K\.|England|English|Scotland|HMRC|Westminster)(?!\w)")),
+    (9, re.compile(r"\b(?:U\.S\.|US|American|Congress|federal government|Pentagon|White House)(?!\w)")),
     (6, re.compile(r"\b(?:Australia|Australian|RBA|ASX|Queensland|NSW|Victoria|Sydney|Melbourne|New Zealand|"
-                   r"Canberra)\b")),
+                   r"Canberra)(?!\w)")),
 )
 
 
@@ -249,6 +255,27 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 end = _month_end(year, fiscal_end)
                 resolved = date(year - 1, fiscal_end % 12 + 1, 1) if fiscal_end < 12 else date(year, 1, 1)
                 precision = "year"
+            elif precision == "dayrange":
+                year = int(match.group("y")) if match.group("y") else None
+                days = []
+                for key in ("d1", "d2"):
+                    parsed = dateparser.parse(match.group(key) + (f" {year}" if year else ""), languages=["en"],
+                                              settings=_date_settings(base, "future" if future is not False else "past"))
+                    if parsed is None:
+                        break
+                    days.append(parsed.date())
+                if len(days) < 2:
+                    continue
+                resolved, end = days
+                if end < resolved:
+                    resolved = resolved.replace(year=resolved.year - 1)     # "from December 1 to March 31, 2025"
+                precision = "day"
+            elif precision == "thisquarter":
+                quarter = (today.month - 1) // 3 + (1 if match.group("which").lower() in ("next", "coming") else 0)
+                year = today.year + quarter // 4
+                quarter = quarter % 4 + 1
+                resolved, end = date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+                precision = "quarter"
             elif precision == "withinyear":
                 resolved = end = _years_later(today, 1)
                 precision = "day"
