@@ -1146,3 +1146,13 @@ def test_a_sale_set_for_a_day_is_an_event() -> None:
     claims = parsed("The government will sell $38 billion in three-year notes on Feb. 11.", date="2020-02-05")
     sale = the(claims, "$38 billion")
     assert (sale.kind, sale.event_date) == ("event", "2020-02-11")              # was a forecast
+
+
+def test_a_ticker_quote_box_is_not_part_of_the_claim_but_an_acronym_is() -> None:
+    claims = parsed("Shares of Orbix Inc. (ORBX 1.22%) were down 11% as of 1 p.m. EDT. Lark (NASDAQ: LARK) said it "
+                    "would cut 15,000 jobs. The European Central Bank (ECB) raised rates by 25 basis points.",
+                    date="2016-10-20")
+    shares = the(claims, "down 11%")
+    assert "ORBX" not in shares.statement and [q.value for q in shares.quantities] == [0.11]   # 1.22% was a value
+    assert "NASDAQ" not in the(claims, "15,000 jobs").statement
+    assert "(ECB)" in the(claims, "25 basis points").statement

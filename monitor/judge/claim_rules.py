@@ -303,6 +303,9 @@ _WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|c
                           r"^\s*\([^)]*\b(?:Getty Images|AP Photo|Reuters|AFP|Bloomberg|EPA|Shutterstock|via)\b[^)]*\)\W*$",
                           re.IGNORECASE)
 _INLINE_CREDIT = re.compile(r"\s*\((?:(?:additional\s+)?reporting|editing|writing)\s+by\b[^)]*\)?[.\s]*$", re.IGNORECASE)
+# "Shares of eBay Inc. (EBAY 1.22%) were down 11%", "Intel (NASDAQ: INTC)": a quote box, not the story
+_TICKER_ASIDE = re.compile(r"\s*\((?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|NYSEARCA)\s*:\s*[A-Z][A-Z.]{0,5}|"
+                           r"[A-Z][A-Z.]{0,5}\s+[-+−]?\d+(?:\.\d+)?%)\)(?=[\s,.;])")
 _INTERVIEWEE_RE = re.compile(
     r"\b(?:interview with|perspective from|spoke with|spoke to|talked to|talking to|speaking to|"
     r"speaking with|sat down with|asked)\s+(?:News\.Az,?\s+|us,?\s+)?(?:[a-z][\w-]*\s+){0,5}?"
@@ -2075,7 +2078,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
             own_parties = _plural_subject(sentence, names)
             quotes = find_quotes(sentence)
             quoted_chars = sum(e - s for s, e in quotes)
-            sentence = _INLINE_CREDIT.sub("", sentence).strip()
+            sentence = _TICKER_ASIDE.sub("", _INLINE_CREDIT.sub("", sentence)).strip()
             if not sentence or sentence.lstrip().startswith("©") or _CREDIT_LINE.match(sentence) or \
                     _WIRE_CREDIT.match(sentence):
                 continue                     # "© Richard A. Brooks / AFP" after a caption
