@@ -25,6 +25,9 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("would limit rent increases from Feb. 1 to June 30, 2024", "2023-11-28", True, "2024-02-01", "2024-06-30"),
     ("for the current quarter", "2016-10-20", True, "2016-10-01", "2016-12-31"),
     ("next quarter", "2016-11-20", True, "2017-01-01", "2017-03-31"),
+    ("set to price the week of April 1", "2024-02-23", True, "2024-04-01", "2024-04-07"),
+    ("called a strike until 6 a.m. on Thursday", "2022-07-27", False, "2022-07-28", "2022-07-28"),   # until: ahead
+    ("talks continued until Friday", "2022-07-27", False, "2022-07-22", "2022-07-22"),        # after a past verb: back
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)

@@ -1156,3 +1156,8 @@ def test_a_ticker_quote_box_is_not_part_of_the_claim_but_an_acronym_is() -> None
     assert "ORBX" not in shares.statement and [q.value for q in shares.quantities] == [0.11]   # 1.22% was a value
     assert "NASDAQ" not in the(claims, "15,000 jobs").statement
     assert "(ECB)" in the(claims, "25 basis points").statement
+
+
+def test_two_days_joined_by_and_resolve_on_the_second() -> None:
+    claims = parsed("Lark assumes that there may still be cancellations on Thursday and Friday.", date="2022-07-27")
+    assert the(claims, "Thursday and Friday").resolves_by == "2022-07-29"      # was the Thursday

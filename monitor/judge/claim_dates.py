@@ -22,6 +22,9 @@ _MONTH_RE = r"(?:" + "|".join(_MONTHS) + r")\.?"
 _FULL_MONTHS = _MONTHS[:12]
 _WEEKDAY_RE = "|".join(_WEEKDAYS)
 _DATE_PATTERNS = (
+    # "set to price the week of April 1": that week, to its Sunday
+    ("weekof", re.compile(rf"\b(?:(?:in|during|for)\s+)?the\s+week\s+of\s+(?P<day>{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+"
+                          rf"{_MONTH_RE})\b")),
     # "from Feb. 1 to June 30, 2024": from the first day to the second
     ("dayrange", re.compile(rf"\bfrom\s+(?P<d1>{_MONTH_RE}\s+\d{{1,2}})\s+(?:to|through|until)\s+"
                             rf"(?P<d2>{_MONTH_RE}\s+\d{{1,2}})(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
@@ -121,8 +124,10 @@ def _alternative_dates(statement: str, first: str, second: str) -> bool:
     """"by late Wednesday, July 3 or early morning Thursday, July 4": the second is the other choice."""
     start = statement.find(first)
     end = statement.find(second, start + len(first)) if start >= 0 else -1
+    # ("on Thursday and Friday": the claim runs to the second as well)
     return end > start >= 0 and len(statement[start + len(first):end]) <= 40 and \
-        bool(re.search(r"\bor\b", statement[start + len(first):end]))
+        bool(re.search(r"\bor\b", statement[start + len(first):end]) or
+             re.fullmatch(r"\s+and\s+", statement[start + len(first):end]))
 
 
 # Where a financial year ends, by the country a document is about: 31 March in India, Japan,
@@ -270,6 +275,14 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 if end < resolved:
                     resolved = resolved.replace(year=resolved.year - 1)     # "from December 1 to March 31, 2025"
                 precision = "day"
+            elif precision == "weekof":
+                parsed = dateparser.parse(match.group("day"), languages=["en"], settings=_date_settings(base, "future"))
+                if parsed is None:
+                    continue
+                month_day = (parsed.month, parsed.day)
+                resolved = _nearest_year(lambda y: date(y, *month_day), today, future)
+                end = resolved + timedelta(days=6 - resolved.weekday())
+                precision = "week"
             elif precision == "thisquarter":
                 quarter = (today.month - 1) // 3 + (1 if match.group("which").lower() in ("next", "coming") else 0)
                 year = today.year + quarter // 4
@@ -379,7 +392,13 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif phrase.lower() == "last night":
                 resolved = today - timedelta(days=1)
             elif phrase.split()[-1] in _WEEKDAYS:
-                resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, future)
+                # "a strike until 6 a.m. on Thursday", called yesterday: until points ahead whatever the tense
+                # (not after a verb in the past: "the talks ran until Monday")
+                before = text[:match.start()] + span.split()[0] if span.lower().startswith("until") else text[:match.start()]
+                until = re.search(r"(?P<word>\w+)\s+until\b[^;,]{0,25}$", before)
+                ahead = True if until and not re.fullmatch(r"\w+ed|ran|was|were|stayed|kept|held|went|sat|stood",
+                                                           until.group("word")) else future
+                resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, ahead)
             elif precision == "month" and phrase.split()[0] in _FULL_MONTHS:
                 parts = phrase.split()
                 month = _FULL_MONTHS.index(parts[0]) + 1
