@@ -19,6 +19,7 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("within the next year", "2023-06-22", True, "2024-06-22", "2024-06-22"),
     ("for the start of next year", "2025-09-17", True, "2026-01-01", "2026-01-31"),
     ("this weekend", "2024-11-21", True, "2024-11-23", "2024-11-24"),
+    ("the following weekend", "2024-11-21", True, "2024-11-30", "2024-12-01"),
     ("from September 1", "2019-02-27", True, "2019-09-01", "2019-09-01"),      # ahead: the clause is future
     ("rose in June", "2024-12-05", False, "2024-06-01", "2024-06-30"),         # back: the clause is past
     ("in the 2023-2024 harvest", "2023-10-09", True, "2023-07-01", "2024-06-30"),

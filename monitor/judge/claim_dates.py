@@ -384,9 +384,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 saturday = today + timedelta(days=(5 - today.weekday()) % 7)
                 if today.weekday() == 6:
                     saturday = today - timedelta(days=1)
-                shift = {"next": 7, "last": -7}.get(phrase.split()[0].lower(), 0)
-                if phrase.lower().startswith(("the following", "the coming")):
-                    shift = 7 if phrase.lower().startswith("the following") else 0
+                # ("the" is already off the phrase: "following weekend", "coming weekend")
+                shift = {"next": 7, "following": 7, "last": -7}.get(phrase.split()[0].lower(), 0)
                 resolved = saturday + timedelta(days=shift)
                 end = resolved + timedelta(days=1)
             elif phrase.lower() == "last night":
