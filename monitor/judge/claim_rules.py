@@ -44,6 +44,7 @@ from .claim_dates import (
     find_dates,
     fiscal_year_end,
 )
+from .clause_parse import clause_parts
 from .quantities import Quantity, format_value, parse_quantities
 
 
@@ -1785,7 +1786,8 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
             named = [p for clause in _adjuncts(part) for p in _NAMED_SAID.split(clause)]
             for sub in named:
                 for own in _own_subject_clauses(sub):
-                    main.extend(_Piece(y) for x in _subjectless(own) for y in _parallel_changes(x))
+                    main.extend(_Piece(z) for x in _subjectless(own) for y in _parallel_changes(x)
+                                for z in _parsed_clauses(y, ctx))
     out = []
     for piece in main:
         after = _TIME_AFTER.search(piece.text)
@@ -1804,6 +1806,19 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         if resolves_at and piece.kind is None:
             piece.resolves_at = resolves_at
     return pieces[:1] + out + pieces[1:] if meeting and pieces else out + pieces
+
+
+def _parsed_clauses(clause: str, ctx: _Context) -> list[str]:
+    """What the rules left joined, split by the parser where each clause holds a value or a date."""
+    values = [q for q in parse_quantities(clause) if _is_claim_quantity(q)]
+    dates = find_dates(clause, ctx.document_date, None, fiscal_end=ctx.fiscal_end)
+    if len(values) + len(dates) < 2:
+        return [clause]
+
+    def anchored(text: str) -> bool:
+        return any(_is_claim_quantity(q) for q in parse_quantities(text)) or \
+            bool(find_dates(text, ctx.document_date, None, fiscal_end=ctx.fiscal_end))
+    return clause_parts(clause, anchored)
 
 
 def _own_subject_clauses(clause: str) -> list[str]:

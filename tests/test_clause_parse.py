@@ -1,0 +1,70 @@
+"""Clauses the sentence rules leave joined are split by the dependency parse, but only where each
+clause holds a value or a date of its own (monitor/judge/clause_parse.py)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from monitor.judge.claims import extract_claims, parse_document
+from monitor.judge.clause_parse import clause_parts
+
+
+def has_number(text: str) -> bool:
+    return bool(re.search(r"\d", text))
+
+
+@pytest.mark.parametrize("sentence, parts", [
+    # a coordinated verb shares the subject of the first
+    ("Acme cut its revenue forecast to $4 billion from $4.5 billion and now expects a loss of $200 million in 2026.",
+     ["Acme cut its revenue forecast to $4 billion from $4.5 billion.",
+      "Acme now expects a loss of $200 million in 2026."]),
+    ("The town was founded in 1820 and has 4,000 residents.",
+     ["The town was founded in 1820.", "The town has 4,000 residents."]),
+    # an adverbial clause with a subject of its own, without its "as" / "after"
+    ("The bridge will stay closed until 2027 as the repair bill is set to rise by another $40 million.",
+     ["The bridge will stay closed until 2027.", "The repair bill is set to rise by another $40 million."]),
+    ("After the council approved a $3 million grant in March, the museum reopened on May 4.",
+     ["The museum reopened on May 4.", "The council approved a $3 million grant in March."]),
+    # a non-restrictive relative clause: its antecedent in place of "which", the commas gone
+    ("The museum, which opened in 1998, drew 2 million visitors last year.",
+     ["The museum drew 2 million visitors last year.", "The museum opened in 1998."]),
+    # "..., which makes it": the deed, not the last noun ("Friday"), is what it makes
+    ("The storm destroyed 120 homes in Dorset on Friday, which makes it the costliest storm there since 2011.",
+     ["The storm destroyed 120 homes in Dorset on Friday.", "The storm makes it the costliest storm there since 2011."]),
+    # an -ing verb of level or change: the subject and the tense of the verb it hangs on
+    ("Copper climbed 2% on Monday, reaching $9,800 a tonne.",
+     ["Copper climbed 2% on Monday.", "Copper reached $9,800 a tonne."]),
+    ("The state deficit will widen to $40bn next year, before averaging about $30bn over the following three years.",
+     ["The state deficit will widen to $40bn next year.",
+      "The state deficit will average about $30bn over the following three years."]),
+    ("Ticket sales have risen 12% since May, hitting 3.2 million last week.",
+     ["Ticket sales have risen 12% since May.", "Ticket sales hit 3.2 million last week."]),
+])
+def test_clauses_with_values_of_their_own_are_split(sentence: str, parts: list[str]) -> None:
+    assert clause_parts(sentence, has_number) == parts
+
+
+@pytest.mark.parametrize("sentence", [
+    "If rates fall by 1%, sales will rise 5% in 2026.",                        # a condition and its outcome
+    "The firm will cut 300 jobs in a bid to save costs and protect 2,000 others.",  # "save costs" holds no value
+    "The mayor praised the 12 volunteers who cleared 40 tonnes of rubbish.",     # a restrictive relative clause
+    "The company cut 300 jobs in March, saying costs had risen 15%.",           # why, in its words: part of the claim
+    # misparsed ("32 of 36 polled" as a clause with the subject of "said"): the sentence stays whole
+    "Nearly 90 per cent of economists, 32 of 36 polled from November 18-24, said the bank would hold its base "
+    "rate at 2.50 per cent on Thursday.",
+])
+def test_a_sentence_stays_whole_when_a_clause_would_lose_its_value_or_its_subject(sentence: str) -> None:
+    assert clause_parts(sentence, has_number) == [sentence]
+
+
+def test_each_clause_becomes_a_claim_of_its_own_kind_and_date() -> None:
+    document = parse_document(b"---\ndate: 2025-03-04\n---\nThe bridge closed on Monday after a barge struck it, and "
+                              b"repairs will cost $40 million as the state expects the work to last until 2027.\n",
+                              "bridge.txt")
+    claims = extract_claims(document)
+    cost = next(c for c in claims if "$40 million" in c.statement)
+    work = next(c for c in claims if "2027" in c.statement)
+    assert cost is not work                    # were one claim with a value and the other's horizon
+    assert cost.resolves_by is None
+    assert work.kind == "forecast" and work.resolves_by == "2027-01-01"
