@@ -29,6 +29,12 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("set to price the week of April 1", "2024-02-23", True, "2024-04-01", "2024-04-07"),
     ("called a strike until 6 a.m. on Thursday", "2022-07-27", False, "2022-07-28", "2022-07-28"),   # until: ahead
     ("talks continued until Friday", "2022-07-27", False, "2022-07-22", "2022-07-22"),        # after a past verb: back
+    ("an average 2.4% in the third quarter next year", "2011-09-08", True, "2012-07-01", "2012-09-30"),
+    ("in the first quarter of this year", "2011-02-08", True, "2011-01-01", "2011-03-31"),
+    ("available within the next 48 hours", "2023-09-12", True, "2023-09-14", "2023-09-14"),
+    ("expects to finalise a pact by summer", "2023-05-22", True, "2023-08-31", "2023-08-31"),
+    ("by summer", "2023-10-02", True, "2024-08-31", "2024-08-31"),                 # this summer is over: next
+    ("by summer 2025", "2023-10-02", True, "2025-08-31", "2025-08-31"),
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)
@@ -38,6 +44,15 @@ def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool,
 def test_until_bounds_but_delayed_until_happens_then() -> None:
     assert find_dates("rates will stay on hold until 2021", "2019-11-08", True)[0]["until"] is True
     assert "until" not in find_dates("the line will be delayed until 2021", "2019-11-08", True)[0]
+
+
+def test_the_year_a_change_runs_from_is_no_horizon_when_another_date_is_named() -> None:
+    from monitor.judge.claims import extract_claims, parse_document
+
+    claims = extract_claims(parse_document(b"---\ndate: 2024-12-04\n---\nHousing starts are forecast to grow by 9% from "
+                                           b"2024 to 1.2 million units next year.\n", "housing.txt"))
+    assert claims[0].resolves_by == "2025-12-31"
+    assert [q.value for q in claims[0].quantities] == [0.09, 1_200_000]       # not a range from 2024 to 1.2 million
 
 
 def test_when_a_poll_was_taken_is_no_date_of_its_claim() -> None:

@@ -74,16 +74,24 @@ _DATE_PATTERNS = (
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?P<q>[1-4])Q(?P<qy>\d{2})\b")),
     # "this summer": to the end of the (northern) season
     ("season", re.compile(r"\b(?:(?:in|by|before|until|during|over)\s+)?(?:the\s+)?(?P<which>this|next|coming|"
-                          r"upcoming)\s+(?P<season>summer|autumn|fall|winter|spring)\b", re.IGNORECASE)),
+                          r"upcoming)\s+(?P<season>summer|autumn|fall|winter|spring)\b|"
+                          r"\b(?:(?:by|before|until)\s+(?:the\s+)?(?P<bare>summer|autumn|fall|winter|spring)(?!\s+(?:of\s+)?(?:19|20)\d)|(?:in|by|before|until|"
+                          r"during|over)?\s*(?:the\s+)?(?P<named>summer|autumn|fall|winter|spring)\s+(?:of\s+)?"
+                          r"(?P<sy>(?:19|20)\d{2}))\b",
+                          re.IGNORECASE)),
     # "expected to last between seven and eight weeks": until the longer of the two
     # "in six years" too (a day, not the end of a month as "in the next six years" below)
     ("lasting", re.compile(r"\b(?:(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|"
                            r"about\s+|around\s+|roughly\s+)|within\s+[\w-]+\s+(?:to|-|–|or)\s+|"
-                           r"(?:in|within)\s+(?=\w+\s+years\b))"
+                           r"(?:in|within)\s+(?=\w+\s+years\b)|(?:in|within|over)\s+the\s+(?:next|coming)\s+(?=\w+\s+(?:hours|days|weeks)\b))"
                            r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
-                           r"(?P<unit>days|weeks|months|years)\b", re.IGNORECASE)),
+                           r"(?P<unit>hours|days|weeks|months|years)\b", re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?Q(?P<q>[1-4])"
                            r"(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{2}))?\b")),
+    # "in the third quarter next year", "the first quarter of this year": that year's quarter
+    ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:end of the\s+)?"
+                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s+(?:of\s+)?(?:next|this)\s+year\b",
+                           re.IGNORECASE)),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:first|second)\s+half\s+of\s+"
                         r"(?:next|this|last)\s+year\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:(?:early|mid|late)[\s-]+)?(?:next|this|last)\s+year\b", re.IGNORECASE)),
@@ -329,11 +337,15 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 else:
                     resolved, end = date(year, 1, 1), _year_part_end(year, part.group("part") if part else None)
             elif precision == "season":
-                season = match.group("season").lower()
+                season = (match.group("season") or match.group("bare") or match.group("named")).lower()
                 end_month = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}[season]
-                year = today.year + (1 if match.group("which").lower() == "next" else 0)
-                if season == "winter" and today.month > 2:
+                year = today.year + (1 if (match.group("which") or "").lower() == "next" else 0)
+                if match.group("sy"):
+                    year = int(match.group("sy")) + (1 if season == "winter" else 0)   # "winter 2025" ends Feb 2026
+                elif season == "winter" and today.month > 2:
                     year += 1                      # this winter ends next February
+                elif match.group("bare") and _month_end(year, end_month) < today:
+                    year += 1                      # "by summer" written in the autumn: next summer
                 resolved = end = _month_end(year, end_month)
                 precision = "month"
             elif precision == "lasting":
@@ -342,7 +354,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 if match.group("unit").lower() == "years":
                     resolved = end = _years_later(today, count)
                 else:
-                    days = count * {"days": 1, "weeks": 7, "months": 30}[match.group("unit").lower()]
+                    # "within the next 48 hours": the day the last hour falls on
+                    days = -(-count // 24) if match.group("unit").lower() == "hours" else \
+                        count * {"days": 1, "weeks": 7, "months": 30}[match.group("unit").lower()]
                     resolved = end = today + timedelta(days=days)
                 precision = "day"
             elif precision == "quarter" and match.groupdict().get("q"):
@@ -355,8 +369,10 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif precision == "quarter":
                 words = re.split(r"[\s-]+", phrase.lower())
                 quarter = _QUARTERS.get(words[0], 1)
-                year = int(words[-1]) if words[-1].isdigit() else today.year
-                if not words[-1].isdigit() and future and _month_end(year, 3 * quarter) < today - timedelta(days=45):
+                year = int(words[-1]) if words[-1].isdigit() else today.year + (words[-2:] == ["next", "year"])
+                if words[-1] == "year":
+                    pass                       # "the third quarter next year", "of this year": that year's
+                elif not words[-1].isdigit() and future and _month_end(year, 3 * quarter) < today - timedelta(days=45):
                     year += 1                  # (a quarter just ended is still reported on)
                 resolved = date(year, 3 * quarter - 2, 1)
                 end = _month_end(year, 3 * quarter)

@@ -1225,7 +1225,13 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
 
 def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any]]:
     """The dates that can bound a claim: "this year's Super Bowl is forecast to be ..." and "the
-    October outlook also sees ..." name an occasion by its year or month, which is no horizon."""
+    October outlook also sees ..." name an occasion by its year or month, which is no horizon; nor
+    is the start of a change ("expand by 13.8% from 2024 to 1.1 million ... next year") when the
+    claim names another date."""
+    if len(dates) > 1:
+        starts = [d for d in dates if re.match(r"(?i)from\s", d["text"]) and not re.search(r"\s(?:to|until|till)\s", d["text"])]
+        if len(starts) < len(dates):
+            dates = [d for d in dates if d not in starts]
     return [d for d in dates if not (d["precision"] in ("year", "month") and (
         re.search(re.escape(d["text"]) + r"(?:’s|'s)\b", statement) or _attributive_month(d["text"], statement)))
         and not re.search(rf",[^,]{{2,60}}\b(?:{_SAY_VERBS}|announced|reported)\s+(?:on\s+)?{re.escape(d['text'])}\W*$",

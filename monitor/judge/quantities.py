@@ -355,7 +355,7 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
         match = matches.pop(0)
         if not free(match.start(), match.end()):
             continue
-        if match.group("n2") and _is_change_and_level(match, normal):
+        if match.group("n2") and (_is_change_and_level(match, normal) or _from_year(match)):
             # "rose 1.2% to $82.40", "fell 2% to 5%": a change and the level it reached, not a range
             first = _QUANTITY_RE.match(normal, match.start(), match.start("sep"))
             second = _QUANTITY_RE.match(normal, match.start("cur2") if match.group("cur2") else match.start("n2"),
@@ -399,6 +399,13 @@ _CHANGE_VERB = re.compile(r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|ga
                           r"shed|sheds|edged (?:up|down)|grew|grows|plunged|plunges|soared|soars|up|down|"
                           r"rising|falling|gaining|losing|climbing|dropping|jumping|sliding|slipping|surging|"
                           r"tumbling|increasing|decreasing|declining|advancing|growing|plunging|soaring)\s+(?:by\s+)?$")
+
+
+def _from_year(match: re.Match[str]) -> bool:
+    """"from 2024 to 1.1 million units": the year a change runs from, not the low end of a range."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", match.group("n1"))) and not (match.group("cur1") or match.group("sc1")
+                                                                         or match.group("u1")) \
+        and bool(match.group("sc2") or match.group("cur2"))
 
 
 def _is_change_and_level(match: re.Match[str], normal: str) -> bool:
