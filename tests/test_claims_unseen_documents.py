@@ -1161,3 +1161,19 @@ def test_a_ticker_quote_box_is_not_part_of_the_claim_but_an_acronym_is() -> None
 def test_two_days_joined_by_and_resolve_on_the_second() -> None:
     claims = parsed("Lark assumes that there may still be cancellations on Thursday and Friday.", date="2022-07-27")
     assert the(claims, "Thursday and Friday").resolves_by == "2022-07-29"      # was the Thursday
+
+
+def test_should_and_likely_give_odds_when_a_value_or_a_date_is_at_stake() -> None:
+    claims = parsed("Nickel should average $16,000 a ton in the fourth quarter, a poll of analysts showed. The yen "
+                    "will likely stay weak until the election on July 21. Unions should be consulted more often.",
+                    date="2025-06-02")
+    nickel = the(claims, "$16,000")
+    assert (nickel.active, nickel.kind, nickel.resolves_by) == (True, "forecast", "2025-12-31")   # was a view
+    assert the(claims, "stay weak").kind == "forecast"
+    assert not the(claims, "consulted").active                 # should as ought, nothing to check: still a view
+
+
+def test_a_pledge_reported_inside_the_sentence_is_a_forecast() -> None:
+    claims = parsed("Ryanair and IAG have said they would buy the new jet.", date="2025-06-02")
+    pledge = the(claims, "buy the new jet")
+    assert (pledge.active, pledge.kind) == (True, "forecast")                   # was speculation

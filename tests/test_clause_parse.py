@@ -40,6 +40,13 @@ def has_number(text: str) -> bool:
       "The state deficit will average about $30bn over the following three years."]),
     ("Ticket sales have risen 12% since May, hitting 3.2 million last week.",
      ["Ticket sales have risen 12% since May.", "Ticket sales hit 3.2 million last week."]),
+    # a split-off clause opening with "it"/"its"/"they" names the subject it refers to
+    ("The bridge will stay closed until 2027 as its repair bill is set to rise by another $40 million.",
+     ["The bridge will stay closed until 2027.", "The bridge’s repair bill is set to rise by another $40 million."]),
+    ("Toyota, which makes the Prius, sold 2.1 million cars in 2024, and it expects to sell 2.3 million in 2025.",
+     ["Toyota, which makes the Prius, sold 2.1 million cars in 2024.", "Toyota expects to sell 2.3 million in 2025."]),
+    ("Sales rose 5% in 2024 as it opened 40 stores.",              # "it" is not the sales: left as written
+     ["Sales rose 5% in 2024.", "It opened 40 stores."]),
 ])
 def test_clauses_with_values_of_their_own_are_split(sentence: str, parts: list[str]) -> None:
     assert clause_parts(sentence, has_number) == parts

@@ -245,6 +245,9 @@ _LEGAL_OUTCOME = re.compile(r"\b(?:sentenced|convicted|acquitted|indicted|charge
 # a statement made in the past and since overtaken: "They had maintained until last month that ..."
 _PAST_STATEMENT = re.compile(r"\bhad\s+(?:long\s+|previously\s+|repeatedly\s+)?(?:maintained|said|insisted|"
                              r"expected|predicted|forecast|projected|estimated|promised|claimed)\b")
+# "customers have all said they would invest", "said that the employee side would oppose": a pledge reported
+_SAID_WOULD = re.compile(r"\b(?:said|told \w+|announced|confirmed|pledged|promised|vowed)\s+(?:that\s+)?"
+                         r"(?:[\w’'-]+\s+){0,4}?would\b")
 _PLAIN_FUTURE_RE = re.compile(r"\b(?:will|won’t|won't|shall)\b")
 _POLL_RE = re.compile(r"\b(?:polls?|polling|opinion poll|survey|projections?|projected|"
                       r"model (?:shows|suggests))\b", re.IGNORECASE)
@@ -1037,6 +1040,13 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     plural = bool(_FIRST_PERSON_PLURAL.search(clause))
     # "it should be able to pass the $200 million mark by Sunday": should as likely, not as ought
     evaluative = bool(_OPINION_RE.search(_EPISTEMIC_SHOULD.sub("will", clause))) or "!" in clause
+    # "copper should average $9,500 a ton in the fourth quarter", "will likely remain under pressure
+    # until ...": should and likely as odds, not as ought or a view, when a value or a date is at stake
+    cues = {m.group().lower() for m in _OPINION_RE.finditer(clause)}
+    likely_outcome = bool(cues) and cues <= {"should", "likely"} and "!" not in clause and (
+        any(_is_claim_quantity(q) for q in quantities) or
+        any(d["end"] >= (ctx.document_date or "") for d in dates))
+    evaluative = evaluative and not likely_outcome
     demonstrative = bool(re.match(r"^(?:This|That|These|Those|Such)\b", clause)) and not quantities and not (
         has_entities and re.match(r"^(?:These|Those|This|That)\s+[a-z]+\s+(?:was|were)\s+[a-z]+ed\b", clause))
         # ("These results were unveiled at the European Congress on Obesity": a reported fact)
@@ -1092,8 +1102,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             and not _STRONG_FORECAST_RE.search(clause):
         # "the impact could extend far beyond its current price tag"
         return "opinion", None, _cue("speculation with no value, date or event to check", _SPECULATION_RE.search(clause))
-    if (_STRONG_FORECAST_RE.search(clause) or _EPISTEMIC_SHOULD.search(clause)) and not demonstrative and \
-            not past_deed:
+    if (_STRONG_FORECAST_RE.search(clause) or _EPISTEMIC_SHOULD.search(clause) or likely_outcome) and \
+            not demonstrative and not past_deed:
         return "forecast", None, None
     if _EVENT_RE.search(clause) and not evaluative:
         return "event", None, None
@@ -1133,7 +1143,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if _SPECULATION_RE.search(clause) and not past_deed:
         if concrete or _EVENT_NOUNS.search(clause):
             return "forecast", None, None
-        reported_would = ctx.verb in ("said", "told", "announced", "confirmed", "added", "says") and \
+        reported_would = (ctx.verb in ("said", "told", "announced", "confirmed", "added", "says") or
+                          bool(_SAID_WOULD.search(clause))) and \
             bool(re.search(r"\bwould\s+(?:not\s+)?(?!have\b)[a-z]", clause))     # "Arm said it would not list ..."
         if not ctx.quoted and ctx.interviewee is None and has_entities and \
                 not plural and (_PLAIN_FUTURE_RE.search(clause) or reported_would) and not _HEDGE_RE.search(clause):

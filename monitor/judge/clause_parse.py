@@ -185,6 +185,31 @@ def _relative_statement(doc, verb, part: list[int]) -> list[int] | None:
     return [i for i in part if i < pronoun.i] + noun_phrase + [i for i in part if i > pronoun.i]
 
 
+def _named_pronoun(doc, first: int, kept: set[int]) -> dict[int, str]:
+    """A split-off clause that opens with "it", "its", "they" or "their" names the subject of the
+    clause it came from instead, when that is a noun of the same number ("Acme shut its plant ...
+    as its sales are set to fall" -> "Acme's sales are set to fall")."""
+    pronoun = doc[first].text.lower()
+    if pronoun not in ("it", "its", "they", "their"):
+        return {}
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in kept), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return {}
+    plural = subject.tag_ in ("NNS", "NNPS")
+    if plural != (pronoun in ("they", "their")):
+        return {}
+    # the subject's own words: without a relative clause, a participle or an apposition hanging on it
+    asides = {t.i for c in subject.subtree if c.i != subject.i and c.dep_ in ("relcl", "acl", "appos")
+              for t in c.subtree}
+    words = [t for t in subject.subtree if t.i in kept and t.i not in asides and t.dep_ != "punct"]
+    name = " ".join(t.text for t in words)
+    if not name or len(words) > 6:
+        return {}
+    name = name[:1].lower() + name[1:] if words[0].tag_ == "DT" else name
+    return {first: name + ("’s" if pronoun in ("its", "their") else "")}
+
+
 def clause_parts(text: str, anchored: Callable[[str], bool]) -> list[str]:
     """``text`` as its clauses, each anchored; ``[text]`` when it should stay whole."""
     if re.match(r"^(?:if|unless|should|once)\b", text, re.IGNORECASE):
@@ -217,7 +242,7 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
             statement = sorted(set(subject) | {i for i in part if i >= ing.i})
             replace = {ing.i: verb}
         elif clause.dep_ == "advcl":
-            statement = [i for i in part if not (doc[i].dep_ == "mark" and doc[i].head is clause)]
+            statement = [i for i in part if not (doc[i].dep_ == "mark" and doc[i].head.i == clause.i)]
         elif clause.dep_ == "conj":
             statement = sorted(_conjunct_prefix(doc, clause, members - removed) + part)
         else:
@@ -247,5 +272,6 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
         inner: list[str] = []
         if ing is None:
             _split(doc, clause, sub, anchored, inner)
+        replace.update(_named_pronoun(doc, min(sub), kept))
         parts.append(_text(doc, sorted(sub), replace))
         parts.extend(inner)
