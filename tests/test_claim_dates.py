@@ -35,6 +35,7 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("expects to finalise a pact by summer", "2023-05-22", True, "2023-08-31", "2023-08-31"),
     ("by summer", "2023-10-02", True, "2024-08-31", "2024-08-31"),                 # this summer is over: next
     ("by summer 2025", "2023-10-02", True, "2025-08-31", "2025-08-31"),
+    ("the drive will continue for three months", "2026-02-28", True, "2026-05-28", "2026-05-28"),   # calendar months
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)
@@ -53,6 +54,17 @@ def test_the_year_a_change_runs_from_is_no_horizon_when_another_date_is_named() 
                                            b"2024 to 1.2 million units next year.\n", "housing.txt"))
     assert claims[0].resolves_by == "2025-12-31"
     assert [q.value for q in claims[0].quantities] == [0.09, 1_200_000]       # not a range from 2024 to 1.2 million
+
+
+def test_a_forecast_resolves_at_its_horizon_not_on_the_day_it_was_announced() -> None:
+    from monitor.judge.claims import extract_claims, parse_document
+
+    claims = extract_claims(parse_document(
+        b"---\ndate: 2024-11-21\n---\nBERLIN, Nov 21 (Bernama-Xinhua) -- US automaker Orbix announced on Wednesday "
+        b"that it plans to cut 4,000 jobs in Europe by the end of 2027, in a bid to create a leaner structure and "
+        b"ensure its growth, reported Xinhua.\n", "orbix.txt"))
+    assert claims[0].event_date == "2024-11-20"               # the Wednesday before, when it was announced
+    assert claims[0].resolves_by == "2027-12-31"              # was the coming Wednesday
 
 
 def test_when_a_poll_was_taken_is_no_date_of_its_claim() -> None:

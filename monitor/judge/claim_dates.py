@@ -81,7 +81,7 @@ _DATE_PATTERNS = (
                           re.IGNORECASE)),
     # "expected to last between seven and eight weeks": until the longer of the two
     # "in six years" too (a day, not the end of a month as "in the next six years" below)
-    ("lasting", re.compile(r"\b(?:(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|"
+    ("lasting", re.compile(r"\b(?:(?:continues?|continuing|go on)\s+for\s+|(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|"
                            r"about\s+|around\s+|roughly\s+)|within\s+[\w-]+\s+(?:to|-|–|or)\s+|"
                            r"(?:in|within)\s+(?=\w+\s+years\b)|(?:in|within|over)\s+the\s+(?:next|coming)\s+(?=\w+\s+(?:hours|days|weeks)\b))"
                            r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
@@ -114,6 +114,9 @@ _DATE_PATTERNS = (
     ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|during|for all of|for|of|or)\s+"
                         r"(?i:early\s+|mid-|late\s+)?(?:19|20)\d{2}\b")),
 )
+# "announced on Wednesday", "told reporters Monday": the day a statement was made is past
+_SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveiled|revealed|disclosed|stated|"
+                      r"released|published|warned|added)\s*$")
 # "delayed until 2021": it happens in 2021, not "not before 2021"
 _PUT_OFF = re.compile(r"\b(?:delayed|postponed|deferred|pushed back|put off|moved|rescheduled)\s+(?:to\s+|again\s+)?$",
                       re.IGNORECASE)
@@ -162,6 +165,11 @@ def _years_later(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:                 # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def _months_later(day: date, months: int) -> date:
+    year, month = divmod(day.month - 1 + months, 12)
+    return date(day.year + year, month + 1, min(day.day, _month_end(day.year + year, month + 1).day))
 
 
 def _year_part_end(year: int, part: str | None) -> date:
@@ -354,10 +362,12 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 if match.group("unit").lower() == "years":
                     resolved = end = _years_later(today, count)
                 else:
-                    # "within the next 48 hours": the day the last hour falls on
-                    days = -(-count // 24) if match.group("unit").lower() == "hours" else \
-                        count * {"days": 1, "weeks": 7, "months": 30}[match.group("unit").lower()]
-                    resolved = end = today + timedelta(days=days)
+                    unit = match.group("unit").lower()
+                    if unit == "months":
+                        resolved = end = _months_later(today, count)
+                    else:      # "within the next 48 hours": the day the last hour falls on
+                        days = -(-count // 24) if unit == "hours" else count * {"days": 1, "weeks": 7}[unit]
+                        resolved = end = today + timedelta(days=days)
                 precision = "day"
             elif precision == "quarter" and match.groupdict().get("q"):
                 quarter = int(match.group("q"))
@@ -413,6 +423,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 until = re.search(r"(?P<word>\w+)\s+until\b[^;,]{0,25}$", before)
                 ahead = True if until and not re.fullmatch(r"\w+ed|ran|was|were|stayed|kept|held|went|sat|stood",
                                                            until.group("word")) else future
+                if _SAID_ON.search(text[:match.start()]):
+                    ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
+
                 resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, ahead)
             elif precision == "month" and phrase.split()[0] in _FULL_MONTHS:
                 parts = phrase.split()

@@ -1224,6 +1224,9 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
             event_date = day["date"]
     if kind not in ("event", "forecast"):
         return event_date, None
+    ahead = [d for d in dates if document_date and d["end"] > document_date]
+    if kind == "forecast" and ahead and document_date and first["end"] <= document_date:
+        first = ahead[0]      # "announced on Wednesday that it plans to cut 4,000 jobs by the end of 2027"
     if document_date and first["end"] < document_date:
         return event_date, None                       # already happened when the document was written
     if first.get("until"):
