@@ -1177,3 +1177,12 @@ def test_a_pledge_reported_inside_the_sentence_is_a_forecast() -> None:
     claims = parsed("Ryanair and IAG have said they would buy the new jet.", date="2025-06-02")
     pledge = the(claims, "buy the new jet")
     assert (pledge.active, pledge.kind) == (True, "forecast")                   # was speculation
+
+
+def test_fractional_betting_odds_are_probabilities_unless_the_text_states_one() -> None:
+    claims = parsed("With the final to come she is 9/1 with the bookmakers to win all four majors. The odds of "
+                    "Lark are 10/1, a 12% chance. The shop is open 24/7 for bettors.", date="2021-06-15")
+    slam = the(claims, "9/1")
+    assert (slam.kind, slam.probability) == ("forecast", 0.1)                  # 9/1: one chance in ten
+    assert the(claims, "10/1").probability == 0.12                              # the stated percentage wins
+    assert the(claims, "24/7").probability is None

@@ -945,22 +945,29 @@ _ODDS_AFTER = re.compile(r"^\s*(?:chance|probability|likelihood|odds|likely|cert
 
 
 _AMERICAN_ODDS = re.compile(r"(?<![\w$€£.,+-])(?P<sign>[+-])(?P<n>[1-9]\d{2,4})\b(?![.,]\d)")
+# "9/1 to complete a Golden Slam", "at 5/2": not a date ("9/11"), a ratio of days ("24/7") or "2.26" run into "5/4"
+_FRACTIONAL_ODDS = re.compile(r"(?<![\w$€£.,/-])(?P<n>[1-9]\d{0,2})/(?P<d>[1-9]\d?)(?![\w/.,]\d|\d)(?!\s*(?:of|th)\b)")
 _BETTING_WORDS = re.compile(r"\b(?:favou?rites?|longshots?|long shot|odds|underdogs?|sportsbooks?|bookmakers?|"
                             r"bookies|betting|bets?)\b", re.IGNORECASE)
 
 
 def _betting_odds(clause: str) -> Quantity | None:
-    """The implied probability of American odds in a betting context: +400 pays 4 to 1, a 20%
-    chance; -150 risks 150 to win 100, 60%. Two different prices ("+1100 at one book, +1000 at
-    the others") give no single probability."""
+    """The implied probability of betting odds in a betting context: American +400 pays 4 to 1, a
+    20% chance; -150 risks 150 to win 100, 60%; fractional 9/1 is a 10% chance, 5/2 about 29%.
+    Two different prices ("+1100 at one book, +1000 at the others") give no single probability."""
     if not _BETTING_WORDS.search(clause):
         return None
     prices = list(_AMERICAN_ODDS.finditer(clause))
-    if len({m.group() for m in prices}) != 1:
+    fractions = list(_FRACTIONAL_ODDS.finditer(clause))
+    if prices and fractions or len({m.group() for m in prices + fractions}) != 1:
         return None
-    price = prices[0]
-    n = int(price.group("n"))
-    value = 100 / (n + 100) if price.group("sign") == "+" else n / (n + 100)
+    price = (prices or fractions)[0]
+    if fractions:
+        n, d = int(price.group("n")), int(price.group("d"))
+        value = d / (n + d)
+    else:
+        n = int(price.group("n"))
+        value = 100 / (n + 100) if price.group("sign") == "+" else n / (n + 100)
     return Quantity(value=round(value, 4), unit="percent", text=price.group(), start=price.start(), end=price.end())
 
 
@@ -970,7 +977,7 @@ def _probability(clause: str, quantities: list[Quantity], ctx: _Context) -> Quan
     is only 30%", "a 70% chance"), not any percentage near them (the 2% inflation target, a cut
     of 100 basis points). Betting odds are odds too: "+400" is a 20% chance ("the +400 favorite")."""
     betting = _betting_odds(clause)
-    if betting is not None:
+    if betting is not None and "/" not in betting.text:
         return betting
     for quantity in quantities:
         if quantity.unit != "percent" or quantity.value > 1 or re.search(r"\b(?:bps?|basis|points?)\b", quantity.text):
@@ -984,7 +991,7 @@ def _probability(clause: str, quantities: list[Quantity], ctx: _Context) -> Quan
         if _ODDS_BEFORE.search(before) or _ODDS_AFTER.match(after) or \
                 (re.search(r"\bin\b", quantity.text) and not share):
             return quantity
-    return None
+    return betting            # "10/1, a 10% chance": the percentage the text states, else the price's
 
 
 def _outcome(clause: str, ctx: _Context) -> str | None:
@@ -1321,8 +1328,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
         outcome = _outcome(statement, ctx)
         if outcome:
             slots["outcome"] = outcome
-            if not _OUTCOME_RE.search(statement):
-                prob_q = next(q for q in quantities if q.unit == "percent")
+            prob_q = next((q for q in quantities if q.unit == "percent"), None)
+            if not _OUTCOME_RE.search(statement) and prob_q is not None:    # (betting odds are no percentage)
                 statement = f"The probability of {outcome} is {prob_q.text}."
     event_date, resolves_by = _resolves_by(kind, _horizons(dates, statement), ctx.document_date, statement)
     if kind == "forecast" and ctx.resolves_at:
