@@ -1186,3 +1186,12 @@ def test_fractional_betting_odds_are_probabilities_unless_the_text_states_one() 
     assert (slam.kind, slam.probability) == ("forecast", 0.1)                  # 9/1: one chance in ten
     assert the(claims, "10/1").probability == 0.12                              # the stated percentage wins
     assert the(claims, "24/7").probability is None
+
+
+def test_guidance_raised_to_a_range_and_continuing_to_project_are_forecasts() -> None:
+    claims = parsed("Orbix has raised its EPS guidance to a range of $2.75 to $2.95. Orbix continues to project "
+                    "operational revenue growth of 9% to 11% in 2024. The project is set on 40 acres.", date="2024-10-29")
+    assert the(claims, "$2.75").kind == "forecast"                           # was a quantity
+    growth = the(claims, "9% to 11%")
+    assert (growth.kind, growth.resolves_by) == ("forecast", "2024-12-31")
+    assert the(claims, "40 acres").kind == "quantity"                        # "project" the noun forecasts nothing

@@ -171,7 +171,8 @@ _STRONG_FORECAST_RE = re.compile(
     r"\b(?:likely to|unlikely to|expected to|poised to|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
     r"set to|on track to|on course to|(?:almost |virtually |all but |nearly )?certain to|bound to|sure to|"
     r"(?:is|are) due (?:by|before|in)|"
-    r"(?:target|forecast|projection|guidance|outlook)s?\s+(?:to|of|at)\s+(?:about\s+|around\s+)?[$€£]?\d|"
+    r"(?:target|forecast|projection|guidance|outlook)s?\s+(?:to|of|at)\s+(?:about\s+|around\s+|a range of\s+|between\s+)?"
+    r"[$€£]?\d|"
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? (?:to|for)|intends? to|is likely|"
     r"plans? to (?!(?:hold|meet|visit|travel|launch|release|open|sign|host|announce|ship|begin|start|present)\b)|"
     r"are likely|it is expected that|"
@@ -185,7 +186,7 @@ _FORECAST_VERB_RE = re.compile(
     r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!be )expected(?=\s+(?:the|a|an|its|their)?\s*(?:[\w’'\-]+\s+){0,3}to\s)|"
     r"pencil(?:l?ed|s)? in|estimates?(?=\s+(?:[\w’'\-]+\s+){1,3}to\s)|call(?:s|ed)? for(?=\s+(?:an?\s+)?[\w\s-]{0,30}"
     r"\b(?:upside|downside|beat|miss|growth|decline|rise|fall|cut|hike|increase|decrease|gain|drop|EPS|revenue|earnings)\b)|"
-    r"projects(?=\s+(?:(?:real|nominal|annual|full-year|quarterly)\s+)?(?:revenue|sales|earnings|growth|profits?|"
+    r"(?:projects|(?<=to )project)(?=\s+(?:[\w-]+\s+){0,2}(?:revenue|sales|earnings|growth|profits?|"
     r"income|GDP|inflation|prices|output|demand|unemployment|deficit|an?\s)))\b")
 _EVENT_NOUNS = re.compile(
     r"\b(?:negotiations|talks|summit|meeting|vote|election|referendum|deal|agreement|ceasefire|sanctions|"
