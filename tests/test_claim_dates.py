@@ -36,6 +36,9 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("by summer", "2023-10-02", True, "2024-08-31", "2024-08-31"),                 # this summer is over: next
     ("by summer 2025", "2023-10-02", True, "2025-08-31", "2025-08-31"),
     ("the drive will continue for three months", "2026-02-28", True, "2026-05-28", "2026-05-28"),   # calendar months
+    ("in the next three months there is a 40% chance", "2022-06-01", True, "2022-08-31", "2022-08-31"),  # Jun-Aug
+    ("could be set for a glorious summer this year", "2022-06-01", True, "2022-08-31", "2022-08-31"),
+    ("Vertex has forecast 2014 Kalydeco sales of $470 million", "2014-10-21", True, "2014-01-01", "2014-12-31"),
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)

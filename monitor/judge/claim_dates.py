@@ -45,7 +45,7 @@ _DATE_PATTERNS = (
     ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year
     ("year", re.compile(r"\b(?:(?<=finish )|(?<=end )|(?<=close )|(?<=ending )|(?<=closing ))(?:19|20)\d{2}\b|"
-                        r"\b(?:19|20)\d{2}(?=\s+(?:revenue|sales|earnings|operating|profits?|guidance|output|"
+                        r"\b(?:19|20)\d{2}(?=\s+(?:[A-Z][\w-]*\s+){0,2}(?:revenue|sales|earnings|operating|profits?|guidance|output|"
                         r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?)\b)")),
     # "full-year revenue", "later in the year": the current year
     ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over) the (?:full|whole|rest of the) year)\b",
@@ -77,7 +77,7 @@ _DATE_PATTERNS = (
                           r"upcoming)\s+(?P<season>summer|autumn|fall|winter|spring)\b|"
                           r"\b(?:(?:by|before|until)\s+(?:the\s+)?(?P<bare>summer|autumn|fall|winter|spring)(?!\s+(?:of\s+)?(?:19|20)\d)|(?:in|by|before|until|"
                           r"during|over)?\s*(?:the\s+)?(?P<named>summer|autumn|fall|winter|spring)\s+(?:of\s+)?"
-                          r"(?P<sy>(?:19|20)\d{2}))\b",
+                          r"(?P<sy>(?:19|20)\d{2})|(?P<this>summer|autumn|fall|winter|spring)\s+this\s+year)\b",
                           re.IGNORECASE)),
     # "expected to last between seven and eight weeks": until the longer of the two
     # "in six years" too (a day, not the end of a month as "in the next six years" below)
@@ -345,7 +345,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 else:
                     resolved, end = date(year, 1, 1), _year_part_end(year, part.group("part") if part else None)
             elif precision == "season":
-                season = (match.group("season") or match.group("bare") or match.group("named")).lower()
+                season = (match.group("season") or match.group("bare") or match.group("named") or
+                          match.group("this")).lower()
                 end_month = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}[season]
                 year = today.year + (1 if (match.group("which") or "").lower() == "next" else 0)
                 if match.group("sy"):
@@ -395,8 +396,12 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 number = match.group("n").lower()
                 count = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
                 months = count * (12 if match.group("unit").lower() == "years" else 1)
-                year, month = divmod(today.month - 1 + months, 12)
-                resolved = end = _month_end(today.year + year, month + 1)
+                if match.group("unit").lower() == "months":
+                    # "in the next three months" written on 1 June: June, July and August
+                    resolved = end = _months_later(today, months) - timedelta(days=1)
+                else:
+                    year, month = divmod(today.month - 1 + months, 12)
+                    resolved = end = _month_end(today.year + year, month + 1)
                 precision = "month"
             elif precision == "year" and re.search(r"full|later in|whole|rest of", span, re.IGNORECASE):
                 resolved, end = date(today.year, 1, 1), date(today.year, 12, 31)
