@@ -1171,6 +1171,9 @@ def test_should_and_likely_give_odds_when_a_value_or_a_date_is_at_stake() -> Non
     assert (nickel.active, nickel.kind, nickel.resolves_by) == (True, "forecast", "2025-12-31")   # was a view
     assert the(claims, "stay weak").kind == "forecast"
     assert not the(claims, "consulted").active                 # should as ought, nothing to check: still a view
+    hold = the(parsed("Orbia's central bank will likely leave its key rate unchanged for a third straight month.",
+                      date="2024-01-15"), "third straight month")
+    assert (hold.active, hold.kind) == (True, "forecast")       # "will likely": a hedged future, not a view
 
 
 def test_a_pledge_reported_inside_the_sentence_is_a_forecast() -> None:

@@ -1053,7 +1053,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     cues = {m.group().lower() for m in _OPINION_RE.finditer(clause)}
     likely_outcome = bool(cues) and cues <= {"should", "likely"} and "!" not in clause and (
         any(_is_claim_quantity(q) for q in quantities) or
-        any(d["end"] >= (ctx.document_date or "") for d in dates))
+        any(d["end"] >= (ctx.document_date or "") for d in dates) or
+        # "the central bank will likely leave the rate unchanged": a plain future, hedged
+        cues == {"likely"} and bool(re.search(r"\b(?:will|would)\s+likely\b", clause)))
     evaluative = evaluative and not likely_outcome
     demonstrative = bool(re.match(r"^(?:This|That|These|Those|Such)\b", clause)) and not quantities and not (
         has_entities and re.match(r"^(?:These|Those|This|That)\s+[a-z]+\s+(?:was|were)\s+[a-z]+ed\b", clause))
