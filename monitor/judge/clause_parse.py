@@ -4,9 +4,11 @@ The sentence rules (``claim_rules``) split the shapes they name: lists of values
 subject of its own, a participle, a which-clause with a value. What they leave joined is read
 here with spaCy's small English parser: a coordinated verb ("cut its forecast to 156 ..., and now
 sees 152 by March 2026"), an adverbial clause ("delayed until 2021 as the project is set to go
-another £650 million over budget") or a non-restrictive relative clause (", which makes it the
-second largest wildfire") becomes a statement of its own, but only when it and what is left each
+another £650 million over budget"), a non-restrictive relative clause (", which makes it the
+second largest wildfire") or an -ing verb of level or change (", reaching $9,800 a tonne", made
+finite with lemminflect) becomes a statement of its own, but only when it and what is left each
 hold something checkable (``anchored``): one checkable proposition per claim, never a fragment.
+A split-off clause that opens with "it" or "their" names the subject it refers to.
 """
 from __future__ import annotations
 
@@ -127,8 +129,7 @@ def _finite(ing) -> tuple[list[int], str] | None:
         return None
     lemma = (getLemma(ing.text.lower(), upos="VERB") or (None,))[0]
     modal = next((c for g in chain for c in g.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
-    perfect = any(c.lemma_ == "have" or c.text.lower() in ("has", "have", "had") for g in chain for c in g.children
-                  if c.dep_ == "aux")
+    perfect = any(c.dep_ == "aux" and c.text.lower() in ("has", "have", "had") for g in chain for c in g.children)
     if not lemma:
         return None
     if modal is not None:
@@ -169,8 +170,8 @@ def _relative_statement(doc, verb, part: list[int]) -> list[int] | None:
     """", which makes it the second largest" -> the antecedent in place of "which"."""
     antecedent = verb.head
     pronoun = next((doc[i] for i in part if doc[i].text.lower() in _RELATIVE_WORDS), None)
-    if pronoun is None:
-        return None
+    if pronoun is None or pronoun.text.lower() in ("where", "when"):
+        return None          # "in January, when he had 21 percent": the time is not the subject
     if antecedent.dep_ in ("pobj", "npadvmod") and pronoun.text.lower() == "which":
         # "destroyed 120 homes on Friday, which makes it the costliest": the deed, told by its subject
         subject = next((c for t in doc if t.dep_ == "ROOT" for c in t.children if c.dep_ in _SUBJECTS), None)
@@ -180,8 +181,6 @@ def _relative_statement(doc, verb, part: list[int]) -> list[int] | None:
     noun_phrase = [t.i for t in antecedent.subtree if t.i <= antecedent.i and t.i not in part]
     if not noun_phrase or doc[noun_phrase[0]].text == ",":
         return None
-    if pronoun.text.lower() in ("where", "when"):
-        return None          # "in January, when he had 21 percent": the time is not the subject
     return [i for i in part if i < pronoun.i] + noun_phrase + [i for i in part if i > pronoun.i]
 
 
@@ -231,7 +230,7 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
     for clause in list(_clause_heads(head, members)):
         part = [t.i for t in clause.subtree if t.i in members]
         removed = set(part)
-        statement = list(part)
+        kept = members - removed
         replace: dict[int, str] = {}
         ing = _participle(clause)
         if ing is not None:
@@ -244,12 +243,11 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
         elif clause.dep_ == "advcl":
             statement = [i for i in part if not (doc[i].dep_ == "mark" and doc[i].head.i == clause.i)]
         elif clause.dep_ == "conj":
-            statement = sorted(_conjunct_prefix(doc, clause, members - removed) + part)
+            statement = sorted(_conjunct_prefix(doc, clause, kept) + part)
         else:
             statement = _relative_statement(doc, clause, part)
             if statement is None:
                 continue
-        kept = members - removed
         if head.dep_ == "ROOT" and not any(c.i in kept for c in head.children if c.dep_ in _SUBJECTS):
             continue              # "90 per cent of economists, 32 of 36 polled ..., said": misparsed, keep whole
         said = _text(doc, statement, replace)
