@@ -1198,3 +1198,15 @@ def test_guidance_raised_to_a_range_and_continuing_to_project_are_forecasts() ->
     growth = the(claims, "9% to 11%")
     assert (growth.kind, growth.resolves_by) == ("forecast", "2024-12-31")
     assert the(claims, "40 acres").kind == "quantity"                        # "project" the noun forecasts nothing
+
+
+def test_a_deadline_or_a_year_makes_a_scheduled_thing_a_forecast_a_day_or_a_month_an_event() -> None:
+    claims = parsed("The project is scheduled to be completed by December 2025. The line is due to open in 2026. "
+                    "The bridge is scheduled to open on March 3. A fare rise was due to come in January.",
+                    date="2023-10-09")
+    done = the(claims, "completed by December 2025")
+    assert (done.kind, done.resolves_by) == ("forecast", "2025-12-31")          # was an event
+    line = the(claims, "due to open in 2026")
+    assert (line.kind, line.resolves_by) == ("forecast", "2026-12-31")          # was a fact with no horizon
+    assert the(claims, "March 3").kind == "event"
+    assert the(claims, "in January").kind == "event"

@@ -197,7 +197,8 @@ _REPORTED_STATEMENT = re.compile(
     r"rejected|denied)\b(?:\s+[\w’'\-]+){0,3}\s+that\b")
 _EVENT_RE = re.compile(
     r"\b(?:slated to|scheduled to|scheduled for|due to (?:come|take effect|meet|visit|arrive|travel|hold|sign|speak|"
-    r"announce|launch|release|vote|decide|testify|begin|start)|set to (?:meet|visit|arrive|travel|hold|sign|"
+    r"announce|launch|release|vote|decide|testify|begin|start|open|reopen|close|be completed|complete|finish|end|"
+    r"expire|resume)|set to (?:meet|visit|arrive|travel|hold|sign|"
     r"host|announce|launch|release|vote|decide|begin|start|open)|plans? to (?:hold|meet|visit|travel|launch|"
     r"release|open|sign|host|announce|ship|begin|start|present)|planned for|(?:will|would) (?:meet|visit|"
     r"travel|hold|host|sign|announce|launch|release|ship|open|begin|start|vote|decide|testify|publish|"
@@ -1116,6 +1117,14 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             not demonstrative and not past_deed:
         return "forecast", None, None
     if _EVENT_RE.search(clause) and not evaluative:
+        coming = [d for d in dates if d["end"] >= (ctx.document_date or "")]
+        if coming and not any(d["precision"] in ("day", "week") for d in coming) and any(
+                d["precision"] == "year" or re.match(r"(?i)(?:by|before|until)\b", d["text"])
+                for d in coming):
+            # "scheduled to be completed by December 2025", "due to open in 2026": a deadline or a
+            # year, not a day to check it on: a forecast resolving at its end ("due in January" and
+            # "on sale in the first quarter of 2026" stay events)
+            return "forecast", None, None
         return "event", None, None
     if recent and not evaluative and not _SPECULATION_RE.search(clause) and not quantities and \
             (has_entities or re.match(r"^(?:The|Its|Their)\s+\w+", clause) or
