@@ -75,3 +75,11 @@ def test_each_clause_becomes_a_claim_of_its_own_kind_and_date() -> None:
     assert cost is not work                    # were one claim with a value and the other's horizon
     assert cost.resolves_by is None
     assert work.kind == "forecast" and work.resolves_by == "2027-01-01"
+
+
+def test_a_missing_parser_model_is_a_claims_error_that_says_how_to_fix_it() -> None:
+    from monitor.errors import ClaimsError
+    from monitor.judge.clause_parse import _parser
+
+    with pytest.raises(ClaimsError, match="pip install -e"):
+        _parser("en_core_web_nonexistent_model")

