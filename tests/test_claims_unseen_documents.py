@@ -1210,3 +1210,13 @@ def test_a_deadline_or_a_year_makes_a_scheduled_thing_a_forecast_a_day_or_a_mont
     assert (line.kind, line.resolves_by) == ("forecast", "2026-12-31")          # was a fact with no horizon
     assert the(claims, "March 3").kind == "event"
     assert the(claims, "in January").kind == "event"
+
+
+def test_a_price_hung_on_a_dated_launch_is_a_claim_of_its_own() -> None:
+    claims = parsed("The Orbix X2 headset ships Oct. 10, priced at $499.99. The Lark phone is priced at $999.",
+                    date="2022-09-20")
+    ships = the(claims, "ships Oct. 10")
+    assert (ships.kind, ships.event_date, ships.quantities) == ("event", "2022-10-10", [])   # the day alone
+    price = the(claims, "priced at $499.99")
+    assert price.statement == "The Orbix X2 headset is priced at $499.99." and price.kind == "quantity"
+    assert the(claims, "$999").statement == "The Lark phone is priced at $999."           # no day: left whole

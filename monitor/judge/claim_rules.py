@@ -1450,6 +1450,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–�
                        r"^[A-Z]{3,}(?:[ /][A-Z]{2,})*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{2,30}\)\s*(?:--|[–—-])\s+|"
                        r"^[A-Z]{3,}(?:\s[A-Z]{2,})*:\s+(?=[A-Z])")          # "PARIS: Airbus ..."
                        # "MADRID, Oct 9 (Reuters) – "
+# a price hung on a dated launch or sale: ", priced at $499", "with an asking price of $1,599"
+_PRICE_ADJUNCT = re.compile(r"(?:,\s*|\s+)(?:with an? (?:asking |starting |retail |list |base )?price(?: tag)? of|"
+                            r"(?:and )?priced at|(?:and )?retailing (?:at|for))\s+"
+                            r"(?P<price>(?:US)?[$€£¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m)\b)?)")
 _WORTH = re.compile(
     r"\b(?:a|an|the)\s+(?P<np>(?:[\w’'\-]+\s+){0,3}?(?:contract|deal|package|offer|agreement|bonus|salary|"
     r"transfer|takeover|acquisition|order|investment|settlement))\b(?P<pp>\s+(?:with|for|from|to|of)\s+"
@@ -1777,6 +1781,13 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         pieces.append(_Piece(f"The {worth.group('np').split()[-1]} is worth {worth.group('value')}"))
         text = text[:worth.start("pp") if worth.group("pp") else worth.end("np")] + \
             (worth.group("pp") or "") + text[worth.end("value"):]
+    priced = _PRICE_ADJUNCT.search(text)
+    subject = _subject(text) if priced else None
+    if priced and subject and any(d["precision"] == "day" for d in find_dates(
+            text[:priced.start()] + text[priced.end():], ctx.document_date, None, fiscal_end=ctx.fiscal_end)):
+        # "will be up for grabs starting October 12 with an asking price of $1,599": the day and the price
+        pieces.append(_Piece(f"{subject} is priced at {priced.group('price')}."))
+        text = text[:priced.start()] + text[priced.end():]
     # non-restrictive relative clauses: their own claim when they state a value, else left out
     for match in list(_RELATIVE.finditer(text))[::-1]:
         rel = match.group("rel")
