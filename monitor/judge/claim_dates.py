@@ -88,10 +88,11 @@ _DATE_PATTERNS = (
                            r"(?P<unit>hours|days|weeks|months|years)\b", re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?Q(?P<q>[1-4])"
                            r"(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{2}))?\b")),
-    # "in the third quarter next year", "the first quarter of this year": that year's quarter
+    # "in the third quarter", "the first quarter of 2026", "the third quarter next year": that year's quarter
+    # (before the bare "next year" below, which would otherwise take the year alone)
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:end of the\s+)?"
-                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s+(?:of\s+)?(?:next|this)\s+year\b",
-                           re.IGNORECASE)),
+                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:19|20)\d{2}|"
+                           r"\s+(?:of\s+)?(?:next|this)\s+year)?\b", re.IGNORECASE)),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:first|second)\s+half\s+of\s+"
                         r"(?:next|this|last)\s+year\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:(?:early|mid|late)[\s-]+)?(?:next|this|last)\s+year\b", re.IGNORECASE)),
@@ -106,9 +107,6 @@ _DATE_PATTERNS = (
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:the\s+)?"
                          rf"(?:(?:early|mid|late|end of)[\s-]+)?"
                          rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}})?\b")),
-    ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:end of the\s+)?"
-                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:19|20)\d{2})?\b",
-                           re.IGNORECASE)),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|during|for all of|for|of|or)\s+"
@@ -160,14 +158,9 @@ def fiscal_year_end(body: str) -> int:
     return best[1] if best[0] else 6
 
 
-def _years_later(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:                 # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
 def _months_later(day: date, months: int) -> date:
+    """The same day ``months`` calendar months on (the month's last day when it is shorter: 29 February
+    a year on is 28 February)."""
     year, month = divmod(day.month - 1 + months, 12)
     return date(day.year + year, month + 1, min(day.day, _month_end(day.year + year, month + 1).day))
 
@@ -306,7 +299,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved, end = date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
                 precision = "quarter"
             elif precision == "withinyear":
-                resolved = end = _years_later(today, 1)
+                resolved = end = _months_later(today, 12)
                 precision = "day"
             elif precision == "yearstart":
                 year = int(match.group("y")) if match.group("y") else \
@@ -361,7 +354,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 number = match.group("n").lower()
                 count = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
                 if match.group("unit").lower() == "years":
-                    resolved = end = _years_later(today, count)
+                    resolved = end = _months_later(today, 12 * count)
                 else:
                     unit = match.group("unit").lower()
                     if unit == "months":
@@ -380,10 +373,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif precision == "quarter":
                 words = re.split(r"[\s-]+", phrase.lower())
                 quarter = _QUARTERS.get(words[0], 1)
+                named_year = words[-1].isdigit() or words[-1] == "year"     # "of 2026", "next year", "of this year"
                 year = int(words[-1]) if words[-1].isdigit() else today.year + (words[-2:] == ["next", "year"])
-                if words[-1] == "year":
-                    pass                       # "the third quarter next year", "of this year": that year's
-                elif not words[-1].isdigit() and future and _month_end(year, 3 * quarter) < today - timedelta(days=45):
+                if not named_year and future and _month_end(year, 3 * quarter) < today - timedelta(days=45):
                     year += 1                  # (a quarter just ended is still reported on)
                 resolved = date(year, 3 * quarter - 2, 1)
                 end = _month_end(year, 3 * quarter)
@@ -430,7 +422,6 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                                                            until.group("word")) else future
                 if _SAID_ON.search(text[:match.start()]):
                     ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
-
                 resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, ahead)
             elif precision == "month" and phrase.split()[0] in _FULL_MONTHS:
                 parts = phrase.split()

@@ -1142,9 +1142,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         any(_is_claim_quantity(q) for q in quantities) and not _STRONG_OPINION_RE.search(clause)
     # the writer's own report of a named party with a loaded adverb ("The landscape has changed
     # significantly since then, with new rivals like TikTok"): the report stands
-    mild = [m.group().lower() for m in _OPINION_RE.finditer(clause)]
     plain_report = not ctx.quoted and ctx.interviewee is None and ctx.speaker is None and has_entities and \
-        bool(mild) and all(word in _MILD_WORDS for word in mild) and not singular and not plural
+        bool(cues) and cues <= _MILD_WORDS and not singular and not plural
     if evaluative and not reported_value and not plain_report:
         wording = _OPINION_RE.search(clause)
         return "opinion", None, _cue("evaluative or prescriptive wording", wording) if wording else "an exclamation"
@@ -1860,10 +1859,9 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
 
 def _parsed_clauses(clause: str, ctx: _Context) -> list[str]:
     """What the rules left joined, split by the parser where each clause holds a value or a date."""
-    values = [q for q in parse_quantities(clause) if _is_claim_quantity(q)]
-    dates = find_dates(clause, ctx.document_date, None, fiscal_end=ctx.fiscal_end)
-    if len(values) + len(dates) < 2:
-        return [clause]
+    values = sum(1 for q in parse_quantities(clause) if _is_claim_quantity(q))
+    if values < 2 and values + len(find_dates(clause, ctx.document_date, None, fiscal_end=ctx.fiscal_end)) < 2:
+        return [clause]                # (dates only looked for when the values alone do not settle it)
 
     def anchored(text: str) -> bool:
         return any(_is_claim_quantity(q) for q in parse_quantities(text)) or \
