@@ -1220,3 +1220,14 @@ def test_a_price_hung_on_a_dated_launch_is_a_claim_of_its_own() -> None:
     price = the(claims, "priced at $499.99")
     assert price.statement == "The Orbix X2 headset is priced at $499.99." and price.kind == "quantity"
     assert the(claims, "$999").statement == "The Lark phone is priced at $999."           # no day: left whole
+
+
+def test_a_target_or_outlook_for_a_period_still_ahead_is_a_forecast_a_past_one_a_quantity() -> None:
+    claims = parsed("Orbix raised its full-year sales target to 400,000 units from 300,000. Orbix kept its "
+                    "outlook for 2024 earnings of $1.85 to $1.90 a share. Prices rose 2.5% in May, above the "
+                    "central bank's 2% target.", date="2024-06-30")
+    target = the(claims, "400,000 units")
+    assert (target.kind, target.resolves_by) == ("forecast", "2024-12-31")       # was a quantity, no horizon
+    outlook = the(claims, "$1.85")
+    assert (outlook.kind, outlook.resolves_by) == ("forecast", "2024-12-31")
+    assert the(claims, "2.5%").kind == "quantity"                                # a target met or missed: measured

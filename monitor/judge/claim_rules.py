@@ -1004,6 +1004,12 @@ def _outcome(clause: str, ctx: _Context) -> str | None:
     return None
 
 
+# A figure someone sets for a period still ahead ("its 2026 target to $2,900", "a prediction of
+# $702,214 next year") is a forecast of that period, however plainly it is stated.
+_OUTLOOK_NOUN = re.compile(r"\b(?:forecasts?|targets?|predictions?|projections?|outlook|guidance|estimated|estimates)\b",
+                           re.IGNORECASE)
+
+
 def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any]], ctx: _Context,
               has_entities: bool, presupposed: bool = False) -> tuple[str | None, float | None, str | None]:
     """(kind, probability, why it is an opinion); kind None: not a claim at all. An opinion is
@@ -1180,6 +1186,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if (_DATED_DEED.search(clause) or _LEGAL_OUTCOME.search(clause)) and has_entities and not evaluative and \
             any(d["precision"] == "day" for d in recent) and not _SPECULATION_RE.search(clause):
         return "event", None, None                 # "Air India on Tuesday signed purchase agreements worth $70 billion"
+    if any(_is_claim_quantity(q) for q in quantities) and _OUTLOOK_NOUN.search(clause) and not past_deed and \
+            any(d["end"] > (ctx.document_date or "9999") for d in dates):
+        return "forecast", None, None              # "raised its full-year sales target to 400,000 units"
     if any(_is_claim_quantity(q) for q in quantities):
         changed = re.search(r"\b(?:risen|fallen|rose|fell|dropped|slipped|climbed|gained|lost)\b[^.;]*\bfrom\b",
                             clause)   # "support has fallen from 32% to 29%": a measured change, not a projection
