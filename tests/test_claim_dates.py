@@ -39,10 +39,20 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("in the next three months there is a 40% chance", "2022-06-01", True, "2022-08-31", "2022-08-31"),  # Jun-Aug
     ("could be set for a glorious summer this year", "2022-06-01", True, "2022-08-31", "2022-08-31"),
     ("Vertex has forecast 2014 Kalydeco sales of $470 million", "2014-10-21", True, "2014-01-01", "2014-12-31"),
+    ("supply will increase by 11.7% across 2025", "2024-12-04", True, "2025-01-01", "2025-12-31"),
+    ("raised its forecast for the year to 62.4 million", "2022-08-10", True, "2022-01-01", "2022-12-31"),
+    ("too cloudy for the sun to be visible this afternoon", "2024-04-08", True, "2024-04-08", "2024-04-08"),
+    ("projected a population growth of 7.3% between 2022 and 2032", "2025-01-28", None, "2022-01-01", "2032-12-31"),
+    ("output will grow from 2025 to 2030", "2024-08-30", True, "2025-01-01", "2030-12-31"),
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)
     assert (found[0]["date"], found[0]["end"]) == (start, end)
+
+
+def test_the_year_to_a_month_or_a_year_ended_is_no_current_year() -> None:
+    assert [d["text"] for d in find_dates("inflation for the year to June was 2.5%", "2025-03-25", None)] == ["June"]
+    assert find_dates("sales for the year ended March rose", "2025-05-01", False) == []
 
 
 def test_until_bounds_but_delayed_until_happens_then() -> None:

@@ -38,6 +38,9 @@ _DATE_PATTERNS = (
     ("fy", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
                       r"(?:financial|fiscal)\s+year\b", re.IGNORECASE)),
     ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
+    # "between 2022 and 2032", "from 2025 to 2030": the years from the first to the end of the second
+    ("both", re.compile(r"\b(?:between\s+(?P<y1>(?:19|20)\d{2})\s+and|from\s+(?P<f1>(?:19|20)\d{2})\s+(?:to|through|until))\s+"
+                        r"(?P<y2>(?:19|20)\d{2})\b(?![-–/])")),
     # "between December and February": from the first month to the end of the second after it
     ("months", re.compile(rf"(?:\b(?:between|from|during|in|over|for)\s+|\()(?P<m1>{'|'.join(_MONTHS[:12])})\s+"
                           rf"(?:and|to|through)\s+"
@@ -48,8 +51,10 @@ _DATE_PATTERNS = (
                         r"\b(?:19|20)\d{2}(?=\s+(?:[A-Z][\w-]*\s+){0,2}(?:revenue|sales|earnings|operating|profits?|guidance|output|"
                         r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?)\b)")),
     # "full-year revenue", "later in the year": the current year
-    ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over) the (?:full|whole|rest of the) year)\b",
-                        re.IGNORECASE)),
+    # "raised its forecast for the year" too, not "in the year to June" nor "for the year ended March"
+    ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over) the (?:full|whole|rest of the) year|"
+                        r"for the year(?!\s+(?:to|ended|ending|through)\s+(?:the\b|date\b|\d{1,2}\s+)?(?-i:[A-Z])|"
+                        r"\s+(?:ended|ending|before|after|ago|earlier)\b))\b", re.IGNORECASE)),
     # "for the current quarter", "this quarter": the quarter the document is written in (or the next)
     ("thisquarter", re.compile(r"\b(?:(?:in|for|during|by the end of)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
                                r"quarter\b", re.IGNORECASE)),
@@ -96,7 +101,8 @@ _DATE_PATTERNS = (
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:first|second)\s+half\s+of\s+"
                         r"(?:next|this|last)\s+year\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:(?:early|mid|late)[\s-]+)?(?:next|this|last)\s+year\b", re.IGNORECASE)),
-    ("day", re.compile(r"\b(?:last night|yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)),
+    ("day", re.compile(r"\b(?:last night|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening))\b",
+                       re.IGNORECASE)),
     ("day", re.compile(rf"\b(?:(?:next|this|last|on|by|until|before|from)\s+)?(?:{_WEEKDAY_RE})\b")),
     # "within 10 days"; "would last (for) six weeks" ends then too
     ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:\d+|two|three|four|five|six|seven|"
@@ -109,7 +115,7 @@ _DATE_PATTERNS = (
                          rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}})?\b")),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|during|for all of|for|of|or)\s+"
+    ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or)\s+"
                         r"(?i:early\s+|mid-|late\s+)?(?:19|20)\d{2}\b")),
 )
 # "announced on Wednesday", "told reporters Monday": the day a statement was made is past
@@ -240,7 +246,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             if any(match.start() < e and match.end() > s for s, e in taken):
                 continue
             span = match.group()
-            phrase = re.sub(r"^(?:for all of|in|by|before|until|from|since|on|through|throughout|during|of|at|to|for|or|"
+            phrase = re.sub(r"^(?:for all of|in|by|before|until|from|since|on|through|throughout|across|during|of|at|to|for|or|"
                             r"within|over|(?:lasts?|lasting)(?:\s+for)?"
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
                             "", span, flags=re.IGNORECASE)
@@ -317,7 +323,10 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 end = _month_end(year + (1 if last_month < first_month else 0), last_month)
                 precision = "month"
             elif precision == "both":
-                resolved, end = date(int(match.group("y1")), 1, 1), date(int(match.group("y2")), 12, 31)
+                first_year = int(match.group("y1") or match.group("f1"))
+                if int(match.group("y2")) <= first_year:
+                    continue
+                resolved, end = date(first_year, 1, 1), date(int(match.group("y2")), 12, 31)
                 precision = "year"
             elif precision == "midyear":
                 year = today.year + (1 if match.group("which").lower() == "next" else 0)
@@ -395,7 +404,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     year, month = divmod(today.month - 1 + months, 12)
                     resolved = end = _month_end(today.year + year, month + 1)
                 precision = "month"
-            elif precision == "year" and re.search(r"full|later in|whole|rest of", span, re.IGNORECASE):
+            elif precision == "year" and re.search(r"full|later in|whole|rest of|for the year", span, re.IGNORECASE):
                 resolved, end = date(today.year, 1, 1), date(today.year, 12, 31)
             elif precision == "year" and re.fullmatch(r"(?:19|20)\d{2}", phrase):
                 resolved = date(int(phrase), 1, 1)
@@ -413,6 +422,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 end = resolved + timedelta(days=1)
             elif phrase.lower() == "last night":
                 resolved = today - timedelta(days=1)
+            elif re.fullmatch(r"this (?:morning|afternoon|evening)", phrase, re.IGNORECASE):
+                resolved = today
             elif phrase.split()[-1] in _WEEKDAYS:
                 # "a strike until 6 a.m. on Thursday", called yesterday: until points ahead whatever the tense
                 # (not after a verb in the past: "the talks ran until Monday")
