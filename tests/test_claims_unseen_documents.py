@@ -1231,3 +1231,13 @@ def test_a_target_or_outlook_for_a_period_still_ahead_is_a_forecast_a_past_one_a
     outlook = the(claims, "$1.85")
     assert (outlook.kind, outlook.resolves_by) == ("forecast", "2024-12-31")
     assert the(claims, "2.5%").kind == "quantity"                                # a target met or missed: measured
+
+
+def test_a_rule_or_programme_starting_on_its_day_is_an_event_not_a_forecast() -> None:
+    claims = parsed("The ban is set to take effect on Jan. 19. The new fares come into force on Sunday. The vaccination "
+                    "campaign will be launched across districts on February 27. The festival will run from September 29 "
+                    "to October 6. Analysts expect the bank to cut rates on Thursday.", date="2024-12-18")
+    for phrases in (("take effect",), ("come into force",), ("will be launched",), ("will run",)):
+        assert the(claims, *phrases).kind == "event", phrases                     # were forecasts
+    assert the(claims, "take effect").event_date == "2025-01-19"
+    assert the(claims, "cut rates").kind == "forecast"                            # an expectation stays one

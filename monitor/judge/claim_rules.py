@@ -265,7 +265,10 @@ _SCHEDULED_RE = re.compile(r"\b(?:events?|meetings?|meets|summits?|conference|el
                            r"kick-off|tournament|premiere|start|starts|begin|begins|open|opens|goes on sale|"
                            r"go on sale|expires|expire|lapses|deadline|sentenced|sentencing|arraigned|reporting|"
                            r"ends|closes|(?:is|are) (?:to|due to) be [a-z]+(?:ed|en)|(?:is|are) due (?:on|by)|"
-                           r"report|publish|publishes|release|releases)\b",
+                           r"report|publish|publishes|release|releases|"
+                           # a rule or a programme starting on its day: "is set to take effect on Jan. 19"
+                           r"takes? effect|(?:comes?|coming) into (?:force|effect)|will run|"
+                           r"will be (?:launched|opened|inaugurated|unveiled|revealed))\b",
                            re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
