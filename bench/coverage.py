@@ -8,6 +8,7 @@
     .venv/bin/python bench/coverage.py prepare STORY        # a front-matter document for `monitor claims extract`
     .venv/bin/python bench/coverage.py pairs STORY          # the pairs to label (article x active claim)
     .venv/bin/python bench/coverage.py cache-name URL       # the cache file name of a URL
+    .venv/bin/python bench/coverage.py verify-cache         # the cached texts are the ones the figures were read on
 
 Layout, labels and the recipe that rebuilds the ignored text cache: bench/coverage/README.md;
 what the labels mean: docs/labelling.md.
@@ -28,6 +29,7 @@ BENCH = ROOT / "bench" / "coverage"
 CACHE = BENCH / "cache"
 LABELS = ("confirms", "contradicts", "discusses", "unrelated")
 LABEL_COLUMNS = ("url", "query", "rank", "claim_id", "label", "reason")
+DIGESTS = BENCH / "cache_digests.tsv"
 
 
 class CoverageError(Exception):
@@ -85,6 +87,34 @@ def labels(story: str, which: str = "labels") -> dict[tuple[str, str], dict[str,
 
 
 # -- preparing and checking ----------------------------------------------------------------------
+
+def text_digests(cache: Path = CACHE) -> dict[str, str]:
+    """{cache-relative path: SHA-1} of the cached texts of the split's stories (the prepared docs/
+    copies excepted)."""
+    listed = set(stories("all")) | set(stories("extraction-dev"))
+    return {str(path.relative_to(cache)): hashlib.sha1(path.read_bytes()).hexdigest()
+            for path in sorted(cache.glob("*/*.txt")) if path.parent.name in listed}
+
+
+def verify_cache(cache: Path = CACHE, digests: Path = DIGESTS) -> list[str]:
+    """How the cache differs from the texts the committed figures were read on: a rebuilt cache is
+    copied from search results by hand, and one character changed can move a figure."""
+    if not digests.exists():
+        raise CoverageError(f"{digests}: missing; record the cache with verify-cache --write")
+    want = dict(row.split("\t") for row in digests.read_text(encoding="utf-8").split("\n")[1:] if row)
+    have = text_digests(cache)
+    problems = [f"{name}: not cached" for name in want if name not in have]
+    problems += [f"{name}: differs from the recorded text" for name in want if name in have and have[name] != want[name]]
+    problems += [f"{name}: not recorded (run verify-cache --write once its figures are read)" for name in have
+                 if name not in want]
+    return problems
+
+
+def write_digests(cache: Path = CACHE, digests: Path = DIGESTS) -> int:
+    rows = text_digests(cache)
+    digests.write_text("path\tsha1\n" + "".join(f"{name}\t{sha}\n" for name, sha in rows.items()), encoding="utf-8")
+    return len(rows)
+
 
 def prepare(story: str) -> Path:
     """Write cache/<story>/docs/<story>.txt: the cached baseline text under front matter from
@@ -352,7 +382,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", nargs="?", default="score",
                         choices=["score", "agreement", "extraction", "check", "prepare", "pairs",
-                                 "cache-name"])
+                                 "cache-name", "verify-cache"])
     parser.add_argument("argument", nargs="?", help="STORY for prepare/pairs, URL for cache-name")
     parser.add_argument("--split", choices=["dev", "test", "all", "extraction-dev"], default="dev",
                         help="extraction-dev: baseline documents with hand-listed claims only, for `extraction`")
@@ -360,10 +390,17 @@ def main() -> None:
                         help="which labels to score against (default: the settled ones)")
     parser.add_argument("--stories", help="comma-separated stories to score (or to read claims of) instead of a whole split")
     parser.add_argument("--model", help="a stance model's metadata file or folder (default: the shipped one)")
+    parser.add_argument("--write", action="store_true", help="verify-cache: record the cache as it is now")
     args = parser.parse_args()
     try:
         if args.command == "cache-name":
             print(cache_name(args.argument))
+        elif args.command == "verify-cache" and args.write:
+            print(f"{write_digests()} cached texts recorded in {DIGESTS.relative_to(ROOT)}")
+        elif args.command == "verify-cache":
+            problems = verify_cache()
+            print("\n".join(problems) or "every cached text is the one recorded")
+            sys.exit(1 if problems else 0)
         elif args.command == "prepare":
             print(prepare(args.argument))
         elif args.command == "pairs":

@@ -64,3 +64,21 @@ def test_cohen_kappa_matches_a_hand_computed_case():
     second = ["confirms", "unrelated", "discusses", "discusses"]
     assert coverage.cohen_kappa(first, second) == pytest.approx(7 / 11)
     assert coverage.cohen_kappa(first, first) == 1.0
+
+
+def test_verify_cache_names_each_text_that_differs_is_missing_or_was_never_recorded(tmp_path):
+    one, two, three = coverage.stories("dev")[:3]
+    for story in (one, two):
+        (tmp_path / story).mkdir()
+        (tmp_path / story / "baseline.txt").write_text("https://example.org/a\n\nThe text.\n", encoding="utf-8")
+    digests = tmp_path / "digests.tsv"
+    assert coverage.write_digests(tmp_path, digests) == 2
+    assert coverage.verify_cache(tmp_path, digests) == []
+
+    (tmp_path / one / "baseline.txt").write_text("https://example.org/a\n\nThe text!\n", encoding="utf-8")
+    (tmp_path / two / "baseline.txt").unlink()
+    (tmp_path / three).mkdir()
+    (tmp_path / three / "baseline.txt").write_text("https://example.org/c\n\nMore.\n", encoding="utf-8")
+    problems = coverage.verify_cache(tmp_path, digests)
+    assert problems == [f"{two}/baseline.txt: not cached", f"{one}/baseline.txt: differs from the recorded text",
+                        f"{three}/baseline.txt: not recorded (run verify-cache --write once its figures are read)"]
