@@ -1241,3 +1241,22 @@ def test_a_rule_or_programme_starting_on_its_day_is_an_event_not_a_forecast() ->
         assert the(claims, *phrases).kind == "event", phrases                     # were forecasts
     assert the(claims, "take effect").event_date == "2025-01-19"
     assert the(claims, "cut rates").kind == "forecast"                            # an expectation stays one
+
+
+@pytest.mark.parametrize("text, speaker, statement", [
+    ("Retail egg prices surged 13.8% in January, USDA data showed.", "USDA", "Retail egg prices surged 13.8% in January."),
+    ("Smartphone shipments are estimated to fall 5 per cent to 1.2 billion this year, a new report by Counterpoint "
+     "Research said on Thursday.", "Counterpoint Research",
+     "Smartphone shipments are estimated to fall 5 per cent to 1.2 billion this year."),
+    ("Only 17% of eligible adults received the last booster in 2022, according to Dr. Ann Lee, an infectious disease "
+     "expert at Vanderbilt University in Nashville, Tennessee.", "Ann Lee",
+     "Only 17% of eligible adults received the last booster in 2022."),
+    ("Orbix's third-quarter revenue grew 5.5% to $169.6 billion, the retail giant said.", "Orbix",
+     "Orbix's third-quarter revenue grew 5.5% to $169.6 billion."),
+    ("Same-store sales rose 8.4% in the quarter, the company said.", None,     # names nobody: the tail stays
+     "Same-store sales rose 8.4% in the quarter, the company said."),
+])
+def test_a_source_named_at_the_end_of_the_sentence_is_its_speaker(text: str, speaker: str | None,
+                                                                  statement: str) -> None:
+    claim = parsed(text, date="2024-11-20")[0]
+    assert (claim.speaker, claim.statement) == (speaker, statement)

@@ -652,7 +652,19 @@ _ATTRIBUTION_PATTERNS = (
     # ..., said Peskov.
     re.compile(rf"\b(?P<verb>said|added|noted|wrote|explained|remarked|concluded)\s+(?P<who>{_NAME})"),
 )
-_ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^,;:.]|\.(?=\S)|(?<=\b[A-Z])\.)+?)(?:,\s*|\.?\s*$)")
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^,;:.]|\.(?=\S)|(?<=\b[A-Z])\.|"
+                           r"(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bProf)\.)+?)(?:,\s*|\.?\s*$)")
+_BODY_TAIL = re.compile(rf",\s+the\s+(?:[a-z\-]+\s+)?(?:{_BODY_NOUN}|giant)\s+(?P<verb>{_SAY_VERBS})"
+                        r"(?:\s+(?:on\s+)?\w+){0,3}\.?$")
+# "an infectious disease expert at Vanderbilt": who a named source is, after the name
+_APPOSITIVE_TITLE = (r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:expert|analyst|economist|professor|researcher|"
+                     r"spokes(?:man|woman|person)|director|chief|head|official|adviser|advisor|strategist|scientist|"
+                     r"specialist|lecturer|fellow|executive|officer|manager|partner|founder)s?\b")
+# "..., USDA data showed.", "..., a new report by Counterpoint Research said on Thursday.": the source
+_SOURCE_TAIL = re.compile(rf",\s+(?:(?:a|the)\s+(?:new\s+|latest\s+)?(?:report|survey|study|poll|analysis)\s+"
+                          rf"(?:by|from)\s+(?P<who>{_NAME})|(?:the\s+)?(?P<owner>{_NAME})(?:’s|'s)?\s+(?:data|figures|"
+                          rf"statistics|report|survey|poll))\s+(?P<verb>showed|shows|said|says|found|finds)\b"
+                          r"(?:\s+(?:on\s+)?\w+)?\.?$")
 _IN_VIEW = re.compile(rf"\b[Ii]n (?P<who>{_NAME}|his|her)(?:’s|'s)? (?:view|opinion|estimation|words)\b,?\s*")
 _SAYS_THAT = re.compile(
     rf"^(?P<lead>(?:[\w.’'\-]+,?\s+){{0,8}}?)(?P<who>\b(?:[Hh]e|[Ss]he)\b|{_NAME})\s+(?:also\s+|further\s+|"
@@ -714,7 +726,10 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     """Attribution of a narrator sentence, and the sentence without it (one try, no lead-in skipped)."""
     match = _ACCORDING_TO.search(sentence)
     if match and not re.search(r"\b(?:reports?|media|sources|officials|data|estimates)\b", match.group("who")):
-        rest = (sentence[:match.start()] + " " + sentence[match.end():]).strip()
+        after = sentence[match.end():]
+        if match.start() > 0 and re.match(_APPOSITIVE_TITLE, after):
+            after = "."                      # "..., according to Dr. Ann Lee, an expert at Vanderbilt."
+        rest = re.sub(r"\s*,\s*(?=\.$)", "", (sentence[:match.start()] + " " + after).strip())
         return Attribution(match.group("who"), "according to", match.span()), rest
     match = _IN_VIEW.search(sentence)
     if match:
@@ -724,11 +739,23 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     if match and not re.search(r"\b(?:that|which|who|if|when)\b", match.group("lead")) and (
             match.group().rstrip().endswith(" that") or match.group("verb") in _ZERO_THAT_VERBS):
         return Attribution(match.group("who"), match.group("verb"), match.span()), sentence[match.end():]
+    match = _SOURCE_TAIL.search(sentence)
+    if match:
+        return Attribution(match.group("who") or match.group("owner"), match.group("verb"), match.span()), \
+            (sentence[:match.start()] + sentence[match.end():].rstrip(".") + ".").strip()
     # "..., she said." at the end, or ", he stressed," in the middle
     match = _TAIL.search(sentence) or re.search(rf",\s+(?P<who>he|she|{_NAME})\s+(?P<verb>{_SAY_VERBS}),\s+",
                                                 sentence)
     if match:
         return Attribution(match.group("who"), match.group("verb"), match.span()), \
+            (sentence[:match.start()] + " " + sentence[match.end():]).strip()
+    # "Orbix's sales rose 4%, the company said": the body is the one the sentence names first
+    match = _BODY_TAIL.search(sentence)
+    # (a possessive or a name of two words: "Same-store sales rose" names nobody)
+    named = re.match(r"(?P<who>(?!(?:The|A|An|It|Its|This|That|These|Those|Their|Our|In|On|At|As)\b)"
+                     r"[A-Z][\w&.\-]*(?:(?:’s|'s)(?=\s)|(?:\s+[A-Z][\w&.\-]*){1,3}))", sentence)
+    if match and named:
+        return Attribution(re.sub(r"(?:’s|'s)$", "", named.group("who")), match.group("verb"), match.span()), \
             (sentence[:match.start()] + " " + sentence[match.end():]).strip()
     return Attribution(None, None, None), sentence
 
