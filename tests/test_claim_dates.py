@@ -50,6 +50,13 @@ def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool,
     assert (found[0]["date"], found[0]["end"]) == (start, end)
 
 
+def test_a_month_next_year_or_this_year_is_one_date_of_that_year() -> None:
+    found = find_dates("will raise the minimum wage to £11.44 from April next year", "2023-11-22", True)
+    assert [(d["date"], d["end"]) for d in found] == [("2024-04-01", "2024-04-30")]       # not also "next year"
+    found = find_dates("will finish the line by June this year", "2023-11-22", True)
+    assert [(d["date"], d["end"]) for d in found] == [("2023-06-01", "2023-06-30")]       # not next June
+
+
 def test_the_year_to_a_month_or_a_year_ended_is_no_current_year() -> None:
     assert [d["text"] for d in find_dates("inflation for the year to June was 2.5%", "2025-03-25", None)] == ["June"]
     assert find_dates("sales for the year ended March rose", "2025-05-01", False) == []

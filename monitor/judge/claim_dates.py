@@ -100,6 +100,9 @@ _DATE_PATTERNS = (
                            r"\s+(?:of\s+)?(?:next|this)\s+year)?\b", re.IGNORECASE)),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:first|second)\s+half\s+of\s+"
                         r"(?:next|this|last)\s+year\b", re.IGNORECASE)),
+    # "from April next year", "by June this year": that month of that year (before the bare "next year")
+    ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|through|during|at)\s+)?(?:the\s+)?"
+                         rf"(?:(?:early|mid|late|end of)[\s-]+)?(?:{'|'.join(_FULL_MONTHS)})\s+(?:of\s+)?(?:next|this)\s+year\b")),
     ("year", re.compile(r"\b(?:(?:early|mid|late)[\s-]+)?(?:next|this|last)\s+year\b", re.IGNORECASE)),
     ("day", re.compile(r"\b(?:last night|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening))\b",
                        re.IGNORECASE)),
@@ -437,8 +440,10 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif precision == "month" and phrase.split()[0] in _FULL_MONTHS:
                 parts = phrase.split()
                 month = _FULL_MONTHS.index(parts[0]) + 1
-                if len(parts) > 1:
+                if len(parts) > 1 and parts[1].isdigit():
                     resolved = date(int(parts[1]), month, 1)
+                elif len(parts) > 1:           # "from April next year", "by June this year"
+                    resolved = date(today.year + (parts[-2].lower() == "next"), month, 1)
                 else:
                     # the tense decides ("rose in June" written on 5 December: the June before; "will
                     # rise in June": the next), else the nearer month by its middle
