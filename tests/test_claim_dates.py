@@ -44,6 +44,7 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("too cloudy for the sun to be visible this afternoon", "2024-04-08", True, "2024-04-08", "2024-04-08"),
     ("projected a population growth of 7.3% between 2022 and 2032", "2025-01-28", None, "2022-01-01", "2032-12-31"),
     ("output will grow from 2025 to 2030", "2024-08-30", True, "2025-01-01", "2030-12-31"),
+    ("profit in the first six months of the financial year", "2017-10-27", True, "2017-07-01", "2017-12-31"),
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)

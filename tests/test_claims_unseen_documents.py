@@ -1260,3 +1260,10 @@ def test_a_source_named_at_the_end_of_the_sentence_is_its_speaker(text: str, spe
                                                                   statement: str) -> None:
     claim = parsed(text, date="2024-11-20")[0]
     assert (claim.speaker, claim.statement) == (speaker, statement)
+
+
+def test_the_day_a_forecast_was_announced_neither_bounds_it_nor_anchors_the_document() -> None:
+    claims = parsed("The co-operative announced on Friday that it expects to pay farmers $6.75 per kilogram. "
+                    "Fuel costs are expected to rise to $1.5 billion.", date="2023-08-18")
+    assert the(claims, "$6.75").resolves_by is None                     # was 2023-08-18, the day it was said
+    assert the(claims, "$1.5 billion").resolves_by is None              # was the same day, taken as the occasion

@@ -35,6 +35,10 @@ _DATE_PATTERNS = (
     # India's end on 31 March, the US government's on 30 September)
     ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>(?:20)?\d{2})\b"
                           r"(?![-–/]\d)")),
+    # "in the first six months of the financial year", "the second half of fiscal year": halves of
+    # the financial year the document is written in
+    ("fyhalf", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<half>first|second)\s+(?:half|six\s+months)\s+"
+                          r"of\s+(?:the\s+)?(?:current\s+|this\s+)?(?:financial|fiscal)\s+year\b", re.IGNORECASE)),
     ("fy", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
                       r"(?:financial|fiscal)\s+year\b", re.IGNORECASE)),
     ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
@@ -122,6 +126,12 @@ _DATE_PATTERNS = (
                         r"(?i:early\s+|mid-|late\s+)?(?:19|20)\d{2}\b")),
 )
 # "announced on Wednesday", "told reporters Monday": the day a statement was made is past
+def said_on(text_before: str) -> bool:
+    """Whether a date right after ``text_before`` is the day something was said ("announced on
+    Friday that ..."), not a day the claim is about."""
+    return bool(_SAID_ON.search(text_before))
+
+
 _SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveiled|revealed|disclosed|stated|"
                       r"released|published|warned|added)\s*$")
 # "delayed until 2021": it happens in 2021, not "not before 2021"
@@ -272,6 +282,13 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved = date(int(match.group("fy1")), fiscal_end % 12 + 1, 1)
                 end = _month_end(second if fiscal_end < 12 else int(match.group("fy1")), fiscal_end)
                 precision = "year"
+            elif precision == "fyhalf":
+                year = today.year if today.month <= fiscal_end else today.year + 1     # the year it ends in
+                start = date(year - 1, fiscal_end % 12 + 1, 1) if fiscal_end < 12 else date(year, 1, 1)
+                if match.group("half").lower() == "second":
+                    start = _months_later(start, 6)
+                resolved, end = start, _months_later(start, 6) - timedelta(days=1)
+                precision = "half"
             elif precision == "fy":
                 year = today.year if today.month <= fiscal_end else today.year + 1     # the year it ends in
                 year += 1 if match.group("which").lower() in ("next", "coming") else 0

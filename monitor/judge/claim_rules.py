@@ -43,6 +43,7 @@ from .claim_dates import (
     _alternative_dates,
     find_dates,
     fiscal_year_end,
+    said_on,
 )
 from .clause_parse import clause_parts
 from .quantities import Quantity, format_value, parse_quantities
@@ -1381,7 +1382,10 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             prob_q = next((q for q in quantities if q.unit == "percent"), None)
             if not _OUTCOME_RE.search(statement) and prob_q is not None:    # (betting odds are no percentage)
                 statement = f"The probability of {outcome} is {prob_q.text}."
-    event_date, resolves_by = _resolves_by(kind, _horizons(dates, statement), ctx.document_date, statement)
+    horizons = _horizons(dates, statement)
+    if kind == "forecast":     # "announced on Friday that it expects ...": the day it was said bounds nothing
+        horizons = [d for d in horizons if not _said_that_day(d["text"], statement)]
+    event_date, resolves_by = _resolves_by(kind, horizons, ctx.document_date, statement)
     if kind == "forecast" and ctx.resolves_at:
         resolves_by = ctx.resolves_at
     return Unit(anchor=anchor or clause, quote=ctx.quote, statement=statement, kind=kind, speaker=ctx.speaker,
@@ -2153,7 +2157,7 @@ def _anchor(units: list[Unit], document_date: str | None) -> tuple[str | None, U
     limit = (date.fromisoformat(document_date) + timedelta(days=42)).isoformat()
     for unit in units:
         days = [d for d in unit.slots.get("dates", []) if d["precision"] == "day"
-                and document_date <= d["end"] <= limit]
+                and document_date <= d["end"] <= limit and not _said_that_day(d["text"], unit.statement)]
         # an event, or a forecast of a meeting or of an outcome on that day ("expected to cut
         # rates on Thursday")
         if not days or not (unit.kind == "event" or unit.kind == "forecast" and (
@@ -2164,6 +2168,13 @@ def _anchor(units: list[Unit], document_date: str | None) -> tuple[str | None, U
             settles += timedelta(days=1)
         return settles.isoformat(), unit
     return None, None
+
+
+def _said_that_day(date_text: str, statement: str) -> bool:
+    """"The co-operative announced on Friday that it expects ...": Friday is when it was said, no
+    occasion the document previews."""
+    at = statement.find(date_text)
+    return at > 0 and said_on(statement[:at])
 
 
 def _units(body: str, *, document_date: str | None, outlet: str | None = None) -> Iterator[Unit]:
