@@ -1383,9 +1383,11 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             if not _OUTCOME_RE.search(statement) and prob_q is not None:    # (betting odds are no percentage)
                 statement = f"The probability of {outcome} is {prob_q.text}."
     horizons = _horizons(dates, statement)
-    if kind == "forecast":     # "announced on Friday that it expects ...": the day it was said bounds nothing
-        horizons = [d for d in horizons if not _said_that_day(d["text"], statement)]
     event_date, resolves_by = _resolves_by(kind, horizons, ctx.document_date, statement)
+    bounding = [d for d in horizons if not _said_that_day(d["text"], statement)]
+    if kind == "forecast" and len(bounding) < len(horizons):
+        # "announced on Friday that it expects ...": the day it was said bounds nothing
+        resolves_by = _resolves_by(kind, bounding, ctx.document_date, statement)[1]
     if kind == "forecast" and ctx.resolves_at:
         resolves_by = ctx.resolves_at
     return Unit(anchor=anchor or clause, quote=ctx.quote, statement=statement, kind=kind, speaker=ctx.speaker,
