@@ -45,10 +45,16 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("projected a population growth of 7.3% between 2022 and 2032", "2025-01-28", None, "2022-01-01", "2032-12-31"),
     ("output will grow from 2025 to 2030", "2024-08-30", True, "2025-01-01", "2030-12-31"),
     ("profit in the first six months of the financial year", "2017-10-27", True, "2017-07-01", "2017-12-31"),
+    ("growth projected in the second half of the year", "2024-10-15", True, "2024-07-01", "2024-12-31"),
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)
     assert (found[0]["date"], found[0]["end"]) == (start, end)
+
+
+def test_a_bare_half_names_no_year_and_is_no_date() -> None:
+    # whose year "the second half" halves (a calendar or a financial year) the clause does not say
+    assert find_dates("likely to pick up pace again in the second half", "2017-10-27", True, fiscal_end=6) == []
 
 
 def test_a_month_next_year_or_this_year_is_one_date_of_that_year() -> None:

@@ -36,9 +36,11 @@ _DATE_PATTERNS = (
     ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>(?:20)?\d{2})\b"
                           r"(?![-–/]\d)")),
     # "in the first six months of the financial year", "the second half of fiscal year": halves of
-    # the financial year the document is written in
-    ("fyhalf", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<half>first|second)\s+(?:half|six\s+months)\s+"
-                          r"of\s+(?:the\s+)?(?:current\s+|this\s+)?(?:financial|fiscal)\s+year\b", re.IGNORECASE)),
+    # the financial year the document is written in; "the second half of the year": of the calendar
+    # year (a bare "the second half" is left alone: whose year it halves, the text does not say)
+    ("fyhalf", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<half>first|second)\s+(?:half|six\s+months)"
+                          r"\s+of\s+(?:the\s+)?(?:(?:current\s+|this\s+)?(?:financial|fiscal)\s+year|(?P<calendar>year))\b",
+                          re.IGNORECASE)),
     ("fy", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
                       r"(?:financial|fiscal)\s+year\b", re.IGNORECASE)),
     ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
@@ -283,8 +285,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 end = _month_end(second if fiscal_end < 12 else int(match.group("fy1")), fiscal_end)
                 precision = "year"
             elif precision == "fyhalf":
-                year = today.year if today.month <= fiscal_end else today.year + 1     # the year it ends in
-                start = date(year - 1, fiscal_end % 12 + 1, 1) if fiscal_end < 12 else date(year, 1, 1)
+                year_end = 12 if match.group("calendar") else fiscal_end
+                year = today.year if today.month <= year_end else today.year + 1     # the year it ends in
+                start = date(year - 1, year_end % 12 + 1, 1) if year_end < 12 else date(year, 1, 1)
                 if match.group("half").lower() == "second":
                     start = _months_later(start, 6)
                 resolved, end = start, _months_later(start, 6) - timedelta(days=1)
