@@ -46,6 +46,7 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("output will grow from 2025 to 2030", "2024-08-30", True, "2025-01-01", "2030-12-31"),
     ("profit in the first six months of the financial year", "2017-10-27", True, "2017-07-01", "2017-12-31"),
     ("growth projected in the second half of the year", "2024-10-15", True, "2024-07-01", "2024-12-31"),
+    ("final domestic figures will be released Monday", "2024-06-16", True, "2024-06-17", "2024-06-17"),  # no say-day
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)

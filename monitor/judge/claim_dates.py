@@ -131,7 +131,9 @@ _DATE_PATTERNS = (
 def said_on(text_before: str) -> bool:
     """Whether a date right after ``text_before`` is the day something was said ("announced on
     Friday that ..."), not a day the claim is about."""
-    return bool(_SAID_ON.search(text_before))
+    said = _SAID_ON.search(text_before)
+    # ("figures will be released Monday", "due to be published Friday": a day ahead, no statement)
+    return bool(said) and not re.search(r"\b(?:will|would|shall|to|be)\s+$", text_before[:said.start()])
 
 
 _SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveiled|revealed|disclosed|stated|"
@@ -454,7 +456,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 until = re.search(r"(?P<word>\w+)\s+until\b[^;,]{0,25}$", before)
                 ahead = True if until and not re.fullmatch(r"\w+ed|ran|was|were|stayed|kept|held|went|sat|stood",
                                                            until.group("word")) else future
-                if _SAID_ON.search(text[:match.start()]):
+                if said_on(text[:match.start()]):
                     ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
                 resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, ahead)
             elif precision == "month" and phrase.split()[0] in _FULL_MONTHS:
