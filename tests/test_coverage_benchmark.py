@@ -82,3 +82,9 @@ def test_verify_cache_names_each_text_that_differs_is_missing_or_was_never_recor
     problems = coverage.verify_cache(tmp_path, digests)
     assert problems == [f"{two}/baseline.txt: not cached", f"{one}/baseline.txt: differs from the recorded text",
                         f"{three}/baseline.txt: not recorded (run verify-cache --write once its figures are read)"]
+
+
+def test_extraction_scores_without_a_baseline_that_is_not_cached_and_says_so(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(coverage, "CACHE", tmp_path)       # an empty cache: nothing to read
+    coverage.extraction(["ecb-sept-2024"])
+    assert capsys.readouterr().out.strip().endswith("not cached, left out of these figures: ecb-sept-2024")
