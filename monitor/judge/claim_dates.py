@@ -128,6 +128,10 @@ _DATE_PATTERNS = (
                         r"(?i:early\s+|mid-|late\s+)?(?:19|20)\d{2}\b")),
 )
 # "announced on Wednesday", "told reporters Monday": the day a statement was made is past
+_SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveiled|revealed|disclosed|stated|"
+                      r"released|published|warned|added)\s*$")
+
+
 def said_on(text_before: str) -> bool:
     """Whether a date right after ``text_before`` is the day something was said ("announced on
     Friday that ..."), not a day the claim is about."""
@@ -136,8 +140,6 @@ def said_on(text_before: str) -> bool:
     return bool(said) and not re.search(r"\b(?:will|would|shall|to|be)\s+$", text_before[:said.start()])
 
 
-_SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveiled|revealed|disclosed|stated|"
-                      r"released|published|warned|added)\s*$")
 # "delayed until 2021": it happens in 2021, not "not before 2021"
 _PUT_OFF = re.compile(r"\b(?:delayed|postponed|deferred|pushed back|put off|moved|rescheduled)\s+(?:to\s+|again\s+)?$",
                       re.IGNORECASE)

@@ -655,6 +655,7 @@ _ATTRIBUTION_PATTERNS = (
 )
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^,;:.]|\.(?=\S)|(?<=\b[A-Z])\.|"
                            r"(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bProf)\.)+?)(?:,\s*|\.?\s*$)")
+# "..., the company said", "..., the retail giant said Tuesday": a body named by what it is
 _BODY_TAIL = re.compile(rf",\s+the\s+(?:[a-z\-]+\s+)?(?:{_BODY_NOUN}|giant)\s+(?P<verb>{_SAY_VERBS})"
                         r"(?:\s+(?:on\s+)?\w+){0,3}\.?$")
 # "an infectious disease expert at Vanderbilt": who a named source is, after the name
