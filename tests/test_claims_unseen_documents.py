@@ -1251,14 +1251,16 @@ def test_a_rule_or_programme_starting_on_its_day_is_an_event_not_a_forecast() ->
     ("Only 17% of eligible adults received the last booster in 2022, according to Dr. Ann Lee, an infectious disease "
      "expert at Vanderbilt University in Nashville, Tennessee.", "Ann Lee",
      "Only 17% of eligible adults received the last booster in 2022."),
-    ("Orbix's third-quarter revenue grew 5.5% to $169.6 billion, the retail giant said.", "Orbix",
-     "Orbix's third-quarter revenue grew 5.5% to $169.6 billion."),
+    ("Analysts expected more from Orbix. Orbix's third-quarter revenue grew 5.5% to $169.6 billion, the retail "
+     "giant said.", "Orbix", "Orbix's third-quarter revenue grew 5.5% to $169.6 billion."),
+    ("Orbix Motors beat forecasts on Tuesday. Its operating income rose 8.2%, the carmaker said.",   # the one in view
+     "Orbix Motors", "Orbix Motors’s operating income rose 8.2%."),
     ("Same-store sales rose 8.4% in the quarter, the company said.", None,     # names nobody: the tail stays
      "Same-store sales rose 8.4% in the quarter, the company said."),
 ])
 def test_a_source_named_at_the_end_of_the_sentence_is_its_speaker(text: str, speaker: str | None,
                                                                   statement: str) -> None:
-    claim = parsed(text, date="2024-11-20")[0]
+    claim = parsed(text, date="2024-11-20")[-1]           # the claim of the last sentence
     assert (claim.speaker, claim.statement) == (speaker, statement)
 
 

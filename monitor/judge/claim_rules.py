@@ -656,16 +656,19 @@ _ATTRIBUTION_PATTERNS = (
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^,;:.]|\.(?=\S)|(?<=\b[A-Z])\.|"
                            r"(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bProf)\.)+?)(?:,\s*|\.?\s*$)")
 # "..., the company said", "..., the retail giant said Tuesday": a body named by what it is
-_BODY_TAIL = re.compile(rf",\s+the\s+(?:[a-z\-]+\s+)?(?:{_BODY_NOUN}|giant)\s+(?P<verb>{_SAY_VERBS})"
-                        r"(?:\s+(?:on\s+)?\w+){0,3}\.?$")
+_BODY_TAIL = re.compile(rf",\s+(?P<who>the\s+(?:[a-z\-]+\s+)?(?:{_BODY_NOUN}|giant))\s+(?P<verb>{_SAY_VERBS})"
+                        # (only when or where it was said may follow: "the company added 5 million subscribers" is no tail)
+                        rf"(?:\s+(?:(?:on\s+|late\s+|early\s+)?(?:{_WEEKDAY_RE}|today|yesterday)|"
+                        rf"in\s+(?:a\s+|its\s+)?(?:statement|filing|release|{_MONTH_RE})))*\.?$")
 # "an infectious disease expert at Vanderbilt": who a named source is, after the name
 _APPOSITIVE_TITLE = (r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:expert|analyst|economist|professor|researcher|"
                      r"spokes(?:man|woman|person)|director|chief|head|official|adviser|advisor|strategist|scientist|"
                      r"specialist|lecturer|fellow|executive|officer|manager|partner|founder)s?\b")
 # "..., USDA data showed.", "..., a new report by Counterpoint Research said on Thursday.": the source
+# (", a new YouGov poll showed" is _STUDY_TAIL's, which keeps the poll in its name)
 _SOURCE_TAIL = re.compile(rf",\s+(?:(?:a|the)\s+(?:new\s+|latest\s+)?(?:report|survey|study|poll|analysis)\s+"
                           rf"(?:by|from)\s+(?P<who>{_NAME})|(?:the\s+)?(?P<owner>{_NAME})(?:’s|'s)?\s+(?:data|figures|"
-                          rf"statistics|report|survey|poll))\s+(?P<verb>showed|shows|said|says|found|finds)\b"
+                          rf"statistics))\s+(?P<verb>showed|shows|said|says|found|finds)\b"
                           r"(?:\s+(?:on\s+)?\w+)?\.?$")
 _IN_VIEW = re.compile(rf"\b[Ii]n (?P<who>{_NAME}|his|her)(?:’s|'s)? (?:view|opinion|estimation|words)\b,?\s*")
 _SAYS_THAT = re.compile(
@@ -751,13 +754,10 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     if match:
         return Attribution(match.group("who"), match.group("verb"), match.span()), \
             (sentence[:match.start()] + " " + sentence[match.end():]).strip()
-    # "Orbix's sales rose 4%, the company said": the body is the one the sentence names first
+    # "Orbix's sales rose 4%, the company said": a body named by what it is (``_units`` names it)
     match = _BODY_TAIL.search(sentence)
-    # (a possessive or a name of two words: "Same-store sales rose" names nobody)
-    named = re.match(r"(?P<who>(?!(?:The|A|An|It|Its|This|That|These|Those|Their|Our|In|On|At|As)\b)"
-                     r"[A-Z][\w&.\-]*(?:(?:’s|'s)(?=\s)|(?:\s+[A-Z][\w&.\-]*){1,3}))", sentence)
-    if match and named:
-        return Attribution(re.sub(r"(?:’s|'s)$", "", named.group("who")), match.group("verb"), match.span()), \
+    if match:
+        return Attribution(match.group("who"), match.group("verb"), match.span()), \
             (sentence[:match.start()] + " " + sentence[match.end():]).strip()
     return Attribution(None, None, None), sentence
 
@@ -1283,9 +1283,15 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
             event_date = day["date"]
     if kind not in ("event", "forecast"):
         return event_date, None
+    if kind == "forecast" and _said_that_day(first["text"], statement):
+        # "announced on Friday that it expects ...": the day it was said bounds nothing
+        bounding = [d for d in dates if not _said_that_day(d["text"], statement)]
+        if not bounding:
+            return event_date, None
+        first = bounding[0]
     ahead = [d for d in dates if document_date and d["end"] > document_date]
     if kind == "forecast" and ahead and document_date and first["end"] <= document_date:
-        first = ahead[0]      # "announced on Wednesday that it plans to cut 4,000 jobs by the end of 2027"
+        first = ahead[0]      # "legislation agreed in 2020 ... set to hit €100 per tonne in 2030"
     if document_date and first["end"] < document_date:
         return event_date, None                       # already happened when the document was written
     if first.get("until"):
@@ -1383,12 +1389,7 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             prob_q = next((q for q in quantities if q.unit == "percent"), None)
             if not _OUTCOME_RE.search(statement) and prob_q is not None:    # (betting odds are no percentage)
                 statement = f"The probability of {outcome} is {prob_q.text}."
-    horizons = _horizons(dates, statement)
-    event_date, resolves_by = _resolves_by(kind, horizons, ctx.document_date, statement)
-    bounding = [d for d in horizons if not _said_that_day(d["text"], statement)]
-    if kind == "forecast" and len(bounding) < len(horizons):
-        # "announced on Friday that it expects ...": the day it was said bounds nothing
-        resolves_by = _resolves_by(kind, bounding, ctx.document_date, statement)[1]
+    event_date, resolves_by = _resolves_by(kind, _horizons(dates, statement), ctx.document_date, statement)
     if kind == "forecast" and ctx.resolves_at:
         resolves_by = ctx.resolves_at
     return Unit(anchor=anchor or clause, quote=ctx.quote, statement=statement, kind=kind, speaker=ctx.speaker,
@@ -2226,6 +2227,12 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                     speaker = None
                 else:
                     attribution, rest = narrator_attribution(sentence)
+                    if attribution.span and _BODY_TAIL.fullmatch(sentence, attribution.span[0]):
+                        # "..., the retail giant said": the organisation the sentence (or the one
+                        # before) is about; with none in view the sentence stays as it is
+                        body = _subject_thing(sentence, names) or thing
+                        attribution, rest = (Attribution(body, attribution.verb, attribution.span), rest) if body \
+                            else (Attribution(None, None, None), sentence)
                     speaker = _speaker(attribution.who, names, paragraph_speaker, interviewee)
                     if (attribution.who or "").lower() == "they" and parties:
                         speaker = parties            # "They said there's no legal impediment"
