@@ -47,10 +47,23 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("profit in the first six months of the financial year", "2017-10-27", True, "2017-07-01", "2017-12-31"),
     ("growth projected in the second half of the year", "2024-10-15", True, "2024-07-01", "2024-12-31"),
     ("final domestic figures will be released Monday", "2024-06-16", True, "2024-06-17", "2024-06-17"),  # no say-day
+    ("five to eight tropical cyclones will hit Hong Kong during the year", "2024-03-21", True, "2024-01-01", "2024-12-31"),
+    ("we look forward to an end year cash rate of 3.35%", "2025-05-19", True, "2025-12-31", "2025-12-31"),
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)
     assert (found[0]["date"], found[0]["end"]) == (start, end)
+
+
+@pytest.mark.parametrize("text, written, start, end", [
+    ("expects the deficit to be $1.9 trillion in the 2024 fiscal year", "2024-06-19", "2023-10-01", "2024-09-30"),
+    ("raised its EPS guidance for the full fiscal 2024", "2024-10-29", "2023-10-01", "2024-09-30"),
+    ("reasonable net profit growth in FY26", "2025-11-03", "2025-10-01", "2026-09-30"),
+])
+def test_a_named_financial_year_is_the_one_ending_in_that_year(text: str, written: str, start: str, end: str) -> None:
+    # (a US document: the financial year ends in September; see fiscal_year_end)
+    found = find_dates(text, written, True, fiscal_end=9)
+    assert [(d["date"], d["end"]) for d in found] == [(start, end)]
 
 
 def test_a_bare_half_names_no_year_and_is_no_date() -> None:

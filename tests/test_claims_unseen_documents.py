@@ -1269,3 +1269,13 @@ def test_the_day_a_forecast_was_announced_neither_bounds_it_nor_anchors_the_docu
                     "Fuel costs are expected to rise to $1.5 billion.", date="2023-08-18")
     assert the(claims, "$6.75").resolves_by is None                     # was 2023-08-18, the day it was said
     assert the(claims, "$1.5 billion").resolves_by is None              # was the same day, taken as the occasion
+
+
+def test_a_horizon_closing_a_sentence_bounds_each_forecast_split_from_it() -> None:
+    claims = parsed("Orbix Tourism Authority (OTA) Deputy Governor for Domestic Marketing, Ann Lee said the agency "
+                    "expects to welcome 35 million foreign tourists and encourage 200 million domestic trips next year.",
+                    date="2023-07-18")
+    for phrases in (("35 million",), ("200 million",)):
+        claim = the(claims, *phrases)
+        assert (claim.kind, claim.resolves_by, claim.speaker) == ("forecast", "2024-12-31", "Ann Lee"), phrases
+    assert the(claims, "35 million").statement == "The agency expects to welcome 35 million foreign tourists."

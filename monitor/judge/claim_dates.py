@@ -43,6 +43,10 @@ _DATE_PATTERNS = (
                           re.IGNORECASE)),
     ("fy", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
                       r"(?:financial|fiscal)\s+year\b", re.IGNORECASE)),
+    # "fiscal 2024", "FY26", "the 2024 fiscal year": the financial year ending in that year
+    ("fynamed", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?:(?:full\s+)?(?i:fiscal|financial)(?:\s+year)?\s+"
+                           r"(?P<y1>(?:19|20)\d{2})|FY\s?(?P<y2>(?:20)?\d{2})|(?P<y3>(?:19|20)\d{2})\s+(?i:fiscal|financial)\s+year)"
+                           r"\b(?![-–/]\d)")),
     ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
     # "between 2022 and 2032", "from 2025 to 2030": the years from the first to the end of the second
     ("both", re.compile(r"\b(?:between\s+(?P<y1>(?:19|20)\d{2})\s+and|from\s+(?P<f1>(?:19|20)\d{2})\s+(?:to|through|until))\s+"
@@ -58,8 +62,8 @@ _DATE_PATTERNS = (
                         r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?)\b)")),
     # "full-year revenue", "later in the year": the current year
     # "raised its forecast for the year" too, not "in the year to June" nor "for the year ended March"
-    ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over) the (?:full|whole|rest of the) year|"
-                        r"for the year(?!\s+(?:to|ended|ending|through)\s+(?:the\b|date\b|\d{1,2}\s+)?(?-i:[A-Z])|"
+    ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over) the (?:full|whole|rest of the) year|end[\s-]year|"
+                        r"(?:for|during) the year(?!\s+(?:to|ended|ending|through)\s+(?:the\b|date\b|\d{1,2}\s+)?(?-i:[A-Z])|"
                         r"\s+(?:ended|ending|before|after|ago|earlier)\b))\b", re.IGNORECASE)),
     # "for the current quarter", "this quarter": the quarter the document is written in (or the next)
     ("thisquarter", re.compile(r"\b(?:(?:in|for|during|by the end of)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
@@ -296,6 +300,12 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     start = _months_later(start, 6)
                 resolved, end = start, _months_later(start, 6) - timedelta(days=1)
                 precision = "half"
+            elif precision == "fynamed":
+                named = match.group("y1") or match.group("y3") or match.group("y2")
+                year = int(named) if len(named) == 4 else 2000 + int(named)
+                end = _month_end(year, fiscal_end)
+                resolved = date(year - 1, fiscal_end % 12 + 1, 1) if fiscal_end < 12 else date(year, 1, 1)
+                precision = "year"
             elif precision == "fy":
                 year = today.year if today.month <= fiscal_end else today.year + 1     # the year it ends in
                 year += 1 if match.group("which").lower() in ("next", "coming") else 0
@@ -431,7 +441,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     year, month = divmod(today.month - 1 + months, 12)
                     resolved = end = _month_end(today.year + year, month + 1)
                 precision = "month"
-            elif precision == "year" and re.search(r"full|later in|whole|rest of|for the year", span, re.IGNORECASE):
+            elif precision == "year" and re.search(r"full|later in|whole|rest of|(?:for|during) the year", span, re.IGNORECASE):
                 resolved, end = date(today.year, 1, 1), date(today.year, 12, 31)
             elif precision == "year" and re.fullmatch(r"(?:19|20)\d{2}", phrase):
                 resolved = date(int(phrase), 1, 1)

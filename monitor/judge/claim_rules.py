@@ -672,7 +672,7 @@ _SOURCE_TAIL = re.compile(rf",\s+(?:(?:a|the)\s+(?:new\s+|latest\s+)?(?:report|s
                           r"(?:\s+(?:on\s+)?\w+)?\.?$")
 _IN_VIEW = re.compile(rf"\b[Ii]n (?P<who>{_NAME}|his|her)(?:’s|'s)? (?:view|opinion|estimation|words)\b,?\s*")
 _SAYS_THAT = re.compile(
-    rf"^(?P<lead>(?:[\w.’'\-]+,?\s+){{0,8}}?)(?P<who>\b(?:[Hh]e|[Ss]he)\b|{_NAME})\s+(?:also\s+|further\s+|"
+    rf"^(?P<lead>(?:(?:[\w.’'\-]+|\([A-Z][A-Za-z]{{1,6}}\)),?\s+){{0,10}}?)(?P<who>\b(?:[Hh]e|[Ss]he)\b|{_NAME})\s+(?:also\s+|further\s+|"
     rf"then\s+|later\s+|has\s+|had\s+)?(?P<verb>{_SAY_VERBS}|went on to say)"
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
@@ -727,6 +727,18 @@ def narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     return attribution, rest
 
 
+def _title_lead(lead: str) -> bool:
+    """Whether the words before a speaker's name can be their title: any short lead, a long one
+    ("Tourism Authority of Thailand (TAT) Deputy Governor for Domestic Marketing, ...") only of
+    capitalised words and the small words between them, not a clause of its own ("Both Norway and
+    Japan have offered to donate vaccines, ...")."""
+    words = lead.split()
+    return len(words) <= 8 or all(w[:1].isupper() or w[:1] == "(" or w in _TITLE_JOINERS for w in words)   # "(TAT)"
+
+
+_TITLE_JOINERS = {"of", "for", "the", "and", "at", "in", "on", "de", "du", "la", "&"}
+
+
 def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     """Attribution of a narrator sentence, and the sentence without it (one try, no lead-in skipped)."""
     match = _ACCORDING_TO.search(sentence)
@@ -741,7 +753,7 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
         rest = (sentence[:match.start()] + sentence[match.end():]).strip()
         return Attribution(match.group("who"), "in the view of", match.span()), rest
     match = _SAYS_THAT.search(sentence)
-    if match and not re.search(r"\b(?:that|which|who|if|when)\b", match.group("lead")) and (
+    if match and not re.search(r"\b(?:that|which|who|if|when)\b", match.group("lead")) and _title_lead(match.group("lead")) and (
             match.group().rstrip().endswith(" that") or match.group("verb") in _ZERO_THAT_VERBS):
         return Attribution(match.group("who"), match.group("verb"), match.span()), sentence[match.end():]
     match = _SOURCE_TAIL.search(sentence)
@@ -2100,6 +2112,7 @@ def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
     """"The USDA forecast a 3.4% rise in food prices for 2025. Beef prices are set to rise by
     3.2%, pork by 1.2%": a forecast naming no horizon, in the paragraph of one that does,
     shares it (and says which claim it came from, for the reviewer)."""
+    _sentence_final_horizons(units, document_date)
     last: Unit | None = None
     change: Unit | None = None        # the last dated change decided ("On April 21, a weekly pass will rise to $33")
     for unit in units:
@@ -2119,6 +2132,24 @@ def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
             unit.slots["horizon_from"] = last.statement
         if own and unit.resolves_by:
             last = unit
+
+
+def _sentence_final_horizons(units: list[Unit], document_date: str | None) -> None:
+    """"The agency expects to welcome 35 million foreign tourists and encourage 200 million
+    domestic trips next year": a horizon closing the sentence bounds every forecast split from it."""
+    for index, unit in enumerate(units):
+        if unit.kind != "forecast" or unit.resolves_by is not None:
+            continue
+        for sibling in units[index + 1:]:
+            if sibling.quote != unit.quote:
+                break
+            own = [d for d in _horizons(sibling.slots.get("dates", []), sibling.statement)
+                   if d["end"] >= (document_date or "")]
+            if sibling.kind == "forecast" and sibling.resolves_by and own and \
+                    re.search(re.escape(own[-1]["text"]) + r"[\W]*$", unit.quote):
+                unit.resolves_by = sibling.resolves_by
+                unit.slots["horizon_from"] = sibling.statement
+                break
 
 
 _OCCASION_FAMILIES = (("vote", "votes", "election", "elections", "ballot", "polls", "referendum"),
