@@ -105,9 +105,22 @@ def test_parse_open_bounds(text: str, low: float | None, high: float | None) -> 
     "one might rationalize this approach",
     "in a few more months of fighting",
     "Russia's fifth president",
+    "Route 66 was closed near the border",          # a bare number counting nothing is no value
+    "Points: 79",
 ])
 def test_dates_and_non_quantities_are_left_alone(text: str) -> None:
     assert parse_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Actual new listings hit 68,597 in March.", 68597),          # a total reached
+    ("new listings totalled 53,298 in March", 53298),
+    ("the index rose to about 7,850 on Monday", 7850),
+    ("a crowd of 45,000 watched", 45000),
+    ("The consensus estimate for September was 50,000.", 50000),   # thousands separated: a count
+])
+def test_a_total_reached_or_a_separated_count_is_a_value_with_nothing_counted(text: str, value: float) -> None:
+    assert (one(text).value, one(text).unit) == (value, "count")
 
 
 def test_several_quantities_keep_order_and_offsets() -> None:

@@ -1606,7 +1606,8 @@ def _adjuncts(clause: str) -> list[str]:
     if part and _subject(clause[:part.start()] + " had"):
         counted = part.group("part")
         head_noun = re.search(r"\b[a-z]{3,}$", clause[:part.start()])
-        if head_noun and not parse_quantities(counted):        # "90,000 in the ACT" counts the head's people
+        if head_noun and not any(q.counted or q.unit != "count" for q in parse_quantities(counted)):
+            # "90,000 in the ACT" counts the head's people
             counted = re.sub(r"\s+(?=(?:in|from|at|of)\s)", f" {head_noun.group()} ", counted, count=1)
         extra.append(f"{counted} {part.group('predicate')}")
         clause = f"{clause[:part.start()]} {part.group('predicate')}"
