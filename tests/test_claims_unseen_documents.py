@@ -1279,3 +1279,21 @@ def test_a_horizon_closing_a_sentence_bounds_each_forecast_split_from_it() -> No
         claim = the(claims, *phrases)
         assert (claim.kind, claim.resolves_by, claim.speaker) == ("forecast", "2024-12-31", "Ann Lee"), phrases
     assert the(claims, "35 million").statement == "The agency expects to welcome 35 million foreign tourists."
+
+
+@pytest.mark.parametrize("text, speaker, statement", [
+    ("Indonesia’s President Ada Lind on Thursday said rice prices would decrease slightly in one or two weeks.",
+     "Ada Lind", "Rice prices would decrease slightly in one or two weeks."),       # was speaker "Thursday"
+    ("Orbix Airways reported a smaller loss. The carrier said its revenue rose 3 percent to 52.19 billion shillings.",
+     "Orbix Airways", "Orbix Airways’s revenue rose 3 percent to 52.19 billion shillings."),
+    ("Orbix Airways reported a smaller loss. Passenger numbers increased 7 percent to 2.3 million, it said.",
+     "Orbix Airways", "Passenger numbers increased 7 percent to 2.3 million."),
+    ("Orbix reported its results. In the previous quarter, the company added 5 million subscribers.",   # no report
+     None, "In the previous quarter, the company added 5 million subscribers."),
+    ("The offer ends on Feb. 14, the government said in a statement.", None,       # nobody in view: kept whole
+     "The offer ends on Feb. 14, the government said in a statement."),
+])
+def test_an_organisation_named_by_what_it_is_or_it_is_the_one_in_view(text: str, speaker: str | None,
+                                                                       statement: str) -> None:
+    claim = parsed(text, date="2024-02-15")[-1]
+    assert (claim.speaker, claim.statement) == (speaker, statement)

@@ -656,7 +656,8 @@ _ATTRIBUTION_PATTERNS = (
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^,;:.]|\.(?=\S)|(?<=\b[A-Z])\.|"
                            r"(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bProf)\.)+?)(?:,\s*|\.?\s*$)")
 # "..., the company said", "..., the retail giant said Tuesday": a body named by what it is
-_BODY_TAIL = re.compile(rf",\s+(?P<who>the\s+(?:[a-z\-]+\s+)?(?:{_BODY_NOUN}|giant))\s+(?P<verb>{_SAY_VERBS})"
+_BODY_SPEAKER = re.compile(rf"(?:it|It|[Tt]he\s+(?:[a-z\-]+\s+)?{_BODY_NOUN})")
+_BODY_TAIL = re.compile(rf",\s+(?P<who>it|the\s+(?:[a-z\-]+\s+)?(?:{_BODY_NOUN}|giant))\s+(?P<verb>{_SAY_VERBS})"
                         # (only when or where it was said may follow: "the company added 5 million subscribers" is no tail)
                         rf"(?:\s+(?:(?:on\s+|late\s+|early\s+)?(?:{_WEEKDAY_RE}|today|yesterday)|"
                         rf"in\s+(?:a\s+|its\s+)?(?:statement|filing|release|{_MONTH_RE})))*\.?$")
@@ -672,7 +673,8 @@ _SOURCE_TAIL = re.compile(rf",\s+(?:(?:a|the)\s+(?:new\s+|latest\s+)?(?:report|s
                           r"(?:\s+(?:on\s+)?\w+)?\.?$")
 _IN_VIEW = re.compile(rf"\b[Ii]n (?P<who>{_NAME}|his|her)(?:’s|'s)? (?:view|opinion|estimation|words)\b,?\s*")
 _SAYS_THAT = re.compile(
-    rf"^(?P<lead>(?:(?:[\w.’'\-]+|\([A-Z][A-Za-z]{{1,6}}\)),?\s+){{0,10}}?)(?P<who>\b(?:[Hh]e|[Ss]he)\b|{_NAME})\s+(?:also\s+|further\s+|"
+    rf"^(?P<lead>(?:(?:[\w.’'\-]+|\([A-Z][A-Za-z]{{1,6}}\)),?\s+){{0,10}}?)(?P<who>\b(?:[Hh]e|[Ss]he|It)\b|[Tt]he\s+(?:[a-z\-]+\s+)?{_BODY_NOUN}|{_NAME})"
+    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}))?\s+(?:also\s+|further\s+|"
     rf"then\s+|later\s+|has\s+|had\s+)?(?P<verb>{_SAY_VERBS}|went on to say)"
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
@@ -753,6 +755,11 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
         rest = (sentence[:match.start()] + sentence[match.end():]).strip()
         return Attribution(match.group("who"), "in the view of", match.span()), rest
     match = _SAYS_THAT.search(sentence)
+    if match and _BODY_SPEAKER.fullmatch(match.group("who")) and (
+            match.group("lead") or not _FINITE_VERB.search(sentence[match.end():])):
+        # "The carrier said its revenue rose ...", "It said ...": opening the sentence, before a clause
+        # ("the company added 5 million subscribers", "..., the government said in a statement": no)
+        match = None
     if match and not re.search(r"\b(?:that|which|who|if|when)\b", match.group("lead")) and _title_lead(match.group("lead")) and (
             match.group().rstrip().endswith(" that") or match.group("verb") in _ZERO_THAT_VERBS):
         return Attribution(match.group("who"), match.group("verb"), match.span()), sentence[match.end():]
@@ -1350,6 +1357,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     if reporter and not person and re.match(r"^It\s+(?:will|would|has|had|plans|intends|expects)\b", statement) and \
             re.match(r"[A-Z]", reporter) and not re.search(r"s$", reporter):
         statement = reporter + statement[2:]        # "Google said it would appeal": Google would appeal
+    elif reporter and re.match(r"^Its\s+[a-z]", statement) and re.search(r"\s[A-Z][\w’'\-]*$|^[A-Z][\w’'\-]*[^s\W]$", reporter):
+        statement = reporter + "’s" + statement[3:]   # "The carrier said its revenue rose": the carrier's revenue
     if ctx.thing and re.match(r"^(?:It|Its)\b", statement) and re.match(r"^\W*(?:It|Its)\b", ctx.quote) \
             and not _EXPLETIVE_IT.match(statement):
         # "Nippon Steel offered $55 a share. It will keep ..." -> "Nippon Steel will keep ..."
@@ -2259,9 +2268,11 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                     speaker = None
                 else:
                     attribution, rest = narrator_attribution(sentence)
-                    if attribution.span and _BODY_TAIL.fullmatch(sentence, attribution.span[0]):
-                        # "..., the retail giant said": the organisation the sentence (or the one
-                        # before) is about; with none in view the sentence stays as it is
+                    if attribution.span and (_BODY_TAIL.fullmatch(sentence, attribution.span[0]) or
+                                             _BODY_SPEAKER.fullmatch(attribution.who or "")):
+                        # "..., the retail giant said", "The carrier said its revenue rose ...", "...,
+                        # it said": the organisation the sentence (or the one before) is about; with
+                        # none in view the sentence stays as it is
                         body = _subject_thing(sentence, names) or thing
                         attribution, rest = (Attribution(body, attribution.verb, attribution.span), rest) if body \
                             else (Attribution(None, None, None), sentence)
