@@ -1297,3 +1297,16 @@ def test_an_organisation_named_by_what_it_is_or_it_is_the_one_in_view(text: str,
                                                                        statement: str) -> None:
     claim = parsed(text, date="2024-02-15")[-1]
     assert (claim.speaker, claim.statement) == (speaker, statement)
+
+
+@pytest.mark.parametrize("text", [
+    "Blue Origin has to date only launched the smaller New Shepard rockets from its facilities in West Texas.",
+    "Justin Lin directs the third installment of Paramount's rebooted series while 'Absolutely Fabulous' debuts in "
+    "select theaters.",
+    "Traffic in the Suez Canal has fallen by a quarter as ships divert around the Cape of Good Hope to avoid attacks.",
+    "The agreement will take effect after both parliaments approve it, likely within a year.",
+])
+def test_a_name_or_to_date_is_no_opinion_word(text: str) -> None:
+    # "has to date" is no obligation, "Paramount" and "Good Hope" are names, "likely within a year" has a horizon
+    claims = parsed(text, date="2024-01-10")
+    assert claims and all(c.active for c in claims), [(c.statement, c.slots.get("inactive_because")) for c in claims]

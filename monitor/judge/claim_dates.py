@@ -69,7 +69,8 @@ _DATE_PATTERNS = (
     ("thisquarter", re.compile(r"\b(?:(?:in|for|during|by the end of)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
                                r"quarter\b", re.IGNORECASE)),
     # "within the next year": a year from the document's date
-    ("withinyear", re.compile(r"\bwithin\s+(?:the\s+)?(?:next|coming)\s+(?:year|12 months|twelve months)\b", re.IGNORECASE)),
+    ("withinyear", re.compile(r"\bwithin\s+(?:(?:the\s+)?(?:next|coming)\s+(?:year|12 months|twelve months)|(?:a|one)\s+year)\b",
+                              re.IGNORECASE)),
     # "for the start of next year": its first month
     ("yearstart", re.compile(r"\b(?:(?:at|by|for|from)\s+)?the\s+(?:start|beginning)\s+of\s+(?:(?P<which>next|this)\s+year|"
                              r"(?P<y>(?:19|20)\d{2}))\b", re.IGNORECASE)),

@@ -131,16 +131,16 @@ _DECIDED_CHANGE = re.compile(r"\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:rise|inc
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|We|our|Our|ours)\b")
 _MILD_WORDS = {"significant", "significantly", "notable", "remarkable", "positive", "productive"}
 _OPINION_RE = re.compile(
-    r"\b(?:must|should|ought to|need to|needs to|have to|has to|it is time|it’s time|it is crucial|"
+    r"\b(?:must|should|ought to|need to|needs to|(?:have|has) to(?!\s+date\b)|it is time|it’s time|it is crucial|"
     r"it is essential|it is encouraging|it is evident|it is apparent|it is clear|it is vital|"
     r"it is by no means|it is widely known|of course|naturally|undoubtedly|clearly|obviously|regrettably|"
     r"unfortunately|significant|significantly|notable|remarkable|absurd|nonsense|problematic|mistaken|"
-    r"alarming|paramount|vital|straightforward|unprepared|inevitabl[ey]|genuine|fleeting|self-destructive|"
+    r"alarming|(?-i:paramount)|vital|straightforward|unprepared|inevitabl[ey]|genuine|fleeting|self-destructive|"
     r"senseless|dignity|pragmatic|pragmatists?|ideologues|realist|great nation|"
     r"in my (?:view|opinion|estimation)|characteri[sz]ed (?:\w+\s+){1,4}as|described (?:\w+\s+){1,4}as|"
     r"cast (?:\w+\s+){1,4}as|regards? (?:\w+\s+){1,4}as|God bless|hopeful|glad|confident|convinced|doubt|"
     r"skeptical|sceptical|sympathy|falls? short|no major|a victory for|a defeat|a win for|breakthrough|"
-    r"highly successful|unresolved|not merely|somehow|simply not|wants? to|wish(?:es)? to|hopes? to|"
+    r"highly successful|unresolved|not merely|somehow|simply not|(?<!who )(?:wants? to|wish(?:es)? to)|(?-i:hopes? to)|"
     r"understands? that|realized|realised|recognizes? that|seems?|seemingly|appears? to be|"
     r"(?:has|have) the potential|went very well|very well|positive|productive|constructive|"
     r"unrealistic|misleading|reckless|belligerent|too (?:high|low|slow|slowly|fast|weak)|far too|"
