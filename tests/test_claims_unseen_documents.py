@@ -1310,3 +1310,13 @@ def test_a_name_or_to_date_is_no_opinion_word(text: str) -> None:
     # "has to date" is no obligation, "Paramount" and "Good Hope" are names, "likely within a year" has a horizon
     claims = parsed(text, date="2024-01-10")
     assert claims and all(c.active for c in claims), [(c.statement, c.slots.get("inactive_because")) for c in claims]
+
+
+def test_a_rank_or_a_record_said_of_what_came_before_is_a_fact_to_check() -> None:
+    claims = parsed("Passenger numbers rose 5 percent. That was the ninth consecutive quarter of growth. This marked a "
+                    "company record for the largest quarterly subscriber increase. That is what we heard.",
+                    date="2024-02-15")
+    for phrases in (("ninth consecutive quarter",), ("company record",)):
+        claim = the(claims, *phrases)
+        assert (claim.kind, claim.active) == ("fact", True), phrases      # were inactive, "refers back"
+    assert not the(claims, "what we heard").active                       # nothing to check: still refers back

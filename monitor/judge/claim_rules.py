@@ -148,6 +148,10 @@ _OPINION_RE = re.compile(
     r"(?:does not|doesn’t|doesn't|do not|don't) like|likes|dislikes?|prefers?|is (?:wary|keen|reluctant) to|"
     r"hardly|barely)\b",
     re.IGNORECASE)
+# "the ninth consecutive quarter", "a company record for the largest increase": a rank or a record
+_RANKED_FACT = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+                          r"(?:[\s-]+(?:consecutive|straight|successive|yearly|annual|monthly|quarterly|biggest|largest|"
+                          r"highest|lowest|most|best|worst))|(?:a|an|the|its|their)\s+(?:\w+\s+)?record\b)", re.IGNORECASE)
 # a news writer's framing: sets the scene, checks nothing
 _FRAMING_RE = re.compile(
     r"\b(?:(?:just )?around the corner|the wait is (?:nearly |almost |finally )?over|take[s]? cent(?:er|re) stage|"
@@ -1116,8 +1120,10 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         cues == {"likely"} and bool(re.search(r"\b(?:will|would)\s+likely\b", clause)))
     evaluative = evaluative and not likely_outcome
     demonstrative = bool(re.match(r"^(?:This|That|These|Those|Such)\b", clause)) and not quantities and not (
-        has_entities and re.match(r"^(?:These|Those|This|That)\s+[a-z]+\s+(?:was|were)\s+[a-z]+ed\b", clause))
-        # ("These results were unveiled at the European Congress on Obesity": a reported fact)
+        has_entities and re.match(r"^(?:These|Those|This|That)\s+[a-z]+\s+(?:was|were)\s+[a-z]+ed\b", clause)) and \
+        not _RANKED_FACT.search(clause)
+        # ("These results were unveiled at the European Congress on Obesity": a reported fact; "That
+        # was the ninth consecutive quarter of growth": a rank to check, whatever "that" was)
     narrated = not ctx.quoted and ctx.verb is not None
     if presupposed:
         if singular:
@@ -1254,7 +1260,7 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             return "forecast", None, None          # "YouGov, in its eve-of-election poll, had Labour on 39 per cent"
         return "quantity", None, None
     definite = bool(re.match(r"^(?:The|Its|Their)\s+\w+", clause)) and bool(quantities or dates)
-    if has_entities or definite or (narrated and ctx.speaker is not None) or body or \
+    if has_entities or definite or (narrated and ctx.speaker is not None) or body or _RANKED_FACT.search(clause) or \
             re.match(r"^(?:The|Both|All)\s+(?:two\s+)?(?:leaders|presidents|sides|parties)\b", clause):
         return "fact", None, None
     return None, None, None
