@@ -1320,3 +1320,12 @@ def test_a_rank_or_a_record_said_of_what_came_before_is_a_fact_to_check() -> Non
         claim = the(claims, *phrases)
         assert (claim.kind, claim.active) == ("fact", True), phrases      # were inactive, "refers back"
     assert not the(claims, "what we heard").active                       # nothing to check: still refers back
+
+
+def test_a_present_tense_timetable_in_a_which_clause_is_an_event_of_its_own() -> None:
+    claims = parsed("The tour, which wraps September 2 in Los Angeles, combines the two albums she issued during the "
+                    "pandemic.", date="2022-03-15")
+    wraps = the(claims, "wraps September 2")
+    assert (wraps.statement, wraps.kind, wraps.event_date) == ("The tour wraps September 2 in Los Angeles.", "event",
+                                                               "2022-09-02")
+    assert "September 2" not in the(claims, "combines").statement

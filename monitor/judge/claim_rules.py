@@ -1866,8 +1866,12 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     for match in list(_RELATIVE.finditer(text))[::-1]:
         rel = match.group("rel")
         np = match.group("np")
-        dated_future = (_STRONG_FORECAST_RE.search(rel) or _PLAIN_FUTURE_RE.search(rel)) and \
-            find_dates(rel, ctx.document_date, future=True)
+        ahead = find_dates(rel, ctx.document_date, future=True)
+        # "which is expected to close in the third quarter"; "which wraps September 2 in Los Angeles":
+        # a timetable in the present tense, on a day still ahead
+        dated_future = ahead and (_STRONG_FORECAST_RE.search(rel) or _PLAIN_FUTURE_RE.search(rel) or (
+            clause_tense(rel) == "present" and any(d["precision"] == "day" and d["date"] > (ctx.document_date or "9999")
+                                                   for d in ahead)))
         if parse_quantities(rel) or dated_future:
             # "The transaction, which is expected to close in the third quarter, ...": a claim of its own
             pieces.extend(_Piece(item) for item in _quantity_list(f"{np[:1].upper() + np[1:]} {rel}"))
