@@ -49,6 +49,12 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("final domestic figures will be released Monday", "2024-06-16", True, "2024-06-17", "2024-06-17"),  # no say-day
     ("five to eight tropical cyclones will hit Hong Kong during the year", "2024-03-21", True, "2024-01-01", "2024-12-31"),
     ("we look forward to an end year cash rate of 3.35%", "2025-05-19", True, "2025-12-31", "2025-12-31"),
+    ("The USDA forecast 2020 corn production at a record 15.3 billion bushels", "2020-08-12", True,
+     "2020-01-01", "2020-12-31"),                                         # a year naming what is forecast
+    ("had estimated the 2024 current account deficit at 0.9% of GDP", "2024-02-15", False, "2024-01-01", "2024-12-31"),
+    ("a slight increase in sales this Christmas season", "2024-11-06", True, "2024-11-01", "2024-12-31"),
+    ("will hire 500,000 seasonal workers for the holiday period", "2024-10-18", True, "2024-11-01", "2024-12-31"),
+    ("rice prices would decrease slightly in one or two weeks", "2024-02-15", True, "2024-02-29", "2024-02-29"),
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)

@@ -1329,3 +1329,13 @@ def test_a_present_tense_timetable_in_a_which_clause_is_an_event_of_its_own() ->
     assert (wraps.statement, wraps.kind, wraps.event_date) == ("The tour wraps September 2 in Los Angeles.", "event",
                                                                "2022-09-02")
     assert "September 2" not in the(claims, "combines").statement
+
+
+@pytest.mark.parametrize("text", [
+    "New Delhi [India], November 3 : The Gulf Giants will take on the Sharjah Warriors in the opening match on "
+    "Friday, January 19.",
+    "Nov 3 (Reuters) - The Gulf Giants will take on the Sharjah Warriors in the opening match on Friday, January 19.",
+])
+def test_a_wire_dateline_is_not_the_day_of_the_claim(text: str) -> None:
+    claim = parsed(text, date="2023-11-03")[0]
+    assert claim.statement.startswith("The Gulf Giants") and claim.event_date == "2024-01-19"

@@ -58,8 +58,13 @@ _DATE_PATTERNS = (
     ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year
     ("year", re.compile(r"\b(?:(?<=finish )|(?<=end )|(?<=close )|(?<=ending )|(?<=closing ))(?:19|20)\d{2}\b|"
-                        r"\b(?:19|20)\d{2}(?=\s+(?:[A-Z][\w-]*\s+){0,2}(?:revenue|sales|earnings|operating|profits?|guidance|output|"
-                        r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?)\b)")),
+                        r"\b(?:19|20)\d{2}(?=\s+(?:[\w-]+\s+){0,2}(?:revenue|sales|earnings|operating|profits?|guidance|output|"
+                        r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?|forecasts?|"
+                        r"deficit|surplus|crop|harvest|exports|imports)\b)")),
+    # "a slight increase in sales this Christmas season", "seasonal workers for the holiday period"
+    # (November and December: the season's shopping, hiring and travel)
+    ("holiday", re.compile(r"\b(?:this|the)\s+(?:Christmas|festive|holiday)(?:\s+(?:season|period|quarter))?\b|"
+                           r"\bthis\s+Christmas\b")),
     # "full-year revenue", "later in the year": the current year
     # "raised its forecast for the year" too, not "in the year to June" nor "for the year ended March"
     ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over) the (?:full|whole|rest of the) year|end[\s-]year|"
@@ -119,8 +124,9 @@ _DATE_PATTERNS = (
                        re.IGNORECASE)),
     ("day", re.compile(rf"\b(?:(?:next|this|last|on|by|until|before|from)\s+)?(?:{_WEEKDAY_RE})\b")),
     # "within 10 days"; "would last (for) six weeks" ends then too
-    ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:\d+|two|three|four|five|six|seven|"
-                       r"ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
+    # "in one or two weeks": the later of the two
+    ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:(?:\d+|one|two|three|a)\s+or\s+)?"
+                       r"(?:\d+|two|three|four|five|six|seven|ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
     ("month", re.compile(r"\bin\s+(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
     ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?P<n>\d+|two|three|four|five|six|seven|"
                         r"eight|nine|ten|twelve)\s+(?P<unit>years|months)\b", re.IGNORECASE)),
@@ -275,6 +281,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
                             "", span, flags=re.IGNORECASE)
             phrase = re.sub(r"^(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
+            phrase = re.sub(r"^(?:\d+|one|two|three|a)\s+or\s+(?=\S+\s+(?:days?|weeks?)$)", "", phrase)   # the later
             at_end = bool(re.match(r"end of\s+", phrase, flags=re.IGNORECASE))
             phrase = re.sub(r"^(?:early|mid|late|end of)[\s-]*(?:in\s+)?", "", phrase, flags=re.IGNORECASE)
             resolved: date | None = None
@@ -301,6 +308,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     start = _months_later(start, 6)
                 resolved, end = start, _months_later(start, 6) - timedelta(days=1)
                 precision = "half"
+            elif precision == "holiday":
+                resolved, end = date(today.year, 11, 1), date(today.year, 12, 31)
+                precision = "month"
             elif precision == "fynamed":
                 named = match.group("y1") or match.group("y3") or match.group("y2")
                 year = int(named) if len(named) == 4 else 2000 + int(named)

@@ -1520,8 +1520,10 @@ _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+|"
                        r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+|"   # "Cali, (APP - ... 22nd Oct, 2024) "
                        r"^(?:[A-Z]{3,},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*(?:\([^)]{2,40}\)\s*)?(?:--|[–—])\s+|"
-                       r"^[A-Z]{3,}(?:[ /][A-Z]{2,})*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{2,30}\)\s*(?:--|[–—-])\s+|"
-                       r"^[A-Z]{3,}(?:\s[A-Z]{2,})*:\s+(?=[A-Z])")          # "PARIS: Airbus ..."
+                       r"^(?:[A-Z]{3,}(?:[ /][A-Z]{2,})*,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{2,30}\)\s*(?:--|[–—-])\s+|"
+                       r"^[A-Z]{3,}(?:\s[A-Z]{2,})*:\s+(?=[A-Z])|"          # "PARIS: Airbus ..."
+                       rf"^[A-Z][\w.' ]{{1,30}}\[[A-Za-z ]{{2,30}}\],?\s+{_MONTH_RE}\s+\d{{1,2}}\s*[:–—-]\s+")
+                       # "New Delhi [India], November 3 : " (ANI)
                        # "MADRID, Oct 9 (Reuters) – "
 # a price hung on a dated launch or sale: ", priced at $499", "with an asking price of $1,599"
 _PRICE_ADJUNCT = re.compile(r"(?:,\s*|\s+)(?:with an? (?:asking |starting |retail |list |base )?price(?: tag)? of|"
