@@ -1339,3 +1339,16 @@ def test_a_present_tense_timetable_in_a_which_clause_is_an_event_of_its_own() ->
 def test_a_wire_dateline_is_not_the_day_of_the_claim(text: str) -> None:
     claim = parsed(text, date="2023-11-03")[0]
     assert claim.statement.startswith("The Gulf Giants") and claim.event_date == "2024-01-19"
+
+
+@pytest.mark.parametrize("text, speaker, statement", [
+    ("Orbix Motors reported higher sales on Tuesday. The company projects revenue of $10.4 billion in Q1 2025.",
+     "Orbix Motors", "Orbix Motors projects revenue of $10.4 billion in Q1 2025."),
+    ("Orbix Pharma plans to cut prices on its insulin products by 70%.", "Orbix Pharma",
+     "Orbix Pharma plans to cut prices on its insulin products by 70%."),
+    ("Orbix Motors now expects organic revenue growth of 8% to 10% this year.", "Orbix Motors",
+     "Orbix Motors now expects organic revenue growth of 8% to 10% this year."),
+])
+def test_who_expects_projects_or_plans_is_the_source_of_the_forecast(text: str, speaker: str, statement: str) -> None:
+    claim = parsed(text, date="2025-01-21")[-1]
+    assert (claim.kind, claim.speaker, claim.statement) == ("forecast", speaker, statement)

@@ -1514,8 +1514,10 @@ _RELEASED_TAIL = re.compile(rf",\s+(?:per|according to)\s+(?:figures|data|number
 _STUDY_TAIL = re.compile(rf",\s+(?:an?|the)\s+(?:new\s+|latest\s+)?(?P<who>(?:[A-Z][\w&.’'\-]*\s+)?(?:opinion\s+)?"
                          rf"(?:poll|survey|study|report))\s+(?P<verb>showed|shows|found|finds|suggested|suggests)"
                          rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}))?(?:,\s+|\.?$)")
-_NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?P<who>{_NAME}(?:\s+(?:and|of|for)\s+{_NAME})?)\s+(?:is\s+|are\s+)?(?:forecasting|projecting|"
-                               r"predicting|forecasts|projects|predicts|estimates|expects)\s+(?!that\b)")
+_NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?:(?P<who>{_NAME}(?:\s+(?:and|of|for)\s+{_NAME})?)|(?-i:(?:[a-z\-]+\s+)?)"
+                               rf"(?P<body>{_BODY_NOUN}))\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:is\s+|are\s+)?"
+                               r"(?:forecasting|projecting|predicting|forecasts|projects|predicts|estimates|expects|plans|"
+                               r"intends|anticipates)\s+(?!that\b)")
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+|"
                        r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+|"   # "Cali, (APP - ... 22nd Oct, 2024) "
@@ -1825,8 +1827,12 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         speaker, verb = finding.group("who"), "found"
         text = text[finding.end():][:1].upper() + text[finding.end():][1:]
     forecaster = _NAMED_FORECASTER.match(text)
-    if forecaster and ctx.speaker is None and speaker is None:
-        speaker, verb = forecaster.group("who"), "predicted"   # "NOAA is projecting a 5% chance of ..."
+    if forecaster and ctx.speaker is None and speaker is None and (forecaster.group("who") or ctx.thing):
+        # "NOAA is projecting a 5% chance of ...", "Eli Lilly plans to cut prices ...", "The agency
+        # now expects ..." (the organisation in view)
+        speaker, verb = forecaster.group("who") or ctx.thing, "predicted"
+        if forecaster.group("body") and not ctx.quoted:
+            text = ctx.thing + text[forecaster.end("body"):]        # "Netflix projects revenue of ..."
     pieces: list[_Piece] = []
     text = _RELEASED_TAIL.sub("", text)       # "..., per figures released Wednesday": when it was said, not done
     group = _GROUP_ATTRIBUTION.search(text) or _STUDY_TAIL.search(text)
