@@ -1352,3 +1352,16 @@ def test_a_wire_dateline_is_not_the_day_of_the_claim(text: str) -> None:
 def test_who_expects_projects_or_plans_is_the_source_of_the_forecast(text: str, speaker: str, statement: str) -> None:
     claim = parsed(text, date="2025-01-21")[-1]
     assert (claim.kind, claim.speaker, claim.statement) == ("forecast", speaker, statement)
+
+
+def test_labelled_bullets_are_read_as_their_sentences_and_a_lone_labelled_headline_is_not() -> None:
+    claims = parsed("Orbix Transit: The Premier will open the line on September 8\n\n"
+                    "The new line opens on 4 August 2024, the operator said.\n\n"
+                    "Key features of the new service:\n\n"
+                    "Frequent services: Trains will arrive every four minutes during peak times\n\n"
+                    "Comprehensive connectivity: The line expects more than 264,000 trips on a typical weekday\n",
+                    date="2024-07-11")
+    statements = [c.statement for c in claims]
+    assert "Trains will arrive every four minutes during peak times." in statements      # were dropped as headings
+    assert "The line expects more than 264,000 trips on a typical weekday." in statements
+    assert not any("Premier" in s for s in statements)                                # a headline stays dropped

@@ -523,6 +523,22 @@ def _sentence_case(text: str, body: str) -> str:
     return " ".join(words)
 
 
+# "Frequent services: Trains will arrive every four minutes during peak times": a bullet's label
+# (a word or a few, in sentence case: no name, so "David White: ..." keeps its speaker)
+_ITEM_LABEL = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+){0,3}:\s+(?=[A-Z][a-z]*\s+(?:[\w’'\-,]+\s+){5})")
+
+
+def _labelled_item(line: str) -> str:
+    """A labelled bullet as the sentence it is ("Increased capacity: The new metro will introduce
+    2,645 services weekly" -> "The new metro will introduce 2,645 services weekly.")."""
+    label = _ITEM_LABEL.match(line)
+    if not label or not (_FINITE_VERB.search(line[label.end():]) or re.search(
+            r"\b(?:will|would|can|could|is|are|was|were|has|have|had|[a-z]{3,}(?:ed|es|ects))\b", line[label.end():])):
+        return line                                  # "Key features: fast trains, new stations, ...": no sentence
+    rest = line[label.end():].rstrip()
+    return rest if _TERMINATED.search(rest) else rest + "."
+
+
 def page_text(body: str) -> tuple[list[str], list[str]]:
     """(lines worth reading, lines dropped as page furniture).
 
@@ -538,6 +554,11 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
     dropped: list[str] = []
     lines = [_list_item_sentence(_PARAGRAPH_LABEL.sub("", _DATE_STAMP.sub("", line) if _DATE_STAMP.match(line)
                                                       else line)) for line in raw]
+    # a run of labelled bullets, not a lone "France: The Prime Minister will ..." headline
+    items = [bool(_ITEM_LABEL.match(line)) for line in lines]
+    filled = [i for i, line in enumerate(lines) if line]
+    in_run = {i for a, b in zip(filled, filled[1:]) if items[a] and items[b] for i in (a, b)}
+    lines = [_labelled_item(line) if i in in_run else line for i, line in enumerate(lines)]
     terminated = [bool(_TERMINATED.search(line)) for line in lines]
     if not any(terminated):
         return [line for line in lines if line], []   # a headline alone, a list: nothing to tell apart
