@@ -1365,3 +1365,10 @@ def test_labelled_bullets_are_read_as_their_sentences_and_a_lone_labelled_headli
     assert "Trains will arrive every four minutes during peak times." in statements      # were dropped as headings
     assert "The line expects more than 264,000 trips on a typical weekday." in statements
     assert not any("Premier" in s for s in statements)                                # a headline stays dropped
+
+
+def test_what_a_rule_requires_said_of_a_noun_is_no_prescription_of_the_speaker() -> None:
+    claims = parsed("The far-right Orbix group, with 6.8 percent, also crossed the 5-percent threshold that parties "
+                    "need to clear to enter parliament.", date="2023-10-16")
+    claim = the(claims, "6.8 percent")
+    assert (claim.active, claim.kind) == (True, "quantity")              # was inactive: "need to"

@@ -148,6 +148,8 @@ _OPINION_RE = re.compile(
     r"(?:does not|doesn’t|doesn't|do not|don't) like|likes|dislikes?|prefers?|is (?:wary|keen|reluctant) to|"
     r"hardly|barely)\b",
     re.IGNORECASE)
+# "the 5-percent threshold that Polish parties need to clear": what a rule requires, said of a noun
+_RELATIVE_OBLIGATION = re.compile(r"\b(?:that|which|who)\s+(?:[\w’'\-]+\s+){0,3}?(?:must|need to|needs to|have to|has to)\b")
 # "the ninth consecutive quarter", "a company record for the largest increase": a rank or a record
 _RANKED_FACT = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
                           r"(?:[\s-]+(?:consecutive|straight|successive|yearly|annual|monthly|quarterly|biggest|largest|"
@@ -1130,7 +1132,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     singular = bool(_FIRST_PERSON_SINGULAR.search(clause))
     plural = bool(_FIRST_PERSON_PLURAL.search(clause))
     # "it should be able to pass the $200 million mark by Sunday": should as likely, not as ought
-    evaluative = bool(_OPINION_RE.search(_EPISTEMIC_SHOULD.sub("will", clause))) or "!" in clause
+    evaluative = bool(_OPINION_RE.search(_RELATIVE_OBLIGATION.sub(" ", _EPISTEMIC_SHOULD.sub("will", clause)))) or \
+        "!" in clause
     # "copper should average $9,500 a ton in the fourth quarter", "will likely remain under pressure
     # until ...": should and likely as odds, not as ought or a view, when a value or a date is at stake
     cues = {m.group().lower() for m in _OPINION_RE.finditer(clause)}
