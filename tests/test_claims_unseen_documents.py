@@ -1372,3 +1372,12 @@ def test_what_a_rule_requires_said_of_a_noun_is_no_prescription_of_the_speaker()
                     "need to clear to enter parliament.", date="2023-10-16")
     claim = the(claims, "6.8 percent")
     assert (claim.active, claim.kind) == (True, "quantity")              # was inactive: "need to"
+
+
+def test_a_measured_thing_moving_or_holding_is_a_fact_even_with_no_name() -> None:
+    claims = parsed("Month to month, transport costs fell, largely reflecting lower fuel prices. Affordability remains "
+                    "near record lows. We think costs fell too far.", date="2025-09-24")
+    for phrases in (("transport costs fell",), ("near record lows",)):
+        claim = the(claims, *phrases)
+        assert (claim.kind, claim.active) == ("fact", True), phrases          # were no claims at all
+    assert not any("too far" in c.statement and c.active for c in claims)    # a view stays none of it

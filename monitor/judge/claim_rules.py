@@ -150,6 +150,13 @@ _OPINION_RE = re.compile(
     re.IGNORECASE)
 # "the 5-percent threshold that Polish parties need to clear": what a rule requires, said of a noun
 _RELATIVE_OBLIGATION = re.compile(r"\b(?:that|which|who)\s+(?:[\w’'\-]+\s+){0,3}?(?:must|need to|needs to|have to|has to)\b")
+# "transport costs fell", "affordability remains near record lows", "the rate has been held twice":
+# a measured thing moving or holding, checkable against the next figures
+_MEASURED_MOVE = re.compile(r"\b(?:costs?|prices?|rates?|inflation|sales|demand|supply|output|production|exports|imports|"
+                            r"affordability|growth|unemployment|wages|spending|revenue|profits?|shares|yields?|volumes?)\s+"
+                            r"(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:fell|rose|dropped|climbed|increased|decreased|declined|"
+                            r"eased|slowed|accelerated|remained|remains|stayed|stays|been held|was held|were held|held)\b",
+                            re.IGNORECASE)
 # "the ninth consecutive quarter", "a company record for the largest increase": a rank or a record
 _RANKED_FACT = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
                           r"(?:[\s-]+(?:consecutive|straight|successive|yearly|annual|monthly|quarterly|biggest|largest|"
@@ -1287,6 +1294,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if has_entities or definite or (narrated and ctx.speaker is not None) or body or _RANKED_FACT.search(clause) or \
             re.match(r"^(?:The|Both|All)\s+(?:two\s+)?(?:leaders|presidents|sides|parties)\b", clause):
         return "fact", None, None
+    if _MEASURED_MOVE.search(clause) and not evaluative and not _SPECULATION_RE.search(clause) and \
+            not re.match(r"^(?:I|We|You|He|She|It|They|This|That|These|Those)\b", clause):
+        return "fact", None, None                  # "Month to month, transport costs fell": a measured move
     return None, None, None
 
 
