@@ -1381,3 +1381,11 @@ def test_a_measured_thing_moving_or_holding_is_a_fact_even_with_no_name() -> Non
         claim = the(claims, *phrases)
         assert (claim.kind, claim.active) == ("fact", True), phrases          # were no claims at all
     assert not any("too far" in c.statement and c.active for c in claims)    # a view stays none of it
+
+
+def test_what_is_anticipated_is_the_claim_and_the_polls_day_is_not_its_name() -> None:
+    claims = parsed("According to a Reuters poll on Thursday, it is anticipated that Arabica coffee futures will decrease "
+                    "by approximately 30% by the end of 2025.", date="2025-02-13")
+    claim = the(claims, "30%")
+    assert claim.statement == "Arabica coffee futures will decrease by approximately 30% by the end of 2025."
+    assert (claim.kind, claim.speaker, claim.resolves_by) == ("forecast", "Reuters poll", "2025-12-31")

@@ -157,6 +157,8 @@ _MEASURED_MOVE = re.compile(r"\b(?:costs?|prices?|rates?|inflation|sales|demand|
                             r"(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:fell|rose|dropped|climbed|increased|decreased|declined|"
                             r"eased|slowed|accelerated|remained|remains|stayed|stays|been held|was held|were held|held)\b",
                             re.IGNORECASE)
+_IMPERSONAL_REPORT = re.compile(r"^[Ii]t\s+is\s+(?:widely\s+|now\s+|also\s+)?(?:anticipated|expected|estimated|projected|"
+                                r"forecast|believed|understood|reported)\s+that\s+(?=\S)")
 # "the ninth consecutive quarter", "a company record for the largest increase": a rank or a record
 _RANKED_FACT = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
                           r"(?:[\s-]+(?:consecutive|straight|successive|yearly|annual|monthly|quarterly|biggest|largest|"
@@ -1843,6 +1845,11 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         text = lead.group("rest")[:1].upper() + lead.group("rest")[1:]
     text = _DASH_ASIDE.sub(" ", text)
     text = _READER_CONDITION.sub("", text)
+    passive = _IMPERSONAL_REPORT.match(text)
+    if passive and _FINITE_VERB.search(text[passive.end():]) or passive and re.search(r"\b(?:will|would)\b", text):
+        # "It is anticipated that coffee futures will decrease ...": what is anticipated is the claim
+        rest = text[passive.end():]
+        text = rest[:1].upper() + rest[1:]
     speaker, verb = None, None
     reports = _REPORTS_SAY.match(text)
     if reports and ctx.speaker is None:
@@ -2375,5 +2382,6 @@ def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, inter
         person = names.person(run)
         if person:
             return person
-    # not a person we know: "the national statistics office"
+    # not a person we know: "the national statistics office" ("a Reuters poll on Thursday": the poll)
+    who = re.sub(rf"\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)$", "", who)
     return re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE) or None
