@@ -987,6 +987,8 @@ def _subject_thing(sentence: str, names: Names) -> str | None:
 def _resolve_pronoun(statement: str, candidate: str | None) -> str:
     if candidate and re.match(r"^(?:He|She)\b", statement):
         return candidate + statement[len(statement.split()[0]):]
+    if candidate and re.match(r"^(?:His|Her)\s+[a-z]", statement):          # "His lawyers are expected to ..."
+        return candidate + "’s" + statement[len(statement.split()[0]):]
     return statement
 
 
@@ -2288,9 +2290,12 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
     thing: str | None = None            # what a sentence-initial "It" refers to
     parties: str | None = None          # "Broadcom and VMware": who a sentence's "They" is
     parties_seen = 0                    # sentences since the parties were last referred to
+    before: list[str] = []              # the people the paragraph before named
     for index, paragraph in enumerate(paragraphs(body)):
         interviewee = _interviewee(paragraph.text, names, outlet) or interviewee
         paragraph_speaker: str | None = None
+        # a paragraph opening with "He" or "His" after one that named one person only: that person
+        carried = before[0] if len(set(before)) == 1 else None
         mentioned: list[str] = []
         previous_quote_speaker: str | None = None
         for sentence in _sentences(paragraph.text):
@@ -2346,7 +2351,8 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 previous_quote_speaker = None
             for text in texts:
                 others = [p for p in mentioned if p != speaker]
-                antecedent = others[-1] if others else (interviewee if not quoted and speaker is None else None)
+                antecedent = others[-1] if others else (interviewee if not quoted and speaker is None else None) or \
+                    (carried if not quoted else None)
                 ctx = _Context(names=names, document_date=document_date, speaker=speaker, quote=sentence,
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
                                interviewee=interviewee, paragraph=paragraph.text, thing=thing,
@@ -2364,6 +2370,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
             else:
                 parties_seen += 1
             parties = own_parties or (parties if parties_seen < 3 else None)
+        before = names.people_in(paragraph.text)
 
 
 def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, interviewee: str | None) -> str | None:
