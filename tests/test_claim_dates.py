@@ -55,6 +55,11 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("a slight increase in sales this Christmas season", "2024-11-06", True, "2024-11-01", "2024-12-31"),
     ("will hire 500,000 seasonal workers for the holiday period", "2024-10-18", True, "2024-11-01", "2024-12-31"),
     ("rice prices would decrease slightly in one or two weeks", "2024-02-15", True, "2024-02-29", "2024-02-29"),
+    ("cut its sales forecast for the year ending March to 21 million units", "2024-02-14", True,
+     "2023-04-01", "2024-03-31"),                                          # the year the forecast is for
+    ("emit 290 megatonnes over 2022-25", "2022-05-09", True, "2022-01-01", "2025-12-31"),   # a span of years
+    ("the next budget would cover 2026-2030", "2022-05-09", True, "2026-01-01", "2030-12-31"),
+    ("will provide the aircraft within six months", "2025-03-28", True, "2025-09-28", "2025-09-28"),
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)
@@ -82,6 +87,10 @@ def test_a_month_next_year_or_this_year_is_one_date_of_that_year() -> None:
     assert [(d["date"], d["end"]) for d in found] == [("2024-04-01", "2024-04-30")]       # not also "next year"
     found = find_dates("will finish the line by June this year", "2023-11-22", True)
     assert [(d["date"], d["end"]) for d in found] == [("2023-06-01", "2023-06-30")]       # not next June
+
+
+def test_a_time_limit_measured_from_an_event_is_no_date() -> None:
+    assert find_dates("59% started treatment within two months of an urgent referral", "2023-08-10", True) == []
 
 
 def test_the_year_to_a_month_or_a_year_ended_is_no_current_year() -> None:

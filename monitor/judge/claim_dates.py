@@ -65,6 +65,9 @@ _DATE_PATTERNS = (
     # (November and December: the season's shopping, hiring and travel)
     ("holiday", re.compile(r"\b(?:this|the)\s+(?:Christmas|festive|holiday)(?:\s+(?:season|period|quarter))?\b|"
                            r"\bthis\s+Christmas\b")),
+    # "its forecast for the year ending March", "the financial year to June 2026": a year ending then
+    ("yearending", re.compile(rf"\b(?:for\s+|in\s+)?the\s+(?:financial\s+|fiscal\s+|business\s+)?year\s+ending\s+"
+                              rf"(?:(?:the\s+)?end\s+of\s+)?(?P<m>{'|'.join(_FULL_MONTHS)})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # "full-year revenue", "later in the year": the current year
     # "raised its forecast for the year" too, not "in the year to June" nor "for the year ended March"
     ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over) the (?:full|whole|rest of the) year|end[\s-]year|"
@@ -104,7 +107,7 @@ _DATE_PATTERNS = (
     # "in six years" too (a day, not the end of a month as "in the next six years" below)
     ("lasting", re.compile(r"\b(?:(?:continues?|continuing|go on)\s+for\s+|(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|"
                            r"about\s+|around\s+|roughly\s+)|within\s+[\w-]+\s+(?:to|-|–|or)\s+|"
-                           r"(?:in|within)\s+(?=\w+\s+years\b)|(?:in|within|over)\s+the\s+(?:next|coming)\s+(?=\w+\s+(?:hours|days|weeks)\b))"
+                           r"(?:in|within)\s+(?=\w+\s+years\b)|within\s+(?=\w+\s+months\b(?!\s+(?:of|after|from)\b))|(?:in|within|over)\s+the\s+(?:next|coming)\s+(?=\w+\s+(?:hours|days|weeks)\b))"
                            r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
                            r"(?P<unit>hours|days|weeks|months|years)\b", re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?Q(?P<q>[1-4])"
@@ -179,7 +182,7 @@ def _alternative_dates(statement: str, first: str, second: str) -> bool:
 # Canada and the UK (its government's year), 30 September for the US government, 30 June in
 # Australia and New Zealand (and when nothing says).
 _FISCAL_COUNTRIES = (
-    (3, re.compile(r"\b(?:India|Indian|RBI|rupees?|Sensex|Japan|Japanese|BOJ|yen|Canada|Canadian|Ottawa|Britain|British|"
+    (3, re.compile(r"¥|\b(?:India|Indian|RBI|rupees?|Sensex|Japan|Japanese|BOJ|yen|Tokyo|Canada|Canadian|Ottawa|Britain|British|"
                    r"UK|U\.K\.|England|English|Scotland|HMRC|Westminster)(?!\w)")),
     (9, re.compile(r"\b(?:U\.S\.|US|American|Congress|federal government|Pentagon|White House)(?!\w)")),
     (6, re.compile(r"\b(?:Australia|Australian|RBA|ASX|Queensland|NSW|Victoria|Sydney|Melbourne|New Zealand|"
@@ -295,10 +298,14 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 precision = "year"
             elif precision == "fiscal":
                 second = int(match.group("fy2") if len(match.group("fy2")) == 4 else match.group("fy1")[:2] + match.group("fy2"))
+                if second <= int(match.group("fy1")):
+                    continue
                 if second != int(match.group("fy1")) + 1:
-                    continue                   # "2019-21" is a span of years, not a financial year
-                resolved = date(int(match.group("fy1")), fiscal_end % 12 + 1, 1)
-                end = _month_end(second if fiscal_end < 12 else int(match.group("fy1")), fiscal_end)
+                    # "over 2022-25", "cover 2026-2030": a span of years, to the end of the last
+                    resolved, end = date(int(match.group("fy1")), 1, 1), date(second, 12, 31)
+                else:
+                    resolved = date(int(match.group("fy1")), fiscal_end % 12 + 1, 1)
+                    end = _month_end(second if fiscal_end < 12 else int(match.group("fy1")), fiscal_end)
                 precision = "year"
             elif precision == "fyhalf":
                 year_end = 12 if match.group("calendar") else fiscal_end
@@ -308,6 +315,15 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     start = _months_later(start, 6)
                 resolved, end = start, _months_later(start, 6) - timedelta(days=1)
                 precision = "half"
+            elif precision == "yearending":
+                if future is not True:
+                    continue        # "sales for the year ending March rose": the period reported on
+                month = _FULL_MONTHS.index(match.group("m")) + 1
+                year = int(match.group("y")) if match.group("y") else \
+                    today.year + (_month_end(today.year, month) < today)         # the next such month end
+                end = _month_end(year, month)
+                resolved = _months_later(end + timedelta(days=1), -12)
+                precision = "year"
             elif precision == "holiday":
                 resolved, end = date(today.year, 11, 1), date(today.year, 12, 31)
                 precision = "month"
