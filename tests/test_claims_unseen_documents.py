@@ -1397,3 +1397,13 @@ def test_a_paragraph_opening_with_he_takes_the_one_person_the_paragraph_before_n
                     "Sam Ames and Tom Bell scored twice.\n\nHe played 42 times for his club.", date="2023-06-20")
     assert the(claims, "capped 43 times").statement == "Declan Rice has been capped 43 times by England."
     assert the(claims, "42 times").statement.startswith("He played")        # two people before: nobody is guessed
+
+
+@pytest.mark.parametrize("text, when", [
+    ("London Underground is also set to be disrupted by another strike on 21 June.", "2022-06-21"),
+    ("The new prices will be in place Jan. 1, 2026.", "2026-01-01"),
+    ("Samples of more people will be collected today.", "2022-06-16"),
+])
+def test_a_strike_a_price_in_place_or_a_collection_on_its_day_is_an_event(text: str, when: str) -> None:
+    claim = parsed(text, date="2022-06-16")[0]
+    assert (claim.kind, claim.event_date) == ("event", when)          # were forecasts

@@ -284,7 +284,9 @@ _SCHEDULED_RE = re.compile(r"\b(?:events?|meetings?|meets|summits?|conference|el
                            r"report|publish|publishes|release|releases|"
                            # a rule or a programme starting on its day: "is set to take effect on Jan. 19"
                            r"takes? effect|(?:comes?|coming) into (?:force|effect)|will run|"
-                           r"will be (?:launched|opened|inaugurated|unveiled|revealed))\b",
+                           r"will be (?:launched|opened|inaugurated|unveiled|revealed|collected|in place|played)|"
+                           # a strike or a fixture on its day: "will walk out on Thursday", "host Shabana on Saturday"
+                           r"walk(?:s|ing)?[\s-]out|walkout|strikes?|(?:will|to) (?:host|play|face|take on))\b",
                            re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
