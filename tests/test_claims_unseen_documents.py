@@ -1407,3 +1407,9 @@ def test_a_paragraph_opening_with_he_takes_the_one_person_the_paragraph_before_n
 def test_a_strike_a_price_in_place_or_a_collection_on_its_day_is_an_event(text: str, when: str) -> None:
     claim = parsed(text, date="2022-06-16")[0]
     assert (claim.kind, claim.event_date) == ("event", when)          # were forecasts
+
+
+def test_a_photo_credit_is_no_claim_and_no_part_of_a_caption_claim() -> None:
+    claims = parsed("Image by Ada Lind/AAP PHOTOS.\n\nROBERT KITCHIN/Stuff Climate Change Minister James Shaw said he "
+                    "had consulted with other parties on the budgets.", date="2022-05-09")
+    assert [c.statement for c in claims] == ["James Shaw had consulted with other parties on the budgets."]

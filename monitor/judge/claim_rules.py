@@ -325,9 +325,11 @@ _OUTCOME_RE = re.compile(r"\b(?:odds|chances?|probability|likelihood)\s+(?:of|th
 _QUOTE_SPAN = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _CREDIT_LINE = re.compile(r"^\s*(?:source|photo|image|credit|picture)s?\s*:\s*\S.{0,60}$", re.IGNORECASE)
 # "(Reporting by Ada Lind; Editing by Bo Ek)", "(Scott Olson, Getty Images via CNN Newsource)"
-_WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|compiled|graphics?|photos?)\s+by\b|"
+_WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|compiled|graphics?|photos?|images?|pictures?)\s+by\b|"
                           r"^\s*\([^)]*\b(?:Getty Images|AP Photo|Reuters|AFP|Bloomberg|EPA|Shutterstock|via)\b[^)]*\)\W*$",
                           re.IGNORECASE)
+# "ROBERT KITCHIN/Stuff Climate Change Minister James Shaw ...": a photographer's credit opening a caption
+_CAPTION_CREDIT = re.compile(r"^[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){1,3}\s*/\s*[A-Z][\w&]*(?:\s+[A-Z]{2,}\w*)?\s+(?=[A-Z])")
 _INLINE_CREDIT = re.compile(r"\s*\((?:(?:additional\s+)?reporting|editing|writing)\s+by\b[^)]*\)?[.\s]*$", re.IGNORECASE)
 # "Shares of eBay Inc. (EBAY 1.22%) were down 11%", "Intel (NASDAQ: INTC)": a quote box, not the story
 _TICKER_ASIDE = re.compile(r"\s*\((?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|NYSEARCA)\s*:\s*[A-Z][A-Z.]{0,5}|"
@@ -2302,7 +2304,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
             own_parties = _plural_subject(sentence, names)
             quotes = find_quotes(sentence)
             quoted_chars = sum(e - s for s, e in quotes)
-            sentence = _TICKER_ASIDE.sub("", _INLINE_CREDIT.sub("", sentence)).strip()
+            sentence = _TICKER_ASIDE.sub("", _INLINE_CREDIT.sub("", _CAPTION_CREDIT.sub("", sentence))).strip()
             if not sentence or sentence.lstrip().startswith("©") or _CREDIT_LINE.match(sentence) or \
                     _WIRE_CREDIT.match(sentence):
                 continue                     # "© Richard A. Brooks / AFP" after a caption
