@@ -1413,3 +1413,12 @@ def test_a_photo_credit_is_no_claim_and_no_part_of_a_caption_claim() -> None:
     claims = parsed("Image by Ada Lind/AAP PHOTOS.\n\nROBERT KITCHIN/Stuff Climate Change Minister James Shaw said he "
                     "had consulted with other parties on the budgets.", date="2022-05-09")
     assert [c.statement for c in claims] == ["James Shaw had consulted with other parties on the budgets."]
+
+
+@pytest.mark.parametrize("text", [
+    "The American people are better off for it.",
+    "The league title was theirs to lose.",
+    "Last week's release Crew saw a very good opening at the box office.",
+])
+def test_a_judgement_in_plain_words_is_not_tracked(text: str) -> None:
+    assert not any(c.active for c in parsed(text, date="2024-04-01"))

@@ -146,7 +146,8 @@ _OPINION_RE = re.compile(
     r"unrealistic|misleading|reckless|belligerent|too (?:high|low|slow|slowly|fast|weak)|far too|"
     r"behind the curve|impressive|cautiously|fragile|the time has come|likely(?! to)|risky|such an? \w+|"
     r"(?:does not|doesn’t|doesn't|do not|don't) like|likes|dislikes?|prefers?|is (?:wary|keen|reluctant) to|"
-    r"hardly|barely)\b",
+    r"hardly|barely|very (?:good|bad|strong|weak|poor)|better off|worse off|(?:his|hers|theirs|ours) to lose|"
+    r"particularly acute)\b",
     re.IGNORECASE)
 # "the 5-percent threshold that Polish parties need to clear": what a rule requires, said of a noun
 _RELATIVE_OBLIGATION = re.compile(r"\b(?:that|which|who)\s+(?:[\w’'\-]+\s+){0,3}?(?:must|need to|needs to|have to|has to)\b")
