@@ -1422,3 +1422,13 @@ def test_a_photo_credit_is_no_claim_and_no_part_of_a_caption_claim() -> None:
 ])
 def test_a_judgement_in_plain_words_is_not_tracked(text: str) -> None:
     assert not any(c.active for c in parsed(text, date="2024-04-01"))
+
+
+def test_what_was_done_on_the_documents_own_day_settles_no_forecast() -> None:
+    claims = parsed("The Met Office issued its three-month outlook on Wednesday. There is a 55% chance that the season "
+                    "will be near average. The council will decide on February 21 whether to raise council tax by 3.49%.",
+                    date="2019-02-13")
+    assert the(claims, "55% chance").resolves_by != "2019-02-13"        # was the day the outlook was issued
+    claims = parsed("The Met Office issued its outlook on Wednesday. Council tax will rise by 3.49%. The council "
+                    "meets on February 21 to decide.", date="2019-02-13")
+    assert the(claims, "3.49%").resolves_by == "2019-02-21"              # the meeting ahead settles it

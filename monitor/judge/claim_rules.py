@@ -2272,6 +2272,8 @@ def _anchor(units: list[Unit], document_date: str | None) -> tuple[str | None, U
         if not days or not (unit.kind == "event" or unit.kind == "forecast" and (
                 _SCHEDULED_RE.search(unit.statement) or _OUTCOME_VERB_RE.search(unit.statement))):
             continue
+        if days[0]["end"] == document_date and clause_tense(unit.statement) != "future":
+            continue        # "The Met Office issued its outlook on Wednesday": done that day, settles nothing
         settles = date.fromisoformat(days[0]["end"])
         if re.search(r"\b(?:election|polls|vote|votes|referendum|ballot)\b", unit.statement, re.IGNORECASE):
             settles += timedelta(days=1)
