@@ -1432,3 +1432,13 @@ def test_what_was_done_on_the_documents_own_day_settles_no_forecast() -> None:
     claims = parsed("The Met Office issued its outlook on Wednesday. Council tax will rise by 3.49%. The council "
                     "meets on February 21 to decide.", date="2019-02-13")
     assert the(claims, "3.49%").resolves_by == "2019-02-21"              # the meeting ahead settles it
+
+
+def test_each_one_ranked_after_followed_by_has_a_value_of_its_own() -> None:
+    claims = parsed("Of the other candidates, Ada Lind was chosen by 11.4 percent, followed by former minister Bo Ek "
+                    "with 6.1 percent and Cy Orr with 3.6 percent. MPs will debate the bill, followed by a vote due at "
+                    "2.30pm.", date="2025-09-12")
+    assert the(claims, "6.1 percent").statement == "Former minister Bo Ek had 6.1 percent."
+    assert the(claims, "3.6 percent").statement == "Cy Orr had 3.6 percent."
+    assert "followed" not in the(claims, "11.4 percent").statement
+    assert the(claims, "2.30pm").kind == "event"                      # a schedule, not a ranking

@@ -1584,6 +1584,9 @@ _GROUP_ATTRIBUTION = re.compile(
 
 # Adjuncts that state something of their own, peeled off the end of a clause:
 # "..., followed by a press conference with the governor" -> "A press conference ... will follow."
+_RANKED_ITEM = r"[^,;]+?\s+(?:with|on|at)\s+[^,;]*?\d[^,;]*?"
+_FOLLOWED_WITH = re.compile(rf",\s+followed\s+(?:closely\s+)?by\s+(?P<items>{_RANKED_ITEM}"
+                            rf"(?:(?:,\s+(?:and\s+)?|\s+and\s+){_RANKED_ITEM})*)\s*\.?$")
 _FOLLOWED_BY = re.compile(r",\s+followed\s+by\s+(?P<np>(?:a|an|the|its|their|his|her|(?:[A-Z][\w.\-]*\s+){0,3}"
                           r"[A-Z][\w.\-]*(?:’s|'s))\s+[^,;]+?)(?=,\s|[.;]?$)")
 # "... with a conference call to follow at 5 p.m.", "... got underway with a jury set to decide ..."
@@ -1671,6 +1674,16 @@ def _adjuncts(clause: str) -> list[str]:
             counted = re.sub(r"\s+(?=(?:in|from|at|of)\s)", f" {head_noun.group()} ", counted, count=1)
         extra.append(f"{counted} {part.group('predicate')}")
         clause = f"{clause[:part.start()]} {part.group('predicate')}"
+    ranked = _FOLLOWED_WITH.search(clause)
+    items = [re.match(r"(?P<who>.+?)\s+(?:with|on|at)\s+(?P<value>[^,;]+)$", item.strip()) for item in re.split(
+        rf",\s+(?:and\s+)?|\s+and\s+(?={_RANKED_ITEM}(?:,|\s+and\s|$))", ranked.group("items"))] if ranked else []
+    if items and all(each and parse_quantities(each.group("value")) for each in items):
+        # "Takaichi was chosen by 28.0 percent, followed by Shinjiro Koizumi with 22.5 percent": each
+        # one ranked has a value of its own ("followed by a vote due at 2.30pm" is no ranking)
+        for each in items:
+            who = re.sub(r"^(?:the|a|an)\s+", "", each.group("who"), flags=re.IGNORECASE)
+            extra.append(f"{who[:1].upper() + who[1:]} had {each.group('value').rstrip(' .')}.")
+        clause = clause[:ranked.start()].rstrip(" ,") + "."
     followed = _FOLLOWED_BY.search(clause)
     # in a schedule each item is an event to check; "X held a call with A, followed by a call
     # with B" reports one sequence
