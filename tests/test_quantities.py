@@ -112,6 +112,19 @@ def test_dates_and_non_quantities_are_left_alone(text: str) -> None:
     assert parse_quantities(text) == []
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("a profit of Rs 50 crore on the opening day", 50e7, "INR"),        # crore: ten million
+    ("a ₹66,500 crore deal for 97 jets", 66_500e7, "INR"),
+    ("Rs. 44.97 crore", 44.97e7, "INR"),
+    ("could pay up to Sh25,000 for a 5G router", 25_000, "KES"),
+    ("the ringgit at RM4.40 to the dollar", 4.40, "MYR"),
+    ("4,26,513 became eligible for higher education", 426_513, "count"),  # Indian digit grouping
+])
+def test_indian_kenyan_and_malaysian_money_and_indian_scales(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantities(text)[0]
+    assert (round(quantity.value, 2), quantity.unit) == (round(value, 2), unit)
+
+
 @pytest.mark.parametrize("text, value", [
     ("Actual new listings hit 68,597 in March.", 68597),          # a total reached
     ("new listings totalled 53,298 in March", 53298),

@@ -137,7 +137,8 @@ def _normalise(text: str) -> tuple[str, list[int]]:
 
 # -- the grammar ------------------------------------------------------------------------
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# (and Indian grouping: "4,26,513", "5,60,000")
+_NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _NUM_HALF = rf"(?:{_NUM})(?:\s+and\s+a\s+half)?"
 
 _APPROX = {
@@ -158,6 +159,9 @@ _CURRENCY_PREFIX = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur":
                     "gbp": "GBP", "¥": "JPY", "₽": "RUB", "rub": "RUB", "₴": "UAH", "uah": "UAH",
                     "chf": "CHF", "cny": "CNY", "jpy": "JPY", "nt$": "TWD", "hk$": "HKD", "a$": "AUD",
                     "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "r$": "BRL",
+                    # "Rs 50 crore", "₹66,500 crore", "Sh25,000", "RM4.40", "₱1,500", "₩10 trillion"
+                    "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR", "sh": "KES", "ksh": "KES", "kes": "KES",
+                    "rm": "MYR", "myr": "MYR", "₱": "PHP", "₩": "KRW", "krw": "KRW", "idr": "IDR", "rp": "IDR",
                     }
 _CURRENCY_PREFIX_RE = "|".join(
     (r"(?<![a-z])" if k[0].isalpha() and not k[-1].isalpha() else r"\b" if k[0].isalpha() else "")
@@ -166,9 +170,9 @@ _CURRENCY_PREFIX_RE = "|".join(
 
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6,
            "m": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "bil": 1e9, "mil": 1e6, "b": 1e9, "trillion": 1e12,
-           "tn": 1e12, "trn": 1e12, "hundred": 1e2}
+           "tn": 1e12, "trn": 1e12, "hundred": 1e2, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5}
 # the one-letter abbreviations only count as scales on money ("$5m"), see _parse_match
-_SCALE_RE = r"(?:thousand|million|billion|trillion|hundred|mln|mn|bn|bil|mil|trn|tn|k|m|b)\b"
+_SCALE_RE = r"(?:thousand|million|billion|trillion|hundred|crores?|lakhs?|mln|mn|bn|bil|mil|trn|tn|k|m|b)\b"
 
 _DAY = 86400.0
 # unit word -> (base unit, factor, approximate?)
@@ -214,7 +218,7 @@ _QUANTITY_RE = re.compile(
     (?:(?P<approx>{_APPROX_RE})\s+)?
     (?:(?P<between>between|from)\s+)?
     (?P<cur1>{_CURRENCY_PREFIX_RE})?
-    (?<![\w.,])(?<![a-z]-)
+    (?(cur1)|(?<![\w.,])(?<![a-z]-))
     (?P<n1>{_NUM_HALF})
     (?:\s?(?P<sc1>{_SCALE_RE}))?
     (?:[\s-]?(?P<u1>%|percent\b|per\ cent\b))?
