@@ -1442,3 +1442,17 @@ def test_each_one_ranked_after_followed_by_has_a_value_of_its_own() -> None:
     assert the(claims, "3.6 percent").statement == "Cy Orr had 3.6 percent."
     assert "followed" not in the(claims, "11.4 percent").statement
     assert the(claims, "2.30pm").kind == "event"                      # a schedule, not a ranking
+
+
+def test_a_glued_dateline_a_day_before_it_and_an_aim_ahead() -> None:
+    claims = parsed("DOHA- Qatar said on Monday it aimed to lift production of liquefied natural gas by 64% to 126 "
+                    "million tonnes per year by 2027.", date="2019-11-25")
+    claim = claims[0]
+    assert claim.statement.startswith("Qatar aimed to lift production")           # was "On Monday it aimed ..."
+    assert (claim.speaker, claim.kind, claim.resolves_by) == ("Qatar", "forecast", "2027-12-31")
+
+
+def test_a_determiner_is_no_speaker() -> None:
+    claim = parsed("The estimated cost for the entire salvage operation is $160 million.", date="2024-06-10")[0]
+    assert (claim.speaker, claim.statement) == (None, "The estimated cost for the entire salvage operation is "
+                                                      "$160 million.")          # was said by "The"

@@ -160,6 +160,7 @@ _MEASURED_MOVE = re.compile(r"\b(?:costs?|prices?|rates?|inflation|sales|demand|
                             re.IGNORECASE)
 _IMPERSONAL_REPORT = re.compile(r"^[Ii]t\s+is\s+(?:widely\s+|now\s+|also\s+)?(?:anticipated|expected|estimated|projected|"
                                 r"forecast|believed|understood|reported)\s+that\s+(?=\S)")
+_AIMS_TO = re.compile(r"\b(?:aims?|aimed|aiming|targets?|targeted|targeting)\s+to\b", re.IGNORECASE)
 # "the ninth consecutive quarter", "a company record for the largest increase": a rank or a record
 _RANKED_FACT = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
                           r"(?:[\s-]+(?:consecutive|straight|successive|yearly|annual|monthly|quarterly|biggest|largest|"
@@ -419,7 +420,7 @@ class Names:
                 tokens = tokens[1:]
             tokens = tokens[-2:]
             if len(tokens) == 2 and not any(t in _NON_PERSON_WORDS or t in _TITLE_WORDS or t in _MONTHS
-                                            for t in tokens):
+                                            or t.endswith("-") for t in tokens):      # ("DOHA- Qatar": a dateline)
                 name = " ".join(tokens)
                 if name not in self.full:
                     self.full.append(name)
@@ -720,6 +721,7 @@ _SAYS_THAT = re.compile(
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
     r"(?:\s+(?:(?:on|in|last|this|earlier)\s+)?[A-Z]?\w+(?:\s+\d{1,2})?(?=\s+that\b))?"   # "said in August that"
+    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)(?=\s+(?:it|he|she|they|the|its|their)\b))?"  # "said on Monday it"
     r"(?:\s+that)?\s+(?!to\s)(?=\S)")          # "Lark expects to announce ...": no reported sentence
 _TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]+\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})"
                    rf"(?:(?:\s+\w+){{0,3}}|(?:\s+(?:on\s+)?(?:{'|'.join(_WEEKDAYS)}))?(?:\s+\([^)]{{1,20}}\))?"
@@ -770,6 +772,9 @@ def narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     return attribution, rest
 
 
+_DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Some", "Any"}
+
+
 def _title_lead(lead: str) -> bool:
     """Whether the words before a speaker's name can be their title: any short lead, a long one
     ("Tourism Authority of Thailand (TAT) Deputy Governor for Domestic Marketing, ...") only of
@@ -796,6 +801,8 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
         rest = (sentence[:match.start()] + sentence[match.end():]).strip()
         return Attribution(match.group("who"), "in the view of", match.span()), rest
     match = _SAYS_THAT.search(sentence)
+    if match and match.group("who") in _DETERMINERS:
+        match = None                     # "The estimated increase in ...": no speaker called "The"
     if match and _BODY_SPEAKER.fullmatch(match.group("who")) and (
             match.group("lead") or not _FINITE_VERB.search(sentence[match.end():])):
         # "The carrier said its revenue rose ...", "It said ...": opening the sentence, before a clause
@@ -1031,6 +1038,7 @@ class _Context:
     thing: str | None = None         # the named organisation or thing the last sentence was about
     parties: str | None = None       # the two or more named parties a sentence's "They" refers to
     fiscal_end: int = 6              # the month a financial year ends in (fiscal_year_end)
+    said_on: str | None = None       # the day the attribution says it was said ("announced on Wednesday that")
 
 
 _ODDS_BEFORE = re.compile(r"\b(?:probability|odds|chances?|likelihood)\b(?:(?![.;]|\btarget\b)[^.;]){0,80}$",
@@ -1281,9 +1289,11 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if (_DATED_DEED.search(clause) or _LEGAL_OUTCOME.search(clause)) and has_entities and not evaluative and \
             any(d["precision"] == "day" for d in recent) and not _SPECULATION_RE.search(clause):
         return "event", None, None                 # "Air India on Tuesday signed purchase agreements worth $70 billion"
-    if any(_is_claim_quantity(q) for q in quantities) and _OUTLOOK_NOUN.search(clause) and not past_deed and \
+    if any(_is_claim_quantity(q) for q in quantities) and (
+            _OUTLOOK_NOUN.search(clause) and not past_deed or _AIMS_TO.search(clause)) and \
             any(d["end"] > (ctx.document_date or "9999") for d in dates):
-        return "forecast", None, None              # "raised its full-year sales target to 400,000 units"
+        # "raised its full-year sales target to 400,000 units"; "Qatar aimed to lift production by 64% by 2027"
+        return "forecast", None, None
     if any(_is_claim_quantity(q) for q in quantities):
         changed = re.search(r"\b(?:risen|fallen|rose|fell|dropped|slipped|climbed|gained|lost)\b[^.;]*\bfrom\b",
                             clause)   # "support has fallen from 32% to 29%": a measured change, not a projection
@@ -1401,7 +1411,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
         # "They had maintained ..." after "Broadcom and VMware said ...": the parties by name
         word = statement.split()[0]
         statement = (ctx.parties if word == "They" else ctx.parties + "’s") + statement[len(word):]
-    if reporter and not person and re.match(r"^It\s+(?:will|would|has|had|plans|intends|expects)\b", statement) and \
+    if reporter and not person and re.match(r"^It\s+(?:will|would|has|had|plans|planned|intends|expects|expected|aims|"
+                                            r"aimed|is|was)\b", statement) and \
             re.match(r"[A-Z]", reporter) and not re.search(r"s$", reporter):
         statement = reporter + statement[2:]        # "Google said it would appeal": Google would appeal
     elif reporter and re.match(r"^Its\s+[a-z]", statement) and re.search(r"\s[A-Z][\w’'\-]*$|^[A-Z][\w’'\-]*[^s\W]$", reporter):
@@ -1458,6 +1469,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             if not _OUTCOME_RE.search(statement) and prob_q is not None:    # (betting odds are no percentage)
                 statement = f"The probability of {outcome} is {prob_q.text}."
     event_date, resolves_by = _resolves_by(kind, _horizons(dates, statement), ctx.document_date, statement)
+    if ctx.said_on and kind != "event" and not any(d["precision"] == "day" for d in dates):
+        event_date = ctx.said_on          # "Orbix announced on Wednesday that it plans ...": when it was said
     if kind == "forecast" and ctx.resolves_at:
         resolves_by = ctx.resolves_at
     return Unit(anchor=anchor or clause, quote=ctx.quote, statement=statement, kind=kind, speaker=ctx.speaker,
@@ -2294,6 +2307,15 @@ def _anchor(units: list[Unit], document_date: str | None) -> tuple[str | None, U
     return None, None
 
 
+def _said_day(sentence: str, attribution: Attribution, document_date: str | None) -> str | None:
+    """The day an opening attribution says something was said ("Orbix announced on Wednesday that
+    ..."): the claim's ``event_date`` once the attribution has left the statement."""
+    if not attribution.span or attribution.span[0] > 0:
+        return None
+    days = [d for d in find_dates(sentence[:attribution.span[1]], document_date, False) if d["precision"] == "day"]
+    return days[0]["date"] if days else None
+
+
 def _said_that_day(date_text: str, statement: str) -> bool:
     """"The co-operative announced on Friday that it expects ...": Friday is when it was said, no
     occasion the document previews."""
@@ -2317,6 +2339,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
         mentioned: list[str] = []
         previous_quote_speaker: str | None = None
         for sentence in _sentences(paragraph.text):
+            said_day: str | None = None
             own_parties = _plural_subject(sentence, names)
             quotes = find_quotes(sentence)
             quoted_chars = sum(e - s for s, e in quotes)
@@ -2349,8 +2372,10 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                     attribution, rest = Attribution(None, None, None), sentence
                     speaker = None
                 else:
-                    attribution, rest = narrator_attribution(sentence)
-                    if attribution.span and (_BODY_TAIL.fullmatch(sentence, attribution.span[0]) or
+                    undated = _DATELINE.sub("", sentence)          # "DOHA- Qatar said ...": Qatar said
+                    attribution, rest = narrator_attribution(undated)
+                    said_day = _said_day(undated, attribution, document_date)
+                    if attribution.span and (_BODY_TAIL.fullmatch(undated, attribution.span[0]) or
                                              _BODY_SPEAKER.fullmatch(attribution.who or "")):
                         # "..., the retail giant said", "The carrier said its revenue rose ...", "...,
                         # it said": the organisation the sentence (or the one before) is about; with
@@ -2374,7 +2399,8 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 ctx = _Context(names=names, document_date=document_date, speaker=speaker, quote=sentence,
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
                                interviewee=interviewee, paragraph=paragraph.text, thing=thing,
-                               parties=own_parties or parties, fiscal_end=fiscal_end)
+                               parties=own_parties or parties, fiscal_end=fiscal_end,
+                               said_on=None if quoted else said_day)
                 for unit in _clause_units(text, ctx):
                     unit.paragraph = index
                     yield unit
@@ -2394,7 +2420,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
 def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, interviewee: str | None) -> str | None:
     if who is None:
         return None
-    who = who.strip()
+    who = _DATELINE.sub("", who.strip())                 # "DOHA- Qatar said ...": Qatar
     if who.lower() in ("he", "she", "him", "her", "his"):
         return paragraph_speaker or interviewee
     if who.lower() in ("they", "them"):
