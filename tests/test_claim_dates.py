@@ -60,6 +60,8 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("emit 290 megatonnes over 2022-25", "2022-05-09", True, "2022-01-01", "2025-12-31"),   # a span of years
     ("the next budget would cover 2026-2030", "2022-05-09", True, "2026-01-01", "2030-12-31"),
     ("will provide the aircraft within six months", "2025-03-28", True, "2025-09-28", "2025-09-28"),
+    ("From January to September, its sales declined 1.6 percent", "2024-10-02", None, "2024-01-01", "2024-09-30"),
+    ("Kia's sales fell 4.5 per cent last month", "2024-10-02", False, "2024-09-01", "2024-09-30"),   # the whole month
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)

@@ -1456,3 +1456,9 @@ def test_a_determiner_is_no_speaker() -> None:
     claim = parsed("The estimated cost for the entire salvage operation is $160 million.", date="2024-06-10")[0]
     assert (claim.speaker, claim.statement) == (None, "The estimated cost for the entire salvage operation is "
                                                       "$160 million.")          # was said by "The"
+
+
+def test_a_which_clause_describing_a_noun_is_said_of_that_noun() -> None:
+    claims = parsed("The operator will have to turn away 4 million passengers this year to comply with the cap, which "
+                    "was imposed by An Bord Pleanála in 2007.", date="2025-07-04")
+    assert the(claims, "imposed").statement == "The cap was imposed by An Bord Pleanála in 2007."   # was "The operator"

@@ -52,7 +52,7 @@ _DATE_PATTERNS = (
     ("both", re.compile(r"\b(?:between\s+(?P<y1>(?:19|20)\d{2})\s+and|from\s+(?P<f1>(?:19|20)\d{2})\s+(?:to|through|until))\s+"
                         r"(?P<y2>(?:19|20)\d{2})\b(?![-–/])")),
     # "between December and February": from the first month to the end of the second after it
-    ("months", re.compile(rf"(?:\b(?:between|from|during|in|over|for)\s+|\()(?P<m1>{'|'.join(_MONTHS[:12])})\s+"
+    ("months", re.compile(rf"(?:\b(?i:between|from|during|in|over|for)\s+|\()(?P<m1>{'|'.join(_MONTHS[:12])})\s+"
                           rf"(?:and|to|through)\s+"
                           rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
@@ -381,8 +381,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 last_month = _FULL_MONTHS.index(match.group("m2")) + 1
                 if match.group("y"):
                     year = int(match.group("y")) - (1 if last_month < first_month else 0)
-                else:
-                    year = _nearest_year(lambda y: date(y, first_month, 15), today, future).year
+                else:       # the span whose last month is nearest ("from January to September", written in October)
+                    year = _nearest_year(lambda y: date(y, last_month, 15), today, future).year - \
+                        (1 if last_month < first_month else 0)
                 resolved = date(year, first_month, 1)
                 end = _month_end(year + (1 if last_month < first_month else 0), last_month)
                 precision = "month"
@@ -549,6 +550,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     else:
                         end = resolved + timedelta(days=6 - resolved.weekday())
                 elif precision == "month" and re.match(r"(?:next|this|last|the coming)\s+month", phrase, re.I):
+                    resolved = resolved.replace(day=1)                        # "last month": the whole month
                     end = _month_end(resolved.year, resolved.month)          # "this month": to its last day
                 elif precision == "month":
                     end = resolved + timedelta(days=30)

@@ -172,14 +172,38 @@ def _conjunct_prefix(doc, conj, members: set[int]) -> list[int]:
     return [i for i in prefix if not (doc[i].dep_ in ("aux", "auxpass") and doc[i].text.lower() in own_aux)]
 
 
+# verbs by which a which-clause comments on the whole deed before it, not on the noun it follows
+_DEED_COMMENT_VERBS = {"make", "mark", "bring", "take", "put", "leave", "represent", "mean", "push", "lift", "raise",
+                       "send", "equate", "amount", "give", "see", "set", "beat", "top", "exceed", "surpass", "break",
+                       "extend", "end", "cut", "boost", "reduce", "lower", "double", "account", "total", "follow",
+                       "come", "leave", "signal", "suggest", "indicate", "reflect", "add", "help", "keep"}
+
+
+_DEED_COMMENT_FORMS = {"is", "was", "are", "were", "be", "been", "made", "took", "taken", "brought", "meant", "sent", "gave", "given", "saw", "seen", "broke",
+                       "broken", "came", "kept", "left", "put", "set", "cut", "beat"}
+
+
+def _comments_on_deed(word: str) -> bool:
+    """"makes", "marked", "bringing", "left": a verb of ``_DEED_COMMENT_VERBS`` in any form (the parser
+    runs without its lemmatizer)."""
+    word = word.lower()
+    if word in _DEED_COMMENT_FORMS:
+        return True
+    stems = {word, re.sub(r"(?:es|s)$", "", word), re.sub(r"s$", "", word), re.sub(r"(?:ed|d)$", "", word),
+             re.sub(r"ing$", "", word), re.sub(r"ing$", "e", word), re.sub(r"ed$", "", word)}
+    return bool(stems & _DEED_COMMENT_VERBS)
+
+
 def _relative_statement(doc, verb, part: list[int]) -> list[int] | None:
     """", which makes it the second largest" -> the antecedent in place of "which"."""
     antecedent = verb.head
     pronoun = next((doc[i] for i in part if doc[i].text.lower() in _RELATIVE_WORDS), None)
     if pronoun is None or pronoun.text.lower() in ("where", "when"):
         return None          # "in January, when he had 21 percent": the time is not the subject
-    if antecedent.dep_ in ("pobj", "npadvmod") and pronoun.text.lower() == "which":
+    if antecedent.dep_ in ("pobj", "npadvmod") and pronoun.text.lower() == "which" and \
+            _comments_on_deed(verb.text):
         # "destroyed 120 homes on Friday, which makes it the costliest": the deed, told by its subject
+        # ("to comply with the cap, which was imposed in 2007": the cap)
         subject = next((c for t in doc if t.dep_ == "ROOT" for c in t.children if c.dep_ in _SUBJECTS), None)
         if subject is None:
             return None
