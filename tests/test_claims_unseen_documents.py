@@ -1462,3 +1462,10 @@ def test_a_which_clause_describing_a_noun_is_said_of_that_noun() -> None:
     claims = parsed("The operator will have to turn away 4 million passengers this year to comply with the cap, which "
                     "was imposed by An Bord Pleanála in 2007.", date="2025-07-04")
     assert the(claims, "imposed").statement == "The cap was imposed by An Bord Pleanála in 2007."   # was "The operator"
+
+
+def test_a_source_in_mid_sentence_with_its_title_and_day_is_the_speaker() -> None:
+    claim = parsed("Orbix Airport will exceed the 32 million passenger cap this year, the airport’s operator DAA said on "
+                   "Friday, after its busiest-ever June.", date="2025-07-04")[0]
+    assert (claim.speaker, claim.statement) == ("DAA", "Orbix Airport will exceed the 32 million passenger cap this "
+                                                       "year after its busiest-ever June.")

@@ -816,8 +816,9 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
         return Attribution(match.group("who") or match.group("owner"), match.group("verb"), match.span()), \
             (sentence[:match.start()] + sentence[match.end():].rstrip(".") + ".").strip()
     # "..., she said." at the end, or ", he stressed," in the middle
-    match = _TAIL.search(sentence) or re.search(rf",\s+(?P<who>he|she|{_NAME})\s+(?P<verb>{_SAY_VERBS}),\s+",
-                                                sentence)
+    match = _TAIL.search(sentence) or re.search(rf",\s+(?:the\s+(?:[\w’'\-]+\s+){{0,3}}?)?(?P<who>he|she|{_NAME})\s+"
+                                                rf"(?P<verb>{_SAY_VERBS})(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday))?,\s+",
+                                                sentence)      # "..., the airport’s operator DAA said on Friday, after ..."
     if match:
         return Attribution(match.group("who"), match.group("verb"), match.span()), \
             (sentence[:match.start()] + " " + sentence[match.end():]).strip()
