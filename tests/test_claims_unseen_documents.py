@@ -1469,3 +1469,14 @@ def test_a_source_in_mid_sentence_with_its_title_and_day_is_the_speaker() -> Non
                    "Friday, after its busiest-ever June.", date="2025-07-04")[0]
     assert (claim.speaker, claim.statement) == ("DAA", "Orbix Airport will exceed the 32 million passenger cap this "
                                                        "year after its busiest-ever June.")
+
+
+@pytest.mark.parametrize("text, speaker, statement", [
+    ("In a statement, BSP Governor Nestor Espenilla Jr. said the CPI would likely return to its comfort zone next "
+     "year.", "Nestor Espenilla", "The CPI would likely return to its comfort zone next year."),
+    ("According to a two-day telephone survey conducted from Thursday, Ada Lind was chosen by 28.0 percent of the "
+     "respondents.", "two-day telephone survey", "Ada Lind was chosen by 28.0 percent of the respondents."),
+])
+def test_a_suffixed_name_and_a_survey_named_with_its_days(text: str, speaker: str, statement: str) -> None:
+    claim = parsed(text, date="2018-03-06")[0]
+    assert (claim.speaker, claim.statement) == (speaker, statement)

@@ -87,7 +87,7 @@ _OPINION_VERBS = {"argued", "contended", "suggested", "believes", "thinks", "cau
                   "countered", "observed", "in the view of"}
 _FORECAST_VERBS = {"predicted", "predicts", "expects", "expected", "estimated", "estimates"}
 
-_NAME = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}"
+_NAME = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}(?:,?\s+(?:Jr|Sr)\.)?"         # ("Nestor Espenilla Jr.")
 _TITLE_WORDS = set("""President Vice Prime Minister Secretary Defense Defence Treasury Foreign State
 Spokesperson Spokesman Spokeswoman Chancellor Governor Senator Director Chief Chairman Chairwoman Chair
 CEO Envoy Special General Ambassador Mr Mrs Ms Dr Professor Prof Kremlin Ukrainian Russian American
@@ -418,7 +418,7 @@ class Names:
                 if tokens[0] not in _SENTENCE_STARTERS:
                     title.append(tokens[0])
                 tokens = tokens[1:]
-            tokens = tokens[-2:]
+            tokens = [t for t in tokens if t.rstrip(".") not in ("Jr", "Sr")][-2:]      # "Nestor Espenilla Jr."
             if len(tokens) == 2 and not any(t in _NON_PERSON_WORDS or t in _TITLE_WORDS or t in _MONTHS
                                             or t.endswith("-") for t in tokens):      # ("DOHA- Qatar": a dateline)
                 name = " ".join(tokens)
@@ -2436,4 +2436,5 @@ def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, inter
             return person
     # not a person we know: "the national statistics office" ("a Reuters poll on Thursday": the poll)
     who = re.sub(rf"\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)$", "", who)
+    who = re.sub(r"\s+(?:conducted|carried out|taken|held|published|released)\b.*$", "", who)   # "a survey conducted from ..."
     return re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE) or None
