@@ -14,7 +14,7 @@ import time
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import sqlite_utils
 
@@ -56,17 +56,18 @@ def _encode(value: Any) -> Any:
     return value
 
 
-def _use_wal(db: sqlite_utils.Database, patience: float = 30.0) -> None:
-    """Switch the database to WAL, waiting for other connections that hold it.
+def _when_unlocked(action: Callable[[], None], patience: float = 30.0) -> None:
+    """Run ``action``, again while SQLite answers "database is locked" without waiting.
 
-    SQLite does not call the busy handler for a journal-mode change (it already holds a read
-    lock when it asks for the exclusive one), so processes opening a new database at the same
-    moment get "database is locked" at once; retry until ``patience`` runs out instead.
-    """
+    SQLite does not call the busy handler for a journal-mode change (it already holds a read lock
+    when it asks for the exclusive one), nor always for a connection meeting another that is
+    just turning a new file into a WAL database, so processes opening a new database at the same
+    moment get "database is locked" at once, whatever the busy timeout; retry until ``patience``
+    runs out instead."""
     deadline = time.monotonic() + patience
     while True:
         try:
-            db.execute("PRAGMA journal_mode=WAL")
+            action()
             return
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
@@ -101,23 +102,28 @@ class Store:
             conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False,
                                    isolation_level=None)
             self.db = sqlite_utils.Database(conn)
-            _use_wal(self.db)
-            # In WAL mode NORMAL cannot corrupt the database and survives a killed process; it
-            # skips an fsync per commit (3 ms -> 0.3 ms per saved article).
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=30000")
-            if not is_current(self.db):
-                # Two processes opening a new (or older) database at once would both apply the
-                # same migrations and one would fail half-way; the second waits, then finds
-                # nothing left to do.
-                with ProcessLock(migration_lock_path(self.path), "updating the database schema",
-                                 wait=MIGRATION_LOCK_WAIT):
-                    upgrade(self.db)
-            self.use_settings(self.settings)
+            _when_unlocked(self._prepare)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc}); "
                              "check the path in [database] path, or move a damaged file away") from exc
+
+    def _prepare(self) -> None:
+        """WAL, the pragmas, the schema and the settings of a writable store (each step can be
+        run again: ``_when_unlocked`` repeats them while another process is creating the file)."""
+        self.db.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode NORMAL cannot corrupt the database and survives a killed process; it
+        # skips an fsync per commit (3 ms -> 0.3 ms per saved article).
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA busy_timeout=30000")
+        if not is_current(self.db):
+            # Two processes opening a new (or older) database at once would both apply the
+            # same migrations and one would fail half-way; the second waits, then finds
+            # nothing left to do.
+            with ProcessLock(migration_lock_path(self.path), "updating the database schema",
+                             wait=MIGRATION_LOCK_WAIT):
+                upgrade(self.db)
+        self.use_settings(self.settings)
 
     def close(self) -> None:
         self.db.close()
