@@ -773,6 +773,7 @@ def narrator_attribution(sentence: str) -> tuple[Attribution, str]:
 
 
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Some", "Any"}
+_TITLE_JOINERS = {"of", "for", "the", "and", "at", "in", "on", "de", "du", "la", "&"}
 
 
 def _title_lead(lead: str) -> bool:
@@ -783,8 +784,6 @@ def _title_lead(lead: str) -> bool:
     words = lead.split()
     return len(words) <= 8 or all(w[:1].isupper() or w[:1] == "(" or w in _TITLE_JOINERS for w in words)   # "(TAT)"
 
-
-_TITLE_JOINERS = {"of", "for", "the", "and", "at", "in", "on", "de", "du", "la", "&"}
 
 
 def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
