@@ -785,7 +785,6 @@ def _title_lead(lead: str) -> bool:
     return len(words) <= 8 or all(w[:1].isupper() or w[:1] == "(" or w in _TITLE_JOINERS for w in words)   # "(TAT)"
 
 
-
 def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     """Attribution of a narrator sentence, and the sentence without it (one try, no lead-in skipped)."""
     match = _ACCORDING_TO.search(sentence)
