@@ -111,6 +111,7 @@ def verify_cache(cache: Path = CACHE, digests: Path = DIGESTS) -> list[str]:
 
 
 def write_digests(cache: Path = CACHE, digests: Path = DIGESTS) -> int:
+    """Record the cached texts as they are now (after their figures are read); how many."""
     rows = text_digests(cache)
     digests.write_text("path\tsha1\n" + "".join(f"{name}\t{sha}\n" for name, sha in rows.items()), encoding="utf-8")
     return len(rows)

@@ -209,6 +209,13 @@ def _year_part_end(year: int, part: str | None) -> date:
     return _month_end(year, {"early": 4, "mid": 6}.get((part or "").lower(), 12))
 
 
+def _financial_year(ending_in: int, last_month: int) -> tuple[date, date]:
+    """(first day, last day) of the twelve months ending with ``last_month`` of ``ending_in`` (a
+    calendar year when ``last_month`` is 12)."""
+    end = _month_end(ending_in, last_month)
+    return _months_later(end + timedelta(days=1), -12), end
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
 
@@ -304,13 +311,12 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     # "over 2022-25", "cover 2026-2030": a span of years, to the end of the last
                     resolved, end = date(int(match.group("fy1")), 1, 1), date(second, 12, 31)
                 else:
-                    resolved = date(int(match.group("fy1")), fiscal_end % 12 + 1, 1)
-                    end = _month_end(second if fiscal_end < 12 else int(match.group("fy1")), fiscal_end)
+                    resolved, end = _financial_year(second if fiscal_end < 12 else int(match.group("fy1")), fiscal_end)
                 precision = "year"
             elif precision == "fyhalf":
                 year_end = 12 if match.group("calendar") else fiscal_end
                 year = today.year if today.month <= year_end else today.year + 1     # the year it ends in
-                start = date(year - 1, year_end % 12 + 1, 1) if year_end < 12 else date(year, 1, 1)
+                start = _financial_year(year, year_end)[0]
                 if match.group("half").lower() == "second":
                     start = _months_later(start, 6)
                 resolved, end = start, _months_later(start, 6) - timedelta(days=1)
@@ -321,23 +327,19 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 month = _FULL_MONTHS.index(match.group("m")) + 1
                 year = int(match.group("y")) if match.group("y") else \
                     today.year + (_month_end(today.year, month) < today)         # the next such month end
-                end = _month_end(year, month)
-                resolved = _months_later(end + timedelta(days=1), -12)
+                resolved, end = _financial_year(year, month)
                 precision = "year"
             elif precision == "holiday":
                 resolved, end = date(today.year, 11, 1), date(today.year, 12, 31)
                 precision = "month"
             elif precision == "fynamed":
                 named = match.group("y1") or match.group("y3") or match.group("y2")
-                year = int(named) if len(named) == 4 else 2000 + int(named)
-                end = _month_end(year, fiscal_end)
-                resolved = date(year - 1, fiscal_end % 12 + 1, 1) if fiscal_end < 12 else date(year, 1, 1)
+                resolved, end = _financial_year(int(named) if len(named) == 4 else 2000 + int(named), fiscal_end)
                 precision = "year"
             elif precision == "fy":
                 year = today.year if today.month <= fiscal_end else today.year + 1     # the year it ends in
                 year += 1 if match.group("which").lower() in ("next", "coming") else 0
-                end = _month_end(year, fiscal_end)
-                resolved = date(year - 1, fiscal_end % 12 + 1, 1) if fiscal_end < 12 else date(year, 1, 1)
+                resolved, end = _financial_year(year, fiscal_end)
                 precision = "year"
             elif precision == "dayrange":
                 year = int(match.group("y")) if match.group("y") else None

@@ -2333,7 +2333,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
     for index, paragraph in enumerate(paragraphs(body)):
         interviewee = _interviewee(paragraph.text, names, outlet) or interviewee
         paragraph_speaker: str | None = None
-        # a paragraph opening with "He" or "His" after one that named one person only: that person
+        # a paragraph opening with "He" or "She" after one that named one person only: that person
         carried = before[0] if len(set(before)) == 1 else None
         mentioned: list[str] = []
         previous_quote_speaker: str | None = None
@@ -2413,13 +2413,13 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
             else:
                 parties_seen += 1
             parties = own_parties or (parties if parties_seen < 3 else None)
-        before = names.people_in(paragraph.text)
+        before = mentioned                  # (everyone this paragraph named, in order)
 
 
 def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, interviewee: str | None) -> str | None:
     if who is None:
         return None
-    who = _DATELINE.sub("", who.strip())                 # "DOHA- Qatar said ...": Qatar
+    who = who.strip()
     if who.lower() in ("he", "she", "him", "her", "his"):
         return paragraph_speaker or interviewee
     if who.lower() in ("they", "them"):
