@@ -56,11 +56,15 @@ _DATE_PATTERNS = (
                           rf"(?:and|to|through)\s+"
                           rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
+    # "in the 2020 general election", "before the 2026 World Cup": an occasion named by its year
+    ("occasion", re.compile(r"\b(?:(?:in|at|by|before|until|for|during)\s+)?the\s+(?:19|20)\d{2}\s+(?:[\w\-]+\s+){0,2}?"
+                        r"(?:elections?|census|referendum|vote|Olympics|Olympic Games|Games|World Cup|season|"
+                        r"championships?|tournament|budget)\b")),
     # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year
     ("year", re.compile(r"\b(?:(?<=finish )|(?<=end )|(?<=close )|(?<=ending )|(?<=closing ))(?:19|20)\d{2}\b|"
                         r"\b(?:19|20)\d{2}(?=\s+(?:[\w-]+\s+){0,2}(?:revenue|sales|earnings|operating|profits?|guidance|output|"
                         r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?|forecasts?|"
-                        r"deficit|surplus|crop|harvest|exports|imports)\b)")),
+                        r"deficit|surplus|crop|harvest|exports|imports|inflation|GDP|unemployment)\b)")),
     # "a slight increase in sales this Christmas season", "seasonal workers for the holiday period"
     # (November and December: the season's shopping, hiring and travel)
     ("holiday", re.compile(r"\b(?:this|the)\s+(?:Christmas|festive|holiday)(?:\s+(?:season|period|quarter))?\b|"
@@ -139,7 +143,7 @@ _DATE_PATTERNS = (
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or)\s+"
-                        r"(?i:early\s+|mid-|late\s+)?(?:19|20)\d{2}\b")),
+                        r"(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),
 )
 # "announced on Wednesday", "told reporters Monday": the day a statement was made is past
 _SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveiled|revealed|disclosed|stated|"
@@ -471,6 +475,10 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     year, month = divmod(today.month - 1 + months, 12)
                     resolved = end = _month_end(today.year + year, month + 1)
                 precision = "month"
+            elif precision == "occasion":
+                year = int(re.search(r"(?:19|20)\d{2}", span).group())
+                resolved, end = date(year, 1, 1), date(year, 12, 31)
+                precision = "year"
             elif precision == "year" and re.search(r"full|later in|whole|rest of|(?:for|during) the year", span, re.IGNORECASE):
                 resolved, end = date(today.year, 1, 1), date(today.year, 12, 31)
             elif precision == "year" and re.fullmatch(r"(?:19|20)\d{2}", phrase):

@@ -87,7 +87,8 @@ _OPINION_VERBS = {"argued", "contended", "suggested", "believes", "thinks", "cau
                   "countered", "observed", "in the view of"}
 _FORECAST_VERBS = {"predicted", "predicts", "expects", "expected", "estimated", "estimates"}
 
-_NAME = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}(?:,?\s+(?:Jr|Sr)\.)?"         # ("Nestor Espenilla Jr.")
+# ("Nestor Espenilla Jr.", "the Bank of Thailand (BOT)")
+_NAME = r"[A-Z][\w’'\-]+(?:\s+(?:(?:of|for)\s+)?[A-Z][\w’'\-]+){0,3}(?:,?\s+(?:Jr|Sr)\.)?(?:\s+\([A-Z]{2,6}\))?"
 _TITLE_WORDS = set("""President Vice Prime Minister Secretary Defense Defence Treasury Foreign State
 Spokesperson Spokesman Spokeswoman Chancellor Governor Senator Director Chief Chairman Chairwoman Chair
 CEO Envoy Special General Ambassador Mr Mrs Ms Dr Professor Prof Kremlin Ukrainian Russian American
@@ -214,7 +215,7 @@ _REPORTED_STATEMENT = re.compile(
     r"claimed|insisted|warned|pledged|promised|vowed|ordered|requested|asked|demanded|dismissed|"
     r"rejected|denied)\b(?:\s+[\w’'\-]+){0,3}\s+that\b")
 _EVENT_RE = re.compile(
-    r"\b(?:slated to|scheduled to|scheduled for|due to (?:come|take effect|meet|visit|arrive|travel|hold|sign|speak|"
+    r"\b(?:slated to|slated for|scheduled to|scheduled for|due to (?:come|take effect|meet|visit|arrive|travel|hold|sign|speak|"
     r"announce|launch|release|vote|decide|testify|begin|start|open|reopen|close|be completed|complete|finish|end|"
     r"expire|resume)|set to (?:meet|visit|arrive|travel|hold|sign|"
     r"host|announce|launch|release|vote|decide|begin|start|open)|plans? to (?:hold|meet|visit|travel|launch|"
@@ -396,8 +397,13 @@ def _strip_possessive(word: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", word)
 
 
+_DEFINED_ACRONYM = re.compile(r"(?P<name>(?:[A-Z][\w’'\-]*\s+(?:(?:of|and|for|on|the|de|&)\s+){0,2}){1,7}[A-Z][\w’'\-]*)"
+                              r"\s+\((?P<acronym>[A-Z]{2,6})\)")
+
+
 class Names:
-    """The people a document names: full names, and surnames resolved to them."""
+    """The people a document names: full names, and surnames resolved to them; the organisations an
+    acronym stands for."""
 
     def __init__(self, text: str):
         self.full: list[str] = []
@@ -433,6 +439,16 @@ class Names:
         for name in self.full:
             by_surname.setdefault(name.split()[-1], set()).add(name)
         self.surnames = {s: next(iter(n)) for s, n in by_surname.items() if len(n) == 1}
+        # "the China Passenger Car Association (CPCA)": the name a later "CPCA" stands for
+        self.acronyms: dict[str, str] = {}
+        for match in _DEFINED_ACRONYM.finditer(text):
+            words = match.group("name").split()
+            initials = [w[0] for w in words if w[0].isupper()]
+            for start in range(len(words)):           # the shortest run of words the letters spell
+                initials = "".join(w[0] for w in words[start:] if w[0].isupper())
+                if initials == match.group("acronym") and words[start][0].isupper():
+                    self.acronyms.setdefault(match.group("acronym"), " ".join(words[start:]))
+                    break
 
     def person(self, text: str | None) -> str | None:
         """The full name of a person mentioned as ``text`` ("Peskov", "President Trump", "Markov’s")."""
@@ -749,6 +765,8 @@ def tail_attribution(outside: str) -> Attribution:
 
 def expected_to_will(text: str) -> str:
     """What is expected, as a statement: "(economists expect) the Fed to cut by 2026" -> "the Fed will cut by 2026"."""
+    if re.match(r"^(?:[\w’'.\-]+\s+){1,7}?(?:will|would)\s", text):
+        return text            # "(HKO expects) about five to eight cyclones will hit": already a statement
     return re.sub(r"^((?:[\w’'.\-]+\s+){1,7}?)to\s+(?=[a-z])", r"\1will ", text, count=1)
 
 
@@ -1404,7 +1422,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                drop: list[Quantity] | None = None, presupposed: bool = False) -> Unit | None:
     # "Biden has said he will not ...": in reported speech "he" is the one who said it
     reporter = ctx.speaker if not ctx.quoted and ctx.verb and ctx.speaker else None
-    person = reporter if reporter and ctx.names.people_in(reporter) else None
+    organisation = reporter in ctx.names.acronyms.values()       # ("Taiwan Semiconductor Manufacturing Co")
+    person = reporter if reporter and not organisation and ctx.names.people_in(reporter) else None
     statement = _resolve_pronoun(_clean(clause), person or ctx.antecedent)
     if ctx.parties and not ctx.quoted and re.match(r"^(?:They|Their)\s+[A-Za-z$€£\d]", statement):
         # "They had maintained ..." after "Broadcom and VMware said ...": the parties by name
@@ -1515,6 +1534,7 @@ _RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){
                        r"\s+which\s+"
                        r"(?P<rel>(?:includes?|included|comprises?|"
                        r"contains?)\b.+?(?=[.;]?$)|(?:[^,]|,(?=\d{3}))+?)(?:,\s+|(?=[.;]?$))")
+_TIME_ADVERB = re.compile(r"earlier|later|ago|before|since|again|yesterday|today|tomorrow|\w+ly", re.IGNORECASE)
 _FUTURE_RELATIVE = re.compile(r"(?P<np>\b(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)\s+(?:which|that)\s+"
                               r"(?P<rel>(?:will|would|is expected to|is set to)\s+(?:[^,;]|,(?=\d{3}))+?)(?=[,;]|\.?$)")
 _DAYS_EVENT = re.compile(rf"\b(?:ahead of|before|after|at|for|in)\s+(?P<day>{'|'.join(_WEEKDAYS)})(?:’s|'s)\s+"
@@ -1945,6 +1965,8 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     for match in list(_RELATIVE.finditer(text))[::-1]:
         rel = match.group("rel")
         np = match.group("np")
+        if _TIME_ADVERB.fullmatch(np):
+            continue          # "down from the 0.5% seen earlier, which is below ...": no noun to say it of
         ahead = find_dates(rel, ctx.document_date, future=True)
         # "which is expected to close in the third quarter"; "which wraps September 2 in Los Angeles":
         # a timetable in the present tense, on a day still ahead
@@ -2424,6 +2446,9 @@ def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, inter
         return paragraph_speaker or interviewee
     if who.lower() in ("they", "them"):
         return None
+    organisation = re.sub(r"^the\s+", "", re.sub(r"\s+\([A-Z]{2,6}\)$", "", who), flags=re.IGNORECASE)
+    if organisation in names.acronyms.values() or organisation in names.acronyms:
+        return names.acronyms.get(organisation, organisation)        # "the Hong Kong Observatory (HKO)"
     person = names.person(who) or names.by_title(who)
     if person:
         return person
@@ -2433,6 +2458,7 @@ def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, inter
         if person:
             return person
     # not a person we know: "the national statistics office" ("a Reuters poll on Thursday": the poll)
+    who = re.sub(r"\s+\([A-Z]{2,6}\)$", "", who)          # "Central Statistics Office (CSO)"
     who = re.sub(rf"\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)$", "", who)
     who = re.sub(r"\s+(?:conducted|carried out|taken|held|published|released)\b.*$", "", who)   # "a survey conducted from ..."
     return re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE) or None

