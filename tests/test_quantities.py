@@ -229,3 +229,29 @@ def test_quantity_is_hashable_record() -> None:
     quantity = one("close to 90 minutes")
     assert {quantity: 1}[quantity] == 1
     assert math.isclose(quantity.value, 5400)
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    # measures with no count noun were dropped as bare numbers ("400 MW" was no value at all)
+    ("the new plant will produce 400 MW from 2027", "400 MW", 4e8, "watt"),
+    ("a 1,200-MW coal unit", "1,200-MW", 1.2e9, "watt"),
+    ("demand reached 310 TWh last year", "310 TWh", 3.1e14, "watt-hour"),
+    ("bids for 10,500 MHz of spectrum", "10,500 MHz", 1.05e10, "hertz"),
+    ("home plans start at 100 Mbps", "100 Mbps", 1e8, "bit/s"),
+    ("the port handled 39.01 million TEUs", "39.01 million TEUs", 3.901e7, "TEU"),
+    ("the cane area rose to 5 lakh ha", "5 lakh ha", 5e5, "hectare"),
+    ("the lake fell to 1,040 feet", "1,040 feet", 1040 * 0.3048, "meter"),
+    ("up to 120 mm of rain", "up to 120 mm", 0.12, "meter"),
+])
+def test_units_of_measure(text: str, span: str, value: float, unit: str) -> None:
+    quantity = one(text)
+    assert (quantity.text, quantity.unit) == (span, unit) and math.isclose(quantity.value, value)
+
+
+@pytest.mark.parametrize("value, unit, text", [
+    (4e8, "watt", "400 MW"),
+    (3.1e14, "watt-hour", "310 TWh"),
+    (3.5e9, "hertz", "3.5 GHz"),
+])
+def test_power_energy_and_frequency_read_with_their_prefix(value: float, unit: str, text: str) -> None:
+    assert format_value(value, unit) == text

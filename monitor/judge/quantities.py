@@ -206,9 +206,33 @@ for _names, _base, _factor, _approx in (
         (("kilograms", "kilogram", "kg"), "kilogram", 1.0, False),
         (("barrels", "barrel", "bpd", "b/d"), "barrel", 1.0, False),
         (("°c", "ºc", "°", "degrees celsius", "degrees centigrade", "celsius"), "celsius", 1.0, False),
+        # power, energy, frequency, bandwidth, containers, land, length and volume: "400 MW", "5 lakh ha"
+        (("gigawatts", "gigawatt", "gw"), "watt", 1e9, False),
+        (("megawatts", "megawatt", "mw"), "watt", 1e6, False),
+        (("kilowatts", "kilowatt", "kw"), "watt", 1e3, False),
+        (("terawatt-hours", "terawatt hours", "twh"), "watt-hour", 1e12, False),
+        (("gigawatt-hours", "gigawatt hours", "gwh"), "watt-hour", 1e9, False),
+        (("megawatt-hours", "megawatt hours", "mwh"), "watt-hour", 1e6, False),
+        (("kilowatt-hours", "kilowatt hours", "kwh"), "watt-hour", 1e3, False),
+        (("gigahertz", "ghz"), "hertz", 1e9, False),
+        (("megahertz", "mhz"), "hertz", 1e6, False),
+        (("gbps",), "bit/s", 1e9, False),
+        (("mbps",), "bit/s", 1e6, False),
+        (("teus", "teu", "twenty-foot equivalent units"), "TEU", 1.0, False),
+        (("hectares", "hectare", "ha"), "hectare", 1.0, False),
+        (("acres", "acre"), "hectare", 0.40468564224, False),
+        (("feet", "foot", "ft"), "meter", 0.3048, False),
+        (("inches", "inch"), "meter", 0.0254, False),
+        (("centimetres", "centimeters", "cm"), "meter", 0.01, False),
+        (("millimetres", "millimeters", "mm"), "meter", 0.001, False),
+        (("litres", "liters", "litre", "liter"), "litre", 1.0, False),
+        (("bushels", "bushel"), "bushel", 1.0, False),
 ):
     for _name in _names:
         _UNITS[_name] = (_base, _factor, _approx)
+#: base units that are measures, not money
+_MEASURES = {"second", "percent", "meter", "kilogram", "barrel", "count", "celsius", "watt", "watt-hour", "hertz",
+             "bit/s", "TEU", "hectare", "litre", "bushel"}
 _UNIT_RE = "|".join(
     (re.escape(u) if not u[0].isalpha() else re.escape(u) + r"\b")
     for u in sorted(_UNITS, key=len, reverse=True))
@@ -440,7 +464,7 @@ def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict
         else g["unit"] or g["u1"]
     unit_info = _unit_of(unit_word)
     money_factor = 1.0
-    if unit_info and unit_info[0] not in ("second", "percent", "meter", "kilogram", "barrel", "count", "celsius"):
+    if unit_info and unit_info[0] not in _MEASURES:
         currency = unit_info[0]          # "300 billion dollars", "50bn euros", "27 cents"
         money_factor = unit_info[1]
         unit_info = None
@@ -553,6 +577,7 @@ def compare_quantities(claimed: Quantity, reported: Quantity) -> str:
 # -- presentation -----------------------------------------------------------------------
 
 _CURRENCY_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£"}
+_SI_SYMBOL = {"watt": "W", "watt-hour": "Wh", "hertz": "Hz", "bit/s": "bit/s"}
 
 
 def _plain(value: float) -> str:
@@ -574,6 +599,10 @@ def format_value(value: float, unit: str) -> str:
             if amount >= 1 and amount.is_integer():
                 return f"{_plain(amount)} {name}{'' if amount == 1 else 's'}"
         return f"{_plain(value)} seconds"
+    if unit in _SI_SYMBOL:          # 4e8 watt -> "400 MW"
+        prefix, size = next(((p, z) for p, z in (("T", 1e12), ("G", 1e9), ("M", 1e6), ("k", 1e3)) if abs(value) >= z),
+                            ("", 1.0))
+        return f"{_plain(round(value / size, 3))} {prefix}{_SI_SYMBOL[unit]}"
     scaled = f"{_plain(value)}"
     for name, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
         if abs(value) >= size:
