@@ -62,6 +62,14 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("will provide the aircraft within six months", "2025-03-28", True, "2025-09-28", "2025-09-28"),
     ("From January to September, its sales declined 1.6 percent", "2024-10-02", None, "2024-01-01", "2024-09-30"),
     ("Kia's sales fell 4.5 per cent last month", "2024-10-02", False, "2024-09-01", "2024-09-30"),   # the whole month
+    # week n of a month ends on its day 7n, the last week with the month; its beginning is its early part
+    ("rain is expected in the 2nd to 3rd week of March 2020", "2020-02-05", True, "2020-03-08", "2020-03-21"),
+    ("the coast will get rain in the 4th week of March", "2020-02-05", True, "2020-03-22", "2020-03-28"),
+    ("the rains will end in the last week of May", "2020-02-05", True, "2020-05-22", "2020-05-31"),
+    ("showers are expected at the beginning of March", "2020-02-05", True, "2020-03-01", "2020-03-10"),
+    ("rates will hold until at least October 2024", "2023-08-25", True, "2024-10-01", "2024-10-31"),
+    ("rates would be cut by mid 2025", "2024-12-18", True, "2025-01-01", "2025-06-30"),
+    ("the bill needs a public vote in the 2020 general election", "2019-11-13", True, "2020-01-01", "2020-12-31"),
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)

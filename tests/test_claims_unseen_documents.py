@@ -1545,3 +1545,14 @@ def test_an_occasion_named_by_its_year_is_a_horizon() -> None:
 def test_a_clause_that_cannot_stand_alone_stays_in_its_sentence(text: str) -> None:
     claims = parsed(text, date="2016-07-04")
     assert len(claims) == 1 and claims[0].statement == text
+
+
+def test_a_board_that_meets_again_in_a_month_is_a_scheduled_event() -> None:
+    claim = parsed("The central bank meets again in November.", date="2024-10-01")[0]
+    assert (claim.kind, claim.event_date, claim.resolves_by) == ("event", "2024-11-01", "2024-11-30")   # was a fact
+
+
+def test_until_at_least_a_month_is_its_start() -> None:
+    claim = parsed("Forecasters expect prices to stay close to current levels until at least October 2024.",
+                   date="2023-08-25")[0]
+    assert claim.resolves_by == "2024-10-01"             # was the end of October: "until" was not seen

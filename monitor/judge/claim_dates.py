@@ -4,8 +4,8 @@ Owned by the claims engineer, used by ``claim_rules``. ``find_dates`` turns "nex
 "by the end of the year", "in early August", "the 2023/24 season", "within the next year" or
 "Thursday" into ``{"text", "date", "precision", "end"}`` records: the day or period it names,
 resolved against the document's date, pointed ahead or back by the clause's tense. Conventions
-a reader has to know are said where they are decided: "early/mid" parts of a month end on the
-10th and 15th, of a year in April and June; a financial year ends where the document is set
+a reader has to know are said where they are decided: "early/mid" parts of a month (and its
+"beginning") end on the 10th and 15th, of a year in April and June; its nth week on day 7n; a financial year ends where the document is set
 (``fiscal_year_end``); "until X" resolves at the start of X, "delayed until X" at its end.
 """
 from __future__ import annotations
@@ -21,7 +21,14 @@ _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _MONTH_RE = r"(?:" + "|".join(_MONTHS) + r")\.?"
 _FULL_MONTHS = _MONTHS[:12]
 _WEEKDAY_RE = "|".join(_WEEKDAYS)
+_WEEK_ORDINAL = r"1st|2nd|3rd|4th|first|second|third|fourth|last"
+_WEEK_NUMBER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4, "last": 5}
 _DATE_PATTERNS = (
+    # "in the 2nd to 3rd week of March", "the 4th week of May": week n of a month ends on its day 7n;
+    # "at the beginning of March" is its early part (to the 10th)
+    ("monthweeks", re.compile(rf"\b(?:(?:in|by|during|from|at|until)\s+)?the\s+(?:(?P<w1>{_WEEK_ORDINAL})(?:\s*(?:to|and|or|-|–)"
+                              rf"\s*(?P<w2>{_WEEK_ORDINAL}))?\s+weeks?|(?P<start>beginning|start))\s+of\s+"
+                              rf"(?P<month>{'|'.join(_FULL_MONTHS)})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # "set to price the week of April 1": that week, to its Sunday
     ("weekof", re.compile(rf"\b(?:(?:in|during|for)\s+)?the\s+week\s+of\s+(?P<day>{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+"
                           rf"{_MONTH_RE})\b")),
@@ -137,7 +144,7 @@ _DATE_PATTERNS = (
     ("month", re.compile(r"\bin\s+(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
     ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?P<n>\d+|two|three|four|five|six|seven|"
                         r"eight|nine|ten|twelve)\s+(?P<unit>years|months)\b", re.IGNORECASE)),
-    ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:the\s+)?"
+    ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:at least\s+)?(?:the\s+)?"
                          rf"(?:(?:early|mid|late|end of)[\s-]+)?"
                          rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}})?\b")),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
@@ -222,6 +229,22 @@ def _financial_year(ending_in: int, last_month: int) -> tuple[date, date]:
 
 def _month_end(year: int, month: int) -> date:
     return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _month_start(month: int, rest: list[str], today: date, future: bool | None) -> date:
+    """The first day of ``month`` named with ``rest`` ("2025", "next year", or nothing)."""
+    if rest and rest[0].isdigit():
+        return date(int(rest[0]), month, 1)
+    if rest:                        # "from April next year", "by June this year"
+        return date(today.year + (rest[-2].lower() == "next"), month, 1)
+    # the tense decides ("rose in June" written on 5 December: the June before; "will rise in
+    # June": the next), else the nearer month by its middle
+    resolved = _nearest_year(lambda y: date(y, month, 15), today, None).replace(day=1)
+    if future is True and _month_end(resolved.year, month) < today - timedelta(days=31):
+        return resolved.replace(year=resolved.year + 1)   # (a month just ended still counts)
+    if future is False and resolved > today:
+        return resolved.replace(year=resolved.year - 1)
+    return resolved
 
 
 def _nearest_year(make: Any, base: date, future: bool | None) -> date:
@@ -509,21 +532,22 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 if said_on(text[:match.start()]):
                     ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
                 resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, ahead)
+            elif precision == "monthweeks":
+                month = _FULL_MONTHS.index(match.group("month")) + 1
+                resolved = _month_start(month, [match.group("y")] if match.group("y") else [], today, future)
+                if match.group("start"):
+                    end = resolved.replace(day=10)
+                else:
+                    first, last = (_WEEK_NUMBER[match.group(k).lower()] for k in ("w1", "w2") if match.group(k)) \
+                        if match.group("w2") else (_WEEK_NUMBER[match.group("w1").lower()],) * 2
+                    month_end = _month_end(resolved.year, month)
+                    resolved = resolved.replace(day=min(7 * (first - 1) + 1, 22))
+                    end = month_end if last == 5 else resolved.replace(day=7 * last)
+                precision = "week"
             elif precision == "month" and phrase.split()[0] in _FULL_MONTHS:
                 parts = phrase.split()
                 month = _FULL_MONTHS.index(parts[0]) + 1
-                if len(parts) > 1 and parts[1].isdigit():
-                    resolved = date(int(parts[1]), month, 1)
-                elif len(parts) > 1:           # "from April next year", "by June this year"
-                    resolved = date(today.year + (parts[-2].lower() == "next"), month, 1)
-                else:
-                    # the tense decides ("rose in June" written on 5 December: the June before; "will
-                    # rise in June": the next), else the nearer month by its middle
-                    resolved = _nearest_year(lambda y: date(y, month, 15), today, None).replace(day=1)
-                    if future is True and _month_end(resolved.year, month) < today - timedelta(days=31):
-                        resolved = resolved.replace(year=resolved.year + 1)   # (a month just ended still counts)
-                    elif future is False and resolved > today:
-                        resolved = resolved.replace(year=resolved.year - 1)
+                resolved = _month_start(month, parts[1:], today, future)
                 end = _month_end(resolved.year, month)
                 if part and part.group("part").lower() in ("early", "mid"):
                     end = end.replace(day=10 if part.group("part").lower() == "early" else 15)   # "in early August"

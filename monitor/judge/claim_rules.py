@@ -222,7 +222,8 @@ _EVENT_RE = re.compile(
     r"release|open|sign|host|announce|ship|begin|start|present)|planned for|(?:will|would) (?:meet|visit|"
     r"travel|hold|host|sign|announce|launch|release|ship|open|begin|start|vote|decide|testify|publish|"
     r"present|go on sale|meet again)|took place|was held|were held|will be held|is to (?:meet|visit)|"
-    r"are to meet|there was an? (?:attack|strike|explosion|blast|meeting|call|vote))\b", re.IGNORECASE)
+    r"are to meet|meets again|meets next|next meets|there was an? (?:attack|strike|explosion|blast|meeting|call|vote))\b",
+    re.IGNORECASE)
 _VAGUE_RE = re.compile(r"\b(?:far beyond|differ|vary|significant|major|some|further|more|less)\b", re.IGNORECASE)
 _STRONG_OPINION_RE = re.compile(r"\b(?:seems?|appears?|should|must|ought to|needs? to|have to|has to|"
                                 r"appropriate|in (?:my|our) (?:view|opinion))\b", re.IGNORECASE)
@@ -238,7 +239,7 @@ _AT_CLOCK_TIME = re.compile(r"\b(?:at|for|starting(?: at)?|beginning(?: at)?|fro
                             r"(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|[ECMP][SD]?T\b|AE[SD]T\b|CES?T\b|local time|noon)|"
                             r"\bat\s+(?:noon|midday|midnight)\b|\b(?:will|would)\s+follow\b")
 # the present tense of a timetable: "The launch window opens at 7 a.m. CT"
-_TIMETABLE_RE = re.compile(r"\b(?:opens|begins|starts|kicks off|closes|makes|holds|announces|releases|publishes|"
+_TIMETABLE_RE = re.compile(r"\b(?:opens|begins|starts|kicks off|closes|makes|holds|meets|convenes|announces|releases|publishes|"
                            r"(?:is|are) (?=at\s+\d)|"
                            r"hands down|delivers|unveils|is scheduled|are scheduled|is set|are set|"
                            r"is due|are due|is slated|are slated)\b")
