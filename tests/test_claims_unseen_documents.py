@@ -1556,3 +1556,18 @@ def test_until_at_least_a_month_is_its_start() -> None:
     claim = parsed("Forecasters expect prices to stay close to current levels until at least October 2024.",
                    date="2023-08-25")[0]
     assert claim.resolves_by == "2024-10-01"             # was the end of October: "until" was not seen
+
+
+@pytest.mark.parametrize("text, date, kind", [
+    ("This year was the warmest August on record since 1910.", "2024-10-01", "fact"),   # "this year": no back-reference
+    ("This will be the 75th mission flown from the island's launch site.", "2019-12-11", "forecast"),   # a rank
+    ("The price cap will be the lowest since March 2022.", "2023-08-25", "forecast"),    # a record, ahead
+])
+def test_a_record_or_a_rank_is_checkable(text: str, date: str, kind: str) -> None:
+    claim = parsed(text, date=date)[0]
+    assert (claim.kind, claim.active) == (kind, True)          # were inactive views
+
+
+def test_a_reference_back_is_still_no_claim() -> None:          # (a guard for the rule above)
+    claim = parsed("This is a big problem for them.", date="2023-08-25")[0]
+    assert not claim.active and "refers back" in claim.slots["inactive_because"]

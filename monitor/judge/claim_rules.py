@@ -165,7 +165,12 @@ _AIMS_TO = re.compile(r"\b(?:aims?|aimed|aiming|targets?|targeted|targeting)\s+t
 # "the ninth consecutive quarter", "a company record for the largest increase": a rank or a record
 _RANKED_FACT = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
                           r"(?:[\s-]+(?:consecutive|straight|successive|yearly|annual|monthly|quarterly|biggest|largest|"
-                          r"highest|lowest|most|best|worst))|(?:a|an|the|its|their)\s+(?:\w+\s+)?record\b)", re.IGNORECASE)
+                          r"highest|lowest|most|best|worst))|(?:a|an|the|its|their)\s+(?:\w+\s+)?record\b|"
+                          # "the 75th launch from", "the lowest since March 2022", "the warmest August on record"
+                          r"the\s+\d+(?:st|nd|rd|th)\s+(?!(?:day|days|of|century|anniversary|birthday)\b)[a-z]|"
+                          r"(?:highest|lowest|biggest|largest|smallest|warmest|coldest|wettest|driest|strongest|weakest|"
+                          r"fastest|slowest)\s+(?:[\w\-]+\s+){0,2}?(?:since\b|on record\b|ever\b|in\s+(?:\w+\s+)?(?:years|decades)))",
+                          re.IGNORECASE)
 # a news writer's framing: sets the scene, checks nothing
 _FRAMING_RE = re.compile(
     r"\b(?:(?:just )?around the corner|the wait is (?:nearly |almost |finally )?over|take[s]? cent(?:er|re) stage|"
@@ -1183,7 +1188,10 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         # "the central bank will likely leave the rate unchanged": a plain future, hedged
         cues == {"likely"} and bool(re.search(r"\b(?:will|would)\s+likely\b", clause)))
     evaluative = evaluative and not likely_outcome
-    demonstrative = bool(re.match(r"^(?:This|That|These|Those|Such)\b", clause)) and not quantities and not (
+    # ("This year", "this week": the time it is, not something said before)
+    demonstrative = bool(re.match(r"^(?:This|That|These|Those|Such)\b(?!\s+(?:year|month|week|weekend|season|quarter|"
+                                  r"summer|winter|spring|autumn|fall|morning|afternoon|evening|time)\b)", clause)) and \
+        not quantities and not (
         has_entities and re.match(r"^(?:These|Those|This|That)\s+[a-z]+\s+(?:was|were)\s+[a-z]+ed\b", clause)) and \
         not _RANKED_FACT.search(clause)
         # ("These results were unveiled at the European Congress on Obesity": a reported fact; "That
@@ -1286,7 +1294,7 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
                                                              for q in quantities):
         return "quantity", None, None              # "the 25-year-old will get a signing-on bonus of €100m": a term
     if _SPECULATION_RE.search(clause) and not past_deed:
-        if concrete or _EVENT_NOUNS.search(clause):
+        if concrete or _EVENT_NOUNS.search(clause) or _RANKED_FACT.search(clause):
             return "forecast", None, None
         reported_would = (ctx.verb in ("said", "told", "announced", "confirmed", "added", "says") or
                           bool(_SAID_WOULD.search(clause))) and \
