@@ -1571,3 +1571,12 @@ def test_a_record_or_a_rank_is_checkable(text: str, date: str, kind: str) -> Non
 def test_a_reference_back_is_still_no_claim() -> None:          # (a guard for the rule above)
     claim = parsed("This is a big problem for them.", date="2023-08-25")[0]
     assert not claim.active and "refers back" in claim.slots["inactive_because"]
+
+
+@pytest.mark.parametrize("text", [
+    "Overall, the amount of spectrum on offer has shrunk by more than seven times since 2022.",
+    "This is five times smaller than the last auction in 2022, data shows.",
+])
+def test_a_multiple_written_in_words_is_a_value(text: str) -> None:
+    claim = parsed(text, date="2024-06-25")[0]          # was no claim: a small count in words is no value
+    assert (claim.kind, claim.active) == ("quantity", True)

@@ -242,6 +242,7 @@ def test_quantity_is_hashable_record() -> None:
     ("the cane area rose to 5 lakh ha", "5 lakh ha", 5e5, "hectare"),
     ("the lake fell to 1,040 feet", "1,040 feet", 1040 * 0.3048, "meter"),
     ("up to 120 mm of rain", "up to 120 mm", 0.12, "meter"),
+    ("net profit jumped 13-fold", "13-fold", 13, "ratio"),
 ])
 def test_units_of_measure(text: str, span: str, value: float, unit: str) -> None:
     quantity = one(text)
@@ -252,6 +253,7 @@ def test_units_of_measure(text: str, span: str, value: float, unit: str) -> None
     (4e8, "watt", "400 MW"),
     (3.1e14, "watt-hour", "310 TWh"),
     (3.5e9, "hertz", "3.5 GHz"),
+    (13, "ratio", "13-fold"),
 ])
 def test_power_energy_and_frequency_read_with_their_prefix(value: float, unit: str, text: str) -> None:
     assert format_value(value, unit) == text

@@ -1353,7 +1353,9 @@ def _is_claim_quantity(quantity: Quantity) -> bool:
     """A value worth checking: not a small count in words ("the two leaders")."""
     if quantity.unit == "second" and re.fullmatch(r"[\w.]+-(?:second|minute|hour|day|week|month|year)", quantity.text):
         return False                 # "a 3-year low", "a five-year contract": a description, not a value
-    return not (quantity.unit == "count" and quantity.value <= 10 and not re.search(r"\d", quantity.text))
+    # ("seven times smaller", "grew three times": a multiple, however it is written, is a value)
+    return not (quantity.unit == "count" and quantity.value <= 10 and not re.search(r"\d", quantity.text)
+                and quantity.counted != "times")
 
 
 def _years_before(document_date: str | None, years: int) -> str:

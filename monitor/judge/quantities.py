@@ -227,12 +227,13 @@ for _names, _base, _factor, _approx in (
         (("millimetres", "millimeters", "mm"), "meter", 0.001, False),
         (("litres", "liters", "litre", "liter"), "litre", 1.0, False),
         (("bushels", "bushel"), "bushel", 1.0, False),
+        (("fold",), "ratio", 1.0, False),                     # "profit jumped 13-fold"
 ):
     for _name in _names:
         _UNITS[_name] = (_base, _factor, _approx)
 #: base units that are measures, not money
 _MEASURES = {"second", "percent", "meter", "kilogram", "barrel", "count", "celsius", "watt", "watt-hour", "hertz",
-             "bit/s", "TEU", "hectare", "litre", "bushel"}
+             "bit/s", "TEU", "hectare", "litre", "bushel", "ratio"}
 _UNIT_RE = "|".join(
     (re.escape(u) if not u[0].isalpha() else re.escape(u) + r"\b")
     for u in sorted(_UNITS, key=len, reverse=True))
@@ -591,6 +592,8 @@ def format_value(value: float, unit: str) -> str:
         return f"{_plain(round(value * 100, 4))}%"
     if unit == "celsius":
         return f"{_plain(value)}°C"
+    if unit == "ratio":
+        return f"{_plain(value)}-fold"
     if unit == "second":
         # whole years, weeks, days, hours or minutes; months are left as days (30 days, not 1 month)
         for name, size in (("year", 365 * _DAY), ("week", 7 * _DAY), ("day", _DAY), ("hour", 3600.0),
