@@ -1580,3 +1580,10 @@ def test_a_reference_back_is_still_no_claim() -> None:          # (a guard for t
 def test_a_multiple_written_in_words_is_a_value(text: str) -> None:
     claim = parsed(text, date="2024-06-25")[0]          # was no claim: a small count in words is no value
     assert (claim.kind, claim.active) == ("quantity", True)
+
+
+def test_a_condition_opening_the_sentence_is_no_subject() -> None:
+    claims = parsed("If we count only valid votes, with blank ballots left out, Ana Lima has dropped from 51% to "
+                    "48%, taking her further away from a first-round win.", date="2022-09-01")
+    # was also "If we count only valid takes her further away ...": the condition read as the subject
+    assert not [c for c in claims if c.statement.startswith("If we count only valid takes")]

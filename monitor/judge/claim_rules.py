@@ -943,6 +943,8 @@ def _subject(clause: str) -> str | None:
     text = re.sub(r"^(?:(?:during|after|before|following|in|on|at|under|over|for|shortly after|despite|as of|so far|"
                   r"according to|based on)\b[^,]{0,60},\s*)",
                   "", clause, flags=re.IGNORECASE)
+    if re.match(r"(?:if|unless|when|whenever|while|although|though|because|once|whether)\b", text, re.IGNORECASE):
+        return None          # "If we consider only valid votes, ... Lula has dropped": no subject to read off
     words = text.split()
     verbs = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|would|could|might|may|can|must|should|"
                        r"shall|did|does|do|took|held|spoke|met|said|told|sent|stands|lost|made|began|"
