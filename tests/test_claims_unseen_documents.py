@@ -1587,3 +1587,9 @@ def test_a_condition_opening_the_sentence_is_no_subject() -> None:
                     "48%, taking her further away from a first-round win.", date="2022-09-01")
     # was also "If we count only valid takes her further away ...": the condition read as the subject
     assert not [c for c in claims if c.statement.startswith("If we count only valid takes")]
+
+
+def test_a_demonstrative_with_a_named_deed_is_a_reported_fact() -> None:
+    claim = parsed("These foreign customer satellites are being launched under a commercial deal with Orbital "
+                   "Launch Services Limited.", date="2019-12-11")[0]
+    assert (claim.kind, claim.active) == ("fact", True)          # was "refers back": a longer noun, a progressive

@@ -1194,7 +1194,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     demonstrative = bool(re.match(r"^(?:This|That|These|Those|Such)\b(?!\s+(?:year|month|week|weekend|season|quarter|"
                                   r"summer|winter|spring|autumn|fall|morning|afternoon|evening|time)\b)", clause)) and \
         not quantities and not (
-        has_entities and re.match(r"^(?:These|Those|This|That)\s+[a-z]+\s+(?:was|were)\s+[a-z]+ed\b", clause)) and \
+        has_entities and re.match(r"^(?:These|Those|This|That)\s+(?:[a-z\-]+\s+){1,4}(?:was|were|is being|are being|has been|"
+                                  r"have been)\s+[a-z]+(?:ed|en|wn)\b", clause)) and \
         not _RANKED_FACT.search(clause)
         # ("These results were unveiled at the European Congress on Obesity": a reported fact; "That
         # was the ninth consecutive quarter of growth": a rank to check, whatever "that" was)
