@@ -1593,3 +1593,8 @@ def test_a_demonstrative_with_a_named_deed_is_a_reported_fact() -> None:
     claim = parsed("These foreign customer satellites are being launched under a commercial deal with Orbital "
                    "Launch Services Limited.", date="2019-12-11")[0]
     assert (claim.kind, claim.active) == ("fact", True)          # was "refers back": a longer noun, a progressive
+
+
+def test_a_title_with_my_in_it_is_no_first_person() -> None:
+    claim = parsed("The other release is Oh My God 2, starring Akshay Kumar and Pankaj Tripathi.", date="2023-08-09")[0]
+    assert claim.active                                  # was "the speaker's own view (first person)"

@@ -243,6 +243,9 @@ def test_quantity_is_hashable_record() -> None:
     ("the lake fell to 1,040 feet", "1,040 feet", 1040 * 0.3048, "meter"),
     ("up to 120 mm of rain", "up to 120 mm", 0.12, "meter"),
     ("net profit jumped 13-fold", "13-fold", 13, "ratio"),
+    ("the train ran at a speed of 350kmh", "350kmh", 350, "km/h"),
+    ("winds of 120 km/h", "120 km/h", 120, "km/h"),                   # was 120 km, a distance
+    ("gusts of 75 mph", "75 mph", 75 * 1.609344, "km/h"),
 ])
 def test_units_of_measure(text: str, span: str, value: float, unit: str) -> None:
     quantity = one(text)

@@ -121,7 +121,7 @@ _META_RE = re.compile(
     r"’s (?:analysis|commentary|remarks|assessment|insights?)\b|\bweighed in\b|\bshared his\b|"
     r"\bin this (?:exclusive )?(?:interview|conversation)\b|\bwe explored\b|"
     r"\bsparked (?:a )?(?:widespread |wide |intense )?(?:discussion|debate|speculation)\b", re.IGNORECASE)
-_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I’m|I'm|I’d|I'd|I’ve|I've|me|my|My)\b")
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I’m|I'm|I’d|I'd|I’ve|I've|me|my|My(?!\s+[A-Z]))\b")     # ("Oh My God 2": a title)
 _EPISTEMIC_SHOULD = re.compile(r"\bshould\s+(?:be able to|easily|comfortably|still)?\s*(?=(?:see|reach|pass|top|hit|"
                                r"rise|fall|climb|come in|finish|end|exceed|surpass|cross|gross|earn|take|land|"
                                r"close)\b)")

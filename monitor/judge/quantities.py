@@ -228,12 +228,14 @@ for _names, _base, _factor, _approx in (
         (("litres", "liters", "litre", "liter"), "litre", 1.0, False),
         (("bushels", "bushel"), "bushel", 1.0, False),
         (("fold",), "ratio", 1.0, False),                     # "profit jumped 13-fold"
+        (("kilometres per hour", "kilometers per hour", "km/h", "kmh", "kph"), "km/h", 1.0, False),
+        (("miles per hour", "mph"), "km/h", 1.609344, False),
 ):
     for _name in _names:
         _UNITS[_name] = (_base, _factor, _approx)
 #: base units that are measures, not money
 _MEASURES = {"second", "percent", "meter", "kilogram", "barrel", "count", "celsius", "watt", "watt-hour", "hertz",
-             "bit/s", "TEU", "hectare", "litre", "bushel", "ratio"}
+             "bit/s", "TEU", "hectare", "litre", "bushel", "ratio", "km/h"}
 _UNIT_RE = "|".join(
     (re.escape(u) if not u[0].isalpha() else re.escape(u) + r"\b")
     for u in sorted(_UNITS, key=len, reverse=True))
