@@ -1598,3 +1598,8 @@ def test_a_demonstrative_with_a_named_deed_is_a_reported_fact() -> None:
 def test_a_title_with_my_in_it_is_no_first_person() -> None:
     claim = parsed("The other release is Oh My God 2, starring Akshay Kumar and Pankaj Tripathi.", date="2023-08-09")[0]
     assert claim.active                                  # was "the speaker's own view (first person)"
+
+
+def test_a_restriction_imposed_from_a_day_is_a_scheduled_event() -> None:
+    claim = parsed("Ruritania will impose export restrictions on some rare metals from Aug. 1.", date="2023-07-04")[0]
+    assert (claim.kind, claim.event_date) == ("event", "2023-08-01")            # was a forecast

@@ -126,9 +126,10 @@ _EPISTEMIC_SHOULD = re.compile(r"\bshould\s+(?:be able to|easily|comfortably|sti
                                r"rise|fall|climb|come in|finish|end|exceed|surpass|cross|gross|earn|take|land|"
                                r"close)\b)")
 _DECIDED_CHANGE = re.compile(r"\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:rise|increase|go up|fall|drop|decrease|"
-                             r"be (?:raised|cut|lowered|increased|reduced|offered|extended|introduced|scrapped|abolished)|"
+                             r"be (?:raised|cut|lowered|increased|reduced|offered|extended|introduced|scrapped|abolished|"
+                             r"imposed|banned)|"
                              r"take effect|come into (?:force|effect)|apply|change|see an? (?:increase|rise|hike|cut|reduction)|"
-                             r"sell|auction|issue)\b")
+                             r"sell|auction|issue|impose|introduce|lift|ban)\b")
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|We|our|Our|ours)\b")
 _MILD_WORDS = {"significant", "significantly", "notable", "remarkable", "positive", "productive"}
 _OPINION_RE = re.compile(
