@@ -49,7 +49,7 @@ def test_a_month_without_a_year_is_the_nearest_one() -> None:
     (("cut again in December",), "2024-12-31"),            # "in December": the end of December
     (("3.25%",), "2024-12-31"),
     (("next two years",), "2026-09-30"),
-    (("second half of 2025",), "2025-07-01"),              # "until at least X": the start of X
+    (("second half of 2025",), "2025-06-30"),              # "until at least X": the eve of X
 ])
 def test_forecasts_resolve_by_their_own_horizon(phrases: tuple[str, ...], resolves_by: str) -> None:
     claim = the(claims_of("ecb-preview.txt"), *phrases)
@@ -908,7 +908,7 @@ def test_dates_put_off_until_a_year_early_in_a_year_a_month_range_and_the_day_it
                     "will launch its phones at Unpacked in late July 2023, the company announced today. We will "
                     "say when the line will open early in 2020.", date="2019-11-08")
     assert the(claims, "delayed until 2021").resolves_by == "2021-12-31"        # was 2021-01-01
-    assert the(claims, "on hold until 2021").resolves_by == "2021-01-01"        # "until" still bounds
+    assert the(claims, "on hold until 2021").resolves_by == "2020-12-31"        # "until" still bounds: its eve
     assert the(claims, "between December and February").resolves_by == "2020-02-29"   # was 2019-12-31
     assert the(claims, "late July 2023").resolves_by == "2023-07-31"           # was today, when it was announced
     assert the(claims, "early in 2020").resolves_by == "2020-04-30"            # was 2020-12-31, as "early 2020"
@@ -1552,10 +1552,10 @@ def test_a_board_that_meets_again_in_a_month_is_a_scheduled_event() -> None:
     assert (claim.kind, claim.event_date, claim.resolves_by) == ("event", "2024-11-01", "2024-11-30")   # was a fact
 
 
-def test_until_at_least_a_month_is_its_start() -> None:
+def test_until_at_least_a_month_is_its_eve() -> None:
     claim = parsed("Forecasters expect prices to stay close to current levels until at least October 2024.",
                    date="2023-08-25")[0]
-    assert claim.resolves_by == "2024-10-01"             # was the end of October: "until" was not seen
+    assert claim.resolves_by == "2024-09-30"             # was the end of October: "until" was not seen
 
 
 @pytest.mark.parametrize("text, date, kind", [

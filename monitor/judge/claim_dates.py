@@ -6,7 +6,8 @@ Owned by the claims engineer, used by ``claim_rules``. ``find_dates`` turns "nex
 resolved against the document's date, pointed ahead or back by the clause's tense. Conventions
 a reader has to know are said where they are decided: "early/mid" parts of a month (and its
 "beginning") end on the 10th and 15th, of a year in April and June; its nth week on day 7n; a financial year ends where the document is set
-(``fiscal_year_end``); "until X" resolves at the start of X, "delayed until X" at its end.
+(``fiscal_year_end``); "until X" marks X's start (the claim resolves on its eve), "delayed
+until X" resolves at its end.
 """
 from __future__ import annotations
 
@@ -299,7 +300,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
 
     ``future``: the clause's tense (True future, False past, None present); it decides which
     way a weekday or a day without a year points. ``until`` marks "until (at least) X": the
-    statement holds up to the start of X, so it resolves at ``date`` rather than ``end``.
+    statement holds up to the start of X (``date``), not to its ``end``.
     ``fiscal_end``: the month a financial year ends in where the document is set (see
     ``fiscal_year_end``)."""
     import dateparser

@@ -1374,7 +1374,7 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
     An event or forecast resolves at the end of its own horizon: the day ("on September 12"),
     the end of the month ("in December"), of the quarter, of the year ("this year", "by 2026"),
     Sunday for "this week", a week after the day "next week" points to; "until (at least) X"
-    resolves at the start of X; "September 19 or September 20" at the later one. A date before
+    resolves on the eve of X (on the day itself when X is a day or a week); "September 19 or September 20" at the later one. A date before
     the document's date is a report of the past: no ``resolves_by``."""
     if not dates:
         return None, None
@@ -1403,7 +1403,10 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
     if document_date and first["end"] < document_date:
         return event_date, None                       # already happened when the document was written
     if first.get("until"):
-        return event_date, first["date"]
+        if first["precision"] in ("day", "week"):
+            return event_date, first["date"]              # "until the election on July 21": that day
+        # "until (at least) 2025", "until October 2024": it holds to the eve of that period
+        return event_date, (date.fromisoformat(first["date"]) - timedelta(days=1)).isoformat()
     if first["precision"] == "week" and re.search(r"\bweek\b", first["text"]) and \
             not first["text"].lower().startswith("this"):
         return event_date, first["end"]                # "next week": to the Sunday that ends it
