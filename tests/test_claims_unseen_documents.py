@@ -1603,3 +1603,8 @@ def test_a_title_with_my_in_it_is_no_first_person() -> None:
 def test_a_restriction_imposed_from_a_day_is_a_scheduled_event() -> None:
     claim = parsed("Ruritania will impose export restrictions on some rare metals from Aug. 1.", date="2023-07-04")[0]
     assert (claim.kind, claim.event_date) == ("event", "2023-08-01")            # was a forecast
+
+
+def test_a_wire_byline_is_no_claim() -> None:
+    claims = parsed("Exports rose 5% in April.\n\n(By Ada Lind and Bo Ek; Editing by Cy Dee)", date="2021-05-04")
+    assert [c.statement for c in claims] == ["Exports rose 5% in April."]      # was also "(By Ada Lind and Bo Ek."

@@ -336,7 +336,10 @@ _QUOTE_SPAN = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _CREDIT_LINE = re.compile(r"^\s*(?:source|photo|image|credit|picture)s?\s*:\s*\S.{0,60}$", re.IGNORECASE)
 # "(Reporting by Ada Lind; Editing by Bo Ek)", "(Scott Olson, Getty Images via CNN Newsource)"
 _WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|compiled|graphics?|photos?|images?|pictures?)\s+by\b|"
-                          r"^\s*\([^)]*\b(?:Getty Images|AP Photo|Reuters|AFP|Bloomberg|EPA|Shutterstock|via)\b[^)]*\)\W*$",
+                          r"^\s*\([^)]*\b(?:Getty Images|AP Photo|Reuters|AFP|Bloomberg|EPA|Shutterstock|via)\b[^)]*\)\W*$|"
+                          # "(By Ada Lind and Bo Ek; Editing by Cy Dee)": the byline a wire story ends with
+                          r"^\W*(?-i:By\s+[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){0,2}(?:\s*(?:,|and|&)\s*[A-Z][\w.’'\-]+"
+                          r"(?:\s+[A-Z][\w.’'\-]+){0,2})*)\s*(?:[;)]|\.?$)",
                           re.IGNORECASE)
 # "ROBERT KITCHIN/Stuff Climate Change Minister James Shaw ...": a photographer's credit opening a caption
 _CAPTION_CREDIT = re.compile(r"^[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){1,3}\s*/\s*[A-Z][\w&]*(?:\s+[A-Z]{2,}\w*)?\s+(?=[A-Z])")
