@@ -1608,3 +1608,12 @@ def test_a_restriction_imposed_from_a_day_is_a_scheduled_event() -> None:
 def test_a_wire_byline_is_no_claim() -> None:
     claims = parsed("Exports rose 5% in April.\n\n(By Ada Lind and Bo Ek; Editing by Cy Dee)", date="2021-05-04")
     assert [c.statement for c in claims] == ["Exports rose 5% in April."]      # was also "(By Ada Lind and Bo Ek."
+
+
+def test_changes_listed_under_a_lead_that_dates_them_happen_that_day() -> None:
+    claims = parsed("New bus fares will take effect tomorrow, December 1st.\n\nThe city says the changes apply to all "
+                    "routes.\n\nThe €2.85 cash fare for short journeys will increase to €3.00.\n\nMost express fares "
+                    "will drop by 5%.", date="2018-11-30")
+    for phrase in ("€3.00", "drop by 5%"):
+        claim = the(claims, phrase)
+        assert (claim.kind, claim.event_date) == ("event", "2018-12-01")     # were forecasts with no date

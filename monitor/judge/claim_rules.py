@@ -2257,17 +2257,24 @@ def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
     _sentence_final_horizons(units, document_date)
     last: Unit | None = None
     change: Unit | None = None        # the last dated change decided ("On April 21, a weekly pass will rise to $33")
+    # the change a document opens with ("New fares will take effect tomorrow, December 1st"): each
+    # fare it then lists "will increase" on that day
+    changes = [u for u in units if u.kind == "event" and u.event_date and _DECIDED_CHANGE.search(u.statement)]
+    lead = changes[0] if changes and changes[0].paragraph <= 1 and len({u.event_date for u in changes}) == 1 and \
+        (document_date is None or changes[0].event_date >= document_date) else None
     for unit in units:
         if unit.kind == "event" and unit.event_date and _DECIDED_CHANGE.search(unit.statement):
             change = unit
         if unit.kind != "forecast":
             continue
         own = [d for d in _horizons(unit.slots.get("dates", []), unit.statement) if d["end"] >= (document_date or "")]
-        if not own and change is not None and change.paragraph == unit.paragraph and \
+        decided = change if change is not None and change.paragraph == unit.paragraph else \
+            lead if not unit.slots.get("dates") else None          # (a day of its own, even gone, is its own)
+        if not own and decided is not None and \
                 _DECIDED_CHANGE.search(unit.statement) and not _HEDGE_RE.search(unit.statement):
             # "... A monthly pass will increase to $127.": the same decision, the same day
-            unit.kind, unit.event_date, unit.resolves_by = "event", change.event_date, change.resolves_by
-            unit.slots["date_from"] = change.statement
+            unit.kind, unit.event_date, unit.resolves_by = "event", decided.event_date, decided.resolves_by
+            unit.slots["date_from"] = decided.statement
             continue
         if unit.resolves_by is None and not own and last is not None and last.paragraph == unit.paragraph:
             unit.resolves_by = last.resolves_by
