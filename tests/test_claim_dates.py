@@ -146,3 +146,9 @@ def test_when_a_poll_was_taken_is_no_date_of_its_claim() -> None:
 ])
 def test_a_financial_year_ends_where_the_document_is_set(body: str, month: int) -> None:
     assert fiscal_year_end(body) == month
+
+
+def test_a_second_match_of_one_pattern_is_read_by_that_pattern() -> None:
+    # the second financial year was read as a day (2024-06-25): the first match had renamed the pattern
+    found = find_dates("sales in 2023-24 and 2024-25 will rise", "2023-06-20", True, fiscal_end=6)
+    assert [(d["date"], d["end"]) for d in found] == [("2023-07-01", "2024-06-30"), ("2024-07-01", "2025-06-30")]

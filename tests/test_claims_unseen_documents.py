@@ -1617,3 +1617,9 @@ def test_changes_listed_under_a_lead_that_dates_them_happen_that_day() -> None:
     for phrase in ("€3.00", "drop by 5%"):
         claim = the(claims, phrase)
         assert (claim.kind, claim.event_date) == ("event", "2018-12-01")     # were forecasts with no date
+
+
+def test_a_forecast_resolves_by_its_deadline_not_the_span_of_a_plan_it_names() -> None:
+    claim = parsed("Under its 2021-2031 financial plan, the council will reach an underlying surplus by 2026-27.",
+                   date="2023-06-20")[0]
+    assert claim.resolves_by == "2027-06-30"          # was 2031-12-31, the plan's last year

@@ -309,8 +309,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
     today = base.date()
     found: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
-    for precision, pattern in _DATE_PATTERNS:
+    for named, pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
+            precision = named        # (each match starts from its pattern's name: a branch may rename it)
             if any(match.start() < e and match.end() > s for s, e in taken):
                 continue
             span = match.group()

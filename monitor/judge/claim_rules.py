@@ -1386,6 +1386,10 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
             f"{first['text']} or {dates[1]['text']}" in statement or dates[1]["text"].lower().startswith("or ") or
             _alternative_dates(statement, first["text"], dates[1]["text"])):
         first = dates[1]                 # "September 19 or September 20", "by late this year or 2024": the later
+    deadline = next((d for d in dates if re.match(r"(?:by|before)\s", d["text"], re.IGNORECASE)), None)
+    if kind == "forecast" and deadline is not None and first is dates[0] and first is not deadline and \
+            not re.match(r"(?:by|before|until|in|on|during|from|this|next)\s", first["text"], re.IGNORECASE):
+        first = deadline          # "Under its 2021-2031 plan, council will ... by 2026-27": the deadline
     event_date = dates[0]["date"]
     if kind == "event":
         day = next((d for d in dates if d["precision"] == "day"), None)
