@@ -1623,3 +1623,8 @@ def test_a_forecast_resolves_by_its_deadline_not_the_span_of_a_plan_it_names() -
     claim = parsed("Under its 2021-2031 financial plan, the council will reach an underlying surplus by 2026-27.",
                    date="2023-06-20")[0]
     assert claim.resolves_by == "2027-06-30"          # was 2031-12-31, the plan's last year
+
+
+def test_an_image_source_line_is_furniture_and_a_name_keeps_its_small_letter() -> None:
+    claims = parsed("eBay sales rose 5% in the quarter.\n\nImage source: eBay, Inc.", date="2016-10-20")
+    assert [c.statement for c in claims] == ["eBay sales rose 5% in the quarter."]    # was "EBay", and the credit

@@ -333,7 +333,7 @@ _DURATION_EVENT_NOUNS = re.compile(r"\b(?:call|conversation|discussion|talks|mee
 _OUTCOME_RE = re.compile(r"\b(?:odds|chances?|probability|likelihood)\s+(?:of|that)\s+(?P<outcome>.+?)"
                          r"(?:\s+(?:are|is|stand|stands|was|were)\b|\s*[—–,;.]|$)", re.IGNORECASE)
 _QUOTE_SPAN = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-_CREDIT_LINE = re.compile(r"^\s*(?:source|photo|image|credit|picture)s?\s*:\s*\S.{0,60}$", re.IGNORECASE)
+_CREDIT_LINE = re.compile(r"^\s*(?:(?:image|photo|picture)\s+)?(?:source|photo|image|credit|picture)s?\s*:\s*\S.{0,60}$", re.IGNORECASE)
 # "(Reporting by Ada Lind; Editing by Bo Ek)", "(Scott Olson, Getty Images via CNN Newsource)"
 _WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|compiled|graphics?|photos?|images?|pictures?)\s+by\b|"
                           r"^\s*\([^)]*\b(?:Getty Images|AP Photo|Reuters|AFP|Bloomberg|EPA|Shutterstock|via)\b[^)]*\)\W*$|"
@@ -939,6 +939,8 @@ def _clean(text: str) -> str:
     text = text.rstrip("“”\"").strip()
     if text and text[-1] not in ".!?":
         text += "."
+    if re.match(r"[a-z][A-Z]", text):
+        return text                           # "eBay", "iPhone": a name keeps its small first letter
     return text[:1].upper() + text[1:] if text else text
 
 
