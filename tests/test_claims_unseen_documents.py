@@ -1628,3 +1628,17 @@ def test_a_forecast_resolves_by_its_deadline_not_the_span_of_a_plan_it_names() -
 def test_an_image_source_line_is_furniture_and_a_name_keeps_its_small_letter() -> None:
     claims = parsed("eBay sales rose 5% in the quarter.\n\nImage source: eBay, Inc.", date="2016-10-20")
     assert [c.statement for c in claims] == ["eBay sales rose 5% in the quarter."]    # was "EBay", and the credit
+
+
+@pytest.mark.parametrize("text, event_date", [
+    ("The 2024 Games begin on 26 July.", "2024-07-26"),                  # the year the occasion is named by
+    ("The tour wraps September 2 in Los Angeles.", "2022-09-02"),       # a timetable points ahead
+])
+def test_a_day_without_a_year_in_a_timetable(text: str, event_date: str) -> None:
+    claim = parsed(text, date="2022-03-03")[0]
+    assert (claim.kind, claim.event_date) == ("event", event_date)        # were 2022-07-26 and 2021-09-02
+
+
+def test_a_past_month_in_a_present_clause_stays_past() -> None:          # (a guard for the rule above)
+    claim = parsed("The report ends a data drought that began in early September.", date="2025-11-20")[0]
+    assert claim.event_date == "2025-09-01"

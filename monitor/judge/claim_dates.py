@@ -65,7 +65,7 @@ _DATE_PATTERNS = (
                           rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     # "in the 2020 general election", "before the 2026 World Cup": an occasion named by its year
-    ("occasion", re.compile(r"\b(?:(?:in|at|by|before|until|for|during)\s+)?the\s+(?:19|20)\d{2}\s+(?:[\w\-]+\s+){0,2}?"
+    ("occasion", re.compile(r"\b(?:(?:in|at|by|before|until|for|during)\s+)?[Tt]he\s+(?:19|20)\d{2}\s+(?:[\w\-]+\s+){0,2}?"
                         r"(?:elections?|census|referendum|vote|Olympics|Olympic Games|Games|World Cup|season|"
                         r"championships?|tournament|budget)\b")),
     # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year
@@ -309,6 +309,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
     today = base.date()
     found: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
+    occasions: set[int] = set()        # years naming an occasion: "the 2024 Games"
     for named, pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             precision = named        # (each match starts from its pattern's name: a branch may rename it)
@@ -503,6 +504,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif precision == "occasion":
                 year = int(re.search(r"(?:19|20)\d{2}", span).group())
                 resolved, end = date(year, 1, 1), date(year, 12, 31)
+                occasions.add(year)
                 precision = "year"
             elif precision == "year" and re.search(r"full|later in|whole|rest of|(?:for|during) the year", span, re.IGNORECASE):
                 resolved, end = date(today.year, 1, 1), date(today.year, 12, 31)
@@ -598,6 +600,16 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                           "until": bool(re.match(r"(?:until|till)\s+(?!the end)", span, flags=re.IGNORECASE)) and
                           not _PUT_OFF.search(text[:match.start()])})
     found.sort(key=lambda d: d["start"])
+    if len(occasions) == 1:
+        # "The 2024 Games begin on 26 July": the day is in the year the occasion is named by
+        year = occasions.pop()
+        for item in found:
+            if item["precision"] in ("day", "week", "month") and not re.search(r"\d{4}", item["text"]):
+                try:
+                    item["date"] = date.fromisoformat(item["date"]).replace(year=year).isoformat()
+                    item["end"] = date.fromisoformat(item["end"]).replace(year=year).isoformat()
+                except ValueError:         # (29 February)
+                    pass
     # "the quarter ending April 27": the end of a period reported on, not a day something happens;
     # "32 of 36 polled from November 18-24": when a poll asked, not what it is about
     found = [d for d in found if not _PERIOD_END.search(text[:d["start"]]) and not _POLLED_ON.search(text[:d["start"]])]
