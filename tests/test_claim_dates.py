@@ -70,6 +70,10 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("rates will hold until at least October 2024", "2023-08-25", True, "2024-10-01", "2024-10-31"),
     ("rates would be cut by mid 2025", "2024-12-18", True, "2025-01-01", "2025-06-30"),
     ("the bill needs a public vote in the 2020 general election", "2019-11-13", True, "2020-01-01", "2020-12-31"),
+    # days before their month: the first to the last
+    ("tram drivers are staging two 48-hour strikes on 28-29 June", "2022-06-16", True, "2022-06-28", "2022-06-29"),
+    ("three 24-hour strikes on 21, 22 and 23 June", "2022-06-16", True, "2022-06-21", "2022-06-23"),
+    ("the festival runs from 21 to 23 June 2023", "2022-06-16", True, "2023-06-21", "2023-06-23"),
 ])
 def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool, start: str, end: str) -> None:
     found = find_dates(text, written, future)

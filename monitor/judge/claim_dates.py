@@ -33,6 +33,11 @@ _DATE_PATTERNS = (
     # "set to price the week of April 1": that week, to its Sunday
     ("weekof", re.compile(rf"\b(?:(?:in|during|for)\s+)?the\s+week\s+of\s+(?P<day>{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+"
                           rf"{_MONTH_RE})\b")),
+    # "strikes on 28-29 June", "on 21, 22 and 23 June", "from 21 to 23 June 2022": the first day to the last
+    ("dayspan", re.compile(rf"\b(?:(?:on|from|between)\s+)?(?P<d1>\d{{1,2}})(?:(?:st|nd|rd|th)?,\s*\d{{1,2}})*(?:st|nd|rd|th)?"
+                           rf"\s*(?:-|–|to|and)\s*"
+                           rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{'|'.join(_FULL_MONTHS)})"
+                           rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # "from Feb. 1 to June 30, 2024": from the first day to the second
     ("dayrange", re.compile(rf"\bfrom\s+(?P<d1>{_MONTH_RE}\s+\d{{1,2}})\s+(?:to|through|until)\s+"
                             rf"(?P<d2>{_MONTH_RE}\s+\d{{1,2}})(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
@@ -536,6 +541,18 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 if said_on(text[:match.start()]):
                     ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
                 resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, ahead)
+            elif precision == "dayspan":
+                first_day, last_day = int(match.group("d1")), int(match.group("d2"))
+                month = _FULL_MONTHS.index(match.group("month")) + 1
+                if not 1 <= first_day < last_day <= _month_end(2024, month).day:
+                    continue
+                try:
+                    resolved = date(int(match.group("y")), month, first_day) if match.group("y") else \
+                        _nearest_year(lambda y: date(y, month, first_day), today, future)
+                    end = resolved.replace(day=last_day)
+                except ValueError:
+                    continue
+                precision = "day"
             elif precision == "monthweeks":
                 month = _FULL_MONTHS.index(match.group("month")) + 1
                 resolved = _month_start(month, [match.group("y")] if match.group("y") else [], today, future)
