@@ -1642,3 +1642,12 @@ def test_a_day_without_a_year_in_a_timetable(text: str, event_date: str) -> None
 def test_a_past_month_in_a_present_clause_stays_past() -> None:          # (a guard for the rule above)
     claim = parsed("The report ends a data drought that began in early September.", date="2025-11-20")[0]
     assert claim.event_date == "2025-09-01"
+
+
+@pytest.mark.parametrize("text", [
+    "The household savings ratio has also fallen.",
+    "In response, yields on three-year government bonds edged higher.",
+])
+def test_a_measured_move_without_a_figure_is_a_fact(text: str) -> None:
+    claims = parsed(f"Retail sales rose 0.7% in August.\n\n{text}", date="2024-10-01")
+    assert the(claims, text.split()[-2]).kind == "fact"              # was no claim

@@ -155,10 +155,12 @@ _OPINION_RE = re.compile(
 _RELATIVE_OBLIGATION = re.compile(r"\b(?:that|which|who)\s+(?:[\w’'\-]+\s+){0,3}?(?:must|need to|needs to|have to|has to)\b")
 # "transport costs fell", "affordability remains near record lows", "the rate has been held twice":
 # a measured thing moving or holding, checkable against the next figures
-_MEASURED_MOVE = re.compile(r"\b(?:costs?|prices?|rates?|inflation|sales|demand|supply|output|production|exports|imports|"
-                            r"affordability|growth|unemployment|wages|spending|revenue|profits?|shares|yields?|volumes?)\s+"
-                            r"(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:fell|rose|dropped|climbed|increased|decreased|declined|"
-                            r"eased|slowed|accelerated|remained|remains|stayed|stays|been held|was held|were held|held)\b",
+_MEASURED_MOVE = re.compile(r"\b(?:costs?|prices?|rates?|ratios?|inflation|sales|demand|supply|output|production|exports|"
+                            r"imports|affordability|growth|unemployment|wages|spending|revenue|profits?|shares|yields?|"
+                            r"volumes?|index|currency|bonds)\s+"
+                            r"(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:fell|fallen|rose|risen|dropped|climbed|increased|"
+                            r"decreased|declined|eased|slowed|accelerated|slipped|jumped|gained|edged|remained|remains|stayed|"
+                            r"stays|been held|was held|were held|held)\b",
                             re.IGNORECASE)
 _IMPERSONAL_REPORT = re.compile(r"^[Ii]t\s+is\s+(?:widely\s+|now\s+|also\s+)?(?:anticipated|expected|estimated|projected|"
                                 r"forecast|believed|understood|reported)\s+that\s+(?=\S)")
