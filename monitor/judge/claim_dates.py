@@ -5,9 +5,9 @@ Owned by the claims engineer, used by ``claim_rules``. ``find_dates`` turns "nex
 "Thursday" into ``{"text", "date", "precision", "end"}`` records: the day or period it names,
 resolved against the document's date, pointed ahead or back by the clause's tense. Conventions
 a reader has to know are said where they are decided: "early/mid" parts of a month (and its
-"beginning") end on the 10th and 15th, of a year in April and June; its nth week on day 7n; a financial year ends where the document is set
-(``fiscal_year_end``); "until X" marks X's start (the claim resolves on its eve), "delayed
-until X" resolves at its end.
+"beginning") end on the 10th and 15th, of a year in April and June; its nth week on day 7n; a
+financial year ends where the document is set (``fiscal_year_end``); "until X" marks X's start
+(the claim resolves on its eve), "delayed until X" resolves at its end.
 """
 from __future__ import annotations
 

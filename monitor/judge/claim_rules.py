@@ -121,7 +121,8 @@ _META_RE = re.compile(
     r"’s (?:analysis|commentary|remarks|assessment|insights?)\b|\bweighed in\b|\bshared his\b|"
     r"\bin this (?:exclusive )?(?:interview|conversation)\b|\bwe explored\b|"
     r"\bsparked (?:a )?(?:widespread |wide |intense )?(?:discussion|debate|speculation)\b", re.IGNORECASE)
-_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I’m|I'm|I’d|I'd|I’ve|I've|me|my|My(?!\s+[A-Z]))\b")     # ("Oh My God 2": a title)
+# ("Oh My God 2": a title, not the first person)
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I’m|I'm|I’d|I'd|I’ve|I've|me|my|My(?!\s+[A-Z]))\b")
 _EPISTEMIC_SHOULD = re.compile(r"\bshould\s+(?:be able to|easily|comfortably|still)?\s*(?=(?:see|reach|pass|top|hit|"
                                r"rise|fall|climb|come in|finish|end|exceed|surpass|cross|gross|earn|take|land|"
                                r"close)\b)")
@@ -458,7 +459,6 @@ class Names:
         self.acronyms: dict[str, str] = {}
         for match in _DEFINED_ACRONYM.finditer(text):
             words = match.group("name").split()
-            initials = [w[0] for w in words if w[0].isupper()]
             for start in range(len(words)):           # the shortest run of words the letters spell
                 initials = "".join(w[0] for w in words[start:] if w[0].isupper())
                 if initials == match.group("acronym") and words[start][0].isupper():
@@ -2488,7 +2488,8 @@ def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, inter
         return paragraph_speaker or interviewee
     if who.lower() in ("they", "them"):
         return None
-    organisation = re.sub(r"^the\s+", "", re.sub(r"\s+\([A-Z]{2,6}\)$", "", who), flags=re.IGNORECASE)
+    who = re.sub(r"\s+\([A-Z]{2,6}\)$", "", who)          # "Central Statistics Office (CSO)": its acronym aside
+    organisation = re.sub(r"^the\s+", "", who, flags=re.IGNORECASE)
     if organisation in names.acronyms.values() or organisation in names.acronyms:
         return names.acronyms.get(organisation, organisation)        # "the Hong Kong Observatory (HKO)"
     person = names.person(who) or names.by_title(who)
@@ -2500,7 +2501,6 @@ def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, inter
         if person:
             return person
     # not a person we know: "the national statistics office" ("a Reuters poll on Thursday": the poll)
-    who = re.sub(r"\s+\([A-Z]{2,6}\)$", "", who)          # "Central Statistics Office (CSO)"
     who = re.sub(rf"\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)$", "", who)
     who = re.sub(r"\s+(?:conducted|carried out|taken|held|published|released)\b.*$", "", who)   # "a survey conducted from ..."
     return re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE) or None

@@ -202,7 +202,7 @@ def _with_absolute(token):
     return None
 
 
-def _absolute_statement(doc, with_, verb) -> tuple[list[int], dict[int, str]] | None:
+def _absolute_statement(with_, verb) -> tuple[list[int], dict[int, str]] | None:
     """", with 6,300 people having left" -> "6,300 people had left"; ", with budget approval slated
     for Sept. 16" -> "budget approval is slated for Sept. 16" (in the tense of the verb it hangs on)."""
     words = [t.i for t in with_.subtree if t.i != with_.i]
@@ -332,7 +332,7 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
         ing = _participle(clause)
         absolute = _with_absolute(clause)
         if absolute is not None:
-            found = _absolute_statement(doc, clause, absolute)
+            found = _absolute_statement(clause, absolute)
             if found is None:
                 continue
             statement, replace = found
