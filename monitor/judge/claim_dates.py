@@ -33,17 +33,14 @@ _DATE_PATTERNS = (
     # "set to price the week of April 1": that week, to its Sunday
     ("weekof", re.compile(rf"\b(?:(?:in|during|for)\s+)?the\s+week\s+of\s+(?P<day>{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+"
                           rf"{_MONTH_RE})\b")),
-    # "strikes on 28-29 June", "on 21, 22 and 23 June", "from 21 to 23 June 2022": the first day to the last
-    ("dayspan", re.compile(rf"\b(?:(?:on|from|between)\s+)?(?P<d1>\d{{1,2}})(?:(?:st|nd|rd|th)?,\s*\d{{1,2}})*(?:st|nd|rd|th)?"
-                           rf"\s*(?:-|–|to|and)\s*"
-                           rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{'|'.join(_FULL_MONTHS)})"
-                           rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # "from Feb. 1 to June 30, 2024": from the first day to the second
     ("dayrange", re.compile(rf"\bfrom\s+(?P<d1>{_MONTH_RE}\s+\d{{1,2}})\s+(?:to|through|until)\s+"
                             rf"(?P<d2>{_MONTH_RE}\s+\d{{1,2}})(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
                        rf"(?:,?\s+\d{{4}})?\b")),
-    ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}})?\b")),
+    # (and "strikes on 28-29 June", "on 21, 22 and 23 June": from the first day to the last)
+    ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,\s*\d{{1,2}})*\s*(?:[-–]|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
+                       rf"\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}})?\b")),
     # "for 2025-26": a financial year, to 30 June of its second year (Australia's; the UK's and
     # India's end on 31 March, the US government's on 30 September)
     ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>(?:20)?\d{2})\b"
@@ -541,29 +538,16 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 if said_on(text[:match.start()]):
                     ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
                 resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, ahead)
-            elif precision == "dayspan":
-                first_day, last_day = int(match.group("d1")), int(match.group("d2"))
-                month = _FULL_MONTHS.index(match.group("month")) + 1
-                if not 1 <= first_day < last_day <= _month_end(2024, month).day:
-                    continue
-                try:
-                    resolved = date(int(match.group("y")), month, first_day) if match.group("y") else \
-                        _nearest_year(lambda y: date(y, month, first_day), today, future)
-                    end = resolved.replace(day=last_day)
-                except ValueError:
-                    continue
-                precision = "day"
             elif precision == "monthweeks":
                 month = _FULL_MONTHS.index(match.group("month")) + 1
                 resolved = _month_start(month, [match.group("y")] if match.group("y") else [], today, future)
                 if match.group("start"):
                     end = resolved.replace(day=10)
                 else:
-                    first, last = (_WEEK_NUMBER[match.group(k).lower()] for k in ("w1", "w2") if match.group(k)) \
-                        if match.group("w2") else (_WEEK_NUMBER[match.group("w1").lower()],) * 2
-                    month_end = _month_end(resolved.year, month)
+                    first = _WEEK_NUMBER[match.group("w1").lower()]
+                    last = _WEEK_NUMBER[(match.group("w2") or match.group("w1")).lower()]
+                    end = _month_end(resolved.year, month) if last == 5 else resolved.replace(day=7 * last)
                     resolved = resolved.replace(day=min(7 * (first - 1) + 1, 22))
-                    end = month_end if last == 5 else resolved.replace(day=7 * last)
                 precision = "week"
             elif precision == "month" and phrase.split()[0] in _FULL_MONTHS:
                 parts = phrase.split()
@@ -576,8 +560,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     resolved = end
             else:
                 explicit = precision == "day" and bool(re.search(_MONTH_RE, phrase))
-                last_day = re.search(r"\d\s*(?:[-–]|and|to)\s*(?P<day>\d{1,2})\b", phrase) if explicit else None
-                if last_day:            # "Sept. 17-18": from the first day to the last
+                last_day = re.search(r"\d(?:st|nd|rd|th)?(?:,\s*\d{1,2})*\s*(?:[-–]|and|to)\s*(?P<day>\d{1,2})"
+                                     r"(?:st|nd|rd|th)?\b", phrase) if explicit else None
+                if last_day:            # "Sept. 17-18", "21, 22 and 23 June": from the first day to the last
                     phrase = phrase[:last_day.start() + 1] + phrase[last_day.end():]
                 prefer = "current_period" if explicit else ("future" if future is not False else "past")
                 parsed = dateparser.parse(phrase, languages=["en"], settings=_date_settings(base, prefer))

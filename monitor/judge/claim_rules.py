@@ -248,13 +248,12 @@ _AT_CLOCK_TIME = re.compile(r"\b(?:at|for|starting(?: at)?|beginning(?: at)?|fro
                             r"(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|[ECMP][SD]?T\b|AE[SD]T\b|CES?T\b|local time|noon)|"
                             r"\bat\s+(?:noon|midday|midnight)\b|\b(?:will|would)\s+follow\b")
 # the present tense of a timetable: "The launch window opens at 7 a.m. CT"
-_TIMETABLE_RE = re.compile(r"\b(?:opens|begins|starts|kicks off|closes|makes|holds|meets|convenes|announces|releases|publishes|"
+# ("The 2024 Games begin on 26 July", "The tour wraps September 2": a timetable's day points ahead)
+_TIMETABLE_RE = re.compile(r"\b(?:opens|begins?|starts|wraps|kicks off|closes|ends|takes? place|arrives|launches|premieres|"
+                           r"debuts|resumes|makes|holds|meets|convenes|announces|releases|publishes|"
                            r"(?:is|are) (?=at\s+\d)|"
                            r"hands down|delivers|unveils|is scheduled|are scheduled|is set|are set|"
                            r"is due|are due|is slated|are slated)\b")
-# a timetable in the present tense: "The 2024 Games begin on 26 July", "The tour wraps September 2"
-_TIMETABLE_PRESENT = re.compile(r"\b(?:opens|begins?|starts|wraps|kicks off|closes|ends|takes? place|arrives|launches|"
-                                r"premieres|debuts|resumes)\b")
 # what became of a deal named by its value: the fate is the claim, the value its label
 _DEAL_FATE = re.compile(r"\b(?:dropped|scrapped|scuttled|abandoned|withdrew|called off|blocked|cleared|approved|"
                         r"rejected|completed|closed|terminated|sealed)\s+(?:its|a|an|the|their)\s+(?:proposed\s+)?"
@@ -1487,8 +1486,7 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
         tense = "future"
     dates = find_dates(statement, ctx.document_date, future={"future": True, "past": False}.get(tense),
                        fiscal_end=ctx.fiscal_end)
-    if tense == "present" and _TIMETABLE_PRESENT.search(head) and any(d["precision"] == "day" for d in dates):
-        # "The tour wraps September 2": a timetable's day points ahead
+    if tense == "present" and _TIMETABLE_RE.search(head) and any(d["precision"] == "day" for d in dates):
         dates = find_dates(statement, ctx.document_date, future=True, fiscal_end=ctx.fiscal_end)
     kind, probability, why_inactive = _classify(statement, quantities, dates, ctx, bool(entities), presupposed)
     if kind is None:
