@@ -1651,3 +1651,16 @@ def test_a_past_month_in_a_present_clause_stays_past() -> None:          # (a gu
 def test_a_measured_move_without_a_figure_is_a_fact(text: str) -> None:
     claims = parsed(f"Retail sales rose 0.7% in August.\n\n{text}", date="2024-10-01")
     assert the(claims, text.split()[-2]).kind == "fact"              # was no claim
+
+
+def test_a_bullet_or_a_quoted_mark_is_not_part_of_the_statement() -> None:
+    claims = parsed("Key points:\n\n• The price cap will be the lowest since March 2022.\n\n> Route 34: this section "
+                    "is scheduled to reopen by the end of the month.", date="2023-09-25")
+    assert the(claims, "price cap").statement == "The price cap will be the lowest since March 2022."   # was "• The"
+    assert the(claims, "Route 34").statement.startswith("Route 34")                                     # was "> Route"
+
+
+def test_a_bulleted_it_names_the_thing_the_sentence_before_was_about() -> None:
+    claims = parsed("• Electricity will fall from 30.1p per kWh to just under 27p.\n\n• It is around 50% higher than the "
+                    "price cap two years ago.", date="2023-08-25")
+    assert the(claims, "50% higher").statement.startswith("Electricity is")                            # was "• It is"

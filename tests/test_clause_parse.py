@@ -47,6 +47,16 @@ def has_number(text: str) -> bool:
      ["Toyota, which makes the Prius, sold 2.1 million cars in 2024.", "Toyota expects to sell 2.3 million in 2025."]),
     ("Sales rose 5% in 2024 as it opened 40 stores.",              # "it" is not the sales: left as written
      ["Sales rose 5% in 2024.", "It opened 40 stores."]),
+    # a second clause whose verb was left out: a second object shares the subject and the verb,
+    # a second subject takes the verb
+    ("For the current quarter, eBay expects revenue of $2.36 billion to $2.41 billion, and adjusted earnings "
+     "per share in the range of $0.52 to $0.54.",
+     ["For the current quarter, eBay expects revenue of $2.36 billion to $2.41 billion.",
+      "For the current quarter, eBay expects adjusted earnings per share in the range of $0.52 to $0.54."]),
+    ("Around 6.5 billion euros of this went to residential buildings, household effects and businesses, and "
+     "around 450 million euros to motor vehicles.",
+     ["Around 6.5 billion euros of this went to residential buildings, household effects and businesses.",
+      "Around 450 million euros went to motor vehicles."]),
 ])
 def test_clauses_with_values_of_their_own_are_split(sentence: str, parts: list[str]) -> None:
     assert clause_parts(sentence, has_number) == parts
@@ -60,6 +70,13 @@ def test_clauses_with_values_of_their_own_are_split(sentence: str, parts: list[s
     # misparsed ("32 of 36 polled" as a clause with the subject of "said"): the sentence stays whole
     "Nearly 90 per cent of economists, 32 of 36 polled from November 18-24, said the bank would hold its base "
     "rate at 2.50 per cent on Thursday.",
+    # no gapped clause: months of one period, values paired by "respectively", a verb read as a noun
+    "There were 9,235 new dwelling completions in July, August, and September this year, a rise of 4 per cent.",
+    "Pellet production was 6.9 million tonnes in the first quarter, 26.4% and 43.1% lower than in the fourth "
+    "quarter and the first quarter of 2019, respectively.",
+    "The second budget represents a drop of almost 20% on those annual emissions, and the third a drop of around 35%.",
+    "A cautious approach seems appropriate, given the expected acceleration of inflation by the end of the year and "
+    "its retention above the target level of 2% until at least the second half of 2025.",
 ])
 def test_a_sentence_stays_whole_when_a_clause_would_lose_its_value_or_its_subject(sentence: str) -> None:
     assert clause_parts(sentence, has_number) == [sentence]

@@ -937,7 +937,7 @@ _RELATIVE_ANCHOR = re.compile(
 
 def _clean(text: str) -> str:
     text = text.strip().strip("“”\"").strip()
-    text = re.sub(r"^[,;:—–\-\s]+", "", text)
+    text = re.sub(r"^[,;:—–\-\s•▪◦·*>]+", "", text)         # and a list's bullet or a quoted email's ">"
     text = _LEAD_IN.sub("", text)
     text = re.sub(r"\s+", " ", text).strip().rstrip(",;:—–- ")
     text = text.rstrip("“”\"").strip()

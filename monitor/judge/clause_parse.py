@@ -86,7 +86,7 @@ _CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "conj"}
 
 
 def _splittable(token) -> bool:
-    if _participle(token) is not None or _with_absolute(token) is not None:
+    if _participle(token) is not None or _with_absolute(token) is not None or _gapped(token):
         return True
     if not _is_verb(token) or token.dep_ not in ("conj", "advcl", "relcl"):
         return False
@@ -101,6 +101,50 @@ def _splittable(token) -> bool:
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+_OBJECTS = ("dobj", "attr", "oprd")
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"}
+
+
+def _gapped(token) -> bool:
+    """A noun joined to a verb: what is left of a second clause whose verb was left out ("expects
+    revenue of $2.4 billion, and earnings of $0.52 a share"; "6.5 billion euros went to homes, and
+    450 million euros to vehicles")."""
+    if token.dep_ != "conj" or token.pos_ not in ("NOUN", "PROPN", "NUM") or not _is_verb(token.head) or \
+            token.i < token.head.i or _has_subject(token) or token.text in _MONTHS:
+        return False
+    if any(c.dep_ in _OBJECTS for c in token.children) or sum(c.dep_ == "det" for c in token.children) > 1:
+        return False       # a verb read as a noun ("and displace soybeans"); "the third a drop of 35%"
+    joiner = max((c for c in token.head.children if c.dep_ == "cc" and c.i < token.i), key=lambda c: c.i, default=None)
+    # each remnant states a value of its own ("September this year" is part of a list of months);
+    # "respectively" pairs values across the clauses and cannot be cut
+    return joiner is not None and joiner.text.lower() == "and" and _has_number(token) and \
+        not any(t.lower_ in ("respectively", "respective") for t in token.doc)
+
+
+def _has_number(token) -> bool:
+    return any(any(ch.isdigit() for ch in t.text) for t in token.subtree)
+
+
+def _gapped_statement(doc, remnant, members: set[int]) -> tuple[list[int], list[int], dict[int, str]] | None:
+    """The words of a gapped clause (the remnant and what follows it on the verb) and the clause
+    it makes with the words it shares: the subject and verb before a second object, the verb after a
+    second subject."""
+    verb = remnant.head
+    tail = [t.i for c in verb.children if c.i > remnant.i and c.dep_ != "punct" for t in c.subtree]
+    part = [i for i in sorted({t.i for t in remnant.subtree} | set(tail)) if i in members]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    # (the first object states a value too: "seems appropriate, given ... and its retention above 2%"
+    # is no second object of "seems")
+    obj = next((c for c in verb.children if verb.i < c.i < remnant.i and c.dep_ in (*_OBJECTS, "npadvmod")), None)
+    if obj is not None and _has_number(obj):    # a second object: "eBay expects" + "earnings of $0.52 a share"
+        return part, [i for i in members if i < obj.left_edge.i] + part, {}
+    if obj is not None or subject is None or not tail or not _has_number(subject):
+        return None
+    # a second subject: "450 million euros" + "went" + "to vehicles"
+    verb_words = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i] + [verb]
+    last = remnant.right_edge
+    return part, part, {last.i: last.text + " " + " ".join(t.text for t in verb_words)}
 
 
 # -ing verbs that give the subject a new level or a change of it ("..., reaching $2,923.80")
@@ -331,7 +375,15 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
         replace: dict[int, str] = {}
         ing = _participle(clause)
         absolute = _with_absolute(clause)
-        if absolute is not None:
+        if _gapped(clause):
+            found = _gapped_statement(doc, clause, members)
+            if found is None:
+                continue
+            part, statement, replace = found
+            removed = set(part)
+            kept = members - removed
+            ing = clause            # (split no further)
+        elif absolute is not None:
             found = _absolute_statement(clause, absolute)
             if found is None:
                 continue
