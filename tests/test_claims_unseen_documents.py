@@ -1664,3 +1664,42 @@ def test_a_bulleted_it_names_the_thing_the_sentence_before_was_about() -> None:
     claims = parsed("• Electricity will fall from 30.1p per kWh to just under 27p.\n\n• It is around 50% higher than the "
                     "price cap two years ago.", date="2023-08-25")
     assert the(claims, "50% higher").statement.startswith("Electricity is")                            # was "• It is"
+
+
+def test_a_which_clause_on_a_noun_opened_by_a_capital_the_keeps_the_whole_noun() -> None:
+    claims = parsed("The heat wave, which has persisted for two weeks after torrential rains, has already claimed 14 "
+                    "lives across Japan.", date="2018-07-23")
+    assert the(claims, "two weeks").statement.startswith("The heat wave has persisted")         # was "Wave has"
+
+
+def test_a_which_clause_after_a_time_says_something_of_the_clause_s_subject() -> None:
+    claims = parsed("A new polar air mass is forecast to move over the same areas later this week, which will be the "
+                    "third strong cold front to hit crops this year.", date="2021-07-26")
+    claim = the(claims, "third strong cold front")
+    assert claim.statement.startswith("A new polar air mass will be")                          # was "Week will be"
+
+
+def test_a_which_clause_names_its_noun_with_the_words_that_qualify_it() -> None:
+    claims = parsed("The price of the drug is Rs 17,345 per month, which comes to a weekly cost of approximately "
+                    "Rs 4,366.", date="2025-06-24")
+    assert the(claims, "weekly cost").statement.startswith("Rs 17,345 per month comes to")      # was "Rs comes to"
+
+
+def test_a_which_clause_with_no_subject_to_put_for_which_stays_in_its_sentence() -> None:
+    claims = parsed("Iron ore and soy would account for more than 30% of total exports this year, which the AEB "
+                    "estimates at $253.6 billion.", date="2021-05-04")
+    assert not any(c.statement.startswith("Which") for c in claims)          # was "Which the AEB estimates at ..."
+    assert the(claims, "30%", "$253.6 billion")
+
+
+def test_a_capitalised_common_noun_is_no_person_and_it_names_the_thing() -> None:
+    claims = parsed("The Orange Line Train service was inaugurated in Lahore on Sunday.\n\nThe train is expected to "
+                    "transport 350,000 passengers every year. It can seat 200 passengers.", date="2020-10-25")
+    assert the(claims, "seat 200").statement.startswith("Orange Line Train can seat")           # was "Line Train"
+
+
+def test_a_he_split_off_a_sentence_about_a_person_is_that_person() -> None:
+    claims = parsed("Carlos Alcaraz beat Novak Djokovic in five sets on Sunday.\n\nAlcaraz was not even born when "
+                    "Lleyton Hewitt in 2002 became the last man apart from Roger Federer or Djokovic to win the title "
+                    "here, and he is the youngest men's champion since Boris Becker in 1986.", date="2023-07-17")
+    assert the(claims, "youngest").statement.startswith("Carlos Alcaraz is")                  # was "He is"

@@ -429,6 +429,7 @@ class Names:
                 if word[:1].isupper():
                     self.proper.add(_strip_possessive(word.rstrip(".")))
         self.titles: dict[str, set[str]] = {}      # "u.s. president" -> {"Donald Trump"}
+        lower_words = set(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]+", text))
         for match in re.finditer(r"(?:[A-Z](?:[\w’'\-]|\.(?=\w))*\.?[ \t]+){1,5}[A-Z][\w’'\-]*", text):
             if re.search(r"[a-z]{2}\.\s", match.group()):
                 continue                       # runs across a sentence end: "Zelensky. In"
@@ -440,8 +441,9 @@ class Names:
                     title.append(tokens[0])
                 tokens = tokens[1:]
             tokens = [t for t in tokens if t.rstrip(".") not in ("Jr", "Sr")][-2:]      # "Nestor Espenilla Jr."
+            # ("DOHA- Qatar": a dateline; "the Orange Line Train service ... the train": a common noun)
             if len(tokens) == 2 and not any(t in _NON_PERSON_WORDS or t in _TITLE_WORDS or t in _MONTHS
-                                            or t.endswith("-") for t in tokens):      # ("DOHA- Qatar": a dateline)
+                                            or t.endswith("-") or t.lower() in lower_words for t in tokens):
                 name = " ".join(tokens)
                 if name not in self.full:
                     self.full.append(name)
@@ -1562,12 +1564,14 @@ _DASH_CLAUSE = re.compile(r"\s+[—–]\s+(?=but\s+[a-z]+\s)|"
                           r"\s+[—–]\s+(?=(?:before|after|since)\s+[^,]{3,40},\s+)|"   # "– before his bill, the last ..."
                           r",\s+and\s+(?=if\s)", re.IGNORECASE)      # "X is projected to ..., and if it eases, ..."
 _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:where|which|who|a|an|the|including)\b[^—–]{3,80}?\s+[—–]\s+", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){0,3}|\b(?:the|a|an|its|their)\s+"
+_RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){0,3}|\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+"
                        r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+|\b[A-Z]\w*\s+[a-z][\w’'\-]+|\b[a-z][\w’'\-]+),"
                        r"\s+which\s+"
                        r"(?P<rel>(?:includes?|included|comprises?|"
                        r"contains?)\b.+?(?=[.;]?$)|(?:[^,]|,(?=\d{3}))+?)(?:,\s+|(?=[.;]?$))")
 _TIME_ADVERB = re.compile(r"earlier|later|ago|before|since|again|yesterday|today|tomorrow|\w+ly", re.IGNORECASE)
+_TIME_NOUN = re.compile(r"(?:(?:this|next|last|that)\s+)?(?:day|week|weekend|month|quarter|year|season|morning|afternoon|"
+                        r"evening|night)", re.IGNORECASE)
 _FUTURE_RELATIVE = re.compile(r"(?P<np>\b(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)\s+(?:which|that)\s+"
                               r"(?P<rel>(?:will|would|is expected to|is set to)\s+(?:[^,;]|,(?=\d{3}))+?)(?=[,;]|\.?$)")
 _DAYS_EVENT = re.compile(rf"\b(?:ahead of|before|after|at|for|in)\s+(?P<day>{'|'.join(_WEEKDAYS)})(?:’s|'s)\s+"
@@ -1998,8 +2002,10 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     for match in list(_RELATIVE.finditer(text))[::-1]:
         rel = match.group("rel")
         np = match.group("np")
-        if _TIME_ADVERB.fullmatch(np):
-            continue          # "down from the 0.5% seen earlier, which is below ...": no noun to say it of
+        if _TIME_ADVERB.fullmatch(np) or _TIME_NOUN.fullmatch(np):
+            # "down from the 0.5% seen earlier, which is below ...", "later this week, which will be the
+            # third cold front": no noun to say it of
+            continue
         ahead = find_dates(rel, ctx.document_date, future=True)
         # "which is expected to close in the third quarter"; "which wraps September 2 in Los Angeles":
         # a timetable in the present tense, on a day still ahead
@@ -2453,10 +2459,13 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                         paragraph_speaker = speaker
                 texts, verb, quoted = [rest], attribution.verb, False
                 previous_quote_speaker = None
+            # "Alcaraz was not even born when ..., and he is the youngest champion": a "he" split off a
+            # sentence whose subject is a person is that person, not the last one named before
+            own_subject = [] if quoted else names.people_in(_subject(_DATELINE.sub("", sentence)) or "")
             for text in texts:
                 others = [p for p in mentioned if p != speaker]
-                antecedent = others[-1] if others else (interviewee if not quoted and speaker is None else None) or \
-                    (carried if not quoted else None)
+                antecedent = own_subject[0] if own_subject else others[-1] if others else \
+                    (interviewee if not quoted and speaker is None else None) or (carried if not quoted else None)
                 ctx = _Context(names=names, document_date=document_date, speaker=speaker, quote=sentence,
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
                                interviewee=interviewee, paragraph=paragraph.text, thing=thing,

@@ -319,7 +319,9 @@ def _relative_statement(doc, verb, part: list[int]) -> list[int] | None:
         if subject is None:
             return None
         antecedent = subject
-    noun_phrase = [t.i for t in antecedent.subtree if t.i <= antecedent.i and t.i not in part]
+    # the noun with what qualifies it up to the comma before the clause ("Rs 17,345 per month, which
+    # comes to ..."), not what follows the clause
+    noun_phrase = [t.i for t in antecedent.subtree if (t.i <= antecedent.i or t.i < part[0] - 1) and t.i not in part]
     if not noun_phrase or doc[noun_phrase[0]].text == ",":
         return None
     return [i for i in part if i < pronoun.i] + noun_phrase + [i for i in part if i > pronoun.i]
@@ -398,6 +400,18 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
             replace = {ing.i: verb}
         elif clause.dep_ == "advcl":
             statement = [i for i in part if not (doc[i].dep_ == "mark" and doc[i].head.i == clause.i)]
+            which = next((c for c in clause.children if c.lower_ == "which" and c.i > 0 and doc[c.i - 1].text == ","),
+                         None)
+            if which is not None and which.dep_ not in _SUBJECTS:
+                continue           # ", which the AEB estimates at $253.6 billion": no subject to put for it
+            if which is not None:
+                # "... move over the areas later this week, which will be the third cold front": the
+                # subject of the clause it comments on ("A new polar air mass will be ...")
+                subject = next((c for g in _subject_chain(clause.head) for c in g.children
+                                if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP", "PRP")), None)
+                if subject is None:
+                    continue
+                statement = sorted((set(statement) - {which.i}) | {t.i for t in subject.subtree})
         elif clause.dep_ == "conj":
             statement = sorted(_conjunct_prefix(doc, clause, kept) + part)
         else:
