@@ -18,6 +18,7 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("between December and February", "2018-11-29", True, "2018-12-01", "2019-02-28"),
     ("within the next year", "2023-06-22", True, "2024-06-22", "2024-06-22"),
     ("for the start of next year", "2025-09-17", True, "2026-01-01", "2026-01-31"),
+    ("operating leverage throughout the remainder of the year", "2017-07-27", True, "2017-01-01", "2017-12-31"),
     ("this weekend", "2024-11-21", True, "2024-11-23", "2024-11-24"),
     ("the following weekend", "2024-11-21", True, "2024-11-30", "2024-12-01"),
     ("from September 1", "2019-02-27", True, "2019-09-01", "2019-09-01"),      # ahead: the clause is future

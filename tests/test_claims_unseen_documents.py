@@ -1703,3 +1703,10 @@ def test_a_he_split_off_a_sentence_about_a_person_is_that_person() -> None:
                     "Lleyton Hewitt in 2002 became the last man apart from Roger Federer or Djokovic to win the title "
                     "here, and he is the youngest men's champion since Boris Becker in 1986.", date="2023-07-17")
     assert the(claims, "youngest").statement.startswith("Carlos Alcaraz is")                  # was "He is"
+
+
+def test_a_share_of_a_whole_named_first_stays_one_claim() -> None:
+    claims = parsed("Of the 1,200 people surveyed between Jan 28 and Feb 4, 51.8 per cent said they would vote for the "
+                    "ticket.", date="2024-02-08")
+    assert [c.statement for c in claims if "51.8" in c.statement][0].startswith("Of the 1,200 people surveyed")
+    assert not any(c.statement.startswith("Of 51.8") for c in claims)          # was "Of 51.8 per cent said ..."

@@ -1885,8 +1885,8 @@ def _quantity_list(clause: str) -> list[str]:
         groups = groups[1:]
     if sum(g[2] for g in groups) < 2 or not groups[0][2]:
         return [clause]
-    if _CONDITIONAL.match(clause):
-        return [clause]
+    if _CONDITIONAL.match(clause) or re.match(r"(?:Of|Among)\s+(?:the|its|their)\s", clause):
+        return [clause]          # "Of the agency's 927 stations, nearly 70 percent ...": the whole, then its parts
     head = clause[groups[0][0]:groups[0][1]]
     first = next(q for q in values if q.start < groups[0][1])
     lead_value = re.sub(r"(?:\b(?:a|an|the|some)\s+)?$", "", clause[:first.start])
