@@ -1710,3 +1710,11 @@ def test_a_share_of_a_whole_named_first_stays_one_claim() -> None:
                     "ticket.", date="2024-02-08")
     assert [c.statement for c in claims if "51.8" in c.statement][0].startswith("Of the 1,200 people surveyed")
     assert not any(c.statement.startswith("Of 51.8") for c in claims)          # was "Of 51.8 per cent said ..."
+
+
+def test_a_site_label_before_a_paragraph_is_furniture_and_estimates_from_is_no_speaker() -> None:
+    claims = parsed("Article content LONDON — Arabica coffee prices rose 10% on Monday, after jumping nearly 20% last "
+                    "week.\n\nArticle content Preliminary estimates from the food supply agency show output fell 5%.",
+                    date="2021-07-26")
+    assert the(claims, "20% last week").statement.startswith("Arabica coffee prices jumped")   # was "Article content"
+    assert the(claims, "output fell").speaker is None                                         # was "Preliminary"

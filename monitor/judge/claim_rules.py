@@ -552,6 +552,8 @@ _BOILERPLATE = re.compile(
     r"click\b|see also\b|more:|(?:\w+\s+){0,2}\w+\s*\||copyright\b|©|all rights reserved|"
     r"(?:terms of (?:use|service)|privacy policy|cookie)|(?:file |ap |reuters )?photo:|image:|"
     r"\d+\s+min(?:ute)?s? read\b|get (?:the latest|our)\b|download (?:the|our)\b)", re.IGNORECASE)
+# a site's label in front of each paragraph ("Article content LONDON — Arabica coffee prices rose ...")
+_ARTICLE_LABEL = re.compile(r"^Article content\s+(?=\S)")
 _TERMINATED = re.compile(r"[.!?…][”\"’')\]]*$|[”\"]$")
 
 
@@ -596,13 +598,14 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
     heading; it is read only when it says something the text does not ("SPIRIT AERO TO FURLOUGH
     700 WORKERS FOR 21 DAYS"): seven words or more, no "Label: ..." form, not addressed to the
     reader, not repeating a sentence of the text (an all-capitals one is put in ordinary case).
-    A date stamp in front of a line ("date 2024-06-02 Kylian Mbappe will ...") is removed. The
+    A date stamp or a site's "Article content" label in front of a line ("date 2024-06-02 Kylian
+    Mbappe will ...") is removed. The
     last line of a page cut off mid-sentence keeps its complete leading clause only."""
     raw = _unwrapped([line.strip() for line in body.splitlines()])
     kept: list[str] = []
     dropped: list[str] = []
-    lines = [_list_item_sentence(_PARAGRAPH_LABEL.sub("", _DATE_STAMP.sub("", line) if _DATE_STAMP.match(line)
-                                                      else line)) for line in raw]
+    lines = [_list_item_sentence(_PARAGRAPH_LABEL.sub("", _ARTICLE_LABEL.sub("", _DATE_STAMP.sub("", line))))
+             for line in raw]
     # a run of labelled bullets, not a lone "France: The Prime Minister will ..." headline
     items = [bool(_ITEM_LABEL.match(line)) for line in lines]
     filled = [i for i, line in enumerate(lines) if line]
@@ -754,7 +757,8 @@ _SAYS_THAT = re.compile(
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
     r"(?:\s+(?:(?:on|in|last|this|earlier)\s+)?[A-Z]?\w+(?:\s+\d{1,2})?(?=\s+that\b))?"   # "said in August that"
     rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)(?=\s+(?:it|he|she|they|the|its|their)\b))?"  # "said on Monday it"
-    r"(?:\s+that)?\s+(?!to\s)(?=\S)")          # "Lark expects to announce ...": no reported sentence
+    r"(?:\s+that)?\s+(?!to\s|(?:from|by)\s)(?=\S)")    # "Lark expects to announce ...": no reported sentence;
+    # "Preliminary estimates from the agency show ...": "estimates" is a noun
 _TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]+\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})"
                    rf"(?:(?:\s+\w+){{0,3}}|(?:\s+(?:on\s+)?(?:{'|'.join(_WEEKDAYS)}))?(?:\s+\([^)]{{1,20}}\))?"
                    r"\s+(?:in|at)\s+(?:its|their|his|her|a|the)\s+[^,;]{3,80})\.?$")   # "... said Tuesday (10/7) in its outlook"
@@ -1627,7 +1631,7 @@ _STUDY_TAIL = re.compile(rf",\s+(?:an?|the)\s+(?:new\s+|latest\s+)?(?P<who>(?:[A
 _NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?:(?P<who>{_NAME}(?:\s+(?:and|of|for)\s+{_NAME})?)|(?-i:(?:[a-z\-]+\s+)?)"
                                rf"(?P<body>{_BODY_NOUN}))\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:is\s+|are\s+)?"
                                r"(?:forecasting|projecting|predicting|forecasts|projects|predicts|estimates|expects|plans|"
-                               r"intends|anticipates)\s+(?!that\b)")
+                               r"intends|anticipates)\s+(?!that\b|(?:from|of|by)\s)")   # "estimates from ...": a noun
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+|"
                        r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+|"   # "Cali, (APP - ... 22nd Oct, 2024) "
