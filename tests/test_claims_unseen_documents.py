@@ -1718,3 +1718,10 @@ def test_a_site_label_before_a_paragraph_is_furniture_and_estimates_from_is_no_s
                     date="2021-07-26")
     assert the(claims, "20% last week").statement.startswith("Arabica coffee prices jumped")   # was "Article content"
     assert the(claims, "output fell").speaker is None                                         # was "Preliminary"
+
+
+def test_days_of_an_occasion_a_year_ahead_fall_in_its_year() -> None:
+    claims = parsed("The ICC Cricket World Cup 2019 will be staged in England and Wales.\n\nEngland will open the "
+                    "tournament at the Oval on May 30.\n\nTickets for fans go on sale on May 3.", date="2018-04-26")
+    assert the(claims, "open the tournament").event_date == "2019-05-30"          # was 2018-05-30
+    assert the(claims, "Tickets").event_date == "2018-05-03"                      # (not the occasion's own day)

@@ -211,6 +211,46 @@ def fiscal_year_end(body: str) -> int:
     return best[1] if best[0] else 6
 
 
+# an occasion named by its year after its name: "the ICC Cricket World Cup 2019", "Euro 2024", "Expo 2020"
+_NAMED_OCCASION_YEAR = re.compile(r"\b(?:World Cup|Cup|Games|Olympics|Paralympics|Championships?|Open|Expo|Euro|"
+                                  r"Festival|Grand Prix|Tour|Series|Awards|Glastonbury|Coachella)\s+(?P<y>(?:19|20)\d{2})\b|"
+                                  r"\b[Tt]he\s+(?P<y2>(?:19|20)\d{2})\s+(?:[A-Z][\w\-]*\s+){0,3}?(?:World Cup|Cup|Games|"
+                                  r"Olympics|Championships?|Open|Expo|Euro|Festival|tournament|edition)\b")
+# what a clause says of such an occasion's own days ("England will open the tournament on May 30")
+_OCCASION_WORDS = re.compile(r"\b(?:tournament|final|semi-finals?|semifinals?|quarter-finals?|matches|match|opener|"
+                             r"fixtures?|campaign|title defen[cs]e|group stage|Games|World Cup|festival|edition|"
+                             r"opening ceremony|closing ceremony|kick-?off|competition)\b")
+
+
+def occasion_year(body: str, document_date: str | None) -> int | None:
+    """The year of the one occasion ahead that a document previews ("the ICC Cricket World Cup 2019"
+    in a text of April 2018), or None: a day without a year that a clause gives that occasion
+    ("England will open the tournament at the Oval on May 30") falls in that year."""
+    if not document_date:
+        return None
+    years = {int(m.group("y") or m.group("y2")) for m in _NAMED_OCCASION_YEAR.finditer(body)}
+    ahead = {y for y in years if y > int(document_date[:4])}
+    return ahead.pop() if len(ahead) == 1 else None
+
+
+def in_occasion_year(dates: list[dict[str, Any]], clause: str, year: int | None) -> list[dict[str, Any]]:
+    """``dates`` with a day or month that names no year moved into the occasion's ``year``, when
+    the clause speaks of that occasion's days (see ``occasion_year``)."""
+    if year is None or not _OCCASION_WORDS.search(clause):
+        return dates
+    moved = []
+    for item in dates:
+        if item["precision"] in ("day", "week", "month") and not re.search(r"\d{4}", item["text"]) and \
+                int(item["date"][:4]) < year:
+            try:
+                item = {**item, "date": date.fromisoformat(item["date"]).replace(year=year).isoformat(),
+                        "end": date.fromisoformat(item["end"]).replace(year=year).isoformat()}
+            except ValueError:         # (29 February)
+                pass
+        moved.append(item)
+    return moved
+
+
 def _months_later(day: date, months: int) -> date:
     """The same day ``months`` calendar months on (the month's last day when it is shorter: 29 February
     a year on is 28 February)."""

@@ -43,6 +43,8 @@ from .claim_dates import (
     _alternative_dates,
     find_dates,
     fiscal_year_end,
+    in_occasion_year,
+    occasion_year,
     said_on,
 )
 from .clause_parse import clause_parts
@@ -1079,6 +1081,7 @@ class _Context:
     thing: str | None = None         # the named organisation or thing the last sentence was about
     parties: str | None = None       # the two or more named parties a sentence's "They" refers to
     fiscal_end: int = 6              # the month a financial year ends in (fiscal_year_end)
+    occasion_year: int | None = None  # the year of the occasion ahead the document previews (occasion_year)
     said_on: str | None = None       # the day the attribution says it was said ("announced on Wednesday that")
 
 
@@ -1494,6 +1497,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                        fiscal_end=ctx.fiscal_end)
     if tense == "present" and _TIMETABLE_RE.search(head) and any(d["precision"] == "day" for d in dates):
         dates = find_dates(statement, ctx.document_date, future=True, fiscal_end=ctx.fiscal_end)
+    if tense != "past":
+        dates = in_occasion_year(dates, statement, ctx.occasion_year)
     kind, probability, why_inactive = _classify(statement, quantities, dates, ctx, bool(entities), presupposed)
     if kind is None:
         return None
@@ -2397,6 +2402,7 @@ def _said_that_day(date_text: str, statement: str) -> bool:
 def _units(body: str, *, document_date: str | None, outlet: str | None = None) -> Iterator[Unit]:
     names = Names(body)
     fiscal_end = fiscal_year_end(body)
+    occasion = occasion_year(body, document_date)
     interviewee: str | None = None
     thing: str | None = None            # what a sentence-initial "It" refers to
     parties: str | None = None          # "Broadcom and VMware": who a sentence's "They" is
@@ -2473,7 +2479,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 ctx = _Context(names=names, document_date=document_date, speaker=speaker, quote=sentence,
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
                                interviewee=interviewee, paragraph=paragraph.text, thing=thing,
-                               parties=own_parties or parties, fiscal_end=fiscal_end,
+                               parties=own_parties or parties, fiscal_end=fiscal_end, occasion_year=occasion,
                                said_on=None if quoted else said_day)
                 for unit in _clause_units(text, ctx):
                     unit.paragraph = index
