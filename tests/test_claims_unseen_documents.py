@@ -1725,3 +1725,18 @@ def test_days_of_an_occasion_a_year_ahead_fall_in_its_year() -> None:
                     "tournament at the Oval on May 30.\n\nTickets for fans go on sale on May 3.", date="2018-04-26")
     assert the(claims, "open the tournament").event_date == "2019-05-30"          # was 2018-05-30
     assert the(claims, "Tickets").event_date == "2018-05-03"                      # (not the occasion's own day)
+
+
+@pytest.mark.parametrize("text", [
+    "First Quantum nudged up its output guidance to 595,000t for the full year.",
+    "Vale reduced its iron ore production target this year to 310-330 million tons.",
+])
+def test_an_outlook_set_to_a_new_level_is_a_forecast_to_its_horizon(text: str) -> None:
+    claim = parsed(text, date="2018-10-30")[0]
+    assert (claim.kind, claim.resolves_by) == ("forecast", "2018-12-31")        # were a fact and a quantity
+
+
+def test_two_nouns_sharing_a_verb_after_while_are_one_subject() -> None:
+    claims = parsed("The project is over 80pc complete, with ramp up progressing while the process plant and mine site "
+                    "are 74pc complete.", date="2018-10-30")
+    assert the(claims, "74pc").statement.startswith("The process plant and mine site are")     # was "Mine site are"

@@ -246,6 +246,9 @@ def test_quantity_is_hashable_record() -> None:
     ("the train ran at a speed of 350kmh", "350kmh", 350, "km/h"),
     ("winds of 120 km/h", "120 km/h", 120, "km/h"),                   # was 120 km, a distance
     ("gusts of 75 mph", "75 mph", 75 * 1.609344, "km/h"),
+    ("output guidance of 595,000t", "595,000t", 5.95e8, "kilogram"),      # were no value
+    ("a further 20kt of copper", "20kt", 2e7, "kilogram"),
+    ("an 8pc gain", "8pc", 0.08, "percent"),
 ])
 def test_units_of_measure(text: str, span: str, value: float, unit: str) -> None:
     quantity = one(text)
@@ -260,3 +263,9 @@ def test_units_of_measure(text: str, span: str, value: float, unit: str) -> None
 ])
 def test_power_energy_and_frequency_read_with_their_prefix(value: float, unit: str, text: str) -> None:
     assert format_value(value, unit) == text
+
+
+def test_a_lone_t_after_a_space_is_no_tonnes() -> None:          # (a guard for "595,000t" above)
+    # "409 600 t" groups its thousands with a space: no "600 t" read out of it
+    assert [q.text for q in parse_quantities("Rio produced 409 600 t of mined copper")] != ["600 t"]
+    assert not any(q.unit == "kilogram" for q in parse_quantities("at 5 t"))

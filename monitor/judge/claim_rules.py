@@ -1150,6 +1150,12 @@ def _outcome(clause: str, ctx: _Context) -> str | None:
 
 # A figure someone sets for a period still ahead ("its 2026 target to $2,900", "a prediction of
 # $702,214 next year") is a forecast of that period, however plainly it is stated.
+# an outlook set to a new level: what the clause claims is the new outlook ("nudged up its output
+# guidance to 595,000t for the full year"), not only that it was changed ("trimmed ... by $300 million")
+_REVISED_OUTLOOK = re.compile(r"\b(?:raised|lifted|cut|lowered|trimmed|nudged up|nudged down|upgraded|downgraded|"
+                              r"narrowed|revised|boosted|increased|reduced|hiked|slashed)\s+(?:up\s+|down\s+)?"
+                              r"(?:its|their|the|his|her)\s+(?:[\w’'\-]+\s+){0,4}?(?:guidance|forecasts?|outlook|"
+                              r"targets?|projections?|estimates?)\b[^.;]*?\bto\s+(?:a\s+range\s+of\s+)?(?:[$€£¥]|\d)")
 _OUTLOOK_NOUN = re.compile(r"\b(?:forecasts?|targets?|predictions?|projections?|outlook|guidance|estimated|estimates)\b",
                            re.IGNORECASE)
 
@@ -1338,8 +1344,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             any(d["precision"] == "day" for d in recent) and not _SPECULATION_RE.search(clause):
         return "event", None, None                 # "Air India on Tuesday signed purchase agreements worth $70 billion"
     if any(_is_claim_quantity(q) for q in quantities) and (
-            _OUTLOOK_NOUN.search(clause) and not past_deed or _AIMS_TO.search(clause)) and \
-            any(d["end"] > (ctx.document_date or "9999") for d in dates):
+            _OUTLOOK_NOUN.search(clause) and (not past_deed or _REVISED_OUTLOOK.search(clause)) or
+            _AIMS_TO.search(clause)) and any(d["end"] > (ctx.document_date or "9999") for d in dates):
         # "raised its full-year sales target to 400,000 units"; "Qatar aimed to lift production by 64% by 2027"
         return "forecast", None, None
     if any(_is_claim_quantity(q) for q in quantities):
@@ -2104,8 +2110,10 @@ def _own_subject_clauses(clause: str) -> list[str]:
         # "the iPhone 16 and iPhone 16 Plus will ...": two names sharing one verb, not two clauses
         names = re.search(r"(?:^|\s)[A-Z0-9][\w.’'\-]*$", left) and re.match(r"\S*[A-Z0-9]", right)
         between = re.search(r"\bbetween\s+(?:[\w$€£.,%’'\-]+\s+){0,2}[\w$€£.,%’'\-]+$", left)
+        # "... while the process plant and mine site are 74pc complete": two nouns sharing one verb
+        shared = re.search(r"\b(?:while|whereas|although)\s+(?:the|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}[\w\-]+$", left)
         if _FINITE_VERB.search(left) and len(left.split()) >= 3 and len(right.split()) >= 3 and not names \
-                and not between:
+                and not between and not shared:
             return [left, *_own_subject_clauses(right)]
     return [clause]
 

@@ -187,7 +187,7 @@ for _names, _base, _factor, _approx in (
         (("months", "month"), "second", 30 * _DAY, True),
         (("years", "year"), "second", 365 * _DAY, False),
         (("decades", "decade"), "second", 3650 * _DAY, False),
-        (("%", "percent", "per cent", "pct", "percentage points", "percentage point",
+        (("%", "percent", "per cent", "pct", "pc", "percentage points", "percentage point",
           "points", "point"), "percent", 0.01, False),
         (("basis points", "basis point", "bps", "bp"), "percent", 0.0001, False),
         (("dollars", "dollar", "usd"), "USD", 1.0, False),
@@ -202,7 +202,8 @@ for _names, _base, _factor, _approx in (
         (("kilometres", "kilometers", "kilometre", "kilometer", "km"), "meter", 1000.0, False),
         (("miles", "mile"), "meter", 1609.344, False),
         (("metres", "meters", "metre", "meter"), "meter", 1.0, False),
-        (("tonnes", "tonne", "tons", "ton", "metric tons"), "kilogram", 1000.0, False),
+        (("tonnes", "tonne", "tons", "ton", "metric tons", "t"), "kilogram", 1000.0, False),   # "595,000t"
+        (("kilotonnes", "kilotonne", "kt"), "kilogram", 1e6, False),
         (("kilograms", "kilogram", "kg"), "kilogram", 1.0, False),
         (("barrels", "barrel", "bpd", "b/d"), "barrel", 1.0, False),
         (("°c", "ºc", "°", "degrees celsius", "degrees centigrade", "celsius"), "celsius", 1.0, False),
@@ -237,6 +238,7 @@ for _names, _base, _factor, _approx in (
 _MEASURES = {"second", "percent", "meter", "kilogram", "barrel", "count", "celsius", "watt", "watt-hour", "hertz",
              "bit/s", "TEU", "hectare", "litre", "bushel", "ratio", "km/h"}
 _UNIT_RE = "|".join(
+    r"(?<=\d)t\b" if u == "t" else        # tonnes only written onto the figure ("595,000t"; "409 600 t" is no "600 t")
     (re.escape(u) if not u[0].isalpha() else re.escape(u) + r"\b")
     for u in sorted(_UNITS, key=len, reverse=True))
 
