@@ -19,6 +19,8 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("within the next year", "2023-06-22", True, "2024-06-22", "2024-06-22"),
     ("for the start of next year", "2025-09-17", True, "2026-01-01", "2026-01-31"),
     ("operating leverage throughout the remainder of the year", "2017-07-27", True, "2017-01-01", "2017-12-31"),
+    ("demand growth is expected to continue into 2026", "2025-09-11", True, "2026-01-01", "2026-12-31"),
+    ("set to contract in the final quarter", "2025-09-11", True, "2025-10-01", "2025-12-31"),
     ("this weekend", "2024-11-21", True, "2024-11-23", "2024-11-24"),
     ("the following weekend", "2024-11-21", True, "2024-11-30", "2024-12-01"),
     ("from September 1", "2019-02-27", True, "2019-09-01", "2019-09-01"),      # ahead: the clause is future

@@ -1740,3 +1740,8 @@ def test_two_nouns_sharing_a_verb_after_while_are_one_subject() -> None:
     claims = parsed("The project is over 80pc complete, with ramp up progressing while the process plant and mine site "
                     "are 74pc complete.", date="2018-10-30")
     assert the(claims, "74pc").statement.startswith("The process plant and mine site are")     # was "Mine site are"
+
+
+def test_a_headline_infinitive_with_a_value_is_a_forecast() -> None:
+    claim = parsed("World oil output to rise 2.7 million bpd in 2025.", date="2025-09-11")[0]
+    assert (claim.kind, claim.resolves_by) == ("forecast", "2025-12-31")        # was a quantity with no horizon

@@ -129,7 +129,7 @@ _DATE_PATTERNS = (
     # "in the third quarter", "the first quarter of 2026", "the third quarter next year": that year's quarter
     # (before the bare "next year" below, which would otherwise take the year alone)
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:end of the\s+)?"
-                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:19|20)\d{2}|"
+                           r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:19|20)\d{2}|"
                            r"\s+(?:of\s+)?(?:next|this)\s+year)?\b", re.IGNORECASE)),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:first|second)\s+half\s+of\s+"
                         r"(?:next|this|last)\s+year\b", re.IGNORECASE)),
@@ -152,7 +152,7 @@ _DATE_PATTERNS = (
                          rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}})?\b")),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?i:in|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or)\s+"
+    ("year", re.compile(r"\b(?i:in|into|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or)\s+"
                         r"(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),
 )
 # "announced on Wednesday", "told reporters Monday": the day a statement was made is past
@@ -173,7 +173,7 @@ _PUT_OFF = re.compile(r"\b(?:delayed|postponed|deferred|pushed back|put off|move
                       re.IGNORECASE)
 _CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d{1,2}(?!\d)|\d\s+(?:of\s+)?" + _MONTH_RE)   # not "September 2012"
 _ON_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}|{_WEEKDAY_RE})\b")
-_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                   "ten": 10, "twelve": 12}
 
@@ -358,7 +358,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             if any(match.start() < e and match.end() > s for s, e in taken):
                 continue
             span = match.group()
-            phrase = re.sub(r"^(?:for all of|in|by|before|until|from|since|on|through|throughout|across|during|of|at|to|for|or|"
+            phrase = re.sub(r"^(?:for all of|in|into|by|before|until|from|since|on|through|throughout|across|during|of|at|to|for|or|"
                             r"within|over|(?:lasts?|lasting)(?:\s+for)?"
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
                             "", span, flags=re.IGNORECASE)

@@ -271,6 +271,10 @@ _DATED_DEED = re.compile(r"\b(?:signed|placed|agreed|completed|sealed|finalised|
                          r"ordered|booked|awarded|won|launched|unveiled|reduced|raised|lowered|hiked|cut|issued|"
                          r"recommended|approved|authori[sz]ed|granted|adopted)\b")
 # a bullet point of someone's outlook, its subject in the heading: "Sees ...", "Does not see ..."
+# a headline's infinitive of what is to come: "World oil output to rise 2.7 million bpd in 2025"
+_HEADLINE_TO = re.compile(r"^(?P<subject>(?:[\w’'\-]+\s+){1,6}?)to\s+(?:rise|fall|grow|increase|decrease|decline|drop|"
+                          r"reach|hit|top|exceed|climb|slow|expand|contract|shrink|double|average|cut|raise|hike|lift|"
+                          r"lower|add|lose|shed|create|hire|invest|spend|cost|open|close|launch)\b")
 _BULLET_FORECAST = re.compile(r"^(?:Expects|Sees|Predicts|Forecasts|Projects|Anticipates|Does not (?:see|expect)|"
                               r"Doesn[’']t (?:see|expect)|Says\b.*\b(?:will|would)\b)")
 # what a court decided: the verdict or the sentence is the claim, its numbers part of it
@@ -1337,6 +1341,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "fact", None, None                  # "Intel dropped its $5.4 billion attempt to acquire Tower"
     if _BULLET_FORECAST.match(clause) and not ctx.quoted:
         return "forecast", None, None              # "Expects inflation in a 2% to 3% range by late this year"
+    headline = _HEADLINE_TO.match(clause)
+    if headline and not _FINITE_VERB.search(headline.group("subject")) and quantities:
+        return "forecast", None, None              # "World oil output to rise 2.7 million bpd in 2025"
     if _LEGAL_OUTCOME.search(clause) and has_entities and not _SPECULATION_RE.search(clause) and \
             not any(d["precision"] == "day" for d in recent):
         return "fact", None, None                  # "Holmes was found guilty on four of 11 counts": a verdict
