@@ -1745,3 +1745,9 @@ def test_two_nouns_sharing_a_verb_after_while_are_one_subject() -> None:
 def test_a_headline_infinitive_with_a_value_is_a_forecast() -> None:
     claim = parsed("World oil output to rise 2.7 million bpd in 2025.", date="2025-09-11")[0]
     assert (claim.kind, claim.resolves_by) == ("forecast", "2025-12-31")        # was a quantity with no horizon
+
+
+def test_a_list_after_semicolons_stays_with_its_verb() -> None:
+    claims = parsed("The producer also owns the Ravensthorpe zinc mine in Western Australia; the Las Cruces zinc mine "
+                    "in Spain; and the Cayeli copper mine in Turkey.", date="2018-10-30")
+    assert len(claims) == 1 and "Las Cruces" in claims[0].statement        # was a "claim" per verbless mine

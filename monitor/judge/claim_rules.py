@@ -47,7 +47,7 @@ from .claim_dates import (
     occasion_year,
     said_on,
 )
-from .clause_parse import clause_parts
+from .clause_parse import clause_parts, has_verb
 from .quantities import Quantity, format_value, parse_quantities
 
 
@@ -2054,7 +2054,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         pieces.append(_Piece(f"{np[:1].upper() + np[1:]} {future_rel.group('rel').rstrip(' .')}."))
         text = text[:future_rel.start()] + np + text[future_rel.end():]
     main: list[_Piece] = []
-    for clause in _CLAUSE_SPLIT.split(text):
+    for clause in _joined_fragments(_CLAUSE_SPLIT.split(text), ctx):
         if not clause or len(clause.split()) < 3:
             continue
         for part in _DASH_CLAUSE.split(clause):
@@ -2096,6 +2096,20 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         if resolves_at and piece.kind is None:
             piece.resolves_at = resolves_at
     return pieces[:1] + out + pieces[1:] if meeting and pieces else out + pieces
+
+
+def _joined_fragments(clauses: list[str], ctx: _Context) -> list[str]:
+    """A piece with no verb, value or date after a semicolon goes back to the clause before it: "owns
+    the Ravensthorpe zinc mine in Western Australia; the Las Cruces zinc mine in Spain; ..." is one
+    list, not a claim per mine."""
+    out: list[str] = []
+    for clause in clauses:
+        if out and clause and not re.search(r"\d", clause) and not find_dates(clause, ctx.document_date, None) and \
+                not has_verb(clause):
+            out[-1] = f"{out[-1].rstrip()}; {clause}"
+        else:
+            out.append(clause)
+    return out
 
 
 def _parsed_clauses(clause: str, ctx: _Context) -> list[str]:

@@ -66,6 +66,11 @@ def _text(doc, indices: list[int], replace: dict[int, str] | None = None) -> str
     return (out[:1].upper() + out[1:] + ".") if out else ""
 
 
+def has_verb(text: str) -> bool:
+    """Whether ``text`` has a verb at all ("the Las Cruces zinc mine in Spain" has none)."""
+    return any(_is_verb(t) for t in _parse(text))
+
+
 def _is_verb(token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
