@@ -1751,3 +1751,25 @@ def test_a_list_after_semicolons_stays_with_its_verb() -> None:
     claims = parsed("The producer also owns the Ravensthorpe zinc mine in Western Australia; the Las Cruces zinc mine "
                     "in Spain; and the Cayeli copper mine in Turkey.", date="2018-10-30")
     assert len(claims) == 1 and "Las Cruces" in claims[0].statement        # was a "claim" per verbless mine
+
+
+@pytest.mark.parametrize("text, phrase, start", [
+    # a verb after "but" or "and" with no subject of its own takes the subject before it
+    ("OECD demand rose by 80,000 bpd in the first half of 2025, but is set to contract in the final quarter by around "
+     "370,000 bpd.", "370,000", "OECD demand is set to contract"),                 # was "Is set to contract"
+    ("The facility is worth $490 million and will have a production capacity of 150,000 vehicles per year.",
+     "150,000", "The facility will have"),                                         # was "Will have"
+    # ... and one that goes on a which-clause takes the noun the clause is about
+    ("Thailand is the largest overseas market for BYD, which commanded a 46% share of country’s EV segment in the first "
+     "quarter and is the third-largest player in passenger cars, according to research firm Counterpoint.",
+     "third-largest", "BYD"),                                                    # was "Thailand is"
+])
+def test_a_verb_without_a_subject_takes_the_one_it_goes_with(text: str, phrase: str, start: str) -> None:
+    claims = parsed(text, date="2025-09-11")
+    assert the(claims, phrase).statement.startswith(start)
+
+
+def test_a_verb_after_that_would_is_not_given_the_sentence_s_subject() -> None:     # (a guard for the rule above)
+    claims = parsed("Musk unveiled the Cybercab, a vehicle which lacks a steering wheel, that would \"probably\" be in "
+                    "production sometime in 2026 and is expected to cost less than $30,000.", date="2024-10-11")
+    assert not any(c.statement.startswith("Musk is expected") for c in claims)

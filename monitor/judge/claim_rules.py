@@ -1613,7 +1613,8 @@ _AND_ANOTHER = re.compile(r"\s+and\s+(?=another\s+)")
 # clause with its own subject (a few words, then an auxiliary). Split only where the first part
 # has a verb of its own, so that "Ellison and Wang have been indicted" stays whole.
 _AND_OWN_SUBJECT = re.compile(
-    r",?\s+and\s+(?!(?:on|in|at|by|for|from|to|with|last|this|then|also|later|there|it)\b)"
+    r",?\s+and\s+(?!(?:on|in|at|by|for|from|to|with|last|this|then|also|later|there|it|will|would|could|can|may|"
+    r"might|must|should|shall|has|have|had|is|are|was|were)\b)"
     r"(?=(?:a|an|the|another|a further|some|about|around|nearly|almost|over|more than)?\s*"
     r"[\w$€£.,%’'\-]+(?:\s+[\w$€£.,%’'\-]+){0,3}?\s+(?:had|has|have|was|were|is|are|will|would|"
     r"forecast|forecasts|predict|predicts|predicted|expect|expects|expected|estimate|estimates|see|sees|"
@@ -2098,12 +2099,24 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     return pieces[:1] + out + pieces[1:] if meeting and pieces else out + pieces
 
 
+_OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|might|has|have|had)\s+[a-z]")
+
+
 def _joined_fragments(clauses: list[str], ctx: _Context) -> list[str]:
     """A piece with no verb, value or date after a semicolon goes back to the clause before it: "owns
     the Ravensthorpe zinc mine in Western Australia; the Las Cruces zinc mine in Spain; ..." is one
-    list, not a claim per mine."""
+    list, not a claim per mine; a piece that opens with its verb takes the subject before it."""
     out: list[str] = []
     for clause in clauses:
+        subject = _subject(out[-1]) if out and _OPENS_WITH_VERB.match(clause) and \
+            not re.search(rf"\b(?:{_SAY_VERBS})\b", out[-1]) else None       # (a speaker is no subject of what follows)
+        if subject and len(subject.split()) <= 8 and not re.search(r"[(),]|\s(?:as|when|while)\s", subject) and \
+                not re.match(r"(?:it|they|he|she|this|that|we|i)$|(?:about|around|nearly|almost|more|some|over)\b",
+                             subject, re.IGNORECASE):
+            # "OECD demand rose 80,000 bpd, but is set to contract ...": the verb of the first subject
+            clause = f"{subject[:1].lower() + subject[1:] if subject.split()[0] in _DETERMINERS else subject} {clause}"
+            out.append(clause)
+            continue
         if out and clause and not re.search(r"\d", clause) and not find_dates(clause, ctx.document_date, None) and \
                 not has_verb(clause):
             out[-1] = f"{out[-1].rstrip()}; {clause}"
@@ -2139,6 +2152,10 @@ def _own_subject_clauses(clause: str) -> list[str]:
     return [clause]
 
 
+_ANTECEDENT = re.compile(r"(?P<np>\b[A-Z][\w&.’'\-]*(?:\s+[A-Z0-9][\w&.’'\-]*){0,3}|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+"
+                         r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+),\s+(?:which|who)\s")
+
+
 def _subjectless(clause: str) -> list[str]:
     """"Brent has stayed in a range this year and on Monday was trading around $72, having hit ..."
     -> three clauses, each with the subject of the first."""
@@ -2150,6 +2167,13 @@ def _subjectless(clause: str) -> list[str]:
         parts = [p for part in parts for p in pattern.split(part)]
     first = parts[0]
     subject = _subject(first)
+    if re.search(r",\s+(?:that|which|who)\s", first):
+        # "Thailand is the largest market for BYD, which commanded a 46% share ... and is the third-largest
+        # player": the verb goes on the relative clause, whose subject is the noun before it
+        antecedent = ([m.group("np") for m in _ANTECEDENT.finditer(first)] or [None])[-1]
+        if antecedent is None or _TIME_ADVERB.fullmatch(antecedent) or _TIME_NOUN.fullmatch(antecedent):
+            return [clause]
+        subject = antecedent[:1].upper() + antecedent[1:]
     out = [first]
     for part in parts[1:]:
         part = part.strip()
