@@ -1773,3 +1773,9 @@ def test_a_verb_after_that_would_is_not_given_the_sentence_s_subject() -> None: 
     claims = parsed("Musk unveiled the Cybercab, a vehicle which lacks a steering wheel, that would \"probably\" be in "
                     "production sometime in 2026 and is expected to cost less than $30,000.", date="2024-10-11")
     assert not any(c.statement.startswith("Musk is expected") for c in claims)
+
+
+def test_a_demonstrative_that_is_no_relative_pronoun() -> None:                # (fixes a guard of the rule above)
+    claims = parsed("The average two-year rate was 7.2 per cent. That’s down from a peak of 7.01 per cent in November "
+                    "but is higher than 6.54 per cent a year earlier.", date="2024-06-06")
+    assert any("6.54 per cent" in c.statement and "7.01" not in c.statement for c in claims)   # was left joined

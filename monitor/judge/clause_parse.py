@@ -418,7 +418,7 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
                     continue
                 statement = sorted((set(statement) - {which.i}) | {t.i for t in subject.subtree})
         elif clause.dep_ == "conj":
-            if not _has_subject(clause) and any(c.dep_ in _SUBJECTS and (c.tag_ in ("WDT", "WP") or c.lower_ == "that")
+            if not _has_subject(clause) and any(c.dep_ in _SUBJECTS and c.tag_ in ("WDT", "WP")
                                                 for c in clause.head.children):
                 continue          # "..., that would be in production in 2026 and is expected to cost": no subject to give
             statement = sorted(_conjunct_prefix(doc, clause, kept) + part)
