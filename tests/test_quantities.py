@@ -269,3 +269,18 @@ def test_a_lone_t_after_a_space_is_no_tonnes() -> None:          # (a guard for 
     # "409 600 t" groups its thousands with a space: no "600 t" read out of it
     assert [q.text for q in parse_quantities("Rio produced 409 600 t of mined copper")] != ["600 t"]
     assert not any(q.unit == "kilogram" for q in parse_quantities("at 5 t"))
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # South African and European writing: were no value, or "almost 3" and "over 5 600 kilometres" misread
+    ("total customer base grew by 8,6 percent", "8,6 percent", 0.086),
+    ("to 155,4 million", "155,4 million", 155.4e6),
+    ("rolled out almost 3 000 sites", "almost 3 000 sites", 3000),
+])
+def test_a_decimal_comma_and_thousands_grouped_by_a_space(text: str, span: str, value: float) -> None:
+    quantity = one(text)
+    assert quantity.text == span and math.isclose(quantity.value, value)
+
+
+def test_a_comma_between_numbers_of_a_list_is_no_decimal_comma() -> None:      # (a guard for the rule above)
+    assert [q.value for q in parse_quantities("sales of 1,234 units and 12,500 cars")] == [1234, 12500]

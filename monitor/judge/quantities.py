@@ -138,7 +138,11 @@ def _normalise(text: str) -> tuple[str, list[int]]:
 # -- the grammar ------------------------------------------------------------------------
 
 # (and Indian grouping: "4,26,513", "5,60,000")
-_NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# (also the South African and European ways: thousands grouped by a space, "3 000 sites", "409 600 t",
+# and a decimal comma before a scale or a per cent, "155,4 million", "8,6 percent")
+_NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+        r"\d{1,3},\d{1,2}(?=\s?(?:per\s?cent|percent|%|thousand|million|billion|trillion|mln|mn|bn)\b|%)|"
+        r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+")
 _NUM_HALF = rf"(?:{_NUM})(?:\s+and\s+a\s+half)?"
 
 _APPROX = {
@@ -305,6 +309,8 @@ _NOT_NOUNS = {"is", "was", "has", "this", "its", "us", "as", "his", "hers", "yes
 
 
 def _number(text: str) -> float:
+    text = re.sub(r"[ \u00a0](?=\d{3})", "", text)
+    text = re.sub(r"^(\d{1,3}),(\d{1,2})$", r"\1.\2", text)       # a decimal comma
     text = text.replace(",", "")
     half = 0.0
     if "and a half" in text:
