@@ -1779,3 +1779,18 @@ def test_a_demonstrative_that_is_no_relative_pronoun() -> None:                #
     claims = parsed("The average two-year rate was 7.2 per cent. That’s down from a peak of 7.01 per cent in November "
                     "but is higher than 6.54 per cent a year earlier.", date="2024-06-06")
     assert any("6.54 per cent" in c.statement and "7.01" not in c.statement for c in claims)   # was left joined
+
+
+@pytest.mark.parametrize("second, start", [
+    ("It's also signaled plans to issue $20 billion of new debt.", "Nippon Steel has also signaled"),
+    ("It's the third time the company has held a sale in 2025.", "Nippon Steel is the third"),
+])
+def test_it_s_names_the_thing_and_keeps_its_verb(second: str, start: str) -> None:
+    claims = parsed(f"On Monday, Nippon Steel sold $42 billion of notes. {second}", date="2025-02-05")
+    assert any(c.statement.startswith(start) for c in claims), [c.statement for c in claims]  # lost "'s"
+
+
+def test_it_s_with_an_infinitive_and_a_quoted_question_claim_nothing_of_a_thing() -> None:
+    claims = parsed("On Monday, Nippon Steel sold $42 billion of notes.\n\n\"It's great to win 2% more. Can we do it in "
+                    "one year? No,\" she said.", date="2025-02-05")
+    assert not any(c.statement.startswith("Nippon Steel great") or c.statement.endswith("?") for c in claims)

@@ -1028,8 +1028,8 @@ def _reports_past_deed(clause: str) -> bool:
     return past and word not in _REPORTING_PAST and not _FINITE_FUTURE_AFTER.search(rest[verb.end():])
 
 
-_EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|will be|would be|has been|had been|seems|seemed|appears|remains|"
-                           r"is not|was not|isn’t|wasn’t)\s+(?:\w+\s+)?(?:that|to|likely|unlikely|expected|clear|"
+_EXPLETIVE_IT = re.compile(r"^It(?:[’']s|\s+(?:is|was|will be|would be|has been|had been|seems|seemed|appears|remains|"
+                           r"is not|was not|isn’t|wasn’t))\s+(?:\w+\s+)?(?:that|to|likely|unlikely|expected|clear|"
                            r"unclear|possible|impossible|not|time|too|hard|difficult|easy|important)\b")
 
 
@@ -1491,8 +1491,14 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     if ctx.thing and re.match(r"^(?:It|Its)\b", statement) and re.match(r"^\W*(?:It|Its)\b", ctx.quote) \
             and not _EXPLETIVE_IT.match(statement):
         # "Nippon Steel offered $55 a share. It will keep ..." -> "Nippon Steel will keep ..."
-        statement = (ctx.thing + "’s" if statement.startswith("Its") else ctx.thing) + \
-            statement[len(statement.split()[0]):]
+        first = statement.split()[0]
+        rest = statement[len(first):]
+        if re.fullmatch(r"It[’']s", first):
+            # "It's also historic" -> "... is also historic"; "It's also signaled" -> "... has also signaled"
+            rest = (" has" if re.match(r"\s+(?:\w+\s+)?(?:been|\w+ed|\w+en)\b", rest) else " is") + rest
+        statement = (ctx.thing + "’s" if first == "Its" else ctx.thing) + rest
+    if statement.rstrip("”\"’' ").endswith("?"):
+        return None                               # "Can we do it in one year?": a question claims nothing
     if len(statement.split()) < 4 or not re.match(r"^[\W\d]*[A-Za-z0-9$€£]", statement) or statement[0] in "’'":
         # "On a number.", "'Peace with Nature'.", "’s earnings ...": fragments, not claims
         return None
