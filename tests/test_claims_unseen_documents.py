@@ -1794,3 +1794,15 @@ def test_it_s_with_an_infinitive_and_a_quoted_question_claim_nothing_of_a_thing(
     claims = parsed("On Monday, Nippon Steel sold $42 billion of notes.\n\n\"It's great to win 2% more. Can we do it in "
                     "one year? No,\" she said.", date="2025-02-05")
     assert not any(c.statement.startswith("Nippon Steel great") or c.statement.endswith("?") for c in claims)
+
+
+def test_a_past_forecast_with_millions_written_m_is_a_forecast_by_who_made_it() -> None:
+    claim = parsed("Rabobank forecast European wheat production at 154m tonnes, compared to the USDA forecast of "
+                   "156.5m tonnes.", date="2016-07-28")[0]
+    assert (claim.kind, claim.speaker) == ("forecast", "Rabobank")            # was a fact, no speaker, no value
+    assert [q.value for q in claim.quantities][:1] == [154e9]
+
+
+def test_the_forecast_as_a_noun_names_no_forecaster() -> None:                 # (a guard for the rule above)
+    claim = parsed("The forecast probability for a normal monsoon is 30 per cent.", date="2024-04-15")[0]
+    assert claim.speaker is None

@@ -249,6 +249,8 @@ def test_quantity_is_hashable_record() -> None:
     ("output guidance of 595,000t", "595,000t", 5.95e8, "kilogram"),      # were no value
     ("a further 20kt of copper", "20kt", 2e7, "kilogram"),
     ("an 8pc gain", "8pc", 0.08, "percent"),
+    ("production at 154m tonnes", "154m tonnes", 1.54e11, "kilogram"),     # millions as "m" before a unit
+    ("5m people", "5m people", 5e6, "count"),
 ])
 def test_units_of_measure(text: str, span: str, value: float, unit: str) -> None:
     quantity = one(text)

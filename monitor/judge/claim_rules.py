@@ -1655,8 +1655,11 @@ _STUDY_TAIL = re.compile(rf",\s+(?:an?|the)\s+(?:new\s+|latest\s+)?(?P<who>(?:[A
                          rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}))?(?:,\s+|\.?$)")
 _NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?:(?P<who>{_NAME}(?:\s+(?:and|of|for)\s+{_NAME})?)|(?-i:(?:[a-z\-]+\s+)?)"
                                rf"(?P<body>{_BODY_NOUN}))\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:is\s+|are\s+)?"
-                               r"(?:forecasting|projecting|predicting|forecasts|projects|predicts|estimates|expects|plans|"
-                               r"intends|anticipates)\s+(?!that\b|(?:from|of|by)\s)")   # "estimates from ...": a noun
+                               r"(?:(?:forecasting|projecting|predicting|forecasts|projects|predicts|estimates|expects|plans|"
+                               r"intends|anticipates)\s+(?!that\b|(?:from|of|by)\s)|"     # "estimates from ...": a noun
+                               # "Rabobank forecast European wheat production at 154m tonnes" (not "The forecast is")
+                               r"(?P<past>forecast|predicted|projected)\s+(?!that\b|(?:from|of|by|for|is|was|to)\s)"
+                               r"(?=[A-Za-z\d$€£]))")
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+|"
                        r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+|"   # "Cali, (APP - ... 22nd Oct, 2024) "
@@ -1984,6 +1987,8 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         speaker, verb = finding.group("who"), "found"
         text = text[finding.end():][:1].upper() + text[finding.end():][1:]
     forecaster = _NAMED_FORECASTER.match(text)
+    if forecaster and forecaster.group("past") and (forecaster.group("who") or "The") in _SENTENCE_STARTERS:
+        forecaster = None                # "The forecast probability ...": a noun, not who forecast
     if forecaster and ctx.speaker is None and speaker is None and (forecaster.group("who") or ctx.thing):
         # "NOAA is projecting a 5% chance of ...", "Eli Lilly plans to cut prices ...", "The agency
         # now expects ..." (the organisation in view)

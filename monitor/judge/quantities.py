@@ -484,8 +484,9 @@ def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict
     scales = []
     for key in ("sc1", "sc2"):
         word = g[key]
-        if word and word in ("m", "b", "k", "mil", "bil") and not has_money:
-            return None                   # "5m" without money could be metres: leave it
+        if word and word in ("m", "b", "k", "mil", "bil") and not has_money and not unit_info and \
+                _count_noun(normal, match.end()) is None:
+            return None                   # "5m" without money could be metres ("154m tonnes", "5m people" count)
         scales.append(_SCALES[word] if word else None)
     sc1, sc2 = scales
 
