@@ -1806,3 +1806,11 @@ def test_a_past_forecast_with_millions_written_m_is_a_forecast_by_who_made_it() 
 def test_the_forecast_as_a_noun_names_no_forecaster() -> None:                 # (a guard for the rule above)
     claim = parsed("The forecast probability for a normal monsoon is 30 per cent.", date="2024-04-15")[0]
     assert claim.speaker is None
+
+
+def test_an_embedded_post_and_an_agency_dateline_are_furniture() -> None:
+    claims = parsed("Sriharikota (AP): The agency has lined up 12 launches over the next few months, Chairman S Somanath "
+                    "said here on Sunday.\n\nThanks to @NSIL_India and Singapore, for the contract. — ISRO (@isro) July "
+                    "30, 2023\n\nThe next launch is planned for December 2023.", date="2023-07-31")
+    assert not any("@" in c.statement or "(AP)" in c.statement for c in claims)   # were claims of their own
+    assert the(claims, "12 launches").speaker == "S Somanath"                     # the initial was no name

@@ -157,7 +157,7 @@ _DATE_PATTERNS = (
 )
 # "announced on Wednesday", "told reporters Monday": the day a statement was made is past
 _SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveiled|revealed|disclosed|stated|"
-                      r"released|published|warned|added)\s*$")
+                      r"released|published|warned|added)(?:\s+(?:here|there))?\s*$")     # "said here on Sunday"
 
 
 def said_on(text_before: str) -> bool:

@@ -354,6 +354,7 @@ _WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|c
                           re.IGNORECASE)
 # "ROBERT KITCHIN/Stuff Climate Change Minister James Shaw ...": a photographer's credit opening a caption
 _CAPTION_CREDIT = re.compile(r"^[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){1,3}\s*/\s*[A-Z][\w&]*(?:\s+[A-Z]{2,}\w*)?\s+(?=[A-Z])")
+_TWEET_SIGNATURE = re.compile(rf"\s*[—–-]\s*[^—–()]{{1,60}}\(@\w+\)\s+{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\s*$")
 _INLINE_CREDIT = re.compile(r"\s*\((?:(?:additional\s+)?reporting|editing|writing)\s+by\b[^)]*\)?[.\s]*$", re.IGNORECASE)
 # "Shares of eBay Inc. (EBAY 1.22%) were down 11%", "Intel (NASDAQ: INTC)": a quote box, not the story
 _TICKER_ASIDE = re.compile(r"\s*\((?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|NYSEARCA)\s*:\s*[A-Z][A-Z.]{0,5}|"
@@ -624,7 +625,8 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
     for index, line in enumerate(lines):
         if not line:
             continue
-        if _BOILERPLATE.match(line) or (not line.strip(".?! ") or not re.search(r"[A-Za-z]{2}", line)):
+        if _BOILERPLATE.match(line) or _TWEET_SIGNATURE.search(line) or (
+                not line.strip(".?! ") or not re.search(r"[A-Za-z]{2}", line)):     # (an embedded post, signed)
             dropped.append(raw[index])
             continue
         if terminated[index] or re.match(r"^[-–—]\s*\S", line):
@@ -765,7 +767,7 @@ _SAYS_THAT = re.compile(
     rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)(?=\s+(?:it|he|she|they|the|its|their)\b))?"  # "said on Monday it"
     r"(?:\s+that)?\s+(?!to\s|(?:from|by)\s)(?=\S)")    # "Lark expects to announce ...": no reported sentence;
     # "Preliminary estimates from the agency show ...": "estimates" is a noun
-_TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]+\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})"
+_TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]*\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})"
                    rf"(?:(?:\s+\w+){{0,3}}|(?:\s+(?:on\s+)?(?:{'|'.join(_WEEKDAYS)}))?(?:\s+\([^)]{{1,20}}\))?"
                    r"\s+(?:in|at)\s+(?:its|their|his|her|a|the)\s+[^,;]{3,80})\.?$")   # "... said Tuesday (10/7) in its outlook"
 def find_quotes(sentence: str) -> list[tuple[int, int]]:
@@ -1666,6 +1668,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–�
                        r"^(?:[A-Z]{3,},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*(?:\([^)]{2,40}\)\s*)?(?:--|[–—])\s+|"
                        r"^(?:[A-Z]{3,}(?:[ /][A-Z]{2,})*,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{2,30}\)\s*(?:--|[–—-])\s+|"
                        r"^[A-Z]{3,}(?:\s[A-Z]{2,})*:\s+(?=[A-Z])|"          # "PARIS: Airbus ..."
+                       r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\((?:AP|PTI|IANS|ANI|AFP|Reuters|UNI)\):\s+(?=[A-Z])|"  # "Sriharikota (AP): "
                        rf"^[A-Z][\w.' ]{{1,30}}\[[A-Za-z ]{{2,30}}\],?\s+{_MONTH_RE}\s+\d{{1,2}}\s*[:–—-]\s+")
                        # "New Delhi [India], November 3 : " (ANI)
                        # "MADRID, Oct 9 (Reuters) – "
