@@ -1769,10 +1769,11 @@ def test_a_verb_without_a_subject_takes_the_one_it_goes_with(text: str, phrase: 
     assert the(claims, phrase).statement.startswith(start)
 
 
-def test_a_verb_after_that_would_is_not_given_the_sentence_s_subject() -> None:     # (a guard for the rule above)
+def test_a_verb_after_that_would_is_not_given_the_sentence_s_subject() -> None:
     claims = parsed("Musk unveiled the Cybercab, a vehicle which lacks a steering wheel, that would \"probably\" be in "
                     "production sometime in 2026 and is expected to cost less than $30,000.", date="2024-10-11")
-    assert not any(c.statement.startswith("Musk is expected") for c in claims)
+    assert not any(c.statement.startswith("Musk is expected") or "would \"probably\" is" in c.statement
+                   for c in claims)
 
 
 def test_a_demonstrative_that_is_no_relative_pronoun() -> None:                # (fixes a guard of the rule above)

@@ -7,7 +7,8 @@ sees 152 by March 2026"), an adverbial clause ("delayed until 2021 as the projec
 another £650 million over budget"), a non-restrictive relative clause (", which makes it the
 second largest wildfire"), an -ing verb of level or change (", reaching $9,800 a tonne", made
 finite with lemminflect) or a clause hung on by "with" (", with shipments reaching $3.2 billion")
-becomes a statement of its own, but only when it and what is left each
+becomes a statement of its own, and so does a second clause whose verb was left out (", and
+earnings of $0.52 a share" after "eBay expects revenue of ..."), but only when it and what is left each
 hold something checkable (``anchored``): one checkable proposition per claim, never a fragment.
 A split-off clause that opens with "it" or "their" names the subject it refers to.
 """
@@ -268,6 +269,21 @@ def _absolute_statement(with_, verb) -> tuple[list[int], dict[int, str]] | None:
     return (words, {verb.i: finite}) if finite else None
 
 
+def _adverbial_statement(doc, clause, part: list[int]) -> list[int] | None:
+    """An adverbial clause without its "as" or "after"; one the parser read for ", which will be the
+    third cold front" says it of the subject of the clause it comments on ("A new polar air mass will
+    be ..."), and one whose "which" is no subject (", which the AEB estimates at ...") stays put (None)."""
+    statement = [i for i in part if not (doc[i].dep_ == "mark" and doc[i].head.i == clause.i)]
+    which = next((c for c in clause.children if c.lower_ == "which" and c.i > 0 and doc[c.i - 1].text == ","), None)
+    if which is None:
+        return statement
+    subject = next((c for g in _subject_chain(clause.head) for c in g.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP", "PRP")), None)
+    if which.dep_ not in _SUBJECTS or subject is None:
+        return None
+    return sorted((set(statement) - {which.i}) | {t.i for t in subject.subtree})
+
+
 def _has_subject(token) -> bool:
     return any(c.dep_ in _SUBJECTS for c in token.children)
 
@@ -404,19 +420,9 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
             statement = sorted(set(subject) | {i for i in part if i >= ing.i})
             replace = {ing.i: verb}
         elif clause.dep_ == "advcl":
-            statement = [i for i in part if not (doc[i].dep_ == "mark" and doc[i].head.i == clause.i)]
-            which = next((c for c in clause.children if c.lower_ == "which" and c.i > 0 and doc[c.i - 1].text == ","),
-                         None)
-            if which is not None and which.dep_ not in _SUBJECTS:
-                continue           # ", which the AEB estimates at $253.6 billion": no subject to put for it
-            if which is not None:
-                # "... move over the areas later this week, which will be the third cold front": the
-                # subject of the clause it comments on ("A new polar air mass will be ...")
-                subject = next((c for g in _subject_chain(clause.head) for c in g.children
-                                if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP", "PRP")), None)
-                if subject is None:
-                    continue
-                statement = sorted((set(statement) - {which.i}) | {t.i for t in subject.subtree})
+            statement = _adverbial_statement(doc, clause, part)
+            if statement is None:
+                continue
         elif clause.dep_ == "conj":
             if not _has_subject(clause) and any(c.dep_ in _SUBJECTS and c.tag_ in ("WDT", "WP")
                                                 for c in clause.head.children):
