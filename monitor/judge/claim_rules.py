@@ -1156,14 +1156,14 @@ def _outcome(clause: str, ctx: _Context) -> str | None:
 
 # A figure someone sets for a period still ahead ("its 2026 target to $2,900", "a prediction of
 # $702,214 next year") is a forecast of that period, however plainly it is stated.
+_OUTLOOK_NOUN = re.compile(r"\b(?:forecasts?|targets?|predictions?|projections?|outlook|guidance|estimated|estimates)\b",
+                           re.IGNORECASE)
 # an outlook set to a new level: what the clause claims is the new outlook ("nudged up its output
 # guidance to 595,000t for the full year"), not only that it was changed ("trimmed ... by $300 million")
 _REVISED_OUTLOOK = re.compile(r"\b(?:raised|lifted|cut|lowered|trimmed|nudged up|nudged down|upgraded|downgraded|"
                               r"narrowed|revised|boosted|increased|reduced|hiked|slashed)\s+(?:up\s+|down\s+)?"
                               r"(?:its|their|the|his|her)\s+(?:[\w’'\-]+\s+){0,4}?(?:guidance|forecasts?|outlook|"
                               r"targets?|projections?|estimates?)\b[^.;]*?\bto\s+(?:a\s+range\s+of\s+)?(?:[$€£¥]|\d)")
-_OUTLOOK_NOUN = re.compile(r"\b(?:forecasts?|targets?|predictions?|projections?|outlook|guidance|estimated|estimates)\b",
-                           re.IGNORECASE)
 
 
 def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any]], ctx: _Context,
@@ -2069,7 +2069,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         pieces.append(_Piece(f"{np[:1].upper() + np[1:]} {future_rel.group('rel').rstrip(' .')}."))
         text = text[:future_rel.start()] + np + text[future_rel.end():]
     main: list[_Piece] = []
-    for clause in _joined_fragments(_CLAUSE_SPLIT.split(text), ctx):
+    for clause in _mended_pieces(_CLAUSE_SPLIT.split(text), ctx):
         if not clause or len(clause.split()) < 3:
             continue
         for part in _DASH_CLAUSE.split(clause):
@@ -2116,7 +2116,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
 _OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|might|has|have|had)\s+[a-z]")
 
 
-def _joined_fragments(clauses: list[str], ctx: _Context) -> list[str]:
+def _mended_pieces(clauses: list[str], ctx: _Context) -> list[str]:
     """A piece with no verb, value or date after a semicolon goes back to the clause before it: "owns
     the Ravensthorpe zinc mine in Western Australia; the Las Cruces zinc mine in Spain; ..." is one
     list, not a claim per mine; a piece that opens with its verb takes the subject before it."""
