@@ -1815,3 +1815,12 @@ def test_an_embedded_post_and_an_agency_dateline_are_furniture() -> None:
                     "30, 2023\n\nThe next launch is planned for December 2023.", date="2023-07-31")
     assert not any("@" in c.statement or "(AP)" in c.statement for c in claims)   # were claims of their own
     assert the(claims, "12 launches").speaker == "S Somanath"                     # the initial was no name
+
+
+def test_an_index_target_lowered_in_the_passive_is_a_forecast_and_keeps_its_next_target() -> None:
+    claims = parsed("The year-end target for the State-owned Enterprises Index was lowered from 7,200 points to 6,840 "
+                    "points.\n\nLowering the year-end target for the FTSE China Index from 22,550 points to 20,780 "
+                    "points, with a target of 23,510 points for the end of next year.", date="2024-09-24")
+    claim = the(claims, "6,840 points")
+    assert (claim.kind, claim.resolves_by) == ("forecast", "2024-12-31")       # was a fact with no horizon
+    assert the(claims, "23,510 points")                                        # was dropped as "Lowering a target"

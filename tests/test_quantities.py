@@ -286,3 +286,10 @@ def test_a_decimal_comma_and_thousands_grouped_by_a_space(text: str, span: str, 
 
 def test_a_comma_between_numbers_of_a_list_is_no_decimal_comma() -> None:      # (a guard for the rule above)
     assert [q.value for q in parse_quantities("sales of 1,234 units and 12,500 cars")] == [1234, 12500]
+
+
+def test_a_stock_index_level_is_counted_in_points() -> None:
+    # were no value: "points" alone is read only as a rate's percentage points
+    assert [(q.value, q.unit) for q in parse_quantities("the index target was lowered from 7,200 points to "
+                                                        "6,840 points")] == [(7200, "points"), (6840, "points")]
+    assert parse_quantities("Arsenal are seven points clear") == []        # (still no value in sport)

@@ -1160,10 +1160,13 @@ _OUTLOOK_NOUN = re.compile(r"\b(?:forecasts?|targets?|predictions?|projections?|
                            re.IGNORECASE)
 # an outlook set to a new level: what the clause claims is the new outlook ("nudged up its output
 # guidance to 595,000t for the full year"), not only that it was changed ("trimmed ... by $300 million")
-_REVISED_OUTLOOK = re.compile(r"\b(?:raised|lifted|cut|lowered|trimmed|nudged up|nudged down|upgraded|downgraded|"
-                              r"narrowed|revised|boosted|increased|reduced|hiked|slashed)\s+(?:up\s+|down\s+)?"
-                              r"(?:its|their|the|his|her)\s+(?:[\w’'\-]+\s+){0,4}?(?:guidance|forecasts?|outlook|"
-                              r"targets?|projections?|estimates?)\b[^.;]*?\bto\s+(?:a\s+range\s+of\s+)?(?:[$€£¥]|\d)")
+_REVISED = (r"(?:raised|lifted|cut|lowered|trimmed|nudged up|nudged down|upgraded|downgraded|narrowed|revised|"
+            r"boosted|increased|reduced|hiked|slashed)")
+_OUTLOOKS = r"(?:guidance|forecasts?|outlook|targets?|projections?|estimates?)"
+_REVISED_OUTLOOK = re.compile(rf"(?:\b{_REVISED}\s+(?:up\s+|down\s+)?(?:its|their|the|his|her)\s+(?:[\w’'\-]+\s+){{0,4}}?"
+                              rf"{_OUTLOOKS}\b|"      # ... or in the passive: "The year-end target ... was lowered"
+                              rf"\b{_OUTLOOKS}\b[^.;]{{0,80}}?\b(?:was|were|has been|have been)\s+{_REVISED}\b)"
+                              r"[^.;]*?\bto\s+(?:a\s+range\s+of\s+)?(?:[$€£¥]|\d)")
 
 
 def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any]], ctx: _Context,
@@ -1818,7 +1821,8 @@ def _adjuncts(clause: str) -> list[str]:
             extra.append(f"{np} {'are' if plural else 'is'} {how} {vp}.")
         clause = clause[:with_to.start()].rstrip(",") + "."
     counted = _WITH_COUNT.search(clause)
-    lead = re.match(r"^.*?\b(?:\w+ing|expects?|sees?|predicts?|forecasts?|projects?|reported|posted)\s+"
+    lead = re.match(r"^.*?\b(?:(?:forecast|project|predict|expect|estimat|see|report|post|target|guid)ing|expects?|"
+                    r"sees?|predicts?|forecasts?|projects?|reported|posted)\s+"
                     r"(?=(?:(?:about|around|some|up to|at least|between)\s*)?[$€£]?\d|(?:an?|the)\s+[a-z]|revenue|sales)",
                     clause[:counted.start()]) if counted else None
     if counted and lead and parse_quantities(clause[lead.end():counted.start()]):

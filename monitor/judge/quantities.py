@@ -240,7 +240,10 @@ for _names, _base, _factor, _approx in (
         _UNITS[_name] = (_base, _factor, _approx)
 #: base units that are measures, not money
 _MEASURES = {"second", "percent", "meter", "kilogram", "barrel", "count", "celsius", "watt", "watt-hour", "hertz",
-             "bit/s", "TEU", "hectare", "litre", "bushel", "ratio", "km/h"}
+             "bit/s", "TEU", "hectare", "litre", "bushel", "ratio", "km/h", "points"}
+# a stock index's level is counted in points ("the Hang Seng Index target of 19,060 points")
+_STOCK_INDEX = re.compile(r"\b(?:[Ii]ndex|[Ii]ndices|Nifty|Sensex|Dow|Nasdaq|S&P|FTSE|Nikkei|Hang Seng|STOXX|DAX|CAC|"
+                          r"KOSPI|ASX|TSX|JSE|IBEX|MSCI|benchmark)\b")
 _UNIT_RE = "|".join(
     r"(?<=\d)t\b" if u == "t" else        # tonnes only written onto the figure ("595,000t"; "409 600 t" is no "600 t")
     (re.escape(u) if not u[0].isalpha() else re.escape(u) + r"\b")
@@ -507,7 +510,10 @@ def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict
         base, factor, vague = unit_info
         if unit_word and unit_word.strip() in ("points", "point") and not (g["u1"]):
             # "25 points" is only a rate move; "7 points" in sport is not: require a context
-            if not re.search(r"\b(?:rate|basis|percentage)\b", normal[max(0, match.start() - 60):match.end() + 20]):
+            around = normal[max(0, match.start() - 60):match.end() + 20]
+            if _STOCK_INDEX.search(around) and not re.search(r"\b(?:rate|basis|percentage)\b", around):
+                base, factor = "points", 1.0      # "the year-end target for the index to 6,840 points"
+            elif not re.search(r"\b(?:rate|basis|percentage)\b", around):
                 return None
         low, high = low * factor, high * factor
     elif currency is not None:
