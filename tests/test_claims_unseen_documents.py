@@ -1824,3 +1824,12 @@ def test_an_index_target_lowered_in_the_passive_is_a_forecast_and_keeps_its_next
     claim = the(claims, "6,840 points")
     assert (claim.kind, claim.resolves_by) == ("forecast", "2024-12-31")       # was a fact with no horizon
     assert the(claims, "23,510 points")                                        # was dropped as "Lowering a target"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Instead, the jobless rate stayed at 3.3 per cent.", "The jobless rate"),
+    ("Similarly, Goldman Sachs boosted its year-end target to $3,100 from $2,890.", "Goldman Sachs"),
+    ("In contrast to previous budgets, the final budget spends 75% of the revenue upgrades.", "In contrast to"),
+])
+def test_a_connective_opening_a_sentence_is_no_part_of_the_claim(text: str, start: str) -> None:
+    assert parsed(text, date="2022-11-02")[0].statement.startswith(start)   # was "Instead, ..." / "Similarly, ..."

@@ -325,7 +325,9 @@ _CONDITIONAL = re.compile(r"^(?P<if>(?:if|should|once|unless)\b[^,]{3,}?),\s+(?P
 _LEAD_IN = re.compile(
     r"^(?:(?:still|yet|however|additionally|also|moreover|furthermore|nonetheless|nevertheless|"
     r"in reality|in addition|meanwhile|indeed|above all|presently|today|therefore|of course|for example|"
-    r"for his part|for her part|at first glance|in the end|in turn|just|and|but|so(?!\s+far\b)|thus)\b,?\s*)+",
+    r"for his part|for her part|at first glance|in the end|in turn|just|and|but|so(?!\s+far\b)|thus|"
+    r"instead|similarly|likewise|interestingly|notably|importantly|crucially|separately|elsewhere|conversely|"
+    r"(?:in|by) contrast(?=,)|on the other hand|in fact)\b,?\s*)+",
     re.IGNORECASE)
 # a news site's paragraph labels ("Why it matters: Hurricanes are ...")
 _PARAGRAPH_LABEL = re.compile(
