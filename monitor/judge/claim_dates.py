@@ -238,17 +238,18 @@ def in_occasion_year(dates: list[dict[str, Any]], clause: str, year: int | None)
     the clause speaks of that occasion's days (see ``occasion_year``)."""
     if year is None or not _OCCASION_WORDS.search(clause):
         return dates
-    moved = []
-    for item in dates:
-        if item["precision"] in ("day", "week", "month") and not re.search(r"\d{4}", item["text"]) and \
-                int(item["date"][:4]) < year:
-            try:
-                item = {**item, "date": date.fromisoformat(item["date"]).replace(year=year).isoformat(),
-                        "end": date.fromisoformat(item["end"]).replace(year=year).isoformat()}
-            except ValueError:         # (29 February)
-                pass
-        moved.append(item)
-    return moved
+    return [_in_year(item, year) if int(item["date"][:4]) < year else item for item in dates]
+
+
+def _in_year(item: dict[str, Any], year: int) -> dict[str, Any]:
+    """A day, week or month that names no year of its own, moved into ``year`` (a copy; the rest as is)."""
+    if item["precision"] not in ("day", "week", "month") or re.search(r"\d{4}", item["text"]):
+        return item
+    try:
+        return {**item, "date": date.fromisoformat(item["date"]).replace(year=year).isoformat(),
+                "end": date.fromisoformat(item["end"]).replace(year=year).isoformat()}
+    except ValueError:         # (29 February)
+        return item
 
 
 def _months_later(day: date, months: int) -> date:
@@ -646,13 +647,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
     if len(occasions) == 1:
         # "The 2024 Games begin on 26 July": the day is in the year the occasion is named by
         year = occasions.pop()
-        for item in found:
-            if item["precision"] in ("day", "week", "month") and not re.search(r"\d{4}", item["text"]):
-                try:
-                    item["date"] = date.fromisoformat(item["date"]).replace(year=year).isoformat()
-                    item["end"] = date.fromisoformat(item["end"]).replace(year=year).isoformat()
-                except ValueError:         # (29 February)
-                    pass
+        found = [_in_year(item, year) for item in found]
     # "the quarter ending April 27": the end of a period reported on, not a day something happens;
     # "32 of 36 polled from November 18-24": when a poll asked, not what it is about
     found = [d for d in found if not _PERIOD_END.search(text[:d["start"]]) and not _POLLED_ON.search(text[:d["start"]])]

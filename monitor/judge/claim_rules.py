@@ -133,6 +133,9 @@ _DECIDED_CHANGE = re.compile(r"\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:rise|inc
                              r"imposed|banned)|"
                              r"take effect|come into (?:force|effect)|apply|change|see an? (?:increase|rise|hike|cut|reduction)|"
                              r"sell|auction|issue|impose|introduce|lift|ban)\b")
+# the words of a time: "this year", "later this week", "next season" name no thing said before
+_TIME_WORDS = (r"(?:day|week|weekend|month|quarter|year|season|summer|winter|spring|autumn|fall|morning|afternoon|"
+               r"evening|night|time)")
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|We|our|Our|ours)\b")
 _MILD_WORDS = {"significant", "significantly", "notable", "remarkable", "positive", "productive"}
 _OPINION_RE = re.compile(
@@ -270,11 +273,11 @@ _RULE_WORDS = re.compile(r"\b(?:law|act|rules?|regulations?|directive|treaty|sta
 _DATED_DEED = re.compile(r"\b(?:signed|placed|agreed|completed|sealed|finalised|finalized|bought|acquired|sold|"
                          r"ordered|booked|awarded|won|launched|unveiled|reduced|raised|lowered|hiked|cut|issued|"
                          r"recommended|approved|authori[sz]ed|granted|adopted)\b")
-# a bullet point of someone's outlook, its subject in the heading: "Sees ...", "Does not see ..."
 # a headline's infinitive of what is to come: "World oil output to rise 2.7 million bpd in 2025"
 _HEADLINE_TO = re.compile(r"^(?P<subject>(?:[\w’'\-]+\s+){1,6}?)to\s+(?:rise|fall|grow|increase|decrease|decline|drop|"
                           r"reach|hit|top|exceed|climb|slow|expand|contract|shrink|double|average|cut|raise|hike|lift|"
                           r"lower|add|lose|shed|create|hire|invest|spend|cost|open|close|launch)\b")
+# a bullet point of someone's outlook, its subject in the heading: "Sees ...", "Does not see ..."
 _BULLET_FORECAST = re.compile(r"^(?:Expects|Sees|Predicts|Forecasts|Projects|Anticipates|Does not (?:see|expect)|"
                               r"Doesn[’']t (?:see|expect)|Says\b.*\b(?:will|would)\b)")
 # what a court decided: the verdict or the sentence is the claim, its numbers part of it
@@ -356,6 +359,7 @@ _WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|c
                           re.IGNORECASE)
 # "ROBERT KITCHIN/Stuff Climate Change Minister James Shaw ...": a photographer's credit opening a caption
 _CAPTION_CREDIT = re.compile(r"^[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){1,3}\s*/\s*[A-Z][\w&]*(?:\s+[A-Z]{2,}\w*)?\s+(?=[A-Z])")
+# an embedded social-media post, signed at its end: "... — ISRO (@isro) July 30, 2023"
 _TWEET_SIGNATURE = re.compile(rf"\s*[—–-]\s*[^—–()]{{1,60}}\(@\w+\)\s+{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\s*$")
 _INLINE_CREDIT = re.compile(r"\s*\((?:(?:additional\s+)?reporting|editing|writing)\s+by\b[^)]*\)?[.\s]*$", re.IGNORECASE)
 # "Shares of eBay Inc. (EBAY 1.22%) were down 11%", "Intel (NASDAQ: INTC)": a quote box, not the story
@@ -608,8 +612,8 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
     700 WORKERS FOR 21 DAYS"): seven words or more, no "Label: ..." form, not addressed to the
     reader, not repeating a sentence of the text (an all-capitals one is put in ordinary case).
     A date stamp or a site's "Article content" label in front of a line ("date 2024-06-02 Kylian
-    Mbappe will ...") is removed. The
-    last line of a page cut off mid-sentence keeps its complete leading clause only."""
+    Mbappe will ...") is removed, and an embedded post dropped. The last line of a page cut off
+    mid-sentence keeps its complete leading clause only."""
     raw = _unwrapped([line.strip() for line in body.splitlines()])
     kept: list[str] = []
     dropped: list[str] = []
@@ -628,7 +632,7 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
         if not line:
             continue
         if _BOILERPLATE.match(line) or _TWEET_SIGNATURE.search(line) or (
-                not line.strip(".?! ") or not re.search(r"[A-Za-z]{2}", line)):     # (an embedded post, signed)
+                not line.strip(".?! ") or not re.search(r"[A-Za-z]{2}", line)):
             dropped.append(raw[index])
             continue
         if terminated[index] or re.match(r"^[-–—]\s*\S", line):
@@ -767,8 +771,8 @@ _SAYS_THAT = re.compile(
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
     r"(?:\s+(?:(?:on|in|last|this|earlier)\s+)?[A-Z]?\w+(?:\s+\d{1,2})?(?=\s+that\b))?"   # "said in August that"
     rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)(?=\s+(?:it|he|she|they|the|its|their)\b))?"  # "said on Monday it"
-    r"(?:\s+that)?\s+(?!to\s|(?:from|by)\s)(?=\S)")    # "Lark expects to announce ...": no reported sentence;
-    # "Preliminary estimates from the agency show ...": "estimates" is a noun
+    # ("Lark expects to announce ...": no reported sentence; "estimates from the agency show": a noun)
+    r"(?:\s+that)?\s+(?!to\s|(?:from|by)\s)(?=\S)")
 _TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]*\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})"
                    rf"(?:(?:\s+\w+){{0,3}}|(?:\s+(?:on\s+)?(?:{'|'.join(_WEEKDAYS)}))?(?:\s+\([^)]{{1,20}}\))?"
                    r"\s+(?:in|at)\s+(?:its|their|his|her|a|the)\s+[^,;]{3,80})\.?$")   # "... said Tuesday (10/7) in its outlook"
@@ -1227,8 +1231,7 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         cues == {"likely"} and bool(re.search(r"\b(?:will|would)\s+likely\b", clause)))
     evaluative = evaluative and not likely_outcome
     # ("This year", "this week": the time it is, not something said before)
-    demonstrative = bool(re.match(r"^(?:This|That|These|Those|Such)\b(?!\s+(?:year|month|week|weekend|season|quarter|"
-                                  r"summer|winter|spring|autumn|fall|morning|afternoon|evening|time)\b)", clause)) and \
+    demonstrative = bool(re.match(rf"^(?:This|That|These|Those|Such)\b(?!\s+{_TIME_WORDS}\b)", clause)) and \
         not quantities and not (
         has_entities and re.match(r"^(?:These|Those|This|That)\s+(?:[a-z\-]+\s+){1,4}(?:was|were|is being|are being|has been|"
                                   r"have been)\s+[a-z]+(?:ed|en|wn)\b", clause)) and \
@@ -1412,8 +1415,9 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
     An event or forecast resolves at the end of its own horizon: the day ("on September 12"),
     the end of the month ("in December"), of the quarter, of the year ("this year", "by 2026"),
     Sunday for "this week", a week after the day "next week" points to; "until (at least) X"
-    resolves on the eve of X (on the day itself when X is a day or a week); "September 19 or September 20" at the later one. A date before
-    the document's date is a report of the past: no ``resolves_by``."""
+    resolves on the eve of X (on the day itself when X is a day or a week); "September 19 or
+    September 20" at the later one. A date before the document's date is a report of the past: no
+    ``resolves_by``."""
     if not dates:
         return None, None
     first = dates[0]
@@ -1605,8 +1609,7 @@ _RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){
                        r"(?P<rel>(?:includes?|included|comprises?|"
                        r"contains?)\b.+?(?=[.;]?$)|(?:[^,]|,(?=\d{3}))+?)(?:,\s+|(?=[.;]?$))")
 _TIME_ADVERB = re.compile(r"earlier|later|ago|before|since|again|yesterday|today|tomorrow|\w+ly", re.IGNORECASE)
-_TIME_NOUN = re.compile(r"(?:(?:this|next|last|that)\s+)?(?:day|week|weekend|month|quarter|year|season|morning|afternoon|"
-                        r"evening|night)", re.IGNORECASE)
+_TIME_NOUN = re.compile(rf"(?:(?:this|next|last|that)\s+)?{_TIME_WORDS}", re.IGNORECASE)
 _FUTURE_RELATIVE = re.compile(r"(?P<np>\b(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)\s+(?:which|that)\s+"
                               r"(?P<rel>(?:will|would|is expected to|is set to)\s+(?:[^,;]|,(?=\d{3}))+?)(?=[,;]|\.?$)")
 _DAYS_EVENT = re.compile(rf"\b(?:ahead of|before|after|at|for|in)\s+(?P<day>{'|'.join(_WEEKDAYS)})(?:’s|'s)\s+"
@@ -2075,7 +2078,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         pieces.append(_Piece(f"{np[:1].upper() + np[1:]} {future_rel.group('rel').rstrip(' .')}."))
         text = text[:future_rel.start()] + np + text[future_rel.end():]
     main: list[_Piece] = []
-    for clause in _mended_pieces(_CLAUSE_SPLIT.split(text), ctx):
+    for clause in _mended_pieces(text, ctx):
         if not clause or len(clause.split()) < 3:
             continue
         for part in _DASH_CLAUSE.split(clause):
@@ -2122,12 +2125,14 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
 _OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|might|has|have|had)\s+[a-z]")
 
 
-def _mended_pieces(clauses: list[str], ctx: _Context) -> list[str]:
-    """A piece with no verb, value or date after a semicolon goes back to the clause before it: "owns
-    the Ravensthorpe zinc mine in Western Australia; the Las Cruces zinc mine in Spain; ..." is one
-    list, not a claim per mine; a piece that opens with its verb takes the subject before it."""
+def _mended_pieces(text: str, ctx: _Context) -> list[str]:
+    """``text`` cut at ``_CLAUSE_SPLIT``, mended: a piece with no verb, value or date goes back to
+    the clause before it, with the words that cut them apart ("owns the Ravensthorpe zinc mine in
+    Western Australia; the Las Cruces zinc mine in Spain; ..." is one list, not a claim per mine);
+    a piece that opens with its verb takes the subject before it."""
+    cut = re.split(f"({_CLAUSE_SPLIT.pattern})", text)       # pieces, each after the words that cut it off
     out: list[str] = []
-    for clause in clauses:
+    for joiner, clause in zip(["", *cut[1::2]], cut[::2]):
         subject = _subject(out[-1]) if out and _OPENS_WITH_VERB.match(clause) and \
             not re.search(rf"\b(?:{_SAY_VERBS})\b", out[-1]) else None       # (a speaker is no subject of what follows)
         if subject and len(subject.split()) <= 8 and not re.search(r"[(),]|\s(?:as|when|while)\s", subject) and \
@@ -2139,7 +2144,7 @@ def _mended_pieces(clauses: list[str], ctx: _Context) -> list[str]:
             continue
         if out and clause and not re.search(r"\d", clause) and not find_dates(clause, ctx.document_date, None) and \
                 not has_verb(clause):
-            out[-1] = f"{out[-1].rstrip()}; {clause}"
+            out[-1] += joiner + clause
         else:
             out.append(clause)
     return out
@@ -2172,6 +2177,7 @@ def _own_subject_clauses(clause: str) -> list[str]:
     return [clause]
 
 
+# (unlike _RELATIVE's noun, a name may end in a number: "Gadar 2, which ... and is looking for")
 _ANTECEDENT = re.compile(r"(?P<np>\b[A-Z][\w&.’'\-]*(?:\s+[A-Z0-9][\w&.’'\-]*){0,3}|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+"
                          r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+),\s+(?:which|who)\s")
 

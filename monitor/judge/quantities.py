@@ -511,9 +511,11 @@ def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict
         if unit_word and unit_word.strip() in ("points", "point") and not (g["u1"]):
             # "25 points" is only a rate move; "7 points" in sport is not: require a context
             around = normal[max(0, match.start() - 60):match.end() + 20]
-            if _STOCK_INDEX.search(around) and not re.search(r"\b(?:rate|basis|percentage)\b", around):
+            if re.search(r"\b(?:rate|basis|percentage)\b", around):
+                pass                              # a rate's percentage points
+            elif _STOCK_INDEX.search(around):
                 base, factor = "points", 1.0      # "the year-end target for the index to 6,840 points"
-            elif not re.search(r"\b(?:rate|basis|percentage)\b", around):
+            else:
                 return None
         low, high = low * factor, high * factor
     elif currency is not None:
