@@ -39,6 +39,17 @@ def test_a_weekday_points_ahead_in_an_upcoming_event_and_back_in_a_past_one() ->
     assert the(strike, "vote Wednesday").event_date == "2024-10-23"
 
 
+def test_an_irregular_past_verb_points_a_weekday_back() -> None:
+    # "became", "struck", "left" carry no -ed: the clause read as present and Monday was next week's
+    from monitor.judge.claims import parse_document
+
+    text = ("---\ndate: 2024-06-11\n---\nMaria Lind on Monday became the first Swede to reach the top ranking.\n\n"
+            "A storm struck the coast on Sunday, leaving 12,000 homes without power.\n")
+    claims = extract_claims(parse_document(text.encode(), "docs/ranking.txt"))
+    assert the(claims, "became the first Swede").event_date == "2024-06-10"     # was 2024-06-17
+    assert the(claims, "struck the coast").event_date == "2024-06-09"           # was 2024-06-16
+
+
 def test_a_month_without_a_year_is_the_nearest_one() -> None:
     # "in September" written in October is the September just gone, not next year's
     low = the(claims_of("strike-vote.txt"), "below $69")

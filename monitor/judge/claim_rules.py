@@ -892,8 +892,13 @@ _FUTURE_MARK = re.compile(
 _NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "speculated", "dated", "based", "supposed",
              "related", "united", "limited", "needed", "detailed", "proposed", "tired", "interested", "concerned",
              "red", "bed", "shed", "seed", "speed", "feed", "need", "indeed", "bred", "hundred", "led", "fled"}
+# irregular past forms no present shares ("became", "saw", "struck", "left")
+_PAST_ONLY_FORMS = ("became|saw|struck|left|ran|sent|spent|built|found|thought|knew|felt|stood|wrote|spoke|broke|"
+                   "chose|drew|drove|flew|fought|sought|taught|caught|meant|overtook|undertook|underwent|"
+                   "withdrew|swept|slid|sank|shrank|rang|froze")
 _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|paid|hit|told|won|lost|"
                         r"sold|bought|got|rose|fell|grew|came|went|gave|kept|brought|"
+                        rf"{_PAST_ONLY_FORMS}|"
                         r"last(?![-‑])|ago|yesterday|earlier|so far|already|\w{3,}ed)\b", re.IGNORECASE)
 
 
@@ -933,8 +938,8 @@ def _present_main_verb(text: str) -> bool:
     """The verb after the subject is in the present tense ("begins", "heads", "is"), so a
     participle later in the clause ("packed", "scheduled") does not make it a report of the past."""
     subject = _subject(text)
-    if not subject:
-        return False
+    if not subject or re.search(rf"\b(?:{_PAST_ONLY_FORMS})\b", subject):
+        return False            # "A storm struck the coast on Sunday, leaving ...": the subject ran past its verb
     start = text.find(subject)
     verb = re.match(r"\s*(?:(?:also|now|still|officially|formally)\s+)?([a-z]+)(?:\s+([a-z]+))?",
                     text[start + len(subject):])
