@@ -44,7 +44,7 @@ STAGE1 = [  # name, learning rate, epochs, share of unrelated pairs, loss weight
     ("s1-lr5e-5-ep2-u0.12-sqrt", 5e-5, 2, 0.12, 0.5),  # today's CPU recipe, run to the end
     ("s1-lr3e-5-ep3-u0.3-sqrt", 3e-5, 3, 0.3, 0.5),
     ("s1-lr3e-5-ep3-u0.3-inv", 3e-5, 3, 0.3, 1.0),
-    ("s1-lr2e-5-ep4-u1.0-sqrt", 2e-5, 4, 1.0, 0.5),
+    ("s1-lr2e-5-ep3-u0.6-sqrt", 2e-5, 3, 0.6, 0.5),
 ]
 STAGE2 = [  # name, learning rate, epochs, share of FNC-1 training pairs mixed in, coverage repeats
     ("s2-lr3e-5-ep1-f0.1", 3e-5, 1, 0.1, 2),  # today's CPU recipe
@@ -171,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--seed", type=int, default=2017)
     parser.add_argument("--split-mib", type=int, default=0, help="write model.safetensors in pieces of this size")
+    parser.add_argument("--stage1-minutes", type=float, default=4.5,
+                        help="try no further stage-1 setting after this long (the machine's time is lent)")
     parser.add_argument("--smoke", type=int, default=0, help="use only this many pairs of each part (a dry run)")
     args = parser.parse_args(argv)
     import torch
@@ -193,7 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     trainer = Trainer(args.base, device, args.max_length, args.batch, args.seed)
     base_state = trainer.state()
     best1 = None
+    started = time.monotonic()
     for name, lr, epochs, unrelated, exponent in STAGE1:
+        if time.monotonic() - started > args.stage1_minutes * 60:
+            print(f"no time left for {name}", flush=True)
+            break
         trainer.restore(base_state)
         pairs = sample(train_pairs, unrelated, 1.0, args.seed)
         weights = loss_weights(pairs, exponent)
