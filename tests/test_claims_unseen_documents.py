@@ -1832,3 +1832,34 @@ def test_a_verbless_piece_goes_back_to_its_clause_with_the_words_that_cut_it_off
                     "Bavaria and Saxony.", date="2021-07-20")
     assert [c.statement for c in claims] == ["Severe damage from floods of 2,000 homes occurred primarily in "
                                              "Rhineland-Palatinate, but also in Bavaria and Saxony."]   # was "; also in"
+
+
+# -- who spoke is no pronoun or day (stop 28: "It", "They", "Wednesday Microsoft", "Tuesday" on extraction-dev)
+
+@pytest.mark.parametrize("text, speaker, statement", [
+    # a pronoun that forecasts is the organisation in view (the statement was mended, the speaker stayed "It")
+    ("Orbix Semiconductor reported a record profit on Thursday. It anticipates a 3% annual dilution in later years.",
+     "Orbix Semiconductor", "Orbix Semiconductor anticipates a 3% annual dilution in later years."),
+    # ... and with nobody named in view, nobody is the speaker (was "They")
+    ("Most economists expect a cut. They are forecasting a 25 basis point lowering of the cash rate.",
+     None, "They are forecasting a 25 basis point lowering of the cash rate."),
+    # the day a source spoke is not part of its name (was "Wednesday Orbix"), and "its" is that source's
+    ("On Wednesday Orbix said its Series X consoles will launch on 10 November.",
+     "Orbix", "Orbix’s Series X consoles will launch on 10 November."),
+    # a time that reports something is nobody (was "January")
+    ("Reports in January said the chief executive had held talks with two banks about a listing.",
+     None, "The chief executive had held talks with two banks about a listing."),
+])
+def test_the_speaker_is_who_spoke_not_a_pronoun_or_a_day(text: str, speaker: str | None, statement: str) -> None:
+    claim = parsed(text, date="2025-01-16")[-1]
+    assert (claim.speaker, claim.statement) == (speaker, statement)
+
+
+def test_the_day_a_source_spoke_stays_with_it_and_a_plural_noun_is_no_present_verb() -> None:
+    # "said on Tuesday annual sales grew": Tuesday is when it was said (was the statement's "On Tuesday"
+    # and the speaker "Tuesday"); "sales grew" reports the past (Tuesday was the next one, a week ahead)
+    claim = parsed("The Swiss chocolatier on Tuesday said annual sales grew 7.8% to 5.47 billion Swiss francs.",
+                   date="2025-01-16")[0]
+    assert claim.statement == "Annual sales grew 7.8% to 5.47 billion Swiss francs."
+    assert parsed("Annual sales grew 7.8% to 5.47 billion Swiss francs on Tuesday.",
+                  date="2025-01-16")[0].event_date == "2025-01-14"

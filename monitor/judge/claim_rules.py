@@ -456,6 +456,7 @@ class Names:
             tokens = [t for t in tokens if t.rstrip(".") not in ("Jr", "Sr")][-2:]      # "Nestor Espenilla Jr."
             # ("DOHA- Qatar": a dateline; "the Orange Line Train service ... the train": a common noun)
             if len(tokens) == 2 and not any(t in _NON_PERSON_WORDS or t in _TITLE_WORDS or t in _MONTHS
+                                            or re.fullmatch(_WEEKDAY_RE, t)      # "On Wednesday Microsoft said"
                                             or t.endswith("-") or t.lower() in lower_words for t in tokens):
                 name = " ".join(tokens)
                 if name not in self.full:
@@ -770,7 +771,9 @@ _SAYS_THAT = re.compile(
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
     r"(?:\s+(?:(?:on|in|last|this|earlier)\s+)?[A-Z]?\w+(?:\s+\d{1,2})?(?=\s+that\b))?"   # "said in August that"
-    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)(?=\s+(?:it|he|she|they|the|its|their)\b))?"  # "said on Monday it"
+    # "said on Monday it", "said on Tuesday annual sales grew": the day it was said ("said on Monday
+    # was the deadline": the day is what was said of)
+    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)(?=\s+(?!(?:is|was|will|would|night|morning|afternoon|evening)\b)[\w$€£]))?"
     # ("Lark expects to announce ...": no reported sentence; "estimates from the agency show": a noun)
     r"(?:\s+that)?\s+(?!to\s|(?:from|by)\s)(?=\S)")
 _TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]*\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})"
@@ -948,6 +951,9 @@ def _present_main_verb(text: str) -> bool:
     word, following = verb.group(1), verb.group(2) or ""
     if following in ("and", "or", "of", "for", "from", "to", "in", "with", "were", "was", "are", "have", "had"):
         return False            # "orders and warnings ... were lifted": a plural noun, not a verb
+    if word not in ("is", "are") and re.fullmatch(rf"{_PAST_ONLY_FORMS}|rose|fell|grew|came|went|gave|kept|won|lost|"
+                                                 r"sold|paid|showed|[a-z]{3,}ed", following):
+        return False            # "Annual sales grew 7.8% on Tuesday": "sales" ends the subject, "grew" is the verb
     return word in ("is", "are") or (word.endswith("s") and word not in ("was", "has", "does", "says", "thus")
                                      and not word.endswith(("ss", "us", "is", "ings")) and len(word) > 3)
 
@@ -1502,7 +1508,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                                             r"aimed|is|was)\b", statement) and \
             re.match(r"[A-Z]", reporter) and not re.search(r"s$", reporter):
         statement = reporter + statement[2:]        # "Google said it would appeal": Google would appeal
-    elif reporter and re.match(r"^Its\s+[a-z]", statement) and re.search(r"\s[A-Z][\w’'\-]*$|^[A-Z][\w’'\-]*[^s\W]$", reporter):
+    elif reporter and re.match(r"^Its\s+[\w$€£]", statement) and (
+            re.search(r"\s[A-Z][\w’'\-]*$|^[A-Z][\w’'\-]*[^s\W]$", reporter) or reporter in ctx.names.entities(reporter)):
         statement = reporter + "’s" + statement[3:]   # "The carrier said its revenue rose": the carrier's revenue
     if ctx.thing and re.match(r"^(?:It|Its)\b", statement) and re.match(r"^\W*(?:It|Its)\b", ctx.quote) \
             and not _EXPLETIVE_IT.match(statement):
@@ -2006,6 +2013,12 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     forecaster = _NAMED_FORECASTER.match(text)
     if forecaster and forecaster.group("past") and (forecaster.group("who") or "The") in _SENTENCE_STARTERS:
         forecaster = None                # "The forecast probability ...": a noun, not who forecast
+    if forecaster and (forecaster.group("who") or "") in ("It", "They"):
+        # "It now projects revenue of ...": the organisation (or parties) in view forecasts; with
+        # none in view, nobody is named
+        stands_for = ctx.thing if forecaster.group("who") == "It" else ctx.parties
+        text = stands_for + text[forecaster.end("who"):] if stands_for and not ctx.quoted else text
+        forecaster = _NAMED_FORECASTER.match(text) if stands_for else None
     if forecaster and ctx.speaker is None and speaker is None and (forecaster.group("who") or ctx.thing):
         # "NOAA is projecting a 5% chance of ...", "Eli Lilly plans to cut prices ...", "The agency
         # now expects ..." (the organisation in view)
@@ -2584,7 +2597,9 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
 def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, interviewee: str | None) -> str | None:
     if who is None:
         return None
-    who = who.strip()
+    who = re.sub(rf"^(?:(?:on\s+)?(?:{_WEEKDAY_RE})|today|yesterday)\b,?\s*", "", who.strip(), flags=re.IGNORECASE)
+    if not who or re.fullmatch(rf"{_MONTH_RE}|(?:last|this|next)\s+\w+", who, re.IGNORECASE):
+        return None             # "In January, it said ...": a time, not who spoke
     if who.lower() in ("he", "she", "him", "her", "his"):
         return paragraph_speaker or interviewee
     if who.lower() in ("they", "them"):
