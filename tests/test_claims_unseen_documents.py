@@ -1863,3 +1863,26 @@ def test_the_day_a_source_spoke_stays_with_it_and_a_plural_noun_is_no_present_ve
     assert claim.statement == "Annual sales grew 7.8% to 5.47 billion Swiss francs."
     assert parsed("Annual sales grew 7.8% to 5.47 billion Swiss francs on Tuesday.",
                   date="2025-01-16")[0].event_date == "2025-01-14"
+
+
+@pytest.mark.parametrize("text, date, phrase, statement", [
+    # a determiner is no subject (was "The made it almost certain ...": "results" read as a verb)
+    ("The results showed the three candidates far shy of a majority, making it almost certain there will be a runoff "
+     "with the top two vote-getters.", "2024-09-20", "runoff",
+     "The results made it almost certain there will be a runoff with the top two vote-getters."),
+    # the word that joined a clause split off stays with it (were "... of their lives and.", "... in April due to.")
+    ("Around nine in 10 children are infected within the first two years of their lives and, while most suffer only "
+     "mild symptoms, some 20-30 infants die each year.", "2024-09-20", "nine in 10",
+     "Around nine in 10 children are infected within the first two years of their lives."),
+    ("The two races will again be held on successive weekends in April due to Ramadan taking place in February and "
+     "March.", "2025-06-10", "successive weekends", "The two races will again be held on successive weekends in April."),
+])
+def test_a_split_leaves_whole_sentences(text: str, date: str, phrase: str, statement: str) -> None:
+    assert the(parsed(text, date=date), phrase).statement == statement
+
+
+def test_a_weekday_close_is_the_last_trading_day_of_that_name() -> None:
+    # "a 75% premium to Friday's close" in a text of Monday 17 April: 14 April (was the 21st, ahead)
+    claim = the(parsed("The bid is a 75% premium to the Orbix share price at Friday's close.", date="2023-04-17"),
+                "premium")
+    assert claim.event_date == "2023-04-14"

@@ -579,6 +579,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                                                            until.group("word")) else future
                 if said_on(text[:match.start()]):
                     ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
+                if re.match(r"(?:’s|'s)?\s+(?:close|closing|session|trading)\b", text[match.end():], re.IGNORECASE):
+                    ahead = False        # "a 75% premium to Friday's close": the last trading day of that name
                 resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, ahead)
             elif precision == "monthweeks":
                 month = _FULL_MONTHS.index(match.group("month")) + 1

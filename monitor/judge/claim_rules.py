@@ -971,6 +971,8 @@ def _clean(text: str) -> str:
     text = re.sub(r"^[,;:—–\-\s•▪◦·*>]+", "", text)         # and a list's bullet or a quoted email's ">"
     text = _LEAD_IN.sub("", text)
     text = re.sub(r"\s+", " ", text).strip().rstrip(",;:—–- ")
+    # "... of their lives and, while most suffer ...": the split left the joining word behind
+    text = re.sub(r"(?:,?\s+(?:and|or|but|nor|due to|because of|as well as))+(\.?)$", r"\1", text)
     text = text.rstrip("“”\"").strip()
     if text and text[-1] not in ".!?":
         text += "."
@@ -996,6 +998,8 @@ def _subject(clause: str) -> str | None:
         bare = word.strip(",.;:“”\"").lower()
         if index > 0 and verbs.match(bare) and not bare.endswith(("ss", "us", "'s", "’s", "ies")) and \
                 not word[:1].isupper():        # "Jonas", "Reuters": names, not verbs
+            if index == 1 and words[0].capitalize() in _DETERMINERS - {"This", "That", "Some", "Any"}:
+                continue                       # "The results showed": a determiner is no subject, "results" a noun
             subject = " ".join(words[:index]).strip(",;: ")
             return subject or None
     return None
