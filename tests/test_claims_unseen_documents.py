@@ -1876,6 +1876,9 @@ def test_the_day_a_source_spoke_stays_with_it_and_a_plural_noun_is_no_present_ve
      "Around nine in 10 children are infected within the first two years of their lives."),
     ("The two races will again be held on successive weekends in April due to Ramadan taking place in February and "
      "March.", "2025-06-10", "successive weekends", "The two races will again be held on successive weekends in April."),
+    # a second noun before ", and has" ends the first clause (was "Has long been dominated ...")
+    ("Thailand is a regional auto assembly and export hub, and has long been dominated by Japanese car makers such as "
+     "Toyota.", "2024-09-20", "dominated", "Thailand has long been dominated by Japanese car makers such as Toyota."),
 ])
 def test_a_split_leaves_whole_sentences(text: str, date: str, phrase: str, statement: str) -> None:
     assert the(parsed(text, date=date), phrase).statement == statement

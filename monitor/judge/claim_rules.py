@@ -2193,8 +2193,11 @@ def _own_subject_clauses(clause: str) -> list[str]:
         between = re.search(r"\bbetween\s+(?:[\w$€£.,%’'\-]+\s+){0,2}[\w$€£.,%’'\-]+$", left)
         # "... while the process plant and mine site are 74pc complete": two nouns sharing one verb
         shared = re.search(r"\b(?:while|whereas|although)\s+(?:the|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}[\w\-]+$", left)
+        # "a regional assembly and export hub, and has long been ...": the second noun ends the first
+        # clause, and its verb is the next clause's
+        noun_pair = re.match(r"[^,]{1,40},\s+(?:and|but)\s+(?:has|have|had|is|are|was|were|will|would)\b", right)
         if _FINITE_VERB.search(left) and len(left.split()) >= 3 and len(right.split()) >= 3 and not names \
-                and not between and not shared:
+                and not between and not shared and not noun_pair:
             return [left, *_own_subject_clauses(right)]
     return [clause]
 
