@@ -1889,3 +1889,19 @@ def test_a_weekday_close_is_the_last_trading_day_of_that_name() -> None:
     claim = the(parsed("The bid is a 75% premium to the Orbix share price at Friday's close.", date="2023-04-17"),
                 "premium")
     assert claim.event_date == "2023-04-14"
+
+
+@pytest.mark.parametrize("text, phrase, statement", [
+    # a forecast verb after ", but" takes the subject before it (were "Expects GBP/USD gains ...")
+    ("Orbix Bank has lowered its forecasts slightly, but expects GBP/USD gains to 1.38 by the end of next year.",
+     "1.38", "Orbix Bank expects GBP/USD gains to 1.38 by the end of next year."),
+    ("The bank sees a risk of a near-term correction, but still expects further upside for both metals next year.",
+     "further upside", "The bank still expects further upside for both metals next year."),
+    # ... so does "and does not", and a verb the rules' list lacks leaves the subject to the parser ("lead")
+    ("Orbix Auto finished the first half with more than 130,000 units sold and does not expect to reach 400,000 units "
+     "for the full year.", "400,000", "Orbix Auto does not expect to reach 400,000 units for the full year."),
+    ("The Conservatives lead by a wide margin in Quebec, and are ahead in Ontario by about 7 points.", "Ontario",
+     "The Conservatives are ahead in Ontario by about 7 points."),
+])
+def test_a_verb_split_off_keeps_its_subject(text: str, phrase: str, statement: str) -> None:
+    assert the(parsed(text, date="2025-10-01"), phrase).statement == statement

@@ -47,7 +47,7 @@ from .claim_dates import (
     occasion_year,
     said_on,
 )
-from .clause_parse import clause_parts, has_verb
+from .clause_parse import clause_parts, has_verb, subject_of
 from .quantities import Quantity, format_value, parse_quantities
 
 
@@ -1634,7 +1634,7 @@ _DAYS_EVENT = re.compile(rf"\b(?:ahead of|before|after|at|for|in)\s+(?P<day>{'|'
 _DATED_EVENT = re.compile(rf"\b(?:ahead of|before|after|for|in|at)\s+the\s+(?P<day>{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+"
                           rf"{_MONTH_RE})\s+(?P<np>(?:[\w’'\-]+\s+){{0,3}}?(?:vote|election|meeting|referendum|summit|"
                           r"debate|final|match|launch|hearing|ballot|deadline))\b")
-_AND_SUBJECTLESS = re.compile(r",?\s+and\s+(?=(?:also\s+|then\s+)?(?:(?:was|were|is|are|has|had|will|would)\s+"
+_AND_SUBJECTLESS = re.compile(r",?\s+and\s+(?=(?:also\s+|then\s+)?(?:(?:was|were|is|are|has|had|will|would|does|did)\s+"
                               r"(?:also\s+)?\w+|(?:agreed|pleaded|decided|declined|refused|promised|pledged|vowed|"
                               r"announced|signed|approved|rejected|filed|launched|won|lost|needs|plans|faces|expects|hopes|aims|wants|"
                               r"employs|operates|controls|owns)\s+\w+))")
@@ -1646,7 +1646,7 @@ _AND_ANOTHER = re.compile(r"\s+and\s+(?=another\s+)")
 # has a verb of its own, so that "Ellison and Wang have been indicted" stays whole.
 _AND_OWN_SUBJECT = re.compile(
     r",?\s+and\s+(?!(?:on|in|at|by|for|from|to|with|last|this|then|also|later|there|it|will|would|could|can|may|"
-    r"might|must|should|shall|has|have|had|is|are|was|were)\b)"
+    r"might|must|should|shall|has|have|had|is|are|was|were|does|did|do)\b)"
     r"(?=(?:a|an|the|another|a further|some|about|around|nearly|almost|over|more than)?\s*"
     r"[\w$€£.,%’'\-]+(?:\s+[\w$€£.,%’'\-]+){0,3}?\s+(?:had|has|have|was|were|is|are|will|would|"
     r"forecast|forecasts|predict|predicts|predicted|expect|expects|expected|estimate|estimates|see|sees|"
@@ -2144,7 +2144,10 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     return pieces[:1] + out + pieces[1:] if meeting and pieces else out + pieces
 
 
-_OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|might|has|have|had)\s+[a-z]")
+_OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|might|has|have|had|(?:does|did|do)\s+not)\s+[a-z]|"
+                              # ", but still expects further upside": a forecast verb of the same subject
+                              r"(?:still\s+|also\s+|now\s+)?(?:expects|sees|forecasts|predicts|projects|estimates|"
+                              r"anticipates|plans|intends|aims|hopes|remains|continues)\s+[a-zA-Z$€£\d]")
 
 
 def _mended_pieces(text: str, ctx: _Context) -> list[str]:
@@ -2158,7 +2161,7 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
         subject = _subject(out[-1]) if out and _OPENS_WITH_VERB.match(clause) and \
             not re.search(rf"\b(?:{_SAY_VERBS})\b", out[-1]) else None       # (a speaker is no subject of what follows)
         if subject and len(subject.split()) <= 8 and not re.search(r"[(),]|\s(?:as|when|while)\s", subject) and \
-                not re.match(r"(?:it|they|he|she|this|that|we|i)$|(?:about|around|nearly|almost|more|some|over)\b",
+                not re.match(r"(?:this|that|i)$|(?:about|around|nearly|almost|more|some|over)\b",
                              subject, re.IGNORECASE):
             # "OECD demand rose 80,000 bpd, but is set to contract ...": the verb of the first subject
             clause = f"{subject[:1].lower() + subject[1:] if subject.split()[0] in _DETERMINERS else subject} {clause}"
@@ -2217,7 +2220,7 @@ def _subjectless(clause: str) -> list[str]:
     for pattern in (_AND_SUBJECTLESS, _HAVING, _AND_ON_DATE, _AND_ANOTHER):
         parts = [p for part in parts for p in pattern.split(part)]
     first = parts[0]
-    subject = _subject(first)
+    subject = _subject(first) or subject_of(first)       # ("The Conservatives lead by ...": "lead" is no listed verb)
     if re.search(r",\s+(?:that|which|who)\s", first):
         # "Thailand is the largest market for BYD, which commanded a 46% share ... and is the third-largest
         # player": the verb goes on the relative clause, whose subject is the noun before it

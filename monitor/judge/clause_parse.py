@@ -68,6 +68,17 @@ def _text(doc, indices: list[int], replace: dict[int, str] | None = None) -> str
     return (out[:1].upper() + out[1:] + ".") if out else ""
 
 
+def subject_of(text: str) -> str | None:
+    """The subject of ``text``'s main verb as written ("The Conservatives" of "The Conservatives lead
+    by ..."), where the rules' word list cannot tell the verb; None when the parse has none."""
+    doc = _parse(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None) if root is not None else None
+    if subject is None or subject.tag_ in ("WDT", "WP", "EX"):
+        return None
+    return doc[subject.left_edge.i:subject.right_edge.i + 1].text
+
+
 def has_verb(text: str) -> bool:
     """Whether ``text`` has a verb at all ("the Las Cruces zinc mine in Spain" has none)."""
     return any(_is_verb(t) for t in _parse(text))
