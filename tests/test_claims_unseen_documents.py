@@ -1879,6 +1879,10 @@ def test_the_day_a_source_spoke_stays_with_it_and_a_plural_noun_is_no_present_ve
     # a second noun before ", and has" ends the first clause (was "Has long been dominated ...")
     ("Thailand is a regional auto assembly and export hub, and has long been dominated by Japanese car makers such as "
      "Toyota.", "2024-09-20", "dominated", "Thailand has long been dominated by Japanese car makers such as Toyota."),
+    # an adverbial clause split off loses its marker and what measures it (was "About two weeks the provider ...")
+    ("Its system should be back online by late Wednesday or early Thursday, or about two weeks after the software "
+     "provider was hit with back-to-back cyberattacks last month.", "2024-07-01", "cyberattacks",
+     "The software provider was hit with back-to-back cyberattacks last month."),
 ])
 def test_a_split_leaves_whole_sentences(text: str, date: str, phrase: str, statement: str) -> None:
     assert the(parsed(text, date=date), phrase).statement == statement

@@ -283,7 +283,9 @@ def _adverbial_statement(doc, clause, part: list[int]) -> list[int] | None:
     """An adverbial clause without its "as" or "after"; one the parser read for ", which will be the
     third cold front" says it of the subject of the clause it comments on ("A new polar air mass will
     be ..."), and one whose "which" is no subject (", which the AEB estimates at ...") stays put (None)."""
-    statement = [i for i in part if not (doc[i].dep_ == "mark" and doc[i].head.i == clause.i)]
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    # without its marker and what measures it ("about two weeks after the provider was hit": the hit)
+    statement = [i for i in part if mark is None or i > mark.i]
     which = next((c for c in clause.children if c.lower_ == "which" and c.i > 0 and doc[c.i - 1].text == ","), None)
     if which is None:
         return statement
