@@ -1883,6 +1883,9 @@ def test_the_day_a_source_spoke_stays_with_it_and_a_plural_noun_is_no_present_ve
     ("Its system should be back online by late Wednesday or early Thursday, or about two weeks after the software "
      "provider was hit with back-to-back cyberattacks last month.", "2024-07-01", "cyberattacks",
      "The software provider was hit with back-to-back cyberattacks last month."),
+    # "Today" is a subject there, not a lead-in to strip (was "Is the day that ...")
+    ("Today is the day that pending fare increases are expected to win final approval.", "2017-12-14", "final approval",
+     "Today is the day that pending fare increases are expected to win final approval."),
 ])
 def test_a_split_leaves_whole_sentences(text: str, date: str, phrase: str, statement: str) -> None:
     assert the(parsed(text, date=date), phrase).statement == statement

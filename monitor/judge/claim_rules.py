@@ -969,7 +969,9 @@ _RELATIVE_ANCHOR = re.compile(
 def _clean(text: str) -> str:
     text = text.strip().strip("“”\"").strip()
     text = re.sub(r"^[,;:—–\-\s•▪◦·*>]+", "", text)         # and a list's bullet or a quoted email's ">"
-    text = _LEAD_IN.sub("", text)
+    unled = _LEAD_IN.sub("", text)
+    if not re.match(r"(?:is|are|was|were|will|would|has|had|marks|means)\b", unled, re.IGNORECASE):
+        text = unled          # ("Today is the day that ...": "today" is the subject, not a lead-in)
     text = re.sub(r"\s+", " ", text).strip().rstrip(",;:—–- ")
     # "... of their lives and, while most suffer ...": the split left the joining word behind
     text = re.sub(r"(?:,?\s+(?:and|or|but|nor|due to|because of|as well as))+(\.?)$", r"\1", text)
