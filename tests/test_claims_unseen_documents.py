@@ -1912,3 +1912,10 @@ def test_a_weekday_close_is_the_last_trading_day_of_that_name() -> None:
 ])
 def test_a_verb_split_off_keeps_its_subject(text: str, phrase: str, statement: str) -> None:
     assert the(parsed(text, date="2025-10-01"), phrase).statement == statement
+
+
+def test_a_quote_that_goes_on_the_words_before_it_takes_their_subject() -> None:
+    # 'said he "would not be surprised ..."' read "Would not be surprised to see ..."
+    claim = parsed('Ana Lindqvist from the consultancy Orbix Games said he "would not be surprised to see the console '
+                   'breaking sales records in the next weeks and months."', date="2025-06-10")[0]
+    assert claim.statement.startswith("Ana Lindqvist would not be surprised to see the console")

@@ -2548,7 +2548,14 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                     paragraph_speaker = speaker
                 texts = []
                 for start, end in quotes:
-                    texts.extend(_sentences(sentence[start:end].strip("“”\" ")))
+                    inner = sentence[start:end].strip("“”\" ")
+                    # 'said he "would not be surprised to see ..."': the quote goes on the words before it
+                    pronoun = re.search(r"\b(?:he|she|they|we)\s*$", sentence[:start])
+                    if pronoun and inner[:1].islower():
+                        people = names.people_in(sentence[:start]) or ([speaker] if speaker else [])
+                        who = people[0] if pronoun.group().strip() in ("he", "she") and people else pronoun.group().strip()
+                        inner = f"{who[:1].upper() + who[1:]} {inner}"
+                    texts.extend(_sentences(inner))
                 verb, quoted = attribution.verb, True
             else:
                 if paragraph.role == "answer":
