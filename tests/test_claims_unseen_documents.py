@@ -1849,6 +1849,11 @@ def test_a_verbless_piece_goes_back_to_its_clause_with_the_words_that_cut_it_off
     # a time that reports something is nobody (was "January")
     ("Reports in January said the chief executive had held talks with two banks about a listing.",
      None, "The chief executive had held talks with two banks about a listing."),
+    # "X said it ..." names X in the statement whatever the verb, and a name ending in s (were "It expects ...",
+    # "It can hand over ...")
+    ("Flights rose at Orbitas. Orbitas said it expects group capacity to increase by 2% to 3% in the first half.",
+     "Orbitas", "Orbitas expects group capacity to increase by 2% to 3% in the first half."),
+    ("OAL says it can hand over the first two jets by October.", "OAL", "OAL can hand over the first two jets by October."),
 ])
 def test_the_speaker_is_who_spoke_not_a_pronoun_or_a_day(text: str, speaker: str | None, statement: str) -> None:
     claim = parsed(text, date="2025-01-16")[-1]

@@ -1499,6 +1499,13 @@ def _attributive_month(text: str, statement: str) -> bool:
         re.search(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{re.escape(month)}\s+(?!of\b|\d)[A-Za-z]", statement))
 
 
+# reporters who are people named by what they do: "Analysts said it would take years" (it is no analyst)
+_PEOPLE_BY_ROLE = re.compile(r"(?:\w+\s+)?(?:analysts|officials|economists|experts|sources|investors|traders|executives|"
+                             r"authorities|police|scientists|researchers|critics|prosecutors|lawyers|regulators|"
+                             r"ministers|leaders|organi[sz]ers|residents|workers|unions|observers|forecasters)",
+                             re.IGNORECASE)
+
+
 def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                drop: list[Quantity] | None = None, presupposed: bool = False) -> Unit | None:
     # "Biden has said he will not ...": in reported speech "he" is the one who said it
@@ -1510,8 +1517,13 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
         # "They had maintained ..." after "Broadcom and VMware said ...": the parties by name
         word = statement.split()[0]
         statement = (ctx.parties if word == "They" else ctx.parties + "’s") + statement[len(word):]
-    if reporter and not person and re.match(r"^It\s+(?:will|would|has|had|plans|planned|intends|expects|expected|aims|"
-                                            r"aimed|is|was)\b", statement) and \
+    if reporter and not person and re.match(r"^It\s+[a-z]", statement) and \
+            not _PEOPLE_BY_ROLE.fullmatch(reporter) and re.search(
+            rf"\b{re.escape(reporter)}(?:’s|'s)?\s+(?:\w+\s+){{0,3}}?(?:said|says|added|announced|reported|stated|noted)"
+            r"(?:\s+(?:on\s+)?\w+day)?\s+(?:that\s+)?it\b", ctx.quote):
+        statement = reporter + statement[2:]        # "Qantas said it expects ...", "HAL says it can ...": the reporter
+    elif reporter and not person and re.match(r"^It\s+(?:will|would|has|had|plans|planned|intends|expects|expected|aims|"
+                                              r"aimed|is|was)\b", statement) and \
             re.match(r"[A-Z]", reporter) and not re.search(r"s$", reporter):
         statement = reporter + statement[2:]        # "Google said it would appeal": Google would appeal
     elif reporter and re.match(r"^Its\s+[\w$€£]", statement) and (
