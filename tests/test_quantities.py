@@ -119,8 +119,10 @@ def test_dates_and_non_quantities_are_left_alone(text: str) -> None:
     ("could pay up to Sh25,000 for a 5G router", 25_000, "KES"),
     ("the ringgit at RM4.40 to the dollar", 4.40, "MYR"),
     ("4,26,513 became eligible for higher education", 426_513, "count"),  # Indian digit grouping
+    ("A permit costs R94 at the Post Office.", 94, "ZAR"),                 # South African rand (was no value)
+    ("an R85.7bn reduction in expenditure", 85.7e9, "ZAR"),
 ])
-def test_indian_kenyan_and_malaysian_money_and_indian_scales(text: str, value: float, unit: str) -> None:
+def test_indian_kenyan_malaysian_and_south_african_money_and_indian_scales(text: str, value: float, unit: str) -> None:
     quantity = parse_quantities(text)[0]
     assert (round(quantity.value, 2), quantity.unit) == (round(value, 2), unit)
 
@@ -265,6 +267,10 @@ def test_units_of_measure(text: str, span: str, value: float, unit: str) -> None
 ])
 def test_power_energy_and_frequency_read_with_their_prefix(value: float, unit: str, text: str) -> None:
     assert format_value(value, unit) == text
+
+
+def test_research_and_development_is_no_rand() -> None:
+    assert [q.unit for q in parse_quantities("R&D spending rose 5%")] == ["percent"]
 
 
 def test_a_lone_t_after_a_space_is_no_tonnes() -> None:          # (a guard for "595,000t" above)

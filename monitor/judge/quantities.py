@@ -106,6 +106,7 @@ def _words_to_number(words: list[str]) -> list[tuple[int, int, int]]:
 
 _DOLLAR_FIRST = re.compile(r"(\$)(US|A|NZ|C)(?=\s?\d)")
 _CELSIUS_C = re.compile(r"(?<=\d)C(?![A-Za-z])")
+_RAND_R = re.compile(r"(?<![\w&])R(?=\d)")        # South African rand: "R94", "R85.7bn" (not "R&D")
 
 
 def _normalise(text: str) -> tuple[str, list[int]]:
@@ -116,7 +117,8 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     pos = 0
     # "40C" is 40 degrees Celsius, "40c" may be cents: the capital C becomes a degree sign
     # "$US107 a tonne" (Australian usage) reads as "US$107": same length, so offsets hold
-    lowered = _DOLLAR_FIRST.sub(lambda m: m.group(2) + "$", _CELSIUS_C.sub("°", text)).lower()
+    # "R94" is 94 rand: the capital R becomes a sign of its own (same length, so offsets hold)
+    lowered = _DOLLAR_FIRST.sub(lambda m: m.group(2) + "$", _RAND_R.sub("ℛ", _CELSIUS_C.sub("°", text))).lower()
     for match in _WORD_RUN.finditer(lowered):
         tokens = [(m.group(), match.start() + m.start(), match.start() + m.end())
                   for m in re.finditer(r"[a-z]+", match.group())]
@@ -163,9 +165,10 @@ _CURRENCY_PREFIX = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur":
                     "gbp": "GBP", "¥": "JPY", "₽": "RUB", "rub": "RUB", "₴": "UAH", "uah": "UAH",
                     "chf": "CHF", "cny": "CNY", "jpy": "JPY", "nt$": "TWD", "hk$": "HKD", "a$": "AUD",
                     "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "r$": "BRL",
-                    # "Rs 50 crore", "₹66,500 crore", "Sh25,000", "RM4.40", "₱1,500", "₩10 trillion"
+                    # "Rs 50 crore", "₹66,500 crore", "Sh25,000", "RM4.40", "₱1,500", "₩10 trillion", "R94"
                     "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR", "sh": "KES", "ksh": "KES", "kes": "KES",
                     "rm": "MYR", "myr": "MYR", "₱": "PHP", "₩": "KRW", "krw": "KRW", "idr": "IDR", "rp": "IDR",
+                    "ℛ": "ZAR", "zar": "ZAR",
                     }
 _CURRENCY_PREFIX_RE = "|".join(
     (r"(?<![a-z])" if k[0].isalpha() and not k[-1].isalpha() else r"\b" if k[0].isalpha() else "")
