@@ -1924,3 +1924,20 @@ def test_a_quote_that_goes_on_the_words_before_it_takes_their_subject() -> None:
     claim = parsed('Ana Lindqvist from the consultancy Orbix Games said he "would not be surprised to see the console '
                    'breaking sales records in the next weeks and months."', date="2025-06-10")[0]
     assert claim.statement.startswith("Ana Lindqvist would not be surprised to see the console")
+
+
+def test_bullets_that_finish_the_sentence_before_them_are_claims_in_its_words() -> None:
+    # "Fishing will be allowed as follows:" and its dated bullets gave no claim at all
+    claims = parsed("The season is limited to 12 days.\n\nFishing will be allowed as follows:\n\n"
+                    "• From 28 November 2020 to 29 November 2020;\n\n• From 12 December 2020 to 13 December 2020; and\n\n"
+                    "• From 2 April 2021 to 3 April 2021.\n", date="2020-10-26")
+    window = the(claims, "from 12 December 2020")
+    assert window.statement == "Fishing will be allowed from 12 December 2020 to 13 December 2020."
+    assert (window.event_date, window.resolves_by) == ("2020-12-12", "2020-12-13")
+    assert not any(c.statement.startswith("Fishing will be allowed as follows") for c in claims)
+
+
+def test_a_range_of_days_written_day_first_ends_on_its_second_day() -> None:
+    # "from 17 October to 14 November" resolved at 17 October (the "October 17 to November 14" form already ended later)
+    claim = parsed("The tournament will be played in Oman from 17 October to 14 November.", date="2021-10-10")[0]
+    assert (claim.kind, claim.event_date, claim.resolves_by) == ("event", "2021-10-17", "2021-11-14")

@@ -33,9 +33,11 @@ _DATE_PATTERNS = (
     # "set to price the week of April 1": that week, to its Sunday
     ("weekof", re.compile(rf"\b(?:(?:in|during|for)\s+)?the\s+week\s+of\s+(?P<day>{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+"
                           rf"{_MONTH_RE})\b")),
-    # "from Feb. 1 to June 30, 2024": from the first day to the second
-    ("dayrange", re.compile(rf"\bfrom\s+(?P<d1>{_MONTH_RE}\s+\d{{1,2}})\s+(?:to|through|until)\s+"
-                            rf"(?P<d2>{_MONTH_RE}\s+\d{{1,2}})(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
+    # "from Feb. 1 to June 30, 2024", "from 28 November 2020 to 29 November 2020": from the first
+    # day to the second
+    ("dayrange", re.compile(rf"\bfrom\s+(?P<d1>{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}(?:\s+(?:19|20)\d{{2}})?)"
+                            rf"\s+(?:to|through|until)\s+(?P<d2>{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}"
+                            rf"(?:\s+(?:19|20)\d{{2}})?)(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
                        rf"(?:,?\s+\d{{4}})?\b")),
     # (and "strikes on 28-29 June", "on 21, 22 and 23 June": from the first day to the last)

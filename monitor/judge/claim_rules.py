@@ -625,6 +625,7 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
     filled = [i for i, line in enumerate(lines) if line]
     in_run = {i for a, b in zip(filled, filled[1:]) if items[a] and items[b] for i in (a, b)}
     lines = [_labelled_item(line) if i in in_run else line for i, line in enumerate(lines)]
+    lines = _lead_in_items(lines)
     terminated = [bool(_TERMINATED.search(line)) for line in lines]
     if not any(terminated):
         return [line for line in lines if line], []   # a headline alone, a list: nothing to tell apart
@@ -674,6 +675,35 @@ _SCHEDULE_ITEM = re.compile(rf"^[•*\-–]?\s*(?P<when>{_DAY_PHRASE}):\s*(?P<la
                             rf"(?:^|\s)(?P<label2>[A-Z][\w .’'\-]{{2,50}}?):\s*(?P<when2>{_DAY_PHRASE})$")
 _ODDS_ITEM = re.compile(r"^[•*\-–]?\s*(?P<who>[A-Z][\w .’'\-]{1,40}?)\s+[-–:]\s+(?P<price>\d+/\d+)\s*"
                         r"\((?P<pct>\d{1,3}(?:\.\d+)?)%\)$")
+
+
+_LEAD_IN_LIST = re.compile(r"^(?P<lead>[A-Z][^:]{10,200}?)(?:,?\s+as\s+follows)?:$")
+_PHRASE_ITEM = re.compile(r"^[•*\-–]\s*(?P<item>(?:from|on|between|by|in|until|at|for|during)\s.+?)[\s;,.]*(?:\s+and)?$",
+                          re.IGNORECASE)
+
+
+def _lead_in_items(lines: list[str]) -> list[str]:
+    """Bullets that finish the sentence before them, each as that sentence: "Fishing will be allowed
+    as follows:" + "• From 28 November 2020 to 29 November 2020;" -> "Fishing will be allowed from 28
+    November 2020 to 29 November 2020." (the lead-in itself says nothing of its own)."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        lead = _LEAD_IN_LIST.match(line)
+        if not lead:
+            continue
+        after = [i for i in range(index + 1, len(lines)) if lines[i]]
+        run = []
+        for i in after:
+            item = _PHRASE_ITEM.match(lines[i])
+            if not item:
+                break
+            run.append((i, item.group("item")))
+        if len(run) < 2:
+            continue
+        for i, item in run:
+            out[i] = f"{lead.group('lead')} {item[:1].lower() + item[1:]}."
+        out[index] = ""
+    return out
 
 
 def _list_item_sentence(line: str) -> str:
