@@ -1854,6 +1854,11 @@ def test_a_verbless_piece_goes_back_to_its_clause_with_the_words_that_cut_it_off
     ("Flights rose at Orbitas. Orbitas said it expects group capacity to increase by 2% to 3% in the first half.",
      "Orbitas", "Orbitas expects group capacity to increase by 2% to 3% in the first half."),
     ("OAL says it can hand over the first two jets by October.", "OAL", "OAL can hand over the first two jets by October."),
+    # ... by its acronym, by its whole name where the names list keeps a part, and not when "it" is no reporter
+    ("In updated forecasts, the Orbix Budget Office (OBO) said it now expects a deficit of $1.9 trillion in 2024.",
+     "Orbix Budget Office", "Orbix Budget Office now expects a deficit of $1.9 trillion in 2024."),
+    ("Sony Orbix Entertainment announced on Wednesday that it will launch the headset on February 22, 2023.",
+     "Orbix Entertainment", "Sony Orbix Entertainment will launch the headset on February 22, 2023."),
 ])
 def test_the_speaker_is_who_spoke_not_a_pronoun_or_a_day(text: str, speaker: str | None, statement: str) -> None:
     claim = parsed(text, date="2025-01-16")[-1]

@@ -1536,6 +1536,21 @@ _PEOPLE_BY_ROLE = re.compile(r"(?:\w+\s+)?(?:analysts|officials|economists|exper
                              re.IGNORECASE)
 
 
+def _said_it(reporter: str, ctx: _Context) -> str | None:
+    """The name of ``reporter`` as the sentence has it saying "it ..." (its whole name where the
+    names list kept a part: "Sony Interactive Entertainment" for "Interactive Entertainment"), or
+    None when it does not."""
+    acronyms = [a for a, full in ctx.names.acronyms.items() if full == reporter]
+    who = "|".join([rf"(?P<name>(?:[A-Z][\w&.’']*\s+){{0,3}}{re.escape(reporter)})", *map(re.escape, acronyms),
+                    rf"[Tt]he\s+(?:[a-z\-]+\s+)?{_BODY_NOUN}"])
+    said = re.search(rf"\b(?:{who})\)?(?:’s|'s)?\s+(?:\w+\s+){{0,3}}?(?:said|says|added|announced|reported|"
+                     r"stated|noted)(?:\s+(?:on\s+)?\w+day)?\s+(?:that\s+)?it\b", ctx.quote)
+    if not said:
+        return None
+    name = said.group("name") or reporter
+    return reporter if name.split()[0] in _SENTENCE_STARTERS or name.split()[0] in _DETERMINERS else name
+
+
 def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                drop: list[Quantity] | None = None, presupposed: bool = False) -> Unit | None:
     # "Biden has said he will not ...": in reported speech "he" is the one who said it
@@ -1547,11 +1562,11 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
         # "They had maintained ..." after "Broadcom and VMware said ...": the parties by name
         word = statement.split()[0]
         statement = (ctx.parties if word == "They" else ctx.parties + "’s") + statement[len(word):]
-    if reporter and not person and re.match(r"^It\s+[a-z]", statement) and \
-            not _PEOPLE_BY_ROLE.fullmatch(reporter) and re.search(
-            rf"\b{re.escape(reporter)}(?:’s|'s)?\s+(?:\w+\s+){{0,3}}?(?:said|says|added|announced|reported|stated|noted)"
-            r"(?:\s+(?:on\s+)?\w+day)?\s+(?:that\s+)?it\b", ctx.quote):
-        statement = reporter + statement[2:]        # "Qantas said it expects ...", "HAL says it can ...": the reporter
+    if reporter and re.match(r"^It\s+[a-z]", statement) and not _EXPLETIVE_IT.match(statement) and \
+            not _PEOPLE_BY_ROLE.fullmatch(reporter) and _said_it(reporter, ctx):
+        # "Qantas said it expects ...", "HAL says it can ...", "The club said it now expects ...": the
+        # reporter (an "it" that speaks is no person, whatever the name list makes of "Stats SA")
+        statement = _said_it(reporter, ctx) + statement[2:]
     elif reporter and not person and re.match(r"^It\s+(?:will|would|has|had|plans|planned|intends|expects|expected|aims|"
                                               r"aimed|is|was)\b", statement) and \
             re.match(r"[A-Z]", reporter) and not re.search(r"s$", reporter):
