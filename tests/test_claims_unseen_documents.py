@@ -1840,9 +1840,10 @@ def test_a_verbless_piece_goes_back_to_its_clause_with_the_words_that_cut_it_off
     # a pronoun that forecasts is the organisation in view (the statement was mended, the speaker stayed "It")
     ("Orbix Semiconductor reported a record profit on Thursday. It anticipates a 3% annual dilution in later years.",
      "Orbix Semiconductor", "Orbix Semiconductor anticipates a 3% annual dilution in later years."),
-    # ... and with nobody named in view, nobody is the speaker (was "They")
+    # ... and with nobody named in view, nobody is the speaker (was "They"; the statement names the
+    # plural subject before it)
     ("Most economists expect a cut. They are forecasting a 25 basis point lowering of the cash rate.",
-     None, "They are forecasting a 25 basis point lowering of the cash rate."),
+     None, "Most economists are forecasting a 25 basis point lowering of the cash rate."),
     # the day a source spoke is not part of its name (was "Wednesday Orbix"), and "its" is that source's
     ("On Wednesday Orbix said its Series X consoles will launch on 10 November.",
      "Orbix", "Orbix’s Series X consoles will launch on 10 November."),
@@ -1919,8 +1920,11 @@ def test_a_weekday_close_is_the_last_trading_day_of_that_name() -> None:
      "for the full year.", "400,000", "Orbix Auto does not expect to reach 400,000 units for the full year."),
     ("The Conservatives lead by a wide margin in Quebec, and are ahead in Ontario by about 7 points.", "Ontario",
      "The Conservatives are ahead in Ontario by about 7 points."),
+    # a "They" opening a sentence is the plural subject of the one before (were "They ended the day ...")
+    ("Orbix shares were down more than 7% at one stage yesterday. They ended the day at $6.31, down 1.4%.", "$6.31",
+     "Orbix shares ended the day at $6.31, down 1.4%."),
 ])
-def test_a_verb_split_off_keeps_its_subject(text: str, phrase: str, statement: str) -> None:
+def test_a_verb_split_off_keeps_its_subject(text: str, phrase: str, statement: str) -> None:     # (and a "They")
     assert the(parsed(text, date="2025-10-01"), phrase).statement == statement
 
 
@@ -1946,3 +1950,9 @@ def test_a_range_of_days_written_day_first_ends_on_its_second_day() -> None:
     # "from 17 October to 14 November" resolved at 17 October (the "October 17 to November 14" form already ended later)
     claim = parsed("The tournament will be played in Oman from 17 October to 14 November.", date="2021-10-10")[0]
     assert (claim.kind, claim.event_date, claim.resolves_by) == ("event", "2021-10-17", "2021-11-14")
+
+
+def test_a_they_after_a_singular_subject_stays_they() -> None:
+    claims = parsed("The central bank is expected to cut rates on Tuesday. They are forecasting a 25 basis point cut.",
+                    date="2025-05-16")
+    assert the(claims, "25 basis point").statement.startswith("They are forecasting")

@@ -47,7 +47,7 @@ from .claim_dates import (
     occasion_year,
     said_on,
 )
-from .clause_parse import clause_parts, has_verb, subject_of
+from .clause_parse import clause_parts, has_verb, plural_subject, subject_of
 from .quantities import Quantity, format_value, parse_quantities
 
 
@@ -2573,6 +2573,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
     thing: str | None = None            # what a sentence-initial "It" refers to
     parties: str | None = None          # "Broadcom and VMware": who a sentence's "They" is
     parties_seen = 0                    # sentences since the parties were last referred to
+    last_sentence = ""                  # (whose plural subject a "They" opening the next one is)
     before: list[str] = []              # the people the paragraph before named
     for index, paragraph in enumerate(paragraphs(body)):
         interviewee = _interviewee(paragraph.text, names, outlet) or interviewee
@@ -2584,6 +2585,10 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
         for sentence in _sentences(paragraph.text):
             said_day: str | None = None
             own_parties = _plural_subject(sentence, names)
+            # "Qantas shares were down ... They ended the day at $6.31": the shares
+            they = plural_subject(last_sentence) if not (own_parties or parties) and last_sentence and \
+                re.match(r"They\s", sentence) else None
+            last_sentence = sentence
             quotes = find_quotes(sentence)
             quoted_chars = sum(e - s for s, e in quotes)
             sentence = _TICKER_ASIDE.sub("", _INLINE_CREDIT.sub("", _CAPTION_CREDIT.sub("", sentence))).strip()
@@ -2652,7 +2657,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 ctx = _Context(names=names, document_date=document_date, speaker=speaker, quote=sentence,
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
                                interviewee=interviewee, paragraph=paragraph.text, thing=thing,
-                               parties=own_parties or parties, fiscal_end=fiscal_end, occasion_year=occasion,
+                               parties=own_parties or parties or they, fiscal_end=fiscal_end, occasion_year=occasion,
                                said_on=None if quoted else said_day)
                 for unit in _clause_units(text, ctx):
                     unit.paragraph = index

@@ -79,6 +79,21 @@ def subject_of(text: str) -> str | None:
     return doc[subject.left_edge.i:subject.right_edge.i + 1].text
 
 
+def plural_subject(text: str) -> str | None:
+    """The subject of ``text``'s main verb when it is a plural noun, without what a comma adds to it
+    ("Qantas shares", "The Liberals", "Shares in DBS"): who a "They" opening the next sentence is.
+    None for anything else ("Banxico", "The Reserve Bank of Australia")."""
+    doc = _parse(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+        return None
+    end = next((t.i for t in doc[subject.i:subject.right_edge.i + 1] if t.text in (",", "(", "—", "–")),
+               subject.right_edge.i + 1)
+    words = doc[subject.left_edge.i:end].text.strip()
+    return words[:1].upper() + words[1:] if words else None
+
+
 def has_verb(text: str) -> bool:
     """Whether ``text`` has a verb at all ("the Las Cruces zinc mine in Spain" has none)."""
     return any(_is_verb(t) for t in _parse(text))
