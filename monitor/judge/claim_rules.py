@@ -858,6 +858,7 @@ def narrator_attribution(sentence: str) -> tuple[Attribution, str]:
 
 
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Some", "Any"}
+_NEVER_ALONE = _DETERMINERS - {"This", "That", "Some", "Any"}     # ("This means ...": a subject of its own)
 _TITLE_JOINERS = {"of", "for", "the", "and", "at", "in", "on", "de", "du", "la", "&"}
 
 
@@ -981,8 +982,7 @@ def _present_main_verb(text: str) -> bool:
     word, following = verb.group(1), verb.group(2) or ""
     if following in ("and", "or", "of", "for", "from", "to", "in", "with", "were", "was", "are", "have", "had"):
         return False            # "orders and warnings ... were lifted": a plural noun, not a verb
-    if word not in ("is", "are") and re.fullmatch(rf"{_PAST_ONLY_FORMS}|rose|fell|grew|came|went|gave|kept|won|lost|"
-                                                 r"sold|paid|showed|[a-z]{3,}ed", following):
+    if word not in ("is", "are") and _PAST_MARK.fullmatch(following):
         return False            # "Annual sales grew 7.8% on Tuesday": "sales" ends the subject, "grew" is the verb
     return word in ("is", "are") or (word.endswith("s") and word not in ("was", "has", "does", "says", "thus")
                                      and not word.endswith(("ss", "us", "is", "ings")) and len(word) > 3)
@@ -1030,7 +1030,7 @@ def _subject(clause: str) -> str | None:
         bare = word.strip(",.;:“”\"").lower()
         if index > 0 and verbs.match(bare) and not bare.endswith(("ss", "us", "'s", "’s", "ies")) and \
                 not word[:1].isupper():        # "Jonas", "Reuters": names, not verbs
-            if index == 1 and words[0].capitalize() in _DETERMINERS - {"This", "That", "Some", "Any"}:
+            if index == 1 and words[0].capitalize() in _NEVER_ALONE:
                 continue                       # "The results showed": a determiner is no subject, "results" a noun
             subject = " ".join(words[:index]).strip(",;: ")
             return subject or None
@@ -1529,11 +1529,13 @@ def _attributive_month(text: str, statement: str) -> bool:
         re.search(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{re.escape(month)}\s+(?!of\b|\d)[A-Za-z]", statement))
 
 
-# reporters who are people named by what they do: "Analysts said it would take years" (it is no analyst)
-_PEOPLE_BY_ROLE = re.compile(r"(?:\w+\s+)?(?:analysts|officials|economists|experts|sources|investors|traders|executives|"
-                             r"authorities|police|scientists|researchers|critics|prosecutors|lawyers|regulators|"
-                             r"ministers|leaders|organi[sz]ers|residents|workers|unions|observers|forecasters)",
-                             re.IGNORECASE)
+# groups of people a sentence names by what they do (", officials said"; "Analysts said it would take years":
+# the "it" is no analyst)
+_PEOPLE_GROUPS = (r"sources|officials|analysts|economists|people|diplomats|executives|traders|delegates|observers|"
+                  r"negotiators|experts|organi[sz]ers|scientists|researchers|prosecutors|lawyers|investors|witnesses|"
+                  r"police|residents")
+_PEOPLE_BY_ROLE = re.compile(rf"(?:\w+\s+)?(?:{_PEOPLE_GROUPS}|authorities|critics|regulators|ministers|leaders|workers|"
+                             r"unions|forecasters)", re.IGNORECASE)
 
 
 def _said_it(reporter: str, ctx: _Context) -> str | None:
@@ -1562,11 +1564,12 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
         # "They had maintained ..." after "Broadcom and VMware said ...": the parties by name
         word = statement.split()[0]
         statement = (ctx.parties if word == "They" else ctx.parties + "’s") + statement[len(word):]
-    if reporter and re.match(r"^It\s+[a-z]", statement) and not _EXPLETIVE_IT.match(statement) and \
-            not _PEOPLE_BY_ROLE.fullmatch(reporter) and _said_it(reporter, ctx):
+    said_it = _said_it(reporter, ctx) if reporter and re.match(r"^It\s+[a-z]", statement) and \
+        not _EXPLETIVE_IT.match(statement) and not _PEOPLE_BY_ROLE.fullmatch(reporter) else None
+    if said_it:
         # "Qantas said it expects ...", "HAL says it can ...", "The club said it now expects ...": the
         # reporter (an "it" that speaks is no person, whatever the name list makes of "Stats SA")
-        statement = _said_it(reporter, ctx) + statement[2:]
+        statement = said_it + statement[2:]
     elif reporter and not person and re.match(r"^It\s+(?:will|would|has|had|plans|planned|intends|expects|expected|aims|"
                                               r"aimed|is|was)\b", statement) and \
             re.match(r"[A-Z]", reporter) and not re.search(r"s$", reporter):
@@ -1764,9 +1767,7 @@ _WORTH = re.compile(
     r"transfer|takeover|acquisition|order|investment|settlement))\b(?P<pp>\s+(?:with|for|from|to|of)\s+"
     r"(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?)?\s+worth\s+(?P<value>[^,;]+?)(?=[.;]?$|[,;])")
 _GROUP_ATTRIBUTION = re.compile(
-    r",\s+(?P<who>(?:[\w+’'\-]+\s+){0,3}(?:sources|officials|analysts|economists|people|diplomats|executives|"
-    r"traders|delegates|observers|negotiators|experts|organi[sz]ers|scientists|researchers|prosecutors|lawyers|"
-    r"investors|witnesses|police|residents))\s+(?P<verb>told\s+[A-Z]\w+|said|say)(?:,\s+|\.?$)")
+    rf",\s+(?P<who>(?:[\w+’'\-]+\s+){{0,3}}(?:{_PEOPLE_GROUPS}))\s+(?P<verb>told\s+[A-Z]\w+|said|say)(?:,\s+|\.?$)")
 
 
 # Adjuncts that state something of their own, peeled off the end of a clause:

@@ -68,12 +68,18 @@ def _text(doc, indices: list[int], replace: dict[int, str] | None = None) -> str
     return (out[:1].upper() + out[1:] + ".") if out else ""
 
 
+def _main_subject(doc, dependencies: tuple[str, ...] | None = None):
+    """The subject token of the parse's main verb (one of ``dependencies``, default any subject), or None."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    wanted = dependencies or _SUBJECTS
+    return next((c for c in root.children if c.dep_ in wanted), None) if root is not None else None
+
+
 def subject_of(text: str) -> str | None:
     """The subject of ``text``'s main verb as written ("The Conservatives" of "The Conservatives lead
     by ..."), where the rules' word list cannot tell the verb; None when the parse has none."""
     doc = _parse(text)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None) if root is not None else None
+    subject = _main_subject(doc)
     if subject is None or subject.tag_ in ("WDT", "WP", "EX"):
         return None
     return doc[subject.left_edge.i:subject.right_edge.i + 1].text
@@ -84,8 +90,7 @@ def plural_subject(text: str) -> str | None:
     ("Qantas shares", "The Liberals", "Shares in DBS"): who a "They" opening the next sentence is.
     None for anything else ("Banxico", "The Reserve Bank of Australia")."""
     doc = _parse(text)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    subject = _main_subject(doc, ("nsubj", "nsubjpass"))
     if subject is None or subject.tag_ not in ("NNS", "NNPS"):
         return None
     end = next((t.i for t in doc[subject.i:subject.right_edge.i + 1] if t.text in (",", "(", "—", "–")),
