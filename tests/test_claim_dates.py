@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.judge.claim_dates import find_dates, fiscal_year_end
+from monitor.judge.claim_dates import find_dates, fiscal_year_end, season_year_end
 
 
 @pytest.mark.parametrize("text, written, future, start, end", [
@@ -38,6 +38,15 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end
     ("expects to finalise a pact by summer", "2023-05-22", True, "2023-08-31", "2023-08-31"),
     ("by summer", "2023-10-02", True, "2024-08-31", "2024-08-31"),                 # this summer is over: next
     ("by summer 2025", "2023-10-02", True, "2025-08-31", "2025-08-31"),
+    ("hire 6,000 freshers in the ongoing financial year", "2024-07-26", True, "2024-07-01", "2025-06-30"),
+    ("looking to hire close to 90,000 freshers in the current fiscal.", "2024-07-26", True, "2024-07-01", "2025-06-30"),
+    ("may form inside the area of responsibility before the year ends", "2023-11-20", True, "2023-12-31", "2023-12-31"),
+    ("end of year figures are likely to fall short", "2024-09-05", True, "2024-12-31", "2024-12-31"),
+    ("costs to rise by 4.2 percent in the coming year", "2024-09-26", True, "2025-01-01", "2025-12-31"),   # autumn: next
+    ("costs to rise by 4.2 percent in the coming year", "2024-02-10", True, "2024-01-01", "2024-12-31"),
+    ("over the next decade", "2024-06-18", True, "2034-06-30", "2034-06-30"),
+    ("gained 19 million subscribers in the fourth quarter", "2025-01-22", False, "2024-10-01", "2024-12-31"),  # past: back
+    ("the company added 5 million subscribers in Q3", "2025-01-22", False, "2024-07-01", "2024-09-30"),
     ("the drive will continue for three months", "2026-02-28", True, "2026-05-28", "2026-05-28"),   # calendar months
     ("in the next three months there is a 40% chance", "2022-06-01", True, "2022-08-31", "2022-08-31"),  # Jun-Aug
     ("could be set for a glorious summer this year", "2022-06-01", True, "2022-08-31", "2022-08-31"),
@@ -150,6 +159,7 @@ def test_when_a_poll_was_taken_is_no_date_of_its_claim() -> None:
     ("Congress passed the bill; the White House signed it.", 9),
     ("The U.S. Treasury will sell $38 billion; the Treasury said.", 9),     # "Treasury" alone names no country
     ("Nothing here names a country.", 6),
+    ("New Delhi: TCS plans to hire 40,000 freshers; Wipro's Rs 3,000 crore buyback.", 3),   # a dateline, rupees
 ])
 def test_a_financial_year_ends_where_the_document_is_set(body: str, month: int) -> None:
     assert fiscal_year_end(body) == month
@@ -159,3 +169,18 @@ def test_a_second_match_of_one_pattern_is_read_by_that_pattern() -> None:
     # the second financial year was read as a day (2024-06-25): the first match had renamed the pattern
     found = find_dates("sales in 2023-24 and 2024-25 will rise", "2023-06-20", True, fiscal_end=6)
     assert [(d["date"], d["end"]) for d in found] == [("2023-07-01", "2024-06-30"), ("2024-07-01", "2025-06-30")]
+
+
+@pytest.mark.parametrize("body, month", [
+    ("ISMA put sugar output at 31 million tonnes; sugar exports will be capped.", 9),       # October to September
+    ("The ICCO sees a cocoa surplus; cocoa futures rose.", 9),
+    ("Fonterra cut its forecast to $6.75 per kgMS.", 5),                                  # New Zealand dairy: June to May
+    ("Sugar prices rose; the budget for 2024-25 was tabled.", None),                       # one mention is no topic
+])
+def test_a_commodity_document_has_the_marketing_year_of_its_commodity(body: str, month: int | None) -> None:
+    assert season_year_end(body) == month
+
+
+def test_a_split_year_in_a_commodity_document_is_its_marketing_year() -> None:
+    found = find_dates("olive oil production in the 2023-2024 harvest", "2023-10-09", True, fiscal_end=6, season_end=9)
+    assert [(d["date"], d["end"]) for d in found] == [("2023-10-01", "2024-09-30")]

@@ -1956,3 +1956,19 @@ def test_a_they_after_a_singular_subject_stays_they() -> None:
     claims = parsed("The central bank is expected to cut rates on Tuesday. They are forecasting a 25 basis point cut.",
                     date="2025-05-16")
     assert the(claims, "25 basis point").statement.startswith("They are forecasting")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Next week's deliveries include 1,019,070 doses of the Pfizer vaccine.",
+    "Cebu Pacific is allotting P50 billion in capital expenditures for next year, a 19-percent hike from P42 billion.",
+    "The committee is targeting inflation of below 9% by the end of 2024.",
+])
+def test_a_value_for_a_period_the_text_points_ahead_to_is_a_forecast(sentence: str) -> None:
+    # each was a quantity with no resolves_by: nothing would ever have checked it
+    claim = parsed(sentence, date="2024-04-26")[0]
+    assert (claim.kind, claim.resolves_by is not None) == ("forecast", True)
+
+
+def test_a_value_measured_in_a_past_period_stays_a_quantity() -> None:
+    claim = parsed("Netflix gained 19 million subscribers in the fourth quarter.", date="2025-01-22")[0]
+    assert (claim.kind, claim.event_date) == ("quantity", "2024-10-01")

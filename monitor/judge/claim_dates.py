@@ -54,8 +54,10 @@ _DATE_PATTERNS = (
     ("fyhalf", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<half>first|second)\s+(?:half|six\s+months)"
                           r"\s+of\s+(?:the\s+)?(?:(?:current\s+|this\s+)?(?:financial|fiscal)\s+year|(?P<calendar>year))\b",
                           re.IGNORECASE)),
-    ("fy", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
-                      r"(?:financial|fiscal)\s+year\b", re.IGNORECASE)),
+    # (and India's "this fiscal", "the ongoing financial year")
+    ("fy", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<which>current|this|next|coming|ongoing)\s+"
+                      r"(?:(?:financial|fiscal)\s+year\b|fiscal(?=\s*[.,;:)]|\s+(?:and|to|in|as|from|on|with|compared|"
+                      r"against|amid|when|while|after|before|is|was|will)\b))", re.IGNORECASE)),
     # "fiscal 2024", "FY26", "the 2024 fiscal year": the financial year ending in that year
     ("fynamed", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?:(?:full\s+)?(?i:fiscal|financial)(?:\s+year)?\s+"
                            r"(?P<y1>(?:19|20)\d{2})|FY\s?(?P<y2>(?:20)?\d{2})|(?P<y3>(?:19|20)\d{2})\s+(?i:fiscal|financial)\s+year)"
@@ -108,8 +110,13 @@ _DATE_PATTERNS = (
     ("week", re.compile(r"\b(?:(?:early|late)\s+)?(?:next|this|last|the coming|the following)\s+week(?:end)?\b",
                         re.IGNORECASE)),
     ("month", re.compile(r"\b(?:next|this|last|the coming)\s+month\b", re.IGNORECASE)),
+    # (and "before the year ends", "end of year figures")
     ("year", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) year\b|\b(?:by\s+)?"
-                        r"(?:year-end|year end|the year's end|the end of the year)\b", re.IGNORECASE)),
+                        r"(?:year-end|year end|the year's end|the end of the year|end[\s-]of[\s-]year)\b|"
+                        r"\b(?:by|before|until)\s+the\s+year\s+(?:ends|is\s+out|is\s+over|closes)\b", re.IGNORECASE)),
+    # "in the coming year", "over the year ahead": the calendar year the next twelve months mostly fall in
+    ("comingyear", re.compile(r"\b(?:(?:in|over|during|for|through)\s+)?the\s+(?:coming\s+year|year\s+ahead)\b",
+                              re.IGNORECASE)),
     ("yearend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?(?:the\s+)?end(?: of|-)\s?(?P<y>(?:19|20)\d{2})\b",
                            re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?P<q>[1-4])Q(?P<qy>\d{2})\b")),
@@ -148,8 +155,8 @@ _DATE_PATTERNS = (
     ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:(?:\d+|one|two|three|a)\s+or\s+)?"
                        r"(?:\d+|two|three|four|five|six|seven|ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
     ("month", re.compile(r"\bin\s+(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
-    ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?P<n>\d+|two|three|four|five|six|seven|"
-                        r"eight|nine|ten|twelve)\s+(?P<unit>years|months)\b", re.IGNORECASE)),
+    ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|twelve)\s+(?P<unit>years|months)|(?P<decade>decade))\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:at least\s+)?(?:the\s+)?"
                          rf"(?:(?:early|mid|late|end of)[\s-]+)?"
                          rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}})?\b")),
@@ -199,7 +206,8 @@ def _alternative_dates(statement: str, first: str, second: str) -> bool:
 # Canada and the UK (its government's year), 30 September for the US government, 30 June in
 # Australia and New Zealand (and when nothing says).
 _FISCAL_COUNTRIES = (
-    (3, re.compile(r"¥|\b(?:India|Indian|RBI|rupees?|Sensex|Japan|Japanese|BOJ|yen|Tokyo|Canada|Canadian|Ottawa|Britain|British|"
+    (3, re.compile(r"¥|\b(?:India|Indian|RBI|rupees?|Sensex|crores?|lakhs?|Rs|New Delhi|Mumbai|Bengaluru|Chennai|"
+                   r"Japan|Japanese|BOJ|yen|Tokyo|Canada|Canadian|Ottawa|Britain|British|"
                    r"UK|U\.K\.|England|English|Scotland|HMRC|Westminster)(?!\w)")),
     (9, re.compile(r"\b(?:U\.S\.|US|American|Congress|federal government|Pentagon|White House)(?!\w)")),
     (6, re.compile(r"\b(?:Australia|Australian|RBA|ASX|Queensland|NSW|Victoria|Sydney|Melbourne|New Zealand|"
@@ -212,6 +220,23 @@ def fiscal_year_end(body: str) -> int:
     counts = [(len(pattern.findall(body)), month) for month, pattern in _FISCAL_COUNTRIES]
     best = max(counts)
     return best[1] if best[0] else 6
+
+
+# Where a split year ("the 2022-23 season", "2023/24 production") ends in a document about a crop or
+# commodity that has a marketing year of its own: September for sugar, cocoa and olive oil (October
+# to September: India's sugar season, the ICCO's cocoa year, the IOC's olive oil year), May for New
+# Zealand dairy (Fonterra's June-to-May season). Named twice at least: one mention is no topic.
+_SEASON_COMMODITIES = (
+    (9, re.compile(r"\b(?:sugar|sugarcane|cocoa|olive oil)\b", re.IGNORECASE)),
+    (5, re.compile(r"\b(?:Fonterra|milk solids|kgMS|Global Dairy Trade|GDT)\b")),
+)
+
+
+def season_year_end(body: str) -> int | None:
+    """The month a split year ends in for a document about such a commodity (the one it names
+    most), or None: the financial year's (``fiscal_year_end``)."""
+    count, month = max((len(pattern.findall(body)), month) for month, pattern in _SEASON_COMMODITIES)
+    return month if count >= 2 else None
 
 
 # an occasion named by its year after its name: "the ICC Cricket World Cup 2019", "Euro 2024", "Expo 2020"
@@ -272,6 +297,18 @@ def _financial_year(ending_in: int, last_month: int) -> tuple[date, date]:
     calendar year when ``last_month`` is 12)."""
     end = _month_end(ending_in, last_month)
     return _months_later(end + timedelta(days=1), -12), end
+
+
+def _reported_quarter_year(year: int, quarter: int, today: date) -> int:
+    """The year of a quarter a past-tense clause names without one: the last such quarter when it
+    ended nearer to ``today`` than the next one starts ("Netflix gained 19 million subscribers in
+    the fourth quarter", written in January). A quarter about to start stays ahead: "analysts were
+    projecting second-quarter earnings" in March, "should average $16,000 in the fourth quarter,
+    a poll showed" in June."""
+    start = date(year, 3 * quarter - 2, 1)
+    if start <= today:
+        return year
+    return year - 1 if (today - _month_end(year - 1, 3 * quarter)).days <= (start - today).days else year
 
 
 def _month_end(year: int, month: int) -> date:
@@ -340,7 +377,7 @@ _PERIOD_END = re.compile(r"\b(?:quarter|period|year|month|week|half)\s+(?:that\s
 
 
 def find_dates(text: str, document_date: str | None, future: bool | None,
-               fiscal_end: int = 6) -> list[dict[str, Any]]:
+               fiscal_end: int = 6, season_end: int | None = None) -> list[dict[str, Any]]:
     """Date expressions of ``text`` resolved against the document date, each as
     ``{"text", "date" (ISO), "precision" (day/week/month/quarter/half/year), "end" (ISO), "until"}``.
 
@@ -348,7 +385,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
     way a weekday or a day without a year points. ``until`` marks "until (at least) X": the
     statement holds up to the start of X (``date``), not to its ``end``.
     ``fiscal_end``: the month a financial year ends in where the document is set (see
-    ``fiscal_year_end``)."""
+    ``fiscal_year_end``); ``season_end``: the month a split year ("2023/24") ends in where that
+    is a commodity's marketing year (``season_year_end``)."""
     import dateparser
 
     base = datetime.fromisoformat(document_date) if document_date else datetime.now()
@@ -387,7 +425,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     # "over 2022-25", "cover 2026-2030": a span of years, to the end of the last
                     resolved, end = date(int(match.group("fy1")), 1, 1), date(second, 12, 31)
                 else:
-                    resolved, end = _financial_year(second if fiscal_end < 12 else int(match.group("fy1")), fiscal_end)
+                    year_end = season_end or fiscal_end
+                    resolved, end = _financial_year(second if year_end < 12 else int(match.group("fy1")), year_end)
                 precision = "year"
             elif precision == "fyhalf":
                 year_end = 12 if match.group("calendar") else fiscal_end
@@ -475,6 +514,10 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 year = today.year + (1 if match.group("which").lower() == "next" else 0)
                 resolved, end = date(year, 1, 1), date(year, 6, 30)
                 precision = "half"
+            elif precision == "comingyear":
+                year = today.year + (today.month > 6)      # (written in the autumn: mostly next year)
+                resolved, end = date(year, 1, 1), date(year, 12, 31)
+                precision = "year"
             elif precision == "monthend":
                 resolved = end = _month_end(today.year, today.month)
                 precision = "month"
@@ -521,6 +564,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 year = (int(qy) + 2000 if len(qy) == 2 else int(qy)) if qy else today.year
                 if not match.group("qy") and future and _month_end(year, 3 * quarter) < today:
                     year += 1
+                elif not match.group("qy") and future is False:
+                    year = _reported_quarter_year(year, quarter, today)      # "added 5 million in Q3"
                 resolved, end = date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
             elif precision == "quarter":
                 words = re.split(r"[\s-]+", phrase.lower())
@@ -529,6 +574,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 year = int(words[-1]) if words[-1].isdigit() else today.year + (words[-2:] == ["next", "year"])
                 if not named_year and future and _month_end(year, 3 * quarter) < today - timedelta(days=45):
                     year += 1                  # (a quarter just ended is still reported on)
+                elif not named_year and future is False:
+                    year = _reported_quarter_year(year, quarter, today)
                 resolved = date(year, 3 * quarter - 2, 1)
                 end = _month_end(year, 3 * quarter)
             elif precision == "half":
@@ -537,10 +584,11 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved = date(year, 1 if words[0] == "first" else 7, 1)
                 end = _month_end(year, 6 if words[0] == "first" else 12)
             elif precision == "span":
-                number = match.group("n").lower()
+                number = "ten" if match.group("decade") else match.group("n").lower()
+                unit = "years" if match.group("decade") else match.group("unit").lower()
                 count = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
-                months = count * (12 if match.group("unit").lower() == "years" else 1)
-                if match.group("unit").lower() == "months":
+                months = count * (12 if unit == "years" else 1)
+                if unit == "months":
                     # "in the next three months" written on 1 June: June, July and August
                     resolved = end = _months_later(today, months) - timedelta(days=1)
                 else:

@@ -46,6 +46,7 @@ from .claim_dates import (
     in_occasion_year,
     occasion_year,
     said_on,
+    season_year_end,
 )
 from .clause_parse import clause_parts, has_verb, plural_subject, subject_of
 from .quantities import Quantity, format_value, parse_quantities
@@ -1140,6 +1141,7 @@ class _Context:
     thing: str | None = None         # the named organisation or thing the last sentence was about
     parties: str | None = None       # the two or more named parties a sentence's "They" refers to
     fiscal_end: int = 6              # the month a financial year ends in (fiscal_year_end)
+    season_end: int | None = None    # the month a commodity's split year ends in (season_year_end)
     occasion_year: int | None = None  # the year of the occasion ahead the document previews (occasion_year)
     said_on: str | None = None       # the day the attribution says it was said ("announced on Wednesday that")
 
@@ -1424,6 +1426,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
                 not re.search(r"\bmargin of error\b", clause) and \
                 not (dates and all(d["end"] < (ctx.document_date or "") for d in dates)):
             return "forecast", None, None          # "YouGov, in its eve-of-election poll, had Labour on 39 per cent"
+        if not past_deed and not changed and clause_tense(clause) != "past" and any(
+                d["date"] > (ctx.document_date or "9999") and _AHEAD_PERIOD.match(d["text"]) for d in dates):
+            return "forecast", None, None          # "Next week's deliveries include 1,019,070 doses": a period ahead
         return "quantity", None, None
     definite = bool(re.match(r"^(?:The|Its|Their)\s+\w+", clause)) and bool(quantities or dates)
     if has_entities or definite or (narrated and ctx.speaker is not None) or body or _RANKED_FACT.search(clause) or \
@@ -1433,6 +1438,11 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             not re.match(r"^(?:I|We|You|He|She|It|They|This|That|These|Those)\b", clause):
         return "fact", None, None                  # "Month to month, transport costs fell": a measured move
     return None, None, None
+
+
+# a period the text itself points ahead to ("next week", "by the end of 2024", "for 2018"), as a
+# bare month or "through 2026" does not: a value for it is a forecast or a plan, not a measurement
+_AHEAD_PERIOD = re.compile(r"(?i)(?:next|by the end of|(?:for|in) (?:19|20)\d{2}$|end[\s-]year)\b")
 
 
 def _cue(reason: str, match: re.Match[str] | None) -> str:
@@ -1602,9 +1612,10 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             not re.search(r"\b(?:took place|was held|were held|there was)\b", head):
         tense = "future"
     dates = find_dates(statement, ctx.document_date, future={"future": True, "past": False}.get(tense),
-                       fiscal_end=ctx.fiscal_end)
+                       fiscal_end=ctx.fiscal_end, season_end=ctx.season_end)
     if tense == "present" and _TIMETABLE_RE.search(head) and any(d["precision"] == "day" for d in dates):
-        dates = find_dates(statement, ctx.document_date, future=True, fiscal_end=ctx.fiscal_end)
+        dates = find_dates(statement, ctx.document_date, future=True, fiscal_end=ctx.fiscal_end,
+                           season_end=ctx.season_end)
     if tense != "past":
         dates = in_occasion_year(dates, statement, ctx.occasion_year)
     kind, probability, why_inactive = _classify(statement, quantities, dates, ctx, bool(entities), presupposed)
@@ -2569,6 +2580,7 @@ def _said_that_day(date_text: str, statement: str) -> bool:
 def _units(body: str, *, document_date: str | None, outlet: str | None = None) -> Iterator[Unit]:
     names = Names(body)
     fiscal_end = fiscal_year_end(body)
+    season_end = season_year_end(body)
     occasion = occasion_year(body, document_date)
     interviewee: str | None = None
     thing: str | None = None            # what a sentence-initial "It" refers to
@@ -2658,8 +2670,8 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 ctx = _Context(names=names, document_date=document_date, speaker=speaker, quote=sentence,
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
                                interviewee=interviewee, paragraph=paragraph.text, thing=thing,
-                               parties=own_parties or parties or they, fiscal_end=fiscal_end, occasion_year=occasion,
-                               said_on=None if quoted else said_day)
+                               parties=own_parties or parties or they, fiscal_end=fiscal_end, season_end=season_end,
+                               occasion_year=occasion, said_on=None if quoted else said_day)
                 for unit in _clause_units(text, ctx):
                     unit.paragraph = index
                     yield unit
