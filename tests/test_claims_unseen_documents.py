@@ -1972,3 +1972,22 @@ def test_a_value_for_a_period_the_text_points_ahead_to_is_a_forecast(sentence: s
 def test_a_value_measured_in_a_past_period_stays_a_quantity() -> None:
     claim = parsed("Netflix gained 19 million subscribers in the fourth quarter.", date="2025-01-22")[0]
     assert (claim.kind, claim.event_date) == ("quantity", "2024-10-01")
+
+
+def test_a_plural_noun_before_its_auxiliary_stays_in_the_subject() -> None:
+    # "patients" was read as the verb: the split-off clause began "Another 1,424 dengue took ..."
+    claims = parsed("Another 1,424 dengue patients have been hospitalised across Bangladesh, taking the total "
+                    "tally since the start of the year to over 20,000.", date="2023-07-16")
+    assert the(claims, "total tally").statement.startswith("Another 1,424 dengue patients ")
+
+
+@pytest.mark.parametrize("sentence, resolves_by", [
+    ("The main contract, for 20 million shots, is estimated to start in June.", "2021-06-30"),
+    ("London cocoa futures were projected to end 2018 at 1,550 pounds per tonne.", "2018-12-31"),
+])
+def test_a_projection_after_an_aside_or_in_the_passive_past_is_a_forecast(sentence: str, resolves_by: str) -> None:
+    # right before only because "shots" and "futures" were read as verbs: with the subjects read
+    # whole they became June 2020 and a quantity, until the verb after an aside and "were
+    # projected to" were read
+    claim = parsed(sentence, date="2018-02-06" if "2018" in sentence else "2021-04-23")[0]
+    assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by)

@@ -976,8 +976,8 @@ def _present_main_verb(text: str) -> bool:
     if not subject or re.search(rf"\b(?:{_PAST_ONLY_FORMS})\b", subject):
         return False            # "A storm struck the coast on Sunday, leaving ...": the subject ran past its verb
     start = text.find(subject)
-    verb = re.match(r"\s*(?:(?:also|now|still|officially|formally)\s+)?([a-z]+)(?:\s+([a-z]+))?",
-                    text[start + len(subject):])
+    verb = re.match(r"[\s,]*(?:(?:also|now|still|officially|formally)\s+)?([a-z]+)(?:\s+([a-z]+))?",
+                    text[start + len(subject):])          # (", is estimated": after an aside)
     if not verb:
         return False
     word, following = verb.group(1), verb.group(2) or ""
@@ -1014,6 +1014,10 @@ def _clean(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_AUXILIARY = re.compile(r"(?:is|are|was|were|have|has|had|will|would|could|might|may|can|must|should|shall|do|does|"
+                        r"did)$")
+
+
 def _subject(clause: str) -> str | None:
     """The words before the first verb, without an introductory phrase (at most 10 words)."""
     text = re.sub(r"^(?:(?:during|after|before|following|in|on|at|under|over|for|shortly after|despite|as of|so far|"
@@ -1033,6 +1037,8 @@ def _subject(clause: str) -> str | None:
                 not word[:1].isupper():        # "Jonas", "Reuters": names, not verbs
             if index == 1 and words[0].capitalize() in _NEVER_ALONE:
                 continue                       # "The results showed": a determiner is no subject, "results" a noun
+            if bare.endswith("s") and index + 1 < len(words) and _AUXILIARY.match(words[index + 1].lower()):
+                continue                       # "1,424 dengue patients have been": a plural noun before its verb
             subject = " ".join(words[:index]).strip(",;: ")
             return subject or None
     return None
@@ -1078,7 +1084,8 @@ def _reports_past_deed(clause: str) -> bool:
         return False           # "Strategists led by Ada Lind now see ...": a participle, not the verb
     if word in ("was", "were"):        # "A loss of $2.13 was narrower than the predicted $2.97"
         return not re.match(r"\s+(?:not\s+)?(?:likely|unlikely|set|due|expected|going|about|poised|scheduled|slated|"
-                            r"supposed|to|[a-z]+ing)\b", after) and not _FINITE_FUTURE_AFTER.search(after)
+                            r"supposed|to|[a-z]+ing|(?:projected|forecast|estimated|predicted|seen|tipped|"
+                            r"anticipated)\s+to)\b", after) and not _FINITE_FUTURE_AFTER.search(after)
     past = word in _IRREGULAR_PAST or (word.endswith("ed") and word not in _NOT_PAST) or \
         bool(re.match(r"\s*(?:has|have|had)\s", rest)) and (word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PAST)
     return past and word not in _REPORTING_PAST and not _FINITE_FUTURE_AFTER.search(rest[verb.end():])
