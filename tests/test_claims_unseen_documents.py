@@ -1991,3 +1991,31 @@ def test_a_projection_after_an_aside_or_in_the_passive_past_is_a_forecast(senten
     # projected to" were read
     claim = parsed(sentence, date="2018-02-06" if "2018" in sentence else "2021-04-23")[0]
     assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by)
+
+
+@pytest.mark.parametrize("sentence, statement", [
+    # "It" was replaced by the organisation of the sentence before: "Mark Butler came as the government ..."
+    ("It came as the government announced it intended to introduce legislation this week to cut the price of "
+     "medicines by 29 per cent.", "The government announced it intended to introduce legislation this week"),
+    ("Citi's forecast came as property transactions nosedived to a 32-year low of 59,604 in 2022.",
+     "Property transactions nosedived to a 32-year low of 59,604 in 2022."),
+    ("It comes as statistics show there's been a slight rise in the number of patients on waiting lists.",
+     "Statistics show there's been a slight rise"),       # (was no claim at all once "It comes as" went)
+])
+def test_what_a_sentence_came_as_is_the_claim(sentence: str, statement: str) -> None:
+    claims = parsed("Mark Butler, the health minister, spoke on Monday. " + sentence, date="2022-09-26")
+    assert any(c.statement.startswith(statement) for c in claims), [c.statement for c in claims]
+
+
+def test_a_semicolon_inside_brackets_cuts_nothing() -> None:
+    claims = parsed("The allowance of 1,000 riyals ($267; £217) per month was introduced in 2018.", date="2020-05-11")
+    assert [c.statement for c in claims] == ["The allowance of 1,000 riyals ($267; £217) per month was introduced "
+                                             "in 2018."]
+
+
+def test_what_there_were_is_the_subject_of_the_participle_after_it() -> None:
+    # "There brought the unemployment rate down to 5.3 per cent."
+    claims = parsed("There were 41,000 new jobs last month, bringing the unemployment rate down to 5.3 per cent, "
+                    "Statistics Canada said.", date="2019-10-11")
+    assert the(claims, "5.3 per cent").statement == "41,000 new jobs last month brought the unemployment rate " \
+                                                    "down to 5.3 per cent."

@@ -1006,7 +1006,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip().rstrip(",;:—–- ")
     # "... of their lives and, while most suffer ...": the split left the joining word behind
     text = re.sub(r"(?:,?\s+(?:and|or|but|nor|due to|because of|as well as))+(\.?)$", r"\1", text)
-    text = text.rstrip("“”\"").strip()
+    text = text.rstrip("“”\"").strip().rstrip(",;:")        # ("... from 5.7 per cent,": a quote's comma)
     if text and text[-1] not in ".!?":
         text += "."
     if re.match(r"[a-z][A-Z]", text):
@@ -1437,7 +1437,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
                 d["date"] > (ctx.document_date or "9999") and _AHEAD_PERIOD.match(d["text"]) for d in dates):
             return "forecast", None, None          # "Next week's deliveries include 1,019,070 doses": a period ahead
         return "quantity", None, None
-    definite = bool(re.match(r"^(?:The|Its|Their)\s+\w+", clause)) and bool(quantities or dates)
+    definite = bool(re.match(r"^(?:The|Its|Their)\s+\w+", clause)) and bool(quantities or dates) or \
+        bool(_EVIDENCE_SHOWS.match(clause))      # "Statistics show there's been a slight rise in ..."
     if has_entities or definite or (narrated and ctx.speaker is not None) or body or _RANKED_FACT.search(clause) or \
             re.match(r"^(?:The|Both|All)\s+(?:two\s+)?(?:leaders|presidents|sides|parties)\b", clause):
         return "fact", None, None
@@ -1828,6 +1829,14 @@ _PARTICIPLES = {
     "totaling": ("totals", "totaled", "total"), "sending": ("sends", "sent", "send"),
     "making it": ("makes it", "made it", "make it"), "making": ("makes", "made", "make"), "becoming": ("becomes", "became", "become"),
 }
+_EVIDENCE_SHOWS = re.compile(r"^(?:(?:New|Official|Latest|The latest)\s+)?(?:statistics|figures|data|records|research|"
+                             r"studies|surveys?|polls?)\s+(?:show|showed|reveal|revealed|indicate|indicated|"
+                             r"confirm|confirmed)\b", re.IGNORECASE)
+# "It came as ...", "Citi's forecast came as ...": a sentence placing the last one beside a fact
+_CAME_AS = re.compile(r"^(?:It|This|(?:The|This|That|Its|Their|His|Her|[A-Z][\w.&’'\-]*(?:’s|'s))\s+(?:[\w\-]+\s+){0,2}?"
+                      r"(?:forecast|announcement|move|decision|comments?|remarks?|news|warning|report|statement|call|"
+                      r"plan|outlook|cut|hike|rise|increase|deal|offer|update|results?|estimate|prediction|projection|"
+                      r"survey|poll|ruling|vote|launch|data|figures))\s+(?:comes|came)\s+as\s+(?=[A-Za-z])")
 _PARTICIPLE = re.compile(r"(?:,|\s+[–—])\s+(?P<ing>" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) +
                          r")\s+(?P<rest>[^;]+?)\.?$")
 _EXPECTED_ASIDE = re.compile(r"^(?P<np>(?:[A-Z][\w’'\-]*)(?:\s+[\w’'\-]+){0,6}?),\s+(?P<how>expected|set|due|scheduled|"
@@ -1958,8 +1967,13 @@ def _adjuncts(clause: str) -> list[str]:
     if participle and (parse_quantities(rest) or _CHECKABLE_WORD.search(rest) or re.match(rf"{_NAME}\s+the\b", rest)):
         main = clause[:participle.start()] + "."
         subject = _subject(main)
+        existential = re.match(r"There\s+(?P<be>are|were|is|was)\s+(?P<np>.+?)\.$", main)
+        if subject == "There" and existential:
+            subject = existential.group("np")      # "There were 41,000 new jobs, bringing ...": the jobs
         if subject:
             present, past, base = _PARTICIPLES[participle.group("ing")]
+            if existential and existential.group("be") == "are":
+                present = base                     # "There are 456,000 more jobs, bringing": they bring
             tense = clause_tense(main)
             verb = {"future": f"{_future_form(main)} {base}", "past": past}.get(tense, present)
             extra.insert(0, f"{subject} {verb} {participle.group('rest')}.")
@@ -2236,6 +2250,9 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
     cut = re.split(f"({_CLAUSE_SPLIT.pattern})", text)       # pieces, each after the words that cut it off
     out: list[str] = []
     for joiner, clause in zip(["", *cut[1::2]], cut[::2]):
+        if out and out[-1].count("(") > out[-1].count(")"):
+            out[-1] += joiner + clause       # "1,000 riyals ($267; £217) per month": a cut inside brackets
+            continue
         subject = _subject(out[-1]) if out and _OPENS_WITH_VERB.match(clause) and \
             not re.search(rf"\b(?:{_SAY_VERBS})\b", out[-1]) else None       # (a speaker is no subject of what follows)
         if subject and len(subject.split()) <= 8 and not re.search(r"[(),]|\s(?:as|when|while)\s", subject) and \
@@ -2603,6 +2620,9 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
         mentioned: list[str] = []
         previous_quote_speaker: str | None = None
         for sentence in _sentences(paragraph.text):
+            came_as = _CAME_AS.match(sentence)
+            if came_as:              # "It came as the government announced ...": what it came as is the claim
+                sentence = sentence[came_as.end():came_as.end() + 1].upper() + sentence[came_as.end() + 1:]
             said_day: str | None = None
             own_parties = _plural_subject(sentence, names)
             # "Qantas shares were down ... They ended the day at $6.31": the shares
