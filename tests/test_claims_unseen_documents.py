@@ -2019,3 +2019,34 @@ def test_what_there_were_is_the_subject_of_the_participle_after_it() -> None:
                     "Statistics Canada said.", date="2019-10-11")
     assert the(claims, "5.3 per cent").statement == "41,000 new jobs last month brought the unemployment rate " \
                                                     "down to 5.3 per cent."
+
+
+@pytest.mark.parametrize("sentence, speaker, statement", [
+    ("Miguel Chanco, Chief Emerging Asia Economist at Pantheon Macroeconomics, said the next rate cut would likely "
+     "come in the second quarter of next year.", "Miguel Chanco",
+     "The next rate cut would likely come in the second quarter of next year."),
+    ("Freightos, a freight booking and payment platform, said late Wednesday that the spot freight rate rose 4% to "
+     "$4,000.", "Freightos", "The spot freight rate rose 4% to $4,000."),
+    ("Quito Maggi, head of Mainstreet Research, told CP24 on Friday that Bailão was the only candidate with a chance.",
+     "Quito Maggi", "Bailão was the only candidate with a chance."),
+    # (the two nouns of what was said stay together: was "... said lightning." and "Strong winds were expected ...")
+    ("Masashi Okada, H3 project manager at the Japan Aerospace Exploration Agency (JAXA), said lightning and strong "
+     "winds were expected at the launch site.", "Masashi Okada",
+     "Lightning and strong winds were expected at the launch site."),
+])
+def test_a_speaker_described_between_commas_is_the_speaker(sentence: str, speaker: str, statement: str) -> None:
+    claims = parsed(sentence, date="2024-12-18")
+    assert [(c.speaker, c.statement) for c in claims] == [(speaker, statement)]
+
+
+def test_an_adverb_before_a_comma_is_no_speaker() -> None:
+    claims = parsed("Currently, bookings for budget hotels are between 60% and 70%, said Wong, while the occupancy "
+                    "rate of five-star hotels has reached 90%.", date="2023-09-20")
+    assert "Currently" not in [c.speaker for c in claims]
+
+
+def test_what_there_were_after_an_opening_phrase_keeps_the_phrase() -> None:
+    claims = parsed("In Ontario, there were 41,000 new jobs last month, bringing the unemployment rate down to 5.3 "
+                    "per cent.", date="2019-10-11")
+    assert the(claims, "5.3 per cent").statement == "In Ontario, 41,000 new jobs last month brought the " \
+                                                    "unemployment rate down to 5.3 per cent."

@@ -863,6 +863,13 @@ _NEVER_ALONE = _DETERMINERS - {"This", "That", "Some", "Any"}     # ("This means
 _TITLE_JOINERS = {"of", "for", "the", "and", "at", "in", "on", "de", "du", "la", "&"}
 
 
+# "Name, their role or who they are, said that ...": the name speaks, the words between describe them
+_APPOSITIVE_SAYS = re.compile(
+    rf"^(?P<who>{_NAME}),\s+(?P<title>[^,]{{3,110}}?),\s+(?:also\s+|later\s+)?(?P<verb>told\s+(?:[\w’'.]+\s+){{1,5}}?"
+    rf"(?:on\s+\w+(?:\s+\d{{1,2}})?\s+)?that\b|(?:{_SAY_VERBS})(?:\s+(?:during|at|in)\s+(?:[\w’'.]+\s+){{1,4}}?that\b)?)(?:\s+(?:late\s+|early\s+)?(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday))?"
+    r"\s+(?:that\s+)?(?=\S)")
+
+
 def _title_lead(lead: str) -> bool:
     """Whether the words before a speaker's name can be their title: any short lead, a long one
     ("Tourism Authority of Thailand (TAT) Deputy Governor for Domestic Marketing, ...") only of
@@ -874,6 +881,17 @@ def _title_lead(lead: str) -> bool:
 
 def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     """Attribution of a narrator sentence, and the sentence without it (one try, no lead-in skipped)."""
+    match = _APPOSITIVE_SAYS.match(sentence)
+    if match and (match.group("who").endswith("ly") or _FINITE_VERB.search(match.group("title")) and
+                  not re.match(r"(?:who|whose|which)\b", match.group("title"))):
+        match = None          # "Currently, bookings ... are between 60% and 70%, said Wong": no name, no title
+    if match and (find_dates(match.group("title"), None, None) or parse_quantities(match.group("title"))):
+        match = None          # "X, NASA's administrator set to retire at the end of April, told ...": a claim too
+    if match and _FINITE_VERB.search(sentence[match.end():]) and \
+            not re.match(r"(?:he|she|it|they|we|I)\b", sentence[match.end():]):
+        # "Miguel Chanco, Chief Emerging Asia Economist at Pantheon, said the next cut would ..."
+        # (what someone said of themselves, "said she hoped ...", stays theirs in their words)
+        return Attribution(match.group("who"), match.group("verb").split()[0], match.span()), sentence[match.end():]
     match = _ACCORDING_TO.search(sentence)
     if match and not re.search(r"\b(?:reports?|media|sources|officials|data|estimates)\b", match.group("who")):
         after = sentence[match.end():]
@@ -1009,6 +1027,7 @@ def _clean(text: str) -> str:
     text = text.rstrip("“”\"").strip().rstrip(",;:")        # ("... from 5.7 per cent,": a quote's comma)
     if text and text[-1] not in ".!?":
         text += "."
+    text = re.sub(r"\s*[,;:]+\s*\.$|\s+\.$", ".", text)     # (and one a split left before the stop)
     if re.match(r"[a-z][A-Z]", text):
         return text                           # "eBay", "iPhone": a name keeps its small first letter
     return text[:1].upper() + text[1:] if text else text
@@ -1967,9 +1986,10 @@ def _adjuncts(clause: str) -> list[str]:
     if participle and (parse_quantities(rest) or _CHECKABLE_WORD.search(rest) or re.match(rf"{_NAME}\s+the\b", rest)):
         main = clause[:participle.start()] + "."
         subject = _subject(main)
-        existential = re.match(r"There\s+(?P<be>are|were|is|was)\s+(?P<np>.+?)\.$", main)
-        if subject == "There" and existential:
-            subject = existential.group("np")      # "There were 41,000 new jobs, bringing ...": the jobs
+        existential = re.match(r"(?P<intro>[^,]{2,60},\s*)?[Tt]here\s+(?P<be>are|were|is|was)\s+(?P<np>.+?)\.$", main)
+        if subject in ("There", "there") and existential:
+            # "In Ontario, there were 41,000 new jobs, bringing ...": in Ontario, the jobs
+            subject = (existential.group("intro") or "") + existential.group("np")
         if subject:
             present, past, base = _PARTICIPLES[participle.group("ing")]
             if existential and existential.group("be") == "are":
@@ -2294,8 +2314,10 @@ def _own_subject_clauses(clause: str) -> list[str]:
         # "a regional assembly and export hub, and has long been ...": the second noun ends the first
         # clause, and its verb is the next clause's
         noun_pair = re.match(r"[^,]{1,40},\s+(?:and|but)\s+(?:has|have|had|is|are|was|were|will|would)\b", right)
+        # "X said lightning and strong winds were expected": two nouns of what was said, one verb
+        said_nouns = re.search(rf"\b(?:{_SAY_VERBS})\s+(?:that\s+)?(?:[\w\-]+\s+){{0,2}}[\w\-]+$", left)
         if _FINITE_VERB.search(left) and len(left.split()) >= 3 and len(right.split()) >= 3 and not names \
-                and not between and not shared and not noun_pair:
+                and not between and not shared and not noun_pair and not said_nouns:
             return [left, *_own_subject_clauses(right)]
     return [clause]
 
