@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.judge.claim_dates import find_dates, fiscal_year_end, season_year_end
+from monitor.judge.claim_dates import find_dates, fiscal_year_end, fiscal_year_named_by_start, season_year_end
 
 
 @pytest.mark.parametrize("text, written, future, start, end", [
@@ -47,6 +47,8 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end, season_year_e
     ("over the next decade", "2024-06-18", True, "2034-06-30", "2034-06-30"),
     ("gained 19 million subscribers in the fourth quarter", "2025-01-22", False, "2024-10-01", "2024-12-31"),  # past: back
     ("the company added 5 million subscribers in Q3", "2025-01-22", False, "2024-07-01", "2024-09-30"),
+    ("to 271 aircraft by Vision 2035", "2022-11-23", True, "2035-01-01", "2035-12-31"),   # a plan named by its year
+    ("would prevail in the area for another five to six days", "2024-05-27", True, "2024-06-02", "2024-06-02"),
     ("the drive will continue for three months", "2026-02-28", True, "2026-05-28", "2026-05-28"),   # calendar months
     ("in the next three months there is a 40% chance", "2022-06-01", True, "2022-08-31", "2022-08-31"),  # Jun-Aug
     ("could be set for a glorious summer this year", "2022-06-01", True, "2022-08-31", "2022-08-31"),
@@ -184,3 +186,11 @@ def test_a_commodity_document_has_the_marketing_year_of_its_commodity(body: str,
 def test_a_split_year_in_a_commodity_document_is_its_marketing_year() -> None:
     found = find_dates("olive oil production in the 2023-2024 harvest", "2023-10-09", True, fiscal_end=6, season_end=9)
     assert [(d["date"], d["end"]) for d in found] == [("2023-10-01", "2024-09-30")]
+
+
+def test_japan_names_a_financial_year_by_the_year_it_starts_in() -> None:
+    body = "Japan is to launch screening of visa-free travelers in FY 2028, the Japan Tourism Agency said."
+    assert fiscal_year_named_by_start(body)
+    assert not fiscal_year_named_by_start("India's TCS plans to hire 40,000 freshers in FY25, Japan aside.")
+    found = find_dates("in FY 2028", "2025-05-22", True, fiscal_end=3, named_by_start=True)
+    assert [(d["date"], d["end"]) for d in found] == [("2028-04-01", "2029-03-31")]       # was 2027-04 to 2028-03

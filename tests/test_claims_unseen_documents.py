@@ -2050,3 +2050,32 @@ def test_what_there_were_after_an_opening_phrase_keeps_the_phrase() -> None:
                     "per cent.", date="2019-10-11")
     assert the(claims, "5.3 per cent").statement == "In Ontario, 41,000 new jobs last month brought the " \
                                                     "unemployment rate down to 5.3 per cent."
+
+
+def test_what_a_speaker_added_is_a_claim_of_its_own() -> None:
+    claims = parsed("Jacobabad recorded 52 degrees, the Met Office said, adding that the weather conditions would "
+                    "prevail in the area for another five to six days.", date="2024-05-27")
+    assert [(c.statement, c.speaker) for c in claims] == [
+        ("Jacobabad recorded 52 degrees.", "Met Office"),
+        ("The weather conditions would prevail in the area for another five to six days.", "Met Office")]
+    assert claims[1].resolves_by == "2024-06-02"
+
+
+def test_a_dateline_with_the_agency_before_the_day_is_no_part_of_the_claim() -> None:
+    claims = parsed("Addis Ababa, (ENA) November 23, 2022 Ethiopian Airlines has aimed to increase the number of "
+                    "its aircraft to 271 by Vision 2035.", date="2022-11-23")
+    assert (claims[0].statement[:18], claims[0].kind, claims[0].resolves_by) == \
+        ("Ethiopian Airlines", "forecast", "2035-12-31")      # was an event on the dateline's day
+
+
+def test_a_plan_that_still_stands_is_a_forecast() -> None:
+    claims = parsed("We have planned to carry 65 million passengers by 2035.", date="2022-11-23")
+    assert (claims[0].kind, claims[0].resolves_by) == ("forecast", "2035-12-31")     # was a quantity
+
+
+def test_two_sentences_a_page_ran_together_are_two() -> None:
+    claims = parsed("Modi flagged off the Nagpur Metro on Thursday evening through video-conferencing.Maha Metro "
+                    "Managing Director Brijesh Dixit said rides will be free on Friday.", date="2019-03-07")
+    assert [(c.statement, c.event_date) for c in claims] == [
+        ("Modi flagged off the Nagpur Metro on Thursday evening through video-conferencing.", "2019-03-07"),
+        ("Rides will be free on Friday.", "2019-03-08")]

@@ -75,6 +75,9 @@ _DATE_PATTERNS = (
     ("occasion", re.compile(r"\b(?:(?:in|at|by|before|until|for|during)\s+)?[Tt]he\s+(?:19|20)\d{2}\s+(?:[\w\-]+\s+){0,2}?"
                         r"(?:elections?|census|referendum|vote|Olympics|Olympic Games|Games|World Cup|season|"
                         r"championships?|tournament|budget)\b")),
+    # "by Vision 2035", "under Agenda 2030": a plan named by the year it runs to
+    ("vision", re.compile(r"\b(?:(?i:by|in|under|for|through)\s+)?(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?i:vision|agenda)\s+"
+                          r"(?P<y>(?:19|20)\d{2})\b")),
     # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year
     ("year", re.compile(r"\b(?:(?<=finish )|(?<=end )|(?<=close )|(?<=ending )|(?<=closing ))(?:19|20)\d{2}\b|"
                         r"\b(?:19|20)\d{2}(?=\s+(?:[\w-]+\s+){0,2}(?:revenue|sales|earnings|operating|profits?|guidance|output|"
@@ -129,7 +132,8 @@ _DATE_PATTERNS = (
                           re.IGNORECASE)),
     # "expected to last between seven and eight weeks": until the longer of the two
     # "in six years" too (a day, not the end of a month as "in the next six years" below)
-    ("lasting", re.compile(r"\b(?:(?:continues?|continuing|go on)\s+for\s+|(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|"
+    ("lasting", re.compile(r"\b(?:(?:continues?|continuing|go on)\s+for\s+|for\s+(?:another|a\s+further)\s+"
+                           r"(?:[\w-]+\s+(?:to|or|-|–)\s+)?|(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|"
                            r"about\s+|around\s+|roughly\s+)|within\s+[\w-]+\s+(?:to|-|–|or)\s+|"
                            r"(?:in|within)\s+(?=\w+\s+years\b)|within\s+(?=\w+\s+months\b(?!\s+(?:of|after|from)\b))|(?:in|within|over)\s+the\s+(?:next|coming)\s+(?=\w+\s+(?:hours|days|weeks)\b))"
                            r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
@@ -213,6 +217,19 @@ _FISCAL_COUNTRIES = (
     (6, re.compile(r"\b(?:Australia|Australian|RBA|ASX|Queensland|NSW|Victoria|Sydney|Melbourne|New Zealand|"
                    r"Canberra)(?!\w)")),
 )
+
+
+# Japan names a financial year by the year it starts in ("fiscal 2028" runs from April 2028 to
+# March 2029); India, the UK and companies elsewhere by the year it ends in
+_JAPAN = re.compile(r"¥|\b(?:Japan|Japanese|BOJ|yen|Tokyo|Osaka|Nikkei)\b")
+
+
+def fiscal_year_named_by_start(body: str) -> bool:
+    """Whether a named financial year ("FY 2028", "fiscal 2028") is the one starting in that year:
+    in a document about Japan more than any other March-year country."""
+    march = _FISCAL_COUNTRIES[0][1]
+    japan = len(_JAPAN.findall(body))
+    return japan > 0 and japan * 2 > len(march.findall(body))
 
 
 def fiscal_year_end(body: str) -> int:
@@ -377,7 +394,8 @@ _PERIOD_END = re.compile(r"\b(?:quarter|period|year|month|week|half)\s+(?:that\s
 
 
 def find_dates(text: str, document_date: str | None, future: bool | None,
-               fiscal_end: int = 6, season_end: int | None = None) -> list[dict[str, Any]]:
+               fiscal_end: int = 6, season_end: int | None = None,
+               named_by_start: bool = False) -> list[dict[str, Any]]:
     """Date expressions of ``text`` resolved against the document date, each as
     ``{"text", "date" (ISO), "precision" (day/week/month/quarter/half/year), "end" (ISO), "until"}``.
 
@@ -386,7 +404,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
     statement holds up to the start of X (``date``), not to its ``end``.
     ``fiscal_end``: the month a financial year ends in where the document is set (see
     ``fiscal_year_end``); ``season_end``: the month a split year ("2023/24") ends in where that
-    is a commodity's marketing year (``season_year_end``)."""
+    is a commodity's marketing year (``season_year_end``); ``named_by_start``: "fiscal 2028" starts
+    in 2028 (``fiscal_year_named_by_start``)."""
     import dateparser
 
     base = datetime.fromisoformat(document_date) if document_date else datetime.now()
@@ -449,7 +468,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 precision = "month"
             elif precision == "fynamed":
                 named = match.group("y1") or match.group("y3") or match.group("y2")
-                resolved, end = _financial_year(int(named) if len(named) == 4 else 2000 + int(named), fiscal_end)
+                year = int(named) if len(named) == 4 else 2000 + int(named)
+                resolved, end = _financial_year(year + (named_by_start and fiscal_end < 12), fiscal_end)
                 precision = "year"
             elif precision == "fy":
                 year = today.year if today.month <= fiscal_end else today.year + 1     # the year it ends in
@@ -514,6 +534,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 year = today.year + (1 if match.group("which").lower() == "next" else 0)
                 resolved, end = date(year, 1, 1), date(year, 6, 30)
                 precision = "half"
+            elif precision == "vision":
+                resolved, end = date(int(match.group("y")), 1, 1), date(int(match.group("y")), 12, 31)
+                precision = "year"
             elif precision == "comingyear":
                 year = today.year + (today.month > 6)      # (written in the autumn: mostly next year)
                 resolved, end = date(year, 1, 1), date(year, 12, 31)

@@ -43,6 +43,7 @@ from .claim_dates import (
     _alternative_dates,
     find_dates,
     fiscal_year_end,
+    fiscal_year_named_by_start,
     in_occasion_year,
     occasion_year,
     said_on,
@@ -199,6 +200,8 @@ _DISCOURSE_SUMMARY = re.compile(
 _GOING_TO = r"going to(?!\s+(?:the|a|an|space|school|work|war|court|jail|prison|church|bed|sea|[A-Z]\w*)\b)"
 _SPECULATION_RE = re.compile(rf"\b(?:will|won’t|won't|would|could|might|may|can|shall|{_GOING_TO})\b")
 # "Starliner was set to launch them last summer": a plan that was, reported as a fact
+_HAS_PLANNED = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+|already\s+)?(?:aimed|planned|targeted|pledged)\s+"
+                          r"(?:again\s+)?to\b", re.IGNORECASE)     # (not "has decided to": a decision taken)
 _PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?"
                            r"(?:set|scheduled|slated|due|supposed)\s+to\b")
 _STRONG_FORECAST_RE = re.compile(
@@ -405,9 +408,14 @@ def _blocks(text: str) -> Iterator[str]:
 _TIME_ZONE_START = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T)\b")
 
 
+_JOINED_SENTENCES = re.compile(r"(?<=[a-z]{4})\.(?=[A-Z][a-z]{2,}\s)")
+
+
 def _sentences(text: str) -> list[str]:
     out: list[str] = []
     for block in _blocks(text):
+        # "... through video-conferencing.Maha Metro Managing Director ...": a page that lost the space
+        block = _JOINED_SENTENCES.sub(". ", block)
         for sentence in _segmenter().segment(block):
             sentence = sentence.strip()
             if not sentence:
@@ -1168,6 +1176,7 @@ class _Context:
     parties: str | None = None       # the two or more named parties a sentence's "They" refers to
     fiscal_end: int = 6              # the month a financial year ends in (fiscal_year_end)
     season_end: int | None = None    # the month a commodity's split year ends in (season_year_end)
+    named_by_start: bool = False     # "fiscal 2028" starts in 2028 (fiscal_year_named_by_start)
     occasion_year: int | None = None  # the year of the occasion ahead the document previews (occasion_year)
     said_on: str | None = None       # the day the attribution says it was said ("announced on Wednesday that")
 
@@ -1353,6 +1362,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "fact", None, None                  # "He unequivocally stated that ...": the statement is the fact
     if _FORECAST_VERB_RE.search(clause) and concrete and not evaluative and not past_deed:
         return "forecast", None, None
+    if _HAS_PLANNED.search(clause) and concrete and not evaluative and not past_deed and \
+            not any(d["end"] < (ctx.document_date or "") for d in dates):
+        return "forecast", None, None              # "We have planned to carry 65 million passengers": still the plan
     if not past_deed and re.search(r"\b(?:suggests?|suggested|indicates?|indicated|points? to|signals?|signalled|signaled)\b", clause) and \
             any(d["date"] > (ctx.document_date or "") for d in dates) and not evaluative:
         return "forecast", None, None              # "Early indications suggest a substantial crop next year"
@@ -1639,10 +1651,10 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             not re.search(r"\b(?:took place|was held|were held|there was)\b", head):
         tense = "future"
     dates = find_dates(statement, ctx.document_date, future={"future": True, "past": False}.get(tense),
-                       fiscal_end=ctx.fiscal_end, season_end=ctx.season_end)
+                       fiscal_end=ctx.fiscal_end, season_end=ctx.season_end, named_by_start=ctx.named_by_start)
     if tense == "present" and _TIMETABLE_RE.search(head) and any(d["precision"] == "day" for d in dates):
         dates = find_dates(statement, ctx.document_date, future=True, fiscal_end=ctx.fiscal_end,
-                           season_end=ctx.season_end)
+                           season_end=ctx.season_end, named_by_start=ctx.named_by_start)
     if tense != "past":
         dates = in_occasion_year(dates, statement, ctx.occasion_year)
     kind, probability, why_inactive = _classify(statement, quantities, dates, ctx, bool(entities), presupposed)
@@ -1713,6 +1725,10 @@ _NAMED_SAID = re.compile(rf",\s+and\s+(?={_NAME}\s+(?:{_SAY_VERBS})\b)")
 _WITH_PREDICTING = re.compile(
     r",\s+with\s+(?P<who>(?:[\w’'\-]+\s+){0,4}?)(?P<verb>predicting|expecting|anticipating|forecasting|estimating|projecting|saying|"
     r"expected to|likely to|set to|poised to)\s+(?:that\s+)?", re.IGNORECASE)
+# "Jacobabad recorded 52 degrees, the Met Office said, adding that the conditions would prevail ...":
+# what the speaker added is a claim of its own
+# (not "noting that ...": what is noted is mostly the background to the claim)
+_ADDING_THAT = re.compile(r",?\s+(?:adding|and\s+added)\s+that\s+(?=\S)")
 _DASH_CLAUSE = re.compile(r"\s+[—–]\s+(?=but\s+[a-z]+\s)|"
                           r"\s+[—–]\s+(?:and\s+)?(?=(?:it|he|she|they|this|that|there|the\s+\w+)\s+(?:\w+\s+)?"
                           r"(?:will|would|is|are|was|were|has|have|had|could|may|might|can)\b)|"
@@ -1789,6 +1805,8 @@ _NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?:(?P<who>{_NAME}(?:\s+(?:and|
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+|"
                        r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+|"   # "Cali, (APP - ... 22nd Oct, 2024) "
+                       rf"^[A-Z][\w.'\- ]{{1,30}},\s*\([A-Z]{{2,6}}\)\s*{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\s+(?=[A-Z])|"
+                       # ("Addis Ababa, (ENA) November 23, 2022 Ethiopian Airlines has ...")
                        r"^(?:[A-Z]{3,},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*(?:\([^)]{2,40}\)\s*)?(?:--|[–—])\s+|"
                        r"^(?:[A-Z]{3,}(?:[ /][A-Z]{2,})*,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{2,30}\)\s*(?:--|[–—-])\s+|"
                        r"^[A-Z]{3,}(?:\s[A-Z]{2,})*:\s+(?=[A-Z])|"          # "PARIS: Airbus ..."
@@ -2215,7 +2233,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     for clause in _mended_pieces(text, ctx):
         if not clause or len(clause.split()) < 3:
             continue
-        for part in _DASH_CLAUSE.split(clause):
+        for part in (dashed for added in _ADDING_THAT.split(clause) for dashed in _DASH_CLAUSE.split(added)):
             with_ = _WITH_PREDICTING.search(part)
             if with_:
                 who = with_.group("who").strip()
@@ -2627,6 +2645,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
     names = Names(body)
     fiscal_end = fiscal_year_end(body)
     season_end = season_year_end(body)
+    named_by_start = fiscal_year_named_by_start(body)
     occasion = occasion_year(body, document_date)
     interviewee: str | None = None
     thing: str | None = None            # what a sentence-initial "It" refers to
@@ -2720,7 +2739,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
                                interviewee=interviewee, paragraph=paragraph.text, thing=thing,
                                parties=own_parties or parties or they, fiscal_end=fiscal_end, season_end=season_end,
-                               occasion_year=occasion, said_on=None if quoted else said_day)
+                               named_by_start=named_by_start, occasion_year=occasion, said_on=None if quoted else said_day)
                 for unit in _clause_units(text, ctx):
                     unit.paragraph = index
                     yield unit
