@@ -2079,3 +2079,19 @@ def test_two_sentences_a_page_ran_together_are_two() -> None:
     assert [(c.statement, c.event_date) for c in claims] == [
         ("Modi flagged off the Nagpur Metro on Thursday evening through video-conferencing.", "2019-03-07"),
         ("Rides will be free on Friday.", "2019-03-08")]
+
+
+def test_a_local_time_after_a_clock_time_ends_no_sentence() -> None:
+    claims = parsed("Xiaomi started taking orders for the SU7 from 10 p.m. Beijing time (1400 GMT). The company "
+                    "has received 50,000 orders.", date="2024-03-28")
+    assert [c.statement for c in claims] == [
+        "Xiaomi started taking orders for the SU7 from 10 p.m. Beijing time (1400 GMT).",     # was cut after "p.m."
+        "The company has received 50,000 orders."]
+
+
+@pytest.mark.parametrize("line", ["Fuel strikes in France - in pictures", "Beta V.1.0 - Powered by automated translation"])
+def test_a_gallery_link_and_a_translation_banner_are_page_furniture(line: str) -> None:
+    claims = parsed(f"Unions have called a national strike on January 19.\n\n{line}\n\nThree metro lines will be shut.",
+                    date="2023-01-18")
+    assert [c.statement for c in claims] == ["Unions have called a national strike on January 19.",
+                                             "Three metro lines will be shut."]

@@ -405,7 +405,8 @@ def _blocks(text: str) -> Iterator[str]:
             yield " ".join(block)
 
 
-_TIME_ZONE_START = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T)\b")
+_TIME_ZONE_START = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T|IST|JST|"
+                              r"(?:[A-Z][a-z]+\s+){1,2}time\b(?=\s*[(,.;]|\s+on\b|\s+\())\b")
 
 
 _JOINED_SENTENCES = re.compile(r"(?<=[a-z]{4})\.(?=[A-Z][a-z]{2,}\s)")
@@ -574,7 +575,9 @@ _BOILERPLATE = re.compile(
     r"(?-i:[A-Z])[\w.’'\-]*){0,5}\s*(?:$|[|,;:–—-])|photo\b|watch\b|listen\b|"
     r"click\b|see also\b|more:|(?:\w+\s+){0,2}\w+\s*\||copyright\b|©|all rights reserved|"
     r"(?:terms of (?:use|service)|privacy policy|cookie)|(?:file |ap |reuters )?photo:|image:|"
-    r"\d+\s+min(?:ute)?s? read\b|get (?:the latest|our)\b|download (?:the|our)\b)", re.IGNORECASE)
+    r"\d+\s+min(?:ute)?s? read\b|get (?:the latest|our)\b|download (?:the|our)\b|"
+    # "Fuel strikes in France - in pictures", "Beta V.1.0 - Powered by automated translation"
+    r"[^.]{0,100}\s[-–—]\s+in pictures\b|(?:beta\s+v[\d.]+\s*[-–—]\s*)?powered by\b)", re.IGNORECASE)
 # a site's label in front of each paragraph ("Article content LONDON — Arabica coffee prices rose ...")
 _ARTICLE_LABEL = re.compile(r"^Article content\s+(?=\S)")
 _TERMINATED = re.compile(r"[.!?…][”\"’')\]]*$|[”\"]$")
