@@ -48,6 +48,9 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end, fiscal_year_n
     ("gained 19 million subscribers in the fourth quarter", "2025-01-22", False, "2024-10-01", "2024-12-31"),  # past: back
     ("the company added 5 million subscribers in Q3", "2025-01-22", False, "2024-07-01", "2024-09-30"),
     ("to 271 aircraft by Vision 2035", "2022-11-23", True, "2035-01-01", "2035-12-31"),   # a plan named by its year
+    ("The 2024 Atlantic hurricane season is likely to be extremely active", "2024-05-23", True, "2024-06-01",
+     "2024-11-30"),                                                                      # was to 31 December
+    ("likely to continue during the Southwest Monsoon season", "2025-04-15", True, "2025-06-01", "2025-09-30"),
     ("would prevail in the area for another five to six days", "2024-05-27", True, "2024-06-02", "2024-06-02"),
     ("the drive will continue for three months", "2026-02-28", True, "2026-05-28", "2026-05-28"),   # calendar months
     ("in the next three months there is a 40% chance", "2022-06-01", True, "2022-08-31", "2022-08-31"),  # Jun-Aug

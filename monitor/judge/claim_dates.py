@@ -71,6 +71,11 @@ _DATE_PATTERNS = (
                           rf"(?:and|to|through)\s+"
                           rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
+    # "the 2024 Atlantic hurricane season" (1 June to 30 November), "this year's monsoon season"
+    # (India's south-west monsoon, June to September): seasons whose end the calendar fixes
+    ("namedseason", re.compile(r"\b(?:(?i:in|by|during|for|through|over|before|until)\s+)?(?:(?i:the|this)\s+"
+                               r"(?:year[’']s\s+)?)?(?:(?P<y>(?:19|20)\d{2})\s+)?(?:Atlantic\s+|(?i:south-?west)\s+)?"
+                               r"(?<![\w-])(?P<what>(?i:hurricane|monsoon))\s+(?i:season)\b(?!\s+(?i:outlook|forecasts?|predictions?)\b)")),
     # "in the 2020 general election", "before the 2026 World Cup": an occasion named by its year
     ("occasion", re.compile(r"\b(?:(?:in|at|by|before|until|for|during)\s+)?[Tt]he\s+(?:19|20)\d{2}\s+(?:[\w\-]+\s+){0,2}?"
                         r"(?:elections?|census|referendum|vote|Olympics|Olympic Games|Games|World Cup|season|"
@@ -534,6 +539,12 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 year = today.year + (1 if match.group("which").lower() == "next" else 0)
                 resolved, end = date(year, 1, 1), date(year, 6, 30)
                 precision = "half"
+            elif precision == "namedseason":
+                last_month = 11 if (match.group("what") or "").lower() == "hurricane" else 9
+                year = int(match.group("y")) if match.group("y") else \
+                    today.year + (_month_end(today.year, last_month) < today)
+                resolved, end = date(year, 6, 1), _month_end(year, last_month)
+                precision = "month"
             elif precision == "vision":
                 resolved, end = date(int(match.group("y")), 1, 1), date(int(match.group("y")), 12, 31)
                 precision = "year"
