@@ -52,6 +52,8 @@ from monitor.judge.claim_dates import find_dates, fiscal_year_end, fiscal_year_n
      "2024-11-30"),                                                                      # was to 31 December
     ("likely to continue during the Southwest Monsoon season", "2025-04-15", True, "2025-06-01", "2025-09-30"),
     ("would prevail in the area for another five to six days", "2024-05-27", True, "2024-06-02", "2024-06-02"),
+    ("will provide about 1.2 trillion yen in subsidies within the year", "2024-02-24", True, "2024-01-01",
+     "2024-12-31"),
     ("the drive will continue for three months", "2026-02-28", True, "2026-05-28", "2026-05-28"),   # calendar months
     ("in the next three months there is a 40% chance", "2022-06-01", True, "2022-08-31", "2022-08-31"),  # Jun-Aug
     ("could be set for a glorious summer this year", "2022-06-01", True, "2022-08-31", "2022-08-31"),

@@ -2095,3 +2095,15 @@ def test_a_gallery_link_and_a_translation_banner_are_page_furniture(line: str) -
                     date="2023-01-18")
     assert [c.statement for c in claims] == ["Unions have called a national strike on January 19.",
                                              "Three metro lines will be shut."]
+
+
+def test_a_plan_since_replaced_is_a_fact() -> None:
+    claims = parsed("The launch was originally scheduled for Thursday.", date="2024-02-13")
+    assert claims[0].kind == "fact"                                       # was an event on Thursday
+
+
+def test_a_deed_after_the_subjects_appositive_is_a_report_of_the_past() -> None:
+    claims = parsed("Taiwan Semiconductor Manufacturing Co., the world's largest contract chipmaker, opened its first "
+                    "factory in Japan on Saturday, as the Japanese government aims to enhance the supply chain.",
+                    date="2024-02-24")
+    assert (claims[0].kind, claims[0].event_date) == ("event", "2024-02-24")       # was a forecast ("aims to")

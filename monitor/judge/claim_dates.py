@@ -97,7 +97,7 @@ _DATE_PATTERNS = (
                               rf"(?:(?:the\s+)?end\s+of\s+)?(?P<m>{'|'.join(_FULL_MONTHS)})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # "full-year revenue", "later in the year": the current year
     # "raised its forecast for the year" too, not "in the year to June" nor "for the year ended March"
-    ("year", re.compile(r"\b(?:full[\s-]year|later in the year|(?:for|over|throughout|during|in) the (?:full|whole|rest of the|remainder of the|balance of the) year|end[\s-]year|"
+    ("year", re.compile(r"\b(?:full[\s-]year|later in the year|within the (?:current )?year|(?:for|over|throughout|during|in) the (?:full|whole|rest of the|remainder of the|balance of the) year|end[\s-]year|"
                         r"(?:for|during) the year(?!\s+(?:to|ended|ending|through)\s+(?:the\b|date\b|\d{1,2}\s+)?(?-i:[A-Z])|"
                         r"\s+(?:ended|ending|before|after|ago|earlier)\b))\b", re.IGNORECASE)),
     # "for the current quarter", "this quarter": the quarter the document is written in (or the next)
@@ -634,7 +634,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved, end = date(year, 1, 1), date(year, 12, 31)
                 occasions.add(year)
                 precision = "year"
-            elif precision == "year" and re.search(r"full|later in|whole|rest of|remainder of|balance of|"
+            elif precision == "year" and re.search(r"full|later in|within the|whole|rest of|remainder of|balance of|"
                                                    r"(?:for|during) the year", span, re.IGNORECASE):
                 resolved, end = date(today.year, 1, 1), date(today.year, 12, 31)
             elif precision == "year" and re.fullmatch(r"(?:19|20)\d{2}", phrase):

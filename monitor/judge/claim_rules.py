@@ -202,6 +202,9 @@ _SPECULATION_RE = re.compile(rf"\b(?:will|won’t|won't|would|could|might|may|ca
 # "Starliner was set to launch them last summer": a plan that was, reported as a fact
 _HAS_PLANNED = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+|already\s+)?(?:aimed|planned|targeted|pledged)\s+"
                           r"(?:again\s+)?to\b", re.IGNORECASE)     # (not "has decided to": a decision taken)
+# "The launch was originally scheduled for Thursday": a plan since replaced, a fact about the past
+_SUPERSEDED_PLAN = re.compile(r"\b(?:was|were|had been)\s+(?:originally|initially|previously)\s+(?:set|scheduled|slated|due|"
+                              r"planned|expected)\b")
 _PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?"
                            r"(?:set|scheduled|slated|due|supposed)\s+to\b")
 _STRONG_FORECAST_RE = re.compile(
@@ -409,7 +412,7 @@ _TIME_ZONE_START = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T|IST|J
                               r"(?:[A-Z][a-z]+\s+){1,2}time\b(?=\s*[(,.;]|\s+on\b|\s+\())\b")
 
 
-_JOINED_SENTENCES = re.compile(r"(?<=[a-z]{4})\.(?=[A-Z][a-z]{2,}\s)")
+_JOINED_SENTENCES = re.compile(r"(?<=[a-z]{4})\.(?=[A-Z][a-z]{2,}[\s,])")
 
 
 def _sentences(text: str) -> list[str]:
@@ -1099,6 +1102,8 @@ def _reports_past_deed(clause: str) -> bool:
             re.search(r"\b(?:chances?|odds|probability|likelihood)\b", clause, re.IGNORECASE):
         return False           # ("They now expect adjusted earnings": the verb is "expect", not "adjusted")
     rest = clause[clause.find(subject) + len(subject):]
+    if "," in subject:
+        rest = re.sub(r"^\s*,", "", rest)      # (", opened": the verb after the appositive the subject ends with)
     verb = re.match(r"\s*(?:(?:also|then|later|recently|quietly|formally|officially|already|just)\s+)?"
                     r"(?:(?:has|have|had)\s+(?:also\s+|now\s+|already\s+)?)?(?P<verb>[a-z]+)\b", rest)
     if not verb:
@@ -1298,6 +1303,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if _PAST_STATEMENT.search(clause) and not ctx.quoted:
         # what they had said then is the fact (or the figure they gave); it forecasts nothing now
         return ("quantity" if any(_is_claim_quantity(q) for q in quantities) else "fact"), None, None
+    if _SUPERSEDED_PLAN.search(clause) and not _PLAIN_FUTURE_RE.search(clause) and \
+            not any(_is_claim_quantity(q) for q in quantities):
+        return "fact", None, None                  # ("The budget was originally set at £15.9bn": a quantity)
     if _PAST_PLAN_RE.search(clause) and not _PLAIN_FUTURE_RE.search(clause) and has_entities and \
             not any(d["end"] >= (ctx.document_date or "") for d in dates):
         return "fact", None, None              # ... unless it still points ahead ("was due to start in January")
@@ -2619,7 +2627,8 @@ def _anchor(units: list[Unit], document_date: str | None) -> tuple[str | None, U
         if not days or not (unit.kind == "event" or unit.kind == "forecast" and (
                 _SCHEDULED_RE.search(unit.statement) or _OUTCOME_VERB_RE.search(unit.statement))):
             continue
-        if days[0]["end"] == document_date and clause_tense(unit.statement) != "future":
+        if days[0]["end"] == document_date and (clause_tense(unit.statement) != "future" or
+                                                 _reports_past_deed(unit.statement)):
             continue        # "The Met Office issued its outlook on Wednesday": done that day, settles nothing
         settles = date.fromisoformat(days[0]["end"])
         if re.search(r"\b(?:election|polls|vote|votes|referendum|ballot)\b", unit.statement, re.IGNORECASE):
