@@ -2107,3 +2107,17 @@ def test_a_deed_after_the_subjects_appositive_is_a_report_of_the_past() -> None:
                     "factory in Japan on Saturday, as the Japanese government aims to enhance the supply chain.",
                     date="2024-02-24")
     assert (claims[0].kind, claims[0].event_date) == ("event", "2024-02-24")       # was a forecast ("aims to")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The channel fully reopened this week for the first time since the collapse of the bridge in March.",
+    "The local currency hit a new low against the US dollar this week.",         # ("hit": a verb the subject ends at)
+])
+def test_a_deed_done_this_week_is_a_fact_not_an_event_to_check(sentence: str) -> None:
+    assert parsed(sentence, date="2024-06-12")[0].kind == "fact"                # was an event resolving on Sunday
+
+
+def test_a_sentence_run_into_the_next_after_a_number_is_cut_there() -> None:
+    claims = parsed("India had imposed a 40 percent export duty on onions up to Dec 31.To control prices, the "
+                    "government banned exports on Friday.", date="2023-12-09")
+    assert claims[0].statement == "India had imposed a 40 percent export duty on onions up to Dec 31."

@@ -412,7 +412,7 @@ _TIME_ZONE_START = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T|IST|J
                               r"(?:[A-Z][a-z]+\s+){1,2}time\b(?=\s*[(,.;]|\s+on\b|\s+\())\b")
 
 
-_JOINED_SENTENCES = re.compile(r"(?<=[a-z]{4})\.(?=[A-Z][a-z]{2,}[\s,])")
+_JOINED_SENTENCES = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))\.(?=[A-Z][a-z]+[\s,])")     # ("up to Dec 31.To control")
 
 
 def _sentences(text: str) -> list[str]:
@@ -1041,7 +1041,7 @@ def _clean(text: str) -> str:
     text = text.rstrip("“”\"").strip().rstrip(",;:")        # ("... from 5.7 per cent,": a quote's comma)
     if text and text[-1] not in ".!?":
         text += "."
-    text = re.sub(r"\s*[,;:]+\s*\.$|\s+\.$", ".", text)     # (and one a split left before the stop)
+    text = re.sub(r"\s*[,;:]+\s*\.$|\s+\.$|(?<=[a-z]\.)\.$", ".", text)   # (and one a split left; "p.m..")
     if re.match(r"[a-z][A-Z]", text):
         return text                           # "eBay", "iPhone": a name keeps its small first letter
     return text[:1].upper() + text[1:] if text else text
@@ -1062,8 +1062,8 @@ def _subject(clause: str) -> str | None:
     verbs = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|would|could|might|may|can|must|should|"
                        r"shall|did|does|do|took|held|spoke|met|said|told|sent|stands|lost|made|began|"
                        r"remains?|seems?|appears?|lasted|agreed|invited|discussed|plans?|wants?|faces|"
-                       r"sold|bought|got|won|rose|fell|grew|came|went|saw|gave|kept|left|paid|ran|brought|"
-                       r"[a-z]+ed|[a-z]{3,}s)$")
+                       r"sold|bought|got|won|rose|fell|grew|came|went|saw|gave|kept|left|paid|ran|brought|hit|"
+                       rf"{_PAST_ONLY_FORMS}|[a-z]+ed|[a-z]{{3,}}s)$")
     for index, word in enumerate(words[:12]):
         bare = word.strip(",.;:“”\"").lower()
         if index > 0 and verbs.match(bare) and not bare.endswith(("ss", "us", "'s", "’s", "ies")) and \
@@ -1403,12 +1403,14 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         return "event", None, None
     if recent and not evaluative and not _SPECULATION_RE.search(clause) and not quantities and \
             (has_entities or re.match(r"^(?:The|Its|Their)\s+\w+", clause) or
+             re.match(r"^An?\s+[a-z]+\s+(?:[a-z]+ed|struck|hit|broke|swept|tore|fell|began|left)\b", clause) or
              re.match(rf"^[A-Z][a-z]+\s+(?:(?:in|on|last)\s+(?:{_MONTH_RE}|{_WEEKDAY_RE}|week|month|year)\s+)?"
                       r"[a-z]{3,}ed\b", clause)):     # "Beijing in August ordered ...": a name doing something
         # a happening on a day is an event; "in September", "since 2022": a reported fact
         # ("last week, the WHO declared ...": a report of the past, not a dated happening to check)
-        if any(d["precision"] == "day" or d["precision"] == "week" and d["end"] >= (ctx.document_date or "")
-               for d in recent) or ctx.document_date is None:
+        # ("The shilling hit a new low this week": done within the week, a fact)
+        if any(d["precision"] == "day" or d["precision"] == "week" and d["end"] >= (ctx.document_date or "") and
+               not (past_deed and d["date"] <= (ctx.document_date or "")) for d in recent) or ctx.document_date is None:
             return "event", None, None
         return "fact", None, None
     summary = narrated and ctx.speaker is not None and ctx.speaker == ctx.interviewee and not concrete
@@ -2013,7 +2015,7 @@ def _adjuncts(clause: str) -> list[str]:
     participle = _PARTICIPLE.search(clause)
     rest = participle.group("rest") if participle else ""
     if participle and (parse_quantities(rest) or _CHECKABLE_WORD.search(rest) or re.match(rf"{_NAME}\s+the\b", rest)):
-        main = clause[:participle.start()] + "."
+        main = clause[:participle.start()].rstrip(".") + "."          # ("at 2:16 p.m., eclipsing": one stop)
         subject = _subject(main)
         existential = re.match(r"(?P<intro>[^,]{2,60},\s*)?[Tt]here\s+(?P<be>are|were|is|was)\s+(?P<np>.+?)\.$", main)
         if subject in ("There", "there") and existential:
