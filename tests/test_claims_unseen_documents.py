@@ -2121,3 +2121,14 @@ def test_a_sentence_run_into_the_next_after_a_number_is_cut_there() -> None:
     claims = parsed("India had imposed a 40 percent export duty on onions up to Dec 31.To control prices, the "
                     "government banned exports on Friday.", date="2023-12-09")
     assert claims[0].statement == "India had imposed a 40 percent export duty on onions up to Dec 31."
+
+
+@pytest.mark.parametrize("sentence, resolves_by", [
+    ("Only four of 27 economists expected at least one rate cut this year.", "2024-12-31"),
+    ("The expectation for the Selic rate at the end of 2024 was maintained at 11.75% for the 12th week.", "2024-12-31"),
+    ("Bank Negara Malaysia will hold it there until at least 2026 as inflation was expected to pick up.", "2025-12-31"),
+])
+def test_what_economists_expect_for_a_period_ahead_is_a_forecast(sentence: str, resolves_by: str) -> None:
+    claim = parsed(sentence, date="2024-03-05")[0]
+    # were quantities; and "2026 as inflation" was read as a year's inflation, not "until at least 2026"
+    assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by)

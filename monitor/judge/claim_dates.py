@@ -85,7 +85,7 @@ _DATE_PATTERNS = (
                           r"(?P<y>(?:19|20)\d{2})\b")),
     # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year
     ("year", re.compile(r"\b(?:(?<=finish )|(?<=end )|(?<=close )|(?<=ending )|(?<=closing ))(?:19|20)\d{2}\b|"
-                        r"\b(?:19|20)\d{2}(?=\s+(?:[\w-]+\s+){0,2}(?:revenue|sales|earnings|operating|profits?|guidance|output|"
+                        r"\b(?:19|20)\d{2}(?=\s+(?:(?!(?:as|and|but|because|while|when|if|after|before)\b)[\w-]+\s+){0,2}(?:revenue|sales|earnings|operating|profits?|guidance|output|"
                         r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?|forecasts?|"
                         r"deficit|surplus|crop|harvest|exports|imports|inflation|GDP|unemployment)\b)")),
     # "a slight increase in sales this Christmas season", "seasonal workers for the holiday period"
@@ -172,7 +172,7 @@ _DATE_PATTERNS = (
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?i:in|into|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or)\s+"
-                        r"(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),
+                        r"(?i:at least\s+)?(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),       # ("until at least 2026")
 )
 # "announced on Wednesday", "told reporters Monday": the day a statement was made is past
 _SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveiled|revealed|disclosed|stated|"

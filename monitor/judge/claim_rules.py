@@ -224,6 +224,7 @@ _FORECAST_VERB_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicted|predicting|sees|see|forecasts?|"
     r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in|guided|guides|guiding|foresees?|foresaw|foreseeing|"
     r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!be )expected(?=\s+(?:the|a|an|its|their)?\s*(?:[\w’'\-]+\s+){0,3}to\s)|"
+    r"(?<=[a-z]s )expected(?=\s+(?:at least|at most|about|around|only|no|one|two|three|four|a|an)\s)|"   # "economists expected at least one cut"
     r"pencil(?:l?ed|s)? in|estimates?(?=\s+(?:[\w’'\-]+\s+){1,3}to\s)|call(?:s|ed)? for(?=\s+(?:an?\s+)?[\w\s-]{0,30}"
     r"\b(?:upside|downside|beat|miss|growth|decline|rise|fall|cut|hike|increase|decrease|gain|drop|EPS|revenue|earnings)\b)|"
     r"(?:projects|(?<=to )project)(?=\s+(?:[\w-]+\s+){0,2}(?:revenue|sales|earnings|growth|profits?|"
@@ -1460,10 +1461,13 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if (_DATED_DEED.search(clause) or _LEGAL_OUTCOME.search(clause)) and has_entities and not evaluative and \
             any(d["precision"] == "day" for d in recent) and not _SPECULATION_RE.search(clause):
         return "event", None, None                 # "Air India on Tuesday signed purchase agreements worth $70 billion"
+    expected_subject = re.search(r"\b(?:expectations?|median|consensus|forecasts?|projections?|estimates?)\b",
+                                 _subject(clause) or "", re.IGNORECASE)
     if any(_is_claim_quantity(q) for q in quantities) and (
             _OUTLOOK_NOUN.search(clause) and (not past_deed or _REVISED_OUTLOOK.search(clause)) or
-            _AIMS_TO.search(clause)) and any(d["end"] > (ctx.document_date or "9999") for d in dates):
-        # "raised its full-year sales target to 400,000 units"; "Qatar aimed to lift production by 64% by 2027"
+            _AIMS_TO.search(clause) or expected_subject) and any(d["end"] > (ctx.document_date or "9999") for d in dates):
+        # "raised its full-year sales target to 400,000 units"; "Qatar aimed to lift production by 64% by
+        # 2027"; "The expectation for the Selic rate at the end of 2023 was maintained at 11.75%"
         return "forecast", None, None
     if any(_is_claim_quantity(q) for q in quantities):
         changed = re.search(r"\b(?:risen|fallen|rose|fell|dropped|slipped|climbed|gained|lost)\b[^.;]*\bfrom\b",
