@@ -199,3 +199,12 @@ def test_japan_names_a_financial_year_by_the_year_it_starts_in() -> None:
     assert not fiscal_year_named_by_start("India's TCS plans to hire 40,000 freshers in FY25, Japan aside.")
     found = find_dates("in FY 2028", "2025-05-22", True, fiscal_end=3, named_by_start=True)
     assert [(d["date"], d["end"]) for d in found] == [("2028-04-01", "2029-03-31")]       # was 2027-04 to 2028-03
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("TCS hired 5,452 employees in the first quarter of FY25", "2024-04-01", "2024-06-30"),   # was Jan-Mar 2025
+    ("real GDP growth for Q3 FY26 at 7 per cent", "2025-10-01", "2025-12-31"),                # was Jul-Sep 2025
+])
+def test_a_quarter_of_a_named_financial_year_is_that_years_quarter(text: str, start: str, end: str) -> None:
+    found = find_dates(text, "2025-12-05", None, fiscal_end=3)
+    assert [(d["date"], d["end"]) for d in found] == [(start, end)]

@@ -58,6 +58,11 @@ _DATE_PATTERNS = (
     ("fy", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<which>current|this|next|coming|ongoing)\s+"
                       r"(?:(?:financial|fiscal)\s+year\b|fiscal(?=\s*[.,;:)]|\s+(?:and|to|in|as|from|on|with|compared|"
                       r"against|amid|when|while|after|before|is|was|will)\b))", re.IGNORECASE)),
+    # "Q3 FY25", "the third quarter of fiscal 2025": that quarter of that financial year (not of the calendar)
+    ("fyquarter", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?:Q(?P<q>[1-4])\s*(?:of\s+)?|"
+                             r"(?P<qw>(?i:first|second|third|fourth))[\s-](?i:quarter)\s+of\s+(?:the\s+)?)"
+                             r"(?:FY\s?(?P<y2>(?:20)?\d{2})|(?i:fiscal|financial)(?:\s+(?i:year))?\s+(?P<y1>(?:19|20)\d{2}))"
+                             r"\b(?![-–/]\d)")),
     # "fiscal 2024", "FY26", "the 2024 fiscal year": the financial year ending in that year
     ("fynamed", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?:(?:full\s+)?(?i:fiscal|financial)(?:\s+year)?\s+"
                            r"(?P<y1>(?:19|20)\d{2})|FY\s?(?P<y2>(?:20)?\d{2})|(?P<y3>(?:19|20)\d{2})\s+(?i:fiscal|financial)\s+year)"
@@ -471,6 +476,14 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif precision == "holiday":
                 resolved, end = date(today.year, 11, 1), date(today.year, 12, 31)
                 precision = "month"
+            elif precision == "fyquarter":
+                named = match.group("y1") or match.group("y2")
+                year = int(named) if len(named) == 4 else 2000 + int(named)
+                first, _ = _financial_year(year + (named_by_start and fiscal_end < 12), fiscal_end)
+                quarter = int(match.group("q")) if match.group("q") else _QUARTERS[match.group("qw").lower()]
+                resolved = _months_later(first, 3 * (quarter - 1))
+                end = _months_later(first, 3 * quarter) - timedelta(days=1)
+                precision = "quarter"
             elif precision == "fynamed":
                 named = match.group("y1") or match.group("y3") or match.group("y2")
                 year = int(named) if len(named) == 4 else 2000 + int(named)
