@@ -2132,3 +2132,14 @@ def test_what_economists_expect_for_a_period_ahead_is_a_forecast(sentence: str, 
     claim = parsed(sentence, date="2024-03-05")[0]
     # were quantities; and "2026 as inflation" was read as a year's inflation, not "until at least 2026"
     assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by)
+
+
+@pytest.mark.parametrize("sentence, tracked", [
+    ("The existing casualty section will be refurbished into a 16-bed emergency short stay unit.", True),
+    ("Several fares will rise by 10p.", True),
+    ("The degree of heat will depend on conditions in the tropical zone.", False),     # no outcome to check
+])
+def test_the_texts_plain_future_of_a_definite_thing_is_tracked(sentence: str, tracked: bool) -> None:
+    # each was kept inactive as "speculation with no value, date or event to check"
+    claim = parsed(sentence, date="2024-02-13")[0]
+    assert (claim.kind == "forecast" and claim.active) == tracked

@@ -1442,7 +1442,13 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         reported_would = (ctx.verb in ("said", "told", "announced", "confirmed", "added", "says") or
                           bool(_SAID_WOULD.search(clause))) and \
             bool(re.search(r"\bwould\s+(?:not\s+)?(?!have\b)[a-z]", clause))     # "Arm said it would not list ..."
-        if not ctx.quoted and ctx.interviewee is None and has_entities and \
+        # (or a definite thing of the text's: "The existing casualty section will be refurbished ...")
+        definite_thing = bool(re.match(r"^(?:The|Its|Their|All|Several|Both)\s+(?!(?:world|future|situation|"
+                                       r"impact|outlook|market|economy|mood|outcome)\b)[a-z]", clause)) and \
+            not re.search(r"\b(?:will|would|won’t|won't)\s+(?:not\s+)?(?:also\s+)?(?:depend|vary|look|seem|feel|help|allow|"
+                          r"ensure|add|weigh|compound|make|do|keep|be used|be caused|be hampered|remain hampered)\b",
+                          clause)    # ("The degree of heat will depend on ...", "will add more strain"): no outcome
+        if not ctx.quoted and ctx.interviewee is None and (has_entities or definite_thing) and \
                 not plural and (_PLAIN_FUTURE_RE.search(clause) or reported_would) and not _HEDGE_RE.search(clause):
             # the text's own "Nippon Steel will keep the headquarters in Pittsburgh", or what it
             # reports someone has pledged ("Biden has said he will not invoke the Taft-Hartley Act")
