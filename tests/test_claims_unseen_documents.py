@@ -2143,3 +2143,22 @@ def test_the_texts_plain_future_of_a_definite_thing_is_tracked(sentence: str, tr
     # each was kept inactive as "speculation with no value, date or event to check"
     claim = parsed(sentence, date="2024-02-13")[0]
     assert (claim.kind == "forecast" and claim.active) == tracked
+
+
+@pytest.mark.parametrize("sentence, speaker, statement", [
+    ("New listings remain at 20-year lows, said CREA.", "CREA", "New listings remain at 20-year lows."),
+    ("Prices rose 5% in May, said the Ministry of Finance.", "Ministry of Finance", "Prices rose 5% in May."),
+    # the close of a quote opened a sentence before, the speaker described after the name
+    ("Exports fell. The moderation in exports became more pronounced,” said Irman Faiz, an economist with Bank "
+     "Danamon.", "Irman Faiz", "The moderation in exports became more pronounced."),
+])
+def test_a_speaker_named_after_said_is_the_speaker(sentence: str, speaker: str, statement: str) -> None:
+    claims = parsed(sentence, date="2024-02-15")
+    assert (claims[-1].speaker, claims[-1].statement) == (speaker, statement)     # was no speaker, "..., said X."
+
+
+def test_what_the_speaker_added_after_said_x_stays_a_claim() -> None:
+    claims = parsed("“The mercury is likely to increase to 40C in Karachi on May 29,” said chief meteorologist Dr "
+                    "Sardar Sarfaraz, adding that the temperature would drop slightly in Sindh after May 27.",
+                    date="2024-05-26")
+    assert the(claims, "drop slightly").kind == "forecast"       # (not swallowed as a description of the speaker)

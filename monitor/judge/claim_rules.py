@@ -822,6 +822,11 @@ _SAYS_THAT = re.compile(
     rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)(?=\s+(?!(?:is|was|will|would|night|morning|afternoon|evening)\b)[\w$€£]))?"
     # ("Lark expects to announce ...": no reported sentence; "estimates from the agency show": a noun)
     r"(?:\s+that)?\s+(?!to\s|(?:from|by)\s)(?=\S)")
+_INVERTED_TAIL = re.compile(rf"(?:,”|”,|,\"|\",|,)\s+(?P<verb>said|says|added|adds|noted|explained|stated|wrote)\s+"
+                            rf"(?:the\s+)?(?:(?-i:[a-z])[\w’'\-]*\s+){{0,3}}?(?P<who>{_NAME})"
+                            rf"(?:,\s+(?P<title>(?!(?:adding|saying|noting|warning|explaining|citing|while|and|but|as|"
+                            rf"although|whereas|with|which)\b)[^;]{{3,200}}?))?"
+                            rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday))?\s*\.?$")
 _TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]*\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})"
                    rf"(?:(?:\s+\w+){{0,3}}|(?:\s+(?:on\s+)?(?:{'|'.join(_WEEKDAYS)}))?(?:\s+\([^)]{{1,20}}\))?"
                    r"\s+(?:in|at)\s+(?:its|their|his|her|a|the)\s+[^,;]{3,80})\.?$")   # "... said Tuesday (10/7) in its outlook"
@@ -940,6 +945,14 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     if match:
         return Attribution(match.group("who"), match.group("verb"), match.span()), \
             (sentence[:match.start()] + " " + sentence[match.end():]).strip()
+    # "..., said Jocelyn Wong, an economist at DBS." (and the close of a quote opened a sentence before)
+    match = _INVERTED_TAIL.search(sentence)
+    if match and match.group("title") and (find_dates(match.group("title"), None, None) or
+                                           parse_quantities(match.group("title"))):
+        match = None          # "..., said X, who expects the deficit to reach 1 percent": a claim of its own
+    if match:
+        return Attribution(match.group("who"), match.group("verb"), match.span()), \
+            sentence[:match.start()].rstrip(" ,”\"") + "."
     # "Orbix's sales rose 4%, the company said": a body named by what it is (``_units`` names it)
     match = _BODY_TAIL.search(sentence)
     if match:
@@ -1043,6 +1056,8 @@ def _clean(text: str) -> str:
     if text and text[-1] not in ".!?":
         text += "."
     text = re.sub(r"\s*[,;:]+\s*\.$|\s+\.$|(?<=[a-z]\.)\.$", ".", text)   # (and one a split left; "p.m..")
+    if text.count("“") > text.count("”") and text.endswith((".", "!", "?")):
+        text += "”"                 # 'The IAF is “very badly off in numbers.': the attribution took the close
     if re.match(r"[a-z][A-Z]", text):
         return text                           # "eBay", "iPhone": a name keeps its small first letter
     return text[:1].upper() + text[1:] if text else text
