@@ -2162,3 +2162,8 @@ def test_what_the_speaker_added_after_said_x_stays_a_claim() -> None:
                     "Sardar Sarfaraz, adding that the temperature would drop slightly in Sindh after May 27.",
                     date="2024-05-26")
     assert the(claims, "drop slightly").kind == "forecast"       # (not swallowed as a description of the speaker)
+
+
+def test_a_title_with_i_in_it_is_no_first_person() -> None:
+    claims = parsed("Studiocanal opened UK drama I Swear to £1.1m, from 653 sites at a £1,615 average.", date="2025-10-13")
+    assert (claims[0].kind, claims[0].active) == ("quantity", True)       # was "the speaker's own view"
