@@ -2167,3 +2167,9 @@ def test_what_the_speaker_added_after_said_x_stays_a_claim() -> None:
 def test_a_title_with_i_in_it_is_no_first_person() -> None:
     claims = parsed("Studiocanal opened UK drama I Swear to £1.1m, from 653 sites at a £1,615 average.", date="2025-10-13")
     assert (claims[0].kind, claims[0].active) == ("quantity", True)       # was "the speaker's own view"
+
+
+def test_what_a_minister_described_between_commas_confirmed_is_what_is_claimed() -> None:
+    claims = parsed("The climate and energy minister, Chris Bowen, confirmed that the delay could stretch from the end "
+                    "of 2028 to at least December 2029.", date="2023-05-03")
+    assert claims[0].kind == "forecast"                                  # was a fact: "confirmed" read as a deed

@@ -1102,7 +1102,8 @@ _REPORTING_PAST = {"predicted", "forecast", "forecasted", "projected", "expected
                    "upgraded", "downgraded", "lifted", "trimmed", "kept", "retained", "hoped", "planned", "intended",
                    "aimed", "urged", "set", "scheduled", "targeted", "agreed", "decided", "voted", "asked", "wanted",
                    "pencilled", "penciled", "upped", "hiked", "slashed", "boosted", "nudged", "called",
-                   "modeled", "modelled"}
+                   "modeled", "modelled", "confirmed", "acknowledged", "admitted", "revealed", "disclosed",
+                   "reported"}
 _IRREGULAR_PAST = {"did", "took", "held", "spoke", "met", "sent", "lost", "made", "began", "sold", "bought", "got",
                    "won", "rose", "fell", "grew", "came", "went", "gave", "left", "paid", "ran", "brought", "found",
                    "hit", "struck", "shut", "put", "led", "drew", "broke", "wrote", "chose", "became"}
