@@ -2173,3 +2173,18 @@ def test_what_a_minister_described_between_commas_confirmed_is_what_is_claimed()
     claims = parsed("The climate and energy minister, Chris Bowen, confirmed that the delay could stretch from the end "
                     "of 2028 to at least December 2029.", date="2023-05-03")
     assert claims[0].kind == "forecast"                                  # was a fact: "confirmed" read as a deed
+
+
+def test_round_92_shapes() -> None:
+    claims = parsed("ASTANA, Kazakhstan, January 17. Kazatomprom expects output to fall 10% this year. Yellowtail "
+                    "anticipated to achieve first oil next week. Snowy Hydro expected a delay of one or two years.",
+                    date="2024-01-17")
+    assert not any("ASTANA" in c.statement for c in claims)              # a dateline is no claim
+    assert the(claims, "first oil").kind == "forecast"                   # was an event next week
+    assert the(claims, "delay of one or two years").kind == "forecast"    # was a quantity
+
+
+def test_what_it_follows_is_no_company() -> None:
+    claims = parsed("Snowy Hydro revealed the delay on Wednesday. It follows a series of problems, including a "
+                    "tunnel-boring machine stuck 70 metres below the surface.", date="2023-05-03")
+    assert not any(c.statement.startswith("Snowy Hydro follows") for c in claims)

@@ -209,7 +209,7 @@ _SUPERSEDED_PLAN = re.compile(r"\b(?:was|were|had been)\s+(?:originally|initiall
 _PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?"
                            r"(?:set|scheduled|slated|due|supposed)\s+to\b")
 _STRONG_FORECAST_RE = re.compile(
-    r"\b(?:likely to|unlikely to|expected to|poised to|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
+    r"\b(?:likely to|unlikely to|expected to|anticipated to|poised to|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
     r"set to|on track to|on course to|(?:almost |virtually |all but |nearly )?certain to|bound to|sure to|"
     r"(?:is|are) due (?:by|before|in)|"
     r"(?:target|forecast|projection|guidance|outlook)s?\s+(?:to|of|at)\s+(?:about\s+|around\s+|a range of\s+|between\s+)?"
@@ -225,7 +225,8 @@ _FORECAST_VERB_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicted|predicting|sees|see|forecasts?|"
     r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in|guided|guides|guiding|foresees?|foresaw|foreseeing|"
     r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!be )expected(?=\s+(?:the|a|an|its|their)?\s*(?:[\w’'\-]+\s+){0,3}to\s)|"
-    r"(?<=[a-z]s )expected(?=\s+(?:at least|at most|about|around|only|no|one|two|three|four|a|an)\s)|"   # "economists expected at least one cut"
+    r"(?<![Tt]he )(?<!was )(?<!were )(?<=\w )expected(?=\s+(?:at least|at most|about|around|only|no|one|two|three|"
+    r"four|a|an)\s)|"   # "economists expected at least one cut"
     r"pencil(?:l?ed|s)? in|estimates?(?=\s+(?:[\w’'\-]+\s+){1,3}to\s)|call(?:s|ed)? for(?=\s+(?:an?\s+)?[\w\s-]{0,30}"
     r"\b(?:upside|downside|beat|miss|growth|decline|rise|fall|cut|hike|increase|decrease|gain|drop|EPS|revenue|earnings)\b)|"
     r"(?:projects|(?<=to )project)(?=\s+(?:[\w-]+\s+){0,2}(?:revenue|sales|earnings|growth|profits?|"
@@ -1667,7 +1668,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             re.search(r"\s[A-Z][\w’'\-]*$|^[A-Z][\w’'\-]*[^s\W]$", reporter) or reporter in ctx.names.entities(reporter)):
         statement = reporter + "’s" + statement[3:]   # "The carrier said its revenue rose": the carrier's revenue
     if ctx.thing and re.match(r"^(?:It|Its)\b", statement) and re.match(r"^\W*(?:It|Its)\b", ctx.quote) \
-            and not _EXPLETIVE_IT.match(statement):
+            and not _EXPLETIVE_IT.match(statement) and not re.match(r"It\s+(?:follows|followed|comes|came)\b", statement):
+        # ("It follows a series of problems": what happened, not the company, follows them)
         # "Nippon Steel offered $55 a share. It will keep ..." -> "Nippon Steel will keep ..."
         first = statement.split()[0]
         rest = statement[len(first):]
@@ -1850,6 +1852,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–�
                        r"^(?:[A-Z]{3,},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*(?:\([^)]{2,40}\)\s*)?(?:--|[–—])\s+|"
                        r"^(?:[A-Z]{3,}(?:[ /][A-Z]{2,})*,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{2,30}\)\s*(?:--|[–—-])\s+|"
                        r"^[A-Z]{3,}(?:\s[A-Z]{2,})*:\s+(?=[A-Z])|"          # "PARIS: Airbus ..."
+                       rf"^[A-Z]{{3,}},\s+(?:[A-Z][a-z]+,\s+)?{_MONTH_RE}\s+\d{{1,2}}\.(?:\s+|$)|"   # "ASTANA, Kazakhstan, January 17."
                        r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\((?:AP|PTI|IANS|ANI|AFP|Reuters|UNI)\):\s+(?=[A-Z])|"  # "Sriharikota (AP): "
                        rf"^[A-Z][\w.' ]{{1,30}}\[[A-Za-z ]{{2,30}}\],?\s+{_MONTH_RE}\s+\d{{1,2}}\s*[:–—-]\s+")
                        # "New Delhi [India], November 3 : " (ANI)
