@@ -2188,3 +2188,9 @@ def test_what_it_follows_is_no_company() -> None:
     claims = parsed("Snowy Hydro revealed the delay on Wednesday. It follows a series of problems, including a "
                     "tunnel-boring machine stuck 70 metres below the surface.", date="2023-05-03")
     assert not any(c.statement.startswith("Snowy Hydro follows") for c in claims)
+
+
+def test_a_thing_stressed_is_no_reported_clause() -> None:
+    claims = parsed("Yan Boulanger, a researcher with Natural Resources Canada, stressed the extraordinary extent of "
+                    "burned regions found early in the season.", date="2023-06-06")
+    assert claims[0].statement.startswith("Yan Boulanger")     # was "The extraordinary extent of burned regions ..."

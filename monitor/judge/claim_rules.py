@@ -909,6 +909,10 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
         match = None          # "Currently, bookings ... are between 60% and 70%, said Wong": no name, no title
     if match and (find_dates(match.group("title"), None, None) or parse_quantities(match.group("title"))):
         match = None          # "X, NASA's administrator set to retire at the end of April, told ...": a claim too
+    if match and re.match(r"(?:stressed|noted|highlighted|acknowledged|emphasi[sz]ed|underlined|underscored|welcomed|"
+                          r"praised|cited|outlined|described)$", match.group("verb")) and \
+            not re.search(r"\bthat\s*$", sentence[:match.end()]):
+        match = None          # "X, a researcher, stressed the extraordinary extent of ...": a thing stressed, no clause
     if match and _FINITE_VERB.search(sentence[match.end():]) and \
             not re.match(r"(?:he|she|it|they|we|I)\b", sentence[match.end():]):
         # "Miguel Chanco, Chief Emerging Asia Economist at Pantheon, said the next cut would ..."
