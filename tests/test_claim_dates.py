@@ -208,3 +208,15 @@ def test_japan_names_a_financial_year_by_the_year_it_starts_in() -> None:
 def test_a_quarter_of_a_named_financial_year_is_that_years_quarter(text: str, start: str, end: str) -> None:
     found = find_dates(text, "2025-12-05", None, fiscal_end=3)
     assert [(d["date"], d["end"]) for d in found] == [(start, end)]
+
+
+@pytest.mark.parametrize("text, written, future, start, end", [
+    ("expected to reach its 1,000th store in quarter three", "2023-06-08", True, "2023-07-01", "2023-09-30"),
+    ("demand will remain healthy in the June quarter", "2024-05-15", True, "2024-04-01", "2024-06-30"),
+    ("Dry conditions are likely to remain throughout the summer", "2023-06-06", True, "2023-08-31", "2023-08-31"),
+    ("the highest average temperature for the summer since 1898", "2023-09-02", False, "2023-08-31", "2023-08-31"),
+])
+def test_quarters_named_by_number_or_month_and_the_summer(text: str, written: str, future: bool, start: str,
+                                                          end: str) -> None:
+    found = find_dates(text, written, future)
+    assert [(d["date"], d["end"]) for d in found] == [(start, end)]

@@ -2194,3 +2194,8 @@ def test_a_thing_stressed_is_no_reported_clause() -> None:
     claims = parsed("Yan Boulanger, a researcher with Natural Resources Canada, stressed the extraordinary extent of "
                     "burned regions found early in the season.", date="2023-06-06")
     assert claims[0].statement.startswith("Yan Boulanger")     # was "The extraordinary extent of burned regions ..."
+
+
+def test_a_company_that_is_to_open_stores_forecasts() -> None:
+    claim = parsed("Aldi is to open five new stores within five weeks.", date="2023-06-08")[0]
+    assert (claim.kind, claim.resolves_by) == ("forecast", "2023-07-13")          # was a quantity

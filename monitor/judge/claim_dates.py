@@ -133,6 +133,14 @@ _DATE_PATTERNS = (
     ("yearend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?(?:the\s+)?end(?: of|-)\s?(?P<y>(?:19|20)\d{2})\b",
                            re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?P<q>[1-4])Q(?P<qy>\d{2})\b")),
+    # "in quarter three": that quarter of the year (the coming one in a future clause)
+    ("quarterword", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?i:quarter)\s+(?P<qn>one|two|three|four)\b")),
+    # "in the June quarter", "the September quarter of this year": the quarter ending that month
+    ("monthquarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?P<m>March|June|September|"
+                                r"December)\s+quarter(?:\s+of\s+(?:this\s+year|(?P<y>(?:19|20)\d{2})))?\b")),
+    # "throughout the summer", "over the winter": the season now running or next
+    ("seasonthe", re.compile(r"\b(?:throughout|during|over|for|through)\s+the\s+(?P<season>summer|autumn|fall|winter|"
+                             r"spring)\b(?!\s+(?:of\s+)?(?:19|20)\d)", re.IGNORECASE)),
     # "this summer": to the end of the (northern) season
     ("season", re.compile(r"\b(?:(?:in|by|before|until|during|over)\s+)?(?:the\s+)?(?P<which>this|next|coming|"
                           r"upcoming)\s+(?P<season>summer|autumn|fall|winter|spring)\b|"
@@ -557,6 +565,27 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 year = int(match.group("y")) if match.group("y") else \
                     today.year + (_month_end(today.year, last_month) < today)
                 resolved, end = date(year, 6, 1), _month_end(year, last_month)
+                precision = "month"
+            elif precision in ("quarterword", "monthquarter"):
+                if precision == "quarterword":
+                    quarter = {"one": 1, "two": 2, "three": 3, "four": 4}[match.group("qn").lower()]
+                    year = today.year + (bool(future) and _month_end(today.year, 3 * quarter) < today)
+                else:
+                    quarter = _FULL_MONTHS.index(match.group("m")) // 3 + 1
+                    year = int(match.group("y")) if match.group("y") else \
+                        today.year + (bool(future) and not match.group(0).endswith("year") and
+                                      _month_end(today.year, 3 * quarter) < today - timedelta(days=45))
+                resolved, end = date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+                precision = "quarter"
+            elif precision == "seasonthe":
+                season = match.group("season").lower()
+                end_month = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}[season]
+                year = today.year + (season == "winter" and today.month > 2)
+                if _month_end(year, end_month) < today and future is not False:
+                    year += 1                  # "likely to remain throughout the summer", written in the autumn
+                elif future is False and _month_end(year, end_month) - timedelta(days=92) > today:
+                    year -= 1                  # "the highest average temperature for the summer", written in spring
+                resolved = end = _month_end(year, end_month)
                 precision = "month"
             elif precision == "vision":
                 resolved, end = date(int(match.group("y")), 1, 1), date(int(match.group("y")), 12, 31)

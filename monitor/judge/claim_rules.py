@@ -209,7 +209,8 @@ _SUPERSEDED_PLAN = re.compile(r"\b(?:was|were|had been)\s+(?:originally|initiall
 _PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?"
                            r"(?:set|scheduled|slated|due|supposed)\s+to\b")
 _STRONG_FORECAST_RE = re.compile(
-    r"\b(?:likely to|unlikely to|expected to|anticipated to|poised to|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
+    r"\b(?:likely to|unlikely to|expected to|anticipated to|poised to|(?:is|are)\s+to\s+(?=(?:open|launch|close|cut|raise|"
+    r"build|hire|invest|sell|buy|start|begin|introduce|increase|reduce|shut|add)\b)|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
     r"set to|on track to|on course to|(?:almost |virtually |all but |nearly )?certain to|bound to|sure to|"
     r"(?:is|are) due (?:by|before|in)|"
     r"(?:target|forecast|projection|guidance|outlook)s?\s+(?:to|of|at)\s+(?:about\s+|around\s+|a range of\s+|between\s+)?"
