@@ -206,6 +206,8 @@ _PUT_OFF = re.compile(r"\b(?:delayed|postponed|deferred|pushed back|put off|move
 _CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d{1,2}(?!\d)|\d\s+(?:of\s+)?" + _MONTH_RE)   # not "September 2012"
 _ON_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}|{_WEEKDAY_RE})\b")
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+# the month a (northern) season ends in
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                   "ten": 10, "twelve": 12}
 
@@ -579,7 +581,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 precision = "quarter"
             elif precision == "seasonthe":
                 season = match.group("season").lower()
-                end_month = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}[season]
+                end_month = _SEASON_END[season]
                 year = today.year + (season == "winter" and today.month > 2)
                 if _month_end(year, end_month) < today and future is not False:
                     year += 1                  # "likely to remain throughout the summer", written in the autumn
@@ -611,7 +613,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif precision == "season":
                 season = (match.group("season") or match.group("bare") or match.group("named") or
                           match.group("this")).lower()
-                end_month = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}[season]
+                end_month = _SEASON_END[season]
                 year = today.year + (1 if (match.group("which") or "").lower() == "next" else 0)
                 if match.group("sy"):
                     year = int(match.group("sy")) + (1 if season == "winter" else 0)   # "winter 2025" ends Feb 2026
