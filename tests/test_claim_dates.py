@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.judge.claim_dates import find_dates, fiscal_year_end, fiscal_year_named_by_start, season_year_end
+from monitor.judge.claim_dates import (
+    YearCounting,
+    find_dates,
+    fiscal_year_end,
+    fiscal_year_named_by_start,
+    season_year_end,
+)
 
 
 @pytest.mark.parametrize("text, written, future, start, end", [
@@ -106,13 +112,14 @@ def test_a_phrase_names_a_day_or_a_period(text: str, written: str, future: bool,
 ])
 def test_a_named_financial_year_is_the_one_ending_in_that_year(text: str, written: str, start: str, end: str) -> None:
     # (a US document: the financial year ends in September; see fiscal_year_end)
-    found = find_dates(text, written, True, fiscal_end=9)
+    found = find_dates(text, written, True, years=YearCounting(fiscal_end=9))
     assert [(d["date"], d["end"]) for d in found] == [(start, end)]
 
 
 def test_a_bare_half_names_no_year_and_is_no_date() -> None:
     # whose year "the second half" halves (a calendar or a financial year) the clause does not say
-    assert find_dates("likely to pick up pace again in the second half", "2017-10-27", True, fiscal_end=6) == []
+    assert find_dates("likely to pick up pace again in the second half", "2017-10-27", True,
+                      years=YearCounting(fiscal_end=6)) == []
 
 
 def test_a_month_next_year_or_this_year_is_one_date_of_that_year() -> None:
@@ -174,7 +181,8 @@ def test_a_financial_year_ends_where_the_document_is_set(body: str, month: int) 
 
 def test_a_second_match_of_one_pattern_is_read_by_that_pattern() -> None:
     # the second financial year was read as a day (2024-06-25): the first match had renamed the pattern
-    found = find_dates("sales in 2023-24 and 2024-25 will rise", "2023-06-20", True, fiscal_end=6)
+    found = find_dates("sales in 2023-24 and 2024-25 will rise", "2023-06-20", True,
+                       years=YearCounting(fiscal_end=6))
     assert [(d["date"], d["end"]) for d in found] == [("2023-07-01", "2024-06-30"), ("2024-07-01", "2025-06-30")]
 
 
@@ -189,7 +197,8 @@ def test_a_commodity_document_has_the_marketing_year_of_its_commodity(body: str,
 
 
 def test_a_split_year_in_a_commodity_document_is_its_marketing_year() -> None:
-    found = find_dates("olive oil production in the 2023-2024 harvest", "2023-10-09", True, fiscal_end=6, season_end=9)
+    found = find_dates("olive oil production in the 2023-2024 harvest", "2023-10-09", True,
+                       years=YearCounting(fiscal_end=6, season_end=9))
     assert [(d["date"], d["end"]) for d in found] == [("2023-10-01", "2024-09-30")]
 
 
@@ -197,7 +206,7 @@ def test_japan_names_a_financial_year_by_the_year_it_starts_in() -> None:
     body = "Japan is to launch screening of visa-free travelers in FY 2028, the Japan Tourism Agency said."
     assert fiscal_year_named_by_start(body)
     assert not fiscal_year_named_by_start("India's TCS plans to hire 40,000 freshers in FY25, Japan aside.")
-    found = find_dates("in FY 2028", "2025-05-22", True, fiscal_end=3, named_by_start=True)
+    found = find_dates("in FY 2028", "2025-05-22", True, years=YearCounting(fiscal_end=3, named_by_start=True))
     assert [(d["date"], d["end"]) for d in found] == [("2028-04-01", "2029-03-31")]       # was 2027-04 to 2028-03
 
 
@@ -206,7 +215,7 @@ def test_japan_names_a_financial_year_by_the_year_it_starts_in() -> None:
     ("real GDP growth for Q3 FY26 at 7 per cent", "2025-10-01", "2025-12-31"),                # was Jul-Sep 2025
 ])
 def test_a_quarter_of_a_named_financial_year_is_that_years_quarter(text: str, start: str, end: str) -> None:
-    found = find_dates(text, "2025-12-05", None, fiscal_end=3)
+    found = find_dates(text, "2025-12-05", None, years=YearCounting(fiscal_end=3))
     assert [(d["date"], d["end"]) for d in found] == [(start, end)]
 
 

@@ -12,6 +12,7 @@ financial year ends where the document is set (``fiscal_year_end``); "until X" m
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -80,7 +81,8 @@ _DATE_PATTERNS = (
     # (India's south-west monsoon, June to September): seasons whose end the calendar fixes
     ("namedseason", re.compile(r"\b(?:(?i:in|by|during|for|through|over|before|until)\s+)?(?:(?i:the|this)\s+"
                                r"(?:year[’']s\s+)?)?(?:(?P<y>(?:19|20)\d{2})\s+)?(?:Atlantic\s+|(?i:south-?west)\s+)?"
-                               r"(?<![\w-])(?P<what>(?i:hurricane|monsoon))\s+(?i:season)\b(?!\s+(?i:outlook|forecasts?|predictions?)\b)")),
+                               r"(?<![\w-])(?P<what>(?i:hurricane|monsoon))\s+(?i:season)\b"
+                               r"(?!\s+(?i:outlook|forecasts?|predictions?)\b)")),
     # "in the 2020 general election", "before the 2026 World Cup": an occasion named by its year
     ("occasion", re.compile(r"\b(?:(?:in|at|by|before|until|for|during)\s+)?[Tt]he\s+(?:19|20)\d{2}\s+(?:[\w\-]+\s+){0,2}?"
                         r"(?:elections?|census|referendum|vote|Olympics|Olympic Games|Games|World Cup|season|"
@@ -90,7 +92,8 @@ _DATE_PATTERNS = (
                           r"(?P<y>(?:19|20)\d{2})\b")),
     # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year
     ("year", re.compile(r"\b(?:(?<=finish )|(?<=end )|(?<=close )|(?<=ending )|(?<=closing ))(?:19|20)\d{2}\b|"
-                        r"\b(?:19|20)\d{2}(?=\s+(?:(?!(?:as|and|but|because|while|when|if|after|before)\b)[\w-]+\s+){0,2}(?:revenue|sales|earnings|operating|profits?|guidance|output|"
+                        r"\b(?:19|20)\d{2}(?=\s+(?:(?!(?:as|and|but|because|while|when|if|after|before)\b)[\w-]+\s+){0,2}"
+                        r"(?:revenue|sales|earnings|operating|profits?|guidance|output|"
                         r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?|forecasts?|"
                         r"deficit|surplus|crop|harvest|exports|imports|inflation|GDP|unemployment)\b)")),
     # "a slight increase in sales this Christmas season", "seasonal workers for the holiday period"
@@ -208,7 +211,7 @@ _ON_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_M
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 # the month a (northern) season ends in
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
-_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                   "ten": 10, "twelve": 12}
 
 
@@ -237,6 +240,22 @@ _FISCAL_COUNTRIES = (
     (6, re.compile(r"\b(?:Australia|Australian|RBA|ASX|Queensland|NSW|Victoria|Sydney|Melbourne|New Zealand|"
                    r"Canberra)(?!\w)")),
 )
+
+
+@dataclass(frozen=True)
+class YearCounting:
+    """How a document counts its years: the month its financial year ends in (``fiscal_year_end``),
+    the month a split year such as "2023/24" ends in where that is a commodity's marketing year
+    (``season_year_end``), and whether "fiscal 2028" starts in 2028 (``fiscal_year_named_by_start``)."""
+
+    fiscal_end: int = 6
+    season_end: int | None = None
+    named_by_start: bool = False
+
+
+def year_counting(body: str) -> YearCounting:
+    """How ``body`` counts its years (see ``YearCounting``)."""
+    return YearCounting(fiscal_year_end(body), season_year_end(body), fiscal_year_named_by_start(body))
 
 
 # Japan names a financial year by the year it starts in ("fiscal 2028" runs from April 2028 to
@@ -348,6 +367,13 @@ def _reported_quarter_year(year: int, quarter: int, today: date) -> int:
     return year - 1 if (today - _month_end(year - 1, 3 * quarter)).days <= (start - today).days else year
 
 
+def _named_financial_year(named: str, years: YearCounting) -> tuple[date, date]:
+    """(first day, last day) of the financial year "FY26", "fiscal 2026" names: the one ending in
+    2026, or in a document about Japan the one starting in it."""
+    year = int(named) if len(named) == 4 else 2000 + int(named)
+    return _financial_year(year + (years.named_by_start and years.fiscal_end < 12), years.fiscal_end)
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
 
@@ -414,19 +440,17 @@ _PERIOD_END = re.compile(r"\b(?:quarter|period|year|month|week|half)\s+(?:that\s
 
 
 def find_dates(text: str, document_date: str | None, future: bool | None,
-               fiscal_end: int = 6, season_end: int | None = None,
-               named_by_start: bool = False) -> list[dict[str, Any]]:
+               years: YearCounting = YearCounting()) -> list[dict[str, Any]]:
     """Date expressions of ``text`` resolved against the document date, each as
     ``{"text", "date" (ISO), "precision" (day/week/month/quarter/half/year), "end" (ISO), "until"}``.
 
     ``future``: the clause's tense (True future, False past, None present); it decides which
     way a weekday or a day without a year points. ``until`` marks "until (at least) X": the
     statement holds up to the start of X (``date``), not to its ``end``.
-    ``fiscal_end``: the month a financial year ends in where the document is set (see
-    ``fiscal_year_end``); ``season_end``: the month a split year ("2023/24") ends in where that
-    is a commodity's marketing year (``season_year_end``); ``named_by_start``: "fiscal 2028" starts
-    in 2028 (``fiscal_year_named_by_start``)."""
+    ``years``: how the document counts its financial and marketing years (``year_counting``)."""
     import dateparser
+
+    fiscal_end = years.fiscal_end
 
     base = datetime.fromisoformat(document_date) if document_date else datetime.now()
     today = base.date()
@@ -464,7 +488,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     # "over 2022-25", "cover 2026-2030": a span of years, to the end of the last
                     resolved, end = date(int(match.group("fy1")), 1, 1), date(second, 12, 31)
                 else:
-                    year_end = season_end or fiscal_end
+                    year_end = years.season_end or fiscal_end
                     resolved, end = _financial_year(second if year_end < 12 else int(match.group("fy1")), year_end)
                 precision = "year"
             elif precision == "fyhalf":
@@ -487,17 +511,13 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved, end = date(today.year, 11, 1), date(today.year, 12, 31)
                 precision = "month"
             elif precision == "fyquarter":
-                named = match.group("y1") or match.group("y2")
-                year = int(named) if len(named) == 4 else 2000 + int(named)
-                first, _ = _financial_year(year + (named_by_start and fiscal_end < 12), fiscal_end)
+                first, _ = _named_financial_year(match.group("y1") or match.group("y2"), years)
                 quarter = int(match.group("q")) if match.group("q") else _QUARTERS[match.group("qw").lower()]
                 resolved = _months_later(first, 3 * (quarter - 1))
                 end = _months_later(first, 3 * quarter) - timedelta(days=1)
                 precision = "quarter"
             elif precision == "fynamed":
-                named = match.group("y1") or match.group("y3") or match.group("y2")
-                year = int(named) if len(named) == 4 else 2000 + int(named)
-                resolved, end = _financial_year(year + (named_by_start and fiscal_end < 12), fiscal_end)
+                resolved, end = _named_financial_year(match.group("y1") or match.group("y3") or match.group("y2"), years)
                 precision = "year"
             elif precision == "fy":
                 year = today.year if today.month <= fiscal_end else today.year + 1     # the year it ends in
@@ -563,14 +583,14 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved, end = date(year, 1, 1), date(year, 6, 30)
                 precision = "half"
             elif precision == "namedseason":
-                last_month = 11 if (match.group("what") or "").lower() == "hurricane" else 9
+                last_month = 11 if match.group("what").lower() == "hurricane" else 9
                 year = int(match.group("y")) if match.group("y") else \
                     today.year + (_month_end(today.year, last_month) < today)
                 resolved, end = date(year, 6, 1), _month_end(year, last_month)
                 precision = "month"
             elif precision in ("quarterword", "monthquarter"):
                 if precision == "quarterword":
-                    quarter = {"one": 1, "two": 2, "three": 3, "four": 4}[match.group("qn").lower()]
+                    quarter = _SMALL_NUMBERS[match.group("qn").lower()]
                     year = today.year + (bool(future) and _month_end(today.year, 3 * quarter) < today)
                 else:
                     quarter = _FULL_MONTHS.index(match.group("m")) // 3 + 1

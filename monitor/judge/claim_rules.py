@@ -41,13 +41,12 @@ from .claim_dates import (
     _WEEKDAYS,
     _WEEKDAY_RE,
     _alternative_dates,
+    YearCounting,
     find_dates,
-    fiscal_year_end,
-    fiscal_year_named_by_start,
     in_occasion_year,
     occasion_year,
     said_on,
-    season_year_end,
+    year_counting,
 )
 from .clause_parse import clause_parts, has_verb, plural_subject, subject_of
 from .quantities import Quantity, format_value, parse_quantities
@@ -893,6 +892,12 @@ _APPOSITIVE_SAYS = re.compile(
     r"\s+(?:that\s+)?(?=\S)")
 
 
+def _holds_claim(description: str) -> bool:
+    """Whether the words describing a speaker state something of their own (a date or a value), so
+    that they cannot be dropped with the attribution."""
+    return bool(find_dates(description, None, None) or parse_quantities(description))
+
+
 def _title_lead(lead: str) -> bool:
     """Whether the words before a speaker's name can be their title: any short lead, a long one
     ("Tourism Authority of Thailand (TAT) Deputy Governor for Domestic Marketing, ...") only of
@@ -908,7 +913,7 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     if match and (match.group("who").endswith("ly") or _FINITE_VERB.search(match.group("title")) and
                   not re.match(r"(?:who|whose|which)\b", match.group("title"))):
         match = None          # "Currently, bookings ... are between 60% and 70%, said Wong": no name, no title
-    if match and (find_dates(match.group("title"), None, None) or parse_quantities(match.group("title"))):
+    if match and _holds_claim(match.group("title")):
         match = None          # "X, NASA's administrator set to retire at the end of April, told ...": a claim too
     if match and re.match(r"(?:stressed|noted|highlighted|acknowledged|emphasi[sz]ed|underlined|underscored|welcomed|"
                           r"praised|cited|outlined|described)$", match.group("verb")) and \
@@ -954,8 +959,7 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
             (sentence[:match.start()] + " " + sentence[match.end():]).strip()
     # "..., said Jocelyn Wong, an economist at DBS." (and the close of a quote opened a sentence before)
     match = _INVERTED_TAIL.search(sentence)
-    if match and match.group("title") and (find_dates(match.group("title"), None, None) or
-                                           parse_quantities(match.group("title"))):
+    if match and match.group("title") and _holds_claim(match.group("title")):
         match = None          # "..., said X, who expects the deficit to reach 1 percent": a claim of its own
     if match:
         return Attribution(match.group("who"), match.group("verb"), match.span()), \
@@ -1059,10 +1063,11 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip().rstrip(",;:—–- ")
     # "... of their lives and, while most suffer ...": the split left the joining word behind
     text = re.sub(r"(?:,?\s+(?:and|or|but|nor|due to|because of|as well as))+(\.?)$", r"\1", text)
-    text = text.rstrip("“”\"").strip().rstrip(",;:")        # ("... from 5.7 per cent,": a quote's comma)
+    text = text.rstrip("“”\"").strip()
     if text and text[-1] not in ".!?":
         text += "."
-    text = re.sub(r"\s*[,;:]+\s*\.$|\s+\.$|(?<=[a-z]\.)\.$", ".", text)   # (and one a split left; "p.m..")
+    # "... from 5.7 per cent,.": a quote's or a split's comma before the stop; "at 2:16 p.m.."
+    text = re.sub(r"\s*[,;:]+\s*\.$|\s+\.$|(?<=[a-z]\.)\.$", ".", text)
     if text.count("“") > text.count("”") and text.endswith((".", "!", "?")):
         text += "”"                 # 'The IAF is “very badly off in numbers.': the attribution took the close
     if re.match(r"[a-z][A-Z]", text):
@@ -1206,9 +1211,7 @@ class _Context:
     kind: str | None = None          # the kind a split already knows ("X holds its meeting on Thursday")
     thing: str | None = None         # the named organisation or thing the last sentence was about
     parties: str | None = None       # the two or more named parties a sentence's "They" refers to
-    fiscal_end: int = 6              # the month a financial year ends in (fiscal_year_end)
-    season_end: int | None = None    # the month a commodity's split year ends in (season_year_end)
-    named_by_start: bool = False     # "fiscal 2028" starts in 2028 (fiscal_year_named_by_start)
+    years: YearCounting = YearCounting()    # how the document counts financial and marketing years
     occasion_year: int | None = None  # the year of the occasion ahead the document previews (occasion_year)
     said_on: str | None = None       # the day the attribution says it was said ("announced on Wednesday that")
 
@@ -1697,11 +1700,9 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     if _SPECULATION_RE.search(head) or _EVENT_RE.search(head) and \
             not re.search(r"\b(?:took place|was held|were held|there was)\b", head):
         tense = "future"
-    dates = find_dates(statement, ctx.document_date, future={"future": True, "past": False}.get(tense),
-                       fiscal_end=ctx.fiscal_end, season_end=ctx.season_end, named_by_start=ctx.named_by_start)
+    dates = find_dates(statement, ctx.document_date, future={"future": True, "past": False}.get(tense), years=ctx.years)
     if tense == "present" and _TIMETABLE_RE.search(head) and any(d["precision"] == "day" for d in dates):
-        dates = find_dates(statement, ctx.document_date, future=True, fiscal_end=ctx.fiscal_end,
-                           season_end=ctx.season_end, named_by_start=ctx.named_by_start)
+        dates = find_dates(statement, ctx.document_date, future=True, years=ctx.years)
     if tense != "past":
         dates = in_occasion_year(dates, statement, ctx.occasion_year)
     kind, probability, why_inactive = _classify(statement, quantities, dates, ctx, bool(entities), presupposed)
@@ -2220,7 +2221,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         if subject:
             pieces.append(_Piece(f"{subject} holds {meeting.group('its')} {meeting.group('noun')} "
                                  f"{meeting.group('when')}.", kind="event"))
-            dates = find_dates(meeting.group("when"), ctx.document_date, future=True, fiscal_end=ctx.fiscal_end)
+            dates = find_dates(meeting.group("when"), ctx.document_date, future=True, years=ctx.years)
             resolves_at = dates[0]["date"] if dates else None
             text = text[:meeting.start()] + text[meeting.end():]
     dated_event = _DAYS_EVENT.search(text) or _DATED_EVENT.search(text)
@@ -2240,7 +2241,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     priced = _PRICE_ADJUNCT.search(text)
     subject = _subject(text) if priced else None
     if priced and subject and any(d["precision"] == "day" for d in find_dates(
-            text[:priced.start()] + text[priced.end():], ctx.document_date, None, fiscal_end=ctx.fiscal_end)):
+            text[:priced.start()] + text[priced.end():], ctx.document_date, None, years=ctx.years)):
         # "will be up for grabs starting October 12 with an asking price of $1,599": the day and the price
         pieces.append(_Piece(f"{subject} is priced at {priced.group('price')}."))
         text = text[:priced.start()] + text[priced.end():]
@@ -2359,12 +2360,12 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
 def _parsed_clauses(clause: str, ctx: _Context) -> list[str]:
     """What the rules left joined, split by the parser where each clause holds a value or a date."""
     values = sum(1 for q in parse_quantities(clause) if _is_claim_quantity(q))
-    if values < 2 and values + len(find_dates(clause, ctx.document_date, None, fiscal_end=ctx.fiscal_end)) < 2:
+    if values < 2 and values + len(find_dates(clause, ctx.document_date, None, years=ctx.years)) < 2:
         return [clause]                # (dates only looked for when the values alone do not settle it)
 
     def anchored(text: str) -> bool:
         return any(_is_claim_quantity(q) for q in parse_quantities(text)) or \
-            bool(find_dates(text, ctx.document_date, None, fiscal_end=ctx.fiscal_end))
+            bool(find_dates(text, ctx.document_date, None, years=ctx.years))
     return clause_parts(clause, anchored)
 
 
@@ -2692,9 +2693,7 @@ def _said_that_day(date_text: str, statement: str) -> bool:
 
 def _units(body: str, *, document_date: str | None, outlet: str | None = None) -> Iterator[Unit]:
     names = Names(body)
-    fiscal_end = fiscal_year_end(body)
-    season_end = season_year_end(body)
-    named_by_start = fiscal_year_named_by_start(body)
+    years = year_counting(body)
     occasion = occasion_year(body, document_date)
     interviewee: str | None = None
     thing: str | None = None            # what a sentence-initial "It" refers to
@@ -2787,8 +2786,8 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 ctx = _Context(names=names, document_date=document_date, speaker=speaker, quote=sentence,
                                quoted=quoted, verb=verb, question=question, antecedent=antecedent,
                                interviewee=interviewee, paragraph=paragraph.text, thing=thing,
-                               parties=own_parties or parties or they, fiscal_end=fiscal_end, season_end=season_end,
-                               named_by_start=named_by_start, occasion_year=occasion, said_on=None if quoted else said_day)
+                               parties=own_parties or parties or they, years=years, occasion_year=occasion,
+                               said_on=None if quoted else said_day)
                 for unit in _clause_units(text, ctx):
                     unit.paragraph = index
                     yield unit
