@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.shared import shared_data_dir  # noqa: E402
-from monitor.judge.claims import Claim, combine_claims, extract_claims, read_documents  # noqa: E402
+from monitor.judge.claims import Claim, combine_claims, extract_claims, kind_reader, read_documents  # noqa: E402
 
 
 def _doc_name(path: str | None) -> str:
@@ -112,14 +112,16 @@ def _slot_diff(claim: Claim, item: dict[str, Any]) -> dict[str, Any]:
     return diff
 
 
-def run(docs: Path, gold_path: Path) -> dict[str, Any]:
+def run(docs: Path, gold_path: Path, *, rules_only: bool = False) -> dict[str, Any]:
     gold = tomllib.loads(gold_path.read_text(encoding="utf-8"))["claim"]
     documents, errors = read_documents(docs)
     extracted: list[Claim] = []
     timings = {}
+    reader = None if rules_only else kind_reader()
     for document in documents:
         started = time.perf_counter()
-        extracted.extend(extract_claims(document))
+        claims = extract_claims(document)
+        extracted.extend(reader.reread(claims) if reader else claims)
         timings[document.name] = round(time.perf_counter() - started, 3)
     report = evaluate(combine_claims(extracted), gold)
     report["seconds_per_document"] = timings
@@ -158,12 +160,13 @@ def main() -> None:
     parser.add_argument("--docs", type=Path, default=ROOT / "baseline_docs")
     parser.add_argument("--gold", type=Path, default=ROOT / "tests/fixtures/claims/seed_claims.toml")
     parser.add_argument("--verbose", action="store_true", help="list misses and unmatched claims")
+    parser.add_argument("--rules-only", action="store_true", help="without the kind reader")
     args = parser.parse_args()
     if args.fnc1:
         print(json.dumps(fnc1_kinds(shared_data_dir() / "fnc1" / "train_stances.csv", args.fnc1), indent=2,
                          ensure_ascii=False))
         return
-    report = run(args.docs, args.gold)
+    report = run(args.docs, args.gold, rules_only=args.rules_only)
     if not args.verbose:
         for key in ("unmatched", "wrong_slots"):
             report[key] = len(report[key])

@@ -338,7 +338,7 @@ def score(names: list[str], which: str = "labels", model: str | None = None) -> 
 
 # -- claim extraction on documents it has never seen ----------------------------------------------
 
-def extraction(names: list[str]) -> None:
+def extraction(names: list[str], *, rules_only: bool = False) -> None:
     """Precision and recall of `monitor claims extract` against each story's hand-listed claims
     (gold_claims.toml, written before the extractor ran), with the slots scored on matches."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -353,7 +353,7 @@ def extraction(names: list[str]) -> None:
         if story in uncached:
             continue
         docs = prepare(story).parent
-        result = run(docs, BENCH / story / "gold_claims.toml")
+        result = run(docs, BENCH / story / "gold_claims.toml", rules_only=rules_only)
         slots = result["slot_accuracy"]
         dates = _fraction_sum(slots.get("event_date"), slots.get("resolves_by"))
         for key, value in (("kind", slots.get("kind")), ("dates", dates), ("odds", slots.get("probability")),
@@ -398,6 +398,7 @@ def main() -> None:
     parser.add_argument("--stories", help="comma-separated stories to score (or to read claims of) instead of a whole split")
     parser.add_argument("--model", help="a stance model's metadata file or folder (default: the shipped one)")
     parser.add_argument("--write", action="store_true", help="verify-cache: record the cache as it is now")
+    parser.add_argument("--rules-only", action="store_true", help="extraction: without the kind reader")
     args = parser.parse_args()
     try:
         if args.command == "cache-name":
@@ -420,7 +421,7 @@ def main() -> None:
             print("\n".join(problems) or f"{len(stories('all'))} stories: all files complete")
             sys.exit(1 if problems else 0)
         elif args.command == "extraction":
-            extraction(_chosen(args))
+            extraction(_chosen(args), rules_only=args.rules_only)
         elif args.command == "agreement":
             agreement(_chosen(args))
         else:

@@ -19,6 +19,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.export_kind_reader import expose_frozen_hidden  # noqa: E402
 from bench.onnx_int8 import quantize  # noqa: E402
 
 CHECK = ["The call lasted close to 90 minutes.", "Putin and Trump spoke for about an hour and a half.",
@@ -58,6 +59,7 @@ def main() -> int:
                       opset_version=17, dynamo=False)
     onnx_path = args.out / "sentence_encoder.onnx"
     quantize(fp32, onnx_path)
+    expose_frozen_hidden(onnx_path)       # the kind reader's input (bench/export_kind_reader.py)
     tokenizer_path = args.out / "sentence_encoder_tokenizer.json"
     shutil.copyfile(args.base / "tokenizer.json", tokenizer_path)
     meta = {"max_length": 128, "dimensions": 384, "pooling": "mean", "normalised": True,

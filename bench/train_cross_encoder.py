@@ -19,7 +19,7 @@ unrelated ones; ``--coverage-dev`` adds the labelled pairs of the coverage bench
 (bench/coverage/, cache required). The calibration groups fit one temperature; the validation
 groups are scored once, at the end, through the exported int8 model the product loads.
 
-Writes ``cross_encoder.onnx``, ``cross_encoder_tokenizer.json`` and ``cross_encoder.json`` (the
+Writes ``cross_encoder.onnx``, ``sentence_encoder_tokenizer.json`` (shared) and ``cross_encoder.json`` (the
 meta: files and their sha256, settings, figures) into ``--out``.
 """
 from __future__ import annotations
@@ -196,7 +196,8 @@ def export(model, tokenizer, base: Path, out: Path, max_length: int) -> dict[str
     onnx_path = out / "cross_encoder.onnx"
     quantize(fp32, onnx_path)
     fp32.unlink()
-    tokenizer_path = out / "cross_encoder_tokenizer.json"
+    # all-MiniLM-L6-v2's WordPiece file, the one the sentence encoder and the kind reader read too: one copy ships
+    tokenizer_path = out / "sentence_encoder_tokenizer.json"
     shutil.copyfile(base / "tokenizer.json", tokenizer_path)
     return {"model": onnx_path, "tokenizer": tokenizer_path}
 

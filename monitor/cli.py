@@ -791,19 +791,21 @@ def claims() -> None:
               show_default=True, help="folder of baseline documents (.txt/.md with front matter)")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="claims file to write (default: [verdicts] claims_file of the config, else config/claims.toml)")
+@click.option("--rules-only", is_flag=True, help="keep the rules' kinds: no second reading by the kind reader")
 @pass_context
 @handle_errors
-def claims_extract(context: Context, docs: Path, out: Path | None) -> None:
+def claims_extract(context: Context, docs: Path, out: Path | None, rules_only: bool) -> None:
     """Extract claims from the baseline documents and merge them into the claims file.
 
     Reviewed edits and ids in an existing file are kept (see the file's header). Documents that
-    cannot be read (empty, binary) are reported and skipped. When a config file exists, the
-    database is updated to mirror the file.
+    cannot be read (empty, binary) are reported and skipped. The kind reader (a fine-tuned
+    encoder) reads each new claim again: what is tracked and its kind. When a config file exists,
+    the database is updated to mirror the file.
     """
     from .judge.claims import KINDS, extract_to_file
 
     out = _claims_file(context, out)
-    report = extract_to_file(docs, out)
+    report = extract_to_file(docs, out, rules_only=rules_only)
     for error in report.errors:
         click.echo(f"skipped: {error}", err=True)
     for warning in report.warnings:

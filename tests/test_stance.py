@@ -85,8 +85,8 @@ def test_missing_model_says_how_to_fix(tmp_path: Path) -> None:
 def test_corrupt_model_file_is_detected(tmp_path: Path) -> None:
     for f in DEFAULT_PATH.parent.glob("stance*"):
         shutil.copy(f, tmp_path / f.name)
-    classifier = tmp_path / "stance_classifier.txt"
-    classifier.write_text(classifier.read_text()[:-100])
+    classifier = tmp_path / "stance_classifier.txt.gz"
+    classifier.write_bytes(classifier.read_bytes()[:-100])
     with pytest.raises(VerdictError, match="checksum"):
         StanceModel.load(tmp_path / "stance.json")
 

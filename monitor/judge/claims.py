@@ -257,6 +257,13 @@ def extract_claims(document: Document, *, document_label: str | None = None) -> 
     return claims
 
 
+def kind_reader() -> Any:
+    """The shipped kind reader (``kind_model.KindModel``), loaded once per process."""
+    from .kind_model import loaded_kind_model
+
+    return loaded_kind_model()
+
+
 def extraction_key(document_name: str, anchor: str) -> str:
     """A short stable key of the clause a claim came from, so re-extraction finds it again."""
     normal = " ".join(re.findall(r"\w+", anchor.lower()))
@@ -503,9 +510,11 @@ class ExtractionReport:
     seconds: float = 0.0
 
 
-def extract_to_file(docs: Path | str, out: Path | str) -> ExtractionReport:
+def extract_to_file(docs: Path | str, out: Path | str, *, rules_only: bool = False) -> ExtractionReport:
     """Extract the claims of every document in ``docs``, merge them into the claims file ``out``
     (keeping reviewed edits and ids, see ``merge_claims``) and write it.
+
+    The kind reader (``kind_model``) reads every extracted claim again unless ``rules_only``.
 
     Unreadable documents are reported in ``errors`` and skipped; a malformed existing claims
     file raises ``ClaimsError`` before anything is written (fix it first, nothing is lost)."""
@@ -518,9 +527,11 @@ def extract_to_file(docs: Path | str, out: Path | str) -> ExtractionReport:
     report = ExtractionReport(documents=documents, errors=errors,
                               warnings=[w for d in documents for w in d.warnings])
     extracted: list[Claim] = []
+    reader = None if rules_only else kind_reader()
     for document in list(documents):
         try:
             claims = extract_claims(document, document_label=str(document.path))
+            claims = reader.reread(claims) if reader else claims
         except (ValueError, UnicodeError) as exc:
             # A sentence the rules cannot handle is a bug to report, but one document must not
             # cost the claims of all the others.

@@ -12,6 +12,7 @@ the same under any scikit-learn release and loading it cannot run code.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 from pathlib import Path
@@ -87,7 +88,7 @@ class StanceModel:
                                        f"(corrupt or from another model): {retrain}")
             with np.load(files["encoder"], allow_pickle=False) as arrays:
                 encoder = TextEncoder.from_arrays(arrays["terms"].tolist(), arrays["idf"], arrays["topics"])
-            booster = lightgbm.Booster(model_str=files["classifier"].read_text(encoding="utf-8"))
+            booster = lightgbm.Booster(model_str=_text(files["classifier"]))
             calibration = meta["calibration"]
             model = cls(encoder=encoder, booster=booster, scale=calibration["scale"], bias=calibration["bias"],
                         version=meta["version"], meta=meta)
@@ -113,3 +114,9 @@ class StanceModel:
     def predict(self, pairs: list[tuple[str, str]]) -> list[dict[str, float]]:
         """Calibrated probabilities over ``STANCES`` for each (claim, article text) pair."""
         return [dict(zip(STANCES, map(float, row))) for row in self.predict_proba(pairs)]
+
+
+def _text(path: Path) -> str:
+    """A model file's text; ``.gz`` files are gzip-compressed (the booster's text is 4.7 MB raw)."""
+    data = path.read_bytes()
+    return (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8")
