@@ -101,7 +101,7 @@ def verify_cache(cache: Path = CACHE, digests: Path = DIGESTS) -> list[str]:
     copied from search results by hand, and one character changed can move a figure."""
     if not digests.exists():
         raise CoverageError(f"{digests}: missing; record the cache with verify-cache --write")
-    want = dict(row.split("\t") for row in digests.read_text(encoding="utf-8").split("\n")[1:] if row)
+    want = _recorded(digests)
     have = text_digests(cache)
     problems = [f"{name}: not cached" for name in want if name not in have]
     problems += [f"{name}: differs from the recorded text" for name in want if name in have and have[name] != want[name]]
@@ -111,10 +111,18 @@ def verify_cache(cache: Path = CACHE, digests: Path = DIGESTS) -> list[str]:
 
 
 def write_digests(cache: Path = CACHE, digests: Path = DIGESTS) -> int:
-    """Record the cached texts as they are now (after their figures are read); how many."""
-    rows = text_digests(cache)
-    digests.write_text("path\tsha1\n" + "".join(f"{name}\t{sha}\n" for name, sha in rows.items()), encoding="utf-8")
+    """Record the cached texts as they are now (after their figures are read); how many. A text
+    recorded before but not cached now (a partial rebuild) keeps its recorded digest."""
+    rows = _recorded(digests) | text_digests(cache)
+    digests.write_text("path\tsha1\n" + "".join(f"{name}\t{rows[name]}\n" for name in sorted(rows)),
+                       encoding="utf-8")
     return len(rows)
+
+
+def _recorded(digests: Path) -> dict[str, str]:
+    if not digests.exists():
+        return {}
+    return dict(line.split("\t") for line in digests.read_text(encoding="utf-8").splitlines()[1:] if line)
 
 
 def prepare(story: str) -> Path:

@@ -88,3 +88,16 @@ def test_extraction_scores_without_a_baseline_that_is_not_cached_and_says_so(tmp
     monkeypatch.setattr(coverage, "CACHE", tmp_path)       # an empty cache: nothing to read
     coverage.extraction(["ecb-sept-2024"])
     assert capsys.readouterr().out.strip().endswith("not cached, left out of these figures: ecb-sept-2024")
+
+
+def test_recording_a_partly_rebuilt_cache_keeps_the_digests_of_texts_not_cached(tmp_path):
+    one, two = coverage.stories("dev")[:2]
+    for story in (one, two):
+        (tmp_path / story).mkdir()
+        (tmp_path / story / "baseline.txt").write_text(f"https://example.org/{story}\n\nThe text.\n", encoding="utf-8")
+    digests = tmp_path / "digests.tsv"
+    coverage.write_digests(tmp_path, digests)
+    (tmp_path / two / "baseline.txt").unlink()          # a rebuild that has not reached this text yet
+
+    assert coverage.write_digests(tmp_path, digests) == 2
+    assert coverage.verify_cache(tmp_path, digests) == [f"{two}/baseline.txt: not cached"]
