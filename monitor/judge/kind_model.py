@@ -101,9 +101,10 @@ def reread_kinds(claims: list[Claim], probabilities: np.ndarray, policy: KindPol
                  version: str = "") -> list[Claim]:
     """Each claim as the model reads it: a tracked claim it surely reads as *none* is set inactive
     with the reason, an inactive one it reads as a claim is tracked, and a tracked claim takes
-    the model's kind — with its dates read again for that kind (a forecast resolves by the end of
-    its horizon, a fact does not). A claim with odds the rules found keeps its kind: the odds
-    belong to a forecast. Fresh extractions only: reviewed claims are merged in afterwards."""
+    the model's kind — with the dates that kind needs and the rules left empty read again (an
+    event resolves on its day, a forecast by the end of its horizon). A claim with odds the rules
+    found keeps its kind: the odds belong to a forecast. Fresh extractions only: reviewed claims
+    are merged in afterwards."""
     return [_reread(claim, row, policy, version) for claim, row in zip(claims, probabilities)]
 
 
