@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.shared import shared_data_dir  # noqa: E402
-from monitor.judge.claims import Claim, combine_claims, extract_claims, kind_reader, read_documents  # noqa: E402
+from monitor.judge.claims import Claim, combine_claims, extract_claims, read_documents  # noqa: E402
+from monitor.judge.kind_model import loaded_kind_model  # noqa: E402
 
 
 def _doc_name(path: str | None) -> str:
@@ -117,11 +118,10 @@ def run(docs: Path, gold_path: Path, *, rules_only: bool = False) -> dict[str, A
     documents, errors = read_documents(docs)
     extracted: list[Claim] = []
     timings = {}
-    reader = None if rules_only else kind_reader()
+    reader = None if rules_only else loaded_kind_model()
     for document in documents:
         started = time.perf_counter()
-        claims = extract_claims(document)
-        extracted.extend(reader.reread(claims) if reader else claims)
+        extracted.extend(extract_claims(document, reader=reader))
         timings[document.name] = round(time.perf_counter() - started, 3)
     report = evaluate(combine_claims(extracted), gold)
     report["seconds_per_document"] = timings

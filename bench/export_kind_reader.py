@@ -72,7 +72,7 @@ def main() -> int:
         meta["training"] = json.loads(args.report.read_text(encoding="utf-8"))
     if args.meta:
         meta.update(json.loads(args.meta.read_text(encoding="utf-8")))
-    path = write_meta(args.out, model, args.out / "sentence_encoder_tokenizer.json", meta)
+    path = write_meta(args.out, model, meta)
     print(f"wrote {model} ({model.stat().st_size / 1e6:.1f} MB) and {path}")
     return 0
 

@@ -74,9 +74,9 @@ def loss_weights(pairs: Sequence[Pair], exponent: float) -> list[float]:
     return [float((counts.max() / max(1, c)) ** exponent) for c in counts]
 
 
-def warmup_then_linear(steps: int):
-    """The learning-rate factor per step: up over the first sixteenth, then down to 0 at ``steps``."""
-    warmup = max(1, steps // 16)
+def warmup_then_linear(steps: int, warmup_parts: int = 16):
+    """The learning-rate factor per step: up over the first 1/``warmup_parts``, then down to 0 at ``steps``."""
+    warmup = max(1, steps // warmup_parts)
     return lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
 
 

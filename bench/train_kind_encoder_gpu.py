@@ -28,12 +28,16 @@ import hashlib
 import json
 import math
 import random
+import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-LABELS = ("none", "fact", "quantity", "forecast", "event")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.train_cross_encoder_gpu import warmup_then_linear  # noqa: E402
+
+LABELS = ("none", "fact", "quantity", "forecast", "event")   # monitor.judge.kind_model.LABELS (this runs without the product)
 FROZEN_LAYERS = 4          # embeddings + layers 0-3: the shipped sentence encoder's, unchanged
 MAX_TOKENS = 128
 SETTINGS = [  # name, first trained layer, learning rate, epochs
@@ -142,9 +146,7 @@ def train(torch, weights, data, index, setting, seed, device):
     optimiser = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     batch = 32
     steps = epochs * math.ceil(len(index) / batch)
-    warmup = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup))))
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, warmup_then_linear(steps, 10))
     ids, types, mask, labels, frozen = data
     for _ in range(epochs):
         model.train()

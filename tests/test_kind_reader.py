@@ -119,3 +119,13 @@ def test_a_corrupt_kind_reader_says_how_to_go_on(tmp_path: Path) -> None:
     (folder / "kind_reader.onnx").write_bytes(b"not a model")
     with pytest.raises(ClaimsError, match="--rules-only"):
         KindModel.load(folder / "kind_reader.json")
+
+
+def test_the_training_script_and_the_product_name_the_same_labels_in_the_same_order() -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "train_kind_encoder_gpu.py"
+    spec = importlib.util.spec_from_file_location("train_kind_encoder_gpu", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.LABELS == LABELS

@@ -1604,6 +1604,12 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
     return event_date, first["end"]
 
 
+def dates_for_kind(kind: str, dates: list[dict[str, Any]], document_date: str | None,
+                   statement: str) -> tuple[str | None, str | None]:
+    """(event_date, resolves_by) of a claim of ``kind`` from the dates found in its statement."""
+    return _resolves_by(kind, _horizons(dates, statement), document_date, statement)
+
+
 def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any]]:
     """The dates that can bound a claim: "this year's Super Bowl is forecast to be ..." and "the
     October outlook also sees ..." name an occasion by its year or month, which is no horizon; nor
@@ -1736,7 +1742,7 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             prob_q = next((q for q in quantities if q.unit == "percent"), None)
             if not _OUTCOME_RE.search(statement) and prob_q is not None:    # (betting odds are no percentage)
                 statement = f"The probability of {outcome} is {prob_q.text}."
-    event_date, resolves_by = _resolves_by(kind, _horizons(dates, statement), ctx.document_date, statement)
+    event_date, resolves_by = dates_for_kind(kind, dates, ctx.document_date, statement)
     if ctx.said_on and kind != "event" and not any(d["precision"] == "day" for d in dates):
         event_date = ctx.said_on          # "Orbix announced on Wednesday that it plans ...": when it was said
     if kind == "forecast" and ctx.resolves_at:

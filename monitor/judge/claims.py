@@ -235,10 +235,11 @@ def _check_file_name(path: Path) -> None:
 
 # -- extraction -------------------------------------------------------------------------
 
-def extract_claims(document: Document, *, document_label: str | None = None) -> list[Claim]:
+def extract_claims(document: Document, *, document_label: str | None = None, reader: Any = None) -> list[Claim]:
     """The claims of one document, in reading order (not yet combined across documents).
 
-    ``document_label`` is what ``Claim.document`` records (default: the path as given)."""
+    ``document_label`` is what ``Claim.document`` records (default: the path as given); ``reader``,
+    a ``kind_model.KindModel``, reads the rules' claims again (None: the rules' reading)."""
     from .claim_rules import extract_units  # the sentence rules; kept apart for size
 
     label = document_label or str(document.path)
@@ -254,14 +255,7 @@ def extract_claims(document: Document, *, document_label: str | None = None) -> 
             entities=list(unit.entities), quantities=list(unit.quantities), probability=unit.probability,
             event_date=unit.event_date, resolves_by=unit.resolves_by, active=unit.kind != "opinion",
             sources=[source], slots=dict(unit.slots), keys=[key]))
-    return claims
-
-
-def kind_reader() -> Any:
-    """The shipped kind reader (``kind_model.KindModel``), loaded once per process."""
-    from .kind_model import loaded_kind_model
-
-    return loaded_kind_model()
+    return reader.reread(claims) if reader is not None else claims
 
 
 def extraction_key(document_name: str, anchor: str) -> str:
@@ -520,6 +514,8 @@ def extract_to_file(docs: Path | str, out: Path | str, *, rules_only: bool = Fal
     file raises ``ClaimsError`` before anything is written (fix it first, nothing is lost)."""
     import time
 
+    from .kind_model import loaded_kind_model
+
     started = time.perf_counter()
     out = Path(out)
     existing = load_claims(out) if out.exists() else []
@@ -527,11 +523,10 @@ def extract_to_file(docs: Path | str, out: Path | str, *, rules_only: bool = Fal
     report = ExtractionReport(documents=documents, errors=errors,
                               warnings=[w for d in documents for w in d.warnings])
     extracted: list[Claim] = []
-    reader = None if rules_only else kind_reader()
+    reader = None if rules_only else loaded_kind_model()
     for document in list(documents):
         try:
-            claims = extract_claims(document, document_label=str(document.path))
-            claims = reader.reread(claims) if reader else claims
+            claims = extract_claims(document, document_label=str(document.path), reader=reader)
         except (ValueError, UnicodeError) as exc:
             # A sentence the rules cannot handle is a bug to report, but one document must not
             # cost the claims of all the others.

@@ -21,7 +21,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..errors import ClaimsError
+from ..errors import ClaimsError, VerdictError
 from .claims import Claim
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,6 @@ class KindModel:
     def load(cls, path: Path | None = None, *, threads: int | None = None) -> "KindModel":
         from .verdicts import sentence_encoder
         from .verdicts.encoder import _open
-        from ..errors import VerdictError
 
         path = Path(path) if path is not None else DEFAULT_PATH
         try:
@@ -132,13 +131,13 @@ def _dates_for(kind: str, claim: Claim) -> tuple[str | None, str | None]:
     """The claim's (event_date, resolves_by) for ``kind``: the rules' where they gave one (they
     read the sentence around it: "on polling day", the date it was said), else read again for that
     kind from the dates the rules found (a fact turned forecast needs the end of its horizon)."""
-    from .claim_rules import _horizons, _resolves_by
+    from .claim_rules import dates_for_kind
 
     dates = claim.slots.get("dates") or []
     document_date = next((s.get("date") for s in claim.sources if s.get("date")), None)
     if isinstance(document_date, date):
         document_date = document_date.isoformat()
-    event_date, resolves_by = _resolves_by(kind, _horizons(dates, claim.statement), document_date, claim.statement)
+    event_date, resolves_by = dates_for_kind(kind, dates, document_date, claim.statement)
     return claim.event_date or event_date, claim.resolves_by or resolves_by
 
 
@@ -148,9 +147,10 @@ def loaded_kind_model() -> KindModel:
     return KindModel.load()
 
 
-def write_meta(folder: Path, model: Path, tokenizer: Path, meta: dict[str, Any]) -> Path:
-    """The kind reader's metadata, with its files' checksums (``verdicts.encoder.write_meta``)."""
+def write_meta(folder: Path, model: Path, meta: dict[str, Any]) -> Path:
+    """The kind reader's metadata, with its file's checksum (``verdicts.encoder.write_meta``); it
+    reads the sentence encoder's outputs and tokenizer, which that model's metadata checks."""
     from .verdicts.encoder import write_meta as write
 
-    return write(folder, {"model": model, "tokenizer": tokenizer}, {**meta, "labels": list(LABELS)},
+    return write(folder, {"model": model}, {**meta, "labels": list(LABELS)},
                  name=DEFAULT_PATH.name, kind=KIND)

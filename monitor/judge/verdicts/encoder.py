@@ -86,9 +86,11 @@ def _open(meta_path: Path, kind: str, retrain: str, threads: int | None) -> tupl
         # threads of two models took the cores from the caller (4.2 against 5.6 articles/s).
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         session = onnxruntime.InferenceSession(str(files["model"]), options, providers=["CPUExecutionProvider"])
-        tokenizer = Tokenizer.from_file(str(files["tokenizer"]))
-        tokenizer.enable_truncation(int(meta["max_length"]), strategy="longest_first")
-        tokenizer.no_padding()  # one item per run: nothing to pad to
+        tokenizer = None   # a model that reads another's outputs (the kind reader) has none of its own
+        if "tokenizer" in files:
+            tokenizer = Tokenizer.from_file(str(files["tokenizer"]))
+            tokenizer.enable_truncation(int(meta["max_length"]), strategy="longest_first")
+            tokenizer.no_padding()  # one item per run: nothing to pad to
     except VerdictError:
         raise
     except Exception as exc:  # onnxruntime and tokenizers raise their own, unrelated, types
@@ -172,7 +174,7 @@ class SentenceEncoder:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         # One text per call (see the note at the top).
         for row, encoding in enumerate(self.tokenizer.encode_batch(list(texts))):
-            tokens = self.session.run(None, _feed([encoding], self.input_names))[0][0]
+            tokens = self.session.run(["token_embeddings"], _feed([encoding], self.input_names))[0][0]
             pooled = tokens.mean(axis=0)  # no padding: every token counts
             out[row] = pooled / max(float(np.linalg.norm(pooled)), 1e-9)
         return out
