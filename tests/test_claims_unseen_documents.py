@@ -2199,3 +2199,30 @@ def test_a_thing_stressed_is_no_reported_clause() -> None:
 def test_a_company_that_is_to_open_stores_forecasts() -> None:
     claim = parsed("Aldi is to open five new stores within five weeks.", date="2023-06-08")[0]
     assert (claim.kind, claim.resolves_by) == ("forecast", "2023-07-13")          # was a quantity
+
+
+# -- stop 31: a pronoun in the middle of a sentence names what it stands for ------------------
+
+@pytest.mark.parametrize("text, statement", [
+    # "her" in a clause split off after a person's own clause: that person
+    ("Elizabeth Holmes was facing a maximum prison term of 20 years, though her lawyers had asked for 18 months "
+     "of house arrest.", "Elizabeth Holmes’s lawyers had asked for 18 months of house arrest."),
+    # "they" in a when-clause hung on "Values dropped": the values, not the company that said it
+    ("Values dropped 0.2 per cent from April when they declined 0.1 per cent, the company said on Thursday.",
+     "Values declined 0.1 per cent."),
+    # "it" in a when-clause: the subject of the clause it hangs on (a name the parser tags as a pronoun)
+    ("OPEC+ is expected to extend its output cuts of 2.2 million barrels a day into March when it meets on Sunday.",
+     "OPEC+ meets on Sunday."),
+])
+def test_a_pronoun_split_off_mid_sentence_names_the_subject_it_stands_for(text: str, statement: str) -> None:
+    claims = parsed(text, date="2024-05-01")
+    assert statement in [c.statement for c in claims]          # was "Her lawyers ...", "They declined ...", "It meets ..."
+
+
+def test_a_pronoun_that_may_stand_for_something_else_is_left_as_written() -> None:
+    # in a where-clause "it" is the rate, not the bank; after an "it is expected that" nothing is named
+    claims = parsed("The central bank held its base rate at 2.50 per cent on Thursday, where it has been since May. "
+                    "Acme Corp cut 1,700 jobs in May, and it is expected that 500 more will go in 2025.",
+                    date="2024-05-01")
+    assert not any(c.statement.startswith(("The central bank has been", "Acme Corp is expected")) for c in claims)
+    assert the(claims, "500 more").statement.startswith("It is expected")

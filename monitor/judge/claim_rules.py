@@ -48,7 +48,7 @@ from .claim_dates import (
     said_on,
     year_counting,
 )
-from .clause_parse import clause_parts, has_verb, plural_subject, subject_of
+from .clause_parse import antecedent, clause_parts, has_verb, plural_subject, subject_of
 from .quantities import Quantity, format_value, parse_quantities
 
 
@@ -1176,6 +1176,35 @@ def _resolve_pronoun(statement: str, candidate: str | None) -> str:
     return statement
 
 
+# "It is completely unacceptable that ...", "It is projected there will be ...", "It cost Atletico
+# 126m euros to sign ...", "It follows a series of problems": an "it" that stands for nothing named
+_IMPERSONAL_IT = re.compile(r"^It(?:[’']s|\s+(?:is|was|will be|would be|could be|may be|might be|has been|had been))\s+"
+                            r"(?:(?:\w+\s+){0,2}(?:that|to)\b|(?:\w+\s+)?(?:projected|estimated|expected|hoped|believed|"
+                            r"thought|said|reported|understood|feared|forecast|anticipated|planned)\b)|"
+                            r"^It\s+(?:costs?|took|takes|follows|followed|comes|came|means|meant)\b")
+_OPENING_PRONOUN = re.compile(r"^(It|Its|They|Their|He|She|His|Her)\s+(?=[\w$€£])")
+
+
+def _sentence_antecedent(statement: str, ctx: _Context) -> str:
+    """A clause split off the middle of its sentence that still opens with a pronoun names what the
+    pronoun stands for there: the subject of the sentence ("The defeat prevented ..., while it also
+    ended his chances" -> "The defeat also ended his chances"). A pronoun opening the sentence
+    itself refers to an earlier one, which ``_Context.thing``, ``parties`` and ``antecedent`` cover."""
+    opening = _OPENING_PRONOUN.match(statement)
+    if not opening or _EXPLETIVE_IT.match(statement) or _IMPERSONAL_IT.match(statement):
+        return statement
+    pronoun = opening.group(1)
+    if re.match(rf"^\W*(?:(?:but|and|yet|so|however|still|now|moreover|in fact|meanwhile),?\s+)?{pronoun}\b",
+                ctx.quote, re.IGNORECASE):
+        return statement
+    name = antecedent(ctx.quote, pronoun, lambda text: bool(ctx.names.people_in(text)))
+    if name is None:
+        return statement
+    if pronoun.lower() in ("its", "their", "his", "her"):
+        name += "’" if name.endswith("s") and pronoun.lower() == "their" else "’s"
+    return name[:1].upper() + name[1:] + statement[opening.end(1):]
+
+
 def _plural_subject(sentence: str, names: Names) -> str | None:
     """"Broadcom and VMware" of "Broadcom and VMware said on Monday ...": two named parties that a
     following "They" or "Their" refers to."""
@@ -1691,6 +1720,7 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             # "It's also historic" -> "... is also historic"; "It's also signaled" -> "... has also signaled"
             rest = (" has" if re.match(r"\s+(?:\w+\s+)?(?:been|\w+ed|\w+en)\b", rest) else " is") + rest
         statement = (ctx.thing + "’s" if first == "Its" else ctx.thing) + rest
+    statement = _sentence_antecedent(statement, ctx)
     if statement.rstrip("”\"’' ").endswith("?"):
         return None                               # "Can we do it in one year?": a question claims nothing
     if len(statement.split()) < 4 or not re.match(r"^[\W\d]*[A-Za-z0-9$€£]", statement) or statement[0] in "’'":

@@ -99,6 +99,57 @@ def plural_subject(text: str) -> str | None:
     return words[:1].upper() + words[1:] if words else None
 
 
+_PRONOUN_TAKES = {"it": "thing", "its": "thing", "they": "many", "their": "many",
+                  "he": "person", "she": "person", "his": "person", "her": "person"}
+
+
+def antecedent(sentence: str, pronoun: str, is_person: Callable[[str], bool]) -> str | None:
+    """What a pronoun in the middle of ``sentence`` stands for: the subject of the clause its own hangs on, as
+    written without what a comma, a bracket or a relative clause adds, when the pronoun comes after
+    it and agrees with it ("The price flirted with $90, but it rebounded" -> "The price"; "Holmes was
+    facing 20 years, though her lawyers asked for ..." -> "Holmes"). None when it does not agree
+    ("Shareholders backed the plan, but it was struck down": the plan, not the shareholders), when
+    the subject is a pronoun itself or too long to repeat."""
+    takes = _PRONOUN_TAKES.get(pronoun.lower())
+    doc = _parse(sentence)
+    word = next((t for t in doc if t.i > 0 and t.lower_ == pronoun.lower()), None)
+    if word is None or any(t.dep_ == "relcl" for t in [word.head, *word.head.ancestors][:2]):
+        return None       # "hold its rate at 2.50 per cent, where it has been since May": the rate
+    subject = _governing_subject(word) if takes else None
+    if subject is None or subject.i > word.i or subject.lower_ in ("this", "that", "these", "those", "what") or \
+            not (subject.pos_ in ("NOUN", "PROPN") or subject.text[:1].isupper() and subject.tag_ not in ("PRP", "WP", "WDT", "EX")):
+        return None       # (the parser tags some names as pronouns: "OPEC+")
+    if any(c.dep_ == "prep" for c in subject.children):
+        return None       # "the expected bill for the project ... when it was announced": which of the two?
+    asides = {t.i for c in subject.subtree if c.i != subject.i and c.dep_ in ("relcl", "acl", "appos")
+              for t in c.subtree}
+    end = next((t.i for t in doc[subject.i:subject.right_edge.i + 1] if t.text in (",", "(", "—", "–")),
+               subject.right_edge.i + 1)
+    words = [t for t in doc[subject.left_edge.i:end] if t.i not in asides and t.dep_ != "punct"]
+    if not words or len(words) > 6 or any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") for t in words):
+        return None
+    name = " ".join(t.text for t in words)
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    person = is_person(name)
+    agrees = person if takes == "person" else (plural and not person) if takes == "many" else not (plural or person)
+    return name if agrees else None
+
+
+def _governing_subject(word):
+    """The subject of the nearest clause above the one ``word`` is in: "Values dropped ... when they
+    declined ..., the company said" -> "Values" (the clause "when they declined" hangs on "dropped")."""
+    verb = word.head
+    while not _is_verb(verb) and verb.head.i != verb.i:
+        verb = verb.head                      # "her lawyers had asked": from "her" up to "asked"
+    governor = verb.head
+    while governor.i != verb.i:               # (up to the root, its own head)
+        subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and _is_verb(governor):
+            return subject
+        verb, governor = governor, governor.head
+    return None
+
+
 def has_verb(text: str) -> bool:
     """Whether ``text`` has a verb at all ("the Las Cruces zinc mine in Spain" has none)."""
     return any(_is_verb(t) for t in _parse(text))
