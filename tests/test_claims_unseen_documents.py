@@ -2226,3 +2226,26 @@ def test_a_pronoun_that_may_stand_for_something_else_is_left_as_written() -> Non
                     date="2024-05-01")
     assert not any(c.statement.startswith(("The central bank has been", "Acme Corp is expected")) for c in claims)
     assert the(claims, "500 more").statement.startswith("It is expected")
+
+
+# -- stop 31: who speaks in a quotation ------------------------------------------------------
+
+def test_a_quotation_after_a_name_a_title_and_a_colon_is_that_person_s() -> None:
+    claims = parsed("Jane Lind, the chief executive of Acme, said: “Sales rose 12% in May.”", date="2024-06-03")
+    assert [(c.statement, c.speaker) for c in claims] == [("Sales rose 12% in May.", "Jane Lind")]
+    # (was the whole sentence, with no speaker)
+
+
+def test_a_quotation_running_on_over_paragraphs_stays_with_its_speaker() -> None:
+    # each paragraph of a long quotation opens with a quotation mark, and only the last one closes
+    claims = parsed("Jane Lind, the chief executive of Acme, said: “Sales rose 12% in May.\n\n"
+                    "“We expect them to rise another 5% in June.”\n\n"
+                    "Shares in Acme fell 3% on Monday.", date="2024-06-03")
+    assert the(claims, "another 5%").speaker == "Jane Lind"                 # was nobody
+    assert the(claims, "fell 3%").speaker is None                          # the quotation has closed
+
+
+def test_estimates_that_indicate_are_no_speaker() -> None:
+    claims = parsed("Current estimates indicate that passenger traffic in 2024 will reach 104% of 2019 levels.",
+                    date="2024-09-23")
+    assert claims[0].speaker != "Current"                       # was "Current", who "estimates" that ...

@@ -792,7 +792,11 @@ _ATTRIBUTION_PATTERNS = (
                r"Telegram|Facebook|Instagram|social media|a post|a statement|an interview)\b)?"),
     # ..., said Peskov.
     re.compile(rf"\b(?P<verb>said|added|noted|wrote|explained|remarked|concluded)\s+(?P<who>{_NAME})"),
+    # Justin Erbacci, ACI World Director General, said: “...”
+    re.compile(rf"(?P<who>{_NAME}),\s+[^,“”\"]{{3,100}}?,\s+(?P<verb>{_SAY_VERBS})\s*[:,]?\s*$"),
 )
+# the words before a quotation that only say who speaks: "Jane Lee, the chief executive, said: “...”"
+_LEADS_INTO_QUOTE = re.compile(rf"^[^“”\"]{{3,200}}\b(?:{_SAY_VERBS})\s*[:,]\s*$")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^,;:.]|\.(?=\S)|(?<=\b[A-Z])\.|"
                            r"(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bProf)\.)+?)(?:,\s*|\.?\s*$)")
 # "..., the company said", "..., the retail giant said Tuesday": a body named by what it is
@@ -818,7 +822,9 @@ _SAYS_THAT = re.compile(
     rf"then\s+|later\s+|has\s+|had\s+)?(?P<verb>{_SAY_VERBS}|went on to say)"
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
-    r"(?:\s+(?:(?:on|in|last|this|earlier)\s+)?[A-Z]?\w+(?:\s+\d{1,2})?(?=\s+that\b))?"   # "said in August that"
+    # "said in August that", "said Monday that", "said earlier that" ("estimates indicate that": no time)
+    r"(?:\s+(?:(?:on|in|last|this|earlier)\s+\w+|[A-Z]\w+|today|yesterday|earlier|recently|previously)"
+    r"(?:\s+\d{1,2})?(?=\s+that\b))?"
     # "said on Monday it", "said on Tuesday annual sales grew": the day it was said ("said on Monday
     # was the deadline": the day is what was said of)
     rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)(?=\s+(?!(?:is|was|will|would|night|morning|afternoon|evening)\b)[\w$€£]))?"
@@ -1882,7 +1888,8 @@ _STUDY_TAIL = re.compile(rf",\s+(?:an?|the)\s+(?:new\s+|latest\s+)?(?P<who>(?:[A
 _NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?:(?P<who>{_NAME}(?:\s+(?:and|of|for)\s+{_NAME})?)|(?-i:(?:[a-z\-]+\s+)?)"
                                rf"(?P<body>{_BODY_NOUN}))\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:is\s+|are\s+)?"
                                r"(?:(?:forecasting|projecting|predicting|forecasts|projects|predicts|estimates|expects|plans|"
-                               r"intends|anticipates)\s+(?!that\b|(?:from|of|by)\s)|"     # "estimates from ...": a noun
+                               # "estimates from ...", "estimates indicate ...": a noun
+                               r"intends|anticipates)\s+(?!that\b|(?:from|of|by)\s|(?:indicate|show|suggest|point)s?\b)|"
                                # "Rabobank forecast European wheat production at 154m tonnes" (not "The forecast is")
                                r"(?P<past>forecast|predicted|projected)\s+(?!that\b|(?:from|of|by|for|is|was|to)\s)"
                                r"(?=[A-Za-z\d$€£]))")
@@ -2737,13 +2744,17 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
     parties_seen = 0                    # sentences since the parties were last referred to
     last_sentence = ""                  # (whose plural subject a "They" opening the next one is)
     before: list[str] = []              # the people the paragraph before named
+    open_quote_speaker: str | None = None   # who speaks in a quotation the paragraph before left open
     for index, paragraph in enumerate(paragraphs(body)):
         interviewee = _interviewee(paragraph.text, names, outlet) or interviewee
-        paragraph_speaker: str | None = None
+        # a quotation runs on over paragraphs that each open with a quotation mark and only the last
+        # closes: the one who spoke before speaks on
+        continued = open_quote_speaker if re.match(r"\s*[“\"]", paragraph.text) else None
+        paragraph_speaker: str | None = continued
         # a paragraph opening with "He" or "She" after one that named one person only: that person
         carried = before[0] if len(set(before)) == 1 else None
         mentioned: list[str] = []
-        previous_quote_speaker: str | None = None
+        previous_quote_speaker: str | None = continued
         for sentence in _sentences(paragraph.text):
             came_as = _CAME_AS.match(sentence)
             if came_as:              # "It came as the government announced ...": what it came as is the claim
@@ -2763,7 +2774,8 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
             # the writer's own question ("Why the ebbing growth ...?") asks, it does not claim
             question = paragraph.role == "question" or (paragraph.role == "text" and not quotes and
                                                         sentence.rstrip(" ”\"'’").endswith("?"))
-            if quotes and quoted_chars >= 0.5 * len(sentence):
+            if quotes and (quoted_chars >= 0.5 * len(sentence) or _LEADS_INTO_QUOTE.match(sentence[:quotes[0][0]]) and
+                           not sentence[quotes[-1][1]:].strip(" .”\"'’")):
                 outside = "".join(ch if not any(s <= i < e for s, e in quotes) else " "
                                   for i, ch in enumerate(sentence))
                 attribution = tail_attribution(outside)
@@ -2838,6 +2850,9 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 parties_seen += 1
             parties = own_parties or (parties if parties_seen < 3 else None)
         before = mentioned                  # (everyone this paragraph named, in order)
+        left_open = paragraph.text.count("“") > paragraph.text.count("”") or \
+            "“" not in paragraph.text and paragraph.text.count('"') % 2 == 1
+        open_quote_speaker = (previous_quote_speaker or paragraph_speaker) if left_open else None
 
 
 def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, interviewee: str | None) -> str | None:
