@@ -2249,3 +2249,14 @@ def test_estimates_that_indicate_are_no_speaker() -> None:
     claims = parsed("Current estimates indicate that passenger traffic in 2024 will reach 104% of 2019 levels.",
                     date="2024-09-23")
     assert claims[0].speaker != "Current"                       # was "Current", who "estimates" that ...
+
+
+def test_a_list_of_names_and_values_completes_the_sentence_that_leads_into_it() -> None:
+    # "are as follows:" + "Alberta: $15" lines: a value per name (each line was dropped as a fragment)
+    claims = parsed("The current hourly minimum wages in the provinces are as follows:\n\nBritish Columbia: $17.85\n\n"
+                    "Alberta: $15\n\nQuebec: $16.10", date="2025-09-23")
+    assert [c.statement for c in claims] == [
+        "The current hourly minimum wages in the provinces are $17.85 for British Columbia.",
+        "The current hourly minimum wages in the provinces are $15 for Alberta.",
+        "The current hourly minimum wages in the provinces are $16.10 for Quebec."]
+    assert [q.value for c in claims for q in c.quantities] == [17.85, 15, 16.10]

@@ -643,7 +643,7 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
     filled = [i for i, line in enumerate(lines) if line]
     in_run = {i for a, b in zip(filled, filled[1:]) if items[a] and items[b] for i in (a, b)}
     lines = [_labelled_item(line) if i in in_run else line for i, line in enumerate(lines)]
-    lines = _lead_in_items(lines)
+    lines = _lead_in_values(_lead_in_items(lines))
     terminated = [bool(_TERMINATED.search(line)) for line in lines]
     if not any(terminated):
         return [line for line in lines if line], []   # a headline alone, a list: nothing to tell apart
@@ -698,6 +698,36 @@ _ODDS_ITEM = re.compile(r"^[•*\-–]?\s*(?P<who>[A-Z][\w .’'\-]{1,40}?)\s+[-
 _LEAD_IN_LIST = re.compile(r"^(?P<lead>[A-Z][^:]{10,200}?)(?:,?\s+as\s+follows)?:$")
 _PHRASE_ITEM = re.compile(r"^[•*\-–]\s*(?P<item>(?:from|on|between|by|in|until|at|for|during)\s.+?)[\s;,.]*(?:\s+and)?$",
                           re.IGNORECASE)
+
+
+# "The current minimum wages ... are as follows:" + "British Columbia: $17.85": a value per name
+_LEAD_IN_VALUES = re.compile(r"^(?P<subject>[A-Z][^:]{10,200}?)\s+(?P<verb>are|is|were|was|stand|stood)"
+                             r"(?:,?\s+as\s+follows)?:$")
+_VALUE_ITEM = re.compile(r"^(?:[•*\-–]\s*)?(?P<name>[A-Z][\w.’'&\- ]{1,40}?):\s*"
+                         r"(?P<value>[$€£¥₹]?\s?\d[\d,.]*\s*(?:%|per cent|percent|[a-zA-Z]{0,10})?)\.?$")
+
+
+def _lead_in_values(lines: list[str]) -> list[str]:
+    """A lead-in that a list of "name: value" lines completes, each as that sentence: "The current
+    minimum wages are as follows:" + "Alberta: $15" -> "The current minimum wages are $15 for
+    Alberta." (the lead-in says nothing of its own)."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        lead = _LEAD_IN_VALUES.match(line)
+        if not lead:
+            continue
+        run = []
+        for i in (i for i in range(index + 1, len(lines)) if lines[i]):
+            item = _VALUE_ITEM.match(lines[i].strip())
+            if not item:
+                break
+            run.append((i, item))
+        if len(run) < 2:
+            continue
+        for i, item in run:
+            out[i] = f"{lead.group('subject')} {lead.group('verb')} {item.group('value').strip()} for {item.group('name')}."
+        out[index] = ""
+    return out
 
 
 def _lead_in_items(lines: list[str]) -> list[str]:
