@@ -2260,3 +2260,8 @@ def test_a_list_of_names_and_values_completes_the_sentence_that_leads_into_it() 
         "The current hourly minimum wages in the provinces are $15 for Alberta.",
         "The current hourly minimum wages in the provinces are $16.10 for Quebec."]
     assert [q.value for c in claims for q in c.quantities] == [17.85, 15, 16.10]
+
+
+def test_a_real_chance_at_a_figure_is_a_forecast() -> None:
+    claim = parsed("The film has a real chance at $100 million at the domestic box office.", date="2019-09-22")[0]
+    assert claim.kind == "forecast"                                     # was a quantity

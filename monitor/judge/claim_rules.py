@@ -217,7 +217,7 @@ _STRONG_FORECAST_RE = re.compile(
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? (?:to|for)|intends? to|is likely|"
     r"plans? to (?!(?:hold|meet|visit|travel|launch|release|open|sign|host|announce|ship|begin|start|present)\b)|"
     r"are likely|it is expected that|"
-    r"is about to|are about to|odds|probability|chances? (?:of|that)|(?:is|are|was|were) expected (?:at|in|on|for|by)|"
+    r"is about to|are about to|odds|probability|chances? (?:of|that)|(?:real|good|fair|strong|decent|outside) (?:shot|chance) at|(?:is|are|was|were) expected (?:at|in|on|for|by)|"
     r"(?:is|are) (?:seen|forecast|projected|anticipated|tipped|predicted) (?:to|at|averaging|rising|falling|reaching)|"
     r"(?:likeliest|most likely) (?:outcome|result|"
     r"scenario))\b", re.IGNORECASE)
