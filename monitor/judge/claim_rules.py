@@ -29,7 +29,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pysbd
 
@@ -711,45 +711,37 @@ def _lead_in_values(lines: list[str]) -> list[str]:
     """A lead-in that a list of "name: value" lines completes, each as that sentence: "The current
     minimum wages are as follows:" + "Alberta: $15" -> "The current minimum wages are $15 for
     Alberta." (the lead-in says nothing of its own)."""
-    out = list(lines)
-    for index, line in enumerate(lines):
-        lead = _LEAD_IN_VALUES.match(line)
-        if not lead:
-            continue
-        run = []
-        for i in (i for i in range(index + 1, len(lines)) if lines[i]):
-            item = _VALUE_ITEM.match(lines[i].strip())
-            if not item:
-                break
-            run.append((i, item))
-        if len(run) < 2:
-            continue
-        for i, item in run:
-            out[i] = f"{lead.group('subject')} {lead.group('verb')} {item.group('value').strip()} for {item.group('name')}."
-        out[index] = ""
-    return out
+    return _completed_lead_ins(lines, _LEAD_IN_VALUES, lambda line: _VALUE_ITEM.match(line.strip()), lambda lead, item: (
+        f"{lead.group('subject')} {lead.group('verb')} {item.group('value').strip()} for {item.group('name')}."))
 
 
 def _lead_in_items(lines: list[str]) -> list[str]:
     """Bullets that finish the sentence before them, each as that sentence: "Fishing will be allowed
     as follows:" + "• From 28 November 2020 to 29 November 2020;" -> "Fishing will be allowed from 28
     November 2020 to 29 November 2020." (the lead-in itself says nothing of its own)."""
+    return _completed_lead_ins(lines, _LEAD_IN_LIST, _PHRASE_ITEM.match, lambda lead, item: (
+        f"{lead.group('lead')} {item.group('item')[:1].lower() + item.group('item')[1:]}."))
+
+
+def _completed_lead_ins(lines: list[str], lead_in: re.Pattern[str], item_of: Callable[[str], re.Match[str] | None],
+                        sentence: Callable[[re.Match[str], re.Match[str]], str]) -> list[str]:
+    """``lines`` with each run of two or more items (``item_of``) after a line ``lead_in`` matches
+    written as the ``sentence`` they complete, and the lead-in left out."""
     out = list(lines)
     for index, line in enumerate(lines):
-        lead = _LEAD_IN_LIST.match(line)
+        lead = lead_in.match(line)
         if not lead:
             continue
-        after = [i for i in range(index + 1, len(lines)) if lines[i]]
         run = []
-        for i in after:
-            item = _PHRASE_ITEM.match(lines[i])
+        for i in (i for i in range(index + 1, len(lines)) if lines[i]):
+            item = item_of(lines[i])
             if not item:
                 break
-            run.append((i, item.group("item")))
+            run.append((i, item))
         if len(run) < 2:
             continue
         for i, item in run:
-            out[i] = f"{lead.group('lead')} {item[:1].lower() + item[1:]}."
+            out[i] = sentence(lead, item)
         out[index] = ""
     return out
 
