@@ -217,7 +217,8 @@ _STRONG_FORECAST_RE = re.compile(
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? (?:to|for)|intends? to|is likely|"
     r"plans? to (?!(?:hold|meet|visit|travel|launch|release|open|sign|host|announce|ship|begin|start|present)\b)|"
     r"are likely|it is expected that|"
-    r"is about to|are about to|odds|probability|chances? (?:of|that)|(?:real|good|fair|strong|decent|outside) (?:shot|chance) at|(?:is|are|was|were) expected (?:at|in|on|for|by)|"
+    r"is about to|are about to|odds|probability|chances? (?:of|that)|(?:is|are|was|were) expected (?:at|in|on|for|by)|"
+    r"(?:real|good|fair|strong|decent|outside) (?:shot|chance) at|"      # "a real chance at $100 million"
     r"(?:is|are) (?:seen|forecast|projected|anticipated|tipped|predicted) (?:to|at|averaging|rising|falling|reaching)|"
     r"(?:likeliest|most likely) (?:outcome|result|"
     r"scenario))\b", re.IGNORECASE)
@@ -1215,7 +1216,7 @@ _OPENING_PRONOUN = re.compile(r"^(It|Its|They|Their|He|She|His|Her)\s+(?=[\w$€
 
 def _sentence_antecedent(statement: str, ctx: _Context) -> str:
     """A clause split off the middle of its sentence that still opens with a pronoun names what the
-    pronoun stands for there: the subject of the sentence ("The defeat prevented ..., while it also
+    pronoun stands for there: the subject of the clause it hangs on ("The defeat prevented ..., while it also
     ended his chances" -> "The defeat also ended his chances"). A pronoun opening the sentence
     itself refers to an earlier one, which ``_Context.thing``, ``parties`` and ``antecedent`` cover."""
     opening = _OPENING_PRONOUN.match(statement)

@@ -104,9 +104,9 @@ _PRONOUN_TAKES = {"it": "thing", "its": "thing", "they": "many", "their": "many"
 
 
 def antecedent(sentence: str, pronoun: str, is_person: Callable[[str], bool]) -> str | None:
-    """What a pronoun in the middle of ``sentence`` stands for: the subject of the clause its own hangs on, as
-    written without what a comma, a bracket or a relative clause adds, when the pronoun comes after
-    it and agrees with it ("The price flirted with $90, but it rebounded" -> "The price"; "Holmes was
+    """What a pronoun in the middle of ``sentence`` stands for: the subject of the clause its own
+    clause hangs on, as written without what a comma, a bracket or a relative clause adds, when the
+    pronoun comes after it and agrees with it ("The price flirted with $90, but it rebounded" -> "The price"; "Holmes was
     facing 20 years, though her lawyers asked for ..." -> "Holmes"). None when it does not agree
     ("Shareholders backed the plan, but it was struck down": the plan, not the shareholders), when
     the subject is a pronoun itself or too long to repeat."""
@@ -116,9 +116,10 @@ def antecedent(sentence: str, pronoun: str, is_person: Callable[[str], bool]) ->
     if word is None or any(t.dep_ == "relcl" for t in [word.head, *word.head.ancestors][:2]):
         return None       # "hold its rate at 2.50 per cent, where it has been since May": the rate
     subject = _governing_subject(word) if takes else None
-    if subject is None or subject.i > word.i or subject.lower_ in ("this", "that", "these", "those", "what") or \
-            not (subject.pos_ in ("NOUN", "PROPN") or subject.text[:1].isupper() and subject.tag_ not in ("PRP", "WP", "WDT", "EX")):
-        return None       # (the parser tags some names as pronouns: "OPEC+")
+    named = subject is not None and (subject.pos_ in ("NOUN", "PROPN") or subject.text[:1].isupper() and
+                                     subject.tag_ not in ("PRP", "WP", "WDT", "EX"))   # (the parser tags "OPEC+" a pronoun)
+    if not named or subject.i > word.i or subject.lower_ in ("this", "that", "these", "those", "what"):
+        return None
     if any(c.dep_ == "prep" for c in subject.children):
         return None       # "the expected bill for the project ... when it was announced": which of the two?
     asides = {t.i for c in subject.subtree if c.i != subject.i and c.dep_ in ("relcl", "acl", "appos")
