@@ -2265,3 +2265,12 @@ def test_a_list_of_names_and_values_completes_the_sentence_that_leads_into_it() 
 def test_a_real_chance_at_a_figure_is_a_forecast() -> None:
     claim = parsed("The film has a real chance at $100 million at the domestic box office.", date="2019-09-22")[0]
     assert claim.kind == "forecast"                                     # was a quantity
+
+
+def test_an_impersonal_it_is_not_the_company_in_view() -> None:
+    claims = parsed("Nippon Steel offered $55 a share for U.S. Steel on Monday. It takes 12 weeks to close such a "
+                    "deal. It is particularly worrying that 26 bids failed. It will keep the headquarters in "
+                    "Pittsburgh.", date="2024-12-03")
+    statements = [c.statement for c in claims]
+    assert not any(s.startswith(("Nippon Steel takes", "Nippon Steel is particularly")) for s in statements)   # were
+    assert the(claims, "headquarters").statement.startswith("Nippon Steel will keep")      # the company, still

@@ -1207,16 +1207,17 @@ def _resolve_pronoun(statement: str, candidate: str | None) -> str:
 
 # "It is completely unacceptable that ...", "It is projected there will be ...", "It cost Atletico
 # 126m euros to sign ...", "It follows a series of problems": an "it" that stands for nothing named
+# (not "It is set to open", "It costs $999": the thing in view)
 _IMPERSONAL_IT = re.compile(r"^It(?:[’']s|\s+(?:is|was|will be|would be|could be|may be|might be|has been|had been))\s+"
-                            r"(?:(?:\w+\s+){0,2}(?:that|to)\b|(?:\w+\s+)?(?:projected|estimated|expected|hoped|believed|"
-                            r"thought|said|reported|understood|feared|forecast|anticipated|planned)\b)|"
-                            r"^It\s+(?:costs?|took|takes|follows|followed|comes|came|means|meant)\b")
+                            r"(?:(?:\w+\s+){0,2}that\b|(?:projected|estimated|expected|hoped|believed|thought|said|"
+                            r"reported|understood|feared|forecast|anticipated|planned)\s+(?:that|there)\b)|"
+                            r"^It\s+(?:costs?|took|takes)\b[^.]*?\bto\s+[a-z]|^It\s+(?:follows|followed|comes|came|means|meant)\b")
 _OPENING_PRONOUN = re.compile(r"^(It|Its|They|Their|He|She|His|Her)\s+(?=[\w$€£])")
 
 
 def _sentence_antecedent(statement: str, ctx: _Context) -> str:
     """A clause split off the middle of its sentence that still opens with a pronoun names what the
-    pronoun stands for there: the subject of the clause it hangs on ("The defeat prevented ..., while it also
+    pronoun stands for there (``clause_parse.antecedent``: "The defeat prevented ..., while it also
     ended his chances" -> "The defeat also ended his chances"). A pronoun opening the sentence
     itself refers to an earlier one, which ``_Context.thing``, ``parties`` and ``antecedent`` cover."""
     opening = _OPENING_PRONOUN.match(statement)
@@ -1740,7 +1741,7 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
             re.search(r"\s[A-Z][\w’'\-]*$|^[A-Z][\w’'\-]*[^s\W]$", reporter) or reporter in ctx.names.entities(reporter)):
         statement = reporter + "’s" + statement[3:]   # "The carrier said its revenue rose": the carrier's revenue
     if ctx.thing and re.match(r"^(?:It|Its)\b", statement) and re.match(r"^\W*(?:It|Its)\b", ctx.quote) \
-            and not _EXPLETIVE_IT.match(statement) and not re.match(r"It\s+(?:follows|followed|comes|came)\b", statement):
+            and not _EXPLETIVE_IT.match(statement) and not _IMPERSONAL_IT.match(statement):
         # ("It follows a series of problems": what happened, not the company, follows them)
         # "Nippon Steel offered $55 a share. It will keep ..." -> "Nippon Steel will keep ..."
         first = statement.split()[0]

@@ -26,10 +26,13 @@ import logging
 import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..errors import ClaimsError
 from .quantities import Quantity
+
+if TYPE_CHECKING:
+    from .kind_model import KindModel
 
 log = logging.getLogger(__name__)
 
@@ -235,11 +238,12 @@ def _check_file_name(path: Path) -> None:
 
 # -- extraction -------------------------------------------------------------------------
 
-def extract_claims(document: Document, *, document_label: str | None = None, reader: Any = None) -> list[Claim]:
+def extract_claims(document: Document, *, document_label: str | None = None,
+                   reader: KindModel | None = None) -> list[Claim]:
     """The claims of one document, in reading order (not yet combined across documents).
 
     ``document_label`` is what ``Claim.document`` records (default: the path as given); ``reader``,
-    a ``kind_model.KindModel``, reads the rules' claims again (None: the rules' reading)."""
+    the kind reader, reads the rules' claims again (None: the rules' reading)."""
     from .claim_rules import extract_units  # the sentence rules; kept apart for size
 
     label = document_label or str(document.path)

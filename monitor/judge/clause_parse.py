@@ -10,7 +10,8 @@ finite with lemminflect) or a clause hung on by "with" (", with shipments reachi
 becomes a statement of its own, and so does a second clause whose verb was left out (", and
 earnings of $0.52 a share" after "eBay expects revenue of ..."), but only when it and what is left each
 hold something checkable (``anchored``): one checkable proposition per claim, never a fragment.
-A split-off clause that opens with "it" or "their" names the subject it refers to.
+A split-off clause that opens with "it" or "their" names the subject it refers to, and so does
+any clause the rules split off the middle of a sentence (``antecedent``, one reading for both).
 """
 from __future__ import annotations
 
@@ -104,41 +105,68 @@ _PRONOUN_TAKES = {"it": "thing", "its": "thing", "they": "many", "their": "many"
 
 
 def antecedent(sentence: str, pronoun: str, is_person: Callable[[str], bool]) -> str | None:
-    """What a pronoun in the middle of ``sentence`` stands for: the subject of the clause its own
-    clause hangs on, as written without what a comma, a bracket or a relative clause adds, when the
-    pronoun comes after it and agrees with it ("The price flirted with $90, but it rebounded" -> "The price"; "Holmes was
-    facing 20 years, though her lawyers asked for ..." -> "Holmes"). None when it does not agree
-    ("Shareholders backed the plan, but it was struck down": the plan, not the shareholders), when
-    the subject is a pronoun itself or too long to repeat."""
-    takes = _PRONOUN_TAKES.get(pronoun.lower())
+    """What a pronoun in the middle of ``sentence`` stands for (``_antecedent_words``), or None."""
     doc = _parse(sentence)
     word = next((t for t in doc if t.i > 0 and t.lower_ == pronoun.lower()), None)
-    if word is None or any(t.dep_ == "relcl" for t in [word.head, *word.head.ancestors][:2]):
+    words = _antecedent_words(word, is_person) if word is not None else None
+    return _phrase(words) if words else None
+
+
+def _antecedent_words(word, is_person: Callable[[str], bool]) -> list | None:
+    """The words the pronoun ``word`` stands for: the subject of the clause its own clause hangs on
+    (``_own_words``), when it agrees with the pronoun ("The price flirted with $90, but it rebounded"
+    -> "The price"; "Holmes was facing 20 years, though her lawyers asked for ..." -> "Holmes"; "While
+    they have 5 days ..., insurers decided" -> "insurers"). None when it does not agree ("Shareholders
+    backed the plan, but it was struck down": the plan, not the shareholders), when the subject is a
+    pronoun itself, carries a prepositional phrase (which of the two nouns?) or is too long to repeat."""
+    takes = _PRONOUN_TAKES.get(word.lower_)
+    if takes is None or any(t.dep_ == "relcl" for t in [word.head, *word.head.ancestors][:2]):
         return None       # "hold its rate at 2.50 per cent, where it has been since May": the rate
-    subject = _governing_subject(word) if takes else None
-    named = subject is not None and (subject.pos_ in ("NOUN", "PROPN") or subject.text[:1].isupper() and
-                                     subject.tag_ not in ("PRP", "WP", "WDT", "EX"))   # (the parser tags "OPEC+" a pronoun)
-    if not named or subject.i > word.i or subject.lower_ in ("this", "that", "these", "those", "what"):
+    found = _governing_subject(word)
+    if found is None:
         return None
-    if any(c.dep_ == "prep" for c in subject.children):
-        return None       # "the expected bill for the project ... when it was announced": which of the two?
-    asides = {t.i for c in subject.subtree if c.i != subject.i and c.dep_ in ("relcl", "acl", "appos")
-              for t in c.subtree}
-    end = next((t.i for t in doc[subject.i:subject.right_edge.i + 1] if t.text in (",", "(", "—", "–")),
-               subject.right_edge.i + 1)
-    words = [t for t in doc[subject.left_edge.i:end] if t.i not in asides and t.dep_ != "punct"]
+    subject, clause = found
+    named = subject.pos_ in ("NOUN", "PROPN") or subject.text[:1].isupper() and \
+        subject.tag_ not in ("PRP", "WP", "WDT", "EX")        # (the parser tags "OPEC+" a pronoun)
+    # the subject comes first, or the pronoun's clause comes before the one it hangs on ("While they ...")
+    in_order = subject.i < word.i or clause.dep_ == "advcl" and clause.i < clause.head.i
+    if not named or not in_order or subject.lower_ in ("this", "that", "these", "those", "what") or \
+            any(c.dep_ == "prep" for c in subject.children):
+        return None
+    words = _own_words(subject)
     if not words or len(words) > 6 or any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") for t in words):
         return None
-    name = " ".join(t.text for t in words)
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
-    person = is_person(name)
+    person = is_person(_phrase(words))
     agrees = person if takes == "person" else (plural and not person) if takes == "many" else not (plural or person)
-    return name if agrees else None
+    return words if agrees else None
+
+
+def _own_words(subject) -> list:
+    """A subject's own words: up to a comma, a bracket or a dash, without a relative clause, a
+    participle or an apposition hanging on it ("Qantas shares, which fell 3%," -> "Qantas shares")."""
+    asides = {t.i for c in subject.subtree if c.i != subject.i and c.dep_ in ("relcl", "acl", "appos")
+              for t in c.subtree}
+    doc = subject.doc
+    end = next((t.i for t in doc[subject.i:subject.right_edge.i + 1] if t.text in (",", "(", "—", "–")),
+               subject.right_edge.i + 1)
+    return [t for t in doc[subject.left_edge.i:end] if t.i not in asides]
+
+
+def _phrase(words: list) -> str:
+    """``words`` as written ("pre-poll", "Lilly’s"), one space where words between were left out."""
+    out = ""
+    for before, word in zip([None, *words], words):
+        if before is not None and word.i != before.i + 1 and not out.endswith(" "):
+            out += " "
+        out += word.text_with_ws
+    return out.strip()
 
 
 def _governing_subject(word):
-    """The subject of the nearest clause above the one ``word`` is in: "Values dropped ... when they
-    declined ..., the company said" -> "Values" (the clause "when they declined" hangs on "dropped")."""
+    """(the subject, the clause below it that ``word`` is in) for the nearest clause above the one
+    ``word`` is in: "Values dropped ... when they declined ..., the company said" -> "Values" and
+    "declined" (the clause "when they declined" hangs on "dropped"); None at the root."""
     verb = word.head
     while not _is_verb(verb) and verb.head.i != verb.i:
         verb = verb.head                      # "her lawyers had asked": from "her" up to "asked"
@@ -146,7 +174,7 @@ def _governing_subject(word):
     while governor.i != verb.i:               # (up to the root, its own head)
         subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and _is_verb(governor):
-            return subject
+            return subject, verb
         verb, governor = governor, governor.head
     return None
 
@@ -433,28 +461,18 @@ def _relative_statement(doc, verb, part: list[int]) -> list[int] | None:
 
 
 def _named_pronoun(doc, first: int, kept: set[int]) -> dict[int, str]:
-    """A split-off clause that opens with "it", "its", "they" or "their" names the subject of the
-    clause it came from instead, when that is a noun of the same number ("Acme shut its plant ...
-    as its sales are set to fall" -> "Acme's sales are set to fall")."""
-    pronoun = doc[first].text.lower()
-    if pronoun not in ("it", "its", "they", "their"):
+    """A split-off clause that opens with "it", "its", "they" or "their" names what the pronoun
+    stands for (``_antecedent_words``) in the words kept ("Acme shut its plant ... as its sales are
+    set to fall" -> "Acme's sales are set to fall")."""
+    pronoun = doc[first]
+    if pronoun.lower_ not in ("it", "its", "they", "their"):
         return {}
-    root = next(t for t in doc if t.dep_ == "ROOT")
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in kept), None)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+    words = _antecedent_words(pronoun, lambda text: False)
+    if not words or not all(t.i in kept for t in words):
         return {}
-    plural = subject.tag_ in ("NNS", "NNPS")
-    if plural != (pronoun in ("they", "their")):
-        return {}
-    # the subject's own words: without a relative clause, a participle or an apposition hanging on it
-    asides = {t.i for c in subject.subtree if c.i != subject.i and c.dep_ in ("relcl", "acl", "appos")
-              for t in c.subtree}
-    words = [t for t in subject.subtree if t.i in kept and t.i not in asides and t.dep_ != "punct"]
-    name = " ".join(t.text for t in words)
-    if not name or len(words) > 6:
-        return {}
+    name = _phrase(words)
     name = name[:1].lower() + name[1:] if words[0].tag_ == "DT" else name
-    return {first: name + ("’s" if pronoun in ("its", "their") else "")}
+    return {first: name + ("’s" if pronoun.lower_ in ("its", "their") else "")}
 
 
 def clause_parts(text: str, anchored: Callable[[str], bool]) -> list[str]:
