@@ -2274,3 +2274,48 @@ def test_an_impersonal_it_is_not_the_company_in_view() -> None:
     statements = [c.statement for c in claims]
     assert not any(s.startswith(("Nippon Steel takes", "Nippon Steel is particularly")) for s in statements)   # were
     assert the(claims, "headquarters").statement.startswith("Nippon Steel will keep")      # the company, still
+
+
+# -- stop 32: a speaker's full name ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    # three names: the last two were taken for the full name ("Lal Varma")
+    ("Transport minister Mohan Lal Varma opened the depot on Monday. The line will carry 40,000 passengers a "
+     "day from June, Varma said.", "Mohan Lal Varma"),
+    # a lower-case particle: no capitalised run held the name, so "Rashid" stayed a bare surname
+    ("Energy minister Faisal al-Rashid spoke in Riyadh on Monday. Output will rise to 12 million barrels a day "
+     "by 2027, Rashid said.", "Faisal al-Rashid"),
+    ("Chief economist Anna van der Berg wrote to clients on Monday. Inflation will ease to 2.4% by December, "
+     "Van der Berg said.", "Anna van der Berg"),
+])
+def test_a_speaker_is_named_in_full_as_the_document_first_named_them(text: str, speaker: str) -> None:
+    claims = parsed(text, date="2024-03-04")
+    assert [c.speaker for c in claims if c.quantities] == [speaker]
+
+
+def test_analysts_of_a_bank_named_like_a_person_speak_as_the_analysts() -> None:
+    claims = parsed("Car dealers will see a 10% drop in second-quarter earnings, according to J.P. Morgan analysts. "
+                    "J.P. Morgan cut its target for the group on Friday.", date="2024-07-01")
+    assert the(claims, "10% drop").speaker == "J.P. Morgan analysts"
+
+
+@pytest.mark.parametrize("text, speaker, statement", [
+    # a lead-in clause before the speaker ("Though ..., X said"): was the writer's whole sentence
+    ("Though the figures are provisional, Acme officials said sales rose 12% in May.", "Acme officials",
+     "Sales rose 12% in May."),
+    # "Co." closes a company's name: was "Disney Co", a person, and "It would launch ..."
+    ("Orbit Media Co. on Wednesday said it would launch a $5 plan on Dec. 8.", "Orbit Media Co.",
+     "Orbit Media Co. would launch a $5 plan on Dec. 8."),
+    # "said Wednesday night that": the time was left in the statement ("Wednesday night that it ...")
+    ("The Transit Workers Union said Wednesday night that it had reached a deal to raise pay by 18%.",
+     "Transit Workers Union", "Transit Workers Union had reached a deal to raise pay by 18%."),
+])
+def test_who_said_it_before_the_reported_clause(text: str, speaker: str, statement: str) -> None:
+    claim = parsed(text, date="2024-10-24")[0]
+    assert (claim.speaker, claim.statement) == (speaker, statement)
+
+
+def test_the_bureau_is_the_bureau_the_text_named() -> None:
+    claims = parsed("Norway's Coastal Weather Bureau issued a storm warning on Monday.\n\n"
+                    "Gusts will reach 120 km/h by Tuesday evening, the bureau added.", date="2024-10-21")
+    assert the(claims, "120 km/h").speaker == "Coastal Weather Bureau"      # was nobody

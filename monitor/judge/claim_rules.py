@@ -29,7 +29,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 import pysbd
 
@@ -48,7 +48,7 @@ from .claim_dates import (
     said_on,
     year_counting,
 )
-from .clause_parse import antecedent, clause_parts, has_verb, plural_subject, subject_of
+from .clause_parse import antecedent, clause_parts, has_verb, people_named, plural_subject, subject_of
 from .quantities import Quantity, format_value, parse_quantities
 
 
@@ -91,7 +91,7 @@ _OPINION_VERBS = {"argued", "contended", "suggested", "believes", "thinks", "cau
 _FORECAST_VERBS = {"predicted", "predicts", "expects", "expected", "estimated", "estimates"}
 
 # ("Nestor Espenilla Jr.", "the Bank of Thailand (BOT)")
-_NAME = r"[A-Z][\w’'\-]+(?:\s+(?:(?:of|for)\s+)?[A-Z][\w’'\-]+){0,3}(?:,?\s+(?:Jr|Sr)\.)?(?:\s+\([A-Z]{2,6}\))?"
+_NAME = r"[A-Z][\w’'\-]+(?:\s+(?:(?:of|for|van|von|der|den|de|da|dos|del|bin|ibn)\s+){0,2}[A-Z][\w’'\-]+){0,3}(?:,?\s+(?:Jr|Sr)\.|\s+(?:Co|Corp|Inc|Ltd)\.)?(?:\s+\([A-Z]{2,6}\))?"
 _TITLE_WORDS = set("""President Vice Prime Minister Secretary Defense Defence Treasury Foreign State
 Spokesperson Spokesman Spokeswoman Chancellor Governor Senator Director Chief Chairman Chairwoman Chair
 CEO Envoy Special General Ambassador Mr Mrs Ms Dr Professor Prof Kremlin Ukrainian Russian American
@@ -104,7 +104,8 @@ Department Company Group Forum Summit Republic Sea Region City Street Times News
 Spokesperson Commander-in-Chief Commander Chief Democratic Republican Affairs Fund Organization
 Organisation Institute Association Agency Court Parliament Congress Senate Assembly Alliance Cup League
 Games Olympics Exchange Market Markets Index Reserve Board Authority Service Services Committee Foundation
-Corporation Inc Corp Ltd Airlines Motors Technologies Systems Labs Energy Capital Holdings Partners""".split())
+Corporation Inc Corp Ltd Co Airlines Motors Technologies Systems Labs Energy Capital Holdings Partners Workers""".split())
+_HONORIFICS = set("""Datuk Dato Dato’ Dato' Datin Seri Tun Dame Rev Reverend Hon Honourable""".split())
 _ROLE_NOUNS = set("""spokesperson spokesman spokeswoman envoy secretary president minister director analyst
 scientist scholar economist executive officer governor chief adviser advisor ambassador chairman chairwoman
 ceo founder head leader commander general correspondent premier chancellor mayor senator""".split())
@@ -450,7 +451,9 @@ class Names:
     """The people a document names: full names, and surnames resolved to them; the organisations an
     acronym stands for."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, people: Sequence[str] = ()):
+        """``people``: the persons an entity recogniser found in ``text`` (``people_named``); their
+        full names replace the two-word runs read here ("Dastgir Khan" of "Khurram Dastgir Khan")."""
         self.full: list[str] = []
         self.proper: set[str] = set()             # words seen capitalised mid-sentence
         for sentence in re.split(r"(?<=[.!?“”\"])\s+|\n", text):
@@ -483,9 +486,14 @@ class Names:
                 for words in (title, lowered[-2:] if lowered else [], title + lowered[-1:]):
                     if words:
                         self.titles.setdefault(" ".join(words).lower(), set()).add(name)
+        self._complete_names(people)
         by_surname: dict[str, set[str]] = {}
         for name in self.full:
-            by_surname.setdefault(name.split()[-1], set()).add(name)
+            surname = name.split()[-1]
+            by_surname.setdefault(surname, set()).add(name)
+            particle = re.match(r"(?:al|el|bin|ibn|abu)-(?=[A-Z])", surname, re.IGNORECASE)
+            if particle:           # "Saad al-Kaabi" is "Kaabi" later on
+                by_surname.setdefault(surname[particle.end():], set()).add(name)
         self.surnames = {s: next(iter(n)) for s, n in by_surname.items() if len(n) == 1}
         # "the China Passenger Car Association (CPCA)": the name a later "CPCA" stands for
         self.acronyms: dict[str, str] = {}
@@ -496,6 +504,34 @@ class Names:
                 if initials == match.group("acronym") and words[start][0].isupper():
                     self.acronyms.setdefault(match.group("acronym"), " ".join(words[start:]))
                     break
+
+    def _complete_names(self, people: Sequence[str]) -> None:
+        """The recogniser's longer names in place of the runs they end with ("Ram Nath Kovind" for
+        "Nath Kovind"), and its names with lower-case or hyphenated parts ("Jee-A van der Linde")."""
+        for found in people:
+            tokens = [_strip_possessive(t) for t in found.split()]
+            # a title or a word that opens the sentence is no part of the name ("CFO Jack Hartung",
+            # "Datuk Seri Amir Hamzah Azizan", "Barring Tamil Nadu")
+            while tokens and (tokens[0] in _TITLE_WORDS or tokens[0] in _SENTENCE_STARTERS or tokens[0] in _HONORIFICS
+                              or re.fullmatch(r"[A-Z]{2,4}|[A-Z][a-z]+ing", tokens[0]) or tokens[:2] == ["Tan", "Sri"]):
+                tokens = tokens[1:]
+            name = " ".join(tokens)
+            if len(tokens) < 2 or not re.match(r"(?:[a-z]+-)?[A-Z][a-z]", tokens[-1]) or re.search(r"[\d\n(),;:/]", name) or \
+                    any(f.lower() == name.lower() or f.lower().endswith(" " + name.lower()) for f in self.full):
+                continue          # (a later mention: "Van der Berg" of "Anna van der Berg")
+            shorter = [n for n in self.full if name.endswith(" " + n)]
+            if not shorter and not re.search(r"\s(?:[a-z]+\s)+[A-Z]|\s[a-z]+-[A-Z]", name):
+                continue      # the recogniser alone names places and firms too ("Yorkshire Water"): only
+                              # a name shaped like a person's ("Alexander von Preen", "Saad al-Kaabi") is new
+            for short in shorter:
+                self.full[self.full.index(short)] = name
+                for holders in self.titles.values():
+                    if short in holders:
+                        holders.discard(short)
+                        holders.add(name)
+            if name not in self.full:
+                self.full.append(name)
+        self.full = list(dict.fromkeys(self.full))
 
     def person(self, text: str | None) -> str | None:
         """The full name of a person mentioned as ``text`` ("Peskov", "President Trump", "Markov’s")."""
@@ -511,6 +547,9 @@ class Names:
         for name in self.full:
             if joined.endswith(name):
                 return name
+        longer = [name for name in self.full if re.search(rf"\s(?i:{re.escape(joined[:1])}){re.escape(joined[1:])}$", name)]
+        if len(longer) == 1:
+            return longer[0]                # "Dastgir Khan" of "Khurram Dastgir Khan"
         return self.surnames.get(tokens[-1])
 
     def by_title(self, text: str) -> str | None:
@@ -806,7 +845,8 @@ class Attribution:
 # "..., the company said in a statement": a body speaking, named by what it is
 _BODY_NOUN = (r"(?:company|union|bank|agency|ministry|government|department|firm|group|club|court|board|council|"
               r"spokesperson|spokesman|spokeswoman|regulator|authority|carrier|airline|automaker|carmaker|retailer|"
-              r"chipmaker|insurer|lender|league|party|campaign|commission|watchdog|operator|broadcaster|studio)\b")
+              r"chipmaker|insurer|lender|league|party|campaign|commission|watchdog|operator|broadcaster|studio|office|"
+              r"bureau|observatory|institute)\b")
 _ATTRIBUTION_PATTERNS = (
     # “...,” he said. / “...,” Trump wrote on Truth Social.
     re.compile(rf"(?P<who>\b(?:he|she|they)\b|{_NAME}|\b(?:the|a)\s+(?:[a-z]+\s+)?{_BODY_NOUN})\s+"
@@ -824,7 +864,7 @@ _ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^,;:.]|\.(?=\S)|(?<=\
                            r"(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bProf)\.)+?)(?:,\s*|\.?\s*$)")
 # "..., the company said", "..., the retail giant said Tuesday": a body named by what it is
 _BODY_SPEAKER = re.compile(rf"(?:it|It|[Tt]he\s+(?:[a-z\-]+\s+)?{_BODY_NOUN})")
-_BODY_TAIL = re.compile(rf",\s+(?P<who>it|the\s+(?:[a-z\-]+\s+)?(?:{_BODY_NOUN}|giant))\s+(?P<verb>{_SAY_VERBS})"
+_BODY_TAIL = re.compile(rf",\s+(?P<who>it|the\s+(?:[a-z\-]+\s+)?(?:{_BODY_NOUN}|giant))(?:\s+here)?\s+(?P<verb>{_SAY_VERBS})"
                         # (only when or where it was said may follow: "the company added 5 million subscribers" is no tail)
                         rf"(?:\s+(?:(?:on\s+|late\s+|early\s+)?(?:{_WEEKDAY_RE}|today|yesterday)|"
                         rf"in\s+(?:a\s+|its\s+)?(?:statement|filing|release|{_MONTH_RE})))*\.?$")
@@ -840,14 +880,16 @@ _SOURCE_TAIL = re.compile(rf",\s+(?:(?:a|the)\s+(?:new\s+|latest\s+)?(?:report|s
                           r"(?:\s+(?:on\s+)?\w+)?\.?$")
 _IN_VIEW = re.compile(rf"\b[Ii]n (?P<who>{_NAME}|his|her)(?:’s|'s)? (?:view|opinion|estimation|words)\b,?\s*")
 _SAYS_THAT = re.compile(
-    rf"^(?P<lead>(?:(?:[\w.’'\-]+|\([A-Z][A-Za-z]{{1,6}}\)),?\s+){{0,10}}?)(?P<who>\b(?:[Hh]e|[Ss]he|It)\b|[Tt]he\s+(?:[a-z\-]+\s+)?{_BODY_NOUN}|{_NAME})"
+    rf"^(?P<lead>(?:(?:[\w.’'\-]+|\([A-Z][A-Za-z]{{1,6}}\)),?\s+){{0,10}}?)(?P<who>\b(?:[Hh]e|[Ss]he|It)\b|[Tt]he\s+(?:[a-z\-]+\s+)?{_BODY_NOUN}|"
+    rf"(?!(?:The|A|An|Some|Many|Most|Other|These|Those|Several)\s)(?:[A-Z][\w.’'\-]*\s+){{1,3}}"
+    rf"(?:officials|analysts|economists|executives|strategists)|{_NAME})"
     rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}))?\s+(?:also\s+|further\s+|"
     rf"then\s+|later\s+|has\s+|had\s+)?(?P<verb>{_SAY_VERBS}|went on to say)"
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
     # "said in August that", "said Monday that", "said earlier that" ("estimates indicate that": no time)
     r"(?:\s+(?:(?:on|in|last|this|earlier)\s+\w+|[A-Z]\w+|today|yesterday|earlier|recently|previously)"
-    r"(?:\s+\d{1,2})?(?=\s+that\b))?"
+    r"(?:\s+\d{1,2}|\s+(?:night|morning|afternoon|evening))?(?=\s+that\b))?"
     # "said on Monday it", "said on Tuesday annual sales grew": the day it was said ("said on Monday
     # was the deadline": the day is what was said of)
     rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)(?=\s+(?!(?:is|was|will|would|night|morning|afternoon|evening)\b)[\w$€£]))?"
@@ -891,7 +933,7 @@ def expected_to_will(text: str) -> str:
 
 # "As the camps prepared a final push, the Commission said that ...": a scene-setting clause
 # before the speaker; the attribution is read after it.
-_LEADING_CLAUSE = re.compile(r"^(?:As|While|When|With|After|Before|Ahead of|Amid|In|On|At|Speaking)\b[^,]{3,160},\s+")
+_LEADING_CLAUSE = re.compile(r"^(?:As|While|When|With|After|Before|Ahead of|Amid|In|On|At|Speaking|Though|Although)\b[^,]{3,160},\s+")
 
 
 def narrator_attribution(sentence: str) -> tuple[Attribution, str]:
@@ -1187,6 +1229,23 @@ def _reports_past_deed(clause: str) -> bool:
 _EXPLETIVE_IT = re.compile(r"^It(?:[’']s|\s+(?:is|was|will be|would be|has been|had been|seems|seemed|appears|remains|"
                            r"is not|was not|isn’t|wasn’t))\s+(?:\w+\s+)?(?:that|to|likely|unlikely|expected|clear|"
                            r"unclear|possible|impossible|not|time|too|hard|difficult|easy|important)\b")
+
+
+def _named_body(who: str, text_before: str) -> str | None:
+    """"the bureau", "the institute": the last body the text named with that word ("the Central
+    Weather Bureau", "the National Institute of Economic and Social Research")."""
+    if not _NAMED_BY_WORD.fullmatch(who.strip()):
+        return None
+    word = who.split()[-1].capitalize()
+    names = re.findall(rf"(?:[A-Z][\w’'\-]*\s+){{1,5}}{word}(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'\-]*"
+                       rf"(?:,?\s+(?:and\s+)?[A-Z][\w’'\-]*)*)?|{word}\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'\-]*"
+                       rf"(?:,?\s+(?:and\s+)?[A-Z][\w’'\-]*)*", text_before)
+    # ("Taiwan's Central Weather Bureau": the bureau's own name)
+    named = [re.sub(r"^(?:(?:The|A|An|In|On|At|By|For|From)\s+|[A-Z][\w\-]*(?:’s|'s)\s+)", "", n) for n in names]
+    return named[-1] if named else None
+
+
+_NAMED_BY_WORD = re.compile(r"the\s+(?:[a-z\-]+\s+)?(?:office|bureau|observatory|institute)", re.IGNORECASE)
 
 
 def _subject_thing(sentence: str, names: Names) -> str | None:
@@ -2759,7 +2818,7 @@ def _said_that_day(date_text: str, statement: str) -> bool:
 
 
 def _units(body: str, *, document_date: str | None, outlet: str | None = None) -> Iterator[Unit]:
-    names = Names(body)
+    names = Names(body, people_named(body))
     years = year_counting(body)
     occasion = occasion_year(body, document_date)
     interviewee: str | None = None
@@ -2769,7 +2828,9 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
     last_sentence = ""                  # (whose plural subject a "They" opening the next one is)
     before: list[str] = []              # the people the paragraph before named
     open_quote_speaker: str | None = None   # who speaks in a quotation the paragraph before left open
+    read = ""                           # the text up to the end of this paragraph
     for index, paragraph in enumerate(paragraphs(body)):
+        read += paragraph.text + "\n"
         interviewee = _interviewee(paragraph.text, names, outlet) or interviewee
         # a quotation runs on over paragraphs that each open with a quotation mark and only the last
         # closes: the one who spoke before speaks on
@@ -2803,7 +2864,8 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 outside = "".join(ch if not any(s <= i < e for s, e in quotes) else " "
                                   for i, ch in enumerate(sentence))
                 attribution = tail_attribution(outside)
-                speaker = _speaker(attribution.who, names, paragraph_speaker, interviewee)
+                speaker = _named_body(attribution.who or "", read) or \
+                    _speaker(attribution.who, names, paragraph_speaker, interviewee)
                 if attribution.who is None:
                     speaker = previous_quote_speaker or paragraph_speaker or interviewee
                 previous_quote_speaker = speaker
@@ -2836,7 +2898,9 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                         # "..., the retail giant said", "The carrier said its revenue rose ...", "...,
                         # it said": the organisation the sentence (or the one before) is about; with
                         # none in view the sentence stays as it is
-                        body = _subject_thing(sentence, names) or thing
+                        # ("the bureau": only a bureau the text named; "the company": the one in view)
+                        body = _named_body(attribution.who or "", read) if _NAMED_BY_WORD.fullmatch(
+                            attribution.who or "") else _subject_thing(sentence, names) or thing
                         attribution, rest = (Attribution(body, attribution.verb, attribution.span), rest) if body \
                             else (Attribution(None, None, None), sentence)
                     speaker = _speaker(attribution.who, names, paragraph_speaker, interviewee)
@@ -2896,9 +2960,12 @@ def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, inter
     person = names.person(who) or names.by_title(who)
     if person:
         return person
-    runs = re.findall(r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*", who)
+    runs = list(re.finditer(r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*", who))
     for run in reversed(runs):
-        person = names.person(run)
+        if re.match(r"\s+(?:analysts|economists|strategists|officials|executives|experts|researchers|sources)\b",
+                    who[run.end():]):
+            continue               # "J.P. Morgan analysts": the analysts speak, not a person
+        person = names.person(run.group())
         if person:
             return person
     # not a person we know: "the national statistics office" ("a Reuters poll on Thursday": the poll)

