@@ -2319,3 +2319,51 @@ def test_the_bureau_is_the_bureau_the_text_named() -> None:
     claims = parsed("Norway's Coastal Weather Bureau issued a storm warning on Monday.\n\n"
                     "Gusts will reach 120 km/h by Tuesday evening, the bureau added.", date="2024-10-21")
     assert the(claims, "120 km/h").speaker == "Coastal Weather Bureau"      # was nobody
+
+
+# -- rounds 106-109 (stop 33) -----------------------------------------------------------------
+
+def test_a_text_wrapped_at_a_fixed_width_goes_on_past_a_capitalised_line_start() -> None:
+    # a wire copy wrapped at about 60 characters: "Quebrada" / "Blanca" made two sentences
+    claims = parsed("Orca Metals beat second-quarter profit estimates on Tuesday,\nlifted by higher copper "
+                    "prices, even as output at its Santa\nRosa mine in Chile fell 12% to 41,000 tonnes, held "
+                    "back\nby work on a tailings dam.\nThe results come as Orca advances a merger with Anglo\n"
+                    "Pacific, announced in May, to create a top-ten copper\nproducer with $600 million in annual "
+                    "savings.", date="2025-07-22")
+    assert "Santa Rosa mine" in the(claims, "41,000 tonnes").statement
+    assert "Anglo Pacific, announced in May" in the(claims, "$600 million").statement
+
+
+def test_a_line_that_does_not_fill_the_width_keeps_its_break() -> None:
+    # the same text's headline, above its dateline, is no part of the first sentence
+    claims = parsed("Copper miner sees output up 5% in 2026\nLIMA, July 22 (Reuters) - Orca Metals expects\n"
+                    "copper output to rise 5% next year, it said on Tuesday, as\nits new concentrator reaches "
+                    "full capacity in the\nsecond quarter.", date="2025-07-22")
+    assert not any("2026 LIMA" in c.statement for c in claims)
+
+
+def test_a_span_of_days_across_an_abbreviated_month_is_one_sentence() -> None:
+    claims = parsed("The 2026 Coastal Open will be held from Aug. 24-Sept. 6 in Boston.", date="2026-03-02")
+    assert [c.statement for c in claims] == ["The 2026 Coastal Open will be held from Aug. 24-Sept. 6 in Boston."]
+
+
+def test_it_was_the_second_year_that_is_not_the_organisation_in_view() -> None:
+    claims = parsed("The International Grain Council pegged this year's world wheat crop at 790 million tonnes. "
+                    "It was the second consecutive year that output fell short of demand, the council said.",
+                    date="2024-10-27")
+    assert the(claims, "second consecutive year").statement.startswith("It was the second consecutive year")
+
+
+def test_those_given_a_drug_is_no_fact_taken_for_granted() -> None:
+    # ", given that ..." presupposes a fact; "those given the drug" is a verb: its object made a
+    # claim of its own ("Orlatin within three days of symptoms were hospitalised")
+    claims = parsed("It found that 0.9 per cent of those given Orlatin within three days of symptoms were "
+                    "hospitalised and none had died by 28 days after treatment.", date="2024-11-06")
+    assert not any(c.statement.startswith("Orlatin") for c in claims)
+
+
+def test_a_short_heading_with_no_figure_is_the_lead_in_headline_words() -> None:
+    claims = parsed("Central Bank Cuts Key Rate and Signals More Easing Ahead\n\n"
+                    "The central bank cut its key rate by a quarter point to 2% on Wednesday.", date="2025-06-18")
+    assert not any("Signals More Easing" in c.statement for c in claims)
+    assert the(claims, "to 2%").active

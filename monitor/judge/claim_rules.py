@@ -26,6 +26,7 @@ Owned by the claims engineer; ``claims.extract_claims`` is the public entry poin
 from __future__ import annotations
 
 import functools
+import statistics
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -328,7 +329,10 @@ _SCHEDULED_RE = re.compile(r"\b(?:events?|meetings?|meets|summits?|conference|el
                            re.IGNORECASE)
 _PRESUPPOSITIONS = (
     re.compile(r"\b(?:may|might|could|would|can|does|do|to)? ?explains? why (?P<fact>.+)$"),
-    re.compile(r"\bgiven (?:that )?(?P<fact>.+)$"),
+    # (", given the ban on ...", "particularly given the sanctions ...", "given that ...", not "those
+    # given the drug")
+    re.compile(r"(?:(?:,\s+|\b(?:particularly|especially|partly|largely|mainly|not least|and|but)\s+)given (?:that )?|"
+               r"\bgiven that )(?P<fact>.+)$"),
     re.compile(r"\bthe fact that (?P<fact>.+)$"),
     re.compile(r",\s+(?:in part |partly |largely |mainly )?because (?P<fact>(?:he|she|they|it|[A-Z]\w+)\s+(?:has|have|had)\s+"
                r"(?:vowed|pledged|promised|refused|agreed|announced|ruled out|rejected)\b.+)$"),
@@ -422,6 +426,9 @@ _TIME_ZONE_START = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T|IST|J
 _JOINED_SENTENCES = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))\.(?=[A-Z][a-z]+[\s,])")     # ("up to Dec 31.To control")
 
 
+_MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
 def _sentences(text: str) -> list[str]:
     out: list[str] = []
     for block in _blocks(text):
@@ -432,7 +439,9 @@ def _sentences(text: str) -> list[str]:
             if not sentence:
                 continue
             # "at 4:20 p.m. EDT, with a call at 5 p.m." is one sentence: pysbd ends it at "p.m."
-            if out and out[-1].endswith(("a.m.", "p.m.")) and _TIME_ZONE_START.match(sentence):
+            # (and "from Aug. 25-Sept. 8 in New York" at "Sept.")
+            if out and (out[-1].endswith(("a.m.", "p.m.")) and _TIME_ZONE_START.match(sentence) or
+                        _MONTH_ABBREVIATION_END.search(out[-1]) and re.match(r"\d{1,2}\b", sentence)):
                 out[-1] = f"{out[-1]} {sentence}"
             else:
                 out.append(sentence)
@@ -671,8 +680,9 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
     A news page's text carries more than its story: headlines and section headings, "Live
     updates: ...", "Follow on", date stamps, bylines. A line that does not end a sentence is a
     heading; it is read only when it says something the text does not ("SPIRIT AERO TO FURLOUGH
-    700 WORKERS FOR 21 DAYS"): seven words or more, no "Label: ..." form, not addressed to the
-    reader, not repeating a sentence of the text (an all-capitals one is put in ordinary case).
+    700 WORKERS FOR 21 DAYS"): seven words or more, a figure in it when it has twelve or fewer,
+    no "Label: ..." form, not addressed to the reader, not repeating a sentence of the text (an
+    all-capitals one is put in ordinary case).
     A date stamp or a site's "Article content" label in front of a line ("date 2024-06-02 Kylian
     Mbappe will ...") is removed, and an embedded post dropped. The last line of a page cut off
     mid-sentence keeps its complete leading clause only."""
@@ -717,7 +727,10 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
         mine = _content_words(line)
         repeated = bool(mine) and any(len(mine & _content_words(other)) >= 0.6 * len(mine)
                                       for i, other in enumerate(lines) if i != index and other)
-        if len(words) < 7 or ":" in line or re.search(r"\b(?:you|your)\b", line, re.IGNORECASE) or repeated:
+        # a short heading with no figure is the story's lead in headline words ("Riksbank Cuts Key
+        # Rate and Signals Potential for More Easing"); a longer line, or one ending on "by", was cut
+        headline = len(words) <= 12 and not re.search(r"\d", line) and not _OPEN_END.search(line)
+        if headline or len(words) < 7 or ":" in line or re.search(r"\b(?:you|your)\b", line, re.IGNORECASE) or repeated:
             dropped.append(raw[index])
             continue
         if line.upper() == line:
@@ -809,16 +822,36 @@ def _list_item_sentence(line: str) -> str:
 def _unwrapped(lines: list[str]) -> list[str]:
     """Lines of hard-wrapped text joined back into their paragraphs: a line that does not end a
     sentence and is followed by one that goes on with it ("... in a" / "court filing in Seattle
-    federal court.") or that ends on a word that cannot end anything ("... al Qaeda and the")."""
+    federal court.") or that ends on a word that cannot end anything ("... al Qaeda and the"). In
+    a text wrapped at a fixed width, a line that fills it goes on even when the next opens with a
+    capital ("... production at its Quebrada" / "Blanca copper mine ...")."""
+    width = _wrap_width(lines)
     out: list[str] = []
     for line in lines:
         previous = out[-1] if out else ""
         if previous and line and not _TERMINATED.search(previous) and len(previous) > 25 and \
-                not re.match(r"[-–—•*>]", line) and (re.match(r"[a-z(]", line) or _OPEN_END.search(previous)):
+                not re.match(r"[-–—•*>]", line) and (re.match(r"[a-z(]", line) or _OPEN_END.search(previous) or
+                                                      _fills_width(previous, line, width)):
             out[-1] = f"{previous} {line}"
         else:
             out.append(line)
     return out
+
+
+def _wrap_width(lines: list[str]) -> float | None:
+    """The width a text was wrapped at (the median length of lines that plainly go on into the
+    next), or None when fewer than three lines do so: the text is not hard-wrapped."""
+    going_on = [len(a) for a, b in zip(lines, lines[1:])
+                if a and b and len(a) > 25 and not _TERMINATED.search(a) and re.match(r"[a-z(]", b)]
+    return statistics.median(going_on) if len(going_on) >= 3 else None
+
+
+def _fills_width(previous: str, line: str, width: float | None) -> bool:
+    """Whether ``previous`` was cut by the wrapping: it nearly fills the width, and ``line`` is no
+    dateline or byline ("BEIJING, Aug 9 (Reuters) -", "By Bill Berkrot") nor follows a bracketed
+    editor's note."""
+    return width is not None and len(previous) >= 0.75 * width and not previous.endswith(")") and \
+        re.match(r"[A-Z0-9$£€]", line) is not None and not _DATELINE.match(line) and not line.startswith("By ")
 
 
 def paragraphs(body: str) -> list[Paragraph]:
@@ -1240,7 +1273,12 @@ def _reports_past_deed(clause: str) -> bool:
 
 _EXPLETIVE_IT = re.compile(r"^It(?:[’']s|\s+(?:is|was|will be|would be|has been|had been|seems|seemed|appears|remains|"
                            r"is not|was not|isn’t|wasn’t))\s+(?:\w+\s+)?(?:that|to|likely|unlikely|expected|clear|"
-                           r"unclear|possible|impossible|not|time|too|hard|difficult|easy|important)\b")
+                           r"unclear|possible|impossible|not|time|too|hard|difficult|easy|important)\b|"
+                           # "It was the second consecutive year that output ...": the "that" clause is the subject
+                           # (not "It was the second straight month of gains": that says it of what came before)
+                           r"^It(?:[’']s|\s+(?:is|was|will be|would be|has been|had been))\s+the\s+"
+                           r"(?:first|second|third|fourth|fifth|\w+th|last|only)\s+(?:[\w\-]+\s+){0,2}"
+                           r"(?:time|year|month|week|day|quarter|season)s?\b(?=[^.;]*?\b(?:that|when)\b)")
 
 
 _NAMED_BY_WORD = re.compile(rf"the\s+(?:[a-z\-]+\s+)?(?:{_NAMED_BODY_WORDS})", re.IGNORECASE)
@@ -1802,7 +1840,7 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
         statement = said_it + statement[2:]
     elif reporter and not person and re.match(r"^It\s+(?:will|would|has|had|plans|planned|intends|expects|expected|aims|"
                                               r"aimed|is|was)\b", statement) and \
-            re.match(r"[A-Z]", reporter) and not re.search(r"s$", reporter):
+            re.match(r"[A-Z]", reporter) and not re.search(r"s$", reporter) and not _EXPLETIVE_IT.match(statement):
         statement = reporter + statement[2:]        # "Google said it would appeal": Google would appeal
     elif reporter and re.match(r"^Its\s+[\w$€£]", statement) and (
             re.search(r"\s[A-Z][\w’'\-]*$|^[A-Z][\w’'\-]*[^s\W]$", reporter) or reporter in ctx.names.entities(reporter)):
