@@ -2367,3 +2367,29 @@ def test_a_short_heading_with_no_figure_is_the_lead_in_headline_words() -> None:
                     "The central bank cut its key rate by a quarter point to 2% on Wednesday.", date="2025-06-18")
     assert not any("Signals More Easing" in c.statement for c in claims)
     assert the(claims, "to 2%").active
+
+
+def test_a_list_of_names_with_their_rates_in_brackets_is_no_second_object() -> None:
+    # "and the United Kingdom (4.3%)" closes the list: it made "Italy has the United Kingdom (4.3%)"
+    claims = parsed("Among the largest countries, Italy has the highest number of unemployed people (10.8%), "
+                    "followed by France (9.1%), Poland (4.2%), and the United Kingdom (4.4%).", date="2017-07-03")
+    assert not any(c.statement.startswith("Among the largest countries, Italy has the United") for c in claims)
+    assert "the United Kingdom (4.4%)" in the(claims, "10.8%").statement
+
+
+def test_a_list_the_parser_cut_off_a_with_clause_stays_with_it() -> None:
+    # "Spain (38.6%), and Italy (37.0%)" were left to the sentence: "Youth unemployment remains Spain (38.6%)"
+    claims = parsed("Youth unemployment remains high, with 2.1 million under-25s out of work, with the highest "
+                    "rates recorded in Estra (41.2%), Pallia (33.5%), and Norland (30.1%).", date="2017-07-03")
+    statements = [c.statement for c in claims]
+    assert "Youth unemployment remains high, with 2.1 million under-25s out of work." in statements
+    assert "The highest rates are recorded in Pallia (33.5%)." in statements
+    assert "The highest rates are recorded in Norland (30.1%)." in statements
+
+
+def test_the_second_verb_keeps_its_own_manner() -> None:
+    # "completely" is how the houses went, not how the clinics did ("completely severely damaged")
+    claims = parsed("The storm completely destroyed 4,120 houses and severely damaged 23 clinics.",
+                    date="2022-03-15")
+    assert "The storm also severely damaged 23 clinics." not in [c.statement for c in claims]
+    assert the(claims, "23 clinics").statement == "The storm severely damaged 23 clinics."

@@ -2262,6 +2262,12 @@ def _subject_and_verb(clause: str) -> str | None:
     return f"{clause[start:start + len(subject)].rstrip()} {verb.group()}" if verb else None
 
 
+# a name and its value in brackets, the way a list gives rates by country ("Spain (38.6%)"), and
+# the words before the first of them ("the highest rates are recorded in ")
+_NAMED_VALUE = re.compile(r"(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*\s*\([^()]*\d[^()]*\)")
+_NAMED_VALUE_AFTER = re.compile(rf"(?P<lead>.*?\b(?:in|for|of|at|from|by|to|with)\s+){_NAMED_VALUE.pattern}")
+
+
 def _quantity_list(clause: str) -> list[str]:
     """"X had Labour on 39 per cent, the Conservatives on 22 per cent and Reform at 15 per cent" ->
     one statement per stated value, each with the subject and verb (or the words before the
@@ -2310,7 +2316,11 @@ def _quantity_list(clause: str) -> list[str]:
         if not g[2]:
             out[-1] = out[-1]
             continue
-        if re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject:
+        named_value = _NAMED_VALUE_AFTER.match(head)
+        if named_value and _NAMED_VALUE.fullmatch(item.rstrip(". ")):
+            # "... recorded in Greece (46.6%), Spain (38.6%)": "... recorded in Spain (38.6%)"
+            out.append(f"{named_value.group('lead')}{item}")
+        elif re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject:
             out.append(f"{lead_subject} {item}")
         elif gapped_verb and re.match(r"^[a-z][\w\s-]{1,30}?\s+by\s+[$€£]?\d", item):
             # "Beef prices are set to rise by 3.2%, pork by 1.2%": "Pork ... are set to rise by 1.2%"

@@ -256,12 +256,21 @@ def _gapped(token) -> bool:
     joiner = max((c for c in token.head.children if c.dep_ == "cc" and c.i < token.i), key=lambda c: c.i, default=None)
     # each remnant states a value of its own ("September this year" is part of a list of months);
     # "respectively" pairs values across the clauses and cannot be cut
-    return joiner is not None and joiner.text.lower() == "and" and _has_number(token) and \
+    # ("and the United Kingdom (4.3%)" closes a list of countries and their rates: its value is an
+    # aside in brackets, not a second object)
+    return joiner is not None and joiner.text.lower() == "and" and _has_number(token, bracketed=False) and \
         not any(t.lower_ in ("respectively", "respective") for t in token.doc)
 
 
-def _has_number(token) -> bool:
-    return any(any(ch.isdigit() for ch in t.text) for t in token.subtree)
+def _has_number(token, bracketed: bool = True) -> bool:
+    """Whether a word or what hangs on it holds a figure (with ``bracketed=False``, one outside
+    brackets)."""
+    depth = 0
+    for t in token.subtree:
+        depth += (t.text == "(") - (t.text == ")")
+        if any(ch.isdigit() for ch in t.text) and (bracketed or depth <= 0):
+            return True
+    return False
 
 
 def _gapped_statement(doc, remnant, members: set[int]) -> tuple[list[int], list[int], dict[int, str]] | None:
@@ -384,6 +393,19 @@ def _with_absolute(token):
     return None
 
 
+def _list_tail(doc, part: list[int], members: set[int]) -> list[int]:
+    """The rest of a list the parser cut off a clause: ", with the highest rates in Greece (46.6%),
+    Spain (38.6%), and Italy (37.0%)" ends at the sentence's end, so what follows it there, with no
+    verb and a figure, is its own ("Spain (38.6%), and Italy (37.0%)"), not the sentence's."""
+    after = [i for i in sorted(members) if i > part[-1]]
+    while after and doc[after[-1]].is_punct and doc[after[-1]].text != ")":
+        after.pop()
+    if not after or doc[after[0]].text != "," or any(_is_verb(doc[i]) for i in after) or \
+            not any(ch.isdigit() for i in after for ch in doc[i].text):
+        return []
+    return after
+
+
 def _absolute_statement(with_, verb) -> tuple[list[int], dict[int, str]] | None:
     """", with 6,300 people having left" -> "6,300 people had left"; ", with budget approval slated
     for Sept. 16" -> "budget approval is slated for Sept. 16" (in the tense of the verb it hangs on)."""
@@ -434,6 +456,10 @@ def _conjunct_prefix(doc, conj, members: set[int]) -> list[int]:
         # "is expected to move ... and then turn": the base verb shares "is expected to"
         first = next((c for c in first.children if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i < conj.i), first)
     prefix = [i for i in members if i < first.i]
+    if any(c.dep_ == "advmod" and c.i < conj.i for c in conj.children):
+        # "Gombe completely destroyed 11,882 houses and severely damaged 16 clinics": its own manner
+        prefix = [i for i in prefix if not (doc[i].dep_ == "advmod" and doc[i].head.i == first.i
+                                            and doc[i].lower_.endswith("ly"))]
     if conj.tag_ in ("VBZ", "VBD", "VBP"):        # "was adopted in 1979 and applies to": no "was applies"
         return [i for i in prefix if doc[i].dep_ not in ("aux", "auxpass", "neg")]
     own_aux = {doc[i].text.lower() for i in (c.i for c in conj.children if c.dep_ in ("aux", "auxpass"))}
@@ -536,6 +562,10 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
                 continue
             statement, replace = found
             ing = absolute          # (split no further)
+            listed = _list_tail(doc, part, members)
+            part, statement = part + listed, statement + listed
+            removed = set(part)
+            kept = members - removed
         elif ing is not None:
             finite = _finite(ing)
             if finite is None:
