@@ -2393,3 +2393,29 @@ def test_the_second_verb_keeps_its_own_manner() -> None:
                     date="2022-03-15")
     assert "The storm also severely damaged 23 clinics." not in [c.statement for c in claims]
     assert the(claims, "23 clinics").statement == "The storm severely damaged 23 clinics."
+
+
+@pytest.mark.parametrize("phrase, resolves_by", [
+    ("for the rest of the week", "2018-08-12"),            # to its Sunday (written on a Tuesday)
+    ("for the remainder of the week", "2018-08-12"),
+    ("for the rest of the month", "2018-08-31"),
+])
+def test_the_rest_of_the_week_or_month_is_a_horizon(phrase: str, resolves_by: str) -> None:
+    claims = parsed(f"Highs in the Ottawa Valley are expected to stay near 30 C {phrase}.", date="2018-08-07")
+    assert (claims[0].kind, claims[0].resolves_by) == ("forecast", resolves_by)     # had no horizon
+
+
+def test_a_copyright_line_is_no_claim() -> None:
+    claims = parsed("The poll of 1,095 voters has a margin of error of 3 points.\n\n"
+                    "™ & © 2013 Cable News Network, Inc., a Time Warner Company. All rights reserved.",
+                    date="2013-05-08")
+    assert [c.statement for c in claims if c.active] == ["The poll of 1,095 voters has a margin of error of 3 points."]
+
+
+def test_a_company_name_ending_in_inc_does_not_end_the_sentence() -> None:
+    # pysbd ends a sentence at "Inc.": "Former Acme Telecom Inc." became a claim of its own
+    claims = parsed("Former Acme Telecom Inc. Chief Executive Jonas Pell was sentenced to six years in prison "
+                    "Friday. Orbit Networks Inc.’s shares fell 4% on the news.", date="2007-07-28")
+    statements = [c.statement for c in claims]
+    assert statements[0].startswith("Former Acme Telecom Inc. Chief Executive Jonas Pell was sentenced")
+    assert any(s.startswith("Orbit Networks Inc.’s shares fell 4%") for s in statements)

@@ -119,7 +119,12 @@ _DATE_PATTERNS = (
                              r"(?P<y>(?:19|20)\d{2}))\b", re.IGNORECASE)),
     ("midyear", re.compile(r"\b(?:(?:by|before|until|in|at)\s+)?the middle of (?P<which>this|next) year\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:to\s+)?(?:end|finish|finishing|ending|close|closing) (?:the|this) year\b", re.IGNORECASE)),
-    ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b", re.IGNORECASE)),
+    ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b|"
+                            r"\b(?:(?:for|during|through|over|in)\s+)?the (?:rest|remainder|balance) of (?:the|this) month\b",
+                            re.IGNORECASE)),
+    # "for the rest of the week": to its Sunday
+    ("weekrest", re.compile(r"\b(?:(?:for|during|through|over|in)\s+)?the (?:rest|remainder|balance) of (?:the|this) week\b",
+                            re.IGNORECASE)),
     # "in the coming days": about a week; "weeks": four; "months": three
     ("coming", re.compile(r"\b(?:in|over|within|during)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks|months)\b",
                           re.IGNORECASE)),
@@ -619,6 +624,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif precision == "monthend":
                 resolved = end = _month_end(today.year, today.month)
                 precision = "month"
+            elif precision == "weekrest":
+                resolved, end = today, today + timedelta(days=6 - today.weekday())
+                precision = "week"
             elif precision == "coming":
                 days = {"days": 7, "weeks": 28, "months": 91}[match.group("unit").lower()]
                 resolved, end = today, today + timedelta(days=days)

@@ -426,6 +426,8 @@ _TIME_ZONE_START = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T|IST|J
 _JOINED_SENTENCES = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))\.(?=[A-Z][a-z]+[\s,])")     # ("up to Dec 31.To control")
 
 
+_COMPANY_NAME_ONLY = re.compile(r"(?:(?:Former|The|Ex-)\s+)?(?:[A-Z][\w&’'\-]*\s+){1,6}(?:Inc|Corp|Co|Ltd|Plc|Bros)\.")
+_COPYRIGHT = re.compile(r"^\W*(?:©|copyright\b)|©\s*(?:19|20)\d{2}|\ball rights reserved\b", re.IGNORECASE)
 _MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 
@@ -439,10 +441,12 @@ def _sentences(text: str) -> list[str]:
             if not sentence:
                 continue
             # "at 4:20 p.m. EDT, with a call at 5 p.m." is one sentence: pysbd ends it at "p.m."
-            # (and "from Aug. 25-Sept. 8 in New York" at "Sept.")
+            # (and "from Aug. 25-Sept. 8 in New York" at "Sept.", "Former Qwest Communications
+            # International Inc. Chief Executive Joseph Nacchio was ..." at "Inc.")
             if out and (out[-1].endswith(("a.m.", "p.m.")) and _TIME_ZONE_START.match(sentence) or
-                        _MONTH_ABBREVIATION_END.search(out[-1]) and re.match(r"\d{1,2}\b", sentence)):
-                out[-1] = f"{out[-1]} {sentence}"
+                        _MONTH_ABBREVIATION_END.search(out[-1]) and re.match(r"\d{1,2}\b", sentence) or
+                        _COMPANY_NAME_ONLY.fullmatch(out[-1])):
+                out[-1] = out[-1] + ("" if sentence.startswith(("’s", "'s")) else " ") + sentence
             else:
                 out.append(sentence)
     return out
@@ -2909,7 +2913,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
             quotes = find_quotes(sentence)
             quoted_chars = sum(e - s for s, e in quotes)
             sentence = _TICKER_ASIDE.sub("", _INLINE_CREDIT.sub("", _CAPTION_CREDIT.sub("", sentence))).strip()
-            if not sentence or sentence.lstrip().startswith("©") or _CREDIT_LINE.match(sentence) or \
+            if not sentence or _COPYRIGHT.search(sentence) or _CREDIT_LINE.match(sentence) or \
                     _WIRE_CREDIT.match(sentence):
                 continue                     # "© Richard A. Brooks / AFP" after a caption
             # the writer's own question ("Why the ebbing growth ...?") asks, it does not claim
