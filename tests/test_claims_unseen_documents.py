@@ -2419,3 +2419,26 @@ def test_a_company_name_ending_in_inc_does_not_end_the_sentence() -> None:
     statements = [c.statement for c in claims]
     assert statements[0].startswith("Former Acme Telecom Inc. Chief Executive Jonas Pell was sentenced")
     assert any(s.startswith("Orbit Networks Inc.’s shares fell 4%") for s in statements)
+
+
+def test_christmas_day_and_new_years_eve_are_days() -> None:
+    claims = parsed("Trams will be free from 3am on Christmas Day to 3am on Boxing Day.\n\n"
+                    "The fireworks on New Year's Eve will start at 9pm.\n\n"
+                    "Ticket sales will open on Chinese New Year's Day, on Wednesday.", date="2018-12-12")
+    free = the(claims, "Christmas Day")
+    assert (free.active, free.event_date) == (True, "2018-12-25")        # was an inactive "speculation"
+    assert the(claims, "fireworks").event_date == "2018-12-31"
+    assert the(claims, "Chinese New Year").event_date != "2019-01-01"    # the lunar one moves
+
+
+@pytest.mark.parametrize("text", [
+    # "usually" said of the event in a relative clause, not of what happened this time
+    "The awards ceremony that usually takes place in February has been postponed to April 25.",
+    # what a change spares people is no prescription ("won't have to")
+    "The student card will be scrapped, so families won't have to pay the $30 fee.",
+    # "likely voters" are a polling term, not a hedge
+    "Among likely voters, Marsh leads Kline 45% to 42%.",
+])
+def test_a_checkable_claim_is_not_taken_for_a_view_by_one_word(text: str) -> None:
+    claim = parsed(text, date="2021-01-14")[0]
+    assert claim.active, claim.slots.get("inactive_because")

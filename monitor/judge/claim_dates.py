@@ -96,6 +96,10 @@ _DATE_PATTERNS = (
                         r"(?:revenue|sales|earnings|operating|profits?|guidance|output|"
                         r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?|forecasts?|"
                         r"deficit|surplus|crop|harvest|exports|imports|inflation|GDP|unemployment)\b)")),
+    # "free from 3am on Christmas Day", "on New Year's Eve": days of a fixed date
+    # (not "Chinese New Year's Day" or "Lunar New Year's Eve": those move with the moon)
+    ("holidayday", re.compile(r"\b(?:(?:on|by|before|until|from|since)\s+)?(?<!Chinese )(?<!Lunar )"
+                              r"(?P<h>Christmas Day|Christmas Eve|Boxing Day|New Year[’']s (?:Day|Eve))\b")),
     # "a slight increase in sales this Christmas season", "seasonal workers for the holiday period"
     # (November and December: the season's shopping, hiring and travel)
     ("holiday", re.compile(r"\b(?:this|the)\s+(?:Christmas|festive|holiday)(?:\s+(?:season|period|quarter))?\b|"
@@ -444,6 +448,10 @@ _PERIOD_END = re.compile(r"\b(?:quarter|period|year|month|week|half)\s+(?:that\s
                          re.IGNORECASE)
 
 
+_FIXED_HOLIDAYS = {"Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Boxing Day": (12, 26),
+                   "New Year's Eve": (12, 31), "New Year's Day": (1, 1)}
+
+
 def find_dates(text: str, document_date: str | None, future: bool | None,
                years: YearCounting = YearCounting()) -> list[dict[str, Any]]:
     """Date expressions of ``text`` resolved against the document date, each as
@@ -512,6 +520,10 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     today.year + (_month_end(today.year, month) < today)         # the next such month end
                 resolved, end = _financial_year(year, month)
                 precision = "year"
+            elif precision == "holidayday":
+                month_day = _FIXED_HOLIDAYS[match.group("h").replace("’", "'")]
+                resolved = end = _nearest_year(lambda y: date(y, *month_day), today, future)
+                precision = "day"
             elif precision == "holiday":
                 resolved, end = date(today.year, 11, 1), date(today.year, 12, 31)
                 precision = "month"

@@ -145,7 +145,9 @@ _TIME_WORDS = (r"(?:day|week|weekend|month|quarter|year|season|summer|winter|spr
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|We|our|Our|ours)\b")
 _MILD_WORDS = {"significant", "significantly", "notable", "remarkable", "positive", "productive"}
 _OPINION_RE = re.compile(
-    r"\b(?:must|should|ought to|need to|needs to|(?:have|has) to(?!\s+date\b)|it is time|it’s time|it is crucial|"
+    # ("students won't have to pay": what a change spares them, not what the writer prescribes)
+    r"\b(?:must|should|ought to|need to|needs to|(?<!n't )(?<!n’t )(?<!not )(?<!longer )(?:have|has) to(?!\s+date\b)|"
+    r"it is time|it’s time|it is crucial|"
     r"it is essential|it is encouraging|it is evident|it is apparent|it is clear|it is vital|"
     r"it is by no means|it is widely known|of course|naturally|undoubtedly|clearly|obviously|regrettably|"
     r"unfortunately|significant|significantly|notable|remarkable|absurd|nonsense|problematic|mistaken|"
@@ -158,7 +160,8 @@ _OPINION_RE = re.compile(
     r"understands? that|realized|realised|recognizes? that|seems?|seemingly|appears? to be|"
     r"(?:has|have) the potential|went very well|very well|positive|productive|constructive|"
     r"unrealistic|misleading|reckless|belligerent|too (?:high|low|slow|slowly|fast|weak)|far too|"
-    r"behind the curve|impressive|cautiously|fragile|the time has come|likely(?! to)|risky|such an? \w+|"
+    r"behind the curve|impressive|cautiously|fragile|the time has come|likely(?! to)(?!\s+(?:voters|electors|caucus-?goers)\b)|"
+    r"risky|such an? \w+|"
     r"(?:does not|doesn’t|doesn't|do not|don't) like|likes|dislikes?|prefers?|is (?:wary|keen|reluctant) to|"
     r"hardly|barely|very (?:good|bad|strong|weak|poor)|better off|worse off|(?:his|hers|theirs|ours) to lose|"
     r"particularly acute)\b",
@@ -311,7 +314,9 @@ _POLL_RE = re.compile(r"\b(?:polls?|polling|opinion poll|survey|projections?|pro
 _READER_RE = re.compile(r"^(?:check out|click|read|see|follow|subscribe|sign up|watch|listen|find out)\b|"
                         r"\b(?:you|your)\b", re.IGNORECASE)
 _COUNTERFACTUAL_RE = re.compile(r"\b(?:would|could|might) have (?:been|had|\w+ed)\b", re.IGNORECASE)
-_HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|customarily|tends? to)\b", re.IGNORECASE)
+# (not in a relative clause on a noun: "the event that usually takes place in February has been postponed")
+_HABITUAL_RE = re.compile(r"\b(?<!that )(?<!which )(?<!who )(?:usually|typically|traditionally|customarily|tends? to)\b",
+                          re.IGNORECASE)
 _HEDGE_RE = re.compile(r"\b(?:likely|unlikely|probably|possibly|could|might|(?-i:may)|odds|chances?|perhaps|"
                        r"rumou?red|speculated|tipped|reportedly)\b", re.IGNORECASE)
 _SCHEDULED_RE = re.compile(r"\b(?:events?|meetings?|meets|summits?|conference|elections?|polls|vote|votes|hearings?|"
