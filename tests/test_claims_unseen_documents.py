@@ -2442,3 +2442,18 @@ def test_christmas_day_and_new_years_eve_are_days() -> None:
 def test_a_checkable_claim_is_not_taken_for_a_view_by_one_word(text: str) -> None:
     claim = parsed(text, date="2021-01-14")[0]
     assert claim.active, claim.slots.get("inactive_because")
+
+
+def test_one_who_is_confident_forecasts() -> None:
+    claims = parsed("Anan Sittichai is confident the new projection is achievable as the government has been "
+                    "working to offer incentives to foreign visitors.", date="2019-08-20")
+    assert claims[0].active                                  # was "evaluative wording ('confident')"
+
+
+def test_raising_its_forecast_on_the_day_is_no_occasion_the_text_previews() -> None:
+    # "its forecast" is a noun: the clause reports the day's deed, and the forecasts that follow
+    # do not resolve on the document's date
+    claims = parsed("Grain agency Agrostat slightly raised its forecast for the country's record wheat crop on "
+                    "Tuesday, citing problem-free harvesting. Canada will export 25 million tonnes of wheat this "
+                    "season.", date="2013-07-09")
+    assert the(claims, "25 million tonnes").resolves_by != "2013-07-09"

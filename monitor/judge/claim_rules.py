@@ -154,7 +154,7 @@ _OPINION_RE = re.compile(
     r"alarming|(?-i:paramount)|vital|straightforward|unprepared|inevitabl[ey]|genuine|fleeting|self-destructive|"
     r"senseless|dignity|pragmatic|pragmatists?|ideologues|realist|great nation|"
     r"in my (?:view|opinion|estimation)|characteri[sz]ed (?:\w+\s+){1,4}as|described (?:\w+\s+){1,4}as|"
-    r"cast (?:\w+\s+){1,4}as|regards? (?:\w+\s+){1,4}as|God bless|hopeful|glad|confident|convinced|doubt|"
+    r"cast (?:\w+\s+){1,4}as|regards? (?:\w+\s+){1,4}as|God bless|hopeful|glad|convinced|doubt|"
     r"skeptical|sceptical|sympathy|falls? short|no major|a victory for|a defeat|a win for|breakthrough|"
     r"highly successful|unresolved|not merely|somehow|simply not|(?<!who )(?:wants? to|wish(?:es)? to)|(?-i:hopes? to)|"
     r"understands? that|realized|realised|recognizes? that|seems?|seemingly|appears? to be|"
@@ -1104,6 +1104,8 @@ _FUTURE_MARK = re.compile(
     r"\b(?:will|won’t|won't|would|could|(?-i:may)|might|shall|going to|(?:is|are|am|appears?|seems?) to be|expected|"
     r"expects?|scheduled|set to|"
     r"due (?:to|on|in|by)|plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
+    # ("forecasts" the verb, not "raised its forecast for the corn crop on Tuesday")
+    r"(?<!its )(?<!the )(?<!their )(?<!his )(?<!her )(?<!our )(?<!latest )(?<!previous )(?<!earlier )(?<!own )"
     r"forecasts?|predicts?|aims? to|intends? to|is to|are to|ahead of|prepar(?:e|es|ing) (?:for|to))\b",
     re.IGNORECASE)
 _NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "speculated", "dated", "based", "supposed",
