@@ -2450,10 +2450,9 @@ def test_one_who_is_confident_forecasts() -> None:
     assert claims[0].active                                  # was "evaluative wording ('confident')"
 
 
-def test_raising_its_forecast_on_the_day_is_no_occasion_the_text_previews() -> None:
-    # "its forecast" is a noun: the clause reports the day's deed, and the forecasts that follow
-    # do not resolve on the document's date
-    claims = parsed("Grain agency Agrostat slightly raised its forecast for the country's record wheat crop on "
-                    "Tuesday, citing problem-free harvesting. Canada will export 25 million tonnes of wheat this "
-                    "season.", date="2013-07-09")
-    assert the(claims, "25 million tonnes").resolves_by != "2013-07-09"
+def test_raising_its_forecast_on_a_weekday_points_back() -> None:
+    # "its forecast" is a noun, no future tense: Tuesday is the one just gone (was next week's,
+    # and the claim resolved then)
+    claim = parsed("Grain agency Agrostat raised its forecast for the wheat crop to 31 million tonnes on "
+                   "Tuesday.", date="2013-07-11")[0]
+    assert (claim.event_date, claim.resolves_by) == ("2013-07-09", None)
