@@ -2456,3 +2456,12 @@ def test_raising_its_forecast_on_a_weekday_points_back() -> None:
     claim = parsed("Grain agency Agrostat raised its forecast for the wheat crop to 31 million tonnes on "
                    "Tuesday.", date="2013-07-11")[0]
     assert (claim.event_date, claim.resolves_by) == ("2013-07-09", None)
+
+
+def test_a_dated_line_of_a_listing_is_the_coming_date() -> None:
+    # a tour's dates listed in December: next June, not the June gone
+    claims = parsed("The band added seven shows to next summer's stadium tour.\n\n"
+                    "June 23 – KANSAS CITY, MO – Arrowhead Stadium\n\nJuly 2 – DENVER, CO – Mile High Stadium",
+                    date="2019-12-20")
+    assert the(claims, "KANSAS CITY").event_date == "2020-06-23"          # was 2019-06-23
+    assert the(claims, "DENVER").event_date == "2020-07-02"

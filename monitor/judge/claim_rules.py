@@ -276,7 +276,10 @@ _TIMETABLE_RE = re.compile(r"\b(?:opens|begins?|starts|wraps|kicks off|closes|en
                            r"debuts|resumes|makes|holds|meets|convenes|announces|releases|publishes|"
                            r"(?:is|are) (?=at\s+\d)|"
                            r"hands down|delivers|unveils|is scheduled|are scheduled|is set|are set|"
-                           r"is due|are due|is slated|are slated)\b")
+                           r"is due|are due|is slated|are slated)\b|"
+                           # a dated line of a listing: "June 23 – KANSAS CITY, MO – Kauffman Stadium"
+                           rf"^(?:(?:{'|'.join(_WEEKDAYS)}),?\s+)?(?:{_MONTH_RE}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE})"
+                           r"(?:st|nd|rd|th)?\s*[–—:-]\s")
 # what became of a deal named by its value: the fate is the claim, the value its label
 _DEAL_FATE = re.compile(r"\b(?:dropped|scrapped|scuttled|abandoned|withdrew|called off|blocked|cleared|approved|"
                         r"rejected|completed|closed|terminated|sealed)\s+(?:its|a|an|the|their)\s+(?:proposed\s+)?"
