@@ -2465,3 +2465,29 @@ def test_a_dated_line_of_a_listing_is_the_coming_date() -> None:
                     date="2019-12-20")
     assert the(claims, "KANSAS CITY").event_date == "2020-06-23"          # was 2019-06-23
     assert the(claims, "DENVER").event_date == "2020-07-02"
+
+
+def test_clauses_set_side_by_side_with_commas_are_claims_of_their_own() -> None:
+    # the parser hangs each on the next verb as its object: the sentence stayed one claim
+    claims = parsed("Finalists take home $2 million, semi-finalists get $1.5 million, eight quarter-finalists "
+                    "also get $800,000 each.", date="2019-06-20")
+    assert [c.statement for c in claims] == ["Finalists take home $2 million.", "Semi-finalists get $1.5 million.",
+                                             "Eight quarter-finalists also get $800,000 each."]
+
+
+@pytest.mark.parametrize("text", [
+    "Prices will rise 5% next year, analysts said.",                                   # what they said
+    "So far, 40,462 acres have burned, 15,798 homes have been destroyed.",            # "So far" is both's
+    "The final will have $3m on offer to the winner, more than double the prize awarded last year.",
+])
+def test_a_clause_before_a_comma_that_is_not_spliced_stays(text: str) -> None:
+    assert not any(c.statement.startswith(("Far,", "More than double")) for c in parsed(text, date="2019-06-20"))
+    if "analysts" in text:
+        assert parsed(text, date="2019-06-20")[0].statement == "Prices will rise 5% next year."
+
+
+def test_a_list_of_rupee_sums_is_a_claim_each() -> None:
+    claims = parsed("The state government has announced ₹10 lakh in relief for the families of those who died, "
+                    "₹1 lakh to the severely injured and ₹25,000 for those with minor injuries.", date="2018-11-20")
+    assert the(claims, "₹1 lakh").statement == "The state government has announced ₹1 lakh to the severely injured."
+    assert "₹25,000" not in the(claims, "₹10 lakh").statement

@@ -2344,7 +2344,7 @@ def _quantity_list(clause: str) -> list[str]:
                 and lead_value and lead_value.rstrip().endswith(" of") and re.match(r"^(?:a|an|the)\s", item):
             out.append(f"{lead_subject} {item}")       # "reported an income of $2.3 billion and a 22.2% margin"
         elif lead_value and re.match(r"^(?:(?:a|an|the)\s+)?(?:(?:about|around|some|nearly|almost|more than|over|"
-                                     r"under|up to|just over|another)\s+)?[$€£¥]?\d", item):
+                                     r"under|up to|just over|another)\s+)?[$€£¥₹₩₦₱฿]?\d", item):
             out.append(f"{lead_value.rstrip()} {item}")
         else:
             return [clause]

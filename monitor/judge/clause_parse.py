@@ -228,6 +228,8 @@ _CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "conj"}
 def _splittable(token) -> bool:
     if _participle(token) is not None or _with_absolute(token) is not None or _gapped(token):
         return True
+    if _comma_spliced(token):
+        return True
     if not _is_verb(token) or token.dep_ not in ("conj", "advcl", "relcl"):
         return False
     if token.dep_ == "conj":
@@ -238,6 +240,37 @@ def _splittable(token) -> bool:
     # a relative clause: only a non-restrictive one (after a comma) adds a claim of its own
     left = token.left_edge
     return left.i > 0 and token.doc[left.i - 1].text == "," and left.text.lower() in _RELATIVE_WORDS
+
+
+# verbs whose clausal object is what someone said or thought ("Prices will rise, analysts said")
+_REPORTING_LEMMAS = {"say", "tell", "add", "note", "state", "report", "announce", "warn", "write", "think", "believe",
+                     "expect", "estimate", "predict", "forecast", "argue", "claim", "explain", "insist", "stress",
+                     "suggest", "show", "find", "reveal", "confirm", "indicate", "signal", "hope", "fear", "know",
+                     "mean", "admit", "acknowledge", "conclude", "predict", "project", "see", "feel", "agree"}
+
+
+def _comma_spliced(token) -> bool:
+    """A clause with its own subject set before another with a comma and no joining word, which
+    the parser hangs on the next verb as its object ("Runners-up take home $2 million, semi-finalists
+    get $1.5 million, ..."): a clause of its own, unless that verb reports it ("..., analysts said")."""
+    from lemminflect import getLemma
+
+    head = token.head
+    if token.dep_ != "ccomp" or not _is_verb(token) or not _is_verb(head) or token.i > head.i or \
+            not _has_subject(token) or not _has_subject(head):
+        return False
+    # the clause opens the sentence ("So far, 40,462 acres have burned, ...": the adverb is both's);
+    # the next verb is finite ("..., more than double the prize awarded to": a participle) and has a
+    # subject of its own ("..., what would amount to $12,522": a free relative)
+    finite = head.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    if token.left_edge.i != 0 or not finite or head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) \
+            or any(c.dep_ in _SUBJECTS and c.tag_ in ("WP", "WDT") for c in head.children):
+        return False
+    after = token.right_edge.i + 1
+    if after >= len(token.doc) or token.doc[after].text != ",":
+        return False
+    lemmas = set(getLemma(head.lower_, upos="VERB")) | {head.lower_}
+    return not lemmas & _REPORTING_LEMMAS and not any(c.dep_ == "mark" for c in token.children)
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
@@ -533,14 +566,19 @@ def clause_parts(text: str, anchored: Callable[[str], bool]) -> list[str]:
         return [text]
     members = set(range(len(doc)))
     parts: list[str] = []
-    _split(doc, roots[0], members, anchored, parts)
+    leading: list[tuple[int, str]] = []     # comma-spliced clauses before the main one: (first word, text)
+    _split(doc, roots[0], members, anchored, parts, leading)
     if not parts:
         return [text]
     rest = _text(doc, sorted(members))
-    return [rest, *parts] if rest and anchored(rest) else [text]
+    if not rest or not anchored(rest):
+        return [text]
+    ahead = [said for _, said in sorted(leading)]
+    return [*ahead, rest, *[p for p in parts if p not in ahead]]
 
 
-def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts: list[str]) -> None:
+def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts: list[str],
+           leading: list[tuple[int, str]]) -> None:
     for clause in list(_clause_heads(head, members)):
         part = [t.i for t in clause.subtree if t.i in members]
         removed = set(part)
@@ -577,6 +615,8 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
             statement = _adverbial_statement(doc, clause, part)
             if statement is None:
                 continue
+        elif clause.dep_ == "ccomp":
+            statement = part            # (comma-spliced: a whole clause of its own)
         elif clause.dep_ == "conj":
             if not _has_subject(clause) and any(c.dep_ in _SUBJECTS and c.tag_ in ("WDT", "WP")
                                                 for c in clause.head.children):
@@ -607,7 +647,9 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
         sub: set[int] = set(statement)
         inner: list[str] = []
         if ing is None:
-            _split(doc, clause, sub, anchored, inner)
+            _split(doc, clause, sub, anchored, inner, leading)
         replace.update(_named_pronoun(doc, min(sub), kept))
         parts.append(_text(doc, sorted(sub), replace))
+        if clause.dep_ == "ccomp":
+            leading.append((min(sub), parts[-1]))
         parts.extend(inner)
