@@ -2491,3 +2491,9 @@ def test_a_list_of_rupee_sums_is_a_claim_each() -> None:
                     "₹1 lakh to the severely injured and ₹25,000 for those with minor injuries.", date="2018-11-20")
     assert the(claims, "₹1 lakh").statement == "The state government has announced ₹1 lakh to the severely injured."
     assert "₹25,000" not in the(claims, "₹10 lakh").statement
+
+
+def test_people_named_by_what_they_are_doing_a_dated_deed_is_an_event() -> None:
+    # a duration describing the deed ("48-hour") is no value of its own; the sentence made no claim
+    claims = parsed("Workers had taken part in the first 48-hour stoppage on October 20 and 21.", date="2022-10-26")
+    assert [(c.kind, c.event_date) for c in claims] == [("event", "2022-10-20")]

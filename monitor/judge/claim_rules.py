@@ -1611,11 +1611,16 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             # "on sale in the first quarter of 2026" stay events)
             return "forecast", None, None
         return "event", None, None
-    if recent and not evaluative and not _SPECULATION_RE.search(clause) and not quantities and \
+    # (a duration that only describes the deed, "the first 48-hour stoppage", is no value of its own)
+    if recent and not evaluative and not _SPECULATION_RE.search(clause) and \
+            not any(_is_claim_quantity(q) for q in quantities) and \
             (has_entities or re.match(r"^(?:The|Its|Their)\s+\w+", clause) or
              re.match(r"^An?\s+[a-z]+\s+(?:[a-z]+ed|struck|hit|broke|swept|tore|fell|began|left)\b", clause) or
              re.match(rf"^[A-Z][a-z]+\s+(?:(?:in|on|last)\s+(?:{_MONTH_RE}|{_WEEKDAY_RE}|week|month|year)\s+)?"
-                      r"[a-z]{3,}ed\b", clause)):     # "Beijing in August ordered ...": a name doing something
+                      r"[a-z]{3,}ed\b", clause) or     # "Beijing in August ordered ...": a name doing something
+             # "Workers had taken part in a stoppage on October 20": people named by what they are, doing it
+             re.match(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Za-z][a-z]+s\s+(?:had|have|were)\s+(?:also\s+)?(?:been\s+)?"
+                      r"[a-z]{3,}(?:ed|en|ne|wn|ght)\b", clause)):
         # a happening on a day is an event; "in September", "since 2022": a reported fact
         # ("last week, the WHO declared ...": a report of the past, not a dated happening to check)
         # ("The shilling hit a new low this week": done within the week, a fact)
