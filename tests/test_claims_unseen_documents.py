@@ -2497,3 +2497,5 @@ def test_people_named_by_what_they_are_doing_a_dated_deed_is_an_event() -> None:
     # a duration describing the deed ("48-hour") is no value of its own; the sentence made no claim
     claims = parsed("Workers had taken part in the first 48-hour stoppage on October 20 and 21.", date="2022-10-26")
     assert [(c.kind, c.event_date) for c in claims] == [("event", "2022-10-20")]
+    claims = parsed("Dock workers were on strike on Thursday 20th and Friday 21st of October.", date="2022-10-26")
+    assert [(c.kind, c.event_date) for c in claims] == [("event", "2022-10-20")]

@@ -1620,7 +1620,7 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
                       r"[a-z]{3,}ed\b", clause) or     # "Beijing in August ordered ...": a name doing something
              # "Workers had taken part in a stoppage on October 20": people named by what they are, doing it
              re.match(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Za-z][a-z]+s\s+(?:had|have|were)\s+(?:also\s+)?(?:been\s+)?"
-                      r"[a-z]{3,}(?:ed|en|ne|wn|ght)\b", clause)):
+                      r"(?:[a-z]{3,}(?:ed|en|ne|wn|ght)|on|in|at)\b", clause)):
         # a happening on a day is an event; "in September", "since 2022": a reported fact
         # ("last week, the WHO declared ...": a report of the past, not a dated happening to check)
         # ("The shilling hit a new low this week": done within the week, a fact)
