@@ -2499,3 +2499,19 @@ def test_people_named_by_what_they_are_doing_a_dated_deed_is_an_event() -> None:
     assert [(c.kind, c.event_date) for c in claims] == [("event", "2022-10-20")]
     claims = parsed("Dock workers were on strike on Thursday 20th and Friday 21st of October.", date="2022-10-26")
     assert [(c.kind, c.event_date) for c in claims] == [("event", "2022-10-20")]
+
+
+def test_a_span_between_two_days_resolves_at_its_end() -> None:
+    # "between November 25 and December 13": the match, and what is paid for its games, is settled
+    # on its last day (was its first)
+    claims = parsed("The world final will take place between November 25 and December 13.\n\n"
+                    "Each player shall receive $200,000 for each game won.", date="2024-11-20")
+    final = the(claims, "world final")
+    assert (final.event_date, final.resolves_by) == ("2024-11-25", "2024-12-13")
+    assert the(claims, "each game won").resolves_by == "2024-12-13"
+
+
+def test_when_a_named_pollster_asked_is_not_what_the_poll_is_about() -> None:
+    claims = parsed("Of the 1,200 people surveyed by pollster Indikator Politik Indonesia between Jan 28 and "
+                    "Feb 4, 51.8% said they would vote for Mr Haryanto.", date="2024-02-09")
+    assert not any((c.event_date or "").startswith("2025") for c in claims)

@@ -40,6 +40,9 @@ _DATE_PATTERNS = (
     # day to the second
     ("dayrange", re.compile(rf"\bfrom\s+(?P<d1>{_RANGE_DAY})\s+(?:to|through|until)\s+(?P<d2>{_RANGE_DAY})"
                             rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
+    # "set to happen between November 25 and December 13": the span too
+    ("dayrange", re.compile(rf"\bbetween\s+(?P<d1>{_RANGE_DAY})\s+and\s+(?P<d2>{_RANGE_DAY})"
+                            rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
                        rf"(?:,?\s+\d{{4}})?\b")),
     # (and "strikes on 28-29 June", "on 21, 22 and 23 June": from the first day to the last)
@@ -442,7 +445,9 @@ def _weekday(phrase: str, base: date, future: bool | None) -> date:
     return base + timedelta(days=ahead)
 
 
-_POLLED_ON = re.compile(r"\b(?:polled|surveyed|interviewed|conducted|fielded|carried out)\s+(?:from|between|on|over|in)?\s*$",
+_POLLED_ON = re.compile(r"\b(?:polled|surveyed|interviewed|conducted|fielded|carried out)\s+"
+                        # ("surveyed by pollster Indikator Politik Indonesia between")
+                        r"(?:by\s+(?-i:(?:[a-z]+\s+)?(?:[A-Z][\w.&’'\-]*\s+|and\s+){1,6}))?(?:from|between|on|over|in)?\s*$",
                         re.IGNORECASE)
 _PERIOD_END = re.compile(r"\b(?:quarter|period|year|month|week|half)\s+(?:that\s+)?(?:ending|ended|ends)\s+(?:on\s+)?$",
                          re.IGNORECASE)
@@ -553,6 +558,13 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 if len(days) < 2:
                     continue
                 resolved, end = days
+                if year is None and future is None:
+                    # no tense to say which way ("surveyed between Jan 28 and Feb 4"): the nearest span
+                    first = days[0]
+                    resolved = _nearest_year(lambda y: first.replace(year=y), today, None)
+                    end = end.replace(year=resolved.year)
+                    if end < resolved:
+                        end = end.replace(year=resolved.year + 1)
                 if end < resolved:
                     resolved = resolved.replace(year=resolved.year - 1)     # "from December 1 to March 31, 2025"
                 precision = "day"
