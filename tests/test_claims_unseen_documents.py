@@ -2515,3 +2515,9 @@ def test_when_a_named_pollster_asked_is_not_what_the_poll_is_about() -> None:
     claims = parsed("Of the 1,200 people surveyed by pollster Indikator Politik Indonesia between Jan 28 and "
                     "Feb 4, 51.8% said they would vote for Mr Haryanto.", date="2024-02-09")
     assert not any((c.event_date or "").startswith("2025") for c in claims)
+
+
+def test_a_line_to_write_to_the_reporter_is_no_claim() -> None:
+    claims = parsed("The agency sold 2.4 billion euros of 10-year bonds on Wednesday.\n\n"
+                    "-Write to Anna Berg at anna.berg@example.com\n\n(END) Dow Jones Newswires", date="2017-06-14")
+    assert not any("@" in c.statement for c in claims)

@@ -436,6 +436,8 @@ _JOINED_SENTENCES = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))\.(?=[A-Z][a-z]+[\s,])
 
 _COMPANY_NAME_ONLY = re.compile(r"(?:(?:Former|The|Ex-)\s+)?(?:[A-Z][\w&’'\-]*\s+){1,6}(?:Inc|Corp|Co|Ltd|Plc|Bros)\.")
 _COPYRIGHT = re.compile(r"^\W*(?:©|copyright\b)|©\s*(?:19|20)\d{2}|\ball rights reserved\b", re.IGNORECASE)
+# "Write to Emese Bartha at emese.bartha@wsj.com": how to reach the writer, not a claim
+_EMAIL_ADDRESS = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}")
 _MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 
@@ -2928,7 +2930,8 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
             quotes = find_quotes(sentence)
             quoted_chars = sum(e - s for s, e in quotes)
             sentence = _TICKER_ASIDE.sub("", _INLINE_CREDIT.sub("", _CAPTION_CREDIT.sub("", sentence))).strip()
-            if not sentence or _COPYRIGHT.search(sentence) or _CREDIT_LINE.match(sentence) or \
+            if not sentence or _COPYRIGHT.search(sentence) or _EMAIL_ADDRESS.search(sentence) or \
+                    _CREDIT_LINE.match(sentence) or \
                     _WIRE_CREDIT.match(sentence):
                 continue                     # "© Richard A. Brooks / AFP" after a caption
             # the writer's own question ("Why the ebbing growth ...?") asks, it does not claim
