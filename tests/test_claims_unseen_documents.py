@@ -2521,3 +2521,18 @@ def test_a_line_to_write_to_the_reporter_is_no_claim() -> None:
     claims = parsed("The agency sold 2.4 billion euros of 10-year bonds on Wednesday.\n\n"
                     "-Write to Anna Berg at anna.berg@example.com\n\n(END) Dow Jones Newswires", date="2017-06-14")
     assert not any("@" in c.statement for c in claims)
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("Buenos Aires, October 26 (PL-RHC)-- Ana Ruiz and Tomas Vidal will face each other in a runoff on "
+     "November 22.", "Ana Ruiz and Tomas Vidal will face each other in a runoff on November 22."),
+    ("LIMA, July 11 Peru's central bank held its benchmark rate at 4.25 percent on Thursday.",
+     "Peru's central bank held its benchmark rate at 4.25 percent on Thursday."),
+    ("Budapest, July 8 (MTI) – Hungary’s consumer price index rose to 0.6 percent in June.",
+     "Hungary’s consumer price index rose to 0.6 percent in June."),
+])
+def test_a_wire_dateline_is_not_part_of_the_claim(text: str, statement: str) -> None:
+    claim = parsed(text, date="2015-10-26")[0]
+    assert claim.statement == statement
+    if "runoff" in text:
+        assert claim.event_date == "2015-11-22"                  # was the dateline's day

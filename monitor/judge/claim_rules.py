@@ -2053,7 +2053,13 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–�
                        r"^[A-Z]{3,}(?:\s[A-Z]{2,})*:\s+(?=[A-Z])|"          # "PARIS: Airbus ..."
                        rf"^[A-Z]{{3,}},\s+(?:[A-Z][a-z]+,\s+)?{_MONTH_RE}\s+\d{{1,2}}\.(?:\s+|$)|"   # "ASTANA, Kazakhstan, January 17."
                        r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\((?:AP|PTI|IANS|ANI|AFP|Reuters|UNI)\):\s+(?=[A-Z])|"  # "Sriharikota (AP): "
-                       rf"^[A-Z][\w.' ]{{1,30}}\[[A-Za-z ]{{2,30}}\],?\s+{_MONTH_RE}\s+\d{{1,2}}\s*[:–—-]\s+")
+                       rf"^[A-Z][\w.' ]{{1,30}}\[[A-Za-z ]{{2,30}}\],?\s+{_MONTH_RE}\s+\d{{1,2}}\s*[:–—-]\s+|"
+                       # "Buenos Aires, October 26 (PL-RHC)-- ", "Budapest, July 8 (MTI) – "
+                       rf"^[A-Z][\w.'’ ]{{1,30}},\s+(?:[A-Z][a-z]+,\s+)?{_MONTH_RE}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\s*"
+                       r"(?:\([^)]{2,30}\)\s*)?(?:--|[–—:-])\s*(?=[A-Z])|"
+                       # "LIMA, July 11 Peru's central bank ...", "BANGKOK, Thailand – Deputy Prime Minister ..."
+                       rf"^[A-Z]{{3,}}(?:\s[A-Z]{{2,}})*,\s+(?:{_MONTH_RE}\.?\s+\d{{1,2}}\s+|"
+                       r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*[–—-]\s+)(?=[A-Z])")
                        # "New Delhi [India], November 3 : " (ANI)
                        # "MADRID, Oct 9 (Reuters) – "
 # a price hung on a dated launch or sale: ", priced at $499", "with an asking price of $1,599"
