@@ -2536,3 +2536,9 @@ def test_a_wire_dateline_is_not_part_of_the_claim(text: str, statement: str) -> 
     assert claim.statement == statement
     if "runoff" in text:
         assert claim.event_date == "2015-11-22"                  # was the dateline's day
+
+
+@pytest.mark.parametrize("phrase", ["For mid-2025,", "In the middle of 2025,"])
+def test_mid_year_is_the_end_of_june_whatever_leads_into_it(phrase: str) -> None:
+    claim = parsed(f"{phrase} we expect silver to trade at $32 an ounce.", date="2024-09-24")[0]
+    assert claim.resolves_by == "2025-06-30"                   # was the end of 2025

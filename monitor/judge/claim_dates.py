@@ -124,7 +124,8 @@ _DATE_PATTERNS = (
     # "for the start of next year": its first month
     ("yearstart", re.compile(r"\b(?:(?:at|by|for|from)\s+)?the\s+(?:start|beginning)\s+of\s+(?:(?P<which>next|this)\s+year|"
                              r"(?P<y>(?:19|20)\d{2}))\b", re.IGNORECASE)),
-    ("midyear", re.compile(r"\b(?:(?:by|before|until|in|at)\s+)?the middle of (?P<which>this|next) year\b", re.IGNORECASE)),
+    ("midyear", re.compile(r"\b(?:(?:by|before|until|in|at|for|around)\s+)?the middle of (?:(?P<which>this|next) year|"
+                           r"(?P<year>(?:19|20)\d{2}))\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:to\s+)?(?:end|finish|finishing|ending|close|closing) (?:the|this) year\b", re.IGNORECASE)),
     ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b|"
                             r"\b(?:(?:for|during|through|over|in)\s+)?the (?:rest|remainder|balance) of (?:the|this) month\b",
@@ -492,7 +493,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             resolved: date | None = None
             end: date | None = None
             part = re.match(r"(?:at least\s+)?(?:the\s+)?(?P<part>early|mid|late)[\s-]", re.sub(
-                r"^(?:in|by|before|until|from|since|through|throughout|during)\s+", "", span, flags=re.IGNORECASE),
+                r"^(?:in|by|before|until|from|since|through|throughout|during|for|around|at|to)\s+", "", span,
+                flags=re.IGNORECASE),
                 flags=re.IGNORECASE)
             relative_year = re.search(r"\b(?P<which>next|this|last)\s+year\b", span, flags=re.IGNORECASE)
             if precision == "yearend":
@@ -608,7 +610,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved, end = date(first_year, 1, 1), date(int(match.group("y2")), 12, 31)
                 precision = "year"
             elif precision == "midyear":
-                year = today.year + (1 if match.group("which").lower() == "next" else 0)
+                year = int(match.group("year")) if match.group("year") else \
+                    today.year + (1 if match.group("which").lower() == "next" else 0)
                 resolved, end = date(year, 1, 1), date(year, 6, 30)
                 precision = "half"
             elif precision == "namedseason":
