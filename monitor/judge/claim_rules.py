@@ -26,8 +26,8 @@ Owned by the claims engineer; ``claims.extract_claims`` is the public entry poin
 from __future__ import annotations
 
 import functools
-import statistics
 import re
+import statistics
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Callable, Iterator, Sequence
@@ -2049,10 +2049,12 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–�
                        rf"^[A-Z][\w.'\- ]{{1,30}},\s*\([A-Z]{{2,6}}\)\s*{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\s+(?=[A-Z])|"
                        # ("Addis Ababa, (ENA) November 23, 2022 Ethiopian Airlines has ...")
                        r"^(?:[A-Z]{3,},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*(?:\([^)]{2,40}\)\s*)?(?:--|[–—])\s+|"
+                       # "MADRID, Oct 9 (Reuters) – "
                        r"^(?:[A-Z]{3,}(?:[ /][A-Z]{2,})*,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{2,30}\)\s*(?:--|[–—-])\s+|"
                        r"^[A-Z]{3,}(?:\s[A-Z]{2,})*:\s+(?=[A-Z])|"          # "PARIS: Airbus ..."
                        rf"^[A-Z]{{3,}},\s+(?:[A-Z][a-z]+,\s+)?{_MONTH_RE}\s+\d{{1,2}}\.(?:\s+|$)|"   # "ASTANA, Kazakhstan, January 17."
                        r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\((?:AP|PTI|IANS|ANI|AFP|Reuters|UNI)\):\s+(?=[A-Z])|"  # "Sriharikota (AP): "
+                       # "New Delhi [India], November 3 : " (ANI)
                        rf"^[A-Z][\w.' ]{{1,30}}\[[A-Za-z ]{{2,30}}\],?\s+{_MONTH_RE}\s+\d{{1,2}}\s*[:–—-]\s+|"
                        # "Buenos Aires, October 26 (PL-RHC)-- ", "Budapest, July 8 (MTI) – "
                        rf"^[A-Z][\w.'’ ]{{1,30}},\s+(?:[A-Z][a-z]+,\s+)?{_MONTH_RE}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\s*"
@@ -2060,8 +2062,6 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–�
                        # "LIMA, July 11 Peru's central bank ...", "BANGKOK, Thailand – Deputy Prime Minister ..."
                        rf"^[A-Z]{{3,}}(?:\s[A-Z]{{2,}})*,\s+(?:{_MONTH_RE}\.?\s+\d{{1,2}}\s+|"
                        r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*[–—-]\s+)(?=[A-Z])")
-                       # "New Delhi [India], November 3 : " (ANI)
-                       # "MADRID, Oct 9 (Reuters) – "
 # a price hung on a dated launch or sale: ", priced at $499", "with an asking price of $1,599"
 _PRICE_ADJUNCT = re.compile(r"(?:,\s*|\s+)(?:with an? (?:asking |starting |retail |list |base )?price(?: tag)? of|"
                             r"(?:and )?priced at|(?:and )?retailing (?:at|for))\s+"
@@ -2337,13 +2337,13 @@ def _quantity_list(clause: str) -> list[str]:
     lead_value = clause[:len(lead_value)] if lead_value.strip() else None
     lead_subject = _subject_and_verb(head)
     gapped_verb = re.search(r"\s(?P<verb>(?:are|is|were|was|will|would|could|should)\b[^,]*?)\s+by\s+[$€£]?\d", head)
+    named_value = _NAMED_VALUE_AFTER.match(head)
     out = [head]
     for g in groups[1:]:
         item = clause[g[0]:g[1]].strip()
         if not g[2]:
             out[-1] = out[-1]
             continue
-        named_value = _NAMED_VALUE_AFTER.match(head)
         if named_value and _NAMED_VALUE.fullmatch(item.rstrip(". ")):
             # "... recorded in Greece (46.6%), Spain (38.6%)": "... recorded in Spain (38.6%)"
             out.append(f"{named_value.group('lead')}{item}")

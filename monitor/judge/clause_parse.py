@@ -246,15 +246,13 @@ def _splittable(token) -> bool:
 _REPORTING_LEMMAS = {"say", "tell", "add", "note", "state", "report", "announce", "warn", "write", "think", "believe",
                      "expect", "estimate", "predict", "forecast", "argue", "claim", "explain", "insist", "stress",
                      "suggest", "show", "find", "reveal", "confirm", "indicate", "signal", "hope", "fear", "know",
-                     "mean", "admit", "acknowledge", "conclude", "predict", "project", "see", "feel", "agree"}
+                     "mean", "admit", "acknowledge", "conclude", "project", "see", "feel", "agree"}
 
 
 def _comma_spliced(token) -> bool:
     """A clause with its own subject set before another with a comma and no joining word, which
     the parser hangs on the next verb as its object ("Runners-up take home $2 million, semi-finalists
     get $1.5 million, ..."): a clause of its own, unless that verb reports it ("..., analysts said")."""
-    from lemminflect import getLemma
-
     head = token.head
     if token.dep_ != "ccomp" or not _is_verb(token) or not _is_verb(head) or token.i > head.i or \
             not _has_subject(token) or not _has_subject(head):
@@ -263,14 +261,13 @@ def _comma_spliced(token) -> bool:
     # the next verb is finite ("..., more than double the prize awarded to": a participle) and has a
     # subject of its own ("..., what would amount to $12,522": a free relative)
     finite = head.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in head.children)
-    if token.left_edge.i != 0 or not finite or head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) \
-            or any(c.dep_ in _SUBJECTS and c.tag_ in ("WP", "WDT") for c in head.children):
+    if token.left_edge.i != 0 or not finite or any(c.dep_ in _SUBJECTS and c.tag_ in ("WP", "WDT")
+                                                   for c in head.children):
         return False
     after = token.right_edge.i + 1
     if after >= len(token.doc) or token.doc[after].text != ",":
         return False
-    lemmas = set(getLemma(head.lower_, upos="VERB")) | {head.lower_}
-    return not lemmas & _REPORTING_LEMMAS and not any(c.dep_ == "mark" for c in token.children)
+    return not _lemma_in(head.lower_, _REPORTING_LEMMAS) and not any(c.dep_ == "mark" for c in token.children)
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
@@ -508,11 +505,16 @@ _DEED_COMMENT_VERBS = {"be", "make", "mark", "bring", "take", "put", "leave", "r
 
 
 def _comments_on_deed(word: str) -> bool:
-    """"makes", "marked", "raised", "left": a verb of ``_DEED_COMMENT_VERBS`` in any form (the parser
-    runs without its lemmatizer, so lemminflect names the lemma, as in ``_finite``)."""
+    """"makes", "marked", "raised", "left": a verb of ``_DEED_COMMENT_VERBS`` in any form."""
+    return _lemma_in(word, _DEED_COMMENT_VERBS)
+
+
+def _lemma_in(word: str, lemmas: set[str]) -> bool:
+    """Whether ``word``, a verb in any form, is one of ``lemmas`` (the parser runs without its
+    lemmatizer, so lemminflect names the lemma, as in ``_finite``)."""
     from lemminflect import getLemma
 
-    return bool(set(getLemma(word.lower(), upos="VERB")) & _DEED_COMMENT_VERBS)
+    return bool((set(getLemma(word.lower(), upos="VERB")) | {word.lower()}) & lemmas)
 
 
 def _relative_statement(doc, verb, part: list[int]) -> list[int] | None:
