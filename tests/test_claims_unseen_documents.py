@@ -2542,3 +2542,18 @@ def test_a_wire_dateline_is_not_part_of_the_claim(text: str, statement: str) -> 
 def test_mid_year_is_the_end_of_june_whatever_leads_into_it(phrase: str) -> None:
     claim = parsed(f"{phrase} we expect silver to trade at $32 an ounce.", date="2024-09-24")[0]
     assert claim.resolves_by == "2025-06-30"                   # was the end of 2025
+
+
+@pytest.mark.parametrize("text, probability", [
+    # the chance is the subject, its verb far off
+    ("The chance of a La Nina forming this year and bringing wetter conditions to the north-west is now "
+     "at 60 per cent.", 0.6),
+    ('The chairman said he was "95%" sure the midfielder would leave.', 0.95),          # "... sure"
+    ("Currently there is 70% we will see a new record temperature.", 0.7),              # "chance" left out
+])
+def test_odds_the_words_give_without_chance_beside_them(text: str, probability: float) -> None:
+    assert parsed(text, date="2018-01-10")[0].probability == pytest.approx(probability)
+
+
+def test_a_share_after_there_was_is_no_chance() -> None:
+    assert parsed("There was 5% growth in sales at the chain.", date="2018-01-10")[0].probability is None

@@ -1403,7 +1403,16 @@ class _Context:
 
 _ODDS_BEFORE = re.compile(r"\b(?:probability|odds|chances?|likelihood)\b(?:(?![.;]|\btarget\b)[^.;]){0,80}$",
                           re.IGNORECASE)
-_ODDS_AFTER = re.compile(r"^\s*(?:chance|probability|likelihood|odds|likely|certain)\b", re.IGNORECASE)
+# ('"99%" sure Rice would leave')
+_ODDS_AFTER = re.compile(r"^[”\"’']?\s*(?:chance|probability|likelihood|odds|likely|certain|sure)\b", re.IGNORECASE)
+# "The chance of an El Nino forming ... and bringing ... is now at 70 per cent": the chance is the
+# subject, however far its verb; "there is 80% we will see ...": a chance with its noun left out
+_ODDS_SUBJECT = re.compile(r"^(?:[\w,’']+\s+){0,3}?(?:the\s+)?(?:chances?|probability|odds|likelihood)\s+(?:of|that)\b",
+                           re.IGNORECASE)
+_ODDS_VERB_BEFORE = re.compile(r"\b(?:is|was|are|were|stands|stood|rose|fell|climbed|dropped|has risen|has fallen)"
+                               r"(?:\s+now)?(?:\s+(?:at|to|about|around|only|just))?\s*$", re.IGNORECASE)
+_THERE_IS_BEFORE = re.compile(r"\bthere(?:[’']s|\s+is|\s+was)\s+(?:an?\s+|only\s+|just\s+)?$", re.IGNORECASE)
+_THERE_IS_AFTER = re.compile(r"^\s+(?:that\s+)?(?:we|it|they|he|she|the|this|there)\s+[a-z]+", re.IGNORECASE)
 
 
 _AMERICAN_ODDS = re.compile(r"(?<![\w$€£.,+-])(?P<sign>[+-])(?P<n>[1-9]\d{2,4})\b(?![.,]\d)")
@@ -1451,7 +1460,9 @@ def _probability(clause: str, quantities: list[Quantity], ctx: _Context) -> Quan
         share = re.match(r"^\s+(?:[\w’'\-]+\s+){0,2}?(?:voters|people|adults|Americans|Britons|respondents|"
                          r"children|workers|households|members|users|patients|residents|[A-Z]\w+ans)\b", after)
         if _ODDS_BEFORE.search(before) or _ODDS_AFTER.match(after) or \
-                (re.search(r"\bin\b", quantity.text) and not share):
+                (re.search(r"\bin\b", quantity.text) and not share) or \
+                _ODDS_SUBJECT.match(clause) and _ODDS_VERB_BEFORE.search(before) or \
+                _THERE_IS_BEFORE.search(before) and _THERE_IS_AFTER.match(after):
             return quantity
     return betting            # "10/1, a 10% chance": the percentage the text states, else the price's
 
