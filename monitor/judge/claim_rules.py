@@ -376,6 +376,9 @@ _OUTCOME_RE = re.compile(r"\b(?:odds|chances?|probability|likelihood)\s+(?:of|th
                          r"(?:\s+(?:are|is|stand|stands|was|were)\b|\s*[—–,;.]|$)", re.IGNORECASE)
 _QUOTE_SPAN = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _CREDIT_LINE = re.compile(r"^\s*(?:(?:image|photo|picture)\s+)?(?:source|photo|image|credit|picture)s?\s*:\s*\S.{0,60}$", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^\W*(?:©|copyright\b)|©\s*(?:19|20)\d{2}|\ball rights reserved\b", re.IGNORECASE)
+# "Write to Emese Bartha at emese.bartha@wsj.com": how to reach the writer, not a claim
+_EMAIL_ADDRESS = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}")
 # "(Reporting by Ada Lind; Editing by Bo Ek)", "(Scott Olson, Getty Images via CNN Newsource)"
 _WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|compiled|graphics?|photos?|images?|pictures?)\s+by\b|"
                           r"^\s*\([^)]*\b(?:Getty Images|AP Photo|Reuters|AFP|Bloomberg|EPA|Shutterstock|via)\b[^)]*\)\W*$|"
@@ -435,9 +438,6 @@ _JOINED_SENTENCES = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))\.(?=[A-Z][a-z]+[\s,])
 
 
 _COMPANY_NAME_ONLY = re.compile(r"(?:(?:Former|The|Ex-)\s+)?(?:[A-Z][\w&’'\-]*\s+){1,6}(?:Inc|Corp|Co|Ltd|Plc|Bros)\.")
-_COPYRIGHT = re.compile(r"^\W*(?:©|copyright\b)|©\s*(?:19|20)\d{2}|\ball rights reserved\b", re.IGNORECASE)
-# "Write to Emese Bartha at emese.bartha@wsj.com": how to reach the writer, not a claim
-_EMAIL_ADDRESS = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}")
 _MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 
@@ -1312,7 +1312,6 @@ def _named_body(who: str, text_before: str) -> str | None:
     # ("Taiwan's Central Weather Bureau": the bureau's own name)
     named = [re.sub(r"^(?:(?:The|A|An|In|On|At|By|For|From)\s+|[A-Z][\w\-]*(?:’s|'s)\s+)", "", n) for n in names]
     return named[-1] if named else None
-
 
 
 def _subject_thing(sentence: str, names: Names) -> str | None:
@@ -3057,8 +3056,7 @@ def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, inter
         return person
     runs = list(re.finditer(r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*", who))
     for run in reversed(runs):
-        if re.match(rf"\s+(?:{_EXPERT_GROUPS})\b",
-                    who[run.end():]):
+        if re.match(rf"\s+(?:{_EXPERT_GROUPS})\b", who[run.end():]):
             continue               # "J.P. Morgan analysts": the analysts speak, not a person
         person = names.person(run.group())
         if person:
