@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from monitor.judge.claim_rules import extract_units
 from monitor.judge.quantities import (AGREES, DISAGREES, INCOMPARABLE, Quantity, compare_quantities,
                                 describe_quantity, format_value, parse_quantities, values_compared)
 
@@ -73,6 +74,9 @@ def test_parse_single_quantity(text: str, span: str, value: float, unit: str, ap
     ("between 5 and 10 million euros", 5e6, 1e7, "EUR"),
     ("20-25%", 0.2, 0.25, "percent"),
     ("tens of millions of people", 1e7, 1e8, "count"),
+    # each end written with its unit, and a rate per unit between them
+    ("between 31 cents and 57 cents", 0.31, 0.57, "USD"),
+    ("between 31 cents per litre and 57 cents per litre", 0.31, 0.57, "USD"),
 ])
 def test_parse_ranges(text: str, low: float, high: float, unit: str) -> None:
     quantity = one(text)
@@ -299,3 +303,13 @@ def test_a_stock_index_level_is_counted_in_points() -> None:
     assert [(q.value, q.unit) for q in parse_quantities("the index target was lowered from 7,200 points to "
                                                         "6,840 points")] == [(7200, "points"), (6840, "points")]
     assert parse_quantities("Arsenal are seven points clear") == []        # (still no value in sport)
+
+
+def test_a_range_written_with_both_units_is_one_value_and_the_claim_is_not_split() -> None:
+    sentence = "The price of diesel is expected to decrease by between 31 cents per litre and 57 cents per litre next week."
+    assert len(parse_quantities(sentence)) == 1
+    assert [u.statement for u in extract_units(sentence, document_date="2023-04-28")] == [sentence]
+
+
+def test_between_two_values_of_different_units_stays_two_values() -> None:     # (a guard: passes either way)
+    assert [q.unit for q in parse_quantities("between 20 people and 5 tonnes")] == ["count", "kilogram"]

@@ -435,7 +435,29 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             low=base, high=base * 10, counted=noun.group("noun") if noun is not None else None)
 
     found.sort(key=lambda q: q.start)
-    return tuple(found)
+    return tuple(_between_ranges(text, found))
+
+
+# "between 31 cents per litre and 57 cents per litre": the two ends of a range written each with its
+# unit, which the pattern (a unit after the second figure only) reads as two values
+_BETWEEN_GAP = re.compile(r"\s*(?:(?:per|a|an)\s+[a-z]+\s+)?and\s+", re.IGNORECASE)
+
+
+def _between_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    merged: list[Quantity] = []
+    for quantity in found:
+        low = merged[-1] if merged else None
+        if low is not None and low.text.lower().startswith("between ") and low.low is None and \
+                low.high is None and low.unit == quantity.unit and quantity.low is None and \
+                quantity.high is None and low.value <= quantity.value and \
+                _BETWEEN_GAP.fullmatch(text[low.end:quantity.start]):
+            merged[-1] = Quantity(value=(low.value + quantity.value) / 2, unit=quantity.unit,
+                                  text=text[low.start:quantity.end], approximate=low.approximate or quantity.approximate,
+                                  low=low.value, high=quantity.value, start=low.start, end=quantity.end,
+                                  counted=quantity.counted)
+        else:
+            merged.append(quantity)
+    return merged
 
 
 _CHANGE_VERB = re.compile(r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|gained|gains|lost|loses|climbed|climbs|"
