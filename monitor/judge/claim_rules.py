@@ -2305,6 +2305,11 @@ _NAMED_VALUE = re.compile(r"(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)
 _NAMED_VALUE_AFTER = re.compile(rf"(?P<lead>.*?\b(?:in|for|of|at|from|by|to|with)\s+){_NAMED_VALUE.pattern}")
 
 
+_MARGIN_ITEM = re.compile(r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$€£]?\d[\d.,]*\s*(?:basis\s+points?|bps?|"
+                          r"percentage\s+points?|points?|%|per\s*cent|pc|pct)\s+(?:above|below|higher\s+than|"
+                          r"lower\s+than|more\s+than|less\s+than|ahead\s+of|behind|short\s+of|over|under)\s")
+
+
 def _quantity_list(clause: str) -> list[str]:
     """"X had Labour on 39 per cent, the Conservatives on 22 per cent and Reform at 15 per cent" ->
     one statement per stated value, each with the subject and verb (or the words before the
@@ -2349,10 +2354,15 @@ def _quantity_list(clause: str) -> list[str]:
     gapped_verb = re.search(r"\s(?P<verb>(?:are|is|were|was|will|would|could|should)\b[^,]*?)\s+by\s+[$€£]?\d", head)
     named_value = _NAMED_VALUE_AFTER.match(head)
     out = [head]
-    for g in groups[1:]:
+    for g_index, g in enumerate(groups[1:], start=1):
         item = clause[g[0]:g[1]].strip()
         if not g[2]:
             out[-1] = out[-1]
+            continue
+        if _MARGIN_ITEM.match(item) and clause[groups[g_index - 1][1]:g[0]].strip() == ",":
+            # "fixed income, 8.32%, 119 basis points above the custom benchmark": how far the value
+            # before it beat a reference, no value of its own
+            out[-1] = f"{out[-1].rstrip()}, {item}"
             continue
         if named_value and _NAMED_VALUE.fullmatch(item.rstrip(". ")):
             # "... recorded in Greece (46.6%), Spain (38.6%)": "... recorded in Spain (38.6%)"
