@@ -2571,3 +2571,16 @@ def test_a_margin_over_a_reference_stays_with_the_value_it_describes(text: str, 
     statements = [c.statement for c in parsed(text, date="2024-07-14")]
     assert len(statements) == len(values)
     assert all(value in statement and margin in statement for statement, (value, margin) in zip(statements, values))
+
+
+def test_a_question_with_its_own_verb_leaves_the_modal_to_the_sentence() -> None:
+    # "how much was spent on which day" is a question with its verb; "will be published" is the
+    # sentence's, so early November is the coming one (it was last year's, read as present tense)
+    claim = parsed("Details of how much was spent on which day will be published in early November.",
+                   date="2024-05-01")[0]
+    assert claim.kind == "forecast" and claim.event_date == "2024-11-01"
+
+
+def test_a_question_about_the_future_is_still_no_claim_of_the_future() -> None:   # (a guard: passes either way)
+    claim = parsed("The minister did not say on Monday how the new fund would be paid for.", date="2024-05-01")
+    assert not claim or claim[0].kind != "forecast"

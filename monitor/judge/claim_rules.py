@@ -285,7 +285,10 @@ _DEAL_FATE = re.compile(r"\b(?:dropped|scrapped|scuttled|abandoned|withdrew|call
                         r"rejected|completed|closed|terminated|sealed)\s+(?:its|a|an|the|their)\s+(?:proposed\s+)?"
                         r"(?:US|C|A)?[$€£]\d[\d.,]*\s*(?:billion|million|bn|m)?\s+(?:attempt|bid|offer|deal|"
                         r"acquisition|takeover|merger|purchase|sale)\b")
-_EMBEDDED_QUESTION = re.compile(r"\s(?:how|whether|what|why|where)\s+(?:[\w’'\-]+\s+){0,6}?"
+# (a question with a verb of its own ends before the modal: in "details of how much was spent will be
+# published" the "will" is the sentence's)
+_EMBEDDED_QUESTION = re.compile(r"\s(?:how|whether|what|why|where)\s+"
+                                r"(?:(?!(?:is|are|was|were|has|have|had|did|does|do)\b)[\w’'\-]+\s+){0,6}?"
                                 r"(?:will|would|could|might|may|can)\b")
 _RULE_REQUIRES = re.compile(r"\b(?:must|(?:is|are|will be) (?:required|obliged|banned|prohibited) (?:to|from))\b")
 _RULE_WORDS = re.compile(r"\b(?:law|act|rules?|regulations?|directive|treaty|statute|bill|legislation)\b",
