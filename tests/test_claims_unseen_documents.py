@@ -2584,3 +2584,18 @@ def test_a_question_with_its_own_verb_leaves_the_modal_to_the_sentence() -> None
 def test_a_question_about_the_future_is_still_no_claim_of_the_future() -> None:   # (a guard: passes either way)
     claim = parsed("The minister did not say on Monday how the new fund would be paid for.", date="2024-05-01")
     assert not claim or claim[0].kind != "forecast"
+
+
+def test_initials_inside_a_name_are_not_a_name_of_their_own() -> None:
+    # "The U.S. wheat harvest": the name ran "The U." and then "S." alone, which became the speaker
+    # and what a later "It" stood for ("S. was pretty much bigger across the board")
+    claims = parsed("The U.S. soybean harvest was bigger than previously estimated, the government said.\n\n"
+                    "\u201cIt was pretty much bigger across the board,\u201d said Anna Berg, an economist at StoneX.",
+                    date="2023-10-02")
+    assert not any(c.statement.startswith("S.") or c.speaker == "S." for c in claims)
+
+
+def test_initials_are_never_cut_in_two() -> None:
+    from monitor.judge.claim_rules import Names
+    names = Names("Officials from the U.S. Department of Agriculture met.")
+    assert names.entities("The U.S. wheat harvest of the U.K. Plains") == ["U.K. Plains"]   # (was ["S.", "K. Plains"])

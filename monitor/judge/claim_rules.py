@@ -602,7 +602,8 @@ class Names:
     def entities(self, text: str) -> list[str]:
         """Capitalised names in ``text`` (people as full names), in order, without duplicates."""
         found: list[str] = []
-        for match in re.finditer(r"(?:[A-Z][\w’'\-]*\.?(?:[A-Z]\.)*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w’'\-]*\.?)*",
+        for match in re.finditer(r"(?:[A-Z][\w’'\-]*\.?(?:[A-Z]\.)*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w’'\-]*\.?"
+                                 r"(?:[A-Z]\.)*)*",       # (initials after the first word too: "The U.S.")
                                  text):
             raw = match.group().strip()
             tokens = [_strip_possessive(t) for t in raw.split()]
