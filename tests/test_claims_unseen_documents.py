@@ -2599,3 +2599,18 @@ def test_initials_are_never_cut_in_two() -> None:
     from monitor.judge.claim_rules import Names
     names = Names("Officials from the U.S. Department of Agriculture met.")
     assert names.entities("The U.S. wheat harvest of the U.K. Plains") == ["U.K. Plains"]   # (was ["S.", "K. Plains"])
+
+
+@pytest.mark.parametrize("text", [
+    "At 300 million shares, Acme will have raised $5.1 billion.",
+    "For the new 83 jets, Embraer will sign a fresh $2 billion deal with Pratt for 90 additional engines.",
+])
+def test_a_phrase_setting_the_scene_is_no_claim_of_its_own(text: str) -> None:
+    # (it was: "At 300 million shares." and "At 300 million shares Acme will have raised $5.1 billion.")
+    assert [c.statement for c in parsed(text, date="2017-03-01")] == [text]
+
+
+def test_a_sentence_after_its_opening_phrase_still_lists_its_values() -> None:   # (a guard: passes either way)
+    claims = parsed("In 2025, Lindt expects to deliver sales growth of 6% to 8%, and Ebit margin growth of 20 to 40 "
+                    "basis points per year.", date="2025-03-11")
+    assert len(claims) == 2

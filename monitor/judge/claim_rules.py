@@ -2309,6 +2309,8 @@ _NAMED_VALUE = re.compile(r"(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)
 _NAMED_VALUE_AFTER = re.compile(rf"(?P<lead>.*?\b(?:in|for|of|at|from|by|to|with)\s+){_NAMED_VALUE.pattern}")
 
 
+# a prepositional phrase that opens a sentence and sets the scene for its clause
+_INTRO_PHRASE = re.compile(r"(?:At|With|For|In|On|By|From|Under|After|Before|During|Over|Of|Including|Excluding)\s")
 _MARGIN_ITEM = re.compile(r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$€£]?\d[\d.,]*\s*(?:basis\s+points?|bps?|"
                           r"percentage\s+points?|points?|%|per\s*cent|pc|pct)\s+(?:above|below|higher\s+than|"
                           r"lower\s+than|more\s+than|less\s+than|ahead\s+of|behind|short\s+of|over|under)\s")
@@ -2372,6 +2374,8 @@ def _quantity_list(clause: str) -> list[str]:
             # "... recorded in Greece (46.6%), Spain (38.6%)": "... recorded in Spain (38.6%)"
             out.append(f"{named_value.group('lead')}{item}")
         elif re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject:
+            if _INTRO_PHRASE.match(head) and "," not in head:
+                return [clause]        # "At 200 million shares, Snap will have raised $3.4 billion": a setting
             out.append(f"{lead_subject} {item}")
         elif gapped_verb and re.match(r"^[a-z][\w\s-]{1,30}?\s+by\s+[$€£]?\d", item):
             # "Beef prices are set to rise by 3.2%, pork by 1.2%": "Pork ... are set to rise by 1.2%"
