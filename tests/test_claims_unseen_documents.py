@@ -2614,3 +2614,24 @@ def test_a_sentence_after_its_opening_phrase_still_lists_its_values() -> None:  
     claims = parsed("In 2025, Lindt expects to deliver sales growth of 6% to 8%, and Ebit margin growth of 20 to 40 "
                     "basis points per year.", date="2025-03-11")
     assert len(claims) == 2
+
+
+def test_a_part_whose_change_follows_with_is_a_claim_of_its_own() -> None:
+    claims = parsed("Visitors from Northern Europe were down 12.5 percent to 14,020 with arrivals from Norway down "
+                    "20.1 percent to 3,145, Sweden down 4.3 percent to 2,086 and Finland up 6.2 percent to 1,228.",
+                    date="2015-09-04")
+    assert [c.statement for c in claims] == [
+        "Visitors from Northern Europe were down 12.5 percent to 14,020.",
+        "Arrivals from Norway were down 20.1 percent to 3,145.",
+        "Sweden was down 4.3 percent to 2,086.",
+        "Finland was up 6.2 percent to 1,228."]
+
+
+@pytest.mark.parametrize("text", [
+    # no value of its own before "with": the sentence stays whole
+    "All three regions contributed to the growth, with Asia's sales up 9.5% and the rest of the world up 10%.",
+    'It said promotions helped secure a stronger six-week Christmas period with like-for-like sales up 1.2 per cent.',
+])
+def test_a_change_after_with_stays_when_the_clause_before_states_none(text: str) -> None:   # (guards)
+    assert not any(c.statement.startswith(("All three regions contributed to the growth.", "It said promotions"))
+                   and "%" not in c.statement and "per cent" not in c.statement for c in parsed(text))

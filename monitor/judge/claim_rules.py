@@ -2151,6 +2151,12 @@ _VERSUS_FORECASTS = re.compile(r",\s+(?:compared (?:to|with)|versus|against|abov
 _EARLIER_VALUE = re.compile(r",\s+(?:(?:up|down)\s+from|(?:more|less|higher|lower|cheaper|dearer)\s+than\s+"
                             r"(?P<np>(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?)\s+of)\s+"
                             r"(?P<value>(?:about|around|nearly|roughly)?\s*[$€£]?\d(?:[^,;]|,(?=\d{3}))*?)(?=,\s|[.;]?$)")
+# ", with online sales up 12% to $600 million": a verbless change of a part (not "with up to 40 ...")
+_WITH_CHANGE = re.compile(r"(?:,\s+|\s+)with\s+(?P<np>(?:the\s+|its\s+|their\s+)?[\w’'&\-]+(?:\s+(?!up\b|down\b)"
+                          r"[\w’'&\-]+){0,5}?)\s+(?P<move>(?:up|down|higher|lower)\s+(?:by\s+)?(?:about\s+|around\s+|"
+                          r"nearly\s+|almost\s+|some\s+)?[$€£]?\d[^;]*?)\.?$")
+_CHANGE_ITEM = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:[\w’'&\-]+\s+){1,5}?(?:up|down|higher|lower)\s+"
+                          r"(?:by\s+)?[$€£]?\d)")
 _WITH_COUNT = re.compile(r",\s+with\s+(?P<np>(?:about|around|some|up to|at least|between)?\s*[$€£]?\d[\d,.]*"
                          r"(?:\s*[–-]\s*\d[\d,.]*)?\s+[a-z][^;]*?|(?:an?|the)\s+[a-z][\w\s-]{2,40}?\s+of\s+"
                          r"(?:about|around|some|up to|at least)?\s*[$€£]?\d[^;]*?)\.?$")
@@ -2227,6 +2233,24 @@ def _adjuncts(clause: str) -> list[str]:
             plural = np.split()[-1].endswith("s") and not np.split()[-1].endswith("ss")
             extra.append(f"{np} {'are' if plural else 'is'} {how} {vp}.")
         clause = clause[:with_to.start()].rstrip(",") + "."
+    change = _WITH_CHANGE.search(clause)
+    if change and _subject(clause[:change.start()]) and any(
+            _is_claim_quantity(q) and q.unit != "second" for q in parse_quantities(clause[:change.start()])):
+        # "East Asian visitors were up 39.1 percent to 37,583 with arrivals from China up 73.3 percent
+        # to 24,734": the part named after "with" has its own change, in the tense of the clause
+        tense = clause_tense(clause[:change.start()])
+        # (", with arrivals from Saudi Arabia down 22.7% to 5,145, UAE down 14.3% to 2,186 and Oman ...")
+        items = _CHANGE_ITEM.split(f"{change.group('np')} {change.group('move')}")
+        for item in (re.match(r"(?P<np>.+?)\s+(?P<move>(?:up|down|higher|lower)\s.+)", each) for each in items):
+            np = item.group("np")
+            if re.search(r"\b(?:is|are|was|were|has|have|had|will)\b", np):
+                extra.append(item.group()[:1].upper() + item.group()[1:].rstrip(" ,.") + ".")   # "Ukraine also was up"
+                continue
+            head = re.split(r"\s+(?:from|of|in|at|for|on|to)\s+", np)[0].split()[-1]     # "arrivals from China"
+            plural = head.endswith("s") and not head.endswith("ss")
+            be = {"future": "will be", "past": "were" if plural else "was"}.get(tense, "are" if plural else "is")
+            extra.append(f"{np[:1].upper() + np[1:]} {be} {item.group('move').rstrip(' ,.')}.")
+        clause = clause[:change.start()].rstrip(",") + "."
     counted = _WITH_COUNT.search(clause)
     lead = re.match(r"^.*?\b(?:(?:forecast|project|predict|expect|estimat|see|report|post|target|guid)ing|expects?|"
                     r"sees?|predicts?|forecasts?|projects?|reported|posted)\s+"
