@@ -229,3 +229,15 @@ def test_quarters_named_by_number_or_month_and_the_summer(text: str, written: st
                                                           end: str) -> None:
     found = find_dates(text, written, future)
     assert [(d["date"], d["end"]) for d in found] == [(start, end)]
+
+
+@pytest.mark.parametrize("text, future, month", [
+    ("Inside Out 2 is the biggest opening since Barbie launched to $162 million last July.", None, "2023-07-01"),
+    ("For about three quarters last February, it looked like the 49ers would win.", None, "2024-02-01"),
+    ("We have taken measures to feed 20 million people free of cost until next March.", False, "2025-03-01"),
+    ("The plant will reopen next April.", True, "2025-04-01"),
+])
+def test_next_and_last_before_a_month_decide_which_one_whatever_the_tense(text: str, future: bool | None,
+                                                                         month: str) -> None:
+    found = find_dates(text, "2024-06-16", future)
+    assert found[0]["date"] == month

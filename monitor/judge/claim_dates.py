@@ -196,7 +196,7 @@ _DATE_PATTERNS = (
     ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|five|six|seven|"
                         r"eight|nine|ten|twelve)\s+(?P<unit>years|months)|(?P<decade>decade))\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:at least\s+)?(?:the\s+)?"
-                         rf"(?:(?:early|mid|late|end of)[\s-]+)?"
+                         rf"(?:(?:early|mid|late|end of)[\s-]+)?(?:(?i:next|last)\s+(?=[A-Z]))?"    # ("until next March")
                          rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}})?\b")),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
@@ -777,10 +777,17 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     end = _month_end(resolved.year, month) if last == 5 else resolved.replace(day=7 * last)
                     resolved = resolved.replace(day=min(7 * (first - 1) + 1, 22))
                 precision = "week"
-            elif precision == "month" and phrase.split()[0] in _FULL_MONTHS:
-                parts = phrase.split()
+            elif precision == "month" and re.sub(r"^(?:next|last)\s+", "", phrase, flags=re.I).split()[0] in _FULL_MONTHS:
+                # "next March" is the coming one and "last March" the one gone, whatever the tense
+                which = re.match(r"(next|last)\s+", phrase, flags=re.I)
+                parts = phrase[which.end() if which else 0:].split()
                 month = _FULL_MONTHS.index(parts[0]) + 1
-                resolved = _month_start(month, parts[1:], today, future)
+                ahead = future if which is None else which.group(1).lower() == "next"
+                resolved = _month_start(month, parts[1:], today, ahead)
+                if which and ahead and _month_end(resolved.year, month) < today:
+                    resolved = resolved.replace(year=resolved.year + 1)      # (no grace for a month just ended)
+                elif which and not ahead and resolved >= today.replace(day=1):
+                    resolved = resolved.replace(year=resolved.year - 1)
                 end = _month_end(resolved.year, month)
                 if part and part.group("part").lower() in ("early", "mid"):
                     end = end.replace(day=10 if part.group("part").lower() == "early" else 15)   # "in early August"
