@@ -1809,9 +1809,9 @@ def test_a_connective_opening_a_sentence_is_no_part_of_the_claim(text: str, star
     # ... one after a time says something of the clause's subject (was "Week will be")
     ("A new polar air mass is forecast to move over the same areas later this week, which will be the third strong "
      "cold front to hit crops this year.", "2021-07-26", "third strong cold front", "A new polar air mass will be"),
-    # ... and its noun keeps the words that qualify it (was "Rs comes to")
+    # ... but a clause about a value stays with it (was "Rs comes to", then "Rs 17,345 per month comes to")
     ("The price of the drug is Rs 17,345 per month, which comes to a weekly cost of approximately Rs 4,366.",
-     "2025-06-24", "weekly cost", "Rs 17,345 per month comes to"),
+     "2025-06-24", "weekly cost", "The price of the drug is Rs 17,345 per month, which comes to"),
     # a verb after "but" or "and" with no subject of its own takes the subject before it (were "Is set to
     # contract", "Will have")
     ("OECD demand rose by 80,000 bpd in the first half of 2025, but is set to contract in the final quarter by around "
@@ -2635,3 +2635,25 @@ def test_a_part_whose_change_follows_with_is_a_claim_of_its_own() -> None:
 def test_a_change_after_with_stays_when_the_clause_before_states_none(text: str) -> None:   # (guards)
     assert not any(c.statement.startswith(("All three regions contributed to the growth.", "It said promotions"))
                    and "%" not in c.statement and "per cent" not in c.statement for c in parsed(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Starfield, the Bethesda-developed and Warner Bros. Games-published title, has already sold over 12 million copies.",
+    "The company will hold a conference call on the same day at 8.30 a.m. Eastern Time (or 8.30 p.m. Hong Kong Time).",
+])
+def test_a_company_or_a_time_zone_after_a_full_stop_does_not_end_the_sentence(text: str) -> None:
+    assert [c.quote for c in parsed(text, date="2023-02-23")] == [text]
+
+
+def test_a_company_name_ending_a_sentence_still_ends_it() -> None:     # (a guard: passes either way)
+    claims = parsed("The studio was bought in 2018 by Warner Bros. The deal was worth $400 million.", date="2023-02-23")
+    assert len(claims) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The agency expects a harvest of 2.6 million tons, which is 7 million tons above the record set in 2016.",
+    "The party won only 240 out of 543 seats, which was 32 short of the 272 seats needed for a majority.",
+])
+def test_a_clause_about_a_value_stays_with_it(text: str) -> None:
+    # (it was a claim of its own: "Tons is 7 million tons above ...", "Seats was 32 short of ...")
+    assert [c.statement for c in parsed(text, date="2017-10-05")] == [text]

@@ -527,6 +527,8 @@ def _relative_statement(doc, verb, part: list[int]) -> list[int] | None:
         return None          # "its best result of 14 MPs, which it achieved in 2011": the noun is no subject
     if antecedent.pos_ in ("ADV", "ADJ", "ADP", "VERB", "AUX"):
         return None          # "down from the 0.5% seen earlier, which is below ...": no noun to say it of
+    if pronoun.text.lower() == "which" and any(c.dep_ == "nummod" or c.like_num for c in antecedent.children):
+        return None          # "a production of 2.6 million tons, which is 7 million tons above": said of the value
     if antecedent.dep_ in ("pobj", "npadvmod") and pronoun.text.lower() == "which" and \
             _comments_on_deed(verb.text):
         # "destroyed 120 homes on Friday, which makes it the costliest": the deed, told by its subject
