@@ -2530,6 +2530,9 @@ def test_a_line_to_write_to_the_reporter_is_no_claim() -> None:
      "Peru's central bank held its benchmark rate at 4.25 percent on Thursday."),
     ("Budapest, July 8 (MTI) – Hungary’s consumer price index rose to 0.6 percent in June.",
      "Hungary’s consumer price index rose to 0.6 percent in June."),
+    # a wire dateline without its comma
+    ("LIMA Oct 26 Peru's annual inflation rate rose to 4.17 percent in September.",
+     "Peru's annual inflation rate rose to 4.17 percent in September."),
 ])
 def test_a_wire_dateline_is_not_part_of_the_claim(text: str, statement: str) -> None:
     claim = parsed(text, date="2015-10-26")[0]
