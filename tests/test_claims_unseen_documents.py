@@ -2660,3 +2660,14 @@ def test_a_company_name_ending_a_sentence_still_ends_it() -> None:     # (a guar
 def test_a_clause_about_a_value_stays_with_it(text: str) -> None:
     # (it was a claim of its own: "Tons is 7 million tons above ...", "Seats was 32 short of ...")
     assert [c.statement for c in parsed(text, date="2017-10-05")] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "All nurses will get at least a 2.75 per cent (2 per cent consolidated, 0.75 per cent non-consolidated) increase "
+    "this year.",
+    "Each train has three cars, accommodating 930 passengers (147 sitting passengers and 783 standing passengers).",
+])
+def test_a_breakdown_in_brackets_stays_with_its_total(text: str) -> None:
+    # (it was cut at its comma: "... a 2.75 per cent (2 per cent consolidated." and "... 0.75 per cent
+    # non-consolidated) increase this year.")
+    assert [c.statement for c in parsed(text, date="2018-07-24")] == [text]

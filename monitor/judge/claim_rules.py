@@ -2358,6 +2358,8 @@ def _quantity_list(clause: str) -> list[str]:
     parts: list[tuple[int, int]] = []
     start = 0
     for separator in _LIST_SEPARATOR.finditer(clause):
+        if clause[:separator.start()].count("(") > clause[:separator.start()].count(")"):
+            continue     # "a 2.75 per cent (2 per cent consolidated, 0.75 per cent non-consolidated) increase"
         parts.append((start, separator.start()))
         start = separator.end()
     parts.append((start, len(clause)))
