@@ -2671,3 +2671,16 @@ def test_a_breakdown_in_brackets_stays_with_its_total(text: str) -> None:
     # (it was cut at its comma: "... a 2.75 per cent (2 per cent consolidated." and "... 0.75 per cent
     # non-consolidated) increase this year.")
     assert [c.statement for c in parsed(text, date="2018-07-24")] == [text]
+
+
+def test_this_before_a_weekday_is_the_time_not_something_said_before() -> None:
+    claim = parsed("This Sunday, the teams of the league will kick off the season.", date="1998-09-03")[0]
+    assert claim.active and claim.resolves_by == "1998-09-06"      # (was "refers back to what was said before")
+
+
+def test_dates_after_a_which_clause_belong_to_it() -> None:
+    claims = parsed("Applicants can attend one of the company's hiring events, which will take place from Oct. 11 "
+                    "to Oct. 13, and Nov. 2 to Nov. 3.", date="2019-09-10")
+    # (the sentence kept "... hiring events and Nov. 2 to Nov. 3.")
+    assert any(c.statement.endswith("from Oct. 11 to Oct. 13, and Nov. 2 to Nov. 3.") for c in claims)
+    assert not any(c.statement.endswith("hiring events and Nov. 2 to Nov. 3.") for c in claims)

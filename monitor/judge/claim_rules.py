@@ -1556,8 +1556,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         # "the central bank will likely leave the rate unchanged": a plain future, hedged
         cues == {"likely"} and bool(re.search(r"\b(?:will|would)\s+likely\b", clause)))
     evaluative = evaluative and not likely_outcome
-    # ("This year", "this week": the time it is, not something said before)
-    demonstrative = bool(re.match(rf"^(?:This|That|These|Those|Such)\b(?!\s+{_TIME_WORDS}\b)", clause)) and \
+    # ("This year", "this week", "This Sunday": the time it is, not something said before)
+    demonstrative = bool(re.match(rf"^(?:This|That|These|Those|Such)\b(?!\s+(?:{_TIME_WORDS}|{_WEEKDAY_RE})\b)",
+                                  clause)) and \
         not quantities and not (
         has_entities and re.match(r"^(?:These|Those|This|That)\s+(?:[a-z\-]+\s+){1,4}(?:was|were|is being|are being|has been|"
                                   r"have been)\s+[a-z]+(?:ed|en|wn)\b", clause)) and \
@@ -2519,6 +2520,13 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     for match in list(_RELATIVE.finditer(text))[::-1]:
         rel = match.group("rel")
         np = match.group("np")
+        tail = re.fullmatch(r"(?P<more>and\s+[^,;]+?)\.?", text[match.end():])
+        if tail and not _FINITE_VERB.search(tail.group("more")) and find_dates(tail.group("more"), None, None):
+            # "events, which will take place from Oct. 11 to Oct. 13, and Nov. 2 to Nov. 3": the last
+            # dates are the clause's too, not the sentence's
+            rel, end = f"{rel}, {tail.group('more')}", len(text)
+        else:
+            end = match.end()
         if re.match(r"[a-z]", np) and re.search(r"(?:\d|\b(?:thousand|million|billion|trillion|[mb]n))\s*$",
                                                 text[:match.start()]):
             # "a production of 2.6 million tons, which is 7 million tons above the record": the
@@ -2537,12 +2545,12 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         if parse_quantities(rel) or dated_future:
             # "The transaction, which is expected to close in the third quarter, ...": a claim of its own
             pieces.extend(_Piece(item) for item in _quantity_list(f"{np[:1].upper() + np[1:]} {rel}"))
-            if not re.search(r"[.;]?$", text[match.end():]) or text[match.end():].strip(" .;"):
-                text = text[:match.start()] + np + " " + text[match.end():]
+            if not re.search(r"[.;]?$", text[end:]) or text[end:].strip(" .;"):
+                text = text[:match.start()] + np + " " + text[end:]
             else:
                 text = text[:match.start()] + np
-        elif text[match.end():].strip(" .;"):
-            text = text[:match.start()] + np + " " + text[match.end():]
+        elif text[end:].strip(" .;"):
+            text = text[:match.start()] + np + " " + text[end:]
         elif _HEDGE_RE.search(rel) or _STRONG_OPINION_RE.search(rel):
             # "..., which may prove his undoing": a comment on the claim, not part of it
             text = text[:match.start()] + np + "."
