@@ -2684,3 +2684,10 @@ def test_dates_after_a_which_clause_belong_to_it() -> None:
     # (the sentence kept "... hiring events and Nov. 2 to Nov. 3.")
     assert any(c.statement.endswith("from Oct. 11 to Oct. 13, and Nov. 2 to Nov. 3.") for c in claims)
     assert not any(c.statement.endswith("hiring events and Nov. 2 to Nov. 3.") for c in claims)
+
+
+def test_a_when_clause_split_off_a_dated_clause_keeps_its_day() -> None:
+    claims = parsed("The Mega Millions jackpot was last won on October 11, when a ticket in Florida won a $1.6 billion "
+                    "grand prize.", date="2023-12-28")
+    ticket = next(c for c in claims if c.statement.startswith("A ticket"))
+    assert ticket.statement.endswith("on October 11.") and ticket.event_date == "2023-10-11"

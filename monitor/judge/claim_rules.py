@@ -2649,7 +2649,20 @@ def _parsed_clauses(clause: str, ctx: _Context) -> list[str]:
     def anchored(text: str) -> bool:
         return any(_is_claim_quantity(q) for q in parse_quantities(text)) or \
             bool(find_dates(text, ctx.document_date, None, years=ctx.years))
-    return clause_parts(clause, anchored)
+    parts = clause_parts(clause, anchored)
+    when = _DAY_WHEN.search(clause)
+    if when and len(parts) > 1:
+        # "The jackpot was last won on October 11, when a ticket in California won $1.765 billion":
+        # the clause split off happened on that day too
+        after = clause[when.end():when.end() + 30].lower()
+        parts = [f"{part.rstrip(' .')} {when.group('day')}." if part.lower().startswith(after[:15]) and
+                 not any(d["precision"] == "day" for d in find_dates(part, ctx.document_date, None, years=ctx.years))
+                 else part for part in parts]
+    return parts
+
+
+_DAY_WHEN = re.compile(rf"\b(?P<day>(?:on|next|this|last)\s+(?:{_WEEKDAY_RE}|{_MONTH_RE}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?))"
+                       r"\s*,?\s+when\s+")
 
 
 def _own_subject_clauses(clause: str) -> list[str]:
