@@ -313,3 +313,12 @@ def test_a_range_written_with_both_units_is_one_value_and_the_claim_is_not_split
 
 def test_between_two_values_of_different_units_stays_two_values() -> None:     # (a guard: passes either way)
     assert [q.unit for q in parse_quantities("between 20 people and 5 tonnes")] == ["count", "kilogram"]
+
+
+def test_a_span_of_model_years_before_a_noun_counts_nothing() -> None:
+    # (it was a count of 2009.5 Corollas, and split a list of recalled models into a claim each)
+    assert parse_quantities("The vehicles are the 2009-2010 Corollas and 2006-2010 Yaris compact cars.") == []
+
+
+def test_a_count_between_two_numbers_that_look_like_years_stays_a_count() -> None:    # (a guard)
+    assert parse_quantities("between 1990 and 2000 people")[0].unit == "count"

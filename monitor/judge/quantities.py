@@ -518,6 +518,10 @@ def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict
         scales.append(_SCALES[word] if word else None)
     sc1, sc2 = scales
 
+    if g["n2"] and g["sep"] in ("-", "–", "—") and not g["between"] and \
+            all(re.fullmatch(r"(?:19|20)\d\d", g[k]) for k in ("n1", "n2")) and not (
+            has_money or unit_info or g["sc1"] or g["sc2"] or g["u1"]):
+        return None                       # "the 2009-2010 Corollas": model years, no count of cars
     n1 = _number(g["n1"])
     n2 = _number(g["n2"]) if g["n2"] else None
     if n2 is not None:
