@@ -241,3 +241,9 @@ def test_next_and_last_before_a_month_decide_which_one_whatever_the_tense(text: 
                                                                          month: str) -> None:
     found = find_dates(text, "2024-06-16", future)
     assert found[0]["date"] == month
+
+
+@pytest.mark.parametrize("text", ["The 2027 edition will have 94 games.", "The 2027 festival will run for four days."])
+def test_an_edition_named_by_its_year_is_that_year(text: str) -> None:
+    found = find_dates(text, "2023-06-14", True)
+    assert (found[0]["date"], found[0]["end"]) == ("2027-01-01", "2027-12-31")      # (was no date at all)

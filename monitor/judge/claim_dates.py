@@ -89,7 +89,7 @@ _DATE_PATTERNS = (
     # "in the 2020 general election", "before the 2026 World Cup": an occasion named by its year
     ("occasion", re.compile(r"\b(?:(?:in|at|by|before|until|for|during)\s+)?[Tt]he\s+(?:19|20)\d{2}\s+(?:[\w\-]+\s+){0,2}?"
                         r"(?:elections?|census|referendum|vote|Olympics|Olympic Games|Games|World Cup|season|"
-                        r"championships?|tournament|budget)\b")),
+                        r"championships?|tournament|budget|edition|event|festival|race|contest|summit|games)\b")),
     # "by Vision 2035", "under Agenda 2030": a plan named by the year it runs to
     ("vision", re.compile(r"\b(?:(?i:by|in|under|for|through)\s+)?(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?i:vision|agenda)\s+"
                           r"(?P<y>(?:19|20)\d{2})\b")),
