@@ -2691,3 +2691,12 @@ def test_a_when_clause_split_off_a_dated_clause_keeps_its_day() -> None:
                     "grand prize.", date="2023-12-28")
     ticket = next(c for c in claims if c.statement.startswith("A ticket"))
     assert ticket.statement.endswith("on October 11.") and ticket.event_date == "2023-10-11"
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("Tram fares will rise 20p – taking them to £2.10 from April 2.", "Tram fares will rise to £2.10 from April 2."),
+    ("Exports rose 5%, taking the total to $2 billion.", "Exports rose to $2 billion."),
+])
+def test_the_level_a_change_reached_is_said_with_its_verb(text: str, statement: str) -> None:
+    # (it was "Tram fares will take them to £2.10 from April 2.")
+    assert statement in [c.statement for c in parsed(text, date="2023-01-18")]

@@ -2136,6 +2136,12 @@ _PARTICIPLES = {
     "totaling": ("totals", "totaled", "total"), "sending": ("sends", "sent", "send"),
     "making it": ("makes it", "made it", "make it"), "making": ("makes", "made", "make"), "becoming": ("becomes", "became", "become"),
 }
+# the verb of a change after its subject ("will rise", "rose", "has increased"), which a level the
+# change reached ("..., taking them to £1.75") takes again
+_MAIN_CHANGE = re.compile(r"\s*(?P<vp>(?:(?:will|would|could|is set to|are set to|is expected to|are expected to)\s+)?"
+                          r"(?:has\s+|have\s+|had\s+)?(?:rise|rises|rose|risen|increase|increases|increased|fall|falls|"
+                          r"fell|fallen|climb|climbs|climbed|jump|jumps|jumped|grow|grows|grew|grown|drop|drops|"
+                          r"dropped|go up|goes up|went up|gone up))\b")
 _EVIDENCE_SHOWS = re.compile(r"^(?:(?:New|Official|Latest|The latest)\s+)?(?:statistics|figures|data|records|research|"
                              r"studies|surveys?|polls?)\s+(?:show|showed|reveal|revealed|indicate|indicated|"
                              r"confirm|confirmed)\b", re.IGNORECASE)
@@ -2302,6 +2308,12 @@ def _adjuncts(clause: str) -> list[str]:
         if subject in ("There", "there") and existential:
             # "In Ontario, there were 41,000 new jobs, bringing ...": in Ontario, the jobs
             subject = (existential.group("intro") or "") + existential.group("np")
+        level = re.match(r"(?:it|them|the total|the figure|the tally)\s+to\s+(?P<to>.+)$", participle.group("rest"))
+        change = _MAIN_CHANGE.match(main[main.find(subject) + len(subject):]) if subject and level else None
+        if change:
+            # "bus fares will rise 10p – taking them to £1.75 from March 5": they will rise to £1.75
+            extra.insert(0, f"{subject} {change.group('vp')} to {level.group('to')}.")
+            return [main, *extra]
         if subject:
             present, past, base = _PARTICIPLES[participle.group("ing")]
             if existential and existential.group("be") == "are":
