@@ -247,3 +247,15 @@ def test_next_and_last_before_a_month_decide_which_one_whatever_the_tense(text: 
 def test_an_edition_named_by_its_year_is_that_year(text: str) -> None:
     found = find_dates(text, "2023-06-14", True)
     assert (found[0]["date"], found[0]["end"]) == ("2027-01-01", "2027-12-31")      # (was no date at all)
+
+
+@pytest.mark.parametrize("text, future, start, end", [
+    ("inflation averaging 7.4 per cent in July-September", True, "2022-07-01", "2022-09-30"),
+    # no tense: the span whose middle is nearest, this year's (it was the October gone, then the one ahead)
+    ("the bank sees inflation averaging 6.2 per cent in October-December", None, "2022-10-01", "2022-12-31"),
+    ("mass production starts in the October–December quarter this year", True, "2022-10-01", "2022-12-31"),
+    ("comparisons were with January-June 2017", False, "2017-01-01", "2017-06-30"),
+])
+def test_months_joined_by_a_dash_are_one_span(text: str, future: bool | None, start: str, end: str) -> None:
+    found = find_dates(text, "2022-06-08", future)
+    assert (found[0]["date"], found[0]["end"]) == (start, end)       # (was the first month alone)

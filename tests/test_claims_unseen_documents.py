@@ -2533,6 +2533,8 @@ def test_a_line_to_write_to_the_reporter_is_no_claim() -> None:
     # a wire dateline without its comma
     ("LIMA Oct 26 Peru's annual inflation rate rose to 4.17 percent in September.",
      "Peru's annual inflation rate rose to 4.17 percent in September."),
+    ("Oct 26 : Peru's annual inflation rate rose to 4.17 percent in September.",
+     "Peru's annual inflation rate rose to 4.17 percent in September."),
 ])
 def test_a_wire_dateline_is_not_part_of_the_claim(text: str, statement: str) -> None:
     claim = parsed(text, date="2015-10-26")[0]

@@ -79,6 +79,9 @@ _DATE_PATTERNS = (
     ("months", re.compile(rf"(?:\b(?i:between|from|during|in|over|for)\s+|\()(?P<m1>{'|'.join(_MONTHS[:12])})\s+"
                           rf"(?:and|to|through)\s+"
                           rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
+    # "inflation averaging 7.4 per cent in July-September": the months joined by a dash
+    ("months", re.compile(rf"\b(?:(?i:during|in|over|for|the)\s+)?(?P<m1>{'|'.join(_MONTHS[:12])})\s*[-–]\s*"
+                          rf"(?P<m2>{'|'.join(_MONTHS[:12])})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     ("year", re.compile(r"\b(?:early|late)\s+in\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     # "the 2024 Atlantic hurricane season" (1 June to 30 November), "this year's monsoon season"
     # (India's south-west monsoon, June to September): seasons whose end the calendar fixes
@@ -597,6 +600,11 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 last_month = _FULL_MONTHS.index(match.group("m2")) + 1
                 if match.group("y"):
                     year = int(match.group("y")) - (1 if last_month < first_month else 0)
+                elif future is None and first_month <= last_month and re.search(r"[-–]", span):
+                    # no tense to say which way, in a table's style of quarters: the span whose middle is
+                    # nearest ("inflation averaging 6.2 per cent in October-December", written in June)
+                    middle = (first_month + last_month) // 2
+                    year = _nearest_year(lambda y: date(y, middle, 15), today, None).year
                 else:       # the span whose last month is nearest ("from January to September", written in October)
                     year = _nearest_year(lambda y: date(y, last_month, 15), today, future).year - \
                         (1 if last_month < first_month else 0)

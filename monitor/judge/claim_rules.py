@@ -2079,6 +2079,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–�
                        # "Buenos Aires, October 26 (PL-RHC)-- ", "Budapest, July 8 (MTI) – "
                        rf"^[A-Z][\w.'’ ]{{1,30}},\s+(?:[A-Z][a-z]+,\s+)?{_MONTH_RE}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\s*"
                        r"(?:\([^)]{2,30}\)\s*)?(?:--|[–—:-])\s*(?=[A-Z])|"
+                       # "Jan 6 : The prize fund for this year's ..." (a wire's date, a space before its colon)
+                       rf"^{_MONTH_RE}\.?\s+\d{{1,2}}\s+:\s+(?=[A-Z])|"
                        # "LIMA Dec 7 Peru's central bank likely will ..." (no comma)
                        rf"^[A-Z]{{3,}}(?:\s[A-Z]{{2,}})*\s+{_MONTH_RE}\.?\s+\d{{1,2}}\s+(?=[A-Z])|"
                        # "LIMA, July 11 Peru's central bank ...", "BANGKOK, Thailand – Deputy Prime Minister ..."
