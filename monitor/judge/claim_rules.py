@@ -2411,7 +2411,6 @@ def _quantity_list(clause: str) -> list[str]:
     for g_index, g in enumerate(groups[1:], start=1):
         item = clause[g[0]:g[1]].strip()
         if not g[2]:
-            out[-1] = out[-1]
             continue
         if _MARGIN_ITEM.match(item) and clause[groups[g_index - 1][1]:g[0]].strip() == ",":
             # "fixed income, 8.32%, 119 basis points above the custom benchmark": how far the value

@@ -444,17 +444,18 @@ _BETWEEN_GAP = re.compile(r"\s*(?:(?:per|a|an)\s+[a-z]+\s+)?and\s+", re.IGNORECA
 
 
 def _between_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` with each "between X and Y" written as two values joined into one range."""
     merged: list[Quantity] = []
     for quantity in found:
-        low = merged[-1] if merged else None
-        if low is not None and low.text.lower().startswith("between ") and low.low is None and \
-                low.high is None and low.unit == quantity.unit and quantity.low is None and \
-                quantity.high is None and low.value <= quantity.value and \
-                _BETWEEN_GAP.fullmatch(text[low.end:quantity.start]):
-            merged[-1] = Quantity(value=(low.value + quantity.value) / 2, unit=quantity.unit,
-                                  text=text[low.start:quantity.end], approximate=low.approximate or quantity.approximate,
-                                  low=low.value, high=quantity.value, start=low.start, end=quantity.end,
-                                  counted=quantity.counted)
+        first = merged[-1] if merged else None
+        if first is not None and first.text.lower().startswith("between ") and first.low is None and \
+                first.high is None and first.unit == quantity.unit and quantity.low is None and \
+                quantity.high is None and first.value <= quantity.value and \
+                _BETWEEN_GAP.fullmatch(text[first.end:quantity.start]):
+            merged[-1] = Quantity(value=(first.value + quantity.value) / 2, unit=quantity.unit,
+                                  text=text[first.start:quantity.end],
+                                  approximate=first.approximate or quantity.approximate, low=first.value,
+                                  high=quantity.value, start=first.start, end=quantity.end, counted=quantity.counted)
         else:
             merged.append(quantity)
     return merged
