@@ -440,9 +440,9 @@ _TIME_ZONE_START = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T|IST|J
 _JOINED_SENTENCES = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))\.(?=[A-Z][a-z]+[\s,])")     # ("up to Dec 31.To control")
 
 
-_COMPANY_NAME_ONLY = re.compile(r"(?:(?:Former|The|Ex-)\s+)?(?:[A-Z][\w&’'\-]*\s+){1,6}(?:Inc|Corp|Co|Ltd|Plc|Bros)\.")
-# "Hogwarts Legacy, the Avalanche Software-developed and Warner Bros. Games-published title, ... has
-# sold": a company's name ends a part with no verb of its own, so the sentence goes on
+# "Former Qwest Communications International Inc. Chief Executive ...", "Hogwarts Legacy, the
+# Avalanche Software-developed and Warner Bros. Games-published title, ... has sold": a company's
+# name ends a part with no verb of its own, so the sentence goes on
 _ENDS_WITH_COMPANY = re.compile(r"\b(?:[A-Z][\w&’'\-]*\s+){1,6}(?:Inc|Corp|Co|Ltd|Plc|Bros)\.$")
 _MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
@@ -461,7 +461,6 @@ def _sentences(text: str) -> list[str]:
             # International Inc. Chief Executive Joseph Nacchio was ..." at "Inc.")
             if out and (out[-1].endswith(("a.m.", "p.m.")) and _TIME_ZONE_START.match(sentence) or
                         _MONTH_ABBREVIATION_END.search(out[-1]) and re.match(r"\d{1,2}\b", sentence) or
-                        _COMPANY_NAME_ONLY.fullmatch(out[-1]) or
                         _ENDS_WITH_COMPANY.search(out[-1]) and
                         not _FINITE_VERB.search(re.sub(r"[\w’']+-[\w’'\-]+", "", out[-1]))):
                 out[-1] = out[-1] + ("" if sentence.startswith(("’s", "'s")) else " ") + sentence
@@ -2533,6 +2532,11 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     for match in list(_RELATIVE.finditer(text))[::-1]:
         rel = match.group("rel")
         np = match.group("np")
+        if re.match(r"[a-z]", np) and re.search(r"(?:\d|\b(?:thousand|million|billion|trillion|[mb]n))\s*$",
+                                                text[:match.start()]):
+            # "a production of 2.6 million tons, which is 7 million tons above the record": the
+            # value is what the clause says it of, and no noun alone ("Tons is ...") can stand for it
+            continue
         tail = re.fullmatch(r"(?P<more>and\s+[^,;]+?)\.?", text[match.end():])
         if tail and not _FINITE_VERB.search(tail.group("more")) and find_dates(tail.group("more"), None, None):
             # "events, which will take place from Oct. 11 to Oct. 13, and Nov. 2 to Nov. 3": the last
@@ -2540,11 +2544,6 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
             rel, end = f"{rel}, {tail.group('more')}", len(text)
         else:
             end = match.end()
-        if re.match(r"[a-z]", np) and re.search(r"(?:\d|\b(?:thousand|million|billion|trillion|[mb]n))\s*$",
-                                                text[:match.start()]):
-            # "a production of 2.6 million tons, which is 7 million tons above the record": the
-            # value is what the clause says it of, and no noun alone ("Tons is ...") can stand for it
-            continue
         if _TIME_ADVERB.fullmatch(np) or _TIME_NOUN.fullmatch(np):
             # "down from the 0.5% seen earlier, which is below ...", "later this week, which will be the
             # third cold front": no noun to say it of
