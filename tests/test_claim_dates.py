@@ -259,3 +259,18 @@ def test_an_edition_named_by_its_year_is_that_year(text: str) -> None:
 def test_months_joined_by_a_dash_are_one_span(text: str, future: bool | None, start: str, end: str) -> None:
     found = find_dates(text, "2022-06-08", future)
     assert (found[0]["date"], found[0]["end"]) == (start, end)       # (was the first month alone)
+
+
+@pytest.mark.parametrize("text, future", [
+    ("the venue was already announced as hosting the final on Sunday, July 13", False),
+    ("the final is on Sunday July 13", None),
+])
+def test_a_weekday_in_front_of_a_date_says_its_year(text: str, future: bool | None) -> None:
+    # written in December 2024: 13 July is a Sunday in 2025 only (it was the nearest, 2024's Saturday)
+    found = find_dates(text, "2024-12-07", future)
+    assert found[0]["date"] == "2025-07-13"
+
+
+def test_a_weekday_that_fits_no_year_near_leaves_the_nearest_date() -> None:
+    # 2 March is a Saturday in 2024 and a Sunday in 2025: "Friday" fits neither, the tense decides
+    assert find_dates("the vote on Friday, March 2", "2024-12-07", False)[0]["date"] == "2024-03-02"

@@ -2702,3 +2702,15 @@ def test_a_when_clause_split_off_a_dated_clause_keeps_its_day() -> None:
 def test_the_level_a_change_reached_is_said_with_its_verb(text: str, statement: str) -> None:
     # (it was "Tram fares will take them to £2.10 from April 2.")
     assert statement in [c.statement for c in parsed(text, date="2023-01-18")]
+
+
+def test_a_year_naming_a_thing_gives_way_to_the_claims_own_day() -> None:
+    claims = parsed("President Muhammadu Buhari is expected to present a 2023 budget of N19.76 trillion to lawmakers "
+                    "on Friday, October 7, 2022.", date="2022-10-04")
+    assert (claims[0].event_date, claims[0].resolves_by) == ("2022-10-07", "2022-10-07")    # (was 2023-01-01 to 2023-12-31)
+
+
+def test_a_year_naming_an_outlook_stays_its_horizon() -> None:
+    claims = parsed("The central bank on Wednesday maintained its 2024 economic growth forecast at 2.7%.",
+                    date="2024-12-18")
+    assert claims[0].resolves_by == "2024-12-31"

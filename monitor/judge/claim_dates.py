@@ -410,6 +410,25 @@ def _month_start(month: int, rest: list[str], today: date, future: bool | None) 
     return resolved
 
 
+def _named_weekday_year(before: str, month_day: tuple[int, int], base: date) -> date | None:
+    """The day a weekday in front of a date without its year fixes: "on Sunday, July 13", written
+    in December 2024, is 13 July 2025, the only Sunday of that name within a year either way (None
+    when no weekday is named, or when it fits none of them: a slip of the writer's)."""
+    named = re.search(rf"\b({_WEEKDAY_RE}),?\s*(?:the\s+)?$", before)
+    if named is None:
+        return None
+    weekday = [w.lower() for w in _WEEKDAYS].index(named.group(1).lower())
+    fits = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            day = date(year, *month_day)
+        except ValueError:          # 29 February
+            continue
+        if day.weekday() == weekday:
+            fits.append(day)
+    return fits[0] if len(fits) == 1 else None
+
+
 def _nearest_year(make: Any, base: date, future: bool | None) -> date:
     """The date ``make(year)`` closest to ``base`` ("September 12" written on 6 September 2024 is
     2024-09-12, written on 20 December it is the past one); within ten months either way the
@@ -814,7 +833,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved = parsed.date()
                 if explicit and not re.search(r"\d{4}", phrase):
                     month_day = (resolved.month, resolved.day)
-                    resolved = _nearest_year(lambda y: date(y, *month_day), today, future)
+                    resolved = _named_weekday_year(text[:match.start()], month_day, today) or \
+                        _nearest_year(lambda y: date(y, *month_day), today, future)
                 if last_day:
                     try:
                         end = resolved.replace(day=int(last_day.group("day")))

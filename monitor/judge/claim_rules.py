@@ -35,6 +35,7 @@ from typing import Any, Callable, Iterator, Sequence
 import pysbd
 
 from .claim_dates import (
+    _CALENDAR_DAY,
     _FULL_MONTHS,
     _MONTHS,
     _MONTH_RE,
@@ -1828,10 +1829,24 @@ def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any
         starts = [d for d in dates if re.match(r"(?i)from\s", d["text"]) and not re.search(r"\s(?:to|until|till)\s", d["text"])]
         if len(starts) < len(dates):
             dates = [d for d in dates if d not in starts]
+    if len(dates) > 1:
+        # "to present a 2023 budget ... on Friday, October 7, 2022": a year naming the thing, when
+        # the claim has a date of its own
+        named = [d for d in dates if _attributive_year(d["text"], statement)]
+        if len(named) < len(dates) and any(d["precision"] == "day" and _CALENDAR_DAY.search(d["text"]) for d in dates):
+            dates = [d for d in dates if d not in named]
     return [d for d in dates if not (d["precision"] in ("year", "month") and (
         re.search(re.escape(d["text"]) + r"(?:’s|'s)\b", statement) or _attributive_month(d["text"], statement)))
         and not re.search(rf",[^,]{{2,60}}\b(?:{_SAY_VERBS}|announced|reported)\s+(?:on\s+)?{re.escape(d['text'])}\W*$",
                           statement)]     # "..., the company announced today": when it was said
+
+
+def _attributive_year(text: str, statement: str) -> bool:
+    """"a 2023 budget", "its 2026 outlook": a bare year between a determiner and a noun."""
+    return bool(re.fullmatch(r"(?:19|20)\d{2}", text)) and bool(
+        re.search(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+{text}\s+(?!and\b|or\b|to\b|through\b)"
+                  r"(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]{3,})\b", statement)) and not _OUTLOOK_NOUN.search(
+            re.search(rf"{text}\s+(?:\S+\s+){{0,2}}", statement).group())     # (its 2024 growth forecast: the horizon)
 
 
 def _attributive_month(text: str, statement: str) -> bool:
