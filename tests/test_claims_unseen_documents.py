@@ -2714,3 +2714,11 @@ def test_a_year_naming_an_outlook_stays_its_horizon() -> None:
     claims = parsed("The central bank on Wednesday maintained its 2024 economic growth forecast at 2.7%.",
                     date="2024-12-18")
     assert claims[0].resolves_by == "2024-12-31"
+
+
+def test_a_list_of_subjects_with_a_serial_comma_is_not_cut_before_its_last() -> None:
+    claims = parsed("For blue whiting, the EU, Norway, the Faroe Islands, Iceland, and the UK agreed to set the TAC "
+                    "for 2024 at 1,529,754 tonnes.", date="2023-10-23")
+    # (it was "For blue whiting, the EU, Norway, the Faroe Islands, Iceland." and "The UK agreed to ...")
+    assert [c.statement for c in claims] == ["For blue whiting, the EU, Norway, the Faroe Islands, Iceland, and the UK "
+                                             "agreed to set the TAC for 2024 at 1,529,754 tonnes."]

@@ -2650,6 +2650,11 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
         if out and out[-1].count("(") > out[-1].count(")"):
             out[-1] += joiner + clause       # "1,000 riyals ($267; £217) per month": a cut inside brackets
             continue
+        if out and re.fullmatch(r",\s+and\s+", joiner) and not _FINITE_VERB.search(out[-1]) and not has_verb(out[-1]):
+            # "For blue whiting, the EU, Norway, Iceland, and the UK agreed to ...": the last of a list
+            # of subjects, not a clause of its own
+            out[-1] += joiner + clause
+            continue
         subject = _subject(out[-1]) if out and _OPENS_WITH_VERB.match(clause) and \
             not re.search(rf"\b(?:{_SAY_VERBS})\b", out[-1]) else None       # (a speaker is no subject of what follows)
         if subject and len(subject.split()) <= 8 and not re.search(r"[(),]|\s(?:as|when|while)\s", subject) and \
