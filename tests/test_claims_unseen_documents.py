@@ -2722,3 +2722,11 @@ def test_a_list_of_subjects_with_a_serial_comma_is_not_cut_before_its_last() -> 
     # (it was "For blue whiting, the EU, Norway, the Faroe Islands, Iceland." and "The UK agreed to ...")
     assert [c.statement for c in claims] == ["For blue whiting, the EU, Norway, the Faroe Islands, Iceland, and the UK "
                                              "agreed to set the TAC for 2024 at 1,529,754 tonnes."]
+
+
+def test_a_change_after_but_takes_the_whole_subject_of_the_clause_before() -> None:
+    claims = parsed("UK and Ireland orders flatlined at 39.7 million amid continued cost-of-living pressures, but rose "
+                    "by 4 per cent to 33.7 million throughout the rest of the world.", date="2024-04-18")
+    # (it was "Rose by 4 per cent ...": "continued" read as a verb of saying, and "orders" as a verb)
+    assert "UK and Ireland orders rose by 4 per cent to 33.7 million throughout the rest of the world." in \
+        [c.statement for c in claims]

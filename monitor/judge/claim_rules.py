@@ -2636,7 +2636,10 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
 _OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|might|has|have|had|(?:does|did|do)\s+not)\s+[a-z]|"
                               # ", but still expects further upside": a forecast verb of the same subject
                               r"(?:still\s+|also\s+|now\s+)?(?:expects|sees|forecasts|predicts|projects|estimates|"
-                              r"anticipates|plans|intends|aims|hopes|remains|continues)\s+[a-zA-Z$€£\d]")
+                              r"anticipates|plans|intends|aims|hopes|remains|continues)\s+[a-zA-Z$€£\d]|"
+                              # ", but rose by 4 per cent to 33.7 million": a change of the same subject
+                              r"(?:rose|fell|grew|climbed|dropped|jumped|slipped|gained|declined|increased|decreased)"
+                              r"\s+(?:by\s+|to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£\d]")
 
 
 def _mended_pieces(text: str, ctx: _Context) -> list[str]:
@@ -2656,7 +2659,10 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
             out[-1] += joiner + clause
             continue
         subject = _subject(out[-1]) if out and _OPENS_WITH_VERB.match(clause) and \
-            not re.search(rf"\b(?:{_SAY_VERBS})\b", out[-1]) else None       # (a speaker is no subject of what follows)
+            not _said_in(out[-1]) else None       # (a speaker is no subject of what follows)
+        parsed = subject_of(out[-1]) if subject else None
+        if parsed and parsed.startswith(subject + " ") and out[-1].startswith(parsed):
+            subject = parsed        # "UK and Ireland orders flatlined ...": "orders" is the noun, not a verb
         if subject and len(subject.split()) <= 8 and not re.search(r"[(),]|\s(?:as|when|while)\s", subject) and \
                 not re.match(r"(?:this|that|i)$|(?:about|around|nearly|almost|more|some|over)\b",
                              subject, re.IGNORECASE):
@@ -2670,6 +2676,13 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
         else:
             out.append(clause)
     return out
+
+
+def _said_in(text: str) -> bool:
+    """Whether ``text`` has a verb of saying ("added", "estimated"), not an adjective of that form
+    ("amid continued cost-of-living pressures", "an estimated 2,000")."""
+    return any(not re.search(r"\b(?:amid|the|a|an|its|their|of|with|for|despite)\s+$", text[:said.start()], re.IGNORECASE)
+               for said in re.finditer(rf"\b(?:{_SAY_VERBS})\b", text))
 
 
 def _parsed_clauses(clause: str, ctx: _Context) -> list[str]:
