@@ -2730,3 +2730,14 @@ def test_a_change_after_but_takes_the_whole_subject_of_the_clause_before() -> No
     # (it was "Rose by 4 per cent ...": "continued" read as a verb of saying, and "orders" as a verb)
     assert "UK and Ireland orders rose by 4 per cent to 33.7 million throughout the rest of the world." in \
         [c.statement for c in claims]
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("After two days of power outage, the nation returned to normalcy as electricity supply was finally restored in "
+     "three grids connecting 20 states.", "After two days of power outage, the nation returned to normalcy."),
+    ("As an example, prime central London values are expected to fall by just 2% in 2023 and rise by 13.5% by 2027.",
+     "As an example, prime central London values are expected to fall by just 2% in 2023."),
+])
+def test_a_clause_split_off_keeps_the_preposition_that_opens_it(text: str, statement: str) -> None:
+    # (it was "Two days of power outage, the nation ...", "An example, prime central London ...")
+    assert statement in [c.statement for c in parsed(text, date="2022-11-04")]
