@@ -2741,3 +2741,20 @@ def test_a_change_after_but_takes_the_whole_subject_of_the_clause_before() -> No
 def test_a_clause_split_off_keeps_the_preposition_that_opens_it(text: str, statement: str) -> None:
     # (it was "Two days of power outage, the nation ...", "An example, prime central London ...")
     assert statement in [c.statement for c in parsed(text, date="2022-11-04")]
+
+
+def test_died_reports_the_past() -> None:
+    claims = parsed("Kiptum died in a car crash in his native Kenya on Feb. 11 at age 24.", date="2024-10-13")
+    assert (claims[0].event_date, claims[0].resolves_by) == ("2024-02-11", None)     # (was 2025-02-11, ahead)
+
+
+def test_a_cut_at_a_months_meeting_resolves_with_that_month() -> None:
+    claims = parsed("We continue to expect a first 25bp rate cut at the July core meeting.", date="2025-03-31")
+    assert claims[0].resolves_by == "2025-07-31"      # (the month was read as naming the meeting: no horizon)
+
+
+@pytest.mark.parametrize("text", ["The higher rate income threshold is due to rise this year to £43,000.",
+                                  "The personal allowance is due to rise to £11,000 this year."])
+def test_a_value_due_to_rise_is_a_forecast(text: str) -> None:
+    claims = parsed(text, date="2016-03-16")
+    assert (claims[0].kind, claims[0].resolves_by) == ("forecast", "2016-12-31")       # (was a quantity)

@@ -219,7 +219,8 @@ _STRONG_FORECAST_RE = re.compile(
     r"\b(?:likely to|unlikely to|expected to|anticipated to|poised to|(?:is|are)\s+to\s+(?=(?:open|launch|close|cut|raise|"
     r"build|hire|invest|sell|buy|start|begin|introduce|increase|reduce|shut|add)\b)|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
     r"set to|on track to|on course to|(?:almost |virtually |all but |nearly )?certain to|bound to|sure to|"
-    r"(?:is|are) due (?:by|before|in)|"
+    r"(?:is|are) due (?:by|before|in)|(?:is|are) due to (?:rise|fall|increase|decrease|climb|drop|grow)"
+    r"(?=\s+(?:[\w’'\-]+\s+){0,3}?(?:to|by)\s+(?:about\s+|around\s+)?[$€£]?\d)|"
     r"(?:target|forecast|projection|guidance|outlook)s?\s+(?:to|of|at)\s+(?:about\s+|around\s+|a range of\s+|between\s+)?"
     r"[$€£]?\d|"
     r"rumou?red to|speculated to|tipped to|aim(?:s|ing)? (?:to|for)|intends? to|is likely|"
@@ -1128,7 +1129,7 @@ _NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "specula
 # irregular past forms no present shares ("became", "saw", "struck", "left")
 _PAST_ONLY_FORMS = ("became|saw|struck|left|ran|sent|spent|built|found|thought|knew|felt|stood|wrote|spoke|broke|"
                    "chose|drew|drove|flew|fought|sought|taught|caught|meant|overtook|undertook|underwent|"
-                   "withdrew|swept|slid|sank|shrank|rang|froze")
+                   "withdrew|swept|slid|sank|shrank|rang|froze|died")
 _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|paid|hit|told|won|lost|"
                         r"sold|bought|got|rose|fell|grew|came|went|gave|kept|brought|"
                         rf"{_PAST_ONLY_FORMS}|"
@@ -1854,7 +1855,8 @@ def _attributive_month(text: str, statement: str) -> bool:
     month = re.sub(r"^(?:in|at|by|from|of|during)\s+", "", text, flags=re.IGNORECASE)
     month = re.sub(r"^(?:[Tt]he|[Ii]ts|[Tt]heir)\s+", "", month)
     return bool(re.fullmatch(rf"{_MONTH_RE}", month)) and bool(
-        re.search(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{re.escape(month)}\s+(?!of\b|\d)[A-Za-z]", statement))
+        # (not "a cut at the July meeting": the month it happens in)
+        re.search(rf"(?<!\bat )\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{re.escape(month)}\s+(?!of\b|\d)[A-Za-z]", statement))
 
 
 _PEOPLE_BY_ROLE = re.compile(rf"(?:\w+\s+)?(?:{_PEOPLE_GROUPS}|authorities|critics|regulators|ministers|leaders|workers|"
