@@ -274,3 +274,8 @@ def test_a_weekday_in_front_of_a_date_says_its_year(text: str, future: bool | No
 def test_a_weekday_that_fits_no_year_near_leaves_the_nearest_date() -> None:
     # 2 March is a Saturday in 2024 and a Sunday in 2025: "Friday" fits neither, the tense decides
     assert find_dates("the vote on Friday, March 2", "2024-12-07", False)[0]["date"] == "2024-03-02"
+
+
+def test_the_end_of_a_named_quarter_is_that_quarters_end() -> None:
+    found = find_dates("expect the OCR to fall to 3.33% by the end of the third quarter next year", "2024-11-11", True)
+    assert (found[0]["date"], found[0]["end"]) == ("2025-07-01", "2025-09-30")     # (was the first quarter)

@@ -2758,3 +2758,8 @@ def test_a_cut_at_a_months_meeting_resolves_with_that_month() -> None:
 def test_a_value_due_to_rise_is_a_forecast(text: str) -> None:
     claims = parsed(text, date="2016-03-16")
     assert (claims[0].kind, claims[0].resolves_by) == ("forecast", "2016-12-31")       # (was a quantity)
+
+
+def test_a_change_from_one_years_value_to_anothers_resolves_with_the_later_year() -> None:
+    claims = parsed("Funding to the NTPF will increase from €55 million in 2018 to €75 million in 2019.", date="2018-11-16")
+    assert claims[0].resolves_by == "2019-12-31"          # (was 2018-12-31, the year it starts from)

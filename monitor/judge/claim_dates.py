@@ -511,7 +511,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             phrase = re.sub(r"^(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
             phrase = re.sub(r"^(?:\d+|one|two|three|a)\s+or\s+(?=\S+\s+(?:days?|weeks?)$)", "", phrase)   # the later
             at_end = bool(re.match(r"end of\s+", phrase, flags=re.IGNORECASE))
-            phrase = re.sub(r"^(?:early|mid|late|end of)[\s-]*(?:in\s+)?", "", phrase, flags=re.IGNORECASE)
+            phrase = re.sub(r"^(?:early|mid|late|end of)[\s-]*(?:in\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
             resolved: date | None = None
             end: date | None = None
             part = re.match(r"(?:at least\s+)?(?:the\s+)?(?P<part>early|mid|late)[\s-]", re.sub(

@@ -1827,7 +1827,10 @@ def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any
     is the start of a change ("expand by 13.8% from 2024 to 1.1 million ... next year") when the
     claim names another date."""
     if len(dates) > 1:
-        starts = [d for d in dates if re.match(r"(?i)from\s", d["text"]) and not re.search(r"\s(?:to|until|till)\s", d["text"])]
+        starts = [d for d in dates if re.match(r"(?i)from\s", d["text"]) and not re.search(r"\s(?:to|until|till)\s", d["text"])
+                  # "increase from €55 million in 2018 to €75 million in 2019": the year of the value it starts from
+                  or d["precision"] in ("year", "half", "quarter", "month") and
+                  re.search(rf"\bfrom\s+[^,;]{{1,40}}?\s+{re.escape(d['text'])}\s+to\s", statement)]
         if len(starts) < len(dates):
             dates = [d for d in dates if d not in starts]
     if len(dates) > 1:
