@@ -322,3 +322,10 @@ def test_a_span_of_model_years_before_a_noun_counts_nothing() -> None:
 
 def test_a_count_between_two_numbers_that_look_like_years_stays_a_count() -> None:    # (a guard)
     assert parse_quantities("between 1990 and 2000 people")[0].unit == "count"
+
+
+@pytest.mark.parametrize("text", ["organic revenue growth of 2 percent to 10.5 billion euros",
+                                  "growth of 7 percent to 2,182 million euros"])
+def test_a_percentage_to_a_sum_of_money_is_a_change_and_its_level(text: str) -> None:
+    # (it was read as a range from a percentage to euros, and dropped: no value at all)
+    assert [q.unit for q in parse_quantities(text)] == ["percent", "EUR"]

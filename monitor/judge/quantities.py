@@ -481,8 +481,11 @@ def _is_change_and_level(match: re.Match[str], normal: str) -> bool:
     change and Y the level reached."""
     if match.group("between") or match.group("sep") != "to":
         return False
-    # "1.1 per cent to 492,674": a percentage cannot run up to a plain count
-    other_unit = bool(match.group("u1")) and (bool(match.group("cur2")) or not match.group("unit"))
+    # "1.1 per cent to 492,674": a percentage cannot run up to a plain count; "2 percent to 10.5
+    # billion euros": nor to a sum of money
+    first, second = _unit_of(match.group("u1")), _unit_of(match.group("unit"))
+    other_unit = bool(match.group("u1")) and (bool(match.group("cur2")) or not match.group("unit") or
+                                              bool(first and second and first[0] != second[0]))
     return other_unit or bool(_CHANGE_VERB.search(normal[max(0, match.start() - 30):match.start()]))
 
 
