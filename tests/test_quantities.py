@@ -329,3 +329,13 @@ def test_a_count_between_two_numbers_that_look_like_years_stays_a_count() -> Non
 def test_a_percentage_to_a_sum_of_money_is_a_change_and_its_level(text: str) -> None:
     # (it was read as a range from a percentage to euros, and dropped: no value at all)
     assert [q.unit for q in parse_quantities(text)] == ["percent", "EUR"]
+
+
+def test_a_bare_number_before_the_change_it_counts_or_after_down_to_is_a_value() -> None:
+    # (both were bare numbers, and the sentence gave no claim)
+    found = parse_quantities("The main cause of the decrease was a 391 drop in apartment consents, down to 102.")
+    assert [q.value for q in found] == [391, 102]
+
+
+def test_a_bare_number_with_nothing_counted_is_still_no_value() -> None:          # (a guard)
+    assert parse_quantities("They took Route 66 down the coast.") == []

@@ -489,8 +489,10 @@ def _is_change_and_level(match: re.Match[str], normal: str) -> bool:
     return other_unit or bool(_CHANGE_VERB.search(normal[max(0, match.start() - 30):match.start()]))
 
 
+# "a 391 drop in apartment consents": a bare number before the change it counts
+_CHANGE_AFTER = re.compile(r"\s+(?:drop|fall|rise|increase|decrease|decline|jump|gain)\s+in\b")
 # the verbs and nouns after which a bare number is the level reached or the total counted
-_LEVEL_BEFORE = re.compile(r"\b(?:totall?ed|totals|hit|reached|reaches|(?:stood|stands|stand|was|were|is|are) at|"
+_LEVEL_BEFORE = re.compile(r"\b(?:totall?ed|totals|hit|reached|reaches|(?:stood|stands|stand|was|were|is|are) at|down to|"
                            r"numbered|amounted to|came to|(?:rose|fell|climbed|dropped|increased|decreased|declined|"
                            r"grew|jumped|surged|slipped|eased) to|a (?:total|crowd|tally|record) of)\s+"
                            r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|over\s+|more than\s+)?$")
@@ -561,7 +563,7 @@ def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict
         if is_year or _is_date_context(normal, match.start("n1"), match.end()):
             return None
         if sc1 is None and sc2 is None and _count_noun(normal, match.end()) is None and not level and \
-                not _LEVEL_BEFORE.search(normal, 0, match.start()) and not (
+                not _LEVEL_BEFORE.search(normal, 0, match.start()) and not _CHANGE_AFTER.match(normal, match.end()) and not (
                     n2 is None and re.fullmatch(r"\d{1,3}(?:,\d{2,3})*,\d{3}", g["n1"])):
             # a bare number: no unit, nothing counted ("Route 66", "Points: 79"); a total reached
             # ("new listings hit 68,597") or a thousands-separated count ("53,298 in March") is a value
