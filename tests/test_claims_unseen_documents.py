@@ -2763,3 +2763,21 @@ def test_a_value_due_to_rise_is_a_forecast(text: str) -> None:
 def test_a_change_from_one_years_value_to_anothers_resolves_with_the_later_year() -> None:
     claims = parsed("Funding to the NTPF will increase from €55 million in 2018 to €75 million in 2019.", date="2018-11-16")
     assert claims[0].resolves_by == "2019-12-31"          # (was 2018-12-31, the year it starts from)
+
+
+def test_a_percentage_that_recurs_in_one_text_about_another_topic_is_another_claim() -> None:
+    from monitor.judge.claims import combine_claims
+
+    claims = combine_claims(parsed("For the British and Irish business, total sales rose 0.5%. Sales in the "
+                                   "international operations were up 11.5%. On a like-for-like basis sales were up "
+                                   "0.5%.", date="2019-08-28"))
+    # (the second 0.5% was folded into the first as the same claim: one word, "sales", in common)
+    assert len([c for c in claims if any(q.value == 0.005 for q in c.quantities)]) == 2
+
+
+def test_a_percentage_restated_about_the_same_topic_is_still_one_claim() -> None:       # (a guard)
+    from monitor.judge.claims import combine_claims
+
+    claims = combine_claims(parsed("The state pension will rise by 8.5% in April. The state pension rise of 8.5% "
+                                   "will cost billions.", date="2023-11-22"))
+    assert len([c for c in claims if any(q.value == 0.085 for q in c.quantities)]) == 1
