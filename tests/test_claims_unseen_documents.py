@@ -2781,3 +2781,12 @@ def test_a_percentage_restated_about_the_same_topic_is_still_one_claim() -> None
     claims = combine_claims(parsed("The state pension will rise by 8.5% in April. The state pension rise of 8.5% "
                                    "will cost billions.", date="2023-11-22"))
     assert len([c for c in claims if any(q.value == 0.085 for q in c.quantities)]) == 1
+
+
+def test_a_list_of_changes_after_with_keeps_a_gapped_item_and_one_in_brackets() -> None:
+    claims = parsed("Stora's sales rose 22.6% to 2.59 billion euros, with its biomaterials (pulp) unit up 57%, wood "
+                    "products 37.7% and both packaging material units up more than 20%.", date="2021-07-22")
+    # (the sentence stayed whole: "(pulp)" and "more than" were not read, nor "wood products 37.7%" with no "up")
+    assert [c.statement for c in claims] == ["Stora's sales rose 22.6% to 2.59 billion euros.",
+                                             "Its biomaterials (pulp) unit was up 57%.", "Wood products were up 37.7%.",
+                                             "Both packaging material units were up more than 20%."]

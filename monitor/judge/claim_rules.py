@@ -2188,10 +2188,11 @@ _EARLIER_VALUE = re.compile(r",\s+(?:(?:up|down)\s+from|(?:more|less|higher|lowe
                             r"(?P<value>(?:about|around|nearly|roughly)?\s*[$€£]?\d(?:[^,;]|,(?=\d{3}))*?)(?=,\s|[.;]?$)")
 # ", with online sales up 12% to $600 million": a verbless change of a part (not "with up to 40 ...")
 _WITH_CHANGE = re.compile(r"(?:,\s+|\s+)with\s+(?P<np>(?:the\s+|its\s+|their\s+)?[\w’'&\-]+(?:\s+(?!up\b|down\b)"
-                          r"[\w’'&\-]+){0,5}?)\s+(?P<move>(?:up|down|higher|lower)\s+(?:by\s+)?(?:about\s+|around\s+|"
-                          r"nearly\s+|almost\s+|some\s+)?[$€£]?\d[^;]*?)\.?$")
-_CHANGE_ITEM = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:[\w’'&\-]+\s+){1,5}?(?:up|down|higher|lower)\s+"
-                          r"(?:by\s+)?[$€£]?\d)")
+                          r"(?:[\w’'&\-]+|\([\w\s’'&\-]+\))){0,5}?)\s+(?P<move>(?:up|down|higher|lower)\s+(?:by\s+)?"
+                          r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more than\s+|over\s+)?[$€£]?\d[^;]*?)\.?$")
+# (a gapped item, "wood products 37.7%", moves the way the one before it did)
+_CHANGE_ITEM = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:[\w’'&\-]+\s+){1,5}?(?:(?:up|down|higher|lower)\s+"
+                          r"(?:by\s+)?(?:more than\s+|over\s+)?)?[$€£]?\d)")
 _WITH_COUNT = re.compile(r",\s+with\s+(?P<np>(?:about|around|some|up to|at least|between)?\s*[$€£]?\d[\d,.]*"
                          r"(?:\s*[–-]\s*\d[\d,.]*)?\s+[a-z][^;]*?|(?:an?|the)\s+[a-z][\w\s-]{2,40}?\s+of\s+"
                          r"(?:about|around|some|up to|at least)?\s*[$€£]?\d[^;]*?)\.?$")
@@ -2276,15 +2277,25 @@ def _adjuncts(clause: str) -> list[str]:
         tense = clause_tense(clause[:change.start()])
         # (", with arrivals from Saudi Arabia down 22.7% to 5,145, UAE down 14.3% to 2,186 and Oman ...")
         items = _CHANGE_ITEM.split(f"{change.group('np')} {change.group('move')}")
-        for item in (re.match(r"(?P<np>.+?)\s+(?P<move>(?:up|down|higher|lower)\s.+)", each) for each in items):
-            np = item.group("np")
+        direction = None
+        for each in items:
+            item = re.match(r"(?P<np>.+?)\s+(?P<move>(?:up|down|higher|lower)\s.+)", each)
+            gapped = re.fullmatch(r"(?P<np>(?:[\w’'&\-]+\s+){0,4}?[\w’'&\-]+)\s+(?P<value>[$€£]?\d.*)", each) \
+                if item is None and direction else None
+            if gapped:
+                np, move = gapped.group("np"), f"{direction} {gapped.group('value')}"
+            elif item is not None:
+                np, move = item.group("np"), item.group("move")
+            else:
+                continue
+            direction = move.split()[0]
             if re.search(r"\b(?:is|are|was|were|has|have|had|will)\b", np):
-                extra.append(item.group()[:1].upper() + item.group()[1:].rstrip(" ,.") + ".")   # "Ukraine also was up"
+                extra.append(f"{np[:1].upper() + np[1:]} {move.rstrip(' ,.')}.")   # "Ukraine also was up"
                 continue
             head = re.split(r"\s+(?:from|of|in|at|for|on|to)\s+", np)[0].split()[-1]     # "arrivals from China"
             plural = head.endswith("s") and not head.endswith("ss")
             be = {"future": "will be", "past": "were" if plural else "was"}.get(tense, "are" if plural else "is")
-            extra.append(f"{np[:1].upper() + np[1:]} {be} {item.group('move').rstrip(' ,.')}.")
+            extra.append(f"{np[:1].upper() + np[1:]} {be} {move.rstrip(' ,.')}.")
         clause = clause[:change.start()].rstrip(",") + "."
     counted = _WITH_COUNT.search(clause)
     lead = re.match(r"^.*?\b(?:(?:forecast|project|predict|expect|estimat|see|report|post|target|guid)ing|expects?|"
