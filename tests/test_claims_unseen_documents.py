@@ -2790,3 +2790,10 @@ def test_a_list_of_changes_after_with_keeps_a_gapped_item_and_one_in_brackets() 
     assert [c.statement for c in claims] == ["Stora's sales rose 22.6% to 2.59 billion euros.",
                                              "Its biomaterials (pulp) unit was up 57%.", "Wood products were up 37.7%.",
                                              "Both packaging material units were up more than 20%."]
+
+
+def test_the_weekday_a_forecast_was_made_on_bounds_nothing() -> None:
+    claims = parsed("Aker BP forecast on Wednesday its production would grow to between 430,000-460,000 barrels of oil "
+                    "equivalent per day this year.", date="2023-02-10")
+    # (it was the Wednesday ahead, 2023-02-15, read as the horizon)
+    assert (claims[0].event_date, claims[0].resolves_by) == ("2023-02-08", "2023-12-31")

@@ -211,9 +211,15 @@ _SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveil
                       r"released|published|warned|added)(?:\s+(?:here|there))?\s*$")     # "said here on Sunday"
 
 
-def said_on(text_before: str) -> bool:
+# "Aker BP forecast on Wednesday its production would grow ...": the weekday it forecast on
+_FORECAST_ON = re.compile(r"\b(?:forecast|forecasted|predicted|projected)\s*$")
+
+
+def said_on(text_before: str, date_text: str = "") -> bool:
     """Whether a date right after ``text_before`` is the day something was said ("announced on
-    Friday that ..."), not a day the claim is about."""
+    Friday that ..."), not a day the claim is about (``date_text``: the date itself, when known)."""
+    if _FORECAST_ON.search(text_before) and re.match(rf"(?:on\s+)?(?:{_WEEKDAY_RE})\b", date_text):
+        return True
     said = _SAID_ON.search(text_before)
     # ("figures will be released Monday", "due to be published Friday": a day ahead, no statement)
     return bool(said) and not re.search(r"\b(?:will|would|shall|to|be)\s+$", text_before[:said.start()])
@@ -788,7 +794,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 until = re.search(r"(?P<word>\w+)\s+until\b[^;,]{0,25}$", before)
                 ahead = True if until and not re.fullmatch(r"\w+ed|ran|was|were|stayed|kept|held|went|sat|stood",
                                                            until.group("word")) else future
-                if said_on(text[:match.start()]):
+                if said_on(text[:match.start()], span):
                     ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
                 if re.match(r"(?:’s|'s)?\s+(?:close|closing|session|trading)\b", text[match.end():], re.IGNORECASE):
                     ahead = False        # "a 75% premium to Friday's close": the last trading day of that name

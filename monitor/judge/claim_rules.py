@@ -3045,7 +3045,7 @@ def _said_that_day(date_text: str, statement: str) -> bool:
     """"The co-operative announced on Friday that it expects ...": Friday is when it was said, no
     occasion the document previews."""
     at = statement.find(date_text)
-    return at > 0 and said_on(statement[:at])
+    return at > 0 and said_on(statement[:at], date_text)
 
 
 def _units(body: str, *, document_date: str | None, outlet: str | None = None) -> Iterator[Unit]:
