@@ -2797,3 +2797,33 @@ def test_the_weekday_a_forecast_was_made_on_bounds_nothing() -> None:
                     "equivalent per day this year.", date="2023-02-10")
     # (it was the Wednesday ahead, 2023-02-15, read as the horizon)
     assert (claims[0].event_date, claims[0].resolves_by) == ("2023-02-08", "2023-12-31")
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("(Reuters) -Bank of America on Monday raised its price forecasts for precious metals.",
+     "Bank of America on Monday raised its price forecasts for precious metals."),
+    ("(Bloomberg) -- Kenya's central bank cut its benchmark interest rate to 11.25%.",
+     "Kenya's central bank cut its benchmark interest rate to 11.25%."),
+    ("New Delhi [India], July 25 (ANI): The BCCI on Tuesday announced a schedule for 16 matches.",
+     "The BCCI on Tuesday announced a schedule for 16 matches."),
+    ("11:31 AM EDT, 08/28/2024 (MT Newswires) -- Abercrombie & Fitch reported revenue of $1.13 billion.",
+     "Abercrombie & Fitch reported revenue of $1.13 billion."),
+])
+def test_a_wire_credit_before_the_sentence_is_no_part_of_it(text: str, statement: str) -> None:
+    assert statement in [c.statement for c in parsed(text, date="2024-08-28")]
+
+
+def test_a_participle_after_a_forecast_revision_is_in_its_past_tense() -> None:
+    claims = parsed("Bank of America on Monday raised its price forecasts for precious metals, lifting its 2026 outlook "
+                    "for gold to $5,000 an ounce.", date="2025-10-13")
+    # (it was "... will lift its 2026 outlook": "its price forecasts" read as a future tense)
+    assert "Bank of America on Monday lifted its 2026 outlook for gold to $5,000 an ounce." in \
+        [c.statement for c in claims]
+
+
+def test_a_participle_takes_the_subject_before_cut() -> None:
+    claims = parsed("Hasbro cut its annual revenue forecast for the second time this year, sending its shares down 10% "
+                    "on Thursday.", date="2023-10-26")
+    # (it was "Hasbro cut its annual revenue forecast for the second time sends its shares ...")
+    shares = the(claims, "its shares down 10%")
+    assert shares.statement.startswith("Hasbro ") and "second time" not in shares.statement

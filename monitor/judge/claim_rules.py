@@ -1136,6 +1136,10 @@ _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|pa
                         r"last(?![-‑])|ago|yesterday|earlier|so far|already|\w{3,}ed)\b", re.IGNORECASE)
 
 
+_NAMED_FORECAST = re.compile(r"\b(?:its|the|their|his|her|our|latest|previous|earlier|own)\s+(?:[\w-]+\s+){1,2}"
+                             r"forecasts?\b", re.IGNORECASE)
+
+
 def clause_tense(text: str) -> str:
     """"future", "past" or "present": how a clause places what it reports in time."""
     if _FUTURE_MARK.search(text):
@@ -2094,7 +2098,11 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–�
                        rf"^[A-Z]{{3,}},\s+(?:[A-Z][a-z]+,\s+)?{_MONTH_RE}\s+\d{{1,2}}\.(?:\s+|$)|"   # "ASTANA, Kazakhstan, January 17."
                        r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\((?:AP|PTI|IANS|ANI|AFP|Reuters|UNI)\):\s+(?=[A-Z])|"  # "Sriharikota (AP): "
                        # "New Delhi [India], November 3 : " (ANI)
-                       rf"^[A-Z][\w.' ]{{1,30}}\[[A-Za-z ]{{2,30}}\],?\s+{_MONTH_RE}\s+\d{{1,2}}\s*[:–—-]\s+|"
+                       rf"^[A-Z][\w.' ]{{1,30}}\[[A-Za-z ]{{2,30}}\],?\s+{_MONTH_RE}\s+\d{{1,2}}\s*(?:\([A-Z]{{2,6}}\)\s*)?[:–—-]\s+|"
+                       # "(Reuters) -Bank of America ...", "(Bloomberg) -- New Zealand ..."
+                       r"^\((?:Reuters|AP|AFP|Bloomberg|IANS|PTI|ANI)\)\s*(?:--|[–—-])\s*(?=[A-Z])|"
+                       # "11:31 AM EDT, 08/28/2024 (MT Newswires) -- "
+                       r"^\d{1,2}:\d{2}\s*[AP]M\s+[A-Z]{2,4},\s+\d{2}/\d{2}/\d{4}\s*(?:\([^)]{2,30}\)\s*)?(?:--|[–—-])\s*(?=[A-Z])|"
                        # "Buenos Aires, October 26 (PL-RHC)-- ", "Budapest, July 8 (MTI) – "
                        rf"^[A-Z][\w.'’ ]{{1,30}},\s+(?:[A-Z][a-z]+,\s+)?{_MONTH_RE}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\s*"
                        r"(?:\([^)]{2,30}\)\s*)?(?:--|[–—:-])\s*(?=[A-Z])|"
@@ -2336,6 +2344,10 @@ def _adjuncts(clause: str) -> list[str]:
     if participle and (parse_quantities(rest) or _CHECKABLE_WORD.search(rest) or re.match(rf"{_NAME}\s+the\b", rest)):
         main = clause[:participle.start()].rstrip(".") + "."          # ("at 2:16 p.m., eclipsing": one stop)
         subject = _subject(main)
+        parsed = subject_of(main) if subject else None
+        if parsed and subject.startswith(parsed + " ") and \
+                re.match(r"(?:cut|set|put|let|shut|spread|cost|beat|bid|quit)\b", subject[len(parsed) + 1:]):
+            subject = parsed        # "Hasbro cut its annual revenue forecast ...": "cut" is the verb
         existential = re.match(r"(?P<intro>[^,]{2,60},\s*)?[Tt]here\s+(?P<be>are|were|is|was)\s+(?P<np>.+?)\.$", main)
         if subject in ("There", "there") and existential:
             # "In Ontario, there were 41,000 new jobs, bringing ...": in Ontario, the jobs
@@ -2350,7 +2362,9 @@ def _adjuncts(clause: str) -> list[str]:
             present, past, base = _PARTICIPLES[participle.group("ing")]
             if existential and existential.group("be") == "are":
                 present = base                     # "There are 456,000 more jobs, bringing": they bring
-            tense = clause_tense(main)
+            # ("raised its price forecasts, lifting its outlook for gold to $5,000": a forecast named
+            # is no future tense of the verb it hangs on)
+            tense = clause_tense(_NAMED_FORECAST.sub(" ", main))
             verb = {"future": f"{_future_form(main)} {base}", "past": past}.get(tense, present)
             extra.insert(0, f"{subject} {verb} {participle.group('rest')}.")
             clause = main
