@@ -2827,3 +2827,15 @@ def test_a_participle_takes_the_subject_before_cut() -> None:
     # (it was "Hasbro cut its annual revenue forecast for the second time sends its shares ...")
     shares = the(claims, "its shares down 10%")
     assert shares.statement.startswith("Hasbro ") and "second time" not in shares.statement
+
+
+@pytest.mark.parametrize("note", ["(Updates with shares in fifth paragraph.)",
+                                  "(Adds minister comments, 2015 GDP forecast and context)", "($1 = 6.9546 Danish crowns)"])
+def test_a_wires_version_note_and_rate_line_are_no_claims(note: str) -> None:
+    claims = parsed(f"{note}\n\nThe bank raised its profit guidance for 2024 to 10 billion euros.", date="2024-04-30")
+    assert [c.statement for c in claims] == ["The bank raised its profit guidance for 2024 to 10 billion euros."]
+
+
+def test_a_dateline_with_the_wire_and_no_space_after_its_dash_is_dropped() -> None:
+    claims = parsed("NEW DELHI (Reuters) -India's industrial output grew 3% in March.", date="2025-04-28")
+    assert claims[0].statement == "India's industrial output grew 3% in March."

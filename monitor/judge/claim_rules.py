@@ -659,7 +659,11 @@ _BOILERPLATE = re.compile(
     r"(?:terms of (?:use|service)|privacy policy|cookie)|(?:file |ap |reuters )?photo:|image:|"
     r"\d+\s+min(?:ute)?s? read\b|get (?:the latest|our)\b|download (?:the|our)\b|"
     # "Fuel strikes in France - in pictures", "Beta V.1.0 - Powered by automated translation"
-    r"[^.]{0,100}\s[-–—]\s+in pictures\b|(?:beta\s+v[\d.]+\s*[-–—]\s*)?powered by\b)", re.IGNORECASE)
+    r"[^.]{0,100}\s[-–—]\s+in pictures\b|(?:beta\s+v[\d.]+\s*[-–—]\s*)?powered by\b|"
+    # a wire's note on the version and its rate line: "(Updates with shares in fifth paragraph)",
+    # "(Adds minister comments, 2015 GDP forecast and context)", "($1 = 6.9546 Danish crowns)"
+    r"\((?:adds|updates|recasts|corrects|changes|removes|rewrites|refiles|repeats|fixes)\b[^)]*\)\W*$|"
+    r"\([$€£]\s*1\s*=[^)]*\)\W*$)", re.IGNORECASE)
 # a site's label in front of each paragraph ("Article content LONDON — Arabica coffee prices rose ...")
 _ARTICLE_LABEL = re.compile(r"^Article content\s+(?=\S)")
 _TERMINATED = re.compile(r"[.!?…][”\"’')\]]*$|[”\"]$")
@@ -2088,6 +2092,7 @@ _NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?:(?P<who>{_NAME}(?:\s+(?:and|
                                r"(?=[A-Za-z\d$€£]))")
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+|"
+                       r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*\([^)]{2,30}\)\s*[–—-](?=[A-Z])|"      # "NEW DELHI (Reuters) -India's"
                        r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+|"   # "Cali, (APP - ... 22nd Oct, 2024) "
                        rf"^[A-Z][\w.'\- ]{{1,30}},\s*\([A-Z]{{2,6}}\)\s*{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\s+(?=[A-Z])|"
                        # ("Addis Ababa, (ENA) November 23, 2022 Ethiopian Airlines has ...")
