@@ -2839,3 +2839,20 @@ def test_a_wires_version_note_and_rate_line_are_no_claims(note: str) -> None:
 def test_a_dateline_with_the_wire_and_no_space_after_its_dash_is_dropped() -> None:
     claims = parsed("NEW DELHI (Reuters) -India's industrial output grew 3% in March.", date="2025-04-28")
     assert claims[0].statement == "India's industrial output grew 3% in March."
+
+
+@pytest.mark.parametrize("text, statements", [
+    ("Petrol and diesel car uptake dropped by 10.1% and 7.3% respectively.",
+     ["Petrol car uptake dropped by 10.1%.", "Diesel car uptake dropped by 7.3%."]),
+    ("The Pro and Max versions of the vehicle will cost 245,900 yuan and 299,900 yuan respectively.",
+     ["The Pro versions of the vehicle will cost 245,900 yuan.", "The Max versions of the vehicle will cost 299,900 yuan."]),
+])
+def test_respectively_pairs_each_subject_with_its_value(text: str, statements: list[str]) -> None:
+    # (it was the whole subject with each value: "Petrol and diesel car uptake dropped by 7.3% respectively.")
+    assert [c.statement for c in parsed(text, date="2024-03-28")] == statements
+
+
+def test_respectively_is_left_alone_when_another_pair_could_be_the_one_meant() -> None:    # (a guard)
+    claims = parsed("Micromax and Oppo stand at fourth and fifth position with 9 percent and 8 percent market share "
+                    "respectively.", date="2016-05-10")
+    assert all(c.statement.startswith("Micromax and Oppo") for c in claims)

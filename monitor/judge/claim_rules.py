@@ -2411,6 +2411,42 @@ _MARGIN_ITEM = re.compile(r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[
                           r"lower\s+than|more\s+than|less\s+than|ahead\s+of|behind|short\s+of|over|under)\s")
 
 
+def _respectively(clause: str) -> list[str] | None:
+    """"Petrol and diesel car uptake dropped by 7.3% and 8.1% respectively" -> "Petrol car uptake
+    dropped by 7.3%." and "Diesel car uptake dropped by 8.1%.": each subject with its value (None
+    when the subjects and the values listed do not pair up one to one)."""
+    tail = re.search(r",?\s+respectively\b,?", clause)
+    subject = _subject(clause) if tail else None
+    if not subject or not clause.startswith(subject):
+        return None
+    items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", subject) if i]
+    values = [q for q in parse_quantities(clause) if q.start >= len(subject) and _is_claim_quantity(q)]
+    if len(items) < 2 or len(items) != len(values) or any(len(i.split()) > 4 for i in items) or \
+            re.search(r"\bof\b|’s\b|'s\b", subject) or \
+            not all(re.fullmatch(r",?\s*(?:and\s+)?|\s+and\s+", clause[a.end:b.start]) for a, b in zip(values, values[1:])):
+        return None
+    rest = clause[len(subject):values[0].start]
+    if re.search(r"\b\w+\s+and\s+\w+", rest):
+        return None         # "stands at fourth and fifth position with 9 and 8 percent": which pairs with which?
+    first = re.sub(r"^(?:the|its|their)\s+", "", items[0], flags=re.IGNORECASE).split()
+    last = items[-1].split()
+    if len(last) > len(first):          # "Petrol and diesel car uptake": the head noun is shared
+        items = [i if i is items[-1] else f"{i} {' '.join(last[len(first):])}" for i in items]
+    determiner = re.match(r"(?:the|its|their)\s+", items[0], flags=re.IGNORECASE)
+    if determiner:                      # "The Pro and Max versions": "The Max versions"
+        items = [i if i is items[0] or re.match(r"(?:the|its|their)\s", i, flags=re.IGNORECASE)
+                 else determiner.group().lower() + i for i in items]
+    elif len(first) > len(last):        # "Inbound tourists from Canada and Britain": the words before it are
+        items = [i if i is items[0] else f"{' '.join(first[:len(first) - len(last)])} {i}" for i in items]
+    rest = clause[len(subject):tail.start()] + clause[tail.end():]
+    span = (values[0].start - len(subject), values[-1].end - len(subject))
+    out = []
+    for item, value in zip(items, values):
+        said = rest[:span[0]] + value.text + rest[span[1]:]
+        out.append(f"{item[:1].upper() + item[1:]}{said}".rstrip(" ,.") + ".")
+    return out
+
+
 def _quantity_list(clause: str) -> list[str]:
     """"X had Labour on 39 per cent, the Conservatives on 22 per cent and Reform at 15 per cent" ->
     one statement per stated value, each with the subject and verb (or the words before the
@@ -2657,7 +2693,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
             out.append(_Piece(piece.text[:after.start()], piece.speaker, piece.verb))
             out.append(_Piece(after.group("fact"), piece.speaker, piece.verb, presupposed=True))
             continue
-        for item in _quantity_list(piece.text):
+        for item in _respectively(piece.text) or _quantity_list(piece.text):
             out.append(_Piece(item, piece.speaker, piece.verb))
     for piece in out + pieces:
         if piece.kind is None:
