@@ -2856,3 +2856,12 @@ def test_respectively_is_left_alone_when_another_pair_could_be_the_one_meant() -
     claims = parsed("Micromax and Oppo stand at fourth and fifth position with 9 percent and 8 percent market share "
                     "respectively.", date="2016-05-10")
     assert all(c.statement.startswith("Micromax and Oppo") for c in claims)
+
+
+def test_a_wire_date_and_dash_before_a_sentence_is_its_dateline_not_a_line_of_a_schedule() -> None:
+    claims = parsed("February 19 – Everton finally opened their brand-new stadium on Monday evening with a test event "
+                    "featuring 10,000 fans.", date="2025-02-19")
+    # (it was dated by the dateline, 19 February, not by "on Monday")
+    assert claims[0].statement.startswith("Everton finally opened") and claims[0].event_date == "2025-02-17"
+    schedule = parsed("June 23 – KANSAS CITY, MO – Kauffman Stadium.", date="2022-01-01")     # (a guard)
+    assert schedule and schedule[0].statement.startswith("June 23")

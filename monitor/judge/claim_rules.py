@@ -2113,6 +2113,9 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–�
                        r"(?:\([^)]{2,30}\)\s*)?(?:--|[–—:-])\s*(?=[A-Z])|"
                        # "Jan 6 : The prize fund for this year's ..." (a wire's date, a space before its colon)
                        rf"^{_MONTH_RE}\.?\s+\d{{1,2}}\s+:\s+(?=[A-Z])|"
+                       # "February 19 – Everton finally opened ..." (the wire's date and a dash)
+                       # (not a line of a schedule: "June 23 – KANSAS CITY, MO – Kauffman Stadium.")
+                       rf"^{_MONTH_RE}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+[–—]\s+(?=[A-Z][a-z]+\s+(?:\S+\s+){{4,}})(?![^–—]*[–—])|"
                        # "LIMA Dec 7 Peru's central bank likely will ..." (no comma)
                        rf"^[A-Z]{{3,}}(?:\s[A-Z]{{2,}})*\s+{_MONTH_RE}\.?\s+\d{{1,2}}\s+(?=[A-Z])|"
                        # "LIMA, July 11 Peru's central bank ...", "BANGKOK, Thailand – Deputy Prime Minister ..."
