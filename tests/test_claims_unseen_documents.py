@@ -2865,3 +2865,14 @@ def test_a_wire_date_and_dash_before_a_sentence_is_its_dateline_not_a_line_of_a_
     assert claims[0].statement.startswith("Everton finally opened") and claims[0].event_date == "2025-02-17"
     schedule = parsed("June 23 – KANSAS CITY, MO – Kauffman Stadium.", date="2022-01-01")     # (a guard)
     assert schedule and schedule[0].statement.startswith("June 23")
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("Citi also warned earlier this week that failure to cut production could result in $60 per barrel oil prices "
+     "in 2025.", "Failure to cut production could result in $60 per barrel oil prices in 2025."),
+    ("Prime Minister Malcolm Turnbull said on Saturday night he is confident the Coalition will win 76 seats.",
+     "Malcolm Turnbull is confident the Coalition will win 76 seats."),
+])
+def test_when_something_was_said_leaves_with_who_said_it(text: str, statement: str) -> None:
+    # (it was "Earlier this week that failure ...", "On Saturday night he is confident ...")
+    assert statement in [c.statement for c in parsed(text, date="2024-10-10")]

@@ -961,11 +961,13 @@ _SAYS_THAT = re.compile(
     r"(?:\s+(?:on|in|via)\s+(?:Truth Social|X|Twitter|Telegram|social media))?"
     r"(?:\s+(?:reporters|journalists|him|her|them|us|the (?:press|media|audience|committee)))?"
     # "said in August that", "said Monday that", "said earlier that" ("estimates indicate that": no time)
-    r"(?:\s+(?:(?:on|in|last|this|earlier)\s+\w+|[A-Z]\w+|today|yesterday|earlier|recently|previously)"
+    r"(?:\s+(?:earlier\s+(?:this|last)\s+(?:week|month|year)|(?:on|in|last|this|earlier)\s+\w+|[A-Z]\w+|today|"
+    r"yesterday|earlier|recently|previously)"
     r"(?:\s+\d{1,2}|\s+(?:night|morning|afternoon|evening))?(?=\s+that\b))?"
     # "said on Monday it", "said on Tuesday annual sales grew": the day it was said ("said on Monday
     # was the deadline": the day is what was said of)
-    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)(?=\s+(?!(?:is|was|will|would|night|morning|afternoon|evening)\b)[\w$€£]))?"
+    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday)(?:\s+(?:night|morning|afternoon|evening))?"
+    r"(?=\s+(?!(?:is|was|will|would|night|morning|afternoon|evening)\b)[\w$€£]))?"
     # ("Lark expects to announce ...": no reported sentence; "estimates from the agency show": a noun)
     r"(?:\s+that)?\s+(?!to\s|(?:from|by)\s)(?=\S)")
 _INVERTED_TAIL = re.compile(rf"(?:,”|”,|,\"|\",|,)\s+(?P<verb>said|says|added|adds|noted|explained|stated|wrote)\s+"
