@@ -1142,10 +1142,6 @@ _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|pa
                         r"last(?![-‑])|ago|yesterday|earlier|so far|already|\w{3,}ed)\b", re.IGNORECASE)
 
 
-_NAMED_FORECAST = re.compile(r"\b(?:its|the|their|his|her|our|latest|previous|earlier|own)\s+(?:[\w-]+\s+){1,2}"
-                             r"forecasts?\b", re.IGNORECASE)
-
-
 def clause_tense(text: str) -> str:
     """"future", "past" or "present": how a clause places what it reports in time."""
     if _FUTURE_MARK.search(text):
@@ -2218,6 +2214,11 @@ _CHECKABLE_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|sevent
                              r"record|highest|lowest|largest|biggest|smallest)\b", re.IGNORECASE)
 
 
+# "its price forecasts": a forecast named, which is no future tense of the clause it is in
+_NAMED_FORECAST = re.compile(r"\b(?:its|the|their|his|her|our|latest|previous|earlier|own)\s+(?:[\w-]+\s+){1,2}"
+                             r"forecasts?\b", re.IGNORECASE)
+
+
 def _future_form(clause: str) -> str:
     return "would" if re.search(r"\b(?:would|could|might)\b", clause) else "will"
 
@@ -2430,8 +2431,7 @@ def _respectively(clause: str) -> list[str] | None:
             re.search(r"\bof\b|’s\b|'s\b", subject) or \
             not all(re.fullmatch(r",?\s*(?:and\s+)?|\s+and\s+", clause[a.end:b.start]) for a, b in zip(values, values[1:])):
         return None
-    rest = clause[len(subject):values[0].start]
-    if re.search(r"\b\w+\s+and\s+\w+", rest):
+    if re.search(r"\b\w+\s+and\s+\w+", clause[len(subject):values[0].start]):
         return None         # "stands at fourth and fifth position with 9 and 8 percent": which pairs with which?
     first = re.sub(r"^(?:the|its|their)\s+", "", items[0], flags=re.IGNORECASE).split()
     last = items[-1].split()

@@ -86,14 +86,11 @@ def _text(doc, indices: list[int], replace: dict[int, str] | None = None) -> str
     if out.count('"') % 2:
         out = re.sub(r'(?<=\s)"\s+', "", out, count=1)        # a quote left open by a cut
     out = re.sub(r"(?:,\s*)+(?=[,.;])|^[\s,;:]+", "", out)
+    # ("After two days of power outage, the nation returned ...": a preposition with its object
+    # opens the clause, not a marker of one cut off)
     first = doc[min(indices)] if indices else None
-    if not (first is not None and first.dep_ == "prep" and
-            any(t.dep_ == "pobj" for t in first.children)):
-        # ("After two days of power outage, the nation returned ...": a preposition with its
-        # object opens the clause, not a marker of one cut off)
-        out = _LEADING_MARKER.sub("", out.strip())
-    else:
-        out = out.strip()
+    preposition = first is not None and first.dep_ == "prep" and any(t.dep_ == "pobj" for t in first.children)
+    out = out.strip() if preposition else _LEADING_MARKER.sub("", out.strip())
     out = re.sub(r"(?:[\s,;:.–—-]|\s(?:and|but|or|while|as|so)\b)+$", "", out)
     return (out[:1].upper() + out[1:] + ".") if out else ""
 
