@@ -2045,13 +2045,14 @@ _AND_ANOTHER = re.compile(r"\s+and\s+(?=another\s+)")
 # "4.8 million had voted early and a further 2.1 million had applied for a postal vote": a second
 # clause with its own subject (a few words, then an auxiliary). Split only where the first part
 # has a verb of its own, so that "Ellison and Wang have been indicted" stays whole.
+_PAST_CHANGE = "rose|fell|grew|climbed|dropped|increased|decreased|declined|jumped|gained|slipped"
 _AND_OWN_SUBJECT = re.compile(
     r",?\s+and\s+(?!(?:on|in|at|by|for|from|to|with|last|this|then|also|later|there|it|will|would|could|can|may|"
     r"might|must|should|shall|has|have|had|is|are|was|were|does|did|do)\b)"
     r"(?=(?:a|an|the|another|a further|some|about|around|nearly|almost|over|more than)?\s*"
     r"[\w$€£.,%’'\-]+(?:\s+[\w$€£.,%’'\-]+){0,3}?\s+(?:had|has|have|was|were|is|are|will|would|"
     r"forecast|forecasts|predict|predicts|predicted|expect|expects|expected|estimate|estimates|see|sees|"
-    r"rose|fell|grew|climbed|dropped|increased|decreased|declined|jumped|gained|slipped)\s+\w+)")
+    rf"{_PAST_CHANGE})\s+\w+)")
 _FINITE_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|did|does|do|stood|stands|rose|fell|grew|"
                           r"came|went|said|says|told|made|took|gave|won|lost|hit|saw|met|held|began|left|paid|"
                           r"kept|sold|bought|spent|brought|ran|remains|shows|showed)\b|\b[a-z]{3,}ed\b")
@@ -2355,7 +2356,8 @@ def _adjuncts(clause: str) -> list[str]:
     if participle and (parse_quantities(rest) or _CHECKABLE_WORD.search(rest) or re.match(rf"{_NAME}\s+the\b", rest)):
         main = clause[:participle.start()].rstrip(".") + "."          # ("at 2:16 p.m., eclipsing": one stop)
         subject = _subject(main)
-        parsed = subject_of(main) if subject else None
+        verb_like = re.search(r"\s(?:cut|set|put|let|shut|spread|cost|beat|bid|quit)\b", subject or "")
+        parsed = subject_of(main) if verb_like else None        # (the parser only where it can help)
         if parsed and subject.startswith(parsed + " ") and \
                 re.match(r"(?:cut|set|put|let|shut|spread|cost|beat|bid|quit)\b", subject[len(parsed) + 1:]):
             subject = parsed        # "Hasbro cut its annual revenue forecast ...": "cut" is the verb
@@ -2425,11 +2427,11 @@ def _respectively(clause: str) -> list[str] | None:
     subject = _subject(clause) if tail else None
     if not subject or not clause.startswith(subject):
         return None
-    items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", subject) if i]
+    items = [i for i in _LIST_SEPARATOR.split(subject) if i]
     values = [q for q in parse_quantities(clause) if q.start >= len(subject) and _is_claim_quantity(q)]
     if len(items) < 2 or len(items) != len(values) or any(len(i.split()) > 4 for i in items) or \
             re.search(r"\bof\b|’s\b|'s\b", subject) or \
-            not all(re.fullmatch(r",?\s*(?:and\s+)?|\s+and\s+", clause[a.end:b.start]) for a, b in zip(values, values[1:])):
+            not all(_LIST_SEPARATOR.fullmatch(clause[a.end:b.start]) for a, b in zip(values, values[1:])):
         return None
     if re.search(r"\b\w+\s+and\s+\w+", clause[len(subject):values[0].start]):
         return None         # "stands at fourth and fifth position with 9 and 8 percent": which pairs with which?
@@ -2714,7 +2716,7 @@ _OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|migh
                               r"(?:still\s+|also\s+|now\s+)?(?:expects|sees|forecasts|predicts|projects|estimates|"
                               r"anticipates|plans|intends|aims|hopes|remains|continues)\s+[a-zA-Z$€£\d]|"
                               # ", but rose by 4 per cent to 33.7 million": a change of the same subject
-                              r"(?:rose|fell|grew|climbed|dropped|jumped|slipped|gained|declined|increased|decreased)"
+                              rf"(?:{_PAST_CHANGE})"
                               r"\s+(?:by\s+|to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£\d]")
 
 
@@ -2736,9 +2738,12 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
             continue
         subject = _subject(out[-1]) if out and _OPENS_WITH_VERB.match(clause) and \
             not _said_in(out[-1]) else None       # (a speaker is no subject of what follows)
-        parsed = subject_of(out[-1]) if subject else None
+        # "UK and Ireland orders flatlined ...": the word read as the verb ends in -s and may be the
+        # noun ("orders"), so the parser says (and only then: it reads the whole clause)
+        taken_for_verb = out[-1][len(subject):].split()[:1] if subject and out[-1].startswith(subject) else []
+        parsed = subject_of(out[-1]) if taken_for_verb and taken_for_verb[0].endswith("s") else None
         if parsed and parsed.startswith(subject + " ") and out[-1].startswith(parsed):
-            subject = parsed        # "UK and Ireland orders flatlined ...": "orders" is the noun, not a verb
+            subject = parsed
         if subject and len(subject.split()) <= 8 and not re.search(r"[(),]|\s(?:as|when|while)\s", subject) and \
                 not re.match(r"(?:this|that|i)$|(?:about|around|nearly|almost|more|some|over)\b",
                              subject, re.IGNORECASE):

@@ -316,9 +316,10 @@ def same_claim(a: Claim, b: Claim) -> bool:
         agreeing = any(qa.unit == qb.unit and qa.unit != "count" and compare_quantities(qa, qb) == AGREES
                        and (a.document != b.document or _same_value(qa, qb))
                        for qa in a.quantities for qb in b.quantities)
-        shared = _topics(a) & _topics(b)
+        topics_a, topics_b = _topics(a), _topics(b)
+        shared = topics_a & topics_b
         if a.document == b.document and a.quantities[0].unit == "percent" and \
-                len(shared) * 2 < min(len(_topics(a)), len(_topics(b))):
+                len(shared) * 2 < min(len(topics_a), len(topics_b)):
             # "UK and Irish sales rose 0.5%" and, of the international business, "like-for-like sales
             # were up 0.5%": in one text a percentage recurs, and one word in common is not one topic
             return False
