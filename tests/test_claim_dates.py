@@ -279,3 +279,19 @@ def test_a_weekday_that_fits_no_year_near_leaves_the_nearest_date() -> None:
 def test_the_end_of_a_named_quarter_is_that_quarters_end() -> None:
     found = find_dates("expect the OCR to fall to 3.33% by the end of the third quarter next year", "2024-11-11", True)
     assert (found[0]["date"], found[0]["end"]) == ("2025-07-01", "2025-09-30")     # (was the first quarter)
+
+
+@pytest.mark.parametrize("text", [
+    "the river rose to levels not seen in 103 years",
+    "the Fed is expected to cut for the first time in four years",
+    "oil is set to post its biggest weekly gain in three months",
+    "the company announced its first price hike in two years",
+])
+def test_a_stretch_counted_back_from_now_is_no_date(text: str) -> None:
+    # "the highest in 16 years" measures the past: it was a day that many years ahead
+    assert find_dates(text, "2024-06-12", True) == []
+
+
+def test_a_stretch_ahead_is_still_a_date_after_a_superlative_word() -> None:
+    found = find_dates("the first phase will open in two years", "2024-06-12", True)
+    assert found[0]["date"] == "2026-06-12"

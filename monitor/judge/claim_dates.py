@@ -225,6 +225,15 @@ def said_on(text_before: str, date_text: str = "") -> bool:
     return bool(said) and not re.search(r"\b(?:will|would|shall|to|be)\s+$", text_before[:said.start()])
 
 
+# "the highest level in 16 years", "not seen in 103 years", "the first time in three months": a
+# stretch of the past measured back from now, not a horizon ahead
+_LOOKING_BACK = re.compile(r"\b(?:(?:highest|lowest|biggest|largest|smallest|fastest|slowest|strongest|weakest|"
+                           r"sharpest|steepest|deepest|longest|shortest|hottest|coldest|wettest|driest|warmest|"
+                           r"worst|best|most|least|first|only)\b(?:\s+(?!(?:will|would|could|should|may|might|can|shall|to|be|is|are)\b)"
+                           r"[\w-]+){0,4}|\b(?:not|never)\s+(?:been\s+)?"
+                           r"(?:seen|recorded|witnessed|observed|matched)|\bfirst\s+time|\bunseen)\s+$", re.IGNORECASE)
+
+
 # "delayed until 2021": it happens in 2021, not "not before 2021"
 _PUT_OFF = re.compile(r"\b(?:delayed|postponed|deferred|pushed back|put off|moved|rescheduled)\s+(?:to\s+|again\s+)?$",
                       re.IGNORECASE)
@@ -510,6 +519,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             if any(match.start() < e and match.end() > s for s, e in taken):
                 continue
             span = match.group()
+            if re.match(r"(?:in|within)\s+[\w-]+\s+(?:hours|days?|weeks?|months?|years)\b", span, flags=re.IGNORECASE) \
+                    and _LOOKING_BACK.search(text[:match.start()]):
+                continue
             phrase = re.sub(r"^(?:for all of|in|into|by|before|until|from|since|on|through|throughout|across|during|of|at|to|for|or|"
                             r"within|over|(?:lasts?|lasting)(?:\s+for)?"
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
