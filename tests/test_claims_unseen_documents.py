@@ -4,6 +4,7 @@ shape of those pages (tests/fixtures/claims/faults/: our own sentences, built li
 Each test names the fault; all of them failed before the fix."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -2876,3 +2877,19 @@ def test_a_wire_date_and_dash_before_a_sentence_is_its_dateline_not_a_line_of_a_
 def test_when_something_was_said_leaves_with_who_said_it(text: str, statement: str) -> None:
     # (it was "Earlier this week that failure ...", "On Saturday night he is confident ...")
     assert statement in [c.statement for c in parsed(text, date="2024-10-10")]
+
+
+def test_not_only_but_also_is_one_clause_and_reports_after_it_is_its_source() -> None:
+    claims = parsed("Putin announced the need to index pensions in line with inflation, not only for civilians, but "
+                    "also for the military, reports RIA News.", date="2022-01-21")
+    # (it was "... not only for civilians." and a claim "For the military, reports RIA News.")
+    assert [c.statement for c in claims] == ["Putin announced the need to index pensions in line with inflation, "
+                                             "not only for civilians, but also for the military."]
+
+
+@pytest.mark.parametrize("text", ["The company reported higher profit, but also cut its outlook to $3 a share.",
+                                  "The company posted higher profit, but cut its outlook to $3 a share."])
+def test_a_deed_after_but_done_to_its_own_thing_keeps_the_subject_that_reported(text: str) -> None:
+    # (it was "Cut its outlook to $3 a share.": the subject that reported was no subject of what follows)
+    assert any(re.match(r"The company (?:also )?cut its outlook to \$3 a share\.", c.statement)
+               for c in parsed(text, date="2024-10-10"))

@@ -970,7 +970,8 @@ _SAYS_THAT = re.compile(
     r"(?=\s+(?!(?:is|was|will|would|night|morning|afternoon|evening)\b)[\w$€£]))?"
     # ("Lark expects to announce ...": no reported sentence; "estimates from the agency show": a noun)
     r"(?:\s+that)?\s+(?!to\s|(?:from|by)\s)(?=\S)")
-_INVERTED_TAIL = re.compile(rf"(?:,”|”,|,\"|\",|,)\s+(?P<verb>said|says|added|adds|noted|explained|stated|wrote)\s+"
+_INVERTED_TAIL = re.compile(rf"(?:,”|”,|,\"|\",|,)\s+(?P<verb>said|says|added|adds|noted|explained|stated|wrote|reports|"
+                            rf"reported)\s+"
                             rf"(?:the\s+)?(?:(?-i:[a-z])[\w’'\-]*\s+){{0,3}}?(?P<who>{_NAME})"
                             rf"(?:,\s+(?P<title>(?!(?:adding|saying|noting|warning|explaining|citing|while|and|but|as|"
                             rf"although|whereas|with|which)\b)[^;]{{3,200}}?))?"
@@ -2711,13 +2712,18 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
     return pieces[:1] + out + pieces[1:] if meeting and pieces else out + pieces
 
 
+# ", but cut its outlook to $3 a share": a deed of the subject before, done to its own thing (and
+# that subject may be who reported: "The company reported higher profit, but cut its outlook")
+_OWN_DEED = re.compile(r"(?:also\s+|still\s+)?(?:cut|raised|lowered|trimmed|lifted|kept|held|maintained|reiterated|"
+                       r"reaffirmed|reported|posted|recorded|booked)\s+(?:its|their|his|her)\s")
 _OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|might|has|have|had|(?:does|did|do)\s+not)\s+[a-z]|"
                               # ", but still expects further upside": a forecast verb of the same subject
                               r"(?:still\s+|also\s+|now\s+)?(?:expects|sees|forecasts|predicts|projects|estimates|"
                               r"anticipates|plans|intends|aims|hopes|remains|continues)\s+[a-zA-Z$€£\d]|"
                               # ", but rose by 4 per cent to 33.7 million": a change of the same subject
                               rf"(?:{_PAST_CHANGE})"
-                              r"\s+(?:by\s+|to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£\d]")
+                              r"\s+(?:by\s+|to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£\d]|"
+                              rf"{_OWN_DEED.pattern}")
 
 
 def _mended_pieces(text: str, ctx: _Context) -> list[str]:
@@ -2731,13 +2737,19 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
         if out and out[-1].count("(") > out[-1].count(")"):
             out[-1] += joiner + clause       # "1,000 riyals ($267; £217) per month": a cut inside brackets
             continue
+        if out and re.fullmatch(r",\s+but\s+", joiner) and clause.startswith("also ") and \
+                re.search(r"\bnot only\b", out[-1], re.IGNORECASE):
+            out[-1] += joiner + clause       # "not only for civilians, but also for the military": one clause
+            continue
         if out and re.fullmatch(r",\s+and\s+", joiner) and not _FINITE_VERB.search(out[-1]) and not has_verb(out[-1]):
             # "For blue whiting, the EU, Norway, Iceland, and the UK agreed to ...": the last of a list
             # of subjects, not a clause of its own
             out[-1] += joiner + clause
             continue
-        subject = _subject(out[-1]) if out and _OPENS_WITH_VERB.match(clause) and \
-            not _said_in(out[-1]) else None       # (a speaker is no subject of what follows)
+        subject = _subject(out[-1]) if out and _OPENS_WITH_VERB.match(clause) else None
+        if subject and _said_in(out[-1]) and not (_OWN_DEED.match(clause) and re.match(
+                rf"{re.escape(subject)}\s+(?:also\s+)?(?:{_SAY_VERBS})\b", out[-1])):
+            subject = None                    # (a speaker is no subject of what follows)
         # "UK and Ireland orders flatlined ...": the word read as the verb ends in -s and may be the
         # noun ("orders"), so the parser says (and only then: it reads the whole clause)
         taken_for_verb = out[-1][len(subject):].split()[:1] if subject and out[-1].startswith(subject) else []
