@@ -2893,3 +2893,19 @@ def test_a_deed_after_but_done_to_its_own_thing_keeps_the_subject_that_reported(
     # (it was "Cut its outlook to $3 a share.": the subject that reported was no subject of what follows)
     assert any(re.match(r"The company (?:also )?cut its outlook to \$3 a share\.", c.statement)
                for c in parsed(text, date="2024-10-10"))
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("Tomar also told the Lok Sabha in a written reply on March 15 that there was no proposal to lift the wheat export "
+     "ban.", "There was no proposal to lift the wheat export ban."),
+    ("Corbyn told MPs and peers on Tuesday night that 35,000 new members had joined the party since Friday.",
+     "35,000 new members had joined the party since Friday."),
+])
+def test_who_was_told_and_when_leave_with_who_told_them(text: str, statement: str) -> None:
+    # (it was "The Lok Sabha in a written reply on March 15 that there was ...", "MPs and peers on Tuesday night that ...")
+    assert statement in [c.statement for c in parsed(text, date="2024-10-10")]
+
+
+def test_what_was_told_without_that_keeps_its_own_verb() -> None:    # (a guard)
+    claims = parsed("Smith told reporters the bank expects growth of 3% that is broad-based.", date="2024-10-10")
+    assert claims[0].statement.startswith("The bank expects growth of 3%")

@@ -50,7 +50,7 @@ from .claim_dates import (
     said_on,
     year_counting,
 )
-from .clause_parse import antecedent, clause_parts, has_verb, people_named, plural_subject, subject_of
+from .clause_parse import antecedent, clause_parts, has_finite_verb, has_verb, people_named, plural_subject, subject_of
 from .quantities import Quantity, format_value, parse_quantities
 
 
@@ -970,6 +970,8 @@ _SAYS_THAT = re.compile(
     r"(?=\s+(?!(?:is|was|will|would|night|morning|afternoon|evening)\b)[\w$€£]))?"
     # ("Lark expects to announce ...": no reported sentence; "estimates from the agency show": a noun)
     r"(?:\s+that)?\s+(?!to\s|(?:from|by)\s)(?=\S)")
+# who was told, and where and when, up to the "that" of what was told
+_TOLD_WHOM = re.compile(r"(?:[\w’'.&-]+,?\s+){1,12}?that\s+(?=\S)")
 _INVERTED_TAIL = re.compile(rf"(?:,”|”,|,\"|\",|,)\s+(?P<verb>said|says|added|adds|noted|explained|stated|wrote|reports|"
                             rf"reported)\s+"
                             rf"(?:the\s+)?(?:(?-i:[a-z])[\w’'\-]*\s+){{0,3}}?(?P<who>{_NAME})"
@@ -1092,7 +1094,11 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
         match = None
     if match and not re.search(r"\b(?:that|which|who|if|when)\b", match.group("lead")) and _title_lead(match.group("lead")) and (
             match.group().rstrip().endswith(" that") or match.group("verb") in _ZERO_THAT_VERBS):
-        return Attribution(match.group("who"), match.group("verb"), match.span()), sentence[match.end():]
+        rest = sentence[match.end():]
+        whom = _TOLD_WHOM.match(rest) if re.search(r"\btold\s+$", match.group()) else None
+        if whom and not has_finite_verb(whom.group()[:-5]):
+            rest = rest[whom.end():]       # "told the Lok Sabha in a written reply on March 15 that": whom and when
+        return Attribution(match.group("who"), match.group("verb"), match.span()), rest
     match = _SOURCE_TAIL.search(sentence)
     if match:
         return Attribution(match.group("who") or match.group("owner"), match.group("verb"), match.span()), \

@@ -210,6 +210,11 @@ def has_verb(text: str) -> bool:
     return any(_is_verb(t) for t in _parse(text))
 
 
+def has_finite_verb(text: str) -> bool:
+    """Whether ``text`` has a verb with a tense ("the Lok Sabha in a written reply" has none)."""
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in _parse(text))
+
+
 def _is_verb(token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
