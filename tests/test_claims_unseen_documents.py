@@ -2909,3 +2909,14 @@ def test_who_was_told_and_when_leave_with_who_told_them(text: str, statement: st
 def test_what_was_told_without_that_keeps_its_own_verb() -> None:    # (a guard)
     claims = parsed("Smith told reporters the bank expects growth of 3% that is broad-based.", date="2024-10-10")
     assert claims[0].statement.startswith("The bank expects growth of 3%")
+
+
+@pytest.mark.parametrize("text", ["Two countdowns were scrubbed.", "Tokyo posted the lowest figure of 0.99.",
+                                  "In June, 5,956 people were hospitalised with the disease."])
+def test_a_deed_reported_with_a_count_is_a_claim(text: str) -> None:
+    # (it was dropped: no value the rules count, no name they know, no speaker)
+    assert [c.statement for c in parsed(text, date="2024-07-01")] == [text]
+
+
+def test_a_deed_dated_by_a_year_alone_is_still_no_claim() -> None:      # (a guard)
+    assert parsed("Usage has grown during 2023.", date="2024-07-01") == []

@@ -1749,6 +1749,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if _MEASURED_MOVE.search(clause) and not evaluative and not _SPECULATION_RE.search(clause) and \
             not re.match(r"^(?:I|We|You|He|She|It|They|This|That|These|Those)\b", clause):
         return "fact", None, None                  # "Month to month, transport costs fell": a measured move
+    if past_deed and not evaluative and not _SPECULATION_RE.search(clause) and _COUNTED.search(clause) and \
+            not re.match(r"^(?:I|We|You|He|She|It|They|This|That|These|Those)\b", clause):
+        return "fact", None, None                  # "Two countdowns were scrubbed": a deed counted, to check
     return None, None, None
 
 
@@ -2220,6 +2223,12 @@ _WITH_COUNT = re.compile(r",\s+with\s+(?P<np>(?:about|around|some|up to|at least
                          r"(?:about|around|some|up to|at least)?\s*[$€£]?\d[^;]*?)\.?$")
 _CHECKABLE_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
                              r"record|highest|lowest|largest|biggest|smallest)\b", re.IGNORECASE)
+
+
+# a count in a clause, not a year ("seven deaths", "a 47 to 1 vote", "two of the convictions")
+_COUNTED = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                      r"twelve|twenty|thirty|forty|fifty|dozens?|hundreds?|thousands?|millions?|billions?)\b",
+                      re.IGNORECASE)
 
 
 # "its price forecasts": a forecast named, which is no future tense of the clause it is in
