@@ -2920,3 +2920,12 @@ def test_a_deed_reported_with_a_count_is_a_claim(text: str) -> None:
 
 def test_a_deed_dated_by_a_year_alone_is_still_no_claim() -> None:      # (a guard)
     assert parsed("Usage has grown during 2023.", date="2024-07-01") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Changi Airport handled 5.21 million passengers in June, a 7.7 per cent year-on-year increase.",
+    "Infosys hired 11,900 freshers in FY24, a 76 per cent drop from more than 50,000 in FY23.",
+])
+def test_a_change_said_again_as_a_noun_stays_with_the_value_it_changed(text: str) -> None:
+    # (it was a claim of its own: "Changi Airport handled a 7.7 per cent year-on-year increase.")
+    assert [c.statement for c in parsed(text, date="2024-07-20")] == [text]

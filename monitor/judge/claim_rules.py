@@ -2430,6 +2430,11 @@ _NAMED_VALUE_AFTER = re.compile(rf"(?P<lead>.*?\b(?:in|for|of|at|from|by|to|with
 
 # a prepositional phrase that opens a sentence and sets the scene for its clause
 _INTRO_PHRASE = re.compile(r"(?:At|With|For|In|On|By|From|Under|After|Before|During|Over|Of|Including|Excluding)\s")
+_CHANGE_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?[$€£]?\d[\d.,]*\s*"
+                                r"(?:%|per\s*cent|percent|pc|pct|percentage\s+points?|basis\s+points?|bps)?[\s-]+"
+                                r"(?:(?:year-on-year|yoy|y/y|annual|monthly|quarterly|sequential|on-year)\s+)?"
+                                r"(?:rise|increase|jump|gain|growth|surge|climb|decline|drop|fall|decrease|slump|"
+                                r"plunge|dip|cut|reduction)\b", re.IGNORECASE)
 _MARGIN_ITEM = re.compile(r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$€£]?\d[\d.,]*\s*(?:basis\s+points?|bps?|"
                           r"percentage\s+points?|points?|%|per\s*cent|pc|pct)\s+(?:above|below|higher\s+than|"
                           r"lower\s+than|more\s+than|less\s+than|ahead\s+of|behind|short\s+of|over|under)\s")
@@ -2523,6 +2528,11 @@ def _quantity_list(clause: str) -> list[str]:
         if _MARGIN_ITEM.match(item) and clause[groups[g_index - 1][1]:g[0]].strip() == ",":
             # "fixed income, 8.32%, 119 basis points above the custom benchmark": how far the value
             # before it beat a reference, no value of its own
+            out[-1] = f"{out[-1].rstrip()}, {item}"
+            continue
+        if _CHANGE_APPOSITIVE.match(item) and clause[groups[g_index - 1][1]:g[0]].strip() == ",":
+            # "Exports rose to $5 billion in June, a 12 percent increase from a year earlier": the
+            # change that the value before it made, said again as a noun, no claim of its own
             out[-1] = f"{out[-1].rstrip()}, {item}"
             continue
         if named_value and _NAMED_VALUE.fullmatch(item.rstrip(". ")):
