@@ -2929,3 +2929,10 @@ def test_a_deed_dated_by_a_year_alone_is_still_no_claim() -> None:      # (a gua
 def test_a_change_said_again_as_a_noun_stays_with_the_value_it_changed(text: str) -> None:
     # (it was a claim of its own: "Changi Airport handled a 7.7 per cent year-on-year increase.")
     assert [c.statement for c in parsed(text, date="2024-07-20")] == [text]
+
+
+def test_a_plural_noun_before_its_past_verb_is_part_of_the_subject() -> None:
+    claims = parsed("Net assets increased by $7.15 billion during June, totaling $17.89 billion over the first half "
+                    "of the year.", date="2020-08-06")
+    # (it was "Net totaled $17.89 billion ...": "assets" had been read as the verb)
+    assert "Net assets totaled $17.89 billion over the first half of the year." in [c.statement for c in claims]

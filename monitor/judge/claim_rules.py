@@ -1234,6 +1234,13 @@ _AUXILIARY = re.compile(r"(?:is|are|was|were|have|has|had|will|would|could|might
                         r"did)$")
 
 
+# "showed", and "economists polled said": a participle of the noun before it, not its verb
+_POLLED_PARTICIPLE = re.compile(r"(?:showed|revealed|indicated|polled|surveyed|asked|interviewed|questioned|"
+                                r"contacted|quoted|cited)$")
+# verbs ending in -s that a participle or adjective follows ("remains unchanged", "gets delayed")
+_LINKING = re.compile(r"(?:remains|seems|appears|looks|becomes|gets|stays|proves|sounds|feels|goes|comes|keeps)$")
+
+
 def _subject(clause: str) -> str | None:
     """The words before the first verb, without an introductory phrase (at most 10 words)."""
     text = re.sub(r"^(?:(?:during|after|before|following|in|on|at|under|over|for|shortly after|despite|as of|so far|"
@@ -1253,8 +1260,12 @@ def _subject(clause: str) -> str | None:
                 not word[:1].isupper():        # "Jonas", "Reuters": names, not verbs
             if index == 1 and words[0].capitalize() in _NEVER_ALONE:
                 continue                       # "The results showed": a determiner is no subject, "results" a noun
-            if bare.endswith("s") and index + 1 < len(words) and _AUXILIARY.match(words[index + 1].lower()):
-                continue                       # "1,424 dengue patients have been": a plural noun before its verb
+            following = words[index + 1].strip(",.;:").lower() if index + 1 < len(words) else ""
+            if bare.endswith("s") and not _AUXILIARY.match(bare) and not _LINKING.match(bare) and (
+                    _AUXILIARY.match(following) or re.fullmatch(
+                    rf"[a-z]{{2,}}ed|rose|fell|grew|{_PAST_ONLY_FORMS}", following) and following not in _NOT_PAST and
+                    following not in _REPORTING_PAST and not _POLLED_PARTICIPLE.match(following)):
+                continue                       # "1,424 dengue patients have been", "net assets increased": a plural noun before its verb
             subject = " ".join(words[:index]).strip(",;: ")
             return subject or None
     return None
