@@ -2936,3 +2936,10 @@ def test_a_plural_noun_before_its_past_verb_is_part_of_the_subject() -> None:
                     "of the year.", date="2020-08-06")
     # (it was "Net totaled $17.89 billion ...": "assets" had been read as the verb)
     assert "Net assets totaled $17.89 billion over the first half of the year." in [c.statement for c in claims]
+
+
+def test_whilst_joins_two_clauses_as_while_does() -> None:
+    claims = parsed("Galaxy Macau performed at 121 percent of 2019 levels, whilst StarWorld Macau continues to grow and "
+                    "was approximately 71 percent of 2019 levels.", date="2023-11-09")
+    # (it was "Galaxy Macau was approximately 71 percent of 2019 levels.": the subject of the first clause)
+    assert "StarWorld Macau was approximately 71 percent of 2019 levels." in [c.statement for c in claims]

@@ -352,8 +352,8 @@ _PRESUPPOSITIONS = (
 )
 _CLAUSE_SPLIT = re.compile(
     r"(?:;\s+|,\s+(?:with the expectation that|with the hope that|even though|although|though|"
-    r"whereas|while|but(?!\s+not\b)|where)\s+|,\s+and\s+(?=(?:it|he|she|they|the\s+\w+)\s+(?:\w+\s+)?[a-z]+(?:s|ed)\b)|"
-    r"\s+while\s+(?=[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?\s+(?:also\s+)?[a-z]+\b)|"     # "... while Leverkusen also have ..."
+    r"whereas|whilst|while|but(?!\s+not\b)|where)\s+|,\s+and\s+(?=(?:it|he|she|they|the\s+\w+)\s+(?:\w+\s+)?[a-z]+(?:s|ed)\b)|"
+    r"\s+(?:whilst|while)\s+(?=[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?\s+(?:also\s+)?[a-z]+\b)|"     # "... while Leverkusen also have ..."
     r",?\s+and\s+that\s+)")        # "X asserts that A, and that B": two things said
 _CONDITIONAL = re.compile(r"^(?P<if>(?:if|should|once|unless)\b[^,]{3,}?),\s+(?P<then>.+)$", re.IGNORECASE)
 _LEAD_IN = re.compile(
@@ -744,7 +744,7 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
             head, _, tail = line.rpartition(". ")
             sentence = tail if head else line
             lead = sentence.split(",")[0] if "," in sentence else ""
-            lead = re.sub(r"^(?:since|after|when|as|while)\s+", "", lead, flags=re.IGNORECASE)
+            lead = re.sub(r"^(?:since|after|when|as|whilst|while)\s+", "", lead, flags=re.IGNORECASE)
             lead = lead[:1].upper() + lead[1:] + "." if len(lead.split()) >= 4 else ""
             text = (head + ". " if head else "") + lead
             if text.strip():
@@ -975,7 +975,7 @@ _TOLD_WHOM = re.compile(r"(?:[\w’'.&-]+,?\s+){1,12}?that\s+(?=\S)")
 _INVERTED_TAIL = re.compile(rf"(?:,”|”,|,\"|\",|,)\s+(?P<verb>said|says|added|adds|noted|explained|stated|wrote|reports|"
                             rf"reported)\s+"
                             rf"(?:the\s+)?(?:(?-i:[a-z])[\w’'\-]*\s+){{0,3}}?(?P<who>{_NAME})"
-                            rf"(?:,\s+(?P<title>(?!(?:adding|saying|noting|warning|explaining|citing|while|and|but|as|"
+                            rf"(?:,\s+(?P<title>(?!(?:adding|saying|noting|warning|explaining|citing|whilst|while|and|but|as|"
                             rf"although|whereas|with|which)\b)[^;]{{3,200}}?))?"
                             rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday))?\s*\.?$")
 _TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]*\s+){{0,3}}{_NAME})\s+(?P<verb>{_SAY_VERBS})"
@@ -1246,7 +1246,7 @@ def _subject(clause: str) -> str | None:
     text = re.sub(r"^(?:(?:during|after|before|following|in|on|at|under|over|for|shortly after|despite|as of|so far|"
                   r"according to|based on)\b[^,]{0,60},\s*)",
                   "", clause, flags=re.IGNORECASE)
-    if re.match(r"(?:if|unless|when|whenever|while|although|though|because|once|whether)\b", text, re.IGNORECASE):
+    if re.match(r"(?:if|unless|when|whenever|whilst|while|although|though|because|once|whether)\b", text, re.IGNORECASE):
         return None          # "If we consider only valid votes, ... Lula has dropped": no subject to read off
     words = text.split()
     verbs = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|would|could|might|may|can|must|should|"
@@ -2792,7 +2792,7 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
         parsed = subject_of(out[-1]) if taken_for_verb and taken_for_verb[0].endswith("s") else None
         if parsed and parsed.startswith(subject + " ") and out[-1].startswith(parsed):
             subject = parsed
-        if subject and len(subject.split()) <= 8 and not re.search(r"[(),]|\s(?:as|when|while)\s", subject) and \
+        if subject and len(subject.split()) <= 8 and not re.search(r"[(),]|\s(?:as|when|whilst|while)\s", subject) and \
                 not re.match(r"(?:this|that|i)$|(?:about|around|nearly|almost|more|some|over)\b",
                              subject, re.IGNORECASE):
             # "OECD demand rose 80,000 bpd, but is set to contract ...": the verb of the first subject
@@ -2847,7 +2847,7 @@ def _own_subject_clauses(clause: str) -> list[str]:
         names = re.search(r"(?:^|\s)[A-Z0-9][\w.’'\-]*$", left) and re.match(r"\S*[A-Z0-9]", right)
         between = re.search(r"\bbetween\s+(?:[\w$€£.,%’'\-]+\s+){0,2}[\w$€£.,%’'\-]+$", left)
         # "... while the process plant and mine site are 74pc complete": two nouns sharing one verb
-        shared = re.search(r"\b(?:while|whereas|although)\s+(?:the|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}[\w\-]+$", left)
+        shared = re.search(r"\b(?:whilst|while|whereas|although)\s+(?:the|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}[\w\-]+$", left)
         # "a regional assembly and export hub, and has long been ...": the second noun ends the first
         # clause, and its verb is the next clause's
         noun_pair = re.match(r"[^,]{1,40},\s+(?:and|but)\s+(?:has|have|had|is|are|was|were|will|would)\b", right)
