@@ -295,3 +295,16 @@ def test_a_stretch_counted_back_from_now_is_no_date(text: str) -> None:
 def test_a_stretch_ahead_is_still_a_date_after_a_superlative_word() -> None:
     found = find_dates("the first phase will open in two years", "2024-06-12", True)
     assert found[0]["date"] == "2026-06-12"
+
+
+@pytest.mark.parametrize("text", ["Galaxy Macau performed at 121 percent of 2019 levels",
+                                  "costs are more than double January 2019 levels",
+                                  "the contracts are worth £90 a megawatt-hour in 2024 prices"])
+def test_a_year_values_are_measured_against_is_no_date(text: str) -> None:
+    # (it dated the claim to that year: "performed at 121 percent of 2019 levels" happened in 2019)
+    assert find_dates(text, "2024-01-01", None) == []
+
+
+def test_a_horizon_after_a_baseline_year_is_still_a_date() -> None:     # (a guard)
+    found = find_dates("cut emissions 62% on 2005 levels by 2035", "2024-01-01", True)
+    assert [d["text"] for d in found] == ["by 2035"]

@@ -234,6 +234,10 @@ _LOOKING_BACK = re.compile(r"\b(?:(?:highest|lowest|biggest|largest|smallest|fas
                            r"(?:seen|recorded|witnessed|observed|matched)|\bfirst\s+time|\bunseen)\s+$", re.IGNORECASE)
 
 
+# "of 2019 levels", "on 2005 levels", "in 2024 prices": a year the values are measured against
+_BASELINE_AFTER = re.compile(r"(?:[’']s)?\s+(?:pre-pandemic\s+)?(?:levels?|prices|terms|dollars)\b", re.IGNORECASE)
+
+
 # "delayed until 2021": it happens in 2021, not "not before 2021"
 _PUT_OFF = re.compile(r"\b(?:delayed|postponed|deferred|pushed back|put off|moved|rescheduled)\s+(?:to\s+|again\s+)?$",
                       re.IGNORECASE)
@@ -522,6 +526,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             if re.match(r"(?:in|within)\s+[\w-]+\s+(?:hours|days?|weeks?|months?|years)\b", span, flags=re.IGNORECASE) \
                     and _LOOKING_BACK.search(text[:match.start()]):
                 continue
+            if re.search(r"\d{4}$", span) and _BASELINE_AFTER.match(text, match.end()):
+                continue        # "121 percent of 2019 levels", "in 2024 prices": a yardstick, not a time
             phrase = re.sub(r"^(?:for all of|in|into|by|before|until|from|since|on|through|throughout|across|during|of|at|to|for|or|"
                             r"within|over|(?:lasts?|lasting)(?:\s+for)?"
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
