@@ -2943,3 +2943,14 @@ def test_whilst_joins_two_clauses_as_while_does() -> None:
                     "was approximately 71 percent of 2019 levels.", date="2023-11-09")
     # (it was "Galaxy Macau was approximately 71 percent of 2019 levels.": the subject of the first clause)
     assert "StarWorld Macau was approximately 71 percent of 2019 levels." in [c.statement for c in claims]
+
+
+def test_single_quotation_marks_quote_speech_as_double_ones_do() -> None:
+    claims = parsed("'This will save the average car driver £50 next year,' Jeremy Hunt told MPs.", date="2024-03-06")
+    # (it was no claim at all: the opening mark was read as part of the statement, a fragment)
+    assert [c.statement for c in claims] == ["This will save the average car driver £50 next year."]
+
+
+def test_a_title_in_single_quotation_marks_is_no_quotation() -> None:      # (a guard)
+    text = "The 'Candle in the Wind' hitmaker grossed $817.9 million over 278 shows."
+    assert [c.statement for c in parsed(text, date="2024-03-06")] == [text]

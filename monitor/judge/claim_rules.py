@@ -380,6 +380,10 @@ _DURATION_EVENT_NOUNS = re.compile(r"\b(?:call|conversation|discussion|talks|mee
 _OUTCOME_RE = re.compile(r"\b(?:odds|chances?|probability|likelihood)\s+(?:of|that)\s+(?P<outcome>.+?)"
                          r"(?:\s+(?:are|is|stand|stands|was|were)\b|\s*[—–,;.]|$)", re.IGNORECASE)
 _QUOTE_SPAN = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+# 'This will save the average driver £50,' he told MPs: a single mark opening a sentence (or after
+# "said:") before a capital, closing after a punctuation mark or not at all ('Endgame' shattered the
+# record: a title; "drivers' cars", "it's": apostrophes)
+_SINGLE_QUOTE_SPAN = re.compile(r"(?:^|(?<=:\s))[‘'](?=[A-Z])(?:[^\n]*?[,.!?;:][’'](?=\s|$)|[^\n‘’']*$)")
 _CREDIT_LINE = re.compile(r"^\s*(?:(?:image|photo|picture)\s+)?(?:source|photo|image|credit|picture)s?\s*:\s*\S.{0,60}$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^\W*(?:©|copyright\b)|©\s*(?:19|20)\d{2}|\ball rights reserved\b", re.IGNORECASE)
 # "Write to Emese Bartha at emese.bartha@wsj.com": how to reach the writer, not a claim
@@ -982,12 +986,16 @@ _TAIL = re.compile(rf",\s+(?:the\s+)?(?P<who>he|she|(?:[A-Z][\w.’'\-]*\s+){{0,
                    rf"(?:(?:\s+\w+){{0,3}}|(?:\s+(?:on\s+)?(?:{'|'.join(_WEEKDAYS)}))?(?:\s+\([^)]{{1,20}}\))?"
                    r"\s+(?:in|at)\s+(?:its|their|his|her|a|the)\s+[^,;]{3,80})\.?$")   # "... said Tuesday (10/7) in its outlook"
 def find_quotes(sentence: str) -> list[tuple[int, int]]:
-    """Spans of quoted speech (double quotes; scare quotes of one or two words are ignored)."""
+    """Spans of quoted speech (double quotes, and single ones opening a sentence or clause as the
+    British press writes them; scare quotes of one or two words are ignored)."""
     spans = []
     for match in _QUOTE_SPAN.finditer(sentence):
         inner = match.group().strip("“”\"")
         if len(inner.split()) >= 4:
             spans.append((match.start(), match.end()))
+    if not spans:
+        spans = [match.span() for match in _SINGLE_QUOTE_SPAN.finditer(sentence)
+                 if len(match.group().strip("‘’' ").split()) >= 4]
     return spans
 
 
@@ -3218,7 +3226,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                     paragraph_speaker = speaker
                 texts = []
                 for start, end in quotes:
-                    inner = sentence[start:end].strip("“”\" ")
+                    inner = sentence[start:end].strip("“”\"‘’' ")
                     # 'said he "would not be surprised to see ..."': the quote goes on the words before it
                     pronoun = re.search(r"\b(?:he|she|they|we)\s*$", sentence[:start])
                     if pronoun and inner[:1].islower():
