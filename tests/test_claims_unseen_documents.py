@@ -2954,3 +2954,16 @@ def test_single_quotation_marks_quote_speech_as_double_ones_do() -> None:
 def test_a_title_in_single_quotation_marks_is_no_quotation() -> None:      # (a guard)
     text = "The 'Candle in the Wind' hitmaker grossed $817.9 million over 278 shows."
     assert [c.statement for c in parsed(text, date="2024-03-06")] == [text]
+
+
+def test_of_the_whole_then_its_parts_stays_one_claim_after_said_that() -> None:
+    claims = parsed("The minister stated that of the 201 districts, 82 districts are in just four states.",
+                    date="2014-12-25")
+    # (it was cut at its values: "The minister stated that of the 201 districts.", "... that of 82 districts ...")
+    assert len(claims) == 1 and "of the 201 districts, 82 districts" in claims[0].statement
+
+
+def test_a_dash_left_before_the_stop_goes() -> None:
+    claims = parsed("FARES are set to increase on Cornwall's bus routes - with some bundle tickets set to be scrapped.",
+                    date="2024-09-26")
+    assert claims[0].statement == "FARES are set to increase on Cornwall's bus routes."      # (it was "... routes -.")

@@ -1229,8 +1229,8 @@ def _clean(text: str) -> str:
     text = text.rstrip("“”\"").strip()
     if text and text[-1] not in ".!?":
         text += "."
-    # "... from 5.7 per cent,.": a quote's or a split's comma before the stop; "at 2:16 p.m.."
-    text = re.sub(r"\s*[,;:]+\s*\.$|\s+\.$|(?<=[a-z]\.)\.$", ".", text)
+    # "... from 5.7 per cent,.": a quote's or a split's comma (or dash) before the stop; "at 2:16 p.m.."
+    text = re.sub(r"\s*(?:[,;:]+|\s[—–-])\s*\.$|\s+\.$|(?<=[a-z]\.)\.$", ".", text)
     if text.count("“") > text.count("”") and text.endswith((".", "!", "?")):
         text += "”"                 # 'The IAF is “very badly off in numbers.': the attribution took the close
     if re.match(r"[a-z][A-Z]", text):
@@ -2530,7 +2530,8 @@ def _quantity_list(clause: str) -> list[str]:
         groups = groups[1:]
     if sum(g[2] for g in groups) < 2 or not groups[0][2]:
         return [clause]
-    if _CONDITIONAL.match(clause) or re.match(r"(?:Of|Among)\s+(?:the|its|their)\s", clause):
+    if _CONDITIONAL.match(clause) or re.match(r"(?:(?:\w+\s+){1,4}(?:stated|said|noted|added)\s+that\s+)?(?i:of|among)\s+"
+                                              r"(?:the|its|their)\s", clause):
         return [clause]          # "Of the agency's 927 stations, nearly 70 percent ...": the whole, then its parts
     head = clause[groups[0][0]:groups[0][1]]
     first = next(q for q in values if q.start < groups[0][1])
