@@ -2967,3 +2967,9 @@ def test_a_dash_left_before_the_stop_goes() -> None:
     claims = parsed("FARES are set to increase on Cornwall's bus routes - with some bundle tickets set to be scrapped.",
                     date="2024-09-26")
     assert claims[0].statement == "FARES are set to increase on Cornwall's bus routes."      # (it was "... routes -.")
+
+
+def test_an_earlier_value_of_a_counted_subject_stays_in_its_claim() -> None:
+    claims = parsed("About 59% of the crop is now silking, up from 29% a week ago.", date="2020-07-20")
+    # (it was a second claim "About 59% of the crop was 29% a week ago.": the share was 29%, not the crop)
+    assert [c.statement for c in claims] == ["About 59% of the crop is now silking, up from 29% a week ago."]

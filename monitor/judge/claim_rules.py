@@ -2375,7 +2375,11 @@ def _adjuncts(clause: str) -> list[str]:
         extra.append(f"The {versus.group('what')} were for {versus.group('values').rstrip('.')}.")
         clause = clause[:versus.start()] + "."
     earlier = _EARLIER_VALUE.search(clause)
-    if earlier and parse_quantities(earlier.group("value")):
+    counted_subject = earlier is not None and not earlier.group("np") and \
+        re.search(r"\d", _subject(clause[:earlier.start()]) or "")
+    if earlier and parse_quantities(earlier.group("value")) and not counted_subject:
+        # ("59% of the crop is now silking, up from 29% a week ago": the share was 29%, not the crop,
+        # so the earlier value stays in the claim)
         main = clause[:earlier.start()] + clause[earlier.end():]
         if earlier.group("np"):        # "..., more than Switch's launch price of $299.99"
             extra.append(f"{earlier.group('np')[:1].upper() + earlier.group('np')[1:]} was {earlier.group('value')}.")
