@@ -229,9 +229,10 @@ def said_on(text_before: str, date_text: str = "") -> bool:
 # stretch of the past measured back from now, not a horizon ahead
 _LOOKING_BACK = re.compile(r"\b(?:(?:highest|lowest|biggest|largest|smallest|fastest|slowest|strongest|weakest|"
                            r"sharpest|steepest|deepest|longest|shortest|hottest|coldest|wettest|driest|warmest|"
-                           r"worst|best|most|least|first|only)\b(?:\s+(?!(?:will|would|could|should|may|might|can|shall|to|be|is|are)\b)"
-                           r"[\w-]+){0,4}|\b(?:not|never)\s+(?:been\s+)?"
-                           r"(?:seen|recorded|witnessed|observed|matched)|\bfirst\s+time|\bunseen)\s+$", re.IGNORECASE)
+                           r"worst|best|most|least|first|only)\b"
+                           r"(?:\s+(?!(?:will|would|could|should|may|might|can|shall|to|be|is|are)\b)[\w-]+){0,4}|"
+                           r"\b(?:not|never)\s+(?:been\s+)?(?:seen|recorded|witnessed|observed|matched)|"
+                           r"\bfirst\s+time|\bunseen)\s+$", re.IGNORECASE)
 
 
 # "of 2019 levels", "on 2005 levels", "in 2024 prices": a year the values are measured against

@@ -975,7 +975,7 @@ _SAYS_THAT = re.compile(
     # ("Lark expects to announce ...": no reported sentence; "estimates from the agency show": a noun)
     r"(?:\s+that)?\s+(?!to\s|(?:from|by)\s)(?=\S)")
 # who was told, and where and when, up to the "that" of what was told
-_TOLD_WHOM = re.compile(r"(?:[\w’'.&-]+,?\s+){1,12}?that\s+(?=\S)")
+_TOLD_WHOM = re.compile(r"(?P<whom>(?:[\w’'.&-]+,?\s+){1,12}?)that\s+(?=\S)")
 _INVERTED_TAIL = re.compile(rf"(?:,”|”,|,\"|\",|,)\s+(?P<verb>said|says|added|adds|noted|explained|stated|wrote|reports|"
                             rf"reported)\s+"
                             rf"(?:the\s+)?(?:(?-i:[a-z])[\w’'\-]*\s+){{0,3}}?(?P<who>{_NAME})"
@@ -1104,7 +1104,7 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
             match.group().rstrip().endswith(" that") or match.group("verb") in _ZERO_THAT_VERBS):
         rest = sentence[match.end():]
         whom = _TOLD_WHOM.match(rest) if re.search(r"\btold\s+$", match.group()) else None
-        if whom and not has_finite_verb(whom.group()[:-5]):
+        if whom and not has_finite_verb(whom.group("whom")):
             rest = rest[whom.end():]       # "told the Lok Sabha in a written reply on March 15 that": whom and when
         return Attribution(match.group("who"), match.group("verb"), match.span()), rest
     match = _SOURCE_TAIL.search(sentence)
@@ -1249,6 +1249,18 @@ _POLLED_PARTICIPLE = re.compile(r"(?:showed|revealed|indicated|polled|surveyed|a
 _LINKING = re.compile(r"(?:remains|seems|appears|looks|becomes|gets|stays|proves|sounds|feels|goes|comes|keeps)$")
 
 
+def _plural_noun_before_verb(word: str, following: str) -> bool:
+    """Whether ``word``, read as a verb in -s, is a plural noun whose verb is ``following``: an
+    auxiliary ("patients have") or a past form ("assets increased"), not a reporting verb or a
+    participle of the noun ("economists polled said") and not after a linking verb ("remains unchanged")."""
+    if not word.endswith("s") or _AUXILIARY.match(word) or _LINKING.match(word):
+        return False
+    if _AUXILIARY.match(following):
+        return True
+    return bool(re.fullmatch(rf"[a-z]{{2,}}ed|rose|fell|grew|{_PAST_ONLY_FORMS}", following)) and \
+        following not in _NOT_PAST and following not in _REPORTING_PAST and not _POLLED_PARTICIPLE.match(following)
+
+
 def _subject(clause: str) -> str | None:
     """The words before the first verb, without an introductory phrase (at most 10 words)."""
     text = re.sub(r"^(?:(?:during|after|before|following|in|on|at|under|over|for|shortly after|despite|as of|so far|"
@@ -1269,11 +1281,8 @@ def _subject(clause: str) -> str | None:
             if index == 1 and words[0].capitalize() in _NEVER_ALONE:
                 continue                       # "The results showed": a determiner is no subject, "results" a noun
             following = words[index + 1].strip(",.;:").lower() if index + 1 < len(words) else ""
-            if bare.endswith("s") and not _AUXILIARY.match(bare) and not _LINKING.match(bare) and (
-                    _AUXILIARY.match(following) or re.fullmatch(
-                    rf"[a-z]{{2,}}ed|rose|fell|grew|{_PAST_ONLY_FORMS}", following) and following not in _NOT_PAST and
-                    following not in _REPORTING_PAST and not _POLLED_PARTICIPLE.match(following)):
-                continue                       # "1,424 dengue patients have been", "net assets increased": a plural noun before its verb
+            if _plural_noun_before_verb(bare, following):
+                continue                       # "1,424 dengue patients have been", "net assets increased"
             subject = " ".join(words[:index]).strip(",;: ")
             return subject or None
     return None
@@ -2453,6 +2462,7 @@ _NAMED_VALUE_AFTER = re.compile(rf"(?P<lead>.*?\b(?:in|for|of|at|from|by|to|with
 
 # a prepositional phrase that opens a sentence and sets the scene for its clause
 _INTRO_PHRASE = re.compile(r"(?:At|With|For|In|On|By|From|Under|After|Before|During|Over|Of|Including|Excluding)\s")
+# ", a 16.24 per cent YoY rise": a change in apposition to the value before it
 _CHANGE_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?[$€£]?\d[\d.,]*\s*"
                                 r"(?:%|per\s*cent|percent|pc|pct|percentage\s+points?|basis\s+points?|bps)?[\s-]+"
                                 r"(?:(?:year-on-year|yoy|y/y|annual|monthly|quarterly|sequential|on-year)\s+)?"
@@ -2549,14 +2559,11 @@ def _quantity_list(clause: str) -> list[str]:
         item = clause[g[0]:g[1]].strip()
         if not g[2]:
             continue
-        if _MARGIN_ITEM.match(item) and clause[groups[g_index - 1][1]:g[0]].strip() == ",":
+        if (_MARGIN_ITEM.match(item) or _CHANGE_APPOSITIVE.match(item)) and \
+                clause[groups[g_index - 1][1]:g[0]].strip() == ",":
             # "fixed income, 8.32%, 119 basis points above the custom benchmark": how far the value
-            # before it beat a reference, no value of its own
-            out[-1] = f"{out[-1].rstrip()}, {item}"
-            continue
-        if _CHANGE_APPOSITIVE.match(item) and clause[groups[g_index - 1][1]:g[0]].strip() == ",":
-            # "Exports rose to $5 billion in June, a 12 percent increase from a year earlier": the
-            # change that the value before it made, said again as a noun, no claim of its own
+            # before it beat a reference; "Exports rose to $5 billion, a 12 percent increase": the
+            # change it made, said again as a noun. Neither is a value of its own
             out[-1] = f"{out[-1].rstrip()}, {item}"
             continue
         if named_value and _NAMED_VALUE.fullmatch(item.rstrip(". ")):
