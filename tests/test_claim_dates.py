@@ -308,3 +308,9 @@ def test_a_year_values_are_measured_against_is_no_date(text: str) -> None:
 def test_a_horizon_after_a_baseline_year_is_still_a_date() -> None:     # (a guard)
     found = find_dates("cut emissions 62% on 2005 levels by 2035", "2024-01-01", True)
     assert [d["text"] for d in found] == ["by 2035"]
+
+
+def test_a_day_something_is_carried_out_on_is_a_date_unless_a_poll_was() -> None:
+    found = find_dates("the counting of votes will be carried out on December 13", "2025-12-11", True)
+    assert found[0]["date"] == "2025-12-13"           # (it was taken for a poll's fieldwork and dropped)
+    assert find_dates("The survey was carried out on November 18", "2025-12-11", None) == []      # (a guard)

@@ -339,3 +339,8 @@ def test_a_bare_number_before_the_change_it_counts_or_after_down_to_is_a_value()
 
 def test_a_bare_number_with_nothing_counted_is_still_no_value() -> None:          # (a guard)
     assert parse_quantities("They took Route 66 down the coast.") == []
+
+
+def test_a_clock_time_before_onwards_is_no_count() -> None:
+    # ("from 8 am onwards" had been a count of 8 "onwards", and cut a list of values at it)
+    assert [q.text for q in parse_quantities("from 8 am onwards at 244 centres")] == ["244 centres"]

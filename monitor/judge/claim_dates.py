@@ -492,6 +492,15 @@ _POLLED_ON = re.compile(r"\b(?:polled|surveyed|interviewed|conducted|fielded|car
                         # ("surveyed by pollster Indikator Politik Indonesia between")
                         r"(?:by\s+(?-i:(?:[a-z]+\s+)?(?:[A-Z][\w.&’'\-]*\s+|and\s+){1,6}))?(?:from|between|on|over|in)?\s*$",
                         re.IGNORECASE)
+def _polled_on(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is when a poll asked ("surveyed from November 18-24"); a count
+    "carried out on December 13" is no poll, unless the text is about one."""
+    polled = _POLLED_ON.search(text[:start])
+    return bool(polled) and (not re.match(r"(?i:conducted|carried out)", polled.group()) or
+                             bool(re.search(r"\b(?:polls?|survey(?:ed|s)?|interview(?:ed|s)?|respondents|sample)\b",
+                                            text, re.IGNORECASE)))
+
+
 _PERIOD_END = re.compile(r"\b(?:quarter|period|year|month|week|half)\s+(?:that\s+)?(?:ending|ended|ends)\s+(?:on\s+)?$",
                          re.IGNORECASE)
 
@@ -896,7 +905,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
         found = [_in_year(item, year) for item in found]
     # "the quarter ending April 27": the end of a period reported on, not a day something happens;
     # "32 of 36 polled from November 18-24": when a poll asked, not what it is about
-    found = [d for d in found if not _PERIOD_END.search(text[:d["start"]]) and not _POLLED_ON.search(text[:d["start"]])]
+    found = [d for d in found if not _PERIOD_END.search(text[:d["start"]]) and not _polled_on(text, d["start"])]
     if any(_CALENDAR_DAY.search(d["text"]) for d in found):
         # "Friday of a similar week which is dated September 13": the calendar date says which
         found = [d for d in found if d["text"].split()[-1] not in _WEEKDAYS]

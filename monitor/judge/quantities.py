@@ -311,7 +311,8 @@ _IRREGULAR_PLURALS = {"people", "troops", "personnel", "children", "men", "women
                       "police", "cattle", "aircraft", "civilians", "refugees", "mps", "evs", "pcs", "ads"}
 _NOT_NOUNS = {"is", "was", "has", "this", "its", "us", "as", "his", "hers", "yes", "less", "thus",
               "perhaps", "always", "plus", "across", "unless", "whereas", "besides", "towards",
-              "afterwards", "sometimes", "this", "does", "goes", "means", "news"}
+              "afterwards", "sometimes", "this", "does", "goes", "means", "news", "onwards", "upwards",
+              "downwards", "forwards", "backwards", "outwards"}
 
 
 def _number(text: str) -> float:
