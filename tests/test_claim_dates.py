@@ -314,3 +314,13 @@ def test_a_day_something_is_carried_out_on_is_a_date_unless_a_poll_was() -> None
     found = find_dates("the counting of votes will be carried out on December 13", "2025-12-11", True)
     assert found[0]["date"] == "2025-12-13"           # (it was taken for a poll's fieldwork and dropped)
     assert find_dates("The survey was carried out on November 18", "2025-12-11", None) == []      # (a guard)
+
+
+@pytest.mark.parametrize("text, written, start, end", [
+    ("a deficit of $193 million for the fiscal year that ends in March", "2022-12-20", "2022-04-01", "2023-03-31"),
+    ("it is expected to take about 10 days to get both units to full power", "2011-11-11", "2011-11-21", "2011-11-21"),
+])
+def test_a_year_that_ends_in_a_month_and_a_time_it_takes_are_horizons(text: str, written: str, start: str,
+                                                                       end: str) -> None:
+    found = find_dates(text, written, True)
+    assert (found[0]["date"], found[0]["end"]) == (start, end)          # (both were no date at all)

@@ -111,7 +111,9 @@ _DATE_PATTERNS = (
     ("holiday", re.compile(r"\b(?:this|the)\s+(?:Christmas|festive|holiday)(?:\s+(?:season|period|quarter))?\b|"
                            r"\bthis\s+Christmas\b")),
     # "its forecast for the year ending March", "the financial year to June 2026": a year ending then
-    ("yearending", re.compile(rf"\b(?:for\s+|in\s+)?the\s+(?:financial\s+|fiscal\s+|business\s+)?year\s+ending\s+"
+    # (and "the fiscal year that ends in March")
+    ("yearending", re.compile(rf"\b(?:for\s+|in\s+)?the\s+(?:financial\s+|fiscal\s+|business\s+)?year\s+"
+                              rf"(?:ending|(?:that|which)\s+ends(?:\s+in)?)\s+"
                               rf"(?:(?:the\s+)?end\s+of\s+)?(?P<m>{'|'.join(_FULL_MONTHS)})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # "full-year revenue", "later in the year": the current year
     # "raised its forecast for the year" too, not "in the year to June" nor "for the year ended March"
@@ -167,10 +169,11 @@ _DATE_PATTERNS = (
                           r"during|over)?\s*(?:the\s+)?(?P<named>summer|autumn|fall|winter|spring)\s+(?:of\s+)?"
                           r"(?P<sy>(?:19|20)\d{2})|(?P<this>summer|autumn|fall|winter|spring)\s+this\s+year)\b",
                           re.IGNORECASE)),
-    # "expected to last between seven and eight weeks": until the longer of the two
+    # "expected to last between seven and eight weeks": until the longer of the two; "is expected to
+    # take about 10 days" ends then too
     # "in six years" too (a day, not the end of a month as "in the next six years" below)
     ("lasting", re.compile(r"\b(?:(?:continues?|continuing|go on)\s+for\s+|for\s+(?:another|a\s+further)\s+"
-                           r"(?:[\w-]+\s+(?:to|or|-|–)\s+)?|(?:lasts?|lasting|run|runs)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|"
+                           r"(?:[\w-]+\s+(?:to|or|-|–)\s+)?|(?:lasts?|lasting|run|runs|take|takes)\s+(?:for\s+)?(?:between\s+[\w-]+\s+and\s+|up to\s+|"
                            r"about\s+|around\s+|roughly\s+)|within\s+[\w-]+\s+(?:to|-|–|or)\s+|"
                            r"(?:in|within)\s+(?=\w+\s+years\b)|within\s+(?=\w+\s+months\b(?!\s+(?:of|after|from)\b))|(?:in|within|over)\s+the\s+(?:next|coming)\s+(?=\w+\s+(?:hours|days|weeks)\b))"
                            r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
