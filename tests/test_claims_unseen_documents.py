@@ -2973,3 +2973,10 @@ def test_an_earlier_value_of_a_counted_subject_stays_in_its_claim() -> None:
     claims = parsed("About 59% of the crop is now silking, up from 29% a week ago.", date="2020-07-20")
     # (it was a second claim "About 59% of the crop was 29% a week ago.": the share was 29%, not the crop)
     assert [c.statement for c in claims] == ["About 59% of the crop is now silking, up from 29% a week ago."]
+
+
+def test_a_press_release_dateline_is_no_part_of_the_claim() -> None:
+    claims = parsed("ARLINGTON, Va., Feb. 18, 2020 /PRNewswire/ -- The For-Hire Truck Tonnage Index rose 0.1% in January.",
+                    date="2020-02-18")
+    # (it was "ARLINGTON, Va., Feb. 18, 2020 /PRNewswire/ -- The For-Hire ...")
+    assert claims[0].statement == "The For-Hire Truck Tonnage Index rose 0.1% in January."

@@ -2129,6 +2129,8 @@ _NAMED_FORECASTER = re.compile(rf"^(?:[Tt]he\s+)?(?:(?P<who>{_NAME}(?:\s+(?:and|
                                r"(?=[A-Za-z\d$€£]))")
 _LIST_SEPARATOR = re.compile(r",\s+(?!or\b)(?:and\s+)?|\s+and\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–—-]\s+|"
+                       # "ARLINGTON, Va., Feb. 18, 2020 /PRNewswire/ --", "ST. JOHN'S, NL, June 26, 2024 /CNW/ - "
+                       r"^[A-Z][^/\n]{2,60}?\b(?:19|20)\d{2}\s*/[A-Za-z .\-]{2,30}/\s*(?:--|[–—-])\s*(?=[A-Z])|"
                        r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*\([^)]{2,30}\)\s*[–—-](?=[A-Z])|"      # "NEW DELHI (Reuters) -India's"
                        r"^[A-Z][\w.'\- ]{1,30},\s*\((?=[^)]*\d{4})[^)]{5,90}\)\s+|"   # "Cali, (APP - ... 22nd Oct, 2024) "
                        rf"^[A-Z][\w.'\- ]{{1,30}},\s*\([A-Z]{{2,6}}\)\s*{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\s+(?=[A-Z])|"
