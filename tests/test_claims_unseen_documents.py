@@ -2980,3 +2980,11 @@ def test_a_press_release_dateline_is_no_part_of_the_claim() -> None:
                     date="2020-02-18")
     # (it was "ARLINGTON, Va., Feb. 18, 2020 /PRNewswire/ -- The For-Hire ...")
     assert claims[0].statement == "The For-Hire Truck Tonnage Index rose 0.1% in January."
+
+
+def test_a_sentence_that_gives_an_address_is_still_read() -> None:
+    claims = parsed("The canal authority will hold a public hearing on the changes May 20 in Panama and consider feedback "
+                    "sent to tolls@canal.example by May 17.", date="2022-04-01")
+    # (the whole sentence was dropped as a contact line, for its address)
+    assert claims and claims[0].statement == "The canal authority will hold a public hearing on the changes May 20 in Panama."
+    assert parsed("Write to Emese Bartha at emese.bartha@wsj.example", date="2022-04-01") == []       # (a guard)

@@ -388,6 +388,18 @@ _CREDIT_LINE = re.compile(r"^\s*(?:(?:image|photo|picture)\s+)?(?:source|photo|i
 _COPYRIGHT = re.compile(r"^\W*(?:©|copyright\b)|©\s*(?:19|20)\d{2}|\ball rights reserved\b", re.IGNORECASE)
 # "Write to Emese Bartha at emese.bartha@wsj.com": how to reach the writer, not a claim
 _EMAIL_ADDRESS = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}")
+
+
+def _contact_line(sentence: str) -> bool:
+    """How to reach someone ("Write to Emese Bartha at emese.bartha@wsj.com", "Email: ..."), not a
+    sentence that happens to give an address ("... consider feedback sent to tolls@canal.com by May 17")."""
+    return bool(_EMAIL_ADDRESS.search(sentence)) and (
+        len(sentence.split()) < 12 or bool(re.match(r"\W*(?:write|contact|e-?mail|reach|follow|send|for more)\b",
+                                                    sentence, re.IGNORECASE)) or
+        bool(re.search(r"\b(?:write to|contact|e-?mail (?:her|him|them|us|me)|get in touch|reach (?:her|him|them|us|me)|"
+                       r"for more information)\b", sentence, re.IGNORECASE)))
+
+
 # "(Reporting by Ada Lind; Editing by Bo Ek)", "(Scott Olson, Getty Images via CNN Newsource)"
 _WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|compiled|graphics?|photos?|images?|pictures?)\s+by\b|"
                           r"^\s*\([^)]*\b(?:Getty Images|AP Photo|Reuters|AFP|Bloomberg|EPA|Shutterstock|via)\b[^)]*\)\W*$|"
@@ -3219,7 +3231,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
             quotes = find_quotes(sentence)
             quoted_chars = sum(e - s for s, e in quotes)
             sentence = _TICKER_ASIDE.sub("", _INLINE_CREDIT.sub("", _CAPTION_CREDIT.sub("", sentence))).strip()
-            if not sentence or _COPYRIGHT.search(sentence) or _EMAIL_ADDRESS.search(sentence) or \
+            if not sentence or _COPYRIGHT.search(sentence) or _contact_line(sentence) or \
                     _CREDIT_LINE.match(sentence) or \
                     _WIRE_CREDIT.match(sentence):
                 continue                     # "© Richard A. Brooks / AFP" after a caption
