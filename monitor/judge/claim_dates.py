@@ -433,6 +433,18 @@ def _month_start(month: int, rest: list[str], today: date, future: bool | None) 
     return resolved
 
 
+def _years_around(make: Any, base: date) -> list[date]:
+    """``make(year)`` for the year before ``base``'s, its own and the next (29 February only where
+    there is one)."""
+    days = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            days.append(make(year))
+        except ValueError:          # 29 February
+            continue
+    return days
+
+
 def _named_weekday_year(before: str, month_day: tuple[int, int], base: date) -> date | None:
     """The day a weekday in front of a date without its year fixes: "on Sunday, July 13", written
     in December 2024, is 13 July 2025, the only Sunday of that name within a year either way (None
@@ -441,14 +453,7 @@ def _named_weekday_year(before: str, month_day: tuple[int, int], base: date) -> 
     if named is None:
         return None
     weekday = [w.lower() for w in _WEEKDAYS].index(named.group(1).lower())
-    fits = []
-    for year in (base.year - 1, base.year, base.year + 1):
-        try:
-            day = date(year, *month_day)
-        except ValueError:          # 29 February
-            continue
-        if day.weekday() == weekday:
-            fits.append(day)
+    fits = [day for day in _years_around(lambda y: date(y, *month_day), base) if day.weekday() == weekday]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -457,12 +462,7 @@ def _nearest_year(make: Any, base: date, future: bool | None) -> date:
     2024-09-12, written on 20 December it is the past one); within ten months either way the
     tense decides: a future clause does not point more than two days back, a past one not ahead
     ("will be offered from September 1" written in February is this September, not the last)."""
-    candidates = []
-    for year in (base.year - 1, base.year, base.year + 1):
-        try:
-            candidates.append(make(year))
-        except ValueError:          # 29 February
-            continue
+    candidates = _years_around(make, base)
     best = min(candidates, key=lambda d: abs((d - base).days))
     if future is True and best < base - timedelta(days=2):
         later = [d for d in candidates if d >= base - timedelta(days=2)]
@@ -495,6 +495,8 @@ _POLLED_ON = re.compile(r"\b(?:polled|surveyed|interviewed|conducted|fielded|car
                         # ("surveyed by pollster Indikator Politik Indonesia between")
                         r"(?:by\s+(?-i:(?:[a-z]+\s+)?(?:[A-Z][\w.&’'\-]*\s+|and\s+){1,6}))?(?:from|between|on|over|in)?\s*$",
                         re.IGNORECASE)
+
+
 def _polled_on(text: str, start: int) -> bool:
     """Whether the date at ``start`` is when a poll asked ("surveyed from November 18-24"); a count
     "carried out on December 13" is no poll, unless the text is about one."""

@@ -390,14 +390,16 @@ _COPYRIGHT = re.compile(r"^\W*(?:©|copyright\b)|©\s*(?:19|20)\d{2}|\ball right
 _EMAIL_ADDRESS = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}")
 
 
+# what asks the reader to get in touch: a line opening with it, or a request inside the sentence
+_CONTACT_ASK = re.compile(r"^\W*(?:write|contact|e-?mail|reach|follow|send|for more)\b|"
+                          r"\b(?:write to|contact|e-?mail (?:her|him|them|us|me)|get in touch|reach (?:her|him|them|us|me)|"
+                          r"for more information)\b", re.IGNORECASE)
+
+
 def _contact_line(sentence: str) -> bool:
     """How to reach someone ("Write to Emese Bartha at emese.bartha@wsj.com", "Email: ..."), not a
     sentence that happens to give an address ("... consider feedback sent to tolls@canal.com by May 17")."""
-    return bool(_EMAIL_ADDRESS.search(sentence)) and (
-        len(sentence.split()) < 12 or bool(re.match(r"\W*(?:write|contact|e-?mail|reach|follow|send|for more)\b",
-                                                    sentence, re.IGNORECASE)) or
-        bool(re.search(r"\b(?:write to|contact|e-?mail (?:her|him|them|us|me)|get in touch|reach (?:her|him|them|us|me)|"
-                       r"for more information)\b", sentence, re.IGNORECASE)))
+    return bool(_EMAIL_ADDRESS.search(sentence)) and (len(sentence.split()) < 12 or bool(_CONTACT_ASK.search(sentence)))
 
 
 # "(Reporting by Ada Lind; Editing by Bo Ek)", "(Scott Olson, Getty Images via CNN Newsource)"
@@ -1257,6 +1259,7 @@ _AUXILIARY = re.compile(r"(?:is|are|was|were|have|has|had|will|would|could|might
 # "showed", and "economists polled said": a participle of the noun before it, not its verb
 _POLLED_PARTICIPLE = re.compile(r"(?:showed|revealed|indicated|polled|surveyed|asked|interviewed|questioned|"
                                 r"contacted|quoted|cited)$")
+_PAST_FORM = re.compile(rf"[a-z]{{2,}}ed|rose|fell|grew|{_PAST_ONLY_FORMS}")
 # verbs ending in -s that a participle or adjective follows ("remains unchanged", "gets delayed")
 _LINKING = re.compile(r"(?:remains|seems|appears|looks|becomes|gets|stays|proves|sounds|feels|goes|comes|keeps)$")
 
@@ -1269,7 +1272,7 @@ def _plural_noun_before_verb(word: str, following: str) -> bool:
         return False
     if _AUXILIARY.match(following):
         return True
-    return bool(re.fullmatch(rf"[a-z]{{2,}}ed|rose|fell|grew|{_PAST_ONLY_FORMS}", following)) and \
+    return bool(_PAST_FORM.fullmatch(following)) and \
         following not in _NOT_PAST and following not in _REPORTING_PAST and not _POLLED_PARTICIPLE.match(following)
 
 
@@ -2096,6 +2099,8 @@ _AND_ANOTHER = re.compile(r"\s+and\s+(?=another\s+)")
 # clause with its own subject (a few words, then an auxiliary). Split only where the first part
 # has a verb of its own, so that "Ellison and Wang have been indicted" stays whole.
 _PAST_CHANGE = "rose|fell|grew|climbed|dropped|increased|decreased|declined|jumped|gained|slipped"
+# verbs whose past is their present ("Hasbro cut its forecast"): a subject may seem to hold them
+_SAME_FORM_PAST = "cut|set|put|let|shut|spread|cost|beat|bid|quit"
 _AND_OWN_SUBJECT = re.compile(
     r",?\s+and\s+(?!(?:on|in|at|by|for|from|to|with|last|this|then|also|later|there|it|will|would|could|can|may|"
     r"might|must|should|shall|has|have|had|is|are|was|were|does|did|do)\b)"
@@ -2418,10 +2423,10 @@ def _adjuncts(clause: str) -> list[str]:
     if participle and (parse_quantities(rest) or _CHECKABLE_WORD.search(rest) or re.match(rf"{_NAME}\s+the\b", rest)):
         main = clause[:participle.start()].rstrip(".") + "."          # ("at 2:16 p.m., eclipsing": one stop)
         subject = _subject(main)
-        verb_like = re.search(r"\s(?:cut|set|put|let|shut|spread|cost|beat|bid|quit)\b", subject or "")
+        verb_like = re.search(rf"\s(?:{_SAME_FORM_PAST})\b", subject or "")
         parsed = subject_of(main) if verb_like else None        # (the parser only where it can help)
         if parsed and subject.startswith(parsed + " ") and \
-                re.match(r"(?:cut|set|put|let|shut|spread|cost|beat|bid|quit)\b", subject[len(parsed) + 1:]):
+                re.match(rf"(?:{_SAME_FORM_PAST})\b", subject[len(parsed) + 1:]):
             subject = parsed        # "Hasbro cut its annual revenue forecast ...": "cut" is the verb
         existential = re.match(r"(?P<intro>[^,]{2,60},\s*)?[Tt]here\s+(?P<be>are|were|is|was)\s+(?P<np>.+?)\.$", main)
         if subject in ("There", "there") and existential:
