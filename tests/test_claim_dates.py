@@ -324,3 +324,22 @@ def test_a_year_that_ends_in_a_month_and_a_time_it_takes_are_horizons(text: str,
                                                                        end: str) -> None:
     found = find_dates(text, written, True)
     assert (found[0]["date"], found[0]["end"]) == (start, end)          # (both were no date at all)
+
+
+@pytest.mark.parametrize("text, written, day", [
+    ("an export duty of 20% was imposed on 08.09.2022", "2023-07-21", "2022-09-08"),
+    ("target expansion of products by 31.3.2025", "2025-03-18", "2025-03-31"),
+])
+def test_a_day_written_in_figures_is_read_day_first(text: str, written: str, day: str) -> None:
+    # (Indian and European texts write the day first; both had no date at all)
+    found = find_dates(text, written, None)
+    assert (found[0]["date"], found[0]["precision"]) == (day, "day")
+
+
+def test_a_day_in_figures_that_no_calendar_has_is_no_date() -> None:     # (a guard)
+    assert find_dates("figures for 31.2.2025 are due", "2025-01-01", True) == []
+
+
+def test_the_end_of_a_calendar_year_is_that_year_end() -> None:
+    found = find_dates("to reach eight million subscribers by the end of calendar year 2005", "2003-10-01", True)
+    assert found[0]["date"] == "2005-12-31"               # (it had been no date)

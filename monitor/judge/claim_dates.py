@@ -48,6 +48,10 @@ _DATE_PATTERNS = (
     # (and "strikes on 28-29 June", "on 21, 22 and 23 June": from the first day to the last)
     ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,\s*\d{{1,2}})*\s*(?:[-–]|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
                        rf"\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}})?\b")),
+    # "imposed on 08.09.2022", "by 31.3.2025": a day written in figures, the day first (as in India and
+    # Europe; a slash date is left alone: American texts write the month first)
+    ("numday", re.compile(r"\b(?:(?:on|by|before|until|from|since)\s+)?(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\."
+                          r"(?P<y>(?:19|20)\d{2})\b(?!\.\d)")),
     # "for 2025-26": a financial year, to 30 June of its second year (Australia's; the UK's and
     # India's end on 31 March, the US government's on 30 September)
     ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>(?:20)?\d{2})\b"
@@ -151,7 +155,9 @@ _DATE_PATTERNS = (
     # "in the coming year", "over the year ahead": the calendar year the next twelve months mostly fall in
     ("comingyear", re.compile(r"\b(?:(?:in|over|during|for|through)\s+)?the\s+(?:coming\s+year|year\s+ahead)\b",
                               re.IGNORECASE)),
-    ("yearend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?(?:the\s+)?end(?: of|-)\s?(?P<y>(?:19|20)\d{2})\b",
+    # (and "by the end of calendar year 2005")
+    ("yearend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?(?:the\s+)?end(?: of|-)\s?(?:calendar\s+(?:year\s+)?)?"
+                           r"(?P<y>(?:19|20)\d{2})\b",
                            re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?P<q>[1-4])Q(?P<qy>\d{2})\b")),
     # "in quarter three": that quarter of the year (the coming one in a future clause)
@@ -558,7 +564,13 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 flags=re.IGNORECASE),
                 flags=re.IGNORECASE)
             relative_year = re.search(r"\b(?P<which>next|this|last)\s+year\b", span, flags=re.IGNORECASE)
-            if precision == "yearend":
+            if precision == "numday":
+                try:
+                    resolved = end = date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+                except ValueError:
+                    continue
+                precision = "day"
+            elif precision == "yearend":
                 resolved = end = date(int(match.group("y")), 12, 31)
                 precision = "year"
             elif precision == "fiscal":
