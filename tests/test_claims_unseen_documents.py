@@ -2988,3 +2988,19 @@ def test_a_sentence_that_gives_an_address_is_still_read() -> None:
     # (the whole sentence was dropped as a contact line, for its address)
     assert claims and claims[0].statement == "The canal authority will hold a public hearing on the changes May 20 in Panama."
     assert parsed("Write to Emese Bartha at emese.bartha@wsj.example", date="2022-04-01") == []       # (a guard)
+
+
+def test_prices_in_a_place_is_no_market_pricing_in() -> None:
+    claims = parsed("The average reduction in drug prices in India has saved patients Rs 3,788 crore annually.",
+                    date="2025-03-18")
+    # (it was a forecast: "prices in" read as the market's "price in")
+    assert [c.kind for c in claims] == ["quantity"]
+    assert parsed("Traders price in 15 basis points of cuts by December.", date="2023-10-01")[0].kind == "forecast"  # (a guard)
+
+
+def test_a_target_already_met_is_no_forecast() -> None:
+    claims = parsed("British Sky Broadcasting Group says it has already achieved its target of seven million "
+                    "satellite subscribers by the end of 2003, three months early.", date="2003-10-01")
+    assert [c.kind for c in claims] == ["quantity"]          # (a forecast resolving at the end of 2003)
+    ahead = parsed("The company raised its target of 100 stores to 120 by the end of 2004.", date="2003-10-01")
+    assert ahead[0].kind == "forecast"                         # (a guard)

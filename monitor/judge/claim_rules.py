@@ -233,7 +233,8 @@ _STRONG_FORECAST_RE = re.compile(
     r"scenario))\b", re.IGNORECASE)
 _FORECAST_VERB_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicted|predicting|sees|see|forecasts?|"
-    r"forecasted|forecasting|projecting|pric(?:e|es|ing|ed) in|guided|guides|guiding|foresees?|foresaw|foreseeing|"
+    r"forecasted|forecasting|projecting|pric(?:ing|ed) in|(?:(?<=[Mm]arkets )|(?<=[Tt]raders )|(?<=[Ii]nvestors )|(?<=[Tt]hey ))"
+    r"pric(?:e|es) in|guided|guides|guiding|foresees?|foresaw|foreseeing|"
     r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!be )expected(?=\s+(?:the|a|an|its|their)?\s*(?:[\w’'\-]+\s+){0,3}to\s)|"
     r"(?<![Tt]he )(?<!was )(?<!were )(?<=\w )expected(?=\s+(?:at least|at most|about|around|only|no|one|two|three|"
     r"four|a|an)\s)|"   # "economists expected at least one cut"
@@ -1542,6 +1543,11 @@ def _outcome(clause: str, ctx: _Context) -> str | None:
 
 # A figure someone sets for a period still ahead ("its 2026 target to $2,900", "a prediction of
 # $702,214 next year") is a forecast of that period, however plainly it is stated.
+# "has already achieved its target of seven million subscribers by the end of 2003": a target met
+# is a deed, not the outlook
+_TARGET_MET = re.compile(r"\b(?:(?:has|have|had)\s+(?:already\s+)?|already\s+)(?:achieved|reached|met|hit|surpassed|"
+                         r"exceeded|beaten|beat)\s+(?:its|their|the|his|her|our)\s+(?:[\w’'-]+\s+){0,3}?(?:target|goal)s?\b",
+                         re.IGNORECASE)
 _OUTLOOK_NOUN = re.compile(r"\b(?:forecasts?|targets?|predictions?|projections?|outlook|guidance|estimated|estimates)\b",
                            re.IGNORECASE)
 # an outlook set to a new level: what the clause claims is the new outlook ("nudged up its output
@@ -1763,7 +1769,8 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     expected_subject = re.search(r"\b(?:expectations?|median|consensus|forecasts?|projections?|estimates?)\b",
                                  _subject(clause) or "", re.IGNORECASE)
     if any(_is_claim_quantity(q) for q in quantities) and (
-            _OUTLOOK_NOUN.search(clause) and (not past_deed or _REVISED_OUTLOOK.search(clause)) or
+            _OUTLOOK_NOUN.search(clause) and (not past_deed or _REVISED_OUTLOOK.search(clause)) and
+            not _TARGET_MET.search(clause) or
             _AIMS_TO.search(clause) or expected_subject) and any(d["end"] > (ctx.document_date or "9999") for d in dates):
         # "raised its full-year sales target to 400,000 units"; "Qatar aimed to lift production by 64% by
         # 2027"; "The expectation for the Selic rate at the end of 2023 was maintained at 11.75%"
