@@ -3004,3 +3004,22 @@ def test_a_target_already_met_is_no_forecast() -> None:
     assert [c.kind for c in claims] == ["quantity"]          # (a forecast resolving at the end of 2003)
     ahead = parsed("The company raised its target of 100 stores to 120 by the end of 2004.", date="2003-10-01")
     assert ahead[0].kind == "forecast"                         # (a guard)
+
+
+def test_a_second_verb_with_its_own_modal_takes_none_of_the_first() -> None:
+    claims = parsed("At the end of this week, the state Board of Regents will discuss the 3 percent tuition increase "
+                    "it already approved and may either keep it the same or increase it.", date="2002-03-11")
+    # (it was "... the state Board of Regents will may either keep it the same")
+    assert "At the end of this week, the state Board of Regents may either keep it the same or increase it." in \
+        [c.statement for c in claims]
+
+
+def test_a_base_verb_after_a_passive_shares_the_modal_not_be() -> None:
+    claims = parsed("Hornsea Project One will be built 75 miles (120 km) off the Yorkshire coast in the North Sea and "
+                    "cover approximately 157 square miles (407 square km), the company said.", date="2016-03-08")
+    # (they were "... in the North Sea )." and "Hornsea Project One will be cover approximately 157 square
+    # miles (407 square km.": "be" carried over, and the split left the brackets unpaired)
+    assert [c.statement for c in claims] == [
+        "Hornsea Project One will be built 75 miles (120 km) off the Yorkshire coast in the North Sea.",
+        "Hornsea Project One will cover approximately 157 square miles (407 square km)."]
+    assert parsed("1) The bank raised rates by 25 basis points.", date="2016-03-08")[0].statement.startswith("1) The")

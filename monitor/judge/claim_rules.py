@@ -1248,9 +1248,28 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s*(?:[,;:]+|\s[—–-])\s*\.$|\s+\.$|(?<=[a-z]\.)\.$", ".", text)
     if text.count("“") > text.count("”") and text.endswith((".", "!", "?")):
         text += "”"                 # 'The IAF is “very badly off in numbers.': the attribution took the close
+    text = _balanced_brackets(text)
     if re.match(r"[a-z][A-Z]", text):
         return text                           # "eBay", "iPhone": a name keeps its small first letter
     return text[:1].upper() + text[1:] if text else text
+
+
+def _balanced_brackets(text: str) -> str:
+    """"... off the Yorkshire coast )." and "... 157 square miles (407 square km.": a split between
+    brackets leaves a close with no open, or an open with no close."""
+    if text.count("(") < text.count(")"):
+        depth, kept = 0, []
+        for index, char in enumerate(text):
+            depth += (char == "(") - (char == ")")
+            if depth < 0 and char == ")" and index > 0 and text[index - 1] == " ":
+                depth = 0
+                continue        # (not "1) The bank": a list's number)
+            depth = max(depth, 0)
+            kept.append(char)
+        text = re.sub(r"\s+(?=[.!?]$)", "", "".join(kept))
+    if text.count("(") > text.count(")") and text.endswith((".", "!", "?")) and text.rfind("(") > text.rfind(")"):
+        text = text[:-1] + ")" + text[-1]
+    return text
 
 
 _AUXILIARY = re.compile(r"(?:is|are|was|were|have|has|had|will|would|could|might|may|can|must|should|shall|do|does|"

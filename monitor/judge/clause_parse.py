@@ -501,7 +501,16 @@ def _conjunct_prefix(doc, conj, members: set[int]) -> list[int]:
                                             and doc[i].lower_.endswith("ly"))]
     if conj.tag_ in ("VBZ", "VBD", "VBP"):        # "was adopted in 1979 and applies to": no "was applies"
         return [i for i in prefix if doc[i].dep_ not in ("aux", "auxpass", "neg")]
-    own_aux = {doc[i].text.lower() for i in (c.i for c in conj.children if c.dep_ in ("aux", "auxpass"))}
+    own = [c for c in conj.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in own):
+        # "will discuss ... and may keep it": its own modal, none of the first verb's ("will may keep")
+        said = max((c.right_edge.i for c in first.children if c.dep_ in _SUBJECTS), default=-1)
+        return [i for i in prefix if not (doc[i].head.i == first.i and i > said and
+                                          doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"))]
+    if conj.tag_ == "VB" and not own and first.tag_ == "VBN":
+        # "will be built off the coast and cover 157 square miles": the base verb shares "will", not "be"
+        prefix = [i for i in prefix if not (doc[i].dep_ == "auxpass" and doc[i].head.i == first.i)]
+    own_aux = {c.text.lower() for c in own}
     return [i for i in prefix if not (doc[i].dep_ in ("aux", "auxpass") and doc[i].text.lower() in own_aux)]
 
 
