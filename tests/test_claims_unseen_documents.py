@@ -3023,3 +3023,18 @@ def test_a_base_verb_after_a_passive_shares_the_modal_not_be() -> None:
         "Hornsea Project One will be built 75 miles (120 km) off the Yorkshire coast in the North Sea.",
         "Hornsea Project One will cover approximately 157 square miles (407 square km)."]
     assert parsed("1) The bank raised rates by 25 basis points.", date="2016-03-08")[0].statement.startswith("1) The")
+
+
+def test_two_indices_each_changed_from_one_level_to_another_are_two_quantities() -> None:
+    claims = parsed("The index for current living conditions fell from 96 to 95, and the index for the outlook for "
+                    "living conditions dropped from 101 to 100.", date="2025-12-24")
+    # (one fact: bare index levels were no values, and nothing split the sentence at its own second subject)
+    assert [(c.kind, c.statement) for c in claims] == [
+        ("quantity", "The index for current living conditions fell from 96 to 95."),
+        ("quantity", "The index for the outlook for living conditions dropped from 101 to 100.")]
+
+
+def test_an_interstate_number_is_no_first_person() -> None:
+    claims = parsed("Maine State Patrol reduced the speed on the Maine Turnpike and I-295 to 45 miles an hour.",
+                    date="2005-01-23")
+    assert claims[0].active                   # (it was "the speaker's own view (first person)": "I-295")

@@ -344,3 +344,18 @@ def test_a_bare_number_with_nothing_counted_is_still_no_value() -> None:        
 def test_a_clock_time_before_onwards_is_no_count() -> None:
     # ("from 8 am onwards" had been a count of 8 "onwards", and cut a list of values at it)
     assert [q.text for q in parse_quantities("from 8 am onwards at 244 centres")] == ["244 centres"]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The index fell from 102 to 96 in December.", [102, 96]),
+    ("The index fell sharply from 96 in the previous month to 89 this month.", [96, 89]),
+    ("The fare rose from $1.50 to $1.75.", [1.5, 1.75]),
+])
+def test_a_change_from_one_level_to_another_gives_both_levels(text: str, values: list[float]) -> None:
+    # (bare numbers were no values at all, and money was a range: "$1.50 to $1.75" read as $1.625)
+    assert [q.value for q in parse_quantities(text)] == values
+
+
+def test_from_and_to_without_a_change_is_still_a_range() -> None:        # (a guard)
+    found = parse_quantities("The route runs from 10 to 12 stops.")
+    assert [(q.low, q.high) for q in found] == [(10, 12)]

@@ -131,7 +131,7 @@ _META_RE = re.compile(
     r"\bsparked (?:a )?(?:widespread |wide |intense )?(?:discussion|debate|speculation)\b", re.IGNORECASE)
 # ("Oh My God 2": a title, not the first person)
 # (not "I" in a title: "opened UK drama I Swear", "World War I")
-_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I(?!\s+[A-Z][a-z])(?<!War I)|I’m|I'm|I’d|I'd|I’ve|I've|me|my|My(?!\s+[A-Z]))\b")
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I(?!\s+[A-Z][a-z])(?![-‑]\w)(?<!War I)|I’m|I'm|I’d|I'd|I’ve|I've|me|my|My(?!\s+[A-Z]))\b")
 _EPISTEMIC_SHOULD = re.compile(r"\bshould\s+(?:be able to|easily|comfortably|still)?\s*(?=(?:see|reach|pass|top|hit|"
                                r"rise|fall|climb|come in|finish|end|exceed|surpass|cross|gross|earn|take|land|"
                                r"close)\b)")

@@ -403,12 +403,15 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             continue
         if match.group("n2") and (_is_change_and_level(match, normal) or _from_year(match)):
             # "rose 1.2% to $82.40", "fell 2% to 5%": a change and the level it reached, not a range
-            first = _QUANTITY_RE.match(normal, match.start(), match.start("sep"))
+            first = _QUANTITY_RE.match(normal, match.start("cur1") if match.group("cur1") else match.start("n1"),
+                                       match.start("sep"))
             second = _QUANTITY_RE.match(normal, match.start("cur2") if match.group("cur2") else match.start("n2"),
                                         match.end())
             matches[:0] = [m for m in (first, second) if m is not None]
             if second is not None:
                 levels.add(second.start())
+            if first is not None and _changed_from(match, normal):
+                levels.add(first.start())       # ("fell from 96 to 89": where it ran from is a value too)
             continue
         # the level a change reached is a value even with nothing counted after it ("sales
         # falling 1.1 per cent to 492,674")
@@ -462,12 +465,17 @@ def _between_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     return merged
 
 
-_CHANGE_VERB = re.compile(r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|gained|gains|lost|loses|climbed|climbs|"
-                          r"dropped|drops|jumped|jumps|slid|slides|slipped|slips|surged|surges|tumbled|tumbles|"
-                          r"increased|increases|decreased|decreases|declined|declines|advanced|advances|added|adds|"
-                          r"shed|sheds|edged (?:up|down)|grew|grows|plunged|plunges|soared|soars|up|down|"
-                          r"rising|falling|gaining|losing|climbing|dropping|jumping|sliding|slipping|surging|"
-                          r"tumbling|increasing|decreasing|declining|advancing|growing|plunging|soaring)\s+(?:by\s+)?$")
+_CHANGE_VERBS = (r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|gained|gains|lost|loses|climbed|climbs|"
+                 r"dropped|drops|jumped|jumps|slid|slides|slipped|slips|surged|surges|tumbled|tumbles|"
+                 r"increased|increases|decreased|decreases|declined|declines|advanced|advances|added|adds|"
+                 r"shed|sheds|edged (?:up|down)|grew|grows|plunged|plunges|soared|soars|up|down|"
+                 r"rising|falling|gaining|losing|climbing|dropping|jumping|sliding|slipping|surging|"
+                 r"tumbling|increasing|decreasing|declining|advancing|growing|plunging|soaring)")
+_CHANGE_VERB = re.compile(_CHANGE_VERBS + r"\s+(?:by\s+)?$")
+# "the index fell sharply from 96 to 89": where a change ran from and to, both values
+_CHANGE_BEFORE_FROM = re.compile(_CHANGE_VERBS + r"\s+(?:[a-z]+ly\s+)?$")
+# "fell sharply from 96 in the previous month to 89 this month": the level it went to
+_CHANGE_FROM_TO = re.compile(_CHANGE_VERBS + r"\s+(?:[a-z]+ly\s+)?from\s+[\d.,]+[^.;\d]{0,40}\bto\s+$")
 
 
 def _from_year(match: re.Match[str]) -> bool:
@@ -480,6 +488,8 @@ def _from_year(match: re.Match[str]) -> bool:
 def _is_change_and_level(match: re.Match[str], normal: str) -> bool:
     """"rose 1.2% to $82.40": a change verb before "X to Y" (or Y in another unit) makes X the
     change and Y the level reached."""
+    if _changed_from(match, normal):
+        return True
     if match.group("between") or match.group("sep") != "to":
         return False
     # "1.1 per cent to 492,674": a percentage cannot run up to a plain count; "2 percent to 10.5
@@ -488,6 +498,12 @@ def _is_change_and_level(match: re.Match[str], normal: str) -> bool:
     other_unit = bool(match.group("u1")) and (bool(match.group("cur2")) or not match.group("unit") or
                                               bool(first and second and first[0] != second[0]))
     return other_unit or bool(_CHANGE_VERB.search(normal[max(0, match.start() - 30):match.start()]))
+
+
+def _changed_from(match: re.Match[str], normal: str) -> bool:
+    """"fell from 96 to 89": a change from one level to another, not a range."""
+    return match.group("between") == "from" and match.group("sep") == "to" and \
+        bool(_CHANGE_BEFORE_FROM.search(normal[max(0, match.start() - 40):match.start()]))
 
 
 # "a 391 drop in apartment consents": a bare number before the change it counts
@@ -564,7 +580,9 @@ def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict
         if is_year or _is_date_context(normal, match.start("n1"), match.end()):
             return None
         if sc1 is None and sc2 is None and _count_noun(normal, match.end()) is None and not level and \
-                not _LEVEL_BEFORE.search(normal, 0, match.start()) and not _CHANGE_AFTER.match(normal, match.end()) and not (
+                not _LEVEL_BEFORE.search(normal, 0, match.start()) and not _CHANGE_AFTER.match(normal, match.end()) and \
+                not (g["between"] == "from" and _CHANGE_BEFORE_FROM.search(normal, 0, match.start())) and \
+                not _CHANGE_FROM_TO.search(normal, max(0, match.start() - 80), match.start()) and not (
                     n2 is None and re.fullmatch(r"\d{1,3}(?:,\d{2,3})*,\d{3}", g["n1"])):
             # a bare number: no unit, nothing counted ("Route 66", "Points: 79"); a total reached
             # ("new listings hit 68,597") or a thousands-separated count ("53,298 in March") is a value
