@@ -3038,3 +3038,23 @@ def test_an_interstate_number_is_no_first_person() -> None:
     claims = parsed("Maine State Patrol reduced the speed on the Maine Turnpike and I-295 to 45 miles an hour.",
                     date="2005-01-23")
     assert claims[0].active                   # (it was "the speaker's own view (first person)": "I-295")
+
+
+@pytest.mark.parametrize("text", [
+    "CEO Bob Iger announced in 2014 that the conglomerate and its partners would sink an additional $800 million "
+    "into the project.",
+    "U.S. President Donald Trump's increased tariffs on steel and aluminum imports have now taken effect.",
+    "Sales of Revlimid, approved for use in multiple myeloma, mantle cell lymphoma and a blood disorder, rose 13 "
+    "percent to $1.05 billion.",
+])
+def test_and_between_two_nouns_of_one_subject_splits_nothing(text: str) -> None:
+    # (each was cut at "and": "... announced in 2014 that the conglomerate." and "Its partners would sink ...";
+    # a verb of another clause, or none at all, stood before it)
+    claims = parsed(text, date="2016-01-12")
+    assert len(claims) == 1 and text.lower().endswith(claims[0].statement.lower())
+
+
+def test_and_before_a_clause_with_its_own_subject_still_splits() -> None:      # (a guard)
+    claims = parsed("About 4.8 million people had voted early and a further 2.1 million had applied for a postal vote.",
+                    date="2019-12-10")
+    assert len(claims) == 2

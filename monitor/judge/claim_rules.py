@@ -2918,8 +2918,12 @@ def _own_subject_clauses(clause: str) -> list[str]:
         noun_pair = re.match(r"[^,]{1,40},\s+(?:and|but)\s+(?:has|have|had|is|are|was|were|will|would)\b", right)
         # "X said lightning and strong winds were expected": two nouns of what was said, one verb
         said_nouns = re.search(rf"\b(?:{_SAY_VERBS})\s+(?:that\s+)?(?:[\w\-]+\s+){{0,2}}[\w\-]+$", left)
-        if _FINITE_VERB.search(left) and len(left.split()) >= 3 and len(right.split()) >= 3 and not names \
-                and not between and not shared and not noun_pair and not said_nouns:
+        # "Iger announced in 2014 that the conglomerate and its partners would sink ...", "Trump's
+        # increased tariffs on steel and aluminum imports have now taken effect": the verb before is
+        # another clause's, or no verb at all; the "and" joins two nouns of one subject
+        own = re.split(r"\bthat\s+", left)[-1]
+        if _FINITE_VERB.search(own) and len(left.split()) >= 3 and len(right.split()) >= 3 and not names \
+                and not between and not shared and not noun_pair and not said_nouns and has_finite_verb(own):
             return [left, *_own_subject_clauses(right)]
     return [clause]
 
