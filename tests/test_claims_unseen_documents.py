@@ -3058,3 +3058,17 @@ def test_and_before_a_clause_with_its_own_subject_still_splits() -> None:      #
     claims = parsed("About 4.8 million people had voted early and a further 2.1 million had applied for a postal vote.",
                     date="2019-12-10")
     assert len(claims) == 2
+
+
+@pytest.mark.parametrize("text, second", [
+    ("Netflix lost 970,000 subscribers in the second quarter, but offered a forecast below Wall Street expectations "
+     "for the current quarter.", "Netflix offered a forecast below Wall Street expectations for the current quarter."),
+    ("The upcoming UFC 229 card is already selling past UFC 129's figures, but isn't going to beat their record in "
+     "New York.", "The upcoming UFC 229 card isn't going to beat their record in New York."),
+    ("Mr Cameron previously praised his predecessor for lifting the margin, but said on Thursday the company should "
+     "be judged on a variety of factors.",
+     "Mr Cameron said on Thursday the company should be judged on a variety of factors."),
+])
+def test_a_verb_after_but_takes_the_subject_before_it(text: str, second: str) -> None:
+    # (each was left with no subject: "Offered a forecast below ...", "Isn't going to ...", "Said on Thursday ...")
+    assert second in [c.statement for c in parsed(text, date="2022-07-20")]

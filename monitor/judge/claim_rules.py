@@ -2817,7 +2817,8 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
 # that subject may be who reported: "The company reported higher profit, but cut its outlook")
 _OWN_DEED = re.compile(r"(?:also\s+|still\s+)?(?:cut|raised|lowered|trimmed|lifted|kept|held|maintained|reiterated|"
                        r"reaffirmed|reported|posted|recorded|booked)\s+(?:its|their|his|her)\s")
-_OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|might|has|have|had|(?:does|did|do)\s+not)\s+[a-z]|"
+_OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|might|has|have|had|(?:does|did|do)\s+not|"
+                              r"(?:is|are|was|were|does|did|do|has|have|had|wo|ca)n[’']t)\s+[a-z]|"    # ("isn't going to")
                               # ", but still expects further upside": a forecast verb of the same subject
                               r"(?:still\s+|also\s+|now\s+)?(?:expects|sees|forecasts|predicts|projects|estimates|"
                               r"anticipates|plans|intends|aims|hopes|remains|continues)\s+[a-zA-Z$€£\d]|"
@@ -2825,6 +2826,13 @@ _OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|migh
                               rf"(?:{_PAST_CHANGE})"
                               r"\s+(?:by\s+|to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£\d]|"
                               rf"{_OWN_DEED.pattern}")
+# ", but said on Thursday the company ...", ", but offered a forecast below ...": a verb in the past, of
+# the same subject where that is a name the parser agrees on
+_OPENS_WITH_PAST = re.compile(r"(?:(?:said|told|added|warned)\s+(?:on|that)\b|"
+                              r"(?:offered|gave|made|took|(?!need|feed|seed|speed|bed|red)[a-z]{3,}ed)\s+"
+                              r"(?:a|an|the|its|their|his|her|no)\b)")
+# "Mr Cameron", "Netflix": a subject that is a name
+_NAME_SUBJECT = re.compile(r"(?:Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][\w&.’'\-]*(?:\s+[A-Z][\w&.’'\-]*){0,3}")
 
 
 def _mended_pieces(text: str, ctx: _Context) -> list[str]:
@@ -2847,7 +2855,14 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
             # of subjects, not a clause of its own
             out[-1] += joiner + clause
             continue
-        subject = _subject(out[-1]) if out and _OPENS_WITH_VERB.match(clause) else None
+        subject = _subject(out[-1]) if out and (_OPENS_WITH_VERB.match(clause) or _OPENS_WITH_PAST.match(clause)) \
+            else None
+        if subject and not _OPENS_WITH_VERB.match(clause):
+            subject = re.sub(r"(?:\s+[a-z]+ly)+$", "", subject)        # ("Mr Cameron previously")
+        if subject and not _OPENS_WITH_VERB.match(clause) and not (
+                _NAME_SUBJECT.fullmatch(subject) and subject.split()[0] not in _DETERMINERS and
+                subject_of(out[-1]) in (subject, subject.split()[-1])):
+            subject = None          # (only a name the parser also reads as the subject: "Smartphones and computers")
         if subject and _said_in(out[-1]) and not (_OWN_DEED.match(clause) and re.match(
                 rf"{re.escape(subject)}\s+(?:also\s+)?(?:{_SAY_VERBS})\b", out[-1])):
             subject = None                    # (a speaker is no subject of what follows)
@@ -2857,7 +2872,7 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
         parsed = subject_of(out[-1]) if taken_for_verb and taken_for_verb[0].endswith("s") else None
         if parsed and parsed.startswith(subject + " ") and out[-1].startswith(parsed):
             subject = parsed
-        if subject and len(subject.split()) <= 8 and not re.search(r"[(),]|\s(?:as|when|whilst|while)\s", subject) and \
+        if subject and len(subject.split()) <= 8 and not re.search(r"[(),]|\s(?:as|when|whilst|while)\s|\sto$", subject) and \
                 not re.match(r"(?:this|that|i)$|(?:about|around|nearly|almost|more|some|over)\b",
                              subject, re.IGNORECASE):
             # "OECD demand rose 80,000 bpd, but is set to contract ...": the verb of the first subject
