@@ -3072,3 +3072,23 @@ def test_and_before_a_clause_with_its_own_subject_still_splits() -> None:      #
 def test_a_verb_after_but_takes_the_subject_before_it(text: str, second: str) -> None:
     # (each was left with no subject: "Offered a forecast below ...", "Isn't going to ...", "Said on Thursday ...")
     assert second in [c.statement for c in parsed(text, date="2022-07-20")]
+
+
+@pytest.mark.parametrize("text", ["72,000 can fit into the Sambodromo parade stadium.",
+                                  "Orange Line Train can seat 200 passengers, with space for 800 standing."])
+def test_what_something_can_hold_now_is_a_quantity(text: str) -> None:
+    assert [c.kind for c in parsed(text, date="2018-02-09")] == ["quantity"]       # (a forecast: "can")
+
+
+def test_what_a_finished_thing_will_hold_is_still_a_forecast() -> None:           # (a guard)
+    text = "Once completed, it will feature a berth capable of handling vessels that can carry 18,000 containers."
+    assert [c.kind for c in parsed(text, date="2018-02-09")] == ["forecast"]
+
+
+@pytest.mark.parametrize("text", [
+    "The bank released a forecast for 2018 for the first time, projecting an average inflation rate of 3%.",
+    "The fan chart published on Tuesday indicates that the central bank expects CPI to exceed 2% early next year.",
+])
+def test_a_forecast_released_or_published_is_still_a_forecast(text: str) -> None:
+    # (both were quantities: "released" and "published" read as the deed the clause reports)
+    assert [c.kind for c in parsed(text, date="2016-12-21")] == ["forecast"]

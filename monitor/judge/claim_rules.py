@@ -1340,6 +1340,15 @@ _FINITE_FUTURE_AFTER = re.compile(r"\b(?:will|won’t|won't|shall|(?:is|are|am)\
                                   r"due|scheduled|going|slated|on track|about)\s+to)\b", re.IGNORECASE)
 
 
+# "The fan chart published on Tuesday indicates that ...": a participle, then the clause's own verb
+_PARTICIPLE_THEN_VERB = re.compile(r"\s+(?:on|in|at|last|this|earlier)\b[^,;]{0,30}?\s+(?:indicates|shows|suggests|says|"
+                                   r"finds|reveals|points|puts|sees|expects|projects|forecasts)\b")
+# issuing a forecast is no deed apart from it
+_ISSUED = {"released", "published", "issued", "unveiled", "presented", "gave", "delivered", "provided", "offered"}
+_ISSUED_FORECAST = re.compile(r"\s+(?:its|their|his|her|a|an|the)\s+(?:[\w-]+\s+){0,2}(?:forecasts?|projections?|"
+                              r"outlook|guidance|estimates?)\b(?!\s+on\b)")       # (not NICE's "guidance on a drug")
+
+
 def _reports_past_deed(clause: str) -> bool:
     """"Moderna trimmed the high end of its revenue forecast by $300 million", "NICE has unveiled
     guidance on a drug set to benefit 220,000 people": the main verb reports something done; a
@@ -1362,8 +1371,10 @@ def _reports_past_deed(clause: str) -> bool:
         word, after = passive.group(1), after[passive.end():]
     elif word == "been":
         return False                   # "OPEC+ has been aiming to unwind cuts": still going on
-    if re.match(r"\s+by\b", after):
+    if re.match(r"\s+by\b", after) or _PARTICIPLE_THEN_VERB.match(after):
         return False           # "Strategists led by Ada Lind now see ...": a participle, not the verb
+    if word in _ISSUED and _ISSUED_FORECAST.match(after):
+        return False           # "The bank released a forecast for 2018, projecting ...": what it forecasts
     if word in ("was", "were"):        # "A loss of $2.13 was narrower than the predicted $2.97"
         return not re.match(r"\s+(?:not\s+)?(?:likely|unlikely|set|due|expected|going|about|poised|scheduled|slated|"
                             r"supposed|to|[a-z]+ing|(?:projected|forecast|estimated|predicted|seen|tipped|"
@@ -1567,6 +1578,9 @@ def _outcome(clause: str, ctx: _Context) -> str | None:
 _TARGET_MET = re.compile(r"\b(?:(?:has|have|had)\s+(?:already\s+)?|already\s+)(?:achieved|reached|met|hit|surpassed|"
                          r"exceeded|beaten|beat)\s+(?:its|their|the|his|her|our)\s+(?:[\w’'-]+\s+){0,3}?(?:target|goal)s?\b",
                          re.IGNORECASE)
+# what something can hold or do as it is: a capacity, measured now
+_CAPACITY = re.compile(r"\bcan\s+(?:(?:already|now|currently)\s+)?(?:fit|hold|seat|accommodate|carry|house|store|process|"
+                       r"handle|treat|consume|eat|travel|reach speeds)\b")
 _OUTLOOK_NOUN = re.compile(r"\b(?:forecasts?|targets?|predictions?|projections?|outlook|guidance|estimated|estimates)\b",
                            re.IGNORECASE)
 # an outlook set to a new level: what the clause claims is the new outlook ("nudged up its output
@@ -1754,6 +1768,10 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if _DEAL_TERMS_RE.search(clause) and not hedged and any(_is_claim_quantity(q) and q.unit != "second"
                                                              for q in quantities):
         return "quantity", None, None              # "the 25-year-old will get a signing-on bonus of €100m": a term
+    if _CAPACITY.search(clause) and any(_is_claim_quantity(q) for q in quantities) and \
+            not re.search(r"\b(?:will|would|shall|once)\b", clause, re.IGNORECASE) and \
+            not any(d["end"] > (ctx.document_date or "9999") for d in dates):
+        return "quantity", None, None              # "72,000 can fit into the Sambodromo": what it holds now
     if _SPECULATION_RE.search(clause) and not past_deed:
         if concrete or _EVENT_NOUNS.search(clause) or _RANKED_FACT.search(clause):
             return "forecast", None, None
