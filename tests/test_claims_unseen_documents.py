@@ -3092,3 +3092,20 @@ def test_what_a_finished_thing_will_hold_is_still_a_forecast() -> None:         
 def test_a_forecast_released_or_published_is_still_a_forecast(text: str) -> None:
     # (both were quantities: "released" and "published" read as the deed the clause reports)
     assert [c.kind for c in parsed(text, date="2016-12-21")] == ["forecast"]
+
+
+@pytest.mark.parametrize("text, statement, speaker", [
+    ("About 249,083 people have been moved to 493 relief camps, the state government said.",
+     "About 249,083 people have been moved to 493 relief camps.", "state government"),
+    ("In Paris, the vast majority of RER commuter trains will be cancelled, the RATP metro operator said.",
+     "In Paris, the vast majority of RER commuter trains will be cancelled.", "RATP metro operator"),
+])
+def test_a_body_the_tail_names_well_enough_speaks(text: str, statement: str, speaker: str) -> None:
+    # (with no body of that kind in view, the sentence had kept its ", the state government said")
+    claims = parsed(text, date="2018-11-17")
+    assert [(c.statement, c.speaker) for c in claims] == [(statement, speaker)]
+
+
+def test_a_bare_body_with_none_in_view_stays_in_the_sentence() -> None:          # (a guard)
+    text = "The plant will break ground in early 2023, the company said."
+    assert [c.statement for c in parsed(text, date="2021-09-20")] == [text]

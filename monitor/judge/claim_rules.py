@@ -956,7 +956,10 @@ _ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^,;:.]|\.(?=\S)|(?<=\
                            r"(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bProf)\.)+?)(?:,\s*|\.?\s*$)")
 # "..., the company said", "..., the retail giant said Tuesday": a body named by what it is
 _BODY_SPEAKER = re.compile(rf"(?:it|It|[Tt]he\s+(?:[a-z\-]+\s+)?{_BODY_NOUN})")
-_BODY_TAIL = re.compile(rf",\s+(?P<who>it|the\s+(?:[a-z\-]+\s+)?(?:{_BODY_NOUN}|giant))(?:\s+here)?\s+(?P<verb>{_SAY_VERBS})"
+# "the state government", "the RATP metro operator": a body named by what it is, with a word that says which
+_QUALIFIED_BODY = re.compile(rf"[Tt]he\s+(?:[A-Z][\w&’'\-]*\s+(?:[a-z\-]+\s+)?|(?:state|federal|national|city|"
+                             rf"provincial|regional|county|local|central|[a-z]+-based)\s+){_BODY_NOUN}")
+_BODY_TAIL = re.compile(rf",\s+(?P<who>it|the\s+(?:[A-Z][\w&’'\-]*\s+)?(?:[a-z\-]+\s+)?(?:{_BODY_NOUN}|giant))(?:\s+here)?\s+(?P<verb>{_SAY_VERBS})"
                         # (only when or where it was said may follow: "the company added 5 million subscribers" is no tail)
                         rf"(?:\s+(?:(?:on\s+|late\s+|early\s+)?(?:{_WEEKDAY_RE}|today|yesterday)|"
                         rf"in\s+(?:a\s+|its\s+)?(?:statement|filing|release|{_MONTH_RE})))*\.?$")
@@ -3346,10 +3349,15 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                         # it said": the organisation the sentence (or the one before) is about; with
                         # none in view the sentence stays as it is
                         # ("the bureau": only a bureau the text named; "the company": the one in view)
-                        body = _named_body(attribution.who or "", read) if _NAMED_BY_WORD.fullmatch(
-                            attribution.who or "") else _subject_thing(sentence, names) or thing
-                        attribution, rest = (Attribution(body, attribution.verb, attribution.span), rest) if body \
-                            else (Attribution(None, None, None), sentence)
+                        body = None if re.search(r"\s[A-Z]", attribution.who or "") else \
+                            _named_body(attribution.who or "", read) if _NAMED_BY_WORD.fullmatch(
+                                attribution.who or "") else _subject_thing(sentence, names) or thing
+                        if body:
+                            attribution = Attribution(body, attribution.verb, attribution.span)
+                        elif not _QUALIFIED_BODY.fullmatch(attribution.who or ""):
+                            attribution, rest = Attribution(None, None, None), sentence
+                        # ("..., the state government said", "..., the RATP metro operator said": a body the
+                        # tail itself names well enough to speak)
                     speaker = _speaker(attribution.who, names, paragraph_speaker, interviewee)
                     if (attribution.who or "").lower() == "they" and parties:
                         speaker = parties            # "They said there's no legal impediment"
