@@ -3109,3 +3109,19 @@ def test_a_body_the_tail_names_well_enough_speaks(text: str, statement: str, spe
 def test_a_bare_body_with_none_in_view_stays_in_the_sentence() -> None:          # (a guard)
     text = "The plant will break ground in early 2023, the company said."
     assert [c.statement for c in parsed(text, date="2021-09-20")] == [text]
+
+
+def test_and_inside_a_range_between_two_values_cuts_no_list() -> None:
+    claims = parsed("Government plans to borrow between Rs 30,000 crore and Rs 39,000 crore a week in the second half "
+                    "of the fiscal year.", date="2023-09-26")
+    # (it was "Government plans to borrow between Rs 30,000 crore." and "Government plans Rs 39,000 crore a week ...")
+    assert [c.statement for c in claims] == ["Government plans to borrow between Rs 30,000 crore and Rs 39,000 crore a "
+                                             "week in the second half of the fiscal year."]
+
+
+def test_a_byline_does_not_run_into_the_dateline_after_it() -> None:
+    body = ("By Linda Pasquini and Isabel Demetz\n(Reuters) -German sportswear maker Puma on Wednesday narrowed its "
+            "outlook for full-year core profit, citing expected currency headwinds.\n")
+    claims = parsed(body, date="2024-08-07")
+    # (it was "By Linda Pasquini and Isabel Demetz (Reuters) -German sportswear maker ...")
+    assert claims[0].statement.startswith("German sportswear maker Puma")

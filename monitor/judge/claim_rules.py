@@ -877,8 +877,9 @@ def _unwrapped(lines: list[str]) -> list[str]:
     for line in lines:
         previous = out[-1] if out else ""
         if previous and line and not _TERMINATED.search(previous) and len(previous) > 25 and \
-                not re.match(r"[-–—•*>]", line) and (re.match(r"[a-z(]", line) or _OPEN_END.search(previous) or
-                                                      _fills_width(previous, line, width)):
+                not re.match(r"[-–—•*>]", line) and not previous.startswith("By ") and not _DATELINE.match(line) and \
+                (re.match(r"[a-z(]", line) or _OPEN_END.search(previous) or _fills_width(previous, line, width)):
+            # (not a byline, nor into a dateline: "By Linda Pasquini" / "(Reuters) -German sportswear maker ...")
             out[-1] = f"{previous} {line}"
         else:
             out.append(line)
@@ -2584,9 +2585,12 @@ def _quantity_list(clause: str) -> list[str]:
         return [clause]
     parts: list[tuple[int, int]] = []
     start = 0
+    spans = [(q.start, q.end) for q in parse_quantities(clause)]
     for separator in _LIST_SEPARATOR.finditer(clause):
         if clause[:separator.start()].count("(") > clause[:separator.start()].count(")"):
             continue     # "a 2.75 per cent (2 per cent consolidated, 0.75 per cent non-consolidated) increase"
+        if any(s_ < separator.start() < e_ for s_, e_ in spans):
+            continue     # "in a range between 620 million and 670 million euros": one value
         parts.append((start, separator.start()))
         start = separator.end()
     parts.append((start, len(clause)))
