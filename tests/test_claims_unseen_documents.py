@@ -3125,3 +3125,22 @@ def test_a_byline_does_not_run_into_the_dateline_after_it() -> None:
     claims = parsed(body, date="2024-08-07")
     # (it was "By Linda Pasquini and Isabel Demetz (Reuters) -German sportswear maker ...")
     assert claims[0].statement.startswith("German sportswear maker Puma")
+
+
+def test_a_list_item_with_its_own_subject_and_verb_stands_alone() -> None:
+    claims = parsed("The Central zone has 517 cases, the North zone reported 852 cases, while the South zone has 217.",
+                    date="2022-12-01")
+    # (it was "The Central zone has the North zone reported 852 cases.")
+    assert "The North zone reported 852 cases." in [c.statement for c in claims]
+
+
+def test_rupees_written_rs_dot_do_not_end_a_sentence() -> None:
+    claims = parsed('The tribunal said, "If we take project cost as Rs.908 Crores, 5% thereof, comes to Rs.45.4 Crores."',
+                    date="2024-02-13")
+    # (it was cut after "Rs.908": "Crores, 5% thereof, comes to Rs.45.4 Crores." was a claim of its own)
+    assert len(claims) == 1 and "Rs.908 Crores, 5% thereof" in claims[0].statement
+
+
+def test_a_single_expectation_was_for_its_value() -> None:
+    claims = parsed("Revenue came in at $2.12 billion, above analysts' expectation of $2.08 billion.", date="2019-02-19")
+    assert "The expectation was for $2.08 billion." in [c.statement for c in claims]       # (it was "were for")

@@ -465,6 +465,7 @@ _JOINED_SENTENCES = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))\.(?=[A-Z][a-z]+[\s,])
 # Avalanche Software-developed and Warner Bros. Games-published title, ... has sold": a company's
 # name ends a part with no verb of its own, so the sentence goes on
 _ENDS_WITH_COMPANY = re.compile(r"\b(?:[A-Z][\w&’'\-]*\s+){1,6}(?:Inc|Corp|Co|Ltd|Plc|Bros)\.$")
+_RUPEES_END = re.compile(r"\bRs\.\s?[\d,.]*\d$")
 _MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 
@@ -481,6 +482,7 @@ def _sentences(text: str) -> list[str]:
             # (and "from Aug. 25-Sept. 8 in New York" at "Sept.", "Former Qwest Communications
             # International Inc. Chief Executive Joseph Nacchio was ..." at "Inc.")
             if out and (out[-1].endswith(("a.m.", "p.m.")) and _TIME_ZONE_START.match(sentence) or
+                        _RUPEES_END.search(out[-1]) or         # ("project cost as Rs.908" / "Crores, 5% thereof")
                         _MONTH_ABBREVIATION_END.search(out[-1]) and re.match(r"\d{1,2}\b", sentence) or
                         _ENDS_WITH_COMPANY.search(out[-1]) and
                         not _FINITE_VERB.search(re.sub(r"[\w’']+-[\w’'\-]+", "", out[-1]))):
@@ -2448,7 +2450,8 @@ def _adjuncts(clause: str) -> list[str]:
     versus = _VERSUS_FORECASTS.search(clause)
     if versus and parse_quantities(versus.group("values")):
         # "Earnings rose 0.2%, compared to forecasts for 0.3%": the forecasts are a claim of their own
-        extra.append(f"The {versus.group('what')} were for {versus.group('values').rstrip('.')}.")
+        be = "were" if versus.group("what").endswith("s") else "was"      # ("The expectation was for ...")
+        extra.append(f"The {versus.group('what')} {be} for {versus.group('values').rstrip('.')}.")
         clause = clause[:versus.start()] + "."
     earlier = _EARLIER_VALUE.search(clause)
     counted_subject = earlier is not None and not earlier.group("np") and \
@@ -2575,6 +2578,10 @@ def _respectively(clause: str) -> list[str] | None:
     return out
 
 
+_ITEM_OWN_VERB = re.compile(r"^(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?\s+(?:has|have|had|is|are|was|were|reported|"
+                            r"recorded|posted|saw|logged|registered|rose|fell|grew|gained|lost|added|won|took)\s")
+
+
 def _quantity_list(clause: str) -> list[str]:
     """"X had Labour on 39 per cent, the Conservatives on 22 per cent and Reform at 15 per cent" ->
     one statement per stated value, each with the subject and verb (or the words before the
@@ -2639,6 +2646,9 @@ def _quantity_list(clause: str) -> list[str]:
         if named_value and _NAMED_VALUE.fullmatch(item.rstrip(". ")):
             # "... recorded in Greece (46.6%), Spain (38.6%)": "... recorded in Spain (38.6%)"
             out.append(f"{named_value.group('lead')}{item}")
+        elif re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject and _ITEM_OWN_VERB.match(item) and \
+                _FINITE_VERB.search(head) and not _INTRO_PHRASE.match(head):
+            out.append(item[:1].upper() + item[1:])     # "..., the North zone reported 852 cases": its own verb
         elif re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject:
             if _INTRO_PHRASE.match(head) and "," not in head:
                 return [clause]        # "At 200 million shares, Snap will have raised $3.4 billion": a setting
