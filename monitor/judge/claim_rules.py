@@ -2870,6 +2870,16 @@ _OPENS_WITH_PAST = re.compile(r"(?:(?:said|told|added|warned)\s+(?:on|that)\b|"
 _NAME_SUBJECT = re.compile(r"(?:Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][\w&.’'\-]*(?:\s+[A-Z][\w&.’'\-]*){0,3}")
 
 
+def _named_subject(subject: str, clause: str) -> str | None:
+    """The subject a verb in the past after ", but" takes: only a name the parser also reads as the
+    subject of ``clause`` ("Mr Cameron previously" -> "Mr Cameron"; not "Smartphones and computers")."""
+    subject = re.sub(r"(?:\s+[a-z]+ly)+$", "", subject)
+    if _NAME_SUBJECT.fullmatch(subject) and subject.split()[0] not in _DETERMINERS and \
+            subject_of(clause) in (subject, subject.split()[-1]):
+        return subject
+    return None
+
+
 def _mended_pieces(text: str, ctx: _Context) -> list[str]:
     """``text`` cut at ``_CLAUSE_SPLIT``, mended: a piece with no verb, value or date goes back to
     the clause before it, with the words that cut them apart ("owns the Ravensthorpe zinc mine in
@@ -2890,14 +2900,10 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
             # of subjects, not a clause of its own
             out[-1] += joiner + clause
             continue
-        subject = _subject(out[-1]) if out and (_OPENS_WITH_VERB.match(clause) or _OPENS_WITH_PAST.match(clause)) \
-            else None
-        if subject and not _OPENS_WITH_VERB.match(clause):
-            subject = re.sub(r"(?:\s+[a-z]+ly)+$", "", subject)        # ("Mr Cameron previously")
-        if subject and not _OPENS_WITH_VERB.match(clause) and not (
-                _NAME_SUBJECT.fullmatch(subject) and subject.split()[0] not in _DETERMINERS and
-                subject_of(out[-1]) in (subject, subject.split()[-1])):
-            subject = None          # (only a name the parser also reads as the subject: "Smartphones and computers")
+        plain = bool(out) and bool(_OPENS_WITH_VERB.match(clause))
+        subject = _subject(out[-1]) if plain or (out and _OPENS_WITH_PAST.match(clause)) else None
+        if subject and not plain:
+            subject = _named_subject(subject, out[-1])
         if subject and _said_in(out[-1]) and not (_OWN_DEED.match(clause) and re.match(
                 rf"{re.escape(subject)}\s+(?:also\s+)?(?:{_SAY_VERBS})\b", out[-1])):
             subject = None                    # (a speaker is no subject of what follows)
@@ -3363,9 +3369,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                         # it said": the organisation the sentence (or the one before) is about; with
                         # none in view the sentence stays as it is
                         # ("the bureau": only a bureau the text named; "the company": the one in view)
-                        body = None if re.search(r"\s[A-Z]", attribution.who or "") else \
-                            _named_body(attribution.who or "", read) if _NAMED_BY_WORD.fullmatch(
-                                attribution.who or "") else _subject_thing(sentence, names) or thing
+                        body = _tail_body(attribution.who or "", sentence, names, read, thing)
                         if body:
                             attribution = Attribution(body, attribution.verb, attribution.span)
                         elif not _QUALIFIED_BODY.fullmatch(attribution.who or ""):
@@ -3410,6 +3414,17 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
         left_open = paragraph.text.count("“") > paragraph.text.count("”") or \
             "“" not in paragraph.text and paragraph.text.count('"') % 2 == 1
         open_quote_speaker = (previous_quote_speaker or paragraph_speaker) if left_open else None
+
+
+def _tail_body(who: str, sentence: str, names: Names, read: str, thing: str | None) -> str | None:
+    """The organisation "the company" or "it" of an attribution stands for: the one the sentence
+    (or the one before) is about; "the bureau": only a bureau the text named; none for a body the
+    tail names itself ("the RATP metro operator")."""
+    if re.search(r"\s[A-Z]", who):
+        return None
+    if _NAMED_BY_WORD.fullmatch(who):
+        return _named_body(who, read)
+    return _subject_thing(sentence, names) or thing
 
 
 def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, interviewee: str | None) -> str | None:
