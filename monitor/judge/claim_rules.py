@@ -2586,13 +2586,13 @@ def _quantity_list(clause: str) -> list[str]:
     """"X had Labour on 39 per cent, the Conservatives on 22 per cent and Reform at 15 per cent" ->
     one statement per stated value, each with the subject and verb (or the words before the
     first value) of the first."""
-    values = [q for q in parse_quantities(clause) if q.unit not in ("second",) and _is_claim_quantity(q)
-              and not _is_name_number(clause, q)]
+    found = parse_quantities(clause)
+    values = [q for q in found if q.unit not in ("second",) and _is_claim_quantity(q) and not _is_name_number(clause, q)]
     if len(values) < 2:
         return [clause]
     parts: list[tuple[int, int]] = []
     start = 0
-    spans = [(q.start, q.end) for q in parse_quantities(clause)]
+    spans = [(q.start, q.end) for q in found]
     for separator in _LIST_SEPARATOR.finditer(clause):
         if clause[:separator.start()].count("(") > clause[:separator.start()].count(")"):
             continue     # "a 2.75 per cent (2 per cent consolidated, 0.75 per cent non-consolidated) increase"

@@ -401,7 +401,8 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
         match = matches.pop(0)
         if not free(match.start(), match.end()):
             continue
-        if match.group("n2") and (_is_change_and_level(match, normal) or _from_year(match)):
+        changed_from = bool(match.group("n2")) and _changed_from(match, normal)
+        if match.group("n2") and (changed_from or _is_change_and_level(match, normal) or _from_year(match)):
             # "rose 1.2% to $82.40", "fell 2% to 5%": a change and the level it reached, not a range
             first = _QUANTITY_RE.match(normal, match.start("cur1") if match.group("cur1") else match.start("n1"),
                                        match.start("sep"))
@@ -410,7 +411,7 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             matches[:0] = [m for m in (first, second) if m is not None]
             if second is not None:
                 levels.add(second.start())
-            if first is not None and _changed_from(match, normal):
+            if first is not None and changed_from:
                 levels.add(first.start())       # ("fell from 96 to 89": where it ran from is a value too)
             continue
         # the level a change reached is a value even with nothing counted after it ("sales
@@ -488,8 +489,6 @@ def _from_year(match: re.Match[str]) -> bool:
 def _is_change_and_level(match: re.Match[str], normal: str) -> bool:
     """"rose 1.2% to $82.40": a change verb before "X to Y" (or Y in another unit) makes X the
     change and Y the level reached."""
-    if _changed_from(match, normal):
-        return True
     if match.group("between") or match.group("sep") != "to":
         return False
     # "1.1 per cent to 492,674": a percentage cannot run up to a plain count; "2 percent to 10.5
