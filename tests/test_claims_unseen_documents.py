@@ -3144,3 +3144,25 @@ def test_rupees_written_rs_dot_do_not_end_a_sentence() -> None:
 def test_a_single_expectation_was_for_its_value() -> None:
     claims = parsed("Revenue came in at $2.12 billion, above analysts' expectation of $2.08 billion.", date="2019-02-19")
     assert "The expectation was for $2.08 billion." in [c.statement for c in claims]       # (it was "were for")
+
+
+def test_each_earlier_value_of_the_subject_is_a_claim_of_its_own() -> None:
+    claims = parsed("CBRE says the average daily rate of a hotel booking will reach $131 this year, up from $129 last "
+                    "year but down from $164 in 2019.", date="2021-06-10")
+    statements = [c.statement for c in claims]
+    # (it was only "The average daily rate of a hotel booking will reach $131 this year.")
+    assert "The average daily rate of a hotel booking was $129 last year." in statements
+    assert "The average daily rate of a hotel booking was $164 in 2019." in statements
+
+
+def test_a_value_in_a_year_is_no_odds() -> None:
+    claims = parsed("The toll was $164 in 2019.", date="2021-06-10")
+    # (it was a forecast with a probability of 164 in 2019, about 8%)
+    assert claims[0].kind == "quantity" and claims[0].probability is None
+
+
+def test_a_conjunct_with_its_own_finite_auxiliary_takes_none_of_the_first() -> None:
+    claims = parsed("The 20 megawatt Royalla Solar Farm was developed by a Spanish company, is made up of 83,000 solar "
+                    "panels and has the capacity to power more than 4,500 ACT homes.", date="2014-09-03")
+    # (it was "The 20 megawatt Royalla Solar Farm was is made up of 83,000 solar panels.")
+    assert "The 20 megawatt Royalla Solar Farm is made up of 83,000 solar panels." in [c.statement for c in claims]

@@ -2305,9 +2305,10 @@ _FOLLOWING_CHANGE = re.compile(rf"\s+(?:following|after)\s+an?\s+(?P<change>[\d.
 _VERSUS_FORECASTS = re.compile(r",\s+(?:compared (?:to|with)|versus|against|above|below|beating|topping|missing|"
                                r"ahead of|short of)\s+(?:the\s+)?(?:respective\s+)?(?:analysts’\s+|analysts'\s+)?"
                                r"(?P<what>forecasts?|estimates?|expectations?)\s+(?:for|of)\s+(?P<values>[^;]+?)\.?$")
-_EARLIER_VALUE = re.compile(r",\s+(?:(?:up|down)\s+from|(?:more|less|higher|lower|cheaper|dearer)\s+than\s+"
+_EARLIER_VALUE = re.compile(r"(?:,\s+(?:but\s+)?|\s+but\s+)(?:(?:up|down)\s+from|(?:more|less|higher|lower|cheaper|dearer)\s+than\s+"
                             r"(?P<np>(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?)\s+of)\s+"
-                            r"(?P<value>(?:about|around|nearly|roughly)?\s*[$€£]?\d(?:[^,;]|,(?=\d{3}))*?)(?=,\s|[.;]?$)")
+                            r"(?P<value>(?:about|around|nearly|roughly)?\s*[$€£]?\d(?:[^,;]|,(?=\d{3}))*?)"
+                            r"(?=,\s|\s+but\s+(?:up|down)\s+from\b|[.;]?$)")
 # ", with online sales up 12% to $600 million": a verbless change of a part (not "with up to 40 ...")
 _WITH_CHANGE = re.compile(r"(?:,\s+|\s+)with\s+(?P<np>(?:the\s+|its\s+|their\s+)?[\w’'&\-]+(?:\s+(?!up\b|down\b)"
                           r"(?:[\w’'&\-]+|\([\w\s’'&\-]+\))){0,5}?)\s+(?P<move>(?:up|down|higher|lower)\s+(?:by\s+)?"
@@ -2335,6 +2336,33 @@ _NAMED_FORECAST = re.compile(r"\b(?:its|the|their|his|her|our|latest|previous|ea
 
 def _future_form(clause: str) -> str:
     return "would" if re.search(r"\b(?:would|could|might)\b", clause) else "will"
+
+
+# what a subject did on its way to a level, so that it is also what had the earlier value
+_REACHED_LEVEL = re.compile(r"\s*(?:(?:has|had)\s+)?(?:rose|risen|fell|fallen|grew|grown|climbed|dropped|increased|"
+                            r"decreased|declined|jumped|slipped|eased|edged|stood|was|is|reached|hit|totall?ed|"
+                            r"amounted)\b|\s*(?:will|(?:is|are)\s+(?:expected|projected|forecast|set)\s+to)\s+"
+                            r"(?:reach|rise|fall|grow|climb|hit|total|be|stand|increase|decrease|decline|drop)\b")
+
+
+def _split_earlier_values(clause: str, extra: list[str]) -> str:
+    """", up from 2.2% in May (but down from 3% in 2019)": each earlier value said of the subject
+    becomes a statement of its own in `extra`; the clause is returned without them."""
+    while (earlier := _EARLIER_VALUE.search(clause)) and parse_quantities(earlier.group("value")):
+        if not earlier.group("np") and re.search(r"\d", _subject(clause[:earlier.start()]) or ""):
+            # ("59% of the crop is now silking, up from 29% a week ago": the share was 29%, not the crop,
+            # so the earlier value stays in the claim)
+            break
+        main = clause[:earlier.start()] + clause[earlier.end():]
+        subject = _subject(main)
+        if earlier.group("np"):        # "..., more than Switch's launch price of $299.99"
+            extra.append(f"{earlier.group('np')[:1].upper() + earlier.group('np')[1:]} was {earlier.group('value')}.")
+        elif subject and _REACHED_LEVEL.match(main[main.find(subject) + len(subject):]):
+            # "Inflation rose to 2.5% in June, up from 2.2% in May" (the subject is what was 2.2%;
+            # in "X revised its projection to 7.3%, up from 6.8%" it is not)
+            extra.append(f"{subject} was {earlier.group('value')}.")
+        clause = main.rstrip(" ,.") + "."
+    return clause
 
 
 def _adjuncts(clause: str) -> list[str]:
@@ -2453,22 +2481,7 @@ def _adjuncts(clause: str) -> list[str]:
         be = "were" if versus.group("what").endswith("s") else "was"      # ("The expectation was for ...")
         extra.append(f"The {versus.group('what')} {be} for {versus.group('values').rstrip('.')}.")
         clause = clause[:versus.start()] + "."
-    earlier = _EARLIER_VALUE.search(clause)
-    counted_subject = earlier is not None and not earlier.group("np") and \
-        re.search(r"\d", _subject(clause[:earlier.start()]) or "")
-    if earlier and parse_quantities(earlier.group("value")) and not counted_subject:
-        # ("59% of the crop is now silking, up from 29% a week ago": the share was 29%, not the crop,
-        # so the earlier value stays in the claim)
-        main = clause[:earlier.start()] + clause[earlier.end():]
-        if earlier.group("np"):        # "..., more than Switch's launch price of $299.99"
-            extra.append(f"{earlier.group('np')[:1].upper() + earlier.group('np')[1:]} was {earlier.group('value')}.")
-        elif _subject(main) and re.match(r"\s*(?:has\s+|had\s+)?(?:rose|risen|fell|fallen|grew|grown|climbed|dropped|"
-                                         r"increased|decreased|declined|jumped|slipped|eased|edged|stood|was|is)\b",
-                                         main[main.find(_subject(main)) + len(_subject(main)):]):
-            # "Inflation rose to 2.5% in June, up from 2.2% in May" (the subject is what was 2.2%;
-            # in "X revised its projection to 7.3%, up from 6.8%" it is not)
-            extra.append(f"{_subject(main)} was {earlier.group('value')}.")
-        clause = main.rstrip(" ,.") + "."
+    clause = _split_earlier_values(clause, extra)
     participle = _PARTICIPLE.search(clause)
     rest = participle.group("rest") if participle else ""
     if participle and (parse_quantities(rest) or _CHECKABLE_WORD.search(rest) or re.match(rf"{_NAME}\s+the\b", rest)):

@@ -507,6 +507,9 @@ def _conjunct_prefix(doc, conj, members: set[int]) -> list[int]:
         said = max((c.right_edge.i for c in first.children if c.dep_ in _SUBJECTS), default=-1)
         return [i for i in prefix if not (doc[i].head.i == first.i and i > said and
                                           doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"))]
+    if any(c.tag_ in ("VBZ", "VBD", "VBP") for c in own):
+        # "was developed by X, is made up of 83,000 panels": its own finite "is", none of "was"
+        return [i for i in prefix if not (doc[i].dep_ in ("aux", "auxpass", "neg") and doc[i].head.i == first.i)]
     if conj.tag_ == "VB" and not own and first.tag_ == "VBN":
         # "will be built off the coast and cover 157 square miles": the base verb shares "will", not "be"
         prefix = [i for i in prefix if not (doc[i].dep_ == "auxpass" and doc[i].head.i == first.i)]

@@ -381,7 +381,9 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
 
     for match in _PROBABILITY_RE.finditer(normal):
         n, d = int(match.group("n")), int(match.group("d"))
-        if 0 < n <= d and not _is_date_context(normal, match.start("n"), match.end()):
+        # ("$164 in 2019", "12 in 2020": a value in a year, not odds)
+        in_a_year = 1900 <= d <= 2099 and n != 1
+        if 0 < n <= d and not in_a_year and not _is_date_context(normal, match.start("n"), match.end()):
             add(match.start(), match.end(), value=n / d, unit="percent",
                 approximate=bool(match.group("approx")) and _APPROX[match.group("approx")] == "approx")
 
