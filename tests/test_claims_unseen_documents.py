@@ -3166,3 +3166,50 @@ def test_a_conjunct_with_its_own_finite_auxiliary_takes_none_of_the_first() -> N
                     "panels and has the capacity to power more than 4,500 ACT homes.", date="2014-09-03")
     # (it was "The 20 megawatt Royalla Solar Farm was is made up of 83,000 solar panels.")
     assert "The 20 megawatt Royalla Solar Farm is made up of 83,000 solar panels." in [c.statement for c in claims]
+
+
+@pytest.mark.parametrize("text, opening", [
+    ("Islamabad, Dec 27 (IANS) Pakistan has received $452.4 million as the second tranche of the $6 billion IMF loan.",
+     "Pakistan has received"),
+    ("New York: The New York City Marathon broke the world record with 52,812 runners reaching the finish line.",
+     "The New York City Marathon broke"),
+])
+def test_a_wire_dateline_without_a_dash_is_no_part_of_the_claim(text: str, opening: str) -> None:
+    # (it was "Islamabad, Dec 27 (IANS) Pakistan has received ...", "New York: The New York City ...")
+    assert parsed(text, date="2019-12-27")[0].statement.startswith(opening)
+
+
+def test_an_its_after_a_dateline_is_the_company_not_the_city() -> None:
+    claims = parsed("TOKYO, May 7 (Xinhua) -- Nintendo Co. said Thursday its net profit for the business year through "
+                    "March had climbed more than 33 percent owing to solid sales of its Switch game consoles.",
+                    date="2020-05-07")
+    # (it was "TOKYO’s net profit ...")
+    assert claims[0].statement.startswith("Nintendo Co.’s net profit")
+
+
+def test_a_present_joined_to_a_perfect_takes_no_have() -> None:
+    claims = parsed("Fire crews have contained 30 percent of the Rim Fire and expect it to be under control by Sept. 10.",
+                    date="2013-08-29")
+    # (it was "Fire crews have expect it to be under control by Sept. 10.")
+    assert "Fire crews expect it to be under control by Sept. 10." in [c.statement for c in claims]
+
+
+def test_named_values_after_both_keep_the_words_before_them() -> None:
+    claims = parsed("Those totals would exceed the purses of both the Masters ($11.5 million) and PGA Championship "
+                    "($11 million).", date="2019-05-28")
+    # (it was "Those totals would PGA Championship ($11 million).")
+    assert "Those totals would exceed the purses of PGA Championship ($11 million)." in [c.statement for c in claims]
+
+
+def test_what_was_said_after_where_and_when_it_was_said() -> None:
+    claims = parsed("IAAF President Sebastian Coe said after a meeting of the IAAF Council in Monaco that Hungary boasted "
+                    "both athletic tradition and experience in organizing world-class sports events.", date="2018-12-05")
+    # (it was "After a meeting of the IAAF Council in Monaco that Hungary boasted ...")
+    assert claims[0].statement.startswith("Hungary boasted") and claims[0].speaker == "Sebastian Coe"
+
+
+def test_a_sentence_that_only_names_who_spoke_is_no_claim() -> None:
+    claims = parsed("Tourist arrivals rose 32 per cent to 7.28 million in 2021. DET Director General Helal Saeed Al "
+                    "Marri said.", date="2022-02-04")
+    # (it was a fact of its own, "DET Director General Helal Saeed Al Marri said.")
+    assert [c.statement for c in claims] == ["Tourist arrivals rose 32 per cent to 7.28 million in 2021."]

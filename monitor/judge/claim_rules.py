@@ -1124,7 +1124,10 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     if match and not re.search(r"\b(?:that|which|who|if|when)\b", match.group("lead")) and _title_lead(match.group("lead")) and (
             match.group().rstrip().endswith(" that") or match.group("verb") in _ZERO_THAT_VERBS):
         rest = sentence[match.end():]
-        whom = _TOLD_WHOM.match(rest) if re.search(r"\btold\s+$", match.group()) else None
+        # ("told the Lok Sabha in a written reply on March 15 that", "said after a meeting of the
+        # IAAF Council in Monaco that": whom and when, before what was said)
+        whom = _TOLD_WHOM.match(rest) if re.search(r"\btold\s+$", match.group()) or \
+            re.match(r"(?:after|at|during|following|in|on|before)\s", rest) else None
         if whom and not has_finite_verb(whom.group("whom")):
             rest = rest[whom.end():]       # "told the Lok Sabha in a written reply on March 15 that": whom and when
         return Attribution(match.group("who"), match.group("verb"), match.span()), rest
@@ -1455,7 +1458,8 @@ def _sentence_antecedent(statement: str, ctx: _Context) -> str:
     if re.match(rf"^\W*(?:(?:but|and|yet|so|however|still|now|moreover|in fact|meanwhile),?\s+)?{pronoun}\b",
                 ctx.quote, re.IGNORECASE):
         return statement
-    name = antecedent(ctx.quote, pronoun, lambda text: bool(ctx.names.people_in(text)))
+    # (not "TOKYO" of "TOKYO, May 7 (Xinhua) -- Nintendo Co. said Thursday its net profit ...")
+    name = antecedent(_DATELINE.sub("", ctx.quote), pronoun, lambda text: bool(ctx.names.people_in(text)))
     if name is None:
         return statement
     if pronoun.lower() in ("its", "their", "his", "her"):
@@ -1990,6 +1994,11 @@ def _said_it(reporter: str, ctx: _Context) -> str | None:
     return reporter if name.split()[0] in _SENTENCE_STARTERS or name.split()[0] in _DETERMINERS else name
 
 
+# a sentence that only says who spoke, the words they said standing before it
+_ATTRIBUTION_ONLY = re.compile(r"[A-Z][^.,;:\d]{2,90}?\s+(?:said|says|added|adds|noted|stated|explained|wrote|"
+                               r"told\s+(?:reporters|journalists|the\s+\w+))\.")
+
+
 def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                drop: list[Quantity] | None = None, presupposed: bool = False) -> Unit | None:
     # "Biden has said he will not ...": in reported speech "he" is the one who said it
@@ -2030,6 +2039,8 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     if len(statement.split()) < 4 or not re.match(r"^[\W\d]*[A-Za-z0-9$€£]", statement) or statement[0] in "’'":
         # "On a number.", "'Peace with Nature'.", "’s earnings ...": fragments, not claims
         return None
+    if _ATTRIBUTION_ONLY.fullmatch(statement):
+        return None                 # "DET Director General Helal Saeed Al Marri said." after a quote
     quantities = [q for q in parse_quantities(statement)
                   if not any(q.text == d.text for d in drop or []) and not _is_name_number(statement, q)]
     entities = [e for e in ctx.names.entities(statement)]
@@ -2208,6 +2219,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–�
                        r"^[A-Z]{3,}(?:\s[A-Z]{2,})*:\s+(?=[A-Z])|"          # "PARIS: Airbus ..."
                        rf"^[A-Z]{{3,}},\s+(?:[A-Z][a-z]+,\s+)?{_MONTH_RE}\s+\d{{1,2}}\.(?:\s+|$)|"   # "ASTANA, Kazakhstan, January 17."
                        r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\((?:AP|PTI|IANS|ANI|AFP|Reuters|UNI)\):\s+(?=[A-Z])|"  # "Sriharikota (AP): "
+                       # "Islamabad, Dec 27 (IANS) Pakistan has ...": a wire's dateline with no dash after it
+                       rf"^[A-Z][\w.'’ ]{{1,30}},\s+{_MONTH_RE}\.?\s+\d{{1,2}}\s+\((?:AP|PTI|IANS|ANI|AFP|Reuters|UNI|"
+                       r"Xinhua|Bernama|Yonhap|WAM|KUNA|APP)\)\s+(?=[A-Z])|"
+                       r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=The\s)|"         # "New York: The New York City Marathon"
                        # "New Delhi [India], November 3 : " (ANI)
                        rf"^[A-Z][\w.' ]{{1,30}}\[[A-Za-z ]{{2,30}}\],?\s+{_MONTH_RE}\s+\d{{1,2}}\s*(?:\([A-Z]{{2,6}}\)\s*)?[:–—-]\s+|"
                        # "(Reuters) -Bank of America ...", "(Bloomberg) -- New Zealand ..."
@@ -2540,7 +2555,8 @@ def _subject_and_verb(clause: str) -> str | None:
 # a name and its value in brackets, the way a list gives rates by country ("Spain (38.6%)"), and
 # the words before the first of them ("the highest rates are recorded in ")
 _NAMED_VALUE = re.compile(r"(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*\s*\([^()]*\d[^()]*\)")
-_NAMED_VALUE_AFTER = re.compile(rf"(?P<lead>.*?\b(?:in|for|of|at|from|by|to|with)\s+){_NAMED_VALUE.pattern}")
+_NAMED_VALUE_AFTER = re.compile(rf"(?P<lead>.*?\b(?:in|for|of|at|from|by|to|with)\s+)(?:both\s+|either\s+)?"
+                                rf"{_NAMED_VALUE.pattern}")
 
 
 # a prepositional phrase that opens a sentence and sets the scene for its clause

@@ -511,8 +511,11 @@ def _conjunct_prefix(doc, conj, members: set[int]) -> list[int]:
         # "was developed by X, is made up of 83,000 panels": its own finite "is", none of "was"
         return [i for i in prefix if not (doc[i].dep_ in ("aux", "auxpass", "neg") and doc[i].head.i == first.i)]
     if conj.tag_ == "VB" and not own and first.tag_ == "VBN":
-        # "will be built off the coast and cover 157 square miles": the base verb shares "will", not "be"
-        prefix = [i for i in prefix if not (doc[i].dep_ == "auxpass" and doc[i].head.i == first.i)]
+        # "will be built off the coast and cover 157 square miles": the base verb shares "will", not "be";
+        # "have contained 30 percent ... and expect it to be": a present of its own, without "have"
+        modal = any(doc[i].tag_ == "MD" and doc[i].head.i == first.i for i in prefix)
+        prefix = [i for i in prefix if not (doc[i].head.i == first.i and (doc[i].dep_ == "auxpass" or (
+            not modal and doc[i].dep_ == "aux" and doc[i].lower_ in ("have", "has", "had"))))]
     own_aux = {c.text.lower() for c in own}
     return [i for i in prefix if not (doc[i].dep_ in ("aux", "auxpass") and doc[i].text.lower() in own_aux)]
 
