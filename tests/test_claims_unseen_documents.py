@@ -3213,3 +3213,24 @@ def test_a_sentence_that_only_names_who_spoke_is_no_claim() -> None:
                     "Marri said.", date="2022-02-04")
     # (it was a fact of its own, "DET Director General Helal Saeed Al Marri said.")
     assert [c.statement for c in claims] == ["Tourist arrivals rose 32 per cent to 7.28 million in 2021."]
+
+
+def test_a_participle_before_a_plural_noun_opens_the_subject() -> None:
+    claims = parsed("Adjusted earnings for the quarter were $1.63 per share, the company said, beating analyst estimates "
+                    "of $1.49 per share.", date="2020-11-05")
+    # (it was "Adjusted beat analyst estimates of $1.49 per share.": "earnings" had been read as the verb)
+    assert "Adjusted earnings for the quarter beat analyst estimates of $1.49 per share." in [c.statement for c in claims]
+
+
+def test_the_line_about_who_wrote_the_piece_is_no_claim() -> None:
+    claims = parsed("Ticket sales rose to 280 million for Friday's draw.\n- By Elliot Spagat Elliot Spagat is an Associated "
+                    "Press writer.\n", date="2018-10-22")
+    assert [c.statement for c in claims] == ["Ticket sales rose to 280 million for Friday's draw."]
+
+
+def test_a_relative_clause_without_that_is_no_clause_of_its_own() -> None:
+    claims = parsed("Nippon Steel downgraded its crude steel production forecast to 44.80 million mt, down 2% from the "
+                    "45.70 million mt it forecast Nov. 2, 2021.", date="2022-02-03")
+    # (it was split off as "Nippon Steel forecast Nov. 2, 2021.")
+    assert "Nippon Steel forecast Nov. 2, 2021." not in [c.statement for c in claims]
+    assert len(claims) == 1 and "45.70 million mt it forecast Nov. 2, 2021" in claims[0].statement

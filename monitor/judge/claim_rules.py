@@ -1305,6 +1305,12 @@ def _plural_noun_before_verb(word: str, following: str) -> bool:
         following not in _NOT_PAST and following not in _REPORTING_PAST and not _POLLED_PARTICIPLE.match(following)
 
 
+# participles that open a noun phrase as adjectives ("Adjusted earnings", "Diluted shares")
+_PARTICIPLE_ADJECTIVE = re.compile(r"(?:Adjusted|Diluted|Reported|Combined|Consolidated|Unaudited|Audited|Restated|"
+                                   r"Revised|Annuali[sz]ed|Estimated|Projected|Expected|Planned|Proposed|Increased|"
+                                   r"Reduced|Improved|Continued|Sustained|Renewed|Weighted|Detailed|Skilled|Listed)")
+
+
 def _subject(clause: str) -> str | None:
     """The words before the first verb, without an introductory phrase (at most 10 words)."""
     text = re.sub(r"^(?:(?:during|after|before|following|in|on|at|under|over|for|shortly after|despite|as of|so far|"
@@ -1324,6 +1330,8 @@ def _subject(clause: str) -> str | None:
                 not word[:1].isupper():        # "Jonas", "Reuters": names, not verbs
             if index == 1 and words[0].capitalize() in _NEVER_ALONE:
                 continue                       # "The results showed": a determiner is no subject, "results" a noun
+            if index == 1 and _PARTICIPLE_ADJECTIVE.fullmatch(words[0]) and not bare.endswith("ed"):
+                continue                       # "Adjusted earnings for the quarter were": "earnings" a noun
             following = words[index + 1].strip(",.;:").lower() if index + 1 < len(words) else ""
             if _plural_noun_before_verb(bare, following):
                 continue                       # "1,424 dengue patients have been", "net assets increased"
@@ -1999,6 +2007,12 @@ _ATTRIBUTION_ONLY = re.compile(r"[A-Z][^.,;:\d]{2,90}?\s+(?:said|says|added|adds
                                r"told\s+(?:reporters|journalists|the\s+\w+))\.")
 
 
+# the line that says who wrote the piece ("By Elliot Spagat Elliot Spagat is an Associated Press writer.")
+_WRITER_NOTE = re.compile(r"(?:By\s+(?:[A-Z][\w.’'\-]*\s+){1,4})?(?:[A-Z][\w.’'\-]*\s+){1,4}is\s+an?\s+"
+                          r"(?:[\w.’'\-]+\s+){0,4}?(?:staff\s+)?(?:writer|reporter|correspondent|editor|columnist|"
+                          r"contributor|journalist)(?:\s+(?:for|at|with|of)\s+[^.]{2,60})?\.")
+
+
 def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                drop: list[Quantity] | None = None, presupposed: bool = False) -> Unit | None:
     # "Biden has said he will not ...": in reported speech "he" is the one who said it
@@ -2039,7 +2053,7 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     if len(statement.split()) < 4 or not re.match(r"^[\W\d]*[A-Za-z0-9$€£]", statement) or statement[0] in "’'":
         # "On a number.", "'Peace with Nature'.", "’s earnings ...": fragments, not claims
         return None
-    if _ATTRIBUTION_ONLY.fullmatch(statement):
+    if _ATTRIBUTION_ONLY.fullmatch(statement) or _WRITER_NOTE.fullmatch(statement):
         return None                 # "DET Director General Helal Saeed Al Marri said." after a quote
     quantities = [q for q in parse_quantities(statement)
                   if not any(q.text == d.text for d in drop or []) and not _is_name_number(statement, q)]

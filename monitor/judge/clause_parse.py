@@ -234,6 +234,17 @@ def _clause_heads(head, members: set[int]):
 _CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "conj"}
 
 
+def _contact_relative(verb) -> bool:
+    """Whether a verb the parser joined as a conjunct is a relative clause with no "that": its
+    subject a pronoun straight after a noun, nothing joining them ("the 45.70 million mt it
+    forecast Nov. 2")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ != "PRP" or subject.i != verb.left_edge.i or subject.i == 0:
+        return False
+    before = verb.doc[subject.i - 1]
+    return before.tag_ in ("NN", "NNS", "NNP", "NNPS", "CD")
+
+
 def _splittable(token) -> bool:
     if _participle(token) is not None or _with_absolute(token) is not None or _gapped(token):
         return True
@@ -242,7 +253,9 @@ def _splittable(token) -> bool:
     if not _is_verb(token) or token.dep_ not in ("conj", "advcl", "relcl"):
         return False
     if token.dep_ == "conj":
-        return _is_verb(token.head) and token.head.dep_ in _CLAUSE_DEPS
+        # (a conjunct joined by nothing is a misread: "from the 45.70 million mt it forecast Nov. 2" is
+        # a relative clause with no "that", not a second clause)
+        return _is_verb(token.head) and token.head.dep_ in _CLAUSE_DEPS and not _contact_relative(token)
     if token.dep_ == "advcl":
         marks = {c.text.lower() for c in token.children if c.dep_ == "mark"}
         return _has_subject(token) and not marks & _BOUND_MARKERS
