@@ -3234,3 +3234,34 @@ def test_a_relative_clause_without_that_is_no_clause_of_its_own() -> None:
     # (it was split off as "Nippon Steel forecast Nov. 2, 2021.")
     assert "Nippon Steel forecast Nov. 2, 2021." not in [c.statement for c in claims]
     assert len(claims) == 1 and "45.70 million mt it forecast Nov. 2, 2021" in claims[0].statement
+
+
+def test_korean_won_after_a_scale_is_money_not_a_verb() -> None:
+    claims = parsed("Korea's national debt rose by 53.5 trillion won ($46.7 billion) in 2015 from a year earlier.",
+                    date="2016-04-05")
+    # (it was "Korea's national debt rose by 53.5 trillion ..." and "Korea's national debt won ($46.7 billion).")
+    assert [c.statement for c in claims] == ["Korea's national debt rose by 53.5 trillion won ($46.7 billion) in 2015 "
+                                             "from a year earlier."]
+    assert [q.unit for q in claims[0].quantities][:1] == ["KRW"]
+
+
+def test_an_opening_participle_phrase_is_no_subject() -> None:
+    claims = parsed("Adding regional government debts, the nation's general government debt soared to 590.5 trillion "
+                    "won last year, accounting for 37.9 percent of the GDP.", date="2016-04-05")
+    # (it was "Adding regional government accounts for 37.9 percent of the GDP.")
+    assert "The nation's general government debt accounted for 37.9 percent of the GDP." in \
+        [c.statement for c in claims]
+
+
+def test_a_dotted_city_dateline_with_an_agency_is_no_claim() -> None:
+    claims = parsed("ST. PETERSBURG, June 6. /TASS/. The Russian Fertilizers Producers Association expects the record "
+                    "level of fertilizer export of 2021 to be surpassed in 2024.", date="2024-06-06")
+    # (it was an event of its own, "ST. PETERSBURG, June 6.", and "The record level ... to be surpassed in 2024.")
+    assert [c.statement for c in claims] == ["The record level of fertilizer export of 2021 will be surpassed in 2024."]
+
+
+def test_better_than_expected_is_no_future() -> None:
+    claims = parsed("State Bank of India reported a better-than-expected 23 percent rise in quarterly profit on Friday, "
+                    "sending its shares up by more than 5 percent.", date="2015-05-22")
+    # (it was "State Bank of India will send its shares up by more than 5 percent.")
+    assert "State Bank of India sent its shares up by more than 5 percent." in [c.statement for c in claims]

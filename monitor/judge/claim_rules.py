@@ -1035,7 +1035,8 @@ def expected_to_will(text: str) -> str:
     """What is expected, as a statement: "(economists expect) the Fed to cut by 2026" -> "the Fed will cut by 2026"."""
     if re.match(r"^(?:[\w’'.\-]+\s+){1,7}?(?:will|would)\s", text):
         return text            # "(HKO expects) about five to eight cyclones will hit": already a statement
-    return re.sub(r"^((?:[\w’'.\-]+\s+){1,7}?)to\s+(?=[a-z])", r"\1will ", text, count=1)
+    # ("the record level of fertilizer export of 2021 to be surpassed": a long noun phrase too)
+    return re.sub(r"^((?:[\w’'.\-]+\s+){1,10}?)to\s+(?=[a-z])", r"\1will ", text, count=1)
 
 
 # "As the camps prepared a final push, the Commission said that ...": a scene-setting clause
@@ -1161,7 +1162,8 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
 
 # the tense of a clause decides which way a bare "Thursday" or "September 12" points
 _FUTURE_MARK = re.compile(
-    r"\b(?:will|won’t|won't|would|could|(?-i:may)|might|shall|going to|(?:is|are|am|appears?|seems?) to be|expected|"
+    r"\b(?:will|won’t|won't|would|could|(?-i:may)|might|shall|going to|(?:is|are|am|appears?|seems?) to be|"
+    r"(?<!than-)(?<!than )(?<!\bas )expected|"            # ("a better-than-expected rise", "rose as expected")
     r"expects?|scheduled|set to|"
     r"due (?:to|on|in|by)|plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
     # ("forecasts" the verb, not "raised its forecast for the corn crop on Tuesday")
@@ -1314,7 +1316,8 @@ _PARTICIPLE_ADJECTIVE = re.compile(r"(?:Adjusted|Diluted|Reported|Combined|Conso
 def _subject(clause: str) -> str | None:
     """The words before the first verb, without an introductory phrase (at most 10 words)."""
     text = re.sub(r"^(?:(?:during|after|before|following|in|on|at|under|over|for|shortly after|despite|as of|so far|"
-                  r"according to|based on)\b[^,]{0,60},\s*)",
+                  r"according to|based on|adding|including|excluding|counting|taking|using|combining|"
+                  r"comparing)\b[^,]{0,60},\s*)",
                   "", clause, flags=re.IGNORECASE)
     if re.match(r"(?:if|unless|when|whenever|whilst|while|although|though|because|once|whether)\b", text, re.IGNORECASE):
         return None          # "If we consider only valid votes, ... Lula has dropped": no subject to read off
@@ -2232,6 +2235,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'\-]{2,40}\s*(?:\([^)]{2,30}\)\s*)?[–�
                        r"^(?:[A-Z]{3,}(?:[ /][A-Z]{2,})*,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{2,30}\)\s*(?:--|[–—-])\s+|"
                        r"^[A-Z]{3,}(?:\s[A-Z]{2,})*:\s+(?=[A-Z])|"          # "PARIS: Airbus ..."
                        rf"^[A-Z]{{3,}},\s+(?:[A-Z][a-z]+,\s+)?{_MONTH_RE}\s+\d{{1,2}}\.(?:\s+|$)|"   # "ASTANA, Kazakhstan, January 17."
+                       # "ST. PETERSBURG, June 6. /TASS/. "
+                       rf"^[A-Z][A-Z.' ]{{1,30}}[A-Z],\s+{_MONTH_RE}\.?\s+\d{{1,2}}\.\s*(?:/[A-Z]{{2,8}}/\.?\s*)?(?=[A-Z]|$)|"
                        r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\((?:AP|PTI|IANS|ANI|AFP|Reuters|UNI)\):\s+(?=[A-Z])|"  # "Sriharikota (AP): "
                        # "Islamabad, Dec 27 (IANS) Pakistan has ...": a wire's dateline with no dash after it
                        rf"^[A-Z][\w.'’ ]{{1,30}},\s+{_MONTH_RE}\.?\s+\d{{1,2}}\s+\((?:AP|PTI|IANS|ANI|AFP|Reuters|UNI|"

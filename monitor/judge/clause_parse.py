@@ -246,6 +246,8 @@ def _contact_relative(verb) -> bool:
 
 
 def _splittable(token) -> bool:
+    if token.lower_ == "won" and token.i > 0 and token.doc[token.i - 1].tag_ == "CD":
+        return False            # "53.5 trillion won ($46.7 billion)": Korean money, not a verb
     if _participle(token) is not None or _with_absolute(token) is not None or _gapped(token):
         return True
     if _comma_spliced(token):

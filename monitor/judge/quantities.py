@@ -205,6 +205,7 @@ for _names, _base, _factor, _approx in (
         (("hryvnias", "hryvnia", "hryvnas", "uah"), "UAH", 1.0, False),
         (("yuan", "renminbi", "cny"), "CNY", 1.0, False),
         (("yen", "jpy"), "JPY", 1.0, False),
+        (("won", "krw"), "KRW", 1.0, False),
         (("swiss francs", "francs", "chf"), "CHF", 1.0, False),
         (("kilometres", "kilometers", "kilometre", "kilometer", "km"), "meter", 1000.0, False),
         (("miles", "mile"), "meter", 1609.344, False),
@@ -249,6 +250,8 @@ _STOCK_INDEX = re.compile(r"\b(?:[Ii]ndex|[Ii]ndices|Nifty|Sensex|Dow|Nasdaq|S&P
                           r"KOSPI|ASX|TSX|JSE|IBEX|MSCI|benchmark)\b")
 _UNIT_RE = "|".join(
     r"(?<=\d)t\b" if u == "t" else        # tonnes only written onto the figure ("595,000t"; "409 600 t" is no "600 t")
+    # Korean won only after a scale or thousands ("53.5 trillion won", "50,000 won"; not "the party won")
+    r"(?<=illion\s)won\b|(?<=,\d{3}\s)won\b" if u == "won" else
     (re.escape(u) if not u[0].isalpha() else re.escape(u) + r"\b")
     for u in sorted(_UNITS, key=len, reverse=True))
 
