@@ -3265,3 +3265,10 @@ def test_better_than_expected_is_no_future() -> None:
                     "sending its shares up by more than 5 percent.", date="2015-05-22")
     # (it was "State Bank of India will send its shares up by more than 5 percent.")
     assert "State Bank of India sent its shares up by more than 5 percent." in [c.statement for c in claims]
+
+
+@pytest.mark.parametrize("byline", ["Maeve Bannister / Politics / Updated 07.03.2022", "December 23rd, 2019 by Joshua S Hill"])
+def test_a_dated_byline_is_no_claim(byline: str) -> None:
+    claims = parsed(f"{byline}\n\nGreece awarded seven projects at an average of €57/MWh.\n", date="2019-12-23")
+    # (it was a claim of its own, an event or a fact on the byline's date)
+    assert [c.statement for c in claims] == ["Greece awarded seven projects at an average of €57/MWh."]

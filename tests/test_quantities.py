@@ -359,3 +359,13 @@ def test_a_change_from_one_level_to_another_gives_both_levels(text: str, values:
 def test_from_and_to_without_a_change_is_still_a_range() -> None:        # (a guard)
     found = parse_quantities("The route runs from 10 to 12 stops.")
     assert [(q.low, q.high) for q in found] == [(10, 12)]
+
+
+@pytest.mark.parametrize("text, value", [("a $1.2-billion deal", 1.2e9), ("output of 405-million pounds", 4.05e8)])
+def test_a_scale_joined_by_a_hyphen_scales_the_value(text: str, value: float) -> None:
+    # (it was $1.2, and nothing at all for "405-million")
+    assert [q.value for q in parse_quantities(text)] == [value]
+
+
+def test_a_single_letter_after_a_hyphen_is_no_scale() -> None:          # (a guard)
+    assert parse_quantities("a 100-m sprint") == []

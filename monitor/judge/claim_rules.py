@@ -2016,6 +2016,12 @@ _WRITER_NOTE = re.compile(r"(?:By\s+(?:[A-Z][\w.’'\-]*\s+){1,4})?(?:[A-Z][\w.�
                           r"contributor|journalist)(?:\s+(?:for|at|with|of)\s+[^.]{2,60})?\.")
 
 
+# a byline with its date: "December 23rd, 2019 by Joshua S Hill.", "Maeve Bannister / Politics / Updated 07.03.2022."
+_BYLINE = re.compile(r"(?:(?:Published|Posted|Updated)(?:\s+on)?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4},?\s+"
+                     r"by\s+(?:[A-Z][\w.’'\-]*\s*){1,4}\.?|"
+                     r"[A-Z][\w.’'\- ]{2,40}(?:\s*/\s*[\w’'\- ]{2,30}){0,2}\s*/\s*(?:Updated|Published|Posted)\s+[\d./:\- ]{6,20}\.?")
+
+
 def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                drop: list[Quantity] | None = None, presupposed: bool = False) -> Unit | None:
     # "Biden has said he will not ...": in reported speech "he" is the one who said it
@@ -2056,7 +2062,7 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     if len(statement.split()) < 4 or not re.match(r"^[\W\d]*[A-Za-z0-9$€£]", statement) or statement[0] in "’'":
         # "On a number.", "'Peace with Nature'.", "’s earnings ...": fragments, not claims
         return None
-    if _ATTRIBUTION_ONLY.fullmatch(statement) or _WRITER_NOTE.fullmatch(statement):
+    if _ATTRIBUTION_ONLY.fullmatch(statement) or _WRITER_NOTE.fullmatch(statement) or _BYLINE.fullmatch(statement):
         return None                 # "DET Director General Helal Saeed Al Marri said." after a quote
     quantities = [q for q in parse_quantities(statement)
                   if not any(q.text == d.text for d in drop or []) and not _is_name_number(statement, q)]

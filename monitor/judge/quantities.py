@@ -262,13 +262,13 @@ _QUANTITY_RE = re.compile(
     (?P<cur1>{_CURRENCY_PREFIX_RE})?
     (?(cur1)|(?<![\w.,])(?<![a-z]-))
     (?P<n1>{_NUM_HALF})
-    (?:\s?(?P<sc1>{_SCALE_RE}))?
+    (?:(?:\s|-(?=(?:thousand|million|billion|trillion)\b))?(?P<sc1>{_SCALE_RE}))?
     (?:[\s-]?(?P<u1>%|percent\b|per\ cent\b))?
     (?:
         \s*(?P<sep>(?(between)(?:and|to|–|—|-)|(?:to|–|—|-)))\s*
         (?P<cur2>{_CURRENCY_PREFIX_RE})?
         (?P<n2>{_NUM_HALF})(?![\d])
-        (?:\s?(?P<sc2>{_SCALE_RE}))?
+        (?:(?:\s|-(?=(?:thousand|million|billion|trillion)\b))?(?P<sc2>{_SCALE_RE}))?
     )?
     (?:[\s-]?(?P<unit>{_UNIT_RE}))?
     (?P<after>\s+or\s+so\b|-odd\b|\+)?
