@@ -3272,3 +3272,33 @@ def test_a_dated_byline_is_no_claim(byline: str) -> None:
     claims = parsed(f"{byline}\n\nGreece awarded seven projects at an average of €57/MWh.\n", date="2019-12-23")
     # (it was a claim of its own, an event or a fact on the byline's date)
     assert [c.statement for c in claims] == ["Greece awarded seven projects at an average of €57/MWh."]
+
+
+def test_a_verb_after_and_with_its_object_shares_the_subject() -> None:
+    claims = parsed("The state’s income tax collections last month increased by $104.5 million to $470.9 million and "
+                    "exceeded the state’s forecast by $2.3 million.", date="2021-05-04")
+    # (it was "Exceeded the state’s forecast by $2.3 million.": "the state’s forecast" read as a subject and verb)
+    assert "The state’s income tax collections last month exceeded the state’s forecast by $2.3 million." in \
+        [c.statement for c in claims]
+
+
+def test_remained_after_but_takes_the_subject_before() -> None:
+    claims = parsed("Letter deliveries bounced back by 2 per cent, with revenues up 7.7 per cent against a lockdown-hit "
+                    "previous year, but remained 20 per cent lower by volume on a two-year comparison.", date="2021-09-24")
+    # (it was "Remained 20 per cent lower by volume on a two-year comparison.")
+    assert "Letter deliveries remained 20 per cent lower by volume on a two-year comparison." in \
+        [c.statement for c in claims]
+
+
+def test_that_as_the_subject_stays_in_the_clause() -> None:
+    claims = parsed("That’s an average of $6,049,377.52 a day and reflects an increase of 34.19 percent over the "
+                    "$22,540,761.22 bet in 2016.", date="2017-09-14")
+    # (it was "Reflects an increase of 34.19 percent ...": "that" had been taken for a marker of the clause)
+    assert "That reflects an increase of 34.19 percent over the $22,540,761.22 bet in 2016." in \
+        [c.statement for c in claims]
+
+
+def test_three_words_are_enough_for_a_change_with_its_value() -> None:
+    claims = parsed("Officials said that exports rose 5% and that imports fell 3%.", date="2017-09-14")
+    # (both were dropped as fragments of fewer than four words)
+    assert [c.statement for c in claims] == ["Exports rose 5%.", "Imports fell 3%."]

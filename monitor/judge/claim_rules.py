@@ -2022,6 +2022,11 @@ _BYLINE = re.compile(r"(?:(?:Published|Posted|Updated)(?:\s+on)?\s+)?[A-Za-z]{3,
                      r"[A-Z][\w.’'\- ]{2,40}(?:\s*/\s*[\w’'\- ]{2,30}){0,2}\s*/\s*(?:Updated|Published|Posted)\s+[\d./:\- ]{6,20}\.?")
 
 
+_SHORT_CHANGE = re.compile(r"[A-Z][\w’'\-]+\s+(?:rose|fell|grew|jumped|climbed|dropped|declined|increased|decreased|"
+                           r"slipped|eased|gained|surged|slumped|plunged|soared)\s+(?:[$€£]\d[\d.,]*(?:\s*(?:million|billion|bn|m))?|"
+                           r"\d[\d.,]*\s*(?:%|percent))\.")
+
+
 def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                drop: list[Quantity] | None = None, presupposed: bool = False) -> Unit | None:
     # "Biden has said he will not ...": in reported speech "he" is the one who said it
@@ -2059,7 +2064,9 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     statement = _sentence_antecedent(statement, ctx)
     if statement.rstrip("”\"’' ").endswith("?"):
         return None                               # "Can we do it in one year?": a question claims nothing
-    if len(statement.split()) < 4 or not re.match(r"^[\W\d]*[A-Za-z0-9$€£]", statement) or statement[0] in "’'":
+    # ("Exports rose 5%.": three words are enough for a change with its value)
+    short = len(statement.split()) < 4 and not _SHORT_CHANGE.fullmatch(statement)
+    if short or not re.match(r"^[\W\d]*[A-Za-z0-9$€£]", statement) or statement[0] in "’'":
         # "On a number.", "'Peace with Nature'.", "’s earnings ...": fragments, not claims
         return None
     if _ATTRIBUTION_ONLY.fullmatch(statement) or _WRITER_NOTE.fullmatch(statement) or _BYLINE.fullmatch(statement):
@@ -2187,7 +2194,8 @@ _PAST_CHANGE = "rose|fell|grew|climbed|dropped|increased|decreased|declined|jump
 _SAME_FORM_PAST = "cut|set|put|let|shut|spread|cost|beat|bid|quit"
 _AND_OWN_SUBJECT = re.compile(
     r",?\s+and\s+(?!(?:on|in|at|by|for|from|to|with|last|this|then|also|later|there|it|will|would|could|can|may|"
-    r"might|must|should|shall|has|have|had|is|are|was|were|does|did|do)\b)"
+    r"might|must|should|shall|has|have|had|is|are|was|were|does|did|do)\b"
+    r"|[a-z]+ed\s+(?:the|a|an|its|their|his|her)\b)"   # ("and exceeded the state's forecast": the subject's verb)
     r"(?=(?:a|an|the|another|a further|some|about|around|nearly|almost|over|more than)?\s*"
     r"[\w$€£.,%’'\-]+(?:\s+[\w$€£.,%’'\-]+){0,3}?\s+(?:had|has|have|was|were|is|are|will|would|"
     r"forecast|forecasts|predict|predicts|predicted|expect|expects|expected|estimate|estimates|see|sees|"
@@ -2910,7 +2918,7 @@ _OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|migh
                               r"(?:is|are|was|were|does|did|do|has|have|had|wo|ca)n[’']t)\s+[a-z]|"    # ("isn't going to")
                               # ", but still expects further upside": a forecast verb of the same subject
                               r"(?:still\s+|also\s+|now\s+)?(?:expects|sees|forecasts|predicts|projects|estimates|"
-                              r"anticipates|plans|intends|aims|hopes|remains|continues)\s+[a-zA-Z$€£\d]|"
+                              r"anticipates|plans|intends|aims|hopes|remains|continues|remained|stayed)\s+[a-zA-Z$€£\d]|"
                               # ", but rose by 4 per cent to 33.7 million": a change of the same subject
                               rf"(?:{_PAST_CHANGE})"
                               r"\s+(?:by\s+|to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£\d]|"

@@ -90,7 +90,9 @@ def _text(doc, indices: list[int], replace: dict[int, str] | None = None) -> str
     # opens the clause, not a marker of one cut off)
     first = doc[min(indices)] if indices else None
     preposition = first is not None and first.dep_ == "prep" and any(t.dep_ == "pobj" for t in first.children)
-    out = out.strip() if preposition else _LEADING_MARKER.sub("", out.strip())
+    # ("That’s an average ... and reflects an increase": "that" the subject, no marker of a clause)
+    subject = first is not None and first.lower_ == "that" and first.dep_ in ("nsubj", "nsubjpass")
+    out = out.strip() if preposition or subject else _LEADING_MARKER.sub("", out.strip())
     out = re.sub(r"(?:[\s,;:.–—-]|\s(?:and|but|or|while|as|so)\b)+$", "", out)
     return (out[:1].upper() + out[1:] + ".") if out else ""
 
