@@ -3302,3 +3302,28 @@ def test_three_words_are_enough_for_a_change_with_its_value() -> None:
     claims = parsed("Officials said that exports rose 5% and that imports fell 3%.", date="2017-09-14")
     # (both were dropped as fragments of fewer than four words)
     assert [c.statement for c in claims] == ["Exports rose 5%.", "Imports fell 3%."]
+
+
+def test_a_speaker_named_with_dr_after_the_quote_is_the_speaker() -> None:
+    claims = parsed('"HeidelbergCement has made an excellent start to 2021," said Dr. Dominik von Achten, Chairman of '
+                    'the Managing Board.', date="2021-05-05")
+    # (it was the whole sentence with 'said Dr. ...' in it, and no speaker)
+    assert [(c.statement, c.speaker) for c in claims] == [("HeidelbergCement has made an excellent start to 2021.",
+                                                           "Dominik von Achten")]
+
+
+def test_shares_in_a_list_take_the_verb_phrase_after_the_last() -> None:
+    claims = parsed("A recent public consultation indicated more than half (51%) of accommodation providers and 91% of "
+                    "residents supported the introduction of a TVL.", date="2019-02-07")
+    # (it was "... more than half (51%) of accommodation providers." and "... more than half ( 91% of residents ...).")
+    assert [c.statement for c in claims] == [
+        "A recent public consultation indicated more than half (51%) of accommodation providers supported the "
+        "introduction of a TVL.",
+        "A recent public consultation indicated 91% of residents supported the introduction of a TVL."]
+
+
+def test_a_party_after_a_standing_takes_the_verb_it_leaves_out() -> None:
+    claims = parsed("Labour was on 39%, the Conservatives on 22% and Reform at 15%.", date="2024-06-01")
+    # (it was "Labour was the Conservatives on 22%." and "Labour was Reform at 15%.")
+    assert [c.statement for c in claims] == ["Labour was on 39%.", "The Conservatives were on 22%.",
+                                             "Reform was at 15%."]

@@ -999,7 +999,8 @@ _SAYS_THAT = re.compile(
 _TOLD_WHOM = re.compile(r"(?P<whom>(?:[\w’'.&-]+,?\s+){1,12}?)that\s+(?=\S)")
 _INVERTED_TAIL = re.compile(rf"(?:,”|”,|,\"|\",|,)\s+(?P<verb>said|says|added|adds|noted|explained|stated|wrote|reports|"
                             rf"reported)\s+"
-                            rf"(?:the\s+)?(?:(?-i:[a-z])[\w’'\-]*\s+){{0,3}}?(?P<who>{_NAME})"
+                            rf"(?:the\s+)?(?:(?-i:[a-z])[\w’'\-]*\s+){{0,3}}?"
+                            rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?P<who>{_NAME})"    # ("said Dr. Dominik von Achten")
                             rf"(?:,\s+(?P<title>(?!(?:adding|saying|noting|warning|explaining|citing|whilst|while|and|but|as|"
                             rf"although|whereas|with|which)\b)[^;]{{3,200}}?))?"
                             rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_RE}|today|yesterday))?\s*\.?$")
@@ -2690,6 +2691,11 @@ def _quantity_list(clause: str) -> list[str]:
     first = next(q for q in values if q.start < groups[0][1])
     lead_value = re.sub(r"(?:\b(?:a|an|the|some)\s+)?$", "", clause[:first.start])
     lead_value = clause[:len(lead_value)] if lead_value.strip() else None
+    if lead_value and lead_value.count("(") > lead_value.count(")"):
+        # "indicated more than half (51%) of providers and 91% of residents": the value in brackets
+        # restates the words before it, so the next item takes only the subject and verb
+        subject_verb = _subject_and_verb(clause[:groups[0][1]])
+        lead_value = subject_verb + " " if subject_verb else None
     lead_subject = _subject_and_verb(head)
     gapped_verb = re.search(r"\s(?P<verb>(?:are|is|were|was|will|would|could|should)\b[^,]*?)\s+by\s+[$€£]?\d", head)
     named_value = _NAMED_VALUE_AFTER.match(head)
@@ -2711,6 +2717,8 @@ def _quantity_list(clause: str) -> list[str]:
         elif re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject and _ITEM_OWN_VERB.match(item) and \
                 _FINITE_VERB.search(head) and not _INTRO_PHRASE.match(head):
             out.append(item[:1].upper() + item[1:])     # "..., the North zone reported 852 cases": its own verb
+        elif (gapped := _gapped_standing(head, item)) is not None:
+            out.append(gapped)
         elif re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject:
             if _INTRO_PHRASE.match(head) and "," not in head:
                 return [clause]        # "At 200 million shares, Snap will have raised $3.4 billion": a setting
@@ -2727,7 +2735,41 @@ def _quantity_list(clause: str) -> list[str]:
             out.append(f"{lead_value.rstrip()} {item}")
         else:
             return [clause]
-    return out
+    return _shared_predicate(out)
+
+
+def _gapped_standing(head: str, item: str) -> str | None:
+    """"Labour was on 39%, the Conservatives on 22%": the second party stands where the first does,
+    its verb left out ("The Conservatives were on 22%."), not after the first party's verb."""
+    first = re.match(r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?\s+(?P<verb>was|were|is|are)\s+(?P<prep>on|at)\s+"
+                     r"[$€£]?\d", head)
+    named = re.match(r"(?P<np>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)\s+(?P<prep>on|at)\s+(?P<rest>[$€£]?\d.*)$",
+                     item.rstrip("."))
+    if first is None or named is None:
+        return None
+    np = named.group("np")
+    plural = np.endswith("s") and not np.endswith("ss")
+    verb = {"was": "were", "is": "are"}.get(first.group("verb"), first.group("verb")) if plural else \
+        {"were": "was", "are": "is"}.get(first.group("verb"), first.group("verb"))
+    return f"{np[:1].upper() + np[1:]} {verb} {named.group('prep')} {named.group('rest')}."
+
+
+# the verb phrase the last item of a list of shares has for them all ("40% of voters and 55% of
+# members backed the plan")
+_SHARE_PREDICATE = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|percent)\s+of\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+\s+"
+                              r"(?P<predicate>(?:supported|backed|opposed|favou?red|rejected|approved|agreed|said|"
+                              r"voted|wanted|preferred|were|are|had|have|would|will)\b[^,;]*)$")
+
+
+def _shared_predicate(statements: list[str]) -> list[str]:
+    """"A survey showed 40% of voters." and "A survey showed 55% of members backed the plan.": the
+    earlier shares take the last one's verb phrase ("40% of voters backed the plan")."""
+    last = _SHARE_PREDICATE.search(statements[-1].rstrip("."))
+    if len(statements) < 2 or last is None:
+        return statements
+    predicate = last.group("predicate")
+    shares = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|percent)\)?\s+of\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+\.?$")
+    return [f"{s.rstrip('.')} {predicate}." if shares.search(s) else s for s in statements[:-1]] + statements[-1:]
 
 
 def _is_name_number(clause: str, quantity: Quantity) -> bool:
