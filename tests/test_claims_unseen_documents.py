@@ -3327,3 +3327,15 @@ def test_a_party_after_a_standing_takes_the_verb_it_leaves_out() -> None:
     # (it was "Labour was the Conservatives on 22%." and "Labour was Reform at 15%.")
     assert [c.statement for c in claims] == ["Labour was on 39%.", "The Conservatives were on 22%.",
                                              "Reform was at 15%."]
+
+
+def test_a_figure_with_its_unit_in_the_first_person_is_a_claim() -> None:
+    claims = parsed("“I am thrilled to announce that STAR INDIA wins India TV rights with their bid of ₹23,575 crores,” "
+                    "said the BCCI secretary.", date="2022-06-13")
+    # (it was kept inactive as "the speaker's own view (first person)")
+    assert claims[0].active and claims[0].kind == "quantity"
+
+
+def test_the_first_person_without_a_figure_stays_a_view() -> None:          # (a guard)
+    claims = parsed("“I am so excited to be here at this big club,” he said.", date="2022-06-13")
+    assert all(not c.active for c in claims)

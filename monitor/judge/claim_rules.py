@@ -143,6 +143,9 @@ _DECIDED_CHANGE = re.compile(r"\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:rise|inc
 # the words of a time: "this year", "later this week", "next season" name no thing said before
 _TIME_WORDS = (r"(?:day|week|weekend|month|quarter|year|season|summer|winter|spring|autumn|fall|morning|afternoon|"
                r"evening|night|time)")
+# a figure with its unit or scale, which a speaker's "I" does not make a view
+_TELLS_VALUE = re.compile(r"[$€£¥₹]\s?\d|\d\s*(?:%|per\s?cent|percent)|\d[\d,.]*\s*(?:million|billion|trillion|crore|"
+                          r"lakh|gigawatts?|GW|MW|megawatts?|tonnes?|tons?)\b")
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|We|our|Our|ours)\b")
 _MILD_WORDS = {"significant", "significantly", "notable", "remarkable", "positive", "productive"}
 _OPINION_RE = re.compile(
@@ -1732,7 +1735,7 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     # "our current business operations", the company said: an organisation's "we" states its position
     body = plural and not singular and ctx.quoted and ctx.speaker is not None and \
         ctx.names.person(ctx.speaker) is None and ctx.speaker != ctx.interviewee
-    if singular or (plural and not concrete and not body):
+    if (singular and not (concrete and _TELLS_VALUE.search(clause))) or (plural and not concrete and not body):
         return "opinion", None, "the speaker's own view (first person)"
     if not concrete and re.search(r"\b(?:could|may|might)\b", clause) and (evaluative or _VAGUE_RE.search(clause)) \
             and not _STRONG_FORECAST_RE.search(clause):
