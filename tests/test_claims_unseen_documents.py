@@ -3339,3 +3339,11 @@ def test_a_figure_with_its_unit_in_the_first_person_is_a_claim() -> None:
 def test_the_first_person_without_a_figure_stays_a_view() -> None:          # (a guard)
     claims = parsed("“I am so excited to be here at this big club,” he said.", date="2022-06-13")
     assert all(not c.active for c in claims)
+
+
+def test_an_item_with_an_article_stands_where_the_heads_last_such_value_does() -> None:
+    claims = parsed("Like-for-like sales including VAT were up 10.1% – made up of a 4.7% increase in stores and a 36.7% "
+                    "increase online.", date="2012-01-11")
+    # (it was "Like-for-like sales including VAT were up a 36.7% increase online.")
+    assert "Like-for-like sales including VAT were up 10.1% – made up of a 36.7% increase online." in \
+        [c.statement for c in claims]

@@ -2735,7 +2735,12 @@ def _quantity_list(clause: str) -> list[str]:
             out.append(f"{lead_subject} {item}")       # "reported an income of $2.3 billion and a 22.2% margin"
         elif lead_value and re.match(r"^(?:(?:a|an|the)\s+)?(?:(?:about|around|some|nearly|almost|more than|over|"
                                      r"under|up to|just over|another)\s+)?[$€£¥₹₩₦₱฿]?\d", item):
-            out.append(f"{lead_value.rstrip()} {item}")
+            # ("were up 10.1% – made up of a 4.7% increase in stores and a 36.7% increase online": an
+            # item with an article stands where the head's last value with one does)
+            parallel = list(re.finditer(r"\b(?:a|an)\s+(?=[$€£¥₹]?\d)", head)) if re.match(r"(?:a|an)\s", item) else []
+            lead = head[:parallel[-1].start()] if len(parallel) == 1 and parallel[-1].start() > len(lead_value) \
+                else lead_value
+            out.append(f"{lead.rstrip()} {item}")
         else:
             return [clause]
     return _shared_predicate(out)
