@@ -3347,3 +3347,9 @@ def test_an_item_with_an_article_stands_where_the_heads_last_such_value_does() -
     # (it was "Like-for-like sales including VAT were up a 36.7% increase online.")
     assert "Like-for-like sales including VAT were up 10.1% – made up of a 36.7% increase online." in \
         [c.statement for c in claims]
+
+
+def test_a_day_that_names_a_fixture_is_the_nearer_one_whatever_the_tense() -> None:
+    claims = parsed("Rome’s April 10 slot was confirmed. Monaco’s May 8 date remains unchanged.", date="2021-01-28")
+    # (they were 2020-04-10 and 2020-05-08: "was confirmed" pointed the day back, and "unchanged" read as a past)
+    assert [c.event_date for c in claims] == ["2021-04-10", "2021-05-08"]

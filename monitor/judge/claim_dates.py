@@ -463,6 +463,11 @@ def _named_weekday_year(before: str, month_day: tuple[int, int], base: date) -> 
     return fits[0] if len(fits) == 1 else None
 
 
+# the noun a day names when it stands before it ("the April 24 weekend", "Monaco's May 8 date")
+_FIXTURE_AFTER = re.compile(r"\s+(?:slot|date|deadline|weekend|race|round|meeting|launch|opening|kick-?off|fixture|"
+                            r"release|vote|election|hearing|summit|start|showdown|final|clash)\b", re.IGNORECASE)
+
+
 def _nearest_year(make: Any, base: date, future: bool | None) -> date:
     """The date ``make(year)`` closest to ``base`` ("September 12" written on 6 September 2024 is
     2024-09-12, written on 20 December it is the past one); within ten months either way the
@@ -884,8 +889,11 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved = parsed.date()
                 if explicit and not re.search(r"\d{4}", phrase):
                     month_day = (resolved.month, resolved.day)
+                    # ("Rome's April 10 slot was confirmed": a day that names a fixture is not when the
+                    # deed was done, so the tense does not point it; the nearer one is meant)
+                    fixture = _FIXTURE_AFTER.match(text, match.end()) is not None
                     resolved = _named_weekday_year(text[:match.start()], month_day, today) or \
-                        _nearest_year(lambda y: date(y, *month_day), today, future)
+                        _nearest_year(lambda y: date(y, *month_day), today, None if fixture else future)
                 if last_day:
                     try:
                         end = resolved.replace(day=int(last_day.group("day")))

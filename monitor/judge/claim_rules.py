@@ -1176,7 +1176,8 @@ _FUTURE_MARK = re.compile(
     re.IGNORECASE)
 _NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "speculated", "dated", "based", "supposed",
              "related", "united", "limited", "needed", "detailed", "proposed", "tired", "interested", "concerned",
-             "red", "bed", "shed", "seed", "speed", "feed", "need", "indeed", "bred", "hundred", "led", "fled"}
+             "red", "bed", "shed", "seed", "speed", "feed", "need", "indeed", "bred", "hundred", "led", "fled",
+             "unchanged"}
 # irregular past forms no present shares ("became", "saw", "struck", "left")
 _PAST_ONLY_FORMS = ("became|saw|struck|left|ran|sent|spent|built|found|thought|knew|felt|stood|wrote|spoke|broke|"
                    "chose|drew|drove|flew|fought|sought|taught|caught|meant|overtook|undertook|underwent|"
