@@ -3353,3 +3353,9 @@ def test_a_day_that_names_a_fixture_is_the_nearer_one_whatever_the_tense() -> No
     claims = parsed("Rome’s April 10 slot was confirmed. Monaco’s May 8 date remains unchanged.", date="2021-01-28")
     # (they were 2020-04-10 and 2020-05-08: "was confirmed" pointed the day back, and "unchanged" read as a past)
     assert [c.event_date for c in claims] == ["2021-04-10", "2021-05-08"]
+
+
+def test_a_name_and_a_value_after_and_take_the_verb_left_out() -> None:
+    claims = parsed("Shell owns 79% and CNOOC 21% of the joint ventures.", date="2019-05-23")
+    # (it was one claim, "Shell owns CNOOC 21% of the joint ventures.")
+    assert [c.statement for c in claims] == ["Shell owns 79%.", "CNOOC owns 21% of the joint ventures."]

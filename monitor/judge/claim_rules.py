@@ -2028,7 +2028,8 @@ _BYLINE = re.compile(r"(?:(?:Published|Posted|Updated)(?:\s+on)?\s+)?[A-Za-z]{3,
 
 
 _SHORT_CHANGE = re.compile(r"[A-Z][\w’'\-]+\s+(?:rose|fell|grew|jumped|climbed|dropped|declined|increased|decreased|"
-                           r"slipped|eased|gained|surged|slumped|plunged|soared)\s+(?:[$€£]\d[\d.,]*(?:\s*(?:million|billion|bn|m))?|"
+                           r"slipped|eased|gained|surged|slumped|plunged|soared|owns|owned|holds|held|took|won|sold|paid|earned|raised|"
+                           r"lost)\s+(?:[$€£]\d[\d.,]*(?:\s*(?:million|billion|bn|m))?|"
                            r"\d[\d.,]*\s*(?:%|percent))\.")
 
 
@@ -2721,7 +2722,7 @@ def _quantity_list(clause: str) -> list[str]:
         elif re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject and _ITEM_OWN_VERB.match(item) and \
                 _FINITE_VERB.search(head) and not _INTRO_PHRASE.match(head):
             out.append(item[:1].upper() + item[1:])     # "..., the North zone reported 852 cases": its own verb
-        elif (gapped := _gapped_standing(head, item)) is not None:
+        elif (gapped := _gapped_standing(head, item) or _gapped_verb(head, item)) is not None:
             out.append(gapped)
         elif re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject:
             if _INTRO_PHRASE.match(head) and "," not in head:
@@ -2761,6 +2762,18 @@ def _gapped_standing(head: str, item: str) -> str | None:
     verb = {"was": "were", "is": "are"}.get(first.group("verb"), first.group("verb")) if plural else \
         {"were": "was", "are": "is"}.get(first.group("verb"), first.group("verb"))
     return f"{np[:1].upper() + np[1:]} {verb} {named.group('prep')} {named.group('rest')}."
+
+
+def _gapped_verb(head: str, item: str) -> str | None:
+    """"Shell owns 79% and CNOOC 21% of the joint ventures": the second name owns its share, the
+    verb left out ("CNOOC owns 21% of the joint ventures."), not "Shell owns CNOOC 21%"."""
+    first = re.match(r"(?P<subject>[A-Z][\w&.’'\-]*(?:\s+[A-Z][\w&.’'\-]*){0,3})\s+(?P<verb>[a-z]+)\s+"
+                     r"(?:about\s+|around\s+|nearly\s+|some\s+)?[$€£¥₹]?\d", head)
+    named = re.match(r"(?P<np>[A-Z][\w&.’'\-]*(?:\s+[A-Z][\w&.’'\-]*){0,3})\s+(?P<rest>(?:about\s+|around\s+|nearly\s+|"
+                     r"some\s+)?[$€£¥₹]?\d.*)$", item.rstrip("."))
+    if first is None or named is None or first.group("verb") in ("and", "or", "of", "to", "at", "on", "in", "by"):
+        return None
+    return f"{named.group('np')} {first.group('verb')} {named.group('rest')}."
 
 
 # the verb phrase the last item of a list of shares has for them all ("40% of voters and 55% of
