@@ -2027,6 +2027,7 @@ _BYLINE = re.compile(r"(?:(?:Published|Posted|Updated)(?:\s+on)?\s+)?[A-Za-z]{3,
                      r"[A-Z][\w.’'\- ]{2,40}(?:\s*/\s*[\w’'\- ]{2,30}){0,2}\s*/\s*(?:Updated|Published|Posted)\s+[\d./:\- ]{6,20}\.?")
 
 
+# a change or a deal with its value in three words ("Exports rose 5%.", "Shell owns 79%."): short, yet a claim
 _SHORT_CHANGE = re.compile(r"[A-Z][\w’'\-]+\s+(?:rose|fell|grew|jumped|climbed|dropped|declined|increased|decreased|"
                            r"slipped|eased|gained|surged|slumped|plunged|soared|owns|owned|holds|held|took|won|sold|paid|earned|raised|"
                            r"lost)\s+(?:[$€£]\d[\d.,]*(?:\s*(?:million|billion|bn|m))?|"
@@ -2783,15 +2784,18 @@ _SHARE_PREDICATE = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|percent)\s+of\s+(?:[
                               r"voted|wanted|preferred|were|are|had|have|would|will)\b[^,;]*)$")
 
 
+# a share that ends its statement with the group it is a share of ("more than half (51%) of providers.")
+_SHARE_ENDING = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|percent)\)?\s+of\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+\.?$")
+
+
 def _shared_predicate(statements: list[str]) -> list[str]:
     """"A survey showed 40% of voters." and "A survey showed 55% of members backed the plan.": the
     earlier shares take the last one's verb phrase ("40% of voters backed the plan")."""
-    last = _SHARE_PREDICATE.search(statements[-1].rstrip("."))
-    if len(statements) < 2 or last is None:
+    last = _SHARE_PREDICATE.search(statements[-1].rstrip(".")) if len(statements) > 1 else None
+    if last is None:
         return statements
     predicate = last.group("predicate")
-    shares = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|percent)\)?\s+of\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+\.?$")
-    return [f"{s.rstrip('.')} {predicate}." if shares.search(s) else s for s in statements[:-1]] + statements[-1:]
+    return [f"{s.rstrip('.')} {predicate}." if _SHARE_ENDING.search(s) else s for s in statements[:-1]] + statements[-1:]
 
 
 def _is_name_number(clause: str, quantity: Quantity) -> bool:
