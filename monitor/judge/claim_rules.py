@@ -2029,8 +2029,8 @@ _BYLINE = re.compile(r"(?:(?:Published|Posted|Updated)(?:\s+on)?\s+)?[A-Za-z]{3,
 
 # a change or a deal with its value in three words ("Exports rose 5%.", "Shell owns 79%."): short, yet a claim
 _SHORT_CHANGE = re.compile(r"[A-Z][\w’'\-]+\s+(?:rose|fell|grew|jumped|climbed|dropped|declined|increased|decreased|"
-                           r"slipped|eased|gained|surged|slumped|plunged|soared|owns|owned|holds|held|took|won|sold|paid|earned|raised|"
-                           r"lost)\s+(?:[$€£]\d[\d.,]*(?:\s*(?:million|billion|bn|m))?|"
+                           r"slipped|eased|gained|surged|slumped|plunged|soared|"
+                           r"owns|owned|holds|held|took|won|sold|paid|earned|raised|lost)\s+(?:[$€£]\d[\d.,]*(?:\s*(?:million|billion|bn|m))?|"
                            r"\d[\d.,]*\s*(?:%|percent))\.")
 
 
