@@ -2027,13 +2027,6 @@ _BYLINE = re.compile(r"(?:(?:Published|Posted|Updated)(?:\s+on)?\s+)?[A-Za-z]{3,
                      r"[A-Z][\w.’'\- ]{2,40}(?:\s*/\s*[\w’'\- ]{2,30}){0,2}\s*/\s*(?:Updated|Published|Posted)\s+[\d./:\- ]{6,20}\.?")
 
 
-# a change or a deal with its value in three words ("Exports rose 5%.", "Shell owns 79%."): short, yet a claim
-_SHORT_CHANGE = re.compile(r"[A-Z][\w’'\-]+\s+(?:rose|fell|grew|jumped|climbed|dropped|declined|increased|decreased|"
-                           r"slipped|eased|gained|surged|slumped|plunged|soared|"
-                           r"owns|owned|holds|held|took|won|sold|paid|earned|raised|lost)\s+(?:[$€£]\d[\d.,]*(?:\s*(?:million|billion|bn|m))?|"
-                           r"\d[\d.,]*\s*(?:%|percent))\.")
-
-
 def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
                drop: list[Quantity] | None = None, presupposed: bool = False) -> Unit | None:
     # "Biden has said he will not ...": in reported speech "he" is the one who said it
@@ -2197,6 +2190,10 @@ _AND_ANOTHER = re.compile(r"\s+and\s+(?=another\s+)")
 # clause with its own subject (a few words, then an auxiliary). Split only where the first part
 # has a verb of its own, so that "Ellison and Wang have been indicted" stays whole.
 _PAST_CHANGE = "rose|fell|grew|climbed|dropped|increased|decreased|declined|jumped|gained|slipped"
+# a change or a deal with its value in three words ("Exports rose 5%.", "Shell owns 79%."): short, yet a claim
+_SHORT_CHANGE = re.compile(rf"[A-Z][\w’'\-]+\s+(?:{_PAST_CHANGE}|eased|surged|slumped|plunged|soared|"
+                           r"owns|owned|holds|held|took|won|sold|paid|earned|raised|lost)\s+"
+                           r"(?:[$€£]\d[\d.,]*(?:\s*(?:million|billion|bn|m))?|\d[\d.,]*\s*(?:%|percent))\.")
 # verbs whose past is their present ("Hasbro cut its forecast"): a subject may seem to hold them
 _SAME_FORM_PAST = "cut|set|put|let|shut|spread|cost|beat|bid|quit"
 _AND_OWN_SUBJECT = re.compile(
@@ -2739,9 +2736,9 @@ def _quantity_list(clause: str) -> list[str]:
         elif lead_value and re.match(r"^(?:(?:a|an|the)\s+)?(?:(?:about|around|some|nearly|almost|more than|over|"
                                      r"under|up to|just over|another)\s+)?[$€£¥₹₩₦₱฿]?\d", item):
             # ("were up 10.1% – made up of a 4.7% increase in stores and a 36.7% increase online": an
-            # item with an article stands where the head's last value with one does)
+            # item with an article stands where the head's one value with an article does)
             parallel = list(re.finditer(r"\b(?:a|an)\s+(?=[$€£¥₹]?\d)", head)) if re.match(r"(?:a|an)\s", item) else []
-            lead = head[:parallel[-1].start()] if len(parallel) == 1 and parallel[-1].start() > len(lead_value) \
+            lead = head[:parallel[0].start()] if len(parallel) == 1 and parallel[0].start() > len(lead_value) \
                 else lead_value
             out.append(f"{lead.rstrip()} {item}")
         else:
