@@ -3359,3 +3359,92 @@ def test_a_name_and_a_value_after_and_take_the_verb_left_out() -> None:
     claims = parsed("Shell owns 79% and CNOOC 21% of the joint ventures.", date="2019-05-23")
     # (it was one claim, "Shell owns CNOOC 21% of the joint ventures.")
     assert [c.statement for c in claims] == ["Shell owns 79%.", "CNOOC owns 21% of the joint ventures."]
+
+
+def test_a_blog_posting_line_with_its_categories_is_no_claim() -> None:
+    claims = parsed("Posted on May 3, 2019 by Paul Thurrott in Android, Mobile with 5 Comments\n\n"
+                    "Xiaomi says it sold 27.5 million smartphones in the first quarter.", date="2019-05-03")
+    # (the posting line was a quantity claim: "Posted on May 3, 2019 by Paul Thurrott ... with 5 Comments.")
+    assert [c.statement for c in claims] == ["Xiaomi sold 27.5 million smartphones in the first quarter."]
+
+
+def test_a_line_that_only_announces_a_comment_is_no_claim() -> None:
+    claims = parsed("Student Regent Jenny Rokes of Dike had this comment. She says she’d gotten a lot of e-mails "
+                    "from students.", date="2004-12-16")
+    # (it was "Student Regent Jenny Rokes of Dike had this comment." and "Jenny Rokes gotten a lot of ...")
+    assert [c.statement for c in claims] == ["Jenny Rokes had gotten a lot of e-mails from students."]
+
+
+def test_it_before_an_adjective_for_someone_to_act_is_no_pronoun() -> None:
+    claims = parsed("Acme Pharma said it would halve the price of its drug Curex.\n\nThe company said in a statement on "
+                    "Monday that it would reduce the annual list price of Curex to $28,200.\n\nIt is unusual for drug "
+                    "companies to drastically reduce the cost of a medication soon after it is approved.",
+                    date="2021-12-20")
+    # (it was "Acme Pharma is unusual for drug companies to drastically reduce the cost ...")
+    assert not any("is unusual" in c.statement and not c.statement.startswith("It") for c in claims)
+
+
+def test_counts_in_words_that_follow_one_in_figures_are_items_of_the_list() -> None:
+    claims = parsed("The Atlantic Ocean is expected to churn out 18 named storms, nine hurricanes and four major "
+                    "hurricanes during the season.", date="2013-04-10")
+    # (it was one claim: counts of ten or fewer in words were not values of their own)
+    assert [c.statement for c in claims] == [
+        "The Atlantic Ocean is expected to churn out 18 named storms.",
+        "The Atlantic Ocean is expected to churn out nine hurricanes.",
+        "The Atlantic Ocean is expected to churn out four major hurricanes during the season."]
+
+
+def test_a_bare_verb_before_and_is_not_split_off_as_a_claim() -> None:
+    claims = parsed("The FSU said in a statement: “Today, the Council of the FSU met and passed an emergency motion "
+                    "committing the Union to campaign against these closures and to campaign for a commitment "
+                    "that no branches would close for the next five years.”", date="2023-11-23")
+    # (it was "The Council of the FSU met." on its own, then the two motions)
+    assert not any(c.statement == "The Council of the FSU met." for c in claims)
+
+
+def test_an_aside_between_dashes_is_no_part_of_the_subject() -> None:
+    claims = parsed("Gross bookings — a key industry metric representing the value of transactions for rides excluding "
+                    "tips — jumped 21% to $3.69 billion for the first three months of the year, the company said "
+                    "Tuesday, surpassing analysts’ estimates of $3.59 billion.", date="2024-05-07")
+    # (it was "Gross surpassed analysts’ estimates ...": "bookings" read as the verb)
+    assert "Gross bookings surpassed analysts’ estimates of $3.59 billion." in [c.statement for c in claims]
+
+
+def test_a_count_in_words_with_a_verb_of_its_own_stays_in_its_sentence() -> None:      # (a guard)
+    claims = parsed("The no camp took 137 votes, seven deputies abstained and two did not show for the ballot.",
+                    date="2016-04-18")
+    assert len(claims) == 1
+
+
+def test_crops_after_a_forecast_value_take_its_verb_and_keep_their_changes() -> None:
+    claims = parsed("Spring wheat production was forecast at 16,102,000 tonnes, down 38% from 2020, durum at 3,998,000 "
+                    "tonnes, down 39%, and winter wheat at 2,847,000 tonnes, up 2.8%.", date="2021-08-31")
+    # (it was one claim: "down 38% from 2020" after a comma ended the list, and "durum" was written small)
+    assert [c.statement for c in claims] == [
+        "Spring wheat production was forecast at 16,102,000 tonnes, down 38% from 2020.",
+        "Durum was forecast at 3,998,000 tonnes, down 39%.",
+        "Winter wheat was forecast at 2,847,000 tonnes, up 2.8%."]
+
+
+def test_a_count_that_crept_from_one_level_to_another_is_a_move_not_a_range() -> None:
+    claims = parsed("Mortgage approvals crept higher from 32,000 to 33,000 in September, but show little sign of "
+                    "recovery from the record lows of August, the figures showed.", date="2008-10-29")
+    # (it was dropped: "from 32,000 to 33,000" after "crept higher" read as a range of bare numbers;
+    # and the second clause was "Show little sign of recovery ...", without its subject)
+    assert [c.statement for c in claims] == [
+        "Mortgage approvals crept higher from 32,000 to 33,000 in September.",
+        "Mortgage approvals show little sign of recovery from the record lows of August, the figures showed."]
+    assert claims[0].kind == "quantity"
+
+
+def test_a_second_change_after_and_stays_with_the_value_it_describes() -> None:      # (a guard)
+    claims = parsed("The food price index averaged 178.4 points in September, up 0.8 percent compared with August "
+                    "and 4.3 percent compared with the same period last year.", date="2018-10-04")
+    assert len(claims) == 1
+
+
+def test_a_credit_line_for_the_wire_services_is_no_claim() -> None:
+    claims = parsed("The state gas tax rose 4.3 cents to 41.4 cents a gallon on Monday.\n\nThe Associated Press wire "
+                    "services contributed to this report.", date="2018-10-01")
+    # (the credit line was a fact claim)
+    assert len(claims) == 1

@@ -1181,7 +1181,7 @@ _NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "specula
 # irregular past forms no present shares ("became", "saw", "struck", "left")
 _PAST_ONLY_FORMS = ("became|saw|struck|left|ran|sent|spent|built|found|thought|knew|felt|stood|wrote|spoke|broke|"
                    "chose|drew|drove|flew|fought|sought|taught|caught|meant|overtook|undertook|underwent|"
-                   "withdrew|swept|slid|sank|shrank|rang|froze|died")
+                   "withdrew|swept|slid|sank|shrank|rang|froze|died|crept|leapt")
 _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|paid|hit|told|won|lost|"
                         r"sold|bought|got|rose|fell|grew|came|went|gave|kept|brought|"
                         rf"{_PAST_ONLY_FORMS}|"
@@ -1326,6 +1326,9 @@ def _subject(clause: str) -> str | None:
                   "", clause, flags=re.IGNORECASE)
     if re.match(r"(?:if|unless|when|whenever|whilst|while|although|though|because|once|whether)\b", text, re.IGNORECASE):
         return None          # "If we consider only valid votes, ... Lula has dropped": no subject to read off
+    # ("Gross bookings — a key industry metric representing ... — jumped": the aside between dashes
+    # is no part of the subject, and its words are no verb of the sentence)
+    text = re.sub(r"^((?:\S+\s+){0,4}?\S+)\s+[—–]\s[^—–]{1,200}?\s[—–]\s+", r"\1 ", text)
     words = text.split()
     verbs = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|would|could|might|may|can|must|should|"
                        r"shall|did|does|do|took|held|spoke|met|said|told|sent|stands|lost|made|began|"
@@ -1412,6 +1415,9 @@ def _reports_past_deed(clause: str) -> bool:
 _EXPLETIVE_IT = re.compile(r"^It(?:[’']s|\s+(?:is|was|will be|would be|has been|had been|seems|seemed|appears|remains|"
                            r"is not|was not|isn’t|wasn’t))\s+(?:\w+\s+)?(?:that|to|likely|unlikely|expected|clear|"
                            r"unclear|possible|impossible|not|time|too|hard|difficult|easy|important)\b|"
+                           # "It is unusual for drug makers to cut a price so soon": the to-clause is the subject
+                           r"^It(?:[’']s|\s+(?:is|was|will be|would be|has been|had been|isn’t|wasn’t))\s+(?:not\s+)?"
+                           r"(?:\w+\s+)?\w+\s+for\s+[^.;]{1,60}?\bto\s+[a-z]|"
                            # "It was the second consecutive year that output ...": the "that" clause is the subject
                            # (not "It was the second straight month of gains": that says it of what came before)
                            r"^It(?:[’']s|\s+(?:is|was|will be|would be|has been|had been))\s+the\s+"
@@ -1448,7 +1454,16 @@ def _subject_thing(sentence: str, names: Names) -> str | None:
 
 def _resolve_pronoun(statement: str, candidate: str | None) -> str:
     if candidate and re.match(r"^(?:He|She)\b", statement):
-        return candidate + statement[len(statement.split()[0]):]
+        first = statement.split()[0]
+        rest = statement[len(first):]
+        contracted = re.fullmatch(r"(?:He|She)[’'](d|s|ll)", first)
+        if contracted:
+            # "She’d gotten a lot of e-mails": "Jenny Rokes had gotten", not "Jenny Rokes gotten"
+            participle = re.match(r"\s+(?:been|got|gotten|\w+ed|\w+en|\w+wn)\b", rest)
+            perfect = re.match(r"\s+(?:been|got|gotten|had|said|made|done|become|taken|given)\b", rest)
+            rest = {"d": " had" if participle else " would", "s": " has" if perfect else " is",
+                    "ll": " will"}[contracted.group(1)] + rest
+        return candidate + rest
     return statement
 
 
@@ -2012,18 +2027,24 @@ def _said_it(reporter: str, ctx: _Context) -> str | None:
 
 # a sentence that only says who spoke, the words they said standing before it
 _ATTRIBUTION_ONLY = re.compile(r"[A-Z][^.,;:\d]{2,90}?\s+(?:said|says|added|adds|noted|stated|explained|wrote|"
-                               r"told\s+(?:reporters|journalists|the\s+\w+))\.")
+                               r"told\s+(?:reporters|journalists|the\s+\w+)|"
+                               r"had\s+(?:this|these|the\s+following)\s+(?:comments?|to\s+say))\.")
 
 
-# the line that says who wrote the piece ("By Elliot Spagat Elliot Spagat is an Associated Press writer.")
+# the line that says who wrote the piece ("By Elliot Spagat Elliot Spagat is an Associated Press writer.") or
+# helped write it
 _WRITER_NOTE = re.compile(r"(?:By\s+(?:[A-Z][\w.’'\-]*\s+){1,4})?(?:[A-Z][\w.’'\-]*\s+){1,4}is\s+an?\s+"
                           r"(?:[\w.’'\-]+\s+){0,4}?(?:staff\s+)?(?:writer|reporter|correspondent|editor|columnist|"
-                          r"contributor|journalist)(?:\s+(?:for|at|with|of)\s+[^.]{2,60})?\.")
+                          r"contributor|journalist)(?:\s+(?:for|at|with|of)\s+[^.]{2,60})?\.|"
+                          # "The Associated Press wire services contributed to this report."
+                          r"[A-Z][\w.’'\-]*(?:\s+[\w.’'\-&]+){0,8}?\s+contributed\s+(?:reporting\s+)?to\s+this\s+"
+                          r"(?:report|story|article)\.")
 
 
-# a byline with its date: "December 23rd, 2019 by Joshua S Hill.", "Maeve Bannister / Politics / Updated 07.03.2022."
+# a byline with its date: "December 23rd, 2019 by Joshua S Hill.", "Posted on May 3, 2019 by Paul Thurrott in
+# Android, Mobile with 5 Comments", "Maeve Bannister / Politics / Updated 07.03.2022."
 _BYLINE = re.compile(r"(?:(?:Published|Posted|Updated)(?:\s+on)?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4},?\s+"
-                     r"by\s+(?:[A-Z][\w.’'\-]*\s*){1,4}\.?|"
+                     r"by\s+(?:[A-Z][\w.’'\-]*\s*){1,4}(?:\s*in\s+[\w,&’' ]{2,60}?)?(?:\s*with\s+(?:\d+|no)\s+Comments?)?\.?|"
                      r"[A-Z][\w.’'\- ]{2,40}(?:\s*/\s*[\w’'\- ]{2,30}){0,2}\s*/\s*(?:Updated|Published|Posted)\s+[\d./:\- ]{6,20}\.?")
 
 
@@ -2604,6 +2625,9 @@ _CHANGE_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:(?:about|around|some|nearly|almo
                                 r"(?:(?:year-on-year|yoy|y/y|annual|monthly|quarterly|sequential|on-year)\s+)?"
                                 r"(?:rise|increase|jump|gain|growth|surge|climb|decline|drop|fall|decrease|slump|"
                                 r"plunge|dip|cut|reduction)\b", re.IGNORECASE)
+# the change that follows a value after a comma ("16,102,000 tonnes, down 38% from 2020")
+_CHANGE_AFTER = re.compile(r"(?:up|down)\s+(?:by\s+)?[$€£]?\d[\d.,]*\s*(?:%|per\s*cent|percent|pc|pct|"
+                           r"percentage\s+points?)(?:\s+(?:from|on|over|since|compared\s+with)\s+[^,;]{2,30})?")
 _MARGIN_ITEM = re.compile(r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$€£]?\d[\d.,]*\s*(?:basis\s+points?|bps?|"
                           r"percentage\s+points?|points?|%|per\s*cent|pc|pct)\s+(?:above|below|higher\s+than|"
                           r"lower\s+than|more\s+than|less\s+than|ahead\s+of|behind|short\s+of|over|under)\s")
@@ -2654,6 +2678,15 @@ def _quantity_list(clause: str) -> list[str]:
     first value) of the first."""
     found = parse_quantities(clause)
     values = [q for q in found if q.unit not in ("second",) and _is_claim_quantity(q) and not _is_name_number(clause, q)]
+    # "18 named storms, nine hurricanes and four major hurricanes": a small count in words is an item
+    # of its own in a list of counts that opens with one in figures (the count and its noun alone,
+    # not "seven deputies abstained" or "six alternates that could be fair")
+    counted_items = [q for q in found if values and values[0].unit == "count" and re.search(r"\d", values[0].text)
+                     and q not in values and q.unit == "count" and q.counted and q.start > values[0].start
+                     and re.search(r"(?:,|\band)\s+$", clause[:q.start])
+                     and re.match(r"\s*(?:$|[.,;]|(?:and|in|during|at|on|for|with|from|to|by|of|over|across)\b)",
+                                  clause[q.end:])]
+    values = sorted(values + counted_items, key=lambda q: q.start)
     if len(values) < 2:
         return [clause]
     parts: list[tuple[int, int]] = []
@@ -2703,17 +2736,26 @@ def _quantity_list(clause: str) -> list[str]:
     gapped_verb = re.search(r"\s(?P<verb>(?:are|is|were|was|will|would|could|should)\b[^,]*?)\s+by\s+[$€£]?\d", head)
     named_value = _NAMED_VALUE_AFTER.match(head)
     out = [head]
+    changed_last = False
     for g_index, g in enumerate(groups[1:], start=1):
         item = clause[g[0]:g[1]].strip()
         if not g[2]:
             continue
-        if (_MARGIN_ITEM.match(item) or _CHANGE_APPOSITIVE.match(item)) and \
+        if (_MARGIN_ITEM.match(item) or _CHANGE_APPOSITIVE.match(item) or _CHANGE_AFTER.fullmatch(item.rstrip("."))) and \
                 clause[groups[g_index - 1][1]:g[0]].strip() == ",":
             # "fixed income, 8.32%, 119 basis points above the custom benchmark": how far the value
             # before it beat a reference; "Exports rose to $5 billion, a 12 percent increase": the
             # change it made, said again as a noun. Neither is a value of its own
-            out[-1] = f"{out[-1].rstrip()}, {item}"
+            out[-1] = f"{out[-1].rstrip().rstrip('.')}, {item}"
+            changed_last = bool(_CHANGE_AFTER.fullmatch(item.rstrip(".")))
             continue
+        if changed_last and re.match(r"[\d.,]+\s*(?:%|per\s*cent|percent)\s", item) and \
+                clause[groups[g_index - 1][1]:g[0]].strip() == "and":
+            # "$2,200 a tonne, up 8 percent from Monday’s close and 16 percent above ...": a second
+            # change of the same value
+            out[-1] = f"{out[-1].rstrip().rstrip('.')} and {item}"
+            continue
+        changed_last = False
         if named_value and _NAMED_VALUE.fullmatch(item.rstrip(". ")):
             # "... recorded in Greece (46.6%), Spain (38.6%)": "... recorded in Spain (38.6%)"
             out.append(f"{named_value.group('lead')}{item}")
@@ -2733,8 +2775,9 @@ def _quantity_list(clause: str) -> list[str]:
         elif lead_subject and re.search(r"\b(?:reported|posted|recorded|projects|expects|forecasts)$", lead_subject) \
                 and lead_value and lead_value.rstrip().endswith(" of") and re.match(r"^(?:a|an|the)\s", item):
             out.append(f"{lead_subject} {item}")       # "reported an income of $2.3 billion and a 22.2% margin"
-        elif lead_value and re.match(r"^(?:(?:a|an|the)\s+)?(?:(?:about|around|some|nearly|almost|more than|over|"
-                                     r"under|up to|just over|another)\s+)?[$€£¥₹₩₦₱฿]?\d", item):
+        elif lead_value and (re.match(r"^(?:(?:a|an|the)\s+)?(?:(?:about|around|some|nearly|almost|more than|over|"
+                                     r"under|up to|just over|another)\s+)?[$€£¥₹₩₦₱฿]?\d", item) or \
+                any(q.start == g[0] + len(clause[g[0]:g[1]]) - len(clause[g[0]:g[1]].lstrip()) for q in counted_items)):
             # ("were up 10.1% – made up of a 4.7% increase in stores and a 36.7% increase online": an
             # item with an article stands where the head's one value with an article does)
             parallel = list(re.finditer(r"\b(?:a|an)\s+(?=[$€£¥₹]?\d)", head)) if re.match(r"(?:a|an)\s", item) else []
@@ -2749,17 +2792,21 @@ def _quantity_list(clause: str) -> list[str]:
 def _gapped_standing(head: str, item: str) -> str | None:
     """"Labour was on 39%, the Conservatives on 22%": the second party stands where the first does,
     its verb left out ("The Conservatives were on 22%."), not after the first party's verb."""
-    first = re.match(r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?\s+(?P<verb>was|were|is|are)\s+(?P<prep>on|at)\s+"
-                     r"[$€£]?\d", head)
-    named = re.match(r"(?P<np>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)\s+(?P<prep>on|at)\s+(?P<rest>[$€£]?\d.*)$",
-                     item.rstrip("."))
+    # ("Spring wheat production was forecast at 16,102,000 tonnes, durum at 3,998,000 tonnes": the
+    # participle goes with the verb, and the crop named after it may be written small)
+    first = re.match(r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?\s+(?P<verb>was|were|is|are)"
+                     r"(?P<participle>\s+(?:forecast|estimated|projected|expected|seen|put|pegged|valued|priced))?"
+                     r"\s+(?P<prep>on|at)\s+[$€£]?\d", head)
+    small = r"|[a-z][\w’'\-]*" if first is not None and first.group("participle") else ""
+    named = re.match(rf"(?P<np>(?:the\s+)?(?:[A-Z][\w’'\-]*{small})(?:\s+[\w’'\-]+){{0,3}}?)\s+(?P<prep>on|at)\s+"
+                     rf"(?P<rest>[$€£]?\d.*)$", item.rstrip("."))
     if first is None or named is None:
         return None
     np = named.group("np")
     plural = np.endswith("s") and not np.endswith("ss")
     verb = {"was": "were", "is": "are"}.get(first.group("verb"), first.group("verb")) if plural else \
         {"were": "was", "are": "is"}.get(first.group("verb"), first.group("verb"))
-    return f"{np[:1].upper() + np[1:]} {verb} {named.group('prep')} {named.group('rest')}."
+    return f"{np[:1].upper() + np[1:]} {verb}{first.group('participle') or ''} {named.group('prep')} {named.group('rest')}."
 
 
 def _gapped_verb(head: str, item: str) -> str | None:
@@ -2984,6 +3031,8 @@ _OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|migh
                               # ", but still expects further upside": a forecast verb of the same subject
                               r"(?:still\s+|also\s+|now\s+)?(?:expects|sees|forecasts|predicts|projects|estimates|"
                               r"anticipates|plans|intends|aims|hopes|remains|continues|remained|stayed)\s+[a-zA-Z$€£\d]|"
+                              # ", but show little sign of recovery": what the same subject shows
+                              r"(?:still\s+)?(?:show|shows|showed)\s+(?:little|no|few|some|any|more|fewer)\s+signs?\b|"
                               # ", but rose by 4 per cent to 33.7 million": a change of the same subject
                               rf"(?:{_PAST_CHANGE})"
                               r"\s+(?:by\s+|to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£\d]|"

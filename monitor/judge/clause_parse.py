@@ -666,7 +666,11 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
             if not _has_subject(clause) and any(c.dep_ in _SUBJECTS and c.tag_ in ("WDT", "WP")
                                                 for c in clause.head.children):
                 continue          # "..., that would be in production in 2026 and is expected to cost": no subject to give
-            statement = sorted(_conjunct_prefix(doc, clause, kept) + part)
+            shared = _conjunct_prefix(doc, clause, kept)
+            own = _text(doc, sorted(kept - set(shared)))
+            if len(re.findall(r"\w+", own)) < 2 and not anchored(own):
+                continue          # "Today, the council met and passed a motion": "met" says nothing of its own
+            statement = sorted(shared + part)
         else:
             statement = _relative_statement(doc, clause, part)
             if statement is None:
