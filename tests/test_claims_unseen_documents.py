@@ -3448,3 +3448,68 @@ def test_a_credit_line_for_the_wire_services_is_no_claim() -> None:
                     "services contributed to this report.", date="2018-10-01")
     # (the credit line was a fact claim)
     assert len(claims) == 1
+
+
+def test_a_value_cut_off_from_its_or_keeps_the_clause_whole() -> None:
+    claims = parsed("Customers of VHI Healthcare are facing more price increases after the company said it was "
+                    "raising the average family package by about €331 a year or €27.60 a month.", date="2011-01-06")
+    # (it was "Customers of VHI Healthcare are facing more price increases €27.60 a month.")
+    assert not any(c.statement.endswith("increases €27.60 a month.") for c in claims)
+
+
+def test_the_comma_of_a_date_does_not_cut_a_list_of_values() -> None:
+    claims = parsed("Mills in Uttar Pradesh have produced 1.76 lakh tonnes of sugar till 15 November, 2018 as against "
+                    "5.67 lakh tonnes produced till November 15 last year.", date="2018-11-19")
+    # (the second claim was "Mills in Uttar Pradesh have produced 2018 as against 5.67 lakh tonnes ...")
+    assert not any("produced 2018" in c.statement for c in claims)
+
+
+def test_what_a_reporter_claimed_after_and_is_the_claim_itself() -> None:
+    claims = parsed("VHI's rival Aviva said it was deeply concerned about the decision, and claimed that VHI was "
+                    "operating without accountability.", date="2011-01-06")
+    # (it was "Claimed that VHI was operating without accountability.")
+    assert claims[-1].statement == "VHI was operating without accountability." and claims[-1].speaker == "Aviva"
+
+
+def test_a_subject_with_a_bare_verb_in_ing_is_no_claim() -> None:
+    claims = parsed("He added, “The MGM is calculating and has to do the ticket settlement, but it will definitely "
+                    "be the record.”", date="2013-06-28")
+    # (it was "The MGM is calculating." as a fact)
+    assert "The MGM is calculating." not in [c.statement for c in claims]
+
+
+def test_it_is_estimated_names_no_speaker_and_keeps_its_change() -> None:
+    claims = parsed("Canola output should decline considerably. It’s estimated at 9.4 million tons; down 24.7 per cent "
+                    "from 2008.", date="2009-08-21")
+    # (the speaker was "It’s", and "Down 24.7 per cent from 2008." a claim of its own)
+    assert all(c.speaker != "It’s" for c in claims)
+    assert any(c.statement.endswith("estimated at 9.4 million tons; down 24.7 per cent from 2008.") for c in claims)
+
+
+def test_a_second_noun_down_by_a_share_takes_the_verb_left_out() -> None:
+    claims = parsed("This year’s herd shrunk less than 1%, while the 2024 herd was down nearly 2% and the 2023 herd "
+                    "down more than 3%.", date="2025-03-14")
+    # (the last was "The 2024 herd was down the 2023 herd down more than 3%.")
+    assert claims[-1].statement == "The 2023 herd was down more than 3%."
+
+
+def test_a_comparison_with_as_is_no_clause_of_its_own() -> None:
+    claims = parsed("The company plans to spend $27-29 billion in cash in 2025, about the same as it spent this year, "
+                    "as it pushes toward producing more oil.", date="2024-12-11")
+    # (it was also "The company spent this year.")
+    assert len(claims) == 1
+
+
+def test_staff_bylines_publication_notes_and_requests_for_comment_are_no_claims() -> None:
+    claims = parsed("By Brittany Wallman Staff writer.\n\nThe courthouse cost has reached $345.6 million.\n\n"
+                    "This report by The Canadian Press was first published July 16, 2021.\n\n"
+                    "River Island has been contacted for comment.", date="2021-07-16")
+    assert [c.statement for c in claims] == ["The courthouse cost has reached $345.6 million."]
+
+
+def test_it_is_claimed_that_is_said_by_no_one_named() -> None:
+    claims = parsed("It's claimed that once completed, the new road will cut travel times between Auckland and Tirau "
+                    "by up to 35 minutes.", date="2022-06-30")
+    # (the speaker was "It's")
+    assert claims[0].speaker is None
+    assert claims[0].statement.startswith("Once completed, the new road will cut travel times")

@@ -1052,6 +1052,11 @@ def narrator_attribution(sentence: str) -> tuple[Attribution, str]:
     """Attribution of a narrator sentence, and the sentence without it (what someone expects
     stated as what will happen)."""
     attribution, rest = _narrator_attribution(sentence)
+    if attribution.who is not None and re.fullmatch(r"(?:It|That|There|This)[’']s", attribution.who):
+        if re.match(r"\s*(?:at|to|by|for|as)\b", rest):
+            return Attribution(None, None, None), sentence  # "It’s estimated at 9.4 million tons": no speaker
+        # "It's claimed that the road will ...", "It's estimated the project will ...": said by no one named
+        return Attribution(None, None, None), re.sub(r"^\s*that\s+", "", rest)
     if attribution.who is None:
         lead = _LEADING_CLAUSE.match(sentence)
         if lead:
@@ -2038,7 +2043,13 @@ _WRITER_NOTE = re.compile(r"(?:By\s+(?:[A-Z][\w.’'\-]*\s+){1,4})?(?:[A-Z][\w.�
                           r"contributor|journalist)(?:\s+(?:for|at|with|of)\s+[^.]{2,60})?\.|"
                           # "The Associated Press wire services contributed to this report."
                           r"[A-Z][\w.’'\-]*(?:\s+[\w.’'\-&]+){0,8}?\s+contributed\s+(?:reporting\s+)?to\s+this\s+"
-                          r"(?:report|story|article)\.")
+                          r"(?:report|story|article)\.|"
+                          # "By Brittany Wallman Staff writer.", "This report by The Canadian Press was first
+                          # published July 16, 2021.", "River Island has been contacted for comment."
+                          r"By\s+(?:[A-Z][\w.’'\-]*\s+){1,4}(?:Staff|Senior|Chief)\s+(?:writer|reporter|correspondent)\.|"
+                          r"This\s+(?:report|story|article)\s+by\s+[^.]{2,60}?\s+was\s+first\s+published\s+[^.]{3,40}\.|"
+                          r"[A-Z][\w.’'\-&]*(?:\s+[\w.’'\-&]+){0,5}?\s+(?:has|have)\s+been\s+(?:contacted|approached)\s+"
+                          r"for\s+(?:a\s+)?comments?\.")
 
 
 # a byline with its date: "December 23rd, 2019 by Joshua S Hill.", "Posted on May 3, 2019 by Paul Thurrott in
@@ -2055,6 +2066,10 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     organisation = reporter in ctx.names.acronyms.values()       # ("Taiwan Semiconductor Manufacturing Co")
     person = reporter if reporter and not organisation and ctx.names.people_in(reporter) else None
     statement = _resolve_pronoun(_clean(clause), person or ctx.antecedent)
+    if reporter and re.match(rf"(?:{_SAY_VERBS})\s+that\s+\S", statement, re.IGNORECASE):
+        # "Aviva said it was concerned, and claimed that VHI was ...": what the reporter claimed
+        statement = re.sub(rf"^(?:{_SAY_VERBS})\s+that\s+", "", statement, flags=re.IGNORECASE)
+        statement = statement[:1].upper() + statement[1:]
     if ctx.parties and not ctx.quoted and re.match(r"^(?:They|Their)\s+[A-Za-z$€£\d]", statement):
         # "They had maintained ..." after "Broadcom and VMware said ...": the parties by name
         word = statement.split()[0]
@@ -2080,13 +2095,16 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
         rest = statement[len(first):]
         if re.fullmatch(r"It[’']s", first):
             # "It's also historic" -> "... is also historic"; "It's also signaled" -> "... has also signaled"
-            rest = (" has" if re.match(r"\s+(?:\w+\s+)?(?:been|\w+ed|\w+en)\b", rest) else " is") + rest
+            # ("It's estimated at 9.4 million tons", "It's expected to": a passive, "is")
+            perfect = re.match(r"\s+(?:\w+\s+)?(?:been|\w+ed|\w+en)\b(?!\s+(?:at|to|by|for|as)\b)", rest)
+            rest = (" has" if perfect else " is") + rest
         statement = (ctx.thing + "’s" if first == "Its" else ctx.thing) + rest
     statement = _sentence_antecedent(statement, ctx)
     if statement.rstrip("”\"’' ").endswith("?"):
         return None                               # "Can we do it in one year?": a question claims nothing
     # ("Exports rose 5%.": three words are enough for a change with its value)
-    short = len(statement.split()) < 4 and not _SHORT_CHANGE.fullmatch(statement)
+    short = len(statement.split()) < 4 and not _SHORT_CHANGE.fullmatch(statement) or \
+        bool(_BARE_PROGRESSIVE.fullmatch(statement)) and not re.search(r"\d", statement)
     if short or not re.match(r"^[\W\d]*[A-Za-z0-9$€£]", statement) or statement[0] in "’'":
         # "On a number.", "'Peace with Nature'.", "’s earnings ...": fragments, not claims
         return None
@@ -2212,6 +2230,9 @@ _AND_ANOTHER = re.compile(r"\s+and\s+(?=another\s+)")
 # has a verb of its own, so that "Ellison and Wang have been indicted" stays whole.
 _PAST_CHANGE = "rose|fell|grew|climbed|dropped|increased|decreased|declined|jumped|gained|slipped"
 # a change or a deal with its value in three words ("Exports rose 5%.", "Shell owns 79%."): short, yet a claim
+# a subject and a verb in -ing, nothing more ("The MGM is calculating."): nothing to check
+_BARE_PROGRESSIVE = re.compile(r"(?:The\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}\s+(?:is|are|was|were)\s+(?:still\s+)?"
+                               r"[a-z]+ing\.")
 _SHORT_CHANGE = re.compile(rf"[A-Z][\w’'\-]+\s+(?:{_PAST_CHANGE}|eased|surged|slumped|plunged|soared|"
                            r"owns|owned|holds|held|took|won|sold|paid|earned|raised|lost)\s+"
                            r"(?:[$€£]\d[\d.,]*(?:\s*(?:million|billion|bn|m))?|\d[\d.,]*\s*(?:%|percent))\.")
@@ -2697,6 +2718,10 @@ def _quantity_list(clause: str) -> list[str]:
             continue     # "a 2.75 per cent (2 per cent consolidated, 0.75 per cent non-consolidated) increase"
         if any(s_ < separator.start() < e_ for s_, e_ in spans):
             continue     # "in a range between 620 million and 670 million euros": one value
+        if re.search(rf"\b(?:{'|'.join(_FULL_MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?$|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
+                     rf"(?:{'|'.join(_FULL_MONTHS)})$", clause[:separator.start()], re.IGNORECASE) and \
+                re.match(r"(?:19|20)\d\d\b", clause[separator.end():]):
+            continue     # "till 15 November, 2018 as against ...": the comma of a date
         parts.append((start, separator.start()))
         start = separator.end()
     parts.append((start, len(clause)))
@@ -2762,7 +2787,8 @@ def _quantity_list(clause: str) -> list[str]:
         elif re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject and _ITEM_OWN_VERB.match(item) and \
                 _FINITE_VERB.search(head) and not _INTRO_PHRASE.match(head):
             out.append(item[:1].upper() + item[1:])     # "..., the North zone reported 852 cases": its own verb
-        elif (gapped := _gapped_standing(head, item) or _gapped_verb(head, item)) is not None:
+        elif (gapped := _gapped_standing(head, item) or _gapped_verb(head, item) or _gapped_change(head, item)) \
+                is not None:
             out.append(gapped)
         elif re.match(r"^(?:the\s+)?[A-Z]", item) and lead_subject:
             if _INTRO_PHRASE.match(head) and "," not in head:
@@ -2807,6 +2833,22 @@ def _gapped_standing(head: str, item: str) -> str | None:
     verb = {"was": "were", "is": "are"}.get(first.group("verb"), first.group("verb")) if plural else \
         {"were": "was", "are": "is"}.get(first.group("verb"), first.group("verb"))
     return f"{np[:1].upper() + np[1:]} {verb}{first.group('participle') or ''} {named.group('prep')} {named.group('rest')}."
+
+
+def _gapped_change(head: str, item: str) -> str | None:
+    """"the 2024 herd was down nearly 2% and the 2023 herd down more than 3%": the second herd was
+    down too, its verb left out ("The 2023 herd was down more than 3%.")."""
+    first = re.search(r"\s(?P<verb>was|were|is|are)\s+(?:down|up)\s+(?:(?:nearly|about|almost|around|some|over|more\s+than|"
+                      r"less\s+than)\s+)?[$€£]?\d", head)
+    named = re.match(r"(?P<np>(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)\s+(?P<rest>(?:down|up)\s+(?:(?:nearly|about|"
+                     r"almost|around|some|over|more\s+than|less\s+than)\s+)?[$€£]?\d.*)$", item.rstrip("."))
+    if first is None or named is None or re.match(r"(?:and|or|but|while)\b", named.group("np")):
+        return None
+    np = named.group("np")
+    plural = np.endswith("s") and not np.endswith("ss")
+    verb = {"was": "were", "is": "are"}.get(first.group("verb"), first.group("verb")) if plural else \
+        {"were": "was", "are": "is"}.get(first.group("verb"), first.group("verb"))
+    return f"{np[:1].upper() + np[1:]} {verb} {named.group('rest')}."
 
 
 def _gapped_verb(head: str, item: str) -> str | None:
@@ -3070,6 +3112,9 @@ def _mended_pieces(text: str, ctx: _Context) -> list[str]:
         if out and re.fullmatch(r",\s+but\s+", joiner) and clause.startswith("also ") and \
                 re.search(r"\bnot only\b", out[-1], re.IGNORECASE):
             out[-1] += joiner + clause       # "not only for civilians, but also for the military": one clause
+            continue
+        if out and _CHANGE_AFTER.fullmatch(clause.strip().rstrip(".")):
+            out[-1] += joiner + clause       # "estimated at 9.4 million tons; down 24.7 per cent from 2008": its change
             continue
         if out and re.fullmatch(r",\s+and\s+", joiner) and not _FINITE_VERB.search(out[-1]) and not has_verb(out[-1]):
             # "For blue whiting, the EU, Norway, Iceland, and the UK agreed to ...": the last of a list

@@ -262,10 +262,17 @@ def _splittable(token) -> bool:
         return _is_verb(token.head) and token.head.dep_ in _CLAUSE_DEPS and not _contact_relative(token)
     if token.dep_ == "advcl":
         marks = {c.text.lower() for c in token.children if c.dep_ == "mark"}
+        if "as" in marks and token.head.lower_ in _COMPARED:
+            return False        # "about the same as it spent this year": a comparison, no claim of its own
         return _has_subject(token) and not marks & _BOUND_MARKERS
     # a relative clause: only a non-restrictive one (after a comma) adds a claim of its own
     left = token.left_edge
     return left.i > 0 and token.doc[left.i - 1].text == "," and left.text.lower() in _RELATIVE_WORDS
+
+
+# the words a clause with "as" compares with ("the same as it spent", "as much as it did")
+_COMPARED = {"same", "much", "many", "high", "low", "large", "big", "long", "far", "soon", "good", "bad", "fast",
+             "slow", "early", "late", "little", "few", "strong", "weak", "quickly", "often"}
 
 
 # verbs whose clausal object is what someone said or thought ("Prices will rise, analysts said")
@@ -677,6 +684,14 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
                 continue
         if head.dep_ == "ROOT" and not any(c.i in kept for c in head.children if c.dep_ in _SUBJECTS):
             continue              # "90 per cent of economists, 32 of 36 polled ..., said": misparsed, keep whole
+        # ("facing price rises after it said it was raising them by €331 a year or €27.60 a month": a value
+        # read as a second object of the main verb, cut off from its "or", is a misparse: keep whole)
+        resumed = next((doc[i] for i in sorted(kept) if i > part[-1] and not doc[i].is_punct), None) if part else None
+        value = resumed if resumed is None or resumed.dep_ == "dobj" else resumed.head
+        if resumed is not None and resumed.i == part[-1] + 1 and doc[part[-1]].dep_ == "cc" and \
+                (resumed.like_num or resumed.tag_ == "$") and value.dep_ == "dobj" and \
+                sum(1 for c in value.head.children if c.dep_ == "dobj") > 1:
+            continue
         said = _text(doc, statement, replace)
         rest = _text(doc, sorted(kept))
         # each side must hold its own value or date, not one it borrowed from the other
