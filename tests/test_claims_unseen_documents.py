@@ -3513,3 +3513,26 @@ def test_it_is_claimed_that_is_said_by_no_one_named() -> None:
     # (the speaker was "It's")
     assert claims[0].speaker is None
     assert claims[0].statement.startswith("Once completed, the new road will cut travel times")
+
+
+def test_counts_after_a_sum_of_money_stand_where_its_last_count_does() -> None:
+    claims = parsed("DHL is spending £64m on upgrading its fleet, buying six electric trucks, 30 gas trucks and 18 "
+                    "electric tugs.", date="2022-07-05")
+    # (they were "DHL is spending 30 gas trucks." and "DHL is spending 18 electric tugs.")
+    assert [c.statement for c in claims][1:] == [
+        "DHL is spending £64m on upgrading its fleet, buying 30 gas trucks.",
+        "DHL is spending £64m on upgrading its fleet, buying 18 electric tugs."]
+
+
+def test_as_of_a_date_keeps_its_as_when_a_clause_is_split_off() -> None:
+    claims = parsed("As of September 2019, the country harvested 10.3 million hectares and milled 11.4 million tonnes "
+                    "of grain.", date="2020-09-22")
+    # (they were "Of September 2019, the country ...")
+    assert all(c.statement.startswith("As of September 2019, the country") for c in claims)
+
+
+def test_a_later_declaration_after_but_keeps_the_named_subject() -> None:
+    claims = parsed("Dr Hanna was not in court for the judgment, but afterwards declared work would begin as soon as "
+                    "possible.", date="2013-02-27")
+    # (it was "Afterwards declared work would begin as soon as possible.")
+    assert claims[-1].statement == "Dr Hanna afterwards declared work would begin as soon as possible."

@@ -369,3 +369,16 @@ def test_a_scale_joined_by_a_hyphen_scales_the_value(text: str, value: float) ->
 
 def test_a_single_letter_after_a_hyphen_is_no_scale() -> None:          # (a guard)
     assert parse_quantities("a 100-m sprint") == []
+
+
+@pytest.mark.parametrize("text, value", [("an intake of 9.3g per day", 0.0093), ("6 grams a day", 0.006),
+                                         ("200mg of caffeine", 0.0002)])
+def test_grams_are_a_mass(text: str, value: float) -> None:
+    # (there was no value: "9.3g" had no unit, and "6 grams" was a count of grams)
+    q = one(text)
+    assert q.unit == "kilogram" and math.isclose(q.value, value)
+
+
+def test_a_g_after_a_figure_with_nothing_measured_is_no_mass() -> None:       # (a guard)
+    assert all(q.unit != "kilogram" for q in parse_quantities("The 5G network reaches 99% of homes."))
+

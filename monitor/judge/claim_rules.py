@@ -2809,6 +2809,14 @@ def _quantity_list(clause: str) -> list[str]:
             parallel = list(re.finditer(r"\b(?:a|an)\s+(?=[$€£¥₹]?\d)", head)) if re.match(r"(?:a|an)\s", item) else []
             lead = head[:parallel[0].start()] if len(parallel) == 1 and parallel[0].start() > len(lead_value) \
                 else lead_value
+            item_value = next((q for q in found if g[0] <= q.start < g[1]), None)
+            if item_value is not None and first.unit != item_value.unit and \
+                    (first.unit == "count") != (item_value.unit == "count"):
+                # "spending £64m on its fleet, buying six electric trucks, 30 gas trucks and 18 tugs": a count
+                # stands where the head's last count does, not where its sum of money does
+                like = [q for q in found if groups[0][0] <= q.start < groups[0][1] and q.unit == item_value.unit]
+                if like:
+                    lead = clause[groups[0][0]:like[-1].start]
             out.append(f"{lead.rstrip()} {item}")
         else:
             return [clause]
@@ -3082,6 +3090,8 @@ _OPENS_WITH_VERB = re.compile(r"(?:is|are|was|were|will|would|could|can|may|migh
 # ", but said on Thursday the company ...", ", but offered a forecast below ...": a verb in the past, of
 # the same subject where that is a name the parser agrees on
 _OPENS_WITH_PAST = re.compile(r"(?:(?:said|told|added|warned)\s+(?:on|that)\b|"
+                              # ", but afterwards declared work would begin": what the same person said later
+                              r"(?:afterwards|later|subsequently)\s+(?:said|declared|added|insisted|told)\b|"
                               r"(?:offered|gave|made|took|(?!need|feed|seed|speed|bed|red)[a-z]{3,}ed)\s+"
                               r"(?:a|an|the|its|their|his|her|no)\b)")
 # "Mr Cameron", "Netflix": a subject that is a name

@@ -213,6 +213,8 @@ for _names, _base, _factor, _approx in (
         (("tonnes", "tonne", "tons", "ton", "metric tons", "t"), "kilogram", 1000.0, False),   # "595,000t"
         (("kilotonnes", "kilotonne", "kt"), "kilogram", 1e6, False),
         (("kilograms", "kilogram", "kg"), "kilogram", 1.0, False),
+        (("grams", "gram", "grammes", "gramme", "g"), "kilogram", 1e-3, False),              # "9.3g per day"
+        (("milligrams", "milligram", "mg"), "kilogram", 1e-6, False),
         (("barrels", "barrel", "bpd", "b/d"), "barrel", 1.0, False),
         (("°c", "ºc", "°", "degrees celsius", "degrees centigrade", "celsius"), "celsius", 1.0, False),
         # power, energy, frequency, bandwidth, containers, land, length and volume: "400 MW", "5 lakh ha"
@@ -250,6 +252,9 @@ _STOCK_INDEX = re.compile(r"\b(?:[Ii]ndex|[Ii]ndices|Nifty|Sensex|Dow|Nasdaq|S&P
                           r"KOSPI|ASX|TSX|JSE|IBEX|MSCI|benchmark)\b")
 _UNIT_RE = "|".join(
     r"(?<=\d)t\b" if u == "t" else        # tonnes only written onto the figure ("595,000t"; "409 600 t" is no "600 t")
+    # grams only written onto the figure and followed by what they measure ("9.3g per day", "5g of salt";
+    # "5G network" is no mass)
+    r"(?<=\d)g\b(?=\s+(?:per|a|of|each|daily)\b|/)" if u == "g" else
     # Korean won only after a scale or thousands ("53.5 trillion won", "50,000 won"; not "the party won")
     r"(?<=illion\s)won\b|(?<=,\d{3}\s)won\b" if u == "won" else
     (re.escape(u) if not u[0].isalpha() else re.escape(u) + r"\b")
