@@ -3536,3 +3536,31 @@ def test_a_later_declaration_after_but_keeps_the_named_subject() -> None:
                     "possible.", date="2013-02-27")
     # (it was "Afterwards declared work would begin as soon as possible.")
     assert claims[-1].statement == "Dr Hanna afterwards declared work would begin as soon as possible."
+
+
+def test_a_published_or_date_line_is_no_scheduled_event() -> None:
+    claims = parsed("Published:  25 March, 2022\n\nThe government will back 300,000 public chargepoints by 2030.",
+                    date="2022-03-25")
+    # (it was "Published is scheduled for 25 March, 2022.")
+    assert [c.statement for c in claims] == ["The government will back 300,000 public chargepoints by 2030."]
+
+
+def test_a_contract_worth_a_sum_with_a_thousands_comma_keeps_the_whole_sum() -> None:
+    claims = parsed("Defence PSU has inked a contract worth Rs 1,188 crore, including GST, with the Ministry of Defence.",
+                    date="2021-03-22")
+    # (it was "The contract is worth Rs 1." and "... inked a contract,188 crore, ...")
+    assert "The contract is worth Rs 1,188 crore." in [c.statement for c in claims]
+
+
+def test_another_rise_after_a_value_describes_it_and_is_no_item_of_a_list() -> None:
+    claims = parsed("Currently, there are over 400,000 TEUs on the queued vessels, another 33% increase from yesterday "
+                    "and a 170% jump from the day before the strike began.", date="2024-10-03")
+    # (they were "Currently, there are another 33% increase from yesterday." and "... are a 170% jump ...")
+    assert len(claims) == 1
+
+
+def test_as_many_as_keeps_its_as_when_a_clause_is_split_off() -> None:
+    claims = parsed("As of this afternoon, 291 deaths have been attributed to the quake and as many as 600 people are "
+                    "missing.", date="2017-09-22")
+    # (the second was "Many as 600 people are missing.")
+    assert claims[-1].statement == "As many as 600 people are missing."

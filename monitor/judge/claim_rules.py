@@ -864,6 +864,9 @@ def _list_item_sentence(line: str) -> str:
         return f"{item.group('label').strip()} is scheduled for {item.group('when')}."
     if item:
         label = item.group("label2").strip()
+        if re.fullmatch(r"(?:Date|Dated|Published|Posted|Updated|Last\s+updated|First\s+published|Modified)", label,
+                        re.IGNORECASE):
+            return ""       # "Published: 25 March, 2022": when the page went up, page furniture
         return f"{'The ' if label.split()[0] in _FULL_MONTHS else ''}{label} is scheduled for {item.group('when2')}."
     odds = _ODDS_ITEM.match(line.strip())
     if odds:
@@ -2328,7 +2331,8 @@ _PRICE_ADJUNCT = re.compile(r"(?:,\s*|\s+)(?:with an? (?:asking |starting |retai
 _WORTH = re.compile(
     r"\b(?:a|an|the)\s+(?P<np>(?:[\w’'\-]+\s+){0,3}?(?:contract|deal|package|offer|agreement|bonus|salary|"
     r"transfer|takeover|acquisition|order|investment|settlement))\b(?P<pp>\s+(?:with|for|from|to|of)\s+"
-    r"(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?)?\s+worth\s+(?P<value>[^,;]+?)(?=[.;]?$|[,;])")
+    r"(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?)?\s+worth\s+(?P<value>(?:[^,;]|,(?=\d))+?)(?=[.;]?$|[,;](?!\d))")
+# (a comma between digits is a thousands separator: "worth Rs 1,188 crore")
 _GROUP_ATTRIBUTION = re.compile(
     rf",\s+(?P<who>(?:[\w+’'\-]+\s+){{0,3}}(?:{_PEOPLE_GROUPS}))\s+(?P<verb>told\s+[A-Z]\w+|said|say)(?:,\s+|\.?$)")
 
@@ -2641,7 +2645,7 @@ _NAMED_VALUE_AFTER = re.compile(rf"(?P<lead>.*?\b(?:in|for|of|at|from|by|to|with
 # a prepositional phrase that opens a sentence and sets the scene for its clause
 _INTRO_PHRASE = re.compile(r"(?:At|With|For|In|On|By|From|Under|After|Before|During|Over|Of|Including|Excluding)\s")
 # ", a 16.24 per cent YoY rise": a change in apposition to the value before it
-_CHANGE_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?[$€£]?\d[\d.,]*\s*"
+_CHANGE_APPOSITIVE = re.compile(r"(?:a|an|another)\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?[$€£]?\d[\d.,]*\s*"
                                 r"(?:%|per\s*cent|percent|pc|pct|percentage\s+points?|basis\s+points?|bps)?[\s-]+"
                                 r"(?:(?:year-on-year|yoy|y/y|annual|monthly|quarterly|sequential|on-year)\s+)?"
                                 r"(?:rise|increase|jump|gain|growth|surge|climb|decline|drop|fall|decrease|slump|"
@@ -2772,10 +2776,10 @@ def _quantity_list(clause: str) -> list[str]:
             # before it beat a reference; "Exports rose to $5 billion, a 12 percent increase": the
             # change it made, said again as a noun. Neither is a value of its own
             out[-1] = f"{out[-1].rstrip().rstrip('.')}, {item}"
-            changed_last = bool(_CHANGE_AFTER.fullmatch(item.rstrip(".")))
+            changed_last = bool(_CHANGE_AFTER.fullmatch(item.rstrip(".")) or _CHANGE_APPOSITIVE.match(item))
             continue
-        if changed_last and re.match(r"[\d.,]+\s*(?:%|per\s*cent|percent)\s", item) and \
-                clause[groups[g_index - 1][1]:g[0]].strip() == "and":
+        if changed_last and (re.match(r"[\d.,]+\s*(?:%|per\s*cent|percent)\s", item) or _CHANGE_APPOSITIVE.match(item)) \
+                and clause[groups[g_index - 1][1]:g[0]].strip() == "and":
             # "$2,200 a tonne, up 8 percent from Monday’s close and 16 percent above ...": a second
             # change of the same value
             out[-1] = f"{out[-1].rstrip().rstrip('.')} and {item}"

@@ -70,8 +70,9 @@ def _parse(text: str):
 
 _LEADING_MARKER = re.compile(r"^(?:(?:just\s+|only\s+|some\s+)?(?:(?:over|about|nearly|almost)\s+)?(?:a|an|one|two|"
                              r"three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)\s+)?"
-                             r"(?:after|as(?!\s+of\b)|while|when|whereas|before|and|but|so)\s+|^(?:also\s+)?that\s+",
-                             re.IGNORECASE)      # ("As of September 2019, ...": a date, no marker)
+                             r"(?:after|as(?!\s+(?:of|many|much|few|little)\b)|while|when|whereas|before|and|but|so)\s+|"
+                             r"^(?:also\s+)?that\s+",
+                             re.IGNORECASE)      # ("As of September 2019", "as many as 600": no marker)
 
 
 def _text(doc, indices: list[int], replace: dict[int, str] | None = None) -> str:
