@@ -2841,10 +2841,15 @@ def _gapped_standing(head: str, item: str) -> str | None:
     if first is None or named is None:
         return None
     np = named.group("np")
-    plural = np.endswith("s") and not np.endswith("ss")
-    verb = {"was": "were", "is": "are"}.get(first.group("verb"), first.group("verb")) if plural else \
-        {"were": "was", "are": "is"}.get(first.group("verb"), first.group("verb"))
+    verb = _agreeing(first.group("verb"), np)
     return f"{np[:1].upper() + np[1:]} {verb}{first.group('participle') or ''} {named.group('prep')} {named.group('rest')}."
+
+
+def _agreeing(verb: str, noun_phrase: str) -> str:
+    """"was"/"were", "is"/"are" as ``noun_phrase`` takes it ("the Conservatives were", "Reform was")."""
+    if noun_phrase.endswith("s") and not noun_phrase.endswith("ss"):
+        return {"was": "were", "is": "are"}.get(verb, verb)
+    return {"were": "was", "are": "is"}.get(verb, verb)
 
 
 def _gapped_change(head: str, item: str) -> str | None:
@@ -2857,10 +2862,7 @@ def _gapped_change(head: str, item: str) -> str | None:
     if first is None or named is None or re.match(r"(?:and|or|but|while)\b", named.group("np")):
         return None
     np = named.group("np")
-    plural = np.endswith("s") and not np.endswith("ss")
-    verb = {"was": "were", "is": "are"}.get(first.group("verb"), first.group("verb")) if plural else \
-        {"were": "was", "are": "is"}.get(first.group("verb"), first.group("verb"))
-    return f"{np[:1].upper() + np[1:]} {verb} {named.group('rest')}."
+    return f"{np[:1].upper() + np[1:]} {_agreeing(first.group('verb'), np)} {named.group('rest')}."
 
 
 def _gapped_verb(head: str, item: str) -> str | None:
