@@ -3564,3 +3564,16 @@ def test_as_many_as_keeps_its_as_when_a_clause_is_split_off() -> None:
                     "missing.", date="2017-09-22")
     # (the second was "Many as 600 people are missing.")
     assert claims[-1].statement == "As many as 600 people are missing."
+
+
+def test_an_hour_followed_by_its_day_is_no_end_of_sentence() -> None:
+    claims = parsed("The river is expected to crest around 7 a.m. April 3 at 31 to 33 feet, well into major flood "
+                    "stage in Fargo.", date="2020-03-26")
+    # (the sentence was cut at "a.m.": "April 3 at 31 to 33 feet, ..." was a claim of its own)
+    assert len(claims) == 1 and claims[0].resolves_by == "2020-04-03"
+
+
+def test_a_date_published_line_is_page_furniture() -> None:
+    claims = parsed("Date published: 01 May 2009\n\nThe school's expansion will cost £3.4m.", date="2009-05-01")
+    # (it was "Date published is scheduled for 01 May 2009.")
+    assert [c.statement for c in claims] == ["The school's expansion will cost £3.4m."]

@@ -458,7 +458,10 @@ def _blocks(text: str) -> Iterator[str]:
 
 
 _TIME_ZONE_START = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T|IST|JST|"
-                              r"(?:[A-Z][a-z]+\s+){1,2}[Tt]ime\b(?=\s*[(,.;]|\s+on\b|\s+\())\b")    # ("Eastern Time (or")
+                              r"(?:[A-Z][a-z]+\s+){1,2}[Tt]ime\b(?=\s*[(,.;]|\s+on\b|\s+\())\b|"    # ("Eastern Time (or")
+                              # "to crest around 7 a.m. April 3 at 31 to 33 feet": the day of the hour
+                              rf"^(?:(?:{'|'.join(_FULL_MONTHS)})\.?\s+\d{{1,2}}\b|(?:Monday|Tuesday|Wednesday|Thursday|"
+                              r"Friday|Saturday|Sunday)\b(?!\s+(?:is|was|will)\b)(?=[^.]*\d))")
 
 
 _JOINED_SENTENCES = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))\.(?=[A-Z][a-z]+[\s,])")     # ("up to Dec 31.To control")
@@ -864,8 +867,8 @@ def _list_item_sentence(line: str) -> str:
         return f"{item.group('label').strip()} is scheduled for {item.group('when')}."
     if item:
         label = item.group("label2").strip()
-        if re.fullmatch(r"(?:Date|Dated|Published|Posted|Updated|Last\s+updated|First\s+published|Modified)", label,
-                        re.IGNORECASE):
+        if re.fullmatch(r"(?:Date(?:\s+(?:published|posted))?|Dated|(?:Published|Posted|Updated)(?:\s+on)?|"
+                        r"Last\s+updated|First\s+published|Modified)", label, re.IGNORECASE):
             return ""       # "Published: 25 March, 2022": when the page went up, page furniture
         return f"{'The ' if label.split()[0] in _FULL_MONTHS else ''}{label} is scheduled for {item.group('when2')}."
     odds = _ODDS_ITEM.match(line.strip())
