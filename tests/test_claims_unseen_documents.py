@@ -3577,3 +3577,19 @@ def test_a_date_published_line_is_page_furniture() -> None:
     claims = parsed("Date published: 01 May 2009\n\nThe school's expansion will cost £3.4m.", date="2009-05-01")
     # (it was "Date published is scheduled for 01 May 2009.")
     assert [c.statement for c in claims] == ["The school's expansion will cost £3.4m."]
+
+
+def test_according_to_a_body_with_its_acronym_and_no_comma_ends_at_the_acronym() -> None:
+    claims = parsed("According to the Society of Motor Manufacturers and Traders (SMMT) 80,805 new cars were "
+                    "registered, a 2.8% drop compared with February 2017.", date="2018-03-07")
+    # (it was "805 new cars were registered ..." said by "Motor Manufacturers")
+    assert claims[0].statement.startswith("80,805 new cars were registered")
+    assert claims[0].speaker == "Society of Motor Manufacturers and Traders"
+
+
+def test_things_listed_after_of_pair_with_their_values_respectively() -> None:
+    claims = parsed("Sales of petrol and diesel cars rose in February, up 14.4% and 7.2% respectively.",
+                    date="2018-03-07")
+    # (they were "... rose in February, up 14.4%." and "... up 7.2% respectively.", both of petrol and diesel)
+    assert [c.statement for c in claims] == ["Sales of petrol cars rose in February, up 14.4%.",
+                                             "Sales of diesel cars rose in February, up 7.2%."]

@@ -1119,6 +1119,13 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
         # (what someone said of themselves, "said she hoped ...", stays theirs in their words)
         return Attribution(match.group("who"), match.group("verb").split()[0], match.span()), sentence[match.end():]
     match = _ACCORDING_TO.search(sentence)
+    bracketed = re.search(r"\)\s+(?=\d)", match.group("who")) if match else None
+    if bracketed and not re.search(r"\b(?:reports?|media|sources|officials|data|estimates)\b", match.group("who")):
+        # "According to the Society of Motor Manufacturers and Traders (SMMT) 80,805 new cars were
+        # registered": no comma, the source ends at its bracketed acronym
+        end = match.start("who") + bracketed.start() + 1
+        rest = (sentence[:match.start()] + sentence[end:].lstrip()).strip()
+        return Attribution(sentence[match.start("who"):end], "according to", (match.start(), end)), rest
     if match and not re.search(r"\b(?:reports?|media|sources|officials|data|estimates)\b", match.group("who")):
         after = sentence[match.end():]
         if match.start() > 0 and re.match(_APPOSITIVE_TITLE, after):
@@ -2669,10 +2676,15 @@ def _respectively(clause: str) -> list[str] | None:
     subject = _subject(clause) if tail else None
     if not subject or not clause.startswith(subject):
         return None
-    items = [i for i in _LIST_SEPARATOR.split(subject) if i]
+    # ("Sales of petrol and alternatively fuelled vehicles rose, up 14.4% and 7.2% respectively": the
+    # things listed after "of", each with the head before it)
+    of_list = re.fullmatch(r"(?P<head>\w+(?:\s+\w+)?\s+of\s+)(?P<list>[^,]+?\s+and\s+[^,]+)", subject)
+    head = of_list.group("head") if of_list and not re.search(r"\bof\b|\b[A-Z]", of_list.group("list")) else ""
+    listed = of_list.group("list") if head else subject
+    items = [i for i in _LIST_SEPARATOR.split(listed) if i]
     values = [q for q in parse_quantities(clause) if q.start >= len(subject) and _is_claim_quantity(q)]
     if len(items) < 2 or len(items) != len(values) or any(len(i.split()) > 4 for i in items) or \
-            re.search(r"\bof\b|’s\b|'s\b", subject) or \
+            re.search(r"\bof\b|’s\b|'s\b", listed) or \
             not all(_LIST_SEPARATOR.fullmatch(clause[a.end:b.start]) for a, b in zip(values, values[1:])):
         return None
     if re.search(r"\b\w+\s+and\s+\w+", clause[len(subject):values[0].start]):
@@ -2692,6 +2704,7 @@ def _respectively(clause: str) -> list[str] | None:
     out = []
     for item, value in zip(items, values):
         said = rest[:span[0]] + value.text + rest[span[1]:]
+        item = head + item
         out.append(f"{item[:1].upper() + item[1:]}{said}".rstrip(" ,.") + ".")
     return out
 
