@@ -3593,3 +3593,10 @@ def test_things_listed_after_of_pair_with_their_values_respectively() -> None:
     # (they were "... rose in February, up 14.4%." and "... up 7.2% respectively.", both of petrol and diesel)
     assert [c.statement for c in claims] == ["Sales of petrol cars rose in February, up 14.4%.",
                                              "Sales of diesel cars rose in February, up 7.2%."]
+
+
+def test_a_deed_timed_so_many_weeks_after_another_stays_one_claim() -> None:
+    claims = parsed("The announcement comes less than three weeks after the Government announced a plan to phase out "
+                    "coal power by October 2024.", date="2021-03-23")
+    # (it was "The announcement comes less than three weeks." and the Government's plan apart)
+    assert "The announcement comes less than three weeks." not in [c.statement for c in claims]

@@ -3079,6 +3079,9 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         after = _TIME_AFTER.search(piece.text)
         if not (after and parse_quantities(after.group("fact"))):
             after = _AFTER_NAMED_DEED.search(piece.text)     # "ended on November 9 after the union reached a deal"
+        if after and re.search(r"\b(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+"
+                               r"(?:hours?|days?|weeks?|months?)\s*$", piece.text[:after.start()]):
+            after = None        # "comes less than three weeks after the Government announced ...": one timing
         if after:
             out.append(_Piece(piece.text[:after.start()], piece.speaker, piece.verb))
             out.append(_Piece(after.group("fact"), piece.speaker, piece.verb, presupposed=True))
