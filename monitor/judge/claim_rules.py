@@ -2049,8 +2049,8 @@ _ATTRIBUTION_ONLY = re.compile(r"[A-Z][^.,;:\d]{2,90}?\s+(?:said|says|added|adds
                                r"had\s+(?:this|these|the\s+following)\s+(?:comments?|to\s+say))\.")
 
 
-# the line that says who wrote the piece ("By Elliot Spagat Elliot Spagat is an Associated Press writer.") or
-# helped write it
+# the line that says who wrote the piece, or who helped ("By Elliot Spagat Elliot Spagat is an Associated Press
+# writer.")
 _WRITER_NOTE = re.compile(r"(?:By\s+(?:[A-Z][\w.’'\-]*\s+){1,4})?(?:[A-Z][\w.’'\-]*\s+){1,4}is\s+an?\s+"
                           r"(?:[\w.’'\-]+\s+){0,4}?(?:staff\s+)?(?:writer|reporter|correspondent|editor|columnist|"
                           r"contributor|journalist)(?:\s+(?:for|at|with|of)\s+[^.]{2,60})?\.|"
@@ -2784,6 +2784,7 @@ def _quantity_list(clause: str) -> list[str]:
     changed_last = False
     for g_index, g in enumerate(groups[1:], start=1):
         item = clause[g[0]:g[1]].strip()
+        item_start = g[0] + len(clause[g[0]:g[1]]) - len(clause[g[0]:g[1]].lstrip())
         if not g[2]:
             continue
         if (_MARGIN_ITEM.match(item) or _CHANGE_APPOSITIVE.match(item) or _CHANGE_AFTER.fullmatch(item.rstrip("."))) and \
@@ -2822,8 +2823,8 @@ def _quantity_list(clause: str) -> list[str]:
                 and lead_value and lead_value.rstrip().endswith(" of") and re.match(r"^(?:a|an|the)\s", item):
             out.append(f"{lead_subject} {item}")       # "reported an income of $2.3 billion and a 22.2% margin"
         elif lead_value and (re.match(r"^(?:(?:a|an|the)\s+)?(?:(?:about|around|some|nearly|almost|more than|over|"
-                                     r"under|up to|just over|another)\s+)?[$€£¥₹₩₦₱฿]?\d", item) or \
-                any(q.start == g[0] + len(clause[g[0]:g[1]]) - len(clause[g[0]:g[1]].lstrip()) for q in counted_items)):
+                                     r"under|up to|just over|another)\s+)?[$€£¥₹₩₦₱฿]?\d", item) or
+                             any(q.start == item_start for q in counted_items)):
             # ("were up 10.1% – made up of a 4.7% increase in stores and a 36.7% increase online": an
             # item with an article stands where the head's one value with an article does)
             parallel = list(re.finditer(r"\b(?:a|an)\s+(?=[$€£¥₹]?\d)", head)) if re.match(r"(?:a|an)\s", item) else []
