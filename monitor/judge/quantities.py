@@ -484,9 +484,9 @@ _CHANGE_VERBS = (r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|gained|gain
                  r"tumbling|increasing|decreasing|declining|advancing|growing|plunging|soaring)")
 _CHANGE_VERB = re.compile(_CHANGE_VERBS + r"\s+(?:by\s+)?$")
 # "the index fell sharply from 96 to 89": where a change ran from and to, both values
+# ("approvals crept higher from 32,000 to 33,000", "went from 32,000 to 33,000": a move, not a range)
 _CHANGE_BEFORE_FROM = re.compile(r"(?:" + _CHANGE_VERBS + r"|\b(?:crept|creeps|went|goes|moved|moves|inched|ticked|"
                                  r"edged|higher|lower))\s+(?:[a-z]+ly\s+)?$")
-# ("approvals crept higher from 32,000 to 33,000", "went from 32,000 to 33,000": a move, not a range)
 # "fell sharply from 96 in the previous month to 89 this month": the level it went to
 _CHANGE_FROM_TO = re.compile(_CHANGE_VERBS + r"\s+(?:[a-z]+ly\s+)?from\s+[\d.,]+[^.;\d]{0,40}\bto\s+$")
 
