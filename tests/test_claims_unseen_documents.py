@@ -3600,3 +3600,10 @@ def test_a_deed_timed_so_many_weeks_after_another_stays_one_claim() -> None:
                     "coal power by October 2024.", date="2021-03-23")
     # (it was "The announcement comes less than three weeks." and the Government's plan apart)
     assert "The announcement comes less than three weeks." not in [c.statement for c in claims]
+
+
+def test_an_ing_word_joined_to_a_deed_takes_the_deed_s_tense() -> None:
+    claims = parsed("Revenue at the mining group had climbed to $933 million in the quarter, up 37 percent on a year "
+                    "earlier but missing forecasts of $956 million.", date="2018-05-01")
+    # (it was "Revenue at the mining group had missing forecasts of $956 million.")
+    assert [c.statement for c in claims][-1] == "Revenue at the mining group missed forecasts of $956 million."

@@ -294,6 +294,14 @@ _REPORTING_LEMMAS = {"say", "tell", "add", "note", "state", "report", "announce"
                      "mean", "admit", "acknowledge", "conclude", "project", "see", "feel", "agree"}
 
 
+def _participle_adjunct(conj) -> bool:
+    """Whether a conjunct is an -ing word with nothing of its own that the parser joined to a verb in
+    another form: "had raked in $933 million ... but missing estimates" is a second deed in the first
+    verb's tense ("Ibrance missed estimates"), not one of "had" ("Ibrance had missing estimates")."""
+    return conj.tag_ == "VBG" and conj.head.tag_ != "VBG" and \
+        not any(c.dep_ in ("aux", "auxpass", *_SUBJECTS) for c in conj.children)
+
+
 def _comma_spliced(token) -> bool:
     """A clause with its own subject set before another with a comma and no joining word, which
     the parser hangs on the next verb as its object ("Runners-up take home $2 million, semi-finalists
@@ -686,6 +694,12 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
                                                 for c in clause.head.children):
                 continue          # "..., that would be in production in 2026 and is expected to cost": no subject to give
             shared = _conjunct_prefix(doc, clause, kept)
+            if _participle_adjunct(clause):
+                finite = _finite(clause)
+                if finite is None:
+                    continue
+                shared = [i for i in shared if not (doc[i].dep_ in ("aux", "auxpass") and doc[i].head.i == clause.head.i)]
+                replace = {clause.i: finite[1]}
             own = _text(doc, sorted(kept - set(shared)))
             if len(re.findall(r"\w+", own)) < 2 and not anchored(own):
                 continue          # "Today, the council met and passed a motion": "met" says nothing of its own
