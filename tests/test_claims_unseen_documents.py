@@ -3607,3 +3607,23 @@ def test_an_ing_word_joined_to_a_deed_takes_the_deed_s_tense() -> None:
                     "earlier but missing forecasts of $956 million.", date="2018-05-01")
     # (it was "Revenue at the mining group had missing forecasts of $956 million.")
     assert [c.statement for c in claims][-1] == "Revenue at the mining group missed forecasts of $956 million."
+
+
+def test_a_councillor_s_abbreviated_title_ends_no_sentence() -> None:
+    claims = parsed("The motion to close the pool was brought forward by Coun. Ward Smith and Coun. Diane Jones "
+                    "to save $150,000 a year.", date="2019-06-18")
+    # (it was "The motion to close the pool was brought forward by Coun." and "Ward Smith and Coun.")
+    assert [c.statement for c in claims] == ["The motion to close the pool was brought forward by Coun. Ward Smith "
+                                             "and Coun. Diane Jones to save $150,000 a year."]
+
+
+def test_list_lines_alike_are_items_not_headings_repeating_each_other() -> None:
+    claims = parsed("Profits fell at the city's golf courses, the report found.\n\n"
+                    "Several factors were named, including:\n\n"
+                    "67 days lost to bad weather in 2017 (32 per cent of the golf season)\n\n"
+                    "65 days lost to bad weather in 2016 (31 per cent of the golf season)\n\n"
+                    "The city is looking at the future of its other courses.", date="2019-06-18")
+    # (both lines were dropped as headings that repeat a sentence of the text: each other)
+    statements = [c.statement for c in claims]
+    assert "67 days lost to bad weather in 2017 (32 per cent of the golf season)." in statements
+    assert "65 days lost to bad weather in 2016 (31 per cent of the golf season)." in statements

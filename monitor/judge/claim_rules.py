@@ -474,6 +474,8 @@ _JOINED_SENTENCES = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))\.(?=[A-Z][a-z]+[\s,])
 _ENDS_WITH_COMPANY = re.compile(r"\b(?:[A-Z][\w&’'\-]*\s+){1,6}(?:Inc|Corp|Co|Ltd|Plc|Bros)\.$")
 _RUPEES_END = re.compile(r"\bRs\.\s?[\d,.]*\d$")
 _MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+# a title that stands before a name ("brought forward by Coun. Ward Sutherland"), one pysbd does not know
+_TITLE_ABBREVIATION_END = re.compile(r"\b(?:Coun|Cllr|Insp|Const|Atty|Hon|Ald|Pte|Msgr|Pres|Amb)\.$")
 
 
 def _sentences(text: str) -> list[str]:
@@ -491,6 +493,7 @@ def _sentences(text: str) -> list[str]:
             if out and (out[-1].endswith(("a.m.", "p.m.")) and _AFTER_AN_HOUR.match(sentence) or
                         _RUPEES_END.search(out[-1]) or         # ("project cost as Rs.908" / "Crores, 5% thereof")
                         _MONTH_ABBREVIATION_END.search(out[-1]) and re.match(r"\d{1,2}\b", sentence) or
+                        _TITLE_ABBREVIATION_END.search(out[-1]) and sentence[:1].isupper() or
                         _ENDS_WITH_COMPANY.search(out[-1]) and
                         not _FINITE_VERB.search(re.sub(r"[\w’']+-[\w’'\-]+", "", out[-1]))):
                 out[-1] = out[-1] + ("" if sentence.startswith(("’s", "'s")) else " ") + sentence
@@ -781,8 +784,10 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
             continue
         words = line.split()
         mine = _content_words(line)
+        # (a sentence of the text: "67 days lost to weather in 2017" and "65 days lost ... in 2016" are
+        # items of one list, neither repeats the other)
         repeated = bool(mine) and any(len(mine & _content_words(other)) >= 0.6 * len(mine)
-                                      for i, other in enumerate(lines) if i != index and other)
+                                      for i, other in enumerate(lines) if i != index and other and terminated[i])
         # a short heading with no figure is the story's lead in headline words ("Riksbank Cuts Key
         # Rate and Signals Potential for More Easing"); a longer line, or one ending on "by", was cut
         headline = len(words) <= 12 and not re.search(r"\d", line) and not _OPEN_END.search(line)
