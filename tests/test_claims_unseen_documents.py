@@ -3627,3 +3627,11 @@ def test_list_lines_alike_are_items_not_headings_repeating_each_other() -> None:
     statements = [c.statement for c in claims]
     assert "67 days lost to bad weather in 2017 (32 per cent of the golf season)." in statements
     assert "65 days lost to bad weather in 2016 (31 per cent of the golf season)." in statements
+
+
+def test_a_percentage_up_from_a_base_after_a_value_is_its_change() -> None:
+    claims = parsed("In the first two months of the year, cocoa output reached 2.4 million bags, 2.5% up from the "
+                    "2.3 million bags of a year earlier.", date="2019-03-05")
+    # (it was "... cocoa output reached 2.5% up from the 2.3 million bags ...", a value of its own)
+    assert [c.statement for c in claims] == ["In the first two months of the year, cocoa output reached 2.4 million "
+                                             "bags, 2.5% up from the 2.3 million bags of a year earlier."]

@@ -2673,7 +2673,8 @@ _CHANGE_AFTER = re.compile(r"(?:up|down)\s+(?:by\s+)?[$€£]?\d[\d.,]*\s*(?:%|p
                            r"percentage\s+points?)(?:\s+(?:from|on|over|since|compared\s+with)\s+[^,;]{2,30})?")
 _MARGIN_ITEM = re.compile(r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$€£]?\d[\d.,]*\s*(?:basis\s+points?|bps?|"
                           r"percentage\s+points?|points?|%|per\s*cent|pc|pct)\s+(?:above|below|higher\s+than|"
-                          r"lower\s+than|more\s+than|less\s+than|ahead\s+of|behind|short\s+of|over|under)\s")
+                          r"lower\s+than|more\s+than|less\s+than|ahead\s+of|behind|short\s+of|over|under|"
+                          r"(?:up|down)\s+(?:from|on|over|compared\s+with))\s")
 
 
 def _respectively(clause: str) -> list[str] | None:
