@@ -3635,3 +3635,19 @@ def test_a_percentage_up_from_a_base_after_a_value_is_its_change() -> None:
     # (it was "... cocoa output reached 2.5% up from the 2.3 million bags ...", a value of its own)
     assert [c.statement for c in claims] == ["In the first two months of the year, cocoa output reached 2.4 million "
                                              "bags, 2.5% up from the 2.3 million bags of a year earlier."]
+
+
+def test_values_listed_respectively_pair_up_after_a_linking_word() -> None:
+    claims = parsed("Numbers remained the same in Wales. However, Scotland and England saw decreases of 0.9% and "
+                    "2.1% respectively.", date="2020-12-29")
+    # (it was "Scotland and England saw decreases of 0.9%." and "... of 2.1% respectively.")
+    statements = [c.statement for c in claims]
+    assert "Scotland saw decreases of 0.9%." in statements
+    assert "England saw decreases of 2.1%." in statements
+
+
+def test_where_the_reader_may_look_next_is_no_claim() -> None:
+    claims = parsed("Capcom shares fell 3% on Monday.\n\nKeep checking back with GameSpot for the latest. For more on "
+                    "the game, check out our review. Further details are available on the council website.",
+                    date="2017-01-30")
+    assert [c.statement for c in claims] == ["Capcom shares fell 3% on Monday."]

@@ -406,6 +406,14 @@ def _contact_line(sentence: str) -> bool:
     return bool(_EMAIL_ADDRESS.search(sentence)) and (len(sentence.split()) < 12 or bool(_CONTACT_ASK.search(sentence)))
 
 
+# where the reader may look next ("Keep checking back with GameSpot for the latest.", "For more on
+# the game, check out our review.", "Further details are available on the council website."): no claim
+_READER_DIRECTION = re.compile(
+    r"^(?:For (?:more|further) (?:on|about|information|details|coverage)\b[^.]{0,80}?,\s*)?(?:keep checking|check back|"
+    r"check out|stay tuned|sign up|subscribe|click|tap)\b|"
+    r"^For (?:more|further) (?:on|about|information|details|coverage)\b[^.]{0,80}?,\s*(?:see|read|visit|go to|head to)\b|"
+    r"^(?:Further|More) (?:details|information) (?:is|are|will be|can be) (?:available|posted|published|found)\b",
+    re.IGNORECASE)
 # "(Reporting by Ada Lind; Editing by Bo Ek)", "(Scott Olson, Getty Images via CNN Newsource)"
 _WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|compiled|graphics?|photos?|images?|pictures?)\s+by\b|"
                           r"^\s*\([^)]*\b(?:Getty Images|AP Photo|Reuters|AFP|Bloomberg|EPA|Shutterstock|via)\b[^)]*\)\W*$|"
@@ -2677,11 +2685,20 @@ _MARGIN_ITEM = re.compile(r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[
                           r"(?:up|down)\s+(?:from|on|over|compared\s+with))\s")
 
 
+# a linking word before a sentence's subject ("However, Scotland and England ...")
+_CONNECTIVE = re.compile(r"(?:However|Meanwhile|Moreover|In contrast|By contrast|By comparison|In addition|"
+                         r"Additionally|Elsewhere|Separately|Similarly|Likewise|Overall|Still|Also),\s+(?=[A-Z])")
+
+
 def _respectively(clause: str) -> list[str] | None:
     """"Petrol and diesel car uptake dropped by 7.3% and 8.1% respectively" -> "Petrol car uptake
     dropped by 7.3%." and "Diesel car uptake dropped by 8.1%.": each subject with its value (None
     when the subjects and the values listed do not pair up one to one)."""
     tail = re.search(r",?\s+respectively\b,?", clause)
+    connective = _CONNECTIVE.match(clause) if tail else None
+    if connective:          # "However, Scotland and England experienced ...": the pairs, without the link
+        clause = clause[connective.end()].upper() + clause[connective.end() + 1:]
+        tail = re.search(r",?\s+respectively\b,?", clause)
     subject = _subject(clause) if tail else None
     if not subject or not clause.startswith(subject):
         return None
@@ -3593,6 +3610,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
             quoted_chars = sum(e - s for s, e in quotes)
             sentence = _TICKER_ASIDE.sub("", _INLINE_CREDIT.sub("", _CAPTION_CREDIT.sub("", sentence))).strip()
             if not sentence or _COPYRIGHT.search(sentence) or _contact_line(sentence) or \
+                    _READER_DIRECTION.search(sentence) or \
                     _CREDIT_LINE.match(sentence) or \
                     _WIRE_CREDIT.match(sentence):
                 continue                     # "© Richard A. Brooks / AFP" after a caption
