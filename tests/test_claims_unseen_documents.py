@@ -3651,3 +3651,14 @@ def test_where_the_reader_may_look_next_is_no_claim() -> None:
                     "the game, check out our review. Further details are available on the council website.",
                     date="2017-01-30")
     assert [c.statement for c in claims] == ["Capcom shares fell 3% on Monday."]
+
+
+def test_a_quotation_left_open_speaks_on_in_the_next_sentences() -> None:
+    claims = parsed("Arsenal have signed the striker from Lyon for £46.5m.\n\n"
+                    "Manager Arsene Wenger added: “We are very happy to have Alexandre join our group. He has scored "
+                    "129 goals in 275 matches for Lyon.\n\n“He will help us challenge at the top level.”",
+                    date="2017-07-05")
+    goals = next(c for c in claims if "129 goals" in c.statement)
+    # (it was "Arsene Wenger has scored 129 goals ...", the writer's: the quotation was read as closed)
+    assert goals.speaker == "Arsene Wenger"
+    assert not goals.statement.startswith("Arsene Wenger")

@@ -2094,7 +2094,10 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
     reporter = ctx.speaker if not ctx.quoted and ctx.verb and ctx.speaker else None
     organisation = reporter in ctx.names.acronyms.values()       # ("Taiwan Semiconductor Manufacturing Co")
     person = reporter if reporter and not organisation and ctx.names.people_in(reporter) else None
-    statement = _resolve_pronoun(_clean(clause), person or ctx.antecedent)
+    candidate = person or ctx.antecedent
+    if ctx.quoted and candidate == ctx.speaker:
+        candidate = None        # in a quotation the speaker is "I": its "he" is someone else
+    statement = _resolve_pronoun(_clean(clause), candidate)
     claimed = re.sub(rf"^(?:{_SAY_VERBS})\s+that\s+(?=\S)", "", statement, flags=re.IGNORECASE) if reporter else statement
     if claimed != statement:
         # "Aviva said it was concerned, and claimed that VHI was ...": what the reporter claimed
@@ -3596,7 +3599,13 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
         carried = before[0] if len(set(before)) == 1 else None
         mentioned: list[str] = []
         previous_quote_speaker: str | None = continued
+        quote_open = False          # a quotation an earlier sentence of this paragraph opened and left open
         for sentence in _sentences(paragraph.text):
+            if quote_open and not re.search(r"[“”\"]", sentence):
+                # ('Wenger added: “We are happy ... He has shown ...': his words too; a sentence with
+                # marks of its own is read as it stands)
+                sentence = "“" + sentence
+            quote_open = _leaves_quote_open(sentence)
             came_as = _CAME_AS.match(sentence)
             if came_as:              # "It came as the government announced ...": what it came as is the claim
                 sentence = sentence[came_as.end():came_as.end() + 1].upper() + sentence[came_as.end() + 1:]
@@ -3702,6 +3711,12 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
         left_open = paragraph.text.count("“") > paragraph.text.count("”") or \
             "“" not in paragraph.text and paragraph.text.count('"') % 2 == 1
         open_quote_speaker = (previous_quote_speaker or paragraph_speaker) if left_open else None
+
+
+def _leaves_quote_open(sentence: str) -> bool:
+    """Whether ``sentence`` ends inside a quotation it opened with a curly mark (a page that closes
+    it with a straight one, '“... the Central Ministries," it said', closes it too)."""
+    return sentence.rfind("“") > max(sentence.rfind("”"), sentence.rfind('"'))
 
 
 def _tail_body(who: str, sentence: str, names: Names, read: str, thing: str | None) -> str | None:
