@@ -414,6 +414,7 @@ _READER_DIRECTION = re.compile(
     r"^For (?:more|further) (?:on|about|information|details|coverage)\b[^.]{0,80}?,\s*(?:see|read|visit|go to|head to)\b|"
     r"^(?:Further|More) (?:details|information) (?:is|are|will be|can be) (?:available|posted|published|found)\b",
     re.IGNORECASE)
+
 # "(Reporting by Ada Lind; Editing by Bo Ek)", "(Scott Olson, Getty Images via CNN Newsource)"
 _WIRE_CREDIT = re.compile(r"^\W*(?:(?:additional\s+)?reporting|editing|writing|compiled|graphics?|photos?|images?|pictures?)\s+by\b|"
                           r"^\s*\([^)]*\b(?:Getty Images|AP Photo|Reuters|AFP|Bloomberg|EPA|Shutterstock|via)\b[^)]*\)\W*$|"
