@@ -2689,19 +2689,15 @@ _MARGIN_ITEM = re.compile(r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[
                           r"(?:up|down)\s+(?:from|on|over|compared\s+with))\s")
 
 
-# a linking word before a sentence's subject ("However, Scotland and England ...")
-_CONNECTIVE = re.compile(r"(?:However|Meanwhile|Moreover|In contrast|By contrast|By comparison|In addition|"
-                         r"Additionally|Elsewhere|Separately|Similarly|Likewise|Overall|Still|Also),\s+(?=[A-Z])")
-
-
 def _respectively(clause: str) -> list[str] | None:
     """"Petrol and diesel car uptake dropped by 7.3% and 8.1% respectively" -> "Petrol car uptake
     dropped by 7.3%." and "Diesel car uptake dropped by 8.1%.": each subject with its value (None
     when the subjects and the values listed do not pair up one to one)."""
     tail = re.search(r",?\s+respectively\b,?", clause)
-    connective = _CONNECTIVE.match(clause) if tail else None
-    if connective:          # "However, Scotland and England experienced ...": the pairs, without the link
-        clause = clause[connective.end()].upper() + clause[connective.end() + 1:]
+    lead = _LEAD_IN.match(clause) if tail else None
+    if lead and lead.group().rstrip().endswith(",") and clause[lead.end():lead.end() + 1].isupper():
+        # "However, Scotland and England experienced ...": the pairs, without the linking word
+        clause = clause[lead.end()].upper() + clause[lead.end() + 1:]
         tail = re.search(r",?\s+respectively\b,?", clause)
     subject = _subject(clause) if tail else None
     if not subject or not clause.startswith(subject):

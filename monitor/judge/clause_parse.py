@@ -560,6 +560,10 @@ def _conjunct_prefix(doc, conj, members: set[int]) -> list[int]:
         modal = any(doc[i].tag_ == "MD" and doc[i].head.i == first.i for i in prefix)
         prefix = [i for i in prefix if not (doc[i].head.i == first.i and (doc[i].dep_ == "auxpass" or (
             not modal and doc[i].dep_ == "aux" and doc[i].lower_ in ("have", "has", "had"))))]
+    if _participle_adjunct(conj):
+        # "had raked in ... but missing estimates": the -ing word takes the tense of the first verb
+        # (``_finite``), none of its auxiliaries ("Ibrance missed", not "Ibrance had missed")
+        return [i for i in prefix if not (doc[i].dep_ in ("aux", "auxpass") and doc[i].head.i == first.i)]
     own_aux = {c.text.lower() for c in own}
     return [i for i in prefix if not (doc[i].dep_ in ("aux", "auxpass") and doc[i].text.lower() in own_aux)]
 
@@ -698,7 +702,6 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
                 finite = _finite(clause)
                 if finite is None:
                     continue
-                shared = [i for i in shared if not (doc[i].dep_ in ("aux", "auxpass") and doc[i].head.i == clause.head.i)]
                 replace = {clause.i: finite[1]}
             own = _text(doc, sorted(kept - set(shared)))
             if len(re.findall(r"\w+", own)) < 2 and not anchored(own):
