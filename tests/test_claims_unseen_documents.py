@@ -3662,3 +3662,29 @@ def test_a_quotation_left_open_speaks_on_in_the_next_sentences() -> None:
     # (it was "Arsene Wenger has scored 129 goals ...", the writer's: the quotation was read as closed)
     assert goals.speaker == "Arsene Wenger"
     assert not goals.statement.startswith("Arsene Wenger")
+
+
+def test_next_month_named_in_that_month_is_the_one_a_year_on() -> None:
+    claims = parsed("Allotment rents will go up from 14p to 16p a square metre from next January.", date="2017-01-12")
+    assert claims[0].resolves_by == "2018-01-31"          # (was 2017-01-31, the month it was written in)
+
+
+def test_a_day_with_next_year_is_that_day_of_the_coming_year() -> None:
+    claims = parsed("The rise in fuel duty has been deferred until 1 August next year.", date="2011-03-23")
+    assert claims[0].event_date == "2012-08-01"           # (was 2011-08-01: "next year" was read apart)
+
+
+def test_until_the_middle_of_next_year_holds_to_its_middle() -> None:
+    claims = parsed("The bank expects lower energy prices to bear down on inflation until the middle of next year.",
+                    date="2015-08-06")
+    assert claims[0].resolves_by == "2016-06-30"          # (was 2015-12-31, the eve of the year)
+
+
+def test_not_until_a_month_resolves_at_its_end() -> None:
+    claims = parsed("The sea wall works are unlikely to start until January.", date="2023-11-24")
+    assert claims[0].resolves_by == "2024-01-31"          # (was 2023-12-31: they start in January, not before)
+
+
+def test_a_horizon_in_quotation_marks_is_read() -> None:
+    claims = parsed('The council expects the free Wi-Fi to be running by "mid-2020".', date="2020-01-14")
+    assert claims[0].resolves_by == "2020-06-30"          # (was none)

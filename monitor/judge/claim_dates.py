@@ -43,11 +43,12 @@ _DATE_PATTERNS = (
     # "set to happen between November 25 and December 13": the span too
     ("dayrange", re.compile(rf"\bbetween\s+(?P<d1>{_RANGE_DAY})\s+and\s+(?P<d2>{_RANGE_DAY})"
                             rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
+    # (and "deferred until 1 August next year": that day of the year it names)
     ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
-                       rf"(?:,?\s+\d{{4}})?\b")),
+                       rf"(?:,?\s+\d{{4}}|\s+(?:next|this)\s+year)?\b")),
     # (and "strikes on 28-29 June", "on 21, 22 and 23 June": from the first day to the last)
     ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,\s*\d{{1,2}})*\s*(?:[-–]|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
-                       rf"\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}})?\b")),
+                       rf"\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}}|\s+(?:next|this)\s+year)?\b")),
     # "imposed on 08.09.2022", "by 31.3.2025": a day written in figures, the day first (as in India and
     # Europe; a slash date is left alone: American texts write the month first)
     ("numday", re.compile(r"\b(?:(?:on|by|before|until|from|since)\s+)?(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\."
@@ -213,7 +214,7 @@ _DATE_PATTERNS = (
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?i:in|into|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or)\s+"
-                        r"(?i:at least\s+)?(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),       # ("until at least 2026")
+                        r"[\"“‘']?(?i:at least\s+)?(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),     # (by "mid-2020")       # ("until at least 2026")
 )
 # "announced on Wednesday", "told reporters Monday": the day a statement was made is past
 _SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveiled|revealed|disclosed|stated|"
@@ -251,6 +252,9 @@ _BASELINE_AFTER = re.compile(r"(?:[’']s)?\s+(?:pre-pandemic\s+)?(?:levels?|pri
 # "delayed until 2021": it happens in 2021, not "not before 2021"
 _PUT_OFF = re.compile(r"\b(?:delayed|postponed|deferred|pushed back|put off|moved|rescheduled)\s+(?:to\s+|again\s+)?$",
                       re.IGNORECASE)
+# "unlikely to start until January", "not fully operational until next year": it happens then,
+# so the claim resolves at the end of that period, not on its eve
+_NOT_BEFORE = re.compile(r"\b(?:not|n[’']t|never|unlikely)\b[^,;.]{0,40}$", re.IGNORECASE)
 _CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d{1,2}(?!\d)|\d\s+(?:of\s+)?" + _MONTH_RE)   # not "September 2012"
 _ON_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}|{_WEEKDAY_RE})\b")
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
@@ -558,13 +562,13 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                             r"within|over|(?:lasts?|lasting)(?:\s+for)?"
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
                             "", span, flags=re.IGNORECASE)
-            phrase = re.sub(r"^(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
+            phrase = re.sub(r"^[\"“‘']?(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
             phrase = re.sub(r"^(?:\d+|one|two|three|a)\s+or\s+(?=\S+\s+(?:days?|weeks?)$)", "", phrase)   # the later
             at_end = bool(re.match(r"end of\s+", phrase, flags=re.IGNORECASE))
             phrase = re.sub(r"^(?:early|mid|late|end of)[\s-]*(?:in\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
             resolved: date | None = None
             end: date | None = None
-            part = re.match(r"(?:at least\s+)?(?:the\s+)?(?P<part>early|mid|late)[\s-]", re.sub(
+            part = re.match(r"[\"“‘']?(?:at least\s+)?(?:the\s+)?(?P<part>early|mid|late)[\s-]", re.sub(
                 r"^(?:in|by|before|until|from|since|through|throughout|during|for|around|at|to)\s+", "", span,
                 flags=re.IGNORECASE),
                 flags=re.IGNORECASE)
@@ -867,8 +871,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 month = _FULL_MONTHS.index(parts[0]) + 1
                 ahead = future if which is None else which.group(1).lower() == "next"
                 resolved = _month_start(month, parts[1:], today, ahead)
-                if which and ahead and _month_end(resolved.year, month) < today:
-                    resolved = resolved.replace(year=resolved.year + 1)      # (no grace for a month just ended)
+                if which and ahead and resolved <= today:
+                    # (no grace for a month just ended; "from next January", written in January: the one after)
+                    resolved = resolved.replace(year=resolved.year + 1)
                 elif which and not ahead and resolved >= today.replace(day=1):
                     resolved = resolved.replace(year=resolved.year - 1)
                 end = _month_end(resolved.year, month)
@@ -882,6 +887,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                                      r"(?:st|nd|rd|th)?\b", phrase) if explicit else None
                 if last_day:            # "Sept. 17-18", "21, 22 and 23 June": from the first day to the last
                     phrase = phrase[:last_day.start() + 1] + phrase[last_day.end():]
+                if explicit and relative_year is not None:       # "1 August next year": that year's
+                    phrase = re.sub(r"\s+\w+\s+year$", f" {today.year + (relative_year.group('which').lower() == 'next')}",
+                                    phrase)
                 prefer = "current_period" if explicit else ("future" if future is not False else "past")
                 parsed = dateparser.parse(phrase, languages=["en"], settings=_date_settings(base, prefer))
                 if parsed is None:
@@ -922,7 +930,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             found.append({"text": span, "date": resolved.isoformat(), "precision": precision,
                           "end": (end or resolved).isoformat(), "start": match.start(),
                           "until": bool(re.match(r"(?:until|till)\s+(?!the end)", span, flags=re.IGNORECASE)) and
-                          not _PUT_OFF.search(text[:match.start()])})
+                          named != "midyear" and not _PUT_OFF.search(text[:match.start()]) and
+                          not _NOT_BEFORE.search(text[:match.start()])})
     found.sort(key=lambda d: d["start"])
     if len(occasions) == 1:
         # "The 2024 Games begin on 26 July": the day is in the year the occasion is named by
