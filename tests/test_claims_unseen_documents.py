@@ -3688,3 +3688,27 @@ def test_not_until_a_month_resolves_at_its_end() -> None:
 def test_a_horizon_in_quotation_marks_is_read() -> None:
     claims = parsed('The council expects the free Wi-Fi to be running by "mid-2020".', date="2020-01-14")
     assert claims[0].resolves_by == "2020-06-30"          # (was none)
+
+
+def test_a_change_from_the_beginning_of_a_month_starts_on_its_first_day() -> None:
+    claims = parsed("Council fees and charges will rise by around 4.5 percent from the beginning of July.",
+                    date="2024-06-28")
+    assert claims[0].resolves_by == "2024-07-01"          # (was 2024-07-10, "the beginning" read as to the 10th)
+
+
+def test_this_time_next_week_is_a_week_on() -> None:
+    claims = parsed("The film could overtake Jurassic World as the year's biggest by this time next week.",
+                    date="2015-11-02")
+    assert claims[0].resolves_by == "2015-11-09"          # (was 2015-11-15, the Sunday ending next week)
+
+
+def test_two_named_deeds_joined_by_and_are_two_claims_without_values() -> None:
+    claims = parsed("In the play-offs, France beat Kazakhstan in the final round, and Israel defeated Slovakia in "
+                    "the match for seventh place.", date="2021-01-20")
+    # (they stayed one claim: only clauses holding a value or a date of their own were split)
+    assert the(claims, "France beat Kazakhstan").statement != the(claims, "Israel defeated Slovakia").statement
+    # a pronoun subject, or an -ing clause, is no second deed of its own
+    assert len(parsed("The team from Switzerland took the win, and the host nation of Canada taking bronze.",
+                      date="2016-09-12")) == 1
+    assert len(parsed("Switzerland beat Brazil in the final round, and it took the trophy home to Bern.",
+                      date="2016-09-12")) == 1

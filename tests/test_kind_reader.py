@@ -61,6 +61,15 @@ def test_a_claim_read_as_an_event_resolves_by_the_end_of_its_own_horizon() -> No
     assert reread.slots["rules_kind"] == "fact" and reread.slots["kind_reader"]["kind"] == "event"
 
 
+def test_a_claim_read_as_an_event_happens_on_the_day_it_names() -> None:
+    (vote,) = claims_of(b"---\ntitle: Budget\ndate: 2022-12-16\n---\n"
+                        b"City council approved the 2023-26 operating and capital budgets Friday.\n")
+    assert (vote.kind, vote.event_date) == ("fact", "2023-01-01")    # the rules' reading: the budgets' year
+
+    (reread,) = reread_kinds([vote], np.array([row(none=0.05, fact=0.15, event=0.8)]))
+    assert (reread.kind, reread.event_date) == ("event", "2022-12-16")    # (was 2023-01-01)
+
+
 def test_odds_the_rules_found_keep_the_claim_a_forecast() -> None:
     (odds,) = [c for c in claims_of(b"---\ntitle: Odds\ndate: 2024-03-04\n---\n"
                                     b"Analysts put the odds of a rate cut in June at 30%.\n") if c.active]

@@ -143,6 +143,8 @@ _DATE_PATTERNS = (
     # "for the rest of the week": to its Sunday
     ("weekrest", re.compile(r"\b(?:(?:for|during|through|over|in)\s+)?the (?:rest|remainder|balance) of (?:the|this) week\b",
                             re.IGNORECASE)),
+    # "by this time next week": the same day a week on
+    ("thistime", re.compile(r"\b(?:(?:by|at|around)\s+)?this\s+time\s+next\s+(?P<unit>week|month|year)\b", re.IGNORECASE)),
     # "in the coming days": about a week; "weeks": four; "months": three
     ("coming", re.compile(r"\b(?:in|over|within|during)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks|months)\b",
                           re.IGNORECASE)),
@@ -741,6 +743,11 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif precision == "weekrest":
                 resolved, end = today, today + timedelta(days=6 - today.weekday())
                 precision = "week"
+            elif precision == "thistime":
+                unit = match.group("unit").lower()
+                resolved = end = today + timedelta(days=7) if unit == "week" else \
+                    _months_later(today, 1 if unit == "month" else 12)
+                precision = "day"
             elif precision == "coming":
                 days = {"days": 7, "weeks": 28, "months": 91}[match.group("unit").lower()]
                 resolved, end = today, today + timedelta(days=days)
@@ -857,7 +864,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 month = _FULL_MONTHS.index(match.group("month")) + 1
                 resolved = _month_start(month, [match.group("y")] if match.group("y") else [], today, future)
                 if match.group("start"):
-                    end = resolved.replace(day=10)
+                    # ("from the beginning of July": a change that starts on its first day)
+                    end = resolved if span.lower().startswith("from") else resolved.replace(day=10)
                 else:
                     first = _WEEK_NUMBER[match.group("w1").lower()]
                     last = _WEEK_NUMBER[(match.group("w2") or match.group("w1")).lower()]

@@ -3225,8 +3225,11 @@ def _said_in(text: str) -> bool:
 def _parsed_clauses(clause: str, ctx: _Context) -> list[str]:
     """What the rules left joined, split by the parser where each clause holds a value or a date."""
     values = sum(1 for q in parse_quantities(clause) if _is_claim_quantity(q))
-    if values < 2 and values + len(find_dates(clause, ctx.document_date, None, years=ctx.years)) < 2:
-        return [clause]                # (dates only looked for when the values alone do not settle it)
+    if values < 2 and values + len(find_dates(clause, ctx.document_date, None, years=ctx.years)) < 2 and \
+            not re.search(r",\s+and\s+[A-Z]", clause):
+        # (dates only looked for when the values alone do not settle it; ", and Israel defeated ...":
+        # a second deed with a name for its subject may stand alone without a value)
+        return [clause]
 
     def anchored(text: str) -> bool:
         return any(_is_claim_quantity(q) for q in parse_quantities(text)) or \

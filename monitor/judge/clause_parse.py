@@ -523,6 +523,23 @@ def _adverbial_statement(doc, clause, part: list[int]) -> list[int] | None:
     return sorted((set(statement) - {which.i}) | {t.i for t in subject.subtree})
 
 
+def _independent_conjuncts(root) -> bool:
+    """"France beat Kazakhstan, and Israel defeated Slovakia": two clauses joined by ", and", each
+    with a subject that names someone (not "it", "there" or "we")."""
+    def named_subject(verb) -> bool:
+        return any(c.dep_ in ("nsubj", "nsubjpass") and any(w.tag_ in ("NNP", "NNPS") for w in c.subtree)
+                   for c in verb.children)
+
+    def _finite_verb(verb) -> bool:     # ("the host nation of Canada taking bronze": no clause of its own)
+        return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+    doc = root.doc
+    return _finite_verb(root) and named_subject(root) and sum(1 for c in root.children if c.dep_ == "conj") == 1 and any(
+        c.dep_ == "conj" and _finite_verb(c) and named_subject(c) and c.i >= 2 and doc[c.left_edge.i - 1].lower_ == "and" and
+        doc[c.left_edge.i - 2].text == "," and c.left_edge.i - root.left_edge.i >= 6 and c.right_edge.i - c.left_edge.i >= 4
+        for c in root.children)
+
+
 def _has_subject(token) -> bool:
     return any(c.dep_ in _SUBJECTS for c in token.children)
 
@@ -647,7 +664,7 @@ def clause_parts(text: str, anchored: Callable[[str], bool]) -> list[str]:
     if not parts:
         return [text]
     rest = _text(doc, sorted(members))
-    if not rest or not anchored(rest):
+    if not rest or not anchored(rest) and not _independent_conjuncts(roots[0]):
         return [text]
     ahead = [said for _, said in sorted(leading)]
     return [*ahead, rest, *[p for p in parts if p not in ahead]]
@@ -718,7 +735,11 @@ def _split(doc, head, members: set[int], anchored: Callable[[str], bool], parts:
         said = _text(doc, statement, replace)
         rest = _text(doc, sorted(kept))
         # each side must hold its own value or date, not one it borrowed from the other
-        if len(said.split()) < 4 or len(rest.split()) < 4 or not anchored(_text(doc, part)) or not anchored(rest):
+        # ("France beat Kazakhstan 12-10, and Israel defeated Slovakia": two deeds, each with its own
+        # named subject, stand alone whether or not each holds a value)
+        independent = clause.dep_ == "conj" and head.dep_ == "ROOT" and _independent_conjuncts(head)
+        if len(said.split()) < 4 or len(rest.split()) < 4 or \
+                not independent and (not anchored(_text(doc, part)) or not anchored(rest)):
             continue
         members -= removed
         # the "and"/"but" that joined the conjunct, and the commas that set the clause off, go with it

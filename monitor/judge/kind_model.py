@@ -138,6 +138,10 @@ def _dates_for(kind: str, claim: Claim) -> tuple[str | None, str | None]:
     if isinstance(document_date, date):
         document_date = document_date.isoformat()
     event_date, resolves_by = dates_for_kind(kind, dates, document_date, claim.statement)
+    if kind == "event" and any(d["precision"] == "day" and d["date"] == event_date for d in dates):
+        # an event happens on its day: "approved the 2023-26 budgets Friday" (the rules, reading
+        # a fact, kept the first date, the budgets' year)
+        return event_date, claim.resolves_by or resolves_by
     return claim.event_date or event_date, claim.resolves_by or resolves_by
 
 
