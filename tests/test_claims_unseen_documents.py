@@ -3712,3 +3712,11 @@ def test_two_named_deeds_joined_by_and_are_two_claims_without_values() -> None:
                       date="2016-09-12")) == 1
     assert len(parsed("Switzerland beat Brazil in the final round, and it took the trophy home to Bern.",
                       date="2016-09-12")) == 1
+
+
+def test_a_clause_before_and_someone_said_is_a_claim_of_its_own() -> None:
+    claims = parsed("Chris Dabek runs the restoration. The original bricks were made in Maryland, and Dabek said the "
+                    "company is still trying to source the custom brick.", date="2024-02-20")
+    # (it was dropped: the words before "Dabek said" were read as his title)
+    assert the(claims, "bricks were made in Maryland").speaker is None
+    assert the(claims, "custom brick").speaker == "Chris Dabek"

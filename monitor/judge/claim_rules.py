@@ -1112,6 +1112,8 @@ def _title_lead(lead: str) -> bool:
     ("Tourism Authority of Thailand (TAT) Deputy Governor for Domestic Marketing, ...") only of
     capitalised words and the small words between them, not a clause of its own ("Both Norway and
     Japan have offered to donate vaccines, ...")."""
+    if re.search(r",\s+(?:and|but)\s*$", lead) and _FINITE_VERB.search(lead):
+        return False        # "The original bricks were made in Maryland, and Dabek said ...": a clause of its own
     words = lead.split()
     return len(words) <= 8 or all(w[:1].isupper() or w[:1] == "(" or w in _TITLE_JOINERS for w in words)   # "(TAT)"
 
@@ -3101,10 +3103,14 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
                     main.append(_Piece(rest, speaker=who or None, verb="predicted"))
                 continue
             named = [p for clause in _adjuncts(part) for p in _NAMED_SAID.split(clause)]
-            for sub in named:
-                for own in _own_subject_clauses(sub):
-                    main.extend(_Piece(z) for x in _subjectless(own) for y in _parallel_changes(x)
-                                for z in _parsed_clauses(y, ctx))
+            for number, sub in enumerate(named):
+                # "The bricks were made in Maryland, and Dabek said the company ...": what Dabek said is his
+                said, words = _narrator_attribution(sub) if number and ctx.speaker is None else (None, sub)
+                who, how = (_speaker(said.who, ctx.names, None, None), said.verb) if said is not None and said.who \
+                    else (None, None)
+                for own in _own_subject_clauses(words if who else sub):
+                    main.extend(_Piece(z, speaker=who, verb=how) for x in _subjectless(own)
+                                for y in _parallel_changes(x) for z in _parsed_clauses(y, ctx))
     out = []
     for piece in main:
         after = _TIME_AFTER.search(piece.text)
