@@ -3720,3 +3720,30 @@ def test_a_clause_before_and_someone_said_is_a_claim_of_its_own() -> None:
     # (it was dropped: the words before "Dabek said" were read as his title)
     assert the(claims, "bricks were made in Maryland").speaker is None
     assert the(claims, "custom brick").speaker == "Chris Dabek"
+
+
+def test_a_schedule_of_values_by_dates_is_one_claim_per_step() -> None:
+    claims = parsed("The minimum wage will then go up to $12 an hour by July 2017, $13.25 per hour by July 2018, "
+                    "$14.25 per hour by July 2019 and ultimately to $15 by July 2020.", date="2015-06-10")
+    # (it stayed one claim: "ultimately to $15" was no item of the list)
+    assert [(c.statement, c.resolves_by) for c in claims] == [
+        ("The minimum wage will then go up to $12 an hour by July 2017.", "2017-07-31"),
+        ("The minimum wage will then go up to $13.25 per hour by July 2018.", "2018-07-31"),
+        ("The minimum wage will then go up to $14.25 per hour by July 2019.", "2019-07-31"),
+        ("The minimum wage will then go up to $15 by July 2020.", "2020-07-31")]
+
+
+def test_a_which_clause_after_a_place_set_off_by_commas_tells_of_the_noun_before_it() -> None:
+    claims = parsed("Branches identified for closure include a Berwick Hills branch, in Middlesbrough, which will "
+                    "shut on April 24.", date="2017-01-20")
+    assert the(claims, "April 24").statement == "A Berwick Hills branch will shut on April 24."   # (was "Middlesbrough")
+
+
+def test_what_a_which_clause_tells_of_a_named_noun_is_a_claim_of_its_own() -> None:
+    claims = parsed("The FTSE 100 lender, which returned to private ownership earlier this year after the 2008 "
+                    "bailout, said the decision was driven by falling branch visits.", date="2017-11-29")
+    # (it was left out: only a which-clause with a value was kept)
+    assert the(claims, "returned to private ownership").statement.startswith("The FTSE 100 lender returned")
+    # of a noun named by no name nor article, nothing is said
+    claims = parsed("Sales abroad, which plunged earlier this year, recovered in the third quarter.", date="2017-11-29")
+    assert not [c for c in claims if c.statement.startswith("Abroad")]

@@ -2243,6 +2243,11 @@ _RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){
                        r"\s+which\s+"
                        r"(?P<rel>(?:includes?|included|comprises?|"
                        r"contains?)\b.+?(?=[.;]?$)|(?:[^,]|,(?=\d{3}))+?)(?:,\s+|(?=[.;]?$))")
+# "The FTSE 100 lender", "Balfour Beatty": a noun a relative clause may tell something of (not "abroad")
+_NAMED_NOUN = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s|[A-Z][\w&.’'\-]*(?:\s+[A-Z][\w&.’'\-]*)+$")
+# "a Berwick Hills branch, in Middlesbrough, which ...": the noun a place set off by commas belongs to
+_PLACED_NOUN = re.compile(r"(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){0,3}[\w’'\-]+),\s+"
+                          r"(?:in|at|near)\s+$")
 _TIME_ADVERB = re.compile(r"earlier|later|ago|before|since|again|yesterday|today|tomorrow|\w+ly", re.IGNORECASE)
 _TIME_NOUN = re.compile(rf"(?:(?:this|next|last|that)\s+)?{_TIME_WORDS}", re.IGNORECASE)
 _FUTURE_RELATIVE = re.compile(r"(?P<np>\b(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)\s+(?:which|that)\s+"
@@ -2804,6 +2809,9 @@ def _quantity_list(clause: str) -> list[str]:
     first = next(q for q in values if q.start < groups[0][1])
     lead_value = re.sub(r"(?:\b(?:a|an|the|some)\s+)?$", "", clause[:first.start])
     lead_value = clause[:len(lead_value)] if lead_value.strip() else None
+    if lead_value and re.match(r"up\s+to\s", first.text) and re.search(r"\b(?:go|goes|went|going|rise|rises|rising|"
+                                                                       r"climb|climbs|increase|increases)\s*$", lead_value):
+        lead_value += "up to "         # "will go up to $12 an hour by July 2017, $13.25 ...": where it goes, no bound
     if lead_value and lead_value.count("(") > lead_value.count(")"):
         # "indicated more than half (51%) of providers and 91% of residents": the value in brackets
         # restates the words before it, so the next item takes only the subject and verb
@@ -2819,6 +2827,10 @@ def _quantity_list(clause: str) -> list[str]:
         item_start = g[0] + len(clause[g[0]:g[1]]) - len(clause[g[0]:g[1]].lstrip())
         if not g[2]:
             continue
+        onward = re.match(r"(?:ultimately|eventually|finally|then|later)\s+(?:to\s+)?(?=[$€£¥₹]?\d)", item)
+        if onward and lead_value and re.search(r"\bto\s*$", lead_value):
+            # "go up to $12 by July 2017, ... and ultimately to $15 by July 2020": the last step of the schedule
+            item, item_start = item[onward.end():], item_start + onward.end()
         if (_MARGIN_ITEM.match(item) or _CHANGE_APPOSITIVE.match(item) or _CHANGE_AFTER.fullmatch(item.rstrip("."))) and \
                 clause[groups[g_index - 1][1]:g[0]].strip() == ",":
             # "fixed income, 8.32%, 119 basis points above the custom benchmark": how far the value
@@ -3037,7 +3049,8 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
         # "will be up for grabs starting October 12 with an asking price of $1,599": the day and the price
         pieces.append(_Piece(f"{subject} is priced at {priced.group('price')}."))
         text = text[:priced.start()] + text[priced.end():]
-    # non-restrictive relative clauses: their own claim when they state a value, else left out
+    # non-restrictive relative clauses: their own claim when they state a value or tell something of a
+    # named noun, else left out
     for match in list(_RELATIVE.finditer(text))[::-1]:
         rel = match.group("rel")
         np = match.group("np")
@@ -3053,6 +3066,10 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
             rel, end = f"{rel}, {tail.group('more')}", len(text)
         else:
             end = match.end()
+        placed = _PLACED_NOUN.search(text[:match.start()])
+        kept = np                         # (what stays in the sentence)
+        if placed and re.fullmatch(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*", np):
+            np = placed.group("np")       # "a Berwick Hills branch, in Middlesbrough, which will shut": the branch
         if _TIME_ADVERB.fullmatch(np) or _TIME_NOUN.fullmatch(np):
             # "down from the 0.5% seen earlier, which is below ...", "later this week, which will be the
             # third cold front": no noun to say it of
@@ -3067,14 +3084,19 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
             # "The transaction, which is expected to close in the third quarter, ...": a claim of its own
             pieces.extend(_Piece(item) for item in _quantity_list(f"{np[:1].upper() + np[1:]} {rel}"))
             if not re.search(r"[.;]?$", text[end:]) or text[end:].strip(" .;"):
-                text = text[:match.start()] + np + " " + text[end:]
+                text = text[:match.start()] + kept + " " + text[end:]
             else:
-                text = text[:match.start()] + np
+                text = text[:match.start()] + kept
         elif text[end:].strip(" .;"):
-            text = text[:match.start()] + np + " " + text[end:]
+            if _NAMED_NOUN.match(np) and _FINITE_VERB.search(rel) and has_finite_verb(rel) and len(rel.split()) >= 3 \
+                    and not _HEDGE_RE.search(rel) and not _STRONG_OPINION_RE.search(rel):
+                # "The FTSE 100 lender, which returned to private ownership earlier this year, said ...":
+                # what the clause tells of a named or definite noun is a claim of its own, not left out
+                pieces.append(_Piece(f"{np[:1].upper() + np[1:]} {rel.rstrip(' .')}."))
+            text = text[:match.start()] + kept + " " + text[end:]
         elif _HEDGE_RE.search(rel) or _STRONG_OPINION_RE.search(rel):
             # "..., which may prove his undoing": a comment on the claim, not part of it
-            text = text[:match.start()] + np + "."
+            text = text[:match.start()] + kept + "."
     future_rel = _FUTURE_RELATIVE.search(text)
     if future_rel and parse_quantities(future_rel.group("rel")):
         # "jury selection for the case which would last for six weeks": what the case will do
