@@ -3747,3 +3747,14 @@ def test_what_a_which_clause_tells_of_a_named_noun_is_a_claim_of_its_own() -> No
     # of a noun named by no name nor article, nothing is said
     claims = parsed("Sales abroad, which plunged earlier this year, recovered in the third quarter.", date="2017-11-29")
     assert not [c for c in claims if c.statement.startswith("Abroad")]
+
+
+def test_in_the_fall_is_the_coming_fall_and_a_marketing_year_ends_when_named() -> None:
+    (closings,) = parsed("The store closings will begin in the fall.", date="2019-08-08")
+    assert closings.resolves_by == "2019-11-30"          # (was none)
+    (exports,) = parsed("India's sugar exports may cross 5 million tonnes in the marketing year ending September.",
+                        date="2020-04-20")
+    assert exports.resolves_by == "2020-09-30"           # (was none: only a financial year ended so)
+    # a budget named for its season is no season
+    (budget,) = parsed("Any cut to the tax is now expected in the Spring Budget on Wednesday.", date="2023-11-20")
+    assert budget.resolves_by == "2023-11-22"

@@ -117,7 +117,7 @@ _DATE_PATTERNS = (
                            r"\bthis\s+Christmas\b")),
     # "its forecast for the year ending March", "the financial year to June 2026": a year ending then
     # (and "the fiscal year that ends in March")
-    ("yearending", re.compile(rf"\b(?:for\s+|in\s+)?the\s+(?:financial\s+|fiscal\s+|business\s+)?year\s+"
+    ("yearending", re.compile(rf"\b(?:for\s+|in\s+)?the\s+(?:financial\s+|fiscal\s+|business\s+|marketing\s+|crop\s+)?year\s+"
                               rf"(?:ending|(?:that|which)\s+ends(?:\s+in)?)\s+"
                               rf"(?:(?:the\s+)?end\s+of\s+)?(?P<m>{'|'.join(_FULL_MONTHS)})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # "full-year revenue", "later in the year": the current year
@@ -169,8 +169,9 @@ _DATE_PATTERNS = (
     ("monthquarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?P<m>March|June|September|"
                                 r"December)\s+quarter(?:\s+of\s+(?:this\s+year|(?P<y>(?:19|20)\d{2})))?\b")),
     # "throughout the summer", "over the winter": the season now running or next
-    ("seasonthe", re.compile(r"\b(?:throughout|during|over|for|through)\s+the\s+(?P<season>summer|autumn|fall|winter|"
-                             r"spring)\b(?!\s+(?:of\s+)?(?:19|20)\d)", re.IGNORECASE)),
+    # (and "the closings will begin in the fall": the coming one; not "in the Spring Budget", "the Fall of Warness")
+    ("seasonthe", re.compile(r"\b(?i:throughout|during|over|for|through|in)\s+the\s+(?P<season>summer|autumn|fall|winter|"
+                             r"spring)\b(?!\s+(?:of\s+)?(?:19|20)\d)")),
     # "this summer": to the end of the (northern) season
     ("season", re.compile(r"\b(?:(?:in|by|before|until|during|over)\s+)?(?:the\s+)?(?P<which>this|next|coming|"
                           r"upcoming)\s+(?P<season>summer|autumn|fall|winter|spring)\b|"
