@@ -3758,3 +3758,17 @@ def test_in_the_fall_is_the_coming_fall_and_a_marketing_year_ends_when_named() -
     # a budget named for its season is no season
     (budget,) = parsed("Any cut to the tax is now expected in the Spring Budget on Wednesday.", date="2023-11-20")
     assert budget.resolves_by == "2023-11-22"
+
+
+def test_in_about_two_months_is_the_day_two_months_on() -> None:
+    (closing,) = parsed("Diversified Apparel will close its plant here in about two months.", date="1996-03-13")
+    assert closing.resolves_by == "1996-05-13"           # (was none: "about" hid the span)
+    (reopening,) = parsed("The mill will reopen in two months.", date="1996-03-13")
+    assert reopening.resolves_by == "1996-05-13"         # (was 1996-06-12, a month after it)
+
+
+def test_next_winter_written_in_spring_is_the_coming_winter() -> None:
+    (scheme,) = parsed("The flood scheme is due to be completed by next winter.", date="2017-03-15")
+    assert scheme.resolves_by == "2018-02-28"            # (was 2019-02-28, a winter too far)
+    (later,) = parsed("The flood scheme is due to be completed by next winter.", date="2017-12-10")
+    assert later.resolves_by == "2019-02-28"             # (in December, this winter is running)

@@ -27,6 +27,7 @@ _WEEK_ORDINAL = r"1st|2nd|3rd|4th|first|second|third|fourth|last"
 _WEEK_NUMBER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4, "last": 5}
 # a day as a range writes it: "Feb. 1", "28 November 2020"
 _RANGE_DAY = rf"{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}(?:\s+(?:19|20)\d{{2}})?"
+_ABOUT = r"(?:(?:about|around|roughly|some|approximately|nearly|almost)\s+)?"
 _DATE_PATTERNS = (
     # "in the 2nd to 3rd week of March", "the 4th week of May": week n of a month ends on its day 7n;
     # "at the beginning of March" is its early part (to the 10th)
@@ -206,9 +207,10 @@ _DATE_PATTERNS = (
     ("day", re.compile(rf"\b(?:(?:next|this|last|on|by|until|before|from)\s+)?(?:{_WEEKDAY_RE})\b")),
     # "within 10 days"; "would last (for) six weeks" ends then too
     # "in one or two weeks": the later of the two
+    # (and "in about two months": as many, give or take)
     ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:(?:\d+|one|two|three|a)\s+or\s+)?"
-                       r"(?:\d+|two|three|four|five|six|seven|ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
-    ("month", re.compile(r"\bin\s+(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
+                       rf"{_ABOUT}(?:\d+|two|three|four|five|six|seven|ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
+    ("month", re.compile(rf"\bin\s+{_ABOUT}(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
     ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|five|six|seven|"
                         r"eight|nine|ten|twelve)\s+(?P<unit>years|months)|(?P<decade>decade))\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:at least\s+)?(?:the\s+)?"
@@ -566,6 +568,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
                             "", span, flags=re.IGNORECASE)
             phrase = re.sub(r"^[\"“‘']?(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
+            if re.match(r"(?:in|within)\s", span, flags=re.IGNORECASE):
+                phrase = re.sub(rf"^{_ABOUT}", "", phrase, flags=re.IGNORECASE)
             phrase = re.sub(r"^(?:\d+|one|two|three|a)\s+or\s+(?=\S+\s+(?:days?|weeks?)$)", "", phrase)   # the later
             at_end = bool(re.match(r"end of\s+", phrase, flags=re.IGNORECASE))
             phrase = re.sub(r"^(?:early|mid|late|end of)[\s-]*(?:in\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
@@ -764,11 +768,14 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 season = (match.group("season") or match.group("bare") or match.group("named") or
                           match.group("this")).lower()
                 end_month = _SEASON_END[season]
-                year = today.year + (1 if (match.group("which") or "").lower() == "next" else 0)
+                following = (match.group("which") or "").lower() == "next"
+                year = today.year + (1 if following else 0)
                 if match.group("sy"):
                     year = int(match.group("sy")) + (1 if season == "winter" else 0)   # "winter 2025" ends Feb 2026
-                elif season == "winter" and today.month > 2:
-                    year += 1                      # this winter ends next February
+                elif season == "winter":
+                    # this winter ends next February (written after February); "next winter" is the one
+                    # after the winter now running, or the coming one ("by next winter", written in March)
+                    year = today.year + (today.month > 2) + (following and (today.month <= 2 or today.month == 12))
                 elif match.group("bare") and _month_end(year, end_month) < today:
                     year += 1                      # "by summer" written in the autumn: next summer
                 resolved = end = _month_end(year, end_month)
@@ -931,6 +938,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 elif precision == "month" and re.match(r"(?:next|this|last|the coming)\s+month", phrase, re.I):
                     resolved = resolved.replace(day=1)                        # "last month": the whole month
                     end = _month_end(resolved.year, resolved.month)          # "this month": to its last day
+                elif precision == "month" and re.match(r"in\s", span, flags=re.IGNORECASE):
+                    precision = "day"            # "in two months": the day two months on
                 elif precision == "month":
                     end = resolved + timedelta(days=30)
                 elif precision == "year":
