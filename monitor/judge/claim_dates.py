@@ -219,7 +219,7 @@ _DATE_PATTERNS = (
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?i:in|into|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or)\s+"
-                        r"[\"“‘']?(?i:at least\s+)?(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),     # (by "mid-2020")       # ("until at least 2026")
+                        r"[\"“‘']?(?i:at least\s+)?(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),     # ("until at least 2026", by "mid-2020")
 )
 # "announced on Wednesday", "told reporters Monday": the day a statement was made is past
 _SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveiled|revealed|disclosed|stated|"

@@ -525,19 +525,23 @@ def _adverbial_statement(doc, clause, part: list[int]) -> list[int] | None:
 
 def _independent_conjuncts(root) -> bool:
     """"France beat Kazakhstan, and Israel defeated Slovakia": two clauses joined by ", and", each
-    with a subject that names someone (not "it", "there" or "we")."""
+    with a finite verb and a subject that names someone (not "it", "there" or "we"), neither short."""
     def named_subject(verb) -> bool:
         return any(c.dep_ in ("nsubj", "nsubjpass") and any(w.tag_ in ("NNP", "NNPS") for w in c.subtree)
                    for c in verb.children)
 
-    def _finite_verb(verb) -> bool:     # ("the host nation of Canada taking bronze": no clause of its own)
+    def finite(verb) -> bool:           # ("the host nation of Canada taking bronze": no clause of its own)
         return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
+    def second_clause(conj) -> bool:
+        first = conj.left_edge.i
+        return conj.dep_ == "conj" and finite(conj) and named_subject(conj) and first >= 2 and \
+            doc[first - 1].lower_ == "and" and doc[first - 2].text == "," and \
+            first - root.left_edge.i >= 6 and conj.right_edge.i - first >= 4
+
     doc = root.doc
-    return _finite_verb(root) and named_subject(root) and sum(1 for c in root.children if c.dep_ == "conj") == 1 and any(
-        c.dep_ == "conj" and _finite_verb(c) and named_subject(c) and c.i >= 2 and doc[c.left_edge.i - 1].lower_ == "and" and
-        doc[c.left_edge.i - 2].text == "," and c.left_edge.i - root.left_edge.i >= 6 and c.right_edge.i - c.left_edge.i >= 4
-        for c in root.children)
+    conjuncts = [c for c in root.children if c.dep_ == "conj"]
+    return finite(root) and named_subject(root) and len(conjuncts) == 1 and second_clause(conjuncts[0])
 
 
 def _has_subject(token) -> bool:
