@@ -3772,3 +3772,11 @@ def test_next_winter_written_in_spring_is_the_coming_winter() -> None:
     assert scheme.resolves_by == "2018-02-28"            # (was 2019-02-28, a winter too far)
     (later,) = parsed("The flood scheme is due to be completed by next winter.", date="2017-12-10")
     assert later.resolves_by == "2019-02-28"             # (in December, this winter is running)
+
+
+def test_a_name_after_a_title_abbreviation_is_known_by_its_surname_later() -> None:
+    claims = parsed("Gov. Spencer Cox and legislative leaders unveiled the new state prison on Wednesday.\n\n"
+                    "The prison is the largest construction project in state history, Cox said, costing over $1 billion.",
+                    date="2022-06-22")
+    # (it was "Cox": "Gov. Spencer" was read as running across a sentence end)
+    assert the(claims, "$1 billion").speaker == "Spencer Cox"

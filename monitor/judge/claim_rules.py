@@ -538,8 +538,10 @@ class Names:
         self.titles: dict[str, set[str]] = {}      # "u.s. president" -> {"Donald Trump"}
         lower_words = set(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]+", text))
         for match in re.finditer(r"(?:[A-Z](?:[\w’'\-]|\.(?=\w))*\.?[ \t]+){1,5}[A-Z][\w’'\-]*", text):
-            if re.search(r"[a-z]{2}\.\s", match.group()):
-                continue                       # runs across a sentence end: "Zelensky. In"
+            ended = [m for m in re.finditer(r"(?P<word>\w*[a-z]{2})\.\s", match.group())
+                     if m.group("word") not in _TITLE_WORDS and not _TITLE_ABBREVIATION_END.search(m.group()[:-1])]
+            if ended:
+                continue                       # runs across a sentence end: "Zelensky. In" (not "Gov. Spencer Cox")
             tokens = [_strip_possessive(t) for t in match.group().split()]
             title: list[str] = []
             while tokens and (tokens[0] in _TITLE_WORDS or tokens[0] in _SENTENCE_STARTERS
