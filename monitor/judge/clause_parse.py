@@ -226,6 +226,12 @@ def _is_verb(token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
+def _has_tense(verb) -> bool:
+    """A verb with a tense of its own or an auxiliary that gives it one ("the host nation of Canada
+    taking bronze", "more than double the prize awarded to": none)."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _clause_heads(head, members: set[int]):
     """Clause heads directly under ``head`` (no other clause head between), within ``members``."""
     for child in head.children:
@@ -313,9 +319,8 @@ def _comma_spliced(token) -> bool:
     # the clause opens the sentence ("So far, 40,462 acres have burned, ...": the adverb is both's);
     # the next verb is finite ("..., more than double the prize awarded to": a participle) and has a
     # subject of its own ("..., what would amount to $12,522": a free relative)
-    finite = head.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in head.children)
-    if token.left_edge.i != 0 or not finite or any(c.dep_ in _SUBJECTS and c.tag_ in ("WP", "WDT")
-                                                   for c in head.children):
+    if token.left_edge.i != 0 or not _has_tense(head) or \
+            any(c.dep_ in _SUBJECTS and c.tag_ in ("WP", "WDT") for c in head.children):
         return False
     after = token.right_edge.i + 1
     if after >= len(token.doc) or token.doc[after].text != ",":
@@ -530,18 +535,15 @@ def _independent_conjuncts(root) -> bool:
         return any(c.dep_ in ("nsubj", "nsubjpass") and any(w.tag_ in ("NNP", "NNPS") for w in c.subtree)
                    for c in verb.children)
 
-    def finite(verb) -> bool:           # ("the host nation of Canada taking bronze": no clause of its own)
-        return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
     def second_clause(conj) -> bool:
         first = conj.left_edge.i
-        return conj.dep_ == "conj" and finite(conj) and named_subject(conj) and first >= 2 and \
+        return conj.dep_ == "conj" and _has_tense(conj) and named_subject(conj) and first >= 2 and \
             doc[first - 1].lower_ == "and" and doc[first - 2].text == "," and \
             first - root.left_edge.i >= 6 and conj.right_edge.i - first >= 4
 
     doc = root.doc
     conjuncts = [c for c in root.children if c.dep_ == "conj"]
-    return finite(root) and named_subject(root) and len(conjuncts) == 1 and second_clause(conjuncts[0])
+    return _has_tense(root) and named_subject(root) and len(conjuncts) == 1 and second_clause(conjuncts[0])
 
 
 def _has_subject(token) -> bool:
