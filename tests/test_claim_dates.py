@@ -20,7 +20,7 @@ from monitor.judge.claim_dates import (
     ("by the end of the year", "2025-02-12", True, "2025-12-31", "2025-12-31"),
     ("in early August", "2025-07-18", True, "2025-08-01", "2025-08-10"),
     ("by mid-July", "2024-06-12", True, "2024-07-01", "2024-07-15"),
-    ("early next year", "2025-02-12", True, "2026-01-01", "2026-04-30"),
+    ("early next year", "2025-02-12", True, "2026-01-01", "2026-03-31"),       # its first quarter
     ("between December and February", "2018-11-29", True, "2018-12-01", "2019-02-28"),
     ("within the next year", "2023-06-22", True, "2024-06-22", "2024-06-22"),
     ("for the start of next year", "2025-09-17", True, "2026-01-01", "2026-01-31"),
@@ -48,8 +48,9 @@ from monitor.judge.claim_dates import (
     ("looking to hire close to 90,000 freshers in the current fiscal.", "2024-07-26", True, "2024-07-01", "2025-06-30"),
     ("may form inside the area of responsibility before the year ends", "2023-11-20", True, "2023-12-31", "2023-12-31"),
     ("end of year figures are likely to fall short", "2024-09-05", True, "2024-12-31", "2024-12-31"),
-    ("costs to rise by 4.2 percent in the coming year", "2024-09-26", True, "2025-01-01", "2025-12-31"),   # autumn: next
-    ("costs to rise by 4.2 percent in the coming year", "2024-02-10", True, "2024-01-01", "2024-12-31"),
+    ("costs to rise by 4.2 percent in the coming year", "2024-09-26", True, "2025-09-26", "2025-09-26"),   # a year on
+    ("enplanements up 25% over the coming year", "2023-04-20", True, "2024-04-20", "2024-04-20"),
+    ("profit growth held back in the year ahead", "2024-02-10", True, "2025-02-10", "2025-02-10"),
     ("over the next decade", "2024-06-18", True, "2034-06-30", "2034-06-30"),
     ("gained 19 million subscribers in the fourth quarter", "2025-01-22", False, "2024-10-01", "2024-12-31"),  # past: back
     ("the company added 5 million subscribers in Q3", "2025-01-22", False, "2024-07-01", "2024-09-30"),
@@ -138,8 +139,9 @@ def test_the_year_to_a_month_or_a_year_ended_is_no_current_year() -> None:
     assert find_dates("sales for the year ended March rose", "2025-05-01", False) == []
 
 
-def test_until_bounds_but_delayed_until_happens_then() -> None:
-    assert find_dates("rates will stay on hold until 2021", "2019-11-08", True)[0]["until"] is True
+def test_until_at_least_bounds_but_until_happens_then() -> None:
+    assert find_dates("rates will stay on hold until at least 2021", "2019-11-08", True)[0]["until"] is True
+    assert "until" not in find_dates("rates will stay on hold until 2021", "2019-11-08", True)[0]
     assert "until" not in find_dates("the line will be delayed until 2021", "2019-11-08", True)[0]
 
 

@@ -582,7 +582,7 @@ def test_the_fate_of_a_deal_and_what_was_once_expected_are_facts() -> None:
 
 @pytest.mark.parametrize("text, resolves_by", [
     ("Orbix is expected to complete the deal by the end of the month.", "2024-10-31"),     # was 2024-11-03
-    ("Orbix expects to launch the phone early next year.", "2025-04-30"),
+    ("Orbix expects to launch the phone early next year.", "2025-03-31"),
     ("The bank expects inflation to reach 2% by mid-2025.", "2025-06-30"),                # was 2025-12-31
     ("The strike could end in the coming days.", "2024-10-27"),                           # was an opinion
     ("Orbix expects to hire staff in the coming weeks.", "2024-11-17"),
@@ -920,10 +920,10 @@ def test_dates_put_off_until_a_year_early_in_a_year_a_month_range_and_the_day_it
                     "will launch its phones at Unpacked in late July 2023, the company announced today. We will "
                     "say when the line will open early in 2020.", date="2019-11-08")
     assert the(claims, "delayed until 2021").resolves_by == "2021-12-31"        # was 2021-01-01
-    assert the(claims, "on hold until 2021").resolves_by == "2020-12-31"        # "until" still bounds: its eve
+    assert the(claims, "on hold until 2021").resolves_by == "2021-12-31"        # "until" a year: to its end
     assert the(claims, "between December and February").resolves_by == "2020-02-29"   # was 2019-12-31
     assert the(claims, "late July 2023").resolves_by == "2023-07-31"           # was today, when it was announced
-    assert the(claims, "early in 2020").resolves_by == "2020-04-30"            # was 2020-12-31, as "early 2020"
+    assert the(claims, "early in 2020").resolves_by == "2020-03-31"            # was 2020-12-31, as "early 2020"
 
 
 def test_certain_to_expected_the_bank_to_and_an_estimate_beaten() -> None:
@@ -3780,3 +3780,33 @@ def test_a_name_after_a_title_abbreviation_is_known_by_its_surname_later() -> No
                     date="2022-06-22")
     # (it was "Cox": "Gov. Spencer" was read as running across a sentence end)
     assert the(claims, "$1 billion").speaker == "Spencer Cox"
+
+
+@pytest.mark.parametrize("text, written, resolves_by", [
+    # "until" a month or a year holds to its end (was its eve); "until at least" still to its eve
+    ("The 18th century bridge will be closed until October, as it undergoes major repairs.", "2023-07-10", "2023-10-31"),
+    ("The retirement age will gradually rise until 2030.", "2008-06-20", "2030-12-31"),
+    ("The works are unlikely to start until January.", "2023-07-10", "2024-01-31"),     # (was January gone)
+    ("Rates will stay on hold until at least 2026.", "2024-03-01", "2025-12-31"),
+    # "before" a month, a year or a season: by its eve (was its end)
+    ("The project is expected to be completed before December 2026.", "2023-08-10", "2026-11-30"),
+    ("Oakley would not go online before 2016.", "2011-05-20", "2015-12-31"),
+    ("The council said grit bins will be filled up before winter starts.", "2011-10-20", "2011-11-30"),
+    # "early" in a year is its first quarter (was to April)
+    ("Boeing plans to raise the rate to 31 a month by early 2022.", "2021-08-10", "2022-03-31"),
+    # "over the coming year" is a year from the document's date (was the calendar year)
+    ("The service is expected to increase passenger numbers by nearly 25% over the coming year.", "2023-04-20",
+     "2024-04-20"),
+    # a month with its year after a comma; the day of a condition bounds nothing
+    ("The new buildings are scheduled to open in September, 2010, if councillors pass the proposal on Wednesday.",
+     "2009-05-04", "2010-09-30"),
+    # two years joined by "and": to the end of the second
+    ("The majority of the spend on construction will occur in 2020 and 2021.", "2018-10-02", "2021-12-31"),
+    # a weekday opening the sentence before its saying is the day it was said
+    ("On Tuesday, Folgers announced it would raise the price of its canned coffee by 15 cents, to $2.41, next month.",
+     "1997-02-19", "1997-03-31"),
+])
+def test_until_before_early_the_coming_year_and_days_said_or_conditional(text: str, written: str,
+                                                                           resolves_by: str) -> None:
+    (claim,) = parsed(text, date=written)
+    assert claim.resolves_by == resolves_by

@@ -91,7 +91,7 @@ def test_each_clause_becomes_a_claim_of_its_own_kind_and_date() -> None:
     work = next(c for c in claims if "2027" in c.statement)
     assert cost is not work                    # were one claim with a value and the other's horizon
     assert cost.resolves_by is None
-    assert work.kind == "forecast" and work.resolves_by == "2026-12-31"      # "until 2027": its eve
+    assert work.kind == "forecast" and work.resolves_by == "2027-12-31"      # "until 2027": to its end
 
 
 def test_a_missing_parser_model_is_a_claims_error_that_says_how_to_fix_it() -> None:

@@ -5,9 +5,9 @@ Owned by the claims engineer, used by ``claim_rules``. ``find_dates`` turns "nex
 "Thursday" into ``{"text", "date", "precision", "end"}`` records: the day or period it names,
 resolved against the document's date, pointed ahead or back by the clause's tense. Conventions
 a reader has to know are said where they are decided: "early/mid" parts of a month (and its
-"beginning") end on the 10th and 15th, of a year in April and June; its nth week on day 7n; a
-financial year ends where the document is set (``fiscal_year_end``); "until X" marks X's start
-(the claim resolves on its eve), "delayed until X" resolves at its end.
+"beginning") end on the 10th and 15th, of a year in March and June; its nth week on day 7n; a
+financial year ends where the document is set (``fiscal_year_end``); "until X" resolves at X's
+end (a bridge "closed until October" opens again in October), "until at least X" on X's eve.
 """
 from __future__ import annotations
 
@@ -77,7 +77,8 @@ _DATE_PATTERNS = (
     ("fynamed", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?:(?:full\s+)?(?i:fiscal|financial)(?:\s+year)?\s+"
                            r"(?P<y1>(?:19|20)\d{2})|FY\s?(?P<y2>(?:20)?\d{2})|(?P<y3>(?:19|20)\d{2})\s+(?i:fiscal|financial)\s+year)"
                            r"\b(?![-–/]\d)")),
-    ("both", re.compile(r"\b(?:in|for)\s+both\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b")),
+    # ("the payments in 2013 and 2014": both years too)
+    ("both", re.compile(r"\b(?:in|for|during)\s+(?:both\s+)?(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b(?![-–/])")),
     # "between 2022 and 2032", "from 2025 to 2030": the years from the first to the end of the second
     ("both", re.compile(r"\b(?:between\s+(?P<y1>(?:19|20)\d{2})\s+and|from\s+(?P<f1>(?:19|20)\d{2})\s+(?:to|through|until))\s+"
                         r"(?P<y2>(?:19|20)\d{2})\b(?![-–/])")),
@@ -129,9 +130,10 @@ _DATE_PATTERNS = (
     # "for the current quarter", "this quarter": the quarter the document is written in (or the next)
     ("thisquarter", re.compile(r"\b(?:(?:in|for|during|by the end of)\s+)?(?:the\s+)?(?P<which>current|this|next|coming)\s+"
                                r"quarter\b", re.IGNORECASE)),
-    # "within the next year": a year from the document's date
-    ("withinyear", re.compile(r"\bwithin\s+(?:(?:the\s+)?(?:next|coming)\s+(?:year|12 months|twelve months)|(?:a|one)\s+year)\b",
-                              re.IGNORECASE)),
+    # "within the next year", "over the coming year", "in the year ahead": a year from the document's date
+    ("withinyear", re.compile(r"\bwithin\s+(?:(?:the\s+)?(?:next|coming)\s+(?:year|12 months|twelve months)|(?:a|one)\s+year)\b|"
+                              r"\b(?:in|over|during|for|through)\s+the\s+(?:(?:next|coming)\s+year|year\s+ahead)\b|"
+                              r"\bthe\s+(?:coming\s+year|year\s+ahead)\b", re.IGNORECASE)),
     # "for the start of next year": its first month
     ("yearstart", re.compile(r"\b(?:(?:at|by|for|from)\s+)?the\s+(?:start|beginning)\s+of\s+(?:(?P<which>next|this)\s+year|"
                              r"(?P<y>(?:19|20)\d{2}))\b", re.IGNORECASE)),
@@ -156,9 +158,6 @@ _DATE_PATTERNS = (
     ("year", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) year\b|\b(?:by\s+)?"
                         r"(?:year-end|year end|the year's end|the end of the year|end[\s-]of[\s-]year)\b|"
                         r"\b(?:by|before|until)\s+the\s+year\s+(?:ends|is\s+out|is\s+over|closes)\b", re.IGNORECASE)),
-    # "in the coming year", "over the year ahead": the calendar year the next twelve months mostly fall in
-    ("comingyear", re.compile(r"\b(?:(?:in|over|during|for|through)\s+)?the\s+(?:coming\s+year|year\s+ahead)\b",
-                              re.IGNORECASE)),
     # (and "by the end of calendar year 2005")
     ("yearend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?(?:the\s+)?end(?: of|-)\s?(?:calendar\s+(?:year\s+)?)?"
                            r"(?P<y>(?:19|20)\d{2})\b",
@@ -215,7 +214,7 @@ _DATE_PATTERNS = (
                         r"eight|nine|ten|twelve)\s+(?P<unit>years|months)|(?P<decade>decade))\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:at least\s+)?(?:the\s+)?"
                          rf"(?:(?:early|mid|late|end of)[\s-]+)?(?:(?i:next|last)\s+(?=[A-Z]))?"    # ("until next March")
-                         rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}})?\b")),
+                         rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}}|,\s+(?:19|20)\d{{2}}(?!\d|,\d))?\b")),   # ("September, 2010")
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?i:in|into|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or)\s+"
@@ -230,9 +229,18 @@ _SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveil
 _FORECAST_ON = re.compile(r"\b(?:forecast|forecasted|predicted|projected)\s*$")
 
 
-def said_on(text_before: str, date_text: str = "") -> bool:
+# "On Tuesday, Folgers announced it would ...": a weekday opening the sentence, before its saying
+_OPENS_SAYING = re.compile(r",?\s+(?:[\w’'&.-]+\s+){1,5}?(?:announced|said|told|reported|confirmed|unveiled|revealed|"
+                           r"disclosed|stated|warned)\b")
+
+
+def said_on(text_before: str, date_text: str = "", text_after: str = "") -> bool:
     """Whether a date right after ``text_before`` is the day something was said ("announced on
-    Friday that ..."), not a day the claim is about (``date_text``: the date itself, when known)."""
+    Friday that ..."), not a day the claim is about (``date_text``: the date itself, when known;
+    ``text_after``: what follows it, "On Tuesday, Folgers announced ...")."""
+    if re.fullmatch(r"\s*(?:on\s+)?", text_before, re.IGNORECASE) and re.match(rf"(?:on\s+)?(?:{_WEEKDAY_RE})$", date_text, re.IGNORECASE) and \
+            _OPENS_SAYING.match(text_after):
+        return True
     if _FORECAST_ON.search(text_before) and re.match(rf"(?:on\s+)?(?:{_WEEKDAY_RE})\b", date_text):
         return True
     said = _SAID_ON.search(text_before)
@@ -254,12 +262,6 @@ _LOOKING_BACK = re.compile(r"\b(?:(?:highest|lowest|biggest|largest|smallest|fas
 _BASELINE_AFTER = re.compile(r"(?:[’']s)?\s+(?:pre-pandemic\s+)?(?:levels?|prices|terms|dollars)\b", re.IGNORECASE)
 
 
-# "delayed until 2021": it happens in 2021, not "not before 2021"
-_PUT_OFF = re.compile(r"\b(?:delayed|postponed|deferred|pushed back|put off|moved|rescheduled)\s+(?:to\s+|again\s+)?$",
-                      re.IGNORECASE)
-# "unlikely to start until January", "not fully operational until next year": it happens then,
-# so the claim resolves at the end of that period, not on its eve
-_NOT_BEFORE = re.compile(r"\b(?:not|n[’']t|never|unlikely)\b[^,;.]{0,40}$", re.IGNORECASE)
 _CALENDAR_DAY = re.compile(_MONTH_RE + r"\s+\d{1,2}(?!\d)|\d\s+(?:of\s+)?" + _MONTH_RE)   # not "September 2012"
 _ON_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}|{_WEEKDAY_RE})\b")
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
@@ -267,6 +269,15 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                   "ten": 10, "twelve": 12}
+
+
+def _until_ahead(text: str, start: int, span: str) -> bool:
+    """Whether the date at ``start`` follows an "until" that points ahead whatever the tense: "a
+    strike until 6 a.m. on Thursday", called yesterday; "unlikely to start until January" (not
+    after a verb in the past: "the talks ran until Monday")."""
+    before = text[:start] + span.split()[0] if span.lower().startswith("until") else text[:start]
+    until = re.search(r"(?P<word>\w+)\s+until\b[^;,]{0,25}$", before)
+    return bool(until) and not re.fullmatch(r"\w+ed|ran|was|were|stayed|kept|held|went|sat|stood", until.group("word"))
 
 
 def _date_settings(base: datetime, prefer: str) -> dict[str, Any]:
@@ -398,8 +409,9 @@ def _months_later(day: date, months: int) -> date:
 
 
 def _year_part_end(year: int, part: str | None) -> date:
-    """The end of "early 2025" (April), "mid-2025" (June), "late 2025" or "2025" (December)."""
-    return _month_end(year, {"early": 4, "mid": 6}.get((part or "").lower(), 12))
+    """The end of "early 2025" (its first quarter: March), "mid-2025" (June), "late 2025" or "2025"
+    (December)."""
+    return _month_end(year, {"early": 3, "mid": 6}.get((part or "").lower(), 12))
 
 
 def _financial_year(ending_in: int, last_month: int) -> tuple[date, date]:
@@ -568,6 +580,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
                             "", span, flags=re.IGNORECASE)
             phrase = re.sub(r"^[\"“‘']?(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
+            if precision == "month":
+                phrase = phrase.replace(",", "")        # "September, 2010"
             if re.match(r"(?:in|within)\s", span, flags=re.IGNORECASE):
                 phrase = re.sub(rf"^{_ABOUT}", "", phrase, flags=re.IGNORECASE)
             phrase = re.sub(r"^(?:\d+|one|two|three|a)\s+or\s+(?=\S+\s+(?:days?|weeks?)$)", "", phrase)   # the later
@@ -675,7 +689,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 precision = "quarter"
             elif precision == "withinyear":
                 resolved = end = _months_later(today, 12)
-                precision = "day"
+                precision = "month"        # (a stretch of time, not a day something happens on)
             elif precision == "yearstart":
                 year = int(match.group("y")) if match.group("y") else \
                     today.year + (1 if match.group("which").lower() == "next" else 0)
@@ -738,10 +752,6 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif precision == "vision":
                 resolved, end = date(int(match.group("y")), 1, 1), date(int(match.group("y")), 12, 31)
                 precision = "year"
-            elif precision == "comingyear":
-                year = today.year + (today.month > 6)      # (written in the autumn: mostly next year)
-                resolved, end = date(year, 1, 1), date(year, 12, 31)
-                precision = "year"
             elif precision == "monthend":
                 resolved = end = _month_end(today.year, today.month)
                 precision = "month"
@@ -779,6 +789,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 elif match.group("bare") and _month_end(year, end_month) < today:
                     year += 1                      # "by summer" written in the autumn: next summer
                 resolved = end = _month_end(year, end_month)
+                if span.lower().startswith("before"):
+                    resolved = _months_later(end + timedelta(days=1), -3)    # (its start: a claim resolves on its eve)
                 precision = "month"
             elif precision == "lasting":
                 number = match.group("n").lower()
@@ -857,13 +869,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif re.fullmatch(r"this (?:morning|afternoon|evening)", phrase, re.IGNORECASE):
                 resolved = today
             elif phrase.split()[-1] in _WEEKDAYS:
-                # "a strike until 6 a.m. on Thursday", called yesterday: until points ahead whatever the tense
-                # (not after a verb in the past: "the talks ran until Monday")
-                before = text[:match.start()] + span.split()[0] if span.lower().startswith("until") else text[:match.start()]
-                until = re.search(r"(?P<word>\w+)\s+until\b[^;,]{0,25}$", before)
-                ahead = True if until and not re.fullmatch(r"\w+ed|ran|was|were|stayed|kept|held|went|sat|stood",
-                                                           until.group("word")) else future
-                if said_on(text[:match.start()], span):
+                ahead = True if _until_ahead(text, match.start(), span) else future
+                if said_on(text[:match.start()], span, text[match.end():]):
                     ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
                 if re.match(r"(?:’s|'s)?\s+(?:close|closing|session|trading)\b", text[match.end():], re.IGNORECASE):
                     ahead = False        # "a 75% premium to Friday's close": the last trading day of that name
@@ -885,7 +892,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 which = re.match(r"(next|last)\s+", phrase, flags=re.I)
                 parts = phrase[which.end() if which else 0:].split()
                 month = _FULL_MONTHS.index(parts[0]) + 1
-                ahead = future if which is None else which.group(1).lower() == "next"
+                ahead = (True if _until_ahead(text, match.start(), span) else future) if which is None else \
+                    which.group(1).lower() == "next"
                 resolved = _month_start(month, parts[1:], today, ahead)
                 if which and ahead and resolved <= today:
                     # (no grace for a month just ended; "from next January", written in January: the one after)
@@ -947,9 +955,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             taken.append(match.span())
             found.append({"text": span, "date": resolved.isoformat(), "precision": precision,
                           "end": (end or resolved).isoformat(), "start": match.start(),
-                          "until": bool(re.match(r"(?:until|till)\s+(?!the end)", span, flags=re.IGNORECASE)) and
-                          named != "midyear" and not _PUT_OFF.search(text[:match.start()]) and
-                          not _NOT_BEFORE.search(text[:match.start()])})
+                          "until": bool(re.match(r"(?:until|till)\s+at\s+least\s", span, flags=re.IGNORECASE)) and
+                          named != "midyear"})
     found.sort(key=lambda d: d["start"])
     if len(occasions) == 1:
         # "The 2024 Games begin on 26 July": the day is in the year the occasion is named by

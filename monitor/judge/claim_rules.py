@@ -1987,10 +1987,13 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
         first = ahead[0]      # "legislation agreed in 2020 ... set to hit €100 per tonne in 2030"
     if document_date and first["end"] < document_date:
         return event_date, None                       # already happened when the document was written
+    if re.match(r"before\s+(?!the\s+end\b)", first["text"], re.IGNORECASE) and first["precision"] not in ("day", "week"):
+        # "completed before December 2026", "not online before 2016": by the eve of that period
+        return event_date, (date.fromisoformat(first["date"]) - timedelta(days=1)).isoformat()
     if first.get("until"):
         if first["precision"] in ("day", "week"):
             return event_date, first["date"]              # "until the election on July 21": that day
-        # "until (at least) 2025", "until October 2024": it holds to the eve of that period
+        # "until at least 2025", "until at least October 2024": it holds to the eve of that period
         return event_date, (date.fromisoformat(first["date"]) - timedelta(days=1)).isoformat()
     if first["precision"] == "week" and re.search(r"\bweek\b", first["text"]) and \
             not first["text"].lower().startswith("this"):
@@ -2002,6 +2005,10 @@ def dates_for_kind(kind: str, dates: list[dict[str, Any]], document_date: str | 
                    statement: str) -> tuple[str | None, str | None]:
     """(event_date, resolves_by) of a claim of ``kind`` from the dates found in its statement."""
     return _resolves_by(kind, _horizons(dates, statement), document_date, statement)
+
+
+_TRAILING_CONDITION = re.compile(r",\s+(?:if|unless|provided(?:\s+that)?|providing|as\s+long\s+as|so\s+long\s+as)\s",
+                                 re.IGNORECASE)
 
 
 def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any]]:
@@ -2016,6 +2023,12 @@ def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any
                   re.search(rf"\bfrom\s+[^,;]{{1,40}}?\s+{re.escape(d['text'])}\s+to\s", statement)]
         if len(starts) < len(dates):
             dates = [d for d in dates if d not in starts]
+    condition = _TRAILING_CONDITION.search(statement)
+    if len(dates) > 1 and condition:
+        # "scheduled to open in September, 2010, if councillors pass the proposal on Wednesday": the
+        # day of the condition bounds nothing
+        unconditional = [d for d in dates if statement.find(d["text"]) < condition.start()]
+        dates = unconditional or dates
     if len(dates) > 1:
         # "to present a 2023 budget ... on Friday, October 7, 2022": a year naming the thing, when
         # the claim has a date of its own
@@ -3603,7 +3616,7 @@ def _said_that_day(date_text: str, statement: str) -> bool:
     """"The co-operative announced on Friday that it expects ...": Friday is when it was said, no
     occasion the document previews."""
     at = statement.find(date_text)
-    return at > 0 and said_on(statement[:at], date_text)
+    return at >= 0 and said_on(statement[:at], date_text, statement[at + len(date_text):])
 
 
 def _units(body: str, *, document_date: str | None, outlet: str | None = None) -> Iterator[Unit]:
