@@ -3810,3 +3810,24 @@ def test_until_before_early_the_coming_year_and_days_said_or_conditional(text: s
                                                                            resolves_by: str) -> None:
     (claim,) = parsed(text, date=written)
     assert claim.resolves_by == resolves_by
+
+
+def test_a_happening_reported_without_its_day_takes_the_day_of_the_last_one_dated() -> None:
+    from monitor.judge.claims import parse_document
+    from monitor.judge.kind_model import loaded_kind_model
+
+    def read(text: str, date: str) -> list[Claim]:
+        document = parse_document(f"---\ndate: {date}\n---\n{text}\n".encode(), "docs/unseen.txt")
+        return extract_claims(document, reader=loaded_kind_model())
+
+    claims = read("Mo Farah won the Chicago Marathon on Sunday.\n\nFarah won the race in 2:05:11.", "2018-10-08")
+    farah = the(claims, "2:05:11")
+    assert farah.kind == "event" and farah.event_date == "2018-10-07"          # (was none)
+    assert farah.slots["date_from"] == "Mo Farah won the Chicago Marathon on Sunday."
+    # with no day in the week before, the day it was written
+    (vote,) = read("City council has voted 28-17 in favour of removing the bike lanes on Jarvis Street.", "2011-07-13")
+    assert vote.event_date == "2011-07-13" and vote.slots["date_from"] == "the document's date"
+    # one ahead takes the day of the last happening ahead it dated
+    claims = read("The Christmas market will be held on Saturday, December 3.\n\nThere will even be an opportunity "
+                  "for little ones to have their photograph taken with Father Christmas.", "2016-11-13")
+    assert the(claims, "Father Christmas").event_date == "2016-12-03"

@@ -3496,6 +3496,36 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
     yield from units
 
 
+def date_undated_events(claims: list[Any], document_date: str | None) -> None:
+    """"Council voted 13-3 in favour of the deal.", "Farah won in 2:05:11.": a happening the text
+    reports without its day happened on the day of the last event it dated in the week before it
+    was written, or else on the day it was written; "Santa will travel along the high street"
+    happens on the day of the last event ahead it dated. Each says where its day came from.
+    (``claims``: units or claims, in reading order, once their kinds are final.)"""
+    if not document_date:
+        return
+    week_before = (date.fromisoformat(document_date) - timedelta(days=7)).isoformat()
+    dated: list[Any] = []
+    for claim in claims:
+        if claim.kind != "event" or not getattr(claim, "active", True):
+            continue
+        if claim.event_date is not None:
+            if any(d["precision"] == "day" and d["date"] == claim.event_date for d in claim.slots.get("dates", [])):
+                dated.append(claim)
+            continue
+        if claim.slots.get("dates"):
+            continue            # (a date of its own, though no day: left as it is)
+        if clause_tense(claim.statement) == "future":
+            ahead = [c for c in dated if c.event_date >= document_date]
+            if ahead:
+                claim.event_date = claim.resolves_by = ahead[-1].event_date
+                claim.slots["date_from"] = ahead[-1].statement
+            continue
+        recent = [c for c in dated if week_before <= c.event_date <= document_date]
+        claim.event_date = recent[-1].event_date if recent else document_date
+        claim.slots["date_from"] = recent[-1].statement if recent else "the document's date"
+
+
 def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
     """"The USDA forecast a 3.4% rise in food prices for 2025. Beef prices are set to rise by
     3.2%, pork by 1.2%": a forecast naming no horizon, in the paragraph of one that does,
