@@ -2919,7 +2919,29 @@ def test_a_deed_reported_with_a_count_is_a_claim(text: str) -> None:
 
 
 def test_a_deed_dated_by_a_year_alone_is_still_no_claim() -> None:      # (a guard)
-    assert parsed("Usage has grown during 2023.", date="2024-07-01") == []
+    (usage,) = parsed("Usage has grown during 2023.", date="2024-07-01")
+    assert not usage.active and usage.slots["inactive_because"] == "names, counts and dates nothing to check"
+
+
+@pytest.mark.parametrize("text", ["There is a further surcharge for diesel and second cars.",
+                                  "However, the proposal was not passed by the committee.",
+                                  "Neither captain finished the game because of injuries."])
+def test_a_clause_naming_counting_and_dating_nothing_is_listed_inactive_for_the_kind_reader(text: str) -> None:
+    # (it was dropped unseen; listed inactive, the kind reader tracks it when it reads a checkable claim)
+    (claim,) = parsed(text, date="2019-03-05")
+    assert not claim.active and claim.kind == "opinion"
+    assert claim.slots["inactive_because"] == "names, counts and dates nothing to check"
+
+
+def test_the_kind_reader_tracks_a_clause_that_names_nothing_when_it_reads_a_deed() -> None:
+    from monitor.judge.claims import parse_document
+    from monitor.judge.kind_model import loaded_kind_model
+
+    document = parse_document(b"---\ndate: 2019-03-05\n---\nHowever, the proposal was not passed by the committee. "
+                              b"The closure is unavoidable.\n", "docs/unseen.txt")
+    deed, view = extract_claims(document, reader=loaded_kind_model())
+    assert deed.active and deed.kind == "fact"          # (was never listed)
+    assert not view.active
 
 
 @pytest.mark.parametrize("text", [

@@ -1919,7 +1919,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if past_deed and not evaluative and not _SPECULATION_RE.search(clause) and _COUNTED.search(clause) and \
             not re.match(r"^(?:I|We|You|He|She|It|They|This|That|These|Those)\b", clause):
         return "fact", None, None                  # "Two countdowns were scrubbed": a deed counted, to check
-    return None, None, None
+    # ("However, the proposal was not passed by the committee"): listed inactive, so that the
+    # kind reader, reading it as a deed later coverage could check, tracks it
+    return "opinion", None, "names, counts and dates nothing to check"
 
 
 # a period the text itself points ahead to ("next week", "by the end of 2024", "for 2018"), as a
