@@ -138,3 +138,14 @@ def test_the_training_script_and_the_product_name_the_same_labels_in_the_same_or
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     assert script.LABELS == LABELS
+
+
+def test_the_shipped_policy_tracks_an_inactive_claim_it_reads_as_a_claim_more_likely_than_not() -> None:
+    claims = claims_of(PORT)
+    outlook = next(c for c in claims if "outlook" in c.statement)
+    policy = loaded_kind_model().policy
+    dropped = reread_kinds([outlook], np.array([row(none=0.95, fact=0.05)]), policy)[0]
+    assert not dropped.active
+    # (stop 29's policy kept it inactive below p(none) 0.2 only)
+    assert reread_kinds([dropped], np.array([row(none=0.4, fact=0.6)]), policy)[0].active
+    assert not reread_kinds([dropped], np.array([row(none=0.6, fact=0.4)]), policy)[0].active
