@@ -140,7 +140,7 @@ def test_the_training_script_and_the_product_name_the_same_labels_in_the_same_or
     assert script.LABELS == LABELS
 
 
-def test_the_shipped_policy_tracks_an_inactive_claim_it_reads_as_a_claim_more_likely_than_not() -> None:
+def test_the_shipped_policy_tracks_what_it_reads_as_a_claim_more_likely_than_not_and_drops_the_rest() -> None:
     claims = claims_of(PORT)
     outlook = next(c for c in claims if "outlook" in c.statement)
     policy = loaded_kind_model().policy
@@ -149,3 +149,5 @@ def test_the_shipped_policy_tracks_an_inactive_claim_it_reads_as_a_claim_more_li
     # (stop 29's policy kept it inactive below p(none) 0.2 only)
     assert reread_kinds([dropped], np.array([row(none=0.4, fact=0.6)]), policy)[0].active
     assert not reread_kinds([dropped], np.array([row(none=0.6, fact=0.4)]), policy)[0].active
+    # and a tracked one it reads as nothing to check with p 0.87 is dropped (stop 29's kept it)
+    assert not reread_kinds([outlook], np.array([row(none=0.87, fact=0.13)]), policy)[0].active
