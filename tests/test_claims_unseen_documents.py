@@ -3853,3 +3853,34 @@ def test_a_happening_reported_without_its_day_takes_the_day_of_the_last_one_date
     claims = read("The Christmas market will be held on Saturday, December 3.\n\nThere will even be an opportunity "
                   "for little ones to have their photograph taken with Father Christmas.", "2016-11-13")
     assert the(claims, "Father Christmas").event_date == "2016-12-03"
+
+
+@pytest.mark.parametrize("text, written, slot, expected", [
+    # a weekday beside a verb in the past is the day it was done, however far ahead the clause looks
+    ("The City Council on Thursday voted to boost sewer rates by 40 percent over the next three years.",
+     "2009-09-18", "event_date", "2009-09-17"),                 # (was the Thursday after)
+    ("The Central Bank of Kenya on Monday retained its policy rate at 10 per cent with inflation expected to "
+     "remain within its target.", "2017-01-31", "event_date", "2017-01-30"),
+    # a quarter of a financial year written with its years
+    ("Real GDP growth for Q1, 2024-25 is projected at 6.6 per cent.", "2024-04-05", "resolves_by", "2024-09-30"),
+    # "before Christmas": by Christmas Eve
+    ("There will be a double payment of the child benefit before Christmas.", "2023-10-10", "resolves_by",
+     "2023-12-24"),
+    # "the financial year ahead": the next one
+    ("The budget aims to raise an extra R1bn in the financial year ahead.", "2019-02-20", "resolves_by",
+     "2020-06-30"),
+])
+def test_days_done_said_and_financial_periods_written_in_full(text: str, written: str, slot: str,
+                                                              expected: str) -> None:
+    (claim,) = [c for c in parsed(text, date=written) if c.active]
+    assert getattr(claim, slot) == expected
+
+
+def test_a_forecast_the_kind_reader_reads_in_an_event_resolves_by_its_horizon_not_the_day_it_was_said() -> None:
+    from monitor.judge.claims import parse_document
+    from monitor.judge.kind_model import loaded_kind_model
+
+    document = parse_document(b"---\ndate: 2021-07-14\n---\nThe carrier has today announced that EE will offer 5G "
+                              b"connectivity anywhere in the UK by 2028.\n", "docs/unseen.txt")
+    (claim,) = extract_claims(document, reader=loaded_kind_model())
+    assert claim.kind == "forecast" and claim.resolves_by == "2028-12-31"      # (was today, the event's day)

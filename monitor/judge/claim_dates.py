@@ -54,6 +54,9 @@ _DATE_PATTERNS = (
     # Europe; a slash date is left alone: American texts write the month first)
     ("numday", re.compile(r"\b(?:(?:on|by|before|until|from|since)\s+)?(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\."
                           r"(?P<y>(?:19|20)\d{2})\b(?!\.\d)")),
+    # "Q1, 2024-25", "Q1:2024-25": that quarter of the financial year 2024-25 (before the year alone)
+    ("fyquarter", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?Q(?P<q2>[1-4])\s*[,:]?\s*(?:19|20)\d{2}[-–/]"
+                             r"(?P<y3>\d{2})\b(?![-–/]\d)")),
     # "for 2025-26": a financial year, to 30 June of its second year (Australia's; the UK's and
     # India's end on 31 March, the US government's on 30 September)
     ("fiscal", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<fy1>(?:19|20)\d{2})[-–/](?P<fy2>(?:20)?\d{2})\b"
@@ -67,7 +70,9 @@ _DATE_PATTERNS = (
     # (and India's "this fiscal", "the ongoing financial year")
     ("fy", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?P<which>current|this|next|coming|ongoing)\s+"
                       r"(?:(?:financial|fiscal)\s+year\b|fiscal(?=\s*[.,;:)]|\s+(?:and|to|in|as|from|on|with|compared|"
-                      r"against|amid|when|while|after|before|is|was|will)\b))", re.IGNORECASE)),
+                      r"against|amid|when|while|after|before|is|was|will)\b))|"
+                      r"\b(?:(?:in|for|by|during|over)\s+)?the\s+(?:financial|fiscal)\s+year\s+(?P<ahead>ahead)\b",   # ("the financial year ahead")
+                      re.IGNORECASE)),
     # "Q3 FY25", "the third quarter of fiscal 2025": that quarter of that financial year (not of the calendar)
     ("fyquarter", re.compile(r"\b(?:(?:in|for|by|during|over)\s+)?(?:the\s+)?(?:Q(?P<q>[1-4])\s*(?:of\s+)?|"
                              r"(?P<qw>(?i:first|second|third|fourth))[\s-](?i:quarter)\s+of\s+(?:the\s+)?)"
@@ -112,7 +117,10 @@ _DATE_PATTERNS = (
     # "free from 3am on Christmas Day", "on New Year's Eve": days of a fixed date
     # (not "Chinese New Year's Day" or "Lunar New Year's Eve": those move with the moon)
     ("holidayday", re.compile(r"\b(?:(?:on|by|before|until|from|since)\s+)?(?<!Chinese )(?<!Lunar )"
-                              r"(?P<h>Christmas Day|Christmas Eve|Boxing Day|New Year[’']s (?:Day|Eve))\b")),
+                              r"(?P<h>Christmas Day|Christmas Eve|Boxing Day|New Year[’']s (?:Day|Eve))\b|"
+                              # ("a double payment before Christmas": by Christmas Eve; "by Christmas": the day)
+                              r"\b(?P<by>before|by|until|in time for)\s+(?P<xmas>Christmas)\b(?!\s+(?:season|period|quarter|"
+                              r"trading|market|tree|lights|shopping|holidays?|break)\b)")),
     # "a slight increase in sales this Christmas season", "seasonal workers for the holiday period"
     # (November and December: the season's shopping, hiring and travel)
     ("holiday", re.compile(r"\b(?:this|the)\s+(?:Christmas|festive|holiday)(?:\s+(?:season|period|quarter))?\b|"
@@ -234,10 +242,15 @@ _OPENS_SAYING = re.compile(r",?\s+(?:[\w’'&.-]+\s+){1,5}?(?:announced|said|tol
                            r"disclosed|stated|warned)\b")
 
 
+_SAID_RIGHT_AFTER = re.compile(r"\s+(?:announced|said|confirmed|revealed|unveiled|disclosed|stated|warned|told)\b")
+
+
 def said_on(text_before: str, date_text: str = "", text_after: str = "") -> bool:
     """Whether a date right after ``text_before`` is the day something was said ("announced on
     Friday that ..."), not a day the claim is about (``date_text``: the date itself, when known;
     ``text_after``: what follows it, "On Tuesday, Folgers announced ...")."""
+    if _SAID_RIGHT_AFTER.match(text_after):
+        return True             # "BT has today announced that ...", "The bank on Monday said ..."
     if re.fullmatch(r"\s*(?:on\s+)?", text_before, re.IGNORECASE) and re.match(rf"(?:on\s+)?(?:{_WEEKDAY_RE})$", date_text, re.IGNORECASE) and \
             _OPENS_SAYING.match(text_after):
         return True
@@ -269,6 +282,27 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                   "ten": 10, "twelve": 12}
+
+
+# a verb in the past right before or after a weekday: the deed was done that day, however far
+# ahead the rest of the clause looks
+_PAST_FORMS = (r"(?:(?!(?:expected|scheduled|planned|slated|due|timed|billed|booked|listed|called|set|"
+               r"needed|intended|hoped|aimed|proposed|tipped|tabled|earmarked)\b)[a-z]+ed|won|held|took|made|"
+               r"kept|said|told|gave|rose|fell|struck|lost|sold|paid|began|ran|came|saw|left|got)")
+_PAST_AFTER = re.compile(rf"^,?\s+{_PAST_FORMS}\b")
+_PAST_BEFORE = re.compile(rf"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bwill )"
+                          rf"\b{_PAST_FORMS}\s+$")
+
+
+def _done_that_day(text_before: str, span: str, text_after: str) -> bool:
+    """"on Monday retained its policy rate", "voted on Thursday": a weekday the verb beside it
+    puts in the past (not "closed until Monday": a bound, not a day)."""
+    if re.match(r"(?:until|till|by|from|before|after|since)\b", span, re.IGNORECASE):
+        return False
+    if _PAST_AFTER.match(text_after):
+        return True
+    # (the verb right before "on" or "in" and the day: not "a rate cut at the July meeting")
+    return bool(re.match(rf"(?:(?:on|in)\s+)?(?:{_WEEKDAY_RE}|{_MONTH_RE})", span, re.IGNORECASE) and _PAST_BEFORE.search(text_before))
 
 
 def _until_ahead(text: str, start: int, span: str) -> bool:
@@ -631,15 +665,18 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved, end = _financial_year(year, month)
                 precision = "year"
             elif precision == "holidayday":
-                month_day = _FIXED_HOLIDAYS[match.group("h").replace("’", "'")]
+                holiday = match.group("h") or ("Christmas Eve" if match.group("by") == "before" else "Christmas Day")
+                month_day = _FIXED_HOLIDAYS[holiday.replace("’", "'")]
                 resolved = end = _nearest_year(lambda y: date(y, *month_day), today, future)
                 precision = "day"
             elif precision == "holiday":
                 resolved, end = date(today.year, 11, 1), date(today.year, 12, 31)
                 precision = "month"
             elif precision == "fyquarter":
-                first, _ = _named_financial_year(match.group("y1") or match.group("y2"), years)
-                quarter = int(match.group("q")) if match.group("q") else _QUARTERS[match.group("qw").lower()]
+                groups = match.groupdict()
+                first, _ = _named_financial_year(groups.get("y1") or groups.get("y2") or groups.get("y3"), years)
+                number = groups.get("q") or groups.get("q2")
+                quarter = int(number) if number else _QUARTERS[groups["qw"].lower()]
                 resolved = _months_later(first, 3 * (quarter - 1))
                 end = _months_later(first, 3 * quarter) - timedelta(days=1)
                 precision = "quarter"
@@ -648,7 +685,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 precision = "year"
             elif precision == "fy":
                 year = today.year if today.month <= fiscal_end else today.year + 1     # the year it ends in
-                year += 1 if match.group("which").lower() in ("next", "coming") else 0
+                year += 1 if (match.group("which") or match.group("ahead")).lower() in ("next", "coming", "ahead") else 0
                 resolved, end = _financial_year(year, fiscal_end)
                 precision = "year"
             elif precision == "dayrange":
@@ -869,7 +906,10 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif re.fullmatch(r"this (?:morning|afternoon|evening)", phrase, re.IGNORECASE):
                 resolved = today
             elif phrase.split()[-1] in _WEEKDAYS:
-                ahead = True if _until_ahead(text, match.start(), span) else future
+                until = _until_ahead(text, match.start(), span)
+                ahead = True if until else future
+                if ahead and not until and _done_that_day(text[:match.start()], span, text[match.end():]):
+                    ahead = False        # "The City Council on Thursday voted to ... over the next three years"
                 if said_on(text[:match.start()], span, text[match.end():]):
                     ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
                 if re.match(r"(?:’s|'s)?\s+(?:close|closing|session|trading)\b", text[match.end():], re.IGNORECASE):
@@ -892,8 +932,10 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 which = re.match(r"(next|last)\s+", phrase, flags=re.I)
                 parts = phrase[which.end() if which else 0:].split()
                 month = _FULL_MONTHS.index(parts[0]) + 1
-                ahead = (True if _until_ahead(text, match.start(), span) else future) if which is None else \
-                    which.group(1).lower() == "next"
+                until = _until_ahead(text, match.start(), span)
+                ahead = (True if until else future) if which is None else which.group(1).lower() == "next"
+                if which is None and ahead and not until and _done_that_day(text[:match.start()], span, text[match.end():]):
+                    ahead = False        # "works commenced in September and should be completed in 2017"
                 resolved = _month_start(month, parts[1:], today, ahead)
                 if which and ahead and resolved <= today:
                     # (no grace for a month just ended; "from next January", written in January: the one after)

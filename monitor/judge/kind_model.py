@@ -143,6 +143,11 @@ def _dates_for(kind: str, claim: Claim) -> tuple[str | None, str | None]:
         # an event happens on its day: "approved the 2023-26 budgets Friday" (the rules, reading
         # a fact, kept the first date, the budgets' year)
         return event_date, claim.resolves_by or resolves_by
+    if claim.kind == "event" and kind == "forecast" and claim.resolves_by and document_date and \
+            claim.resolves_by <= document_date:
+        # an event's day gone is no forecast's horizon: "BT has today announced that EE will offer
+        # 5G ... by 2028" resolves by the end of 2028, not on the day it was announced
+        return claim.event_date or event_date, resolves_by or claim.resolves_by
     return claim.event_date or event_date, claim.resolves_by or resolves_by
 
 
