@@ -3884,3 +3884,18 @@ def test_a_forecast_the_kind_reader_reads_in_an_event_resolves_by_its_horizon_no
                               b"connectivity anywhere in the UK by 2028.\n", "docs/unseen.txt")
     (claim,) = extract_claims(document, reader=loaded_kind_model())
     assert claim.kind == "forecast" and claim.resolves_by == "2028-12-31"      # (was today, the event's day)
+
+
+@pytest.mark.parametrize("text, written, slot, expected", [
+    ("Chief Minister Jayalalithaa on Wednesday laid the foundation stone for the reservoir, which will be "
+     "completed in two years.", "2013-09-12", "event_date", "2013-09-11"),       # (was the next Wednesday)
+    ("The third factory is expected to be commissioned in the first six months of 2023.", "2022-08-30",
+     "resolves_by", "2023-06-30"),                                               # (was the end of 2023)
+    ("An additional 600 acres will be made available in a fortnight.", "2013-09-12", "resolves_by", "2013-09-26"),
+    ("In a couple of days, work would be started on the 509 acres of land.", "2013-09-12", "resolves_by",
+     "2013-09-14"),
+])
+def test_an_irregular_past_beside_a_weekday_half_a_year_in_months_and_a_fortnight(text: str, written: str,
+                                                                                  slot: str, expected: str) -> None:
+    claim = [c for c in parsed(text, date=written) if c.active][0]
+    assert getattr(claim, slot) == expected

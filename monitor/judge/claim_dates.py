@@ -217,6 +217,9 @@ _DATE_PATTERNS = (
     # (and "in about two months": as many, give or take)
     ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:(?:\d+|one|two|three|a)\s+or\s+)?"
                        rf"{_ABOUT}(?:\d+|two|three|four|five|six|seven|ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
+    # "in a fortnight", "in a couple of days": two weeks, two days
+    ("fortnight", re.compile(r"\b(?:in|within)\s+(?:a|one)\s+(?:(?P<fortnight>fortnight)|couple\s+of\s+(?P<unit>days|weeks))\b",
+                             re.IGNORECASE)),
     ("month", re.compile(rf"\bin\s+{_ABOUT}(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
     ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|five|six|seven|"
                         r"eight|nine|ten|twelve)\s+(?P<unit>years|months)|(?P<decade>decade))\b", re.IGNORECASE)),
@@ -224,7 +227,7 @@ _DATE_PATTERNS = (
                          rf"(?:(?:early|mid|late|end of)[\s-]+)?(?:(?i:next|last)\s+(?=[A-Z]))?"    # ("until next March")
                          rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}}|,\s+(?:19|20)\d{{2}}(?!\d|,\d))?\b")),   # ("September, 2010")
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
-                        r"(?:first|second)\s+half\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),
+                        r"(?:first|second)\s+(?:half|six\s+months)\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),   # ("the first six months of 2023")
     ("year", re.compile(r"\b(?i:in|into|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or)\s+"
                         r"[\"“‘']?(?i:at least\s+)?(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),     # ("until at least 2026", by "mid-2020")
 )
@@ -288,7 +291,8 @@ _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
 # ahead the rest of the clause looks
 _PAST_FORMS = (r"(?:(?!(?:expected|scheduled|planned|slated|due|timed|billed|booked|listed|called|set|"
                r"needed|intended|hoped|aimed|proposed|tipped|tabled|earmarked)\b)[a-z]+ed|won|held|took|made|"
-               r"kept|said|told|gave|rose|fell|struck|lost|sold|paid|began|ran|came|saw|left|got)")
+               r"kept|said|told|gave|rose|fell|struck|lost|sold|paid|began|ran|came|saw|left|got|laid|led|sent|"
+               r"spent|built|brought|bought|found|fought|chose|drew|grew|wrote|spoke|broke|stood|shut|swore)")
 _PAST_AFTER = re.compile(rf"^,?\s+{_PAST_FORMS}\b")
 _PAST_BEFORE = re.compile(rf"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bwill )"
                           rf"\b{_PAST_FORMS}\s+$")
@@ -862,6 +866,10 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     year = _reported_quarter_year(year, quarter, today)
                 resolved = date(year, 3 * quarter - 2, 1)
                 end = _month_end(year, 3 * quarter)
+            elif precision == "fortnight":
+                resolved = end = today + timedelta(days=14 if match.group("fortnight") or
+                                                   match.group("unit").lower() == "weeks" else 2)
+                precision = "day"
             elif precision == "half":
                 words = phrase.lower().split()
                 year = int(words[-1])
@@ -908,7 +916,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif phrase.split()[-1] in _WEEKDAYS:
                 until = _until_ahead(text, match.start(), span)
                 ahead = True if until else future
-                if ahead and not until and _done_that_day(text[:match.start()], span, text[match.end():]):
+                if ahead is not False and not until and _done_that_day(text[:match.start()], span, text[match.end():]):
                     ahead = False        # "The City Council on Thursday voted to ... over the next three years"
                 if said_on(text[:match.start()], span, text[match.end():]):
                     ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
@@ -934,7 +942,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 month = _FULL_MONTHS.index(parts[0]) + 1
                 until = _until_ahead(text, match.start(), span)
                 ahead = (True if until else future) if which is None else which.group(1).lower() == "next"
-                if which is None and ahead and not until and _done_that_day(text[:match.start()], span, text[match.end():]):
+                if which is None and ahead is not False and not until and _done_that_day(text[:match.start()], span, text[match.end():]):
                     ahead = False        # "works commenced in September and should be completed in 2017"
                 resolved = _month_start(month, parts[1:], today, ahead)
                 if which and ahead and resolved <= today:
