@@ -902,7 +902,7 @@ def test_a_forecast_without_a_horizon_shares_its_paragraphs() -> None:
     beef = the(claims, "Beef prices", "3.2%")
     assert beef.resolves_by == "2025-12-31" and "3.4%" in beef.slots["horizon_from"]
     assert the(claims, "Pork", "1.2%").resolves_by == "2025-12-31"
-    assert the(claims, "egg prices").resolves_by is None          # another paragraph: no horizon given
+    assert the(claims, "egg prices").resolves_by is None          # another matter: no horizon given
 
 
 def test_a_future_relative_clause_describes_a_noun_and_does_not_make_a_forecast() -> None:
@@ -3899,3 +3899,11 @@ def test_an_irregular_past_beside_a_weekday_half_a_year_in_months_and_a_fortnigh
                                                                                   slot: str, expected: str) -> None:
     claim = [c for c in parsed(text, date=written) if c.active][0]
     assert getattr(claim, slot) == expected
+
+
+def test_a_forecast_without_a_horizon_shares_the_last_one_named_in_an_earlier_paragraph() -> None:
+    claims = parsed("The new terminal is expected to open by 2021.\n\n"
+                    "The terminal will also include a larger security checkpoint with 14 lanes.", date="2017-12-06")
+    checkpoint = the(claims, "14 lanes")
+    assert checkpoint.resolves_by == "2021-12-31"      # (was none: the horizon was a paragraph before)
+    assert checkpoint.slots["horizon_from"] == "The new terminal is expected to open by 2021."

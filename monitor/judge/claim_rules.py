@@ -3528,10 +3528,17 @@ def date_undated_events(claims: list[Any], document_date: str | None) -> None:
         claim.slots["date_from"] = recent[-1].statement if recent else "the document's date"
 
 
+# "Separately, egg prices are expected to climb 20%.": another matter, which the horizon before
+# does not bound
+_NEW_MATTER = re.compile(r"(?:Separately|Meanwhile|Elsewhere|In other (?:news|matters|business)|On another note)\b",
+                         re.IGNORECASE)
+
+
 def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
     """"The USDA forecast a 3.4% rise in food prices for 2025. Beef prices are set to rise by
-    3.2%, pork by 1.2%": a forecast naming no horizon, in the paragraph of one that does,
-    shares it (and says which claim it came from, for the reviewer)."""
+    3.2%, pork by 1.2%": a forecast naming no horizon shares the horizon of the last forecast
+    before it that names one, in its paragraph or an earlier one (and says which claim it came
+    from, for the reviewer)."""
     _sentence_final_horizons(units, document_date)
     last: Unit | None = None
     change: Unit | None = None        # the last dated change decided ("On April 21, a weekly pass will rise to $33")
@@ -3554,7 +3561,8 @@ def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
             unit.kind, unit.event_date, unit.resolves_by = "event", decided.event_date, decided.resolves_by
             unit.slots["date_from"] = decided.statement
             continue
-        if unit.resolves_by is None and not own and last is not None and last.paragraph == unit.paragraph:
+        if unit.resolves_by is None and not own and last is not None and not (
+                last.paragraph != unit.paragraph and _NEW_MATTER.match(unit.quote)):
             unit.resolves_by = last.resolves_by
             unit.slots["horizon_from"] = last.statement
         if own and unit.resolves_by:
