@@ -240,12 +240,11 @@ _SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveil
 _FORECAST_ON = re.compile(r"\b(?:forecast|forecasted|predicted|projected)\s*$")
 
 
+_SAYING = r"(?:announced|said|told|reported|confirmed|unveiled|revealed|disclosed|stated|warned)\b"
+# "BT has today announced that ...", "The bank on Monday said ...": a saying right after the date
+_SAID_RIGHT_AFTER = re.compile(rf"\s+{_SAYING}")
 # "On Tuesday, Folgers announced it would ...": a weekday opening the sentence, before its saying
-_OPENS_SAYING = re.compile(r",?\s+(?:[\w’'&.-]+\s+){1,5}?(?:announced|said|told|reported|confirmed|unveiled|revealed|"
-                           r"disclosed|stated|warned)\b")
-
-
-_SAID_RIGHT_AFTER = re.compile(r"\s+(?:announced|said|confirmed|revealed|unveiled|disclosed|stated|warned|told)\b")
+_OPENS_SAYING = re.compile(rf",?\s+(?:[\w’'&.-]+\s+){{1,5}}?{_SAYING}")
 
 
 def said_on(text_before: str, date_text: str = "", text_after: str = "") -> bool:
@@ -253,9 +252,9 @@ def said_on(text_before: str, date_text: str = "", text_after: str = "") -> bool
     Friday that ..."), not a day the claim is about (``date_text``: the date itself, when known;
     ``text_after``: what follows it, "On Tuesday, Folgers announced ...")."""
     if _SAID_RIGHT_AFTER.match(text_after):
-        return True             # "BT has today announced that ...", "The bank on Monday said ..."
-    if re.fullmatch(r"\s*(?:on\s+)?", text_before, re.IGNORECASE) and re.match(rf"(?:on\s+)?(?:{_WEEKDAY_RE})$", date_text, re.IGNORECASE) and \
-            _OPENS_SAYING.match(text_after):
+        return True
+    if re.fullmatch(r"\s*(?:on\s+)?", text_before, re.IGNORECASE) and _OPENS_SAYING.match(text_after) and \
+            re.match(rf"(?:on\s+)?(?:{_WEEKDAY_RE})$", date_text, re.IGNORECASE):
         return True
     if _FORECAST_ON.search(text_before) and re.match(rf"(?:on\s+)?(?:{_WEEKDAY_RE})\b", date_text):
         return True
@@ -306,7 +305,19 @@ def _done_that_day(text_before: str, span: str, text_after: str) -> bool:
     if _PAST_AFTER.match(text_after):
         return True
     # (the verb right before "on" or "in" and the day: not "a rate cut at the July meeting")
-    return bool(re.match(rf"(?:(?:on|in)\s+)?(?:{_WEEKDAY_RE}|{_MONTH_RE})", span, re.IGNORECASE) and _PAST_BEFORE.search(text_before))
+    return bool(re.match(rf"(?:(?:on|in)\s+)?(?:{_WEEKDAY_RE}|{_MONTH_RE})", span, re.IGNORECASE)) and \
+        bool(_PAST_BEFORE.search(text_before))
+
+
+def _pointed(text: str, start: int, end: int, future: bool | None) -> bool | None:
+    """Which way the weekday or month at ``text[start:end]`` points: ahead after an "until" that
+    points ahead, back beside a verb in the past, else as the clause's tense (``future``)."""
+    span = text[start:end]
+    if _until_ahead(text, start, span):
+        return True
+    if future is not False and _done_that_day(text[:start], span, text[end:]):
+        return False             # "The City Council on Thursday voted to ... over the next three years"
+    return future
 
 
 def _until_ahead(text: str, start: int, span: str) -> bool:
@@ -914,10 +925,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif re.fullmatch(r"this (?:morning|afternoon|evening)", phrase, re.IGNORECASE):
                 resolved = today
             elif phrase.split()[-1] in _WEEKDAYS:
-                until = _until_ahead(text, match.start(), span)
-                ahead = True if until else future
-                if ahead is not False and not until and _done_that_day(text[:match.start()], span, text[match.end():]):
-                    ahead = False        # "The City Council on Thursday voted to ... over the next three years"
+                ahead = _pointed(text, match.start(), match.end(), future)
                 if said_on(text[:match.start()], span, text[match.end():]):
                     ahead = False        # "Ford announced on Wednesday that it plans ...": when it was said
                 if re.match(r"(?:’s|'s)?\s+(?:close|closing|session|trading)\b", text[match.end():], re.IGNORECASE):
@@ -940,10 +948,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 which = re.match(r"(next|last)\s+", phrase, flags=re.I)
                 parts = phrase[which.end() if which else 0:].split()
                 month = _FULL_MONTHS.index(parts[0]) + 1
-                until = _until_ahead(text, match.start(), span)
-                ahead = (True if until else future) if which is None else which.group(1).lower() == "next"
-                if which is None and ahead is not False and not until and _done_that_day(text[:match.start()], span, text[match.end():]):
-                    ahead = False        # "works commenced in September and should be completed in 2017"
+                # ("works commenced in September and should be completed in 2017": the September gone)
+                ahead = _pointed(text, match.start(), match.end(), future) if which is None else \
+                    which.group(1).lower() == "next"
                 resolved = _month_start(month, parts[1:], today, ahead)
                 if which and ahead and resolved <= today:
                     # (no grace for a month just ended; "from next January", written in January: the one after)

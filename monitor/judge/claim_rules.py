@@ -1989,14 +1989,13 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
         first = ahead[0]      # "legislation agreed in 2020 ... set to hit €100 per tonne in 2030"
     if document_date and first["end"] < document_date:
         return event_date, None                       # already happened when the document was written
+    eve = (date.fromisoformat(first["date"]) - timedelta(days=1)).isoformat()
     if re.match(r"before\s+(?!the\s+end\b)", first["text"], re.IGNORECASE) and first["precision"] not in ("day", "week"):
-        # "completed before December 2026", "not online before 2016": by the eve of that period
-        return event_date, (date.fromisoformat(first["date"]) - timedelta(days=1)).isoformat()
+        return event_date, eve          # "completed before December 2026", "not online before 2016"
     if first.get("until"):
         if first["precision"] in ("day", "week"):
             return event_date, first["date"]              # "until the election on July 21": that day
-        # "until at least 2025", "until at least October 2024": it holds to the eve of that period
-        return event_date, (date.fromisoformat(first["date"]) - timedelta(days=1)).isoformat()
+        return event_date, eve          # "until at least 2025": it holds to the eve of that period
     if first["precision"] == "week" and re.search(r"\bweek\b", first["text"]) and \
             not first["text"].lower().startswith("this"):
         return event_date, first["end"]                # "next week": to the Sunday that ends it

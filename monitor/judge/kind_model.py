@@ -41,8 +41,8 @@ def model_input(kind: str, active: bool, statement: str, quote: str) -> tuple[st
 @dataclass(frozen=True)
 class KindPolicy:
     """When the model's reading replaces the rules' (chosen by story-grouped cross-validation on
-    extraction-dev, out-of-fold predictions; ``revive_below`` raised by stop 42 on documents the
-    model never trained on; see the model card)."""
+    extraction-dev, out-of-fold predictions; ``drop_at`` and ``revive_below`` moved by stop 42 on
+    documents the model never trained on; see the model card)."""
 
     drop_at: float = 0.85      # a tracked claim the model reads as *none* this surely is set inactive (stop 42)
     revive_below: float = 0.5  # an inactive one it reads as *none* less surely than this is tracked (stop 42)
