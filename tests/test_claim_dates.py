@@ -176,9 +176,24 @@ def test_when_a_poll_was_taken_is_no_date_of_its_claim() -> None:
     ("The U.S. Treasury will sell $38 billion; the Treasury said.", 9),     # "Treasury" alone names no country
     ("Nothing here names a country.", 6),
     ("New Delhi: TCS plans to hire 40,000 freshers; Wipro's Rs 3,000 crore buyback.", 3),   # a dateline, rupees
+    ("Welsh councils will receive £6.1bn from the Revenue Support Grant.", 3),     # Wales, pounds (were June)
 ])
 def test_a_financial_year_ends_where_the_document_is_set(body: str, month: int) -> None:
     assert fiscal_year_end(body) == month
+
+
+@pytest.mark.parametrize("text, written, start, end", [
+    ("The budget gap for the fiscal year that begins July 1 is expected to hit $1.3 billion", "2011-10-20",
+     "2012-07-01", "2013-06-30"),
+    ("will serve 23.4 million passengers in the upcoming financial year which begins Oct. 1", "2022-09-10",
+     "2022-10-01", "2023-09-30"),
+    ("will keep funding for the upcoming fiscal year beginning in July equal", "2018-03-10", "2018-07-01", "2019-06-30"),
+])
+def test_a_financial_year_that_begins_on_a_day_runs_a_year_from_it(text: str, written: str, start: str,
+                                                                    end: str) -> None:
+    # (the first two were the day it begins; the third ended in July 2018)
+    found = find_dates(text, written, True)
+    assert [(d["date"], d["end"]) for d in found] == [(start, end)]
 
 
 def test_a_second_match_of_one_pattern_is_read_by_that_pattern() -> None:

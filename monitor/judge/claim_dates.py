@@ -29,6 +29,11 @@ _WEEK_NUMBER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 
 _RANGE_DAY = rf"{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE}(?:\s+(?:19|20)\d{{2}})?"
 _ABOUT = r"(?:(?:about|around|roughly|some|approximately|nearly|almost)\s+)?"
 _DATE_PATTERNS = (
+    # "the fiscal year that begins July 1", "the upcoming financial year which begins Oct. 1", "the fiscal
+    # year beginning in July": the twelve months from that day's next one (first: not the day alone)
+    ("yearstarting", re.compile(rf"\b(?:for\s+|in\s+|during\s+)?the\s+(?:(?:upcoming|coming|next|new)\s+)?(?:financial|fiscal|budget)\s+"
+                                rf"year,?\s+(?:beginning|starting|(?:that|which)\s+(?:begins|starts))\s+(?:on\s+|in\s+)?"
+                                rf"(?P<m>{_MONTH_RE})(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # "in the 2nd to 3rd week of March", "the 4th week of May": week n of a month ends on its day 7n;
     # "at the beginning of March" is its early part (to the 10th)
     ("monthweeks", re.compile(rf"\b(?:(?:in|by|during|from|at|until)\s+)?the\s+(?:(?P<w1>{_WEEK_ORDINAL})(?:\s*(?:to|and|or|-|–)"
@@ -347,9 +352,9 @@ def _alternative_dates(statement: str, first: str, second: str) -> bool:
 # Canada and the UK (its government's year), 30 September for the US government, 30 June in
 # Australia and New Zealand (and when nothing says).
 _FISCAL_COUNTRIES = (
-    (3, re.compile(r"¥|\b(?:India|Indian|RBI|rupees?|Sensex|crores?|lakhs?|Rs|New Delhi|Mumbai|Bengaluru|Chennai|"
+    (3, re.compile(r"¥|£|\b(?:India|Indian|RBI|rupees?|Sensex|crores?|lakhs?|Rs|New Delhi|Mumbai|Bengaluru|Chennai|"
                    r"Japan|Japanese|BOJ|yen|Tokyo|Canada|Canadian|Ottawa|Britain|British|"
-                   r"UK|U\.K\.|England|English|Scotland|HMRC|Westminster)(?!\w)")),
+                   r"UK|U\.K\.|England|English|Scotland|Scottish|Wales|Welsh|Cardiff|HMRC|Westminster)(?!\w)")),
     (9, re.compile(r"\b(?:U\.S\.|US|American|Congress|federal government|Pentagon|White House)(?!\w)")),
     (6, re.compile(r"\b(?:Australia|Australian|RBA|ASX|Queensland|NSW|Victoria|Sydney|Melbourne|New Zealand|"
                    r"Canberra)(?!\w)")),
@@ -678,6 +683,17 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 year = int(match.group("y")) if match.group("y") else \
                     today.year + (_month_end(today.year, month) < today)         # the next such month end
                 resolved, end = _financial_year(year, month)
+                precision = "year"
+            elif precision == "yearstarting":
+                month = 1 + next(i for i, name in enumerate(_FULL_MONTHS) if name.startswith(match.group("m")[:3]))
+                day = int(match.group("d") or 1)
+                try:
+                    start = date(int(match.group("y")), month, day) if match.group("y") else \
+                        _nearest_year(lambda y: date(y, month, day), today, True)
+                    end = date(start.year + 1, month, day) - timedelta(days=1)
+                except ValueError:
+                    continue
+                resolved = start
                 precision = "year"
             elif precision == "holidayday":
                 holiday = match.group("h") or ("Christmas Eve" if match.group("by") == "before" else "Christmas Day")
