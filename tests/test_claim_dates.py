@@ -52,6 +52,11 @@ from monitor.judge.claim_dates import (
     ("enplanements up 25% over the coming year", "2023-04-20", True, "2024-04-20", "2024-04-20"),
     ("profit growth held back in the year ahead", "2024-02-10", True, "2025-02-10", "2025-02-10"),
     ("over the next decade", "2024-06-18", True, "2034-06-30", "2034-06-30"),
+    # (these four were no date at all)
+    ("the turbine is expected to operate for the next 15 years", "2021-07-29", True, "2036-07-31", "2036-07-31"),
+    ("to pay five per cent more in each of the next four years", "2022-12-16", True, "2026-12-31", "2026-12-31"),
+    ("the new trains will be arriving over the next couple of years", "2023-02-28", True, "2025-02-28", "2025-02-28"),
+    ("a consultation on the closure plans over the next fortnight", "2018-11-05", True, "2018-11-19", "2018-11-19"),
     ("gained 19 million subscribers in the fourth quarter", "2025-01-22", False, "2024-10-01", "2024-12-31"),  # past: back
     ("the company added 5 million subscribers in Q3", "2025-01-22", False, "2024-07-01", "2024-09-30"),
     ("to 271 aircraft by Vision 2035", "2022-11-23", True, "2035-01-01", "2035-12-31"),   # a plan named by its year

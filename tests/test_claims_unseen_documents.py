@@ -713,6 +713,12 @@ def test_the_month_named_occasion_is_the_one_the_text_dates() -> None:
     assert the(claims, "first female president").resolves_by == "2024-06-02"
 
 
+def test_a_month_named_occasion_dated_nowhere_resolves_at_that_months_end() -> None:
+    claims = parsed("The Orbia central bank held its rate at this meeting, but the August meeting could still see a cut.",
+                    date="2025-07-08")
+    assert the(claims, "August meeting").resolves_by == "2025-08-31"          # was none: "the August" names it
+
+
 def test_wire_credits_and_fragments_are_not_claims() -> None:
     claims = parsed("Orbix sold 3 million phones in May. (Reporting by Ada Lind; Editing by Bo Ek)\n\n"
                     "A flag flies over the Orbix campus. (Bo Ek, Getty Images via Orbia News)\n\n"

@@ -223,11 +223,14 @@ _DATE_PATTERNS = (
     ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:(?:\d+|one|two|three|a)\s+or\s+)?"
                        rf"{_ABOUT}(?:\d+|two|three|four|five|six|seven|ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
     # "in a fortnight", "in a couple of days": two weeks, two days
-    ("fortnight", re.compile(r"\b(?:in|within)\s+(?:a|one)\s+(?:(?P<fortnight>fortnight)|couple\s+of\s+(?P<unit>days|weeks))\b",
-                             re.IGNORECASE)),
+    # (and "over the next fortnight", "within the next couple of weeks")
+    ("fortnight", re.compile(r"\b(?:(?:in|within)\s+(?:a|one)|(?:in|within|over|during)\s+the\s+(?:next|coming))\s+"
+                             r"(?:(?P<fortnight>fortnight)|couple\s+of\s+(?P<unit>days|weeks))\b", re.IGNORECASE)),
     ("month", re.compile(rf"\bin\s+{_ABOUT}(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
-    ("span", re.compile(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|five|six|seven|"
-                        r"eight|nine|ten|twelve)\s+(?P<unit>years|months)|(?P<decade>decade))\b", re.IGNORECASE)),
+    # (and "for the next 15 years", "in each of the next four years", "over the next couple of years")
+    ("span", re.compile(r"\b(?:in|within|over|for|during|in\s+each\s+of)\s+the\s+(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|"
+                        r"five|six|seven|eight|nine|ten|twelve|couple\s+of)\s+(?P<unit>years|months)|(?P<decade>decade))\b",
+                        re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:at least\s+)?(?:the\s+)?"
                          rf"(?:(?:early|mid|late|end of)[\s-]+)?(?:(?i:next|last)\s+(?=[A-Z]))?"    # ("until next March")
                          rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}}|,\s+(?:19|20)\d{{2}}(?!\d|,\d))?\b")),   # ("September, 2010")
@@ -903,7 +906,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved = date(year, 1 if words[0] == "first" else 7, 1)
                 end = _month_end(year, 6 if words[0] == "first" else 12)
             elif precision == "span":
-                number = "ten" if match.group("decade") else match.group("n").lower()
+                number = "ten" if match.group("decade") else re.sub(r"couple\s+of", "two", match.group("n").lower())
                 unit = "years" if match.group("decade") else match.group("unit").lower()
                 count = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
                 months = count * (12 if unit == "years" else 1)

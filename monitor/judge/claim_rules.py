@@ -3451,7 +3451,7 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
     it dates within six weeks after its own date (a vote or an election: the day after, when
     the count is known)."""
     units = list(_units(body, document_date=document_date, outlet=outlet))
-    _date_named_occasions(units)
+    _date_named_occasions(units, document_date)
     settles, anchor = _anchor(units, document_date)
     if anchor is not None and settles is not None:
         for unit in units:
@@ -3591,9 +3591,11 @@ _OCCASION_FAMILIES = (("vote", "votes", "election", "elections", "ballot", "poll
                       ("launch", "liftoff"), ("hearing", "trial", "ruling", "verdict"))
 
 
-def _date_named_occasions(units: list[Unit]) -> None:
+def _date_named_occasions(units: list[Unit], document_date: str | None) -> None:
     """"If either wins the June vote, she would be the first female president": the June vote is
-    the election the document dates elsewhere ("... on June 2"), and the forecast resolves then."""
+    the election the document dates elsewhere ("... on June 2"), and the forecast resolves then;
+    dated nowhere, an occasion in a month ahead resolves at that month's end ("the August meeting
+    could still see a cut", written in July)."""
     for unit in units:
         if unit.kind != "forecast" or unit.resolves_by is not None:
             continue
@@ -3608,6 +3610,10 @@ def _date_named_occasions(units: list[Unit]) -> None:
                 unit.resolves_by = event.event_date
                 unit.slots["resolves_with"] = event.statement
                 break
+        else:
+            ahead = find_dates(named.group("month"), document_date, future=True) if document_date else []
+            if ahead and ahead[0]["end"] >= document_date:
+                unit.resolves_by = ahead[0]["end"]
 
 
 def _same_occasion(statement: str, anchor: str) -> bool:
