@@ -3859,6 +3859,14 @@ def test_a_happening_reported_without_its_day_takes_the_day_of_the_last_one_date
     claims = read("The Christmas market will be held on Saturday, December 3.\n\nThere will even be an opportunity "
                   "for little ones to have their photograph taken with Father Christmas.", "2016-11-13")
     assert the(claims, "Father Christmas").event_date == "2016-12-03"
+    # a fact told in the past took place on such a day too; one that tells a state took place on none
+    claims = read("Orbia beat Norland 2-1 in the final on Saturday.\n\nFans returned to the stadium for the first "
+                  "time since the ban began.\n\nThe stadium has a roof.", "2020-09-20")
+    assert the(claims, "beat Norland").event_date == "2020-09-19"     # a result with its score: played (was the 26th)
+    fans = the(claims, "Fans returned")
+    assert (fans.kind, fans.event_date) == ("fact", "2020-09-19")      # (was none)
+    assert fans.slots["date_from"] == "Orbia beat Norland 2-1 in the final on Saturday."
+    assert the(claims, "has a roof").event_date is None
 
 
 @pytest.mark.parametrize("text, written, slot, expected", [

@@ -1227,10 +1227,19 @@ _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|pa
                         r"last(?![-‑])|ago|yesterday|earlier|so far|already|\w{3,}ed)\b", re.IGNORECASE)
 
 
+# a result with its score ("beat Norland 2-1", "in a 123-81 win"): known only once played
+_RESULT_SCORE = re.compile(r"\b(?:beat|beats|defeats?|defeated|edged?|edges|upset|thrash(?:ed|es)?|crush(?:ed|es)?|"
+                           r"downed|routed|won|wins?|lost|loses?|drew|draws?|tied)\b[^.;:]{0,60}?\b\d{1,3}\s?[-–]\s?\d{1,3}\b"
+                           r"(?![-–/]\d)|\b\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:[\w-]+\s+){0,2}(?:win|victory|defeat|loss|draw|triumph)\b",
+                           re.IGNORECASE)
+
+
 def clause_tense(text: str) -> str:
     """"future", "past" or "present": how a clause places what it reports in time."""
     if _FUTURE_MARK.search(text):
         return "future"
+    if _RESULT_SCORE.search(text):
+        return "past"
     if _present_main_verb(text):
         return "present"           # "X begins his quest on Saturday ... a stage packed with hills"
     if any(m.group().lower() not in _NOT_PAST for m in _PAST_MARK.finditer(text)):
@@ -3501,27 +3510,32 @@ def date_undated_events(claims: list[Any], document_date: str | None) -> None:
     """"Council voted 13-3 in favour of the deal.", "Farah won in 2:05:11.": a happening the text
     reports without its day happened on the day of the last event it dated in the week before it
     was written, or else on the day it was written; "Santa will travel along the high street"
-    happens on the day of the last event ahead it dated. Each says where its day came from.
+    happens on the day of the last event ahead it dated. Each says where its day came from. A
+    fact told in the past without a date ("Fans returned to the Bundesliga.") took place on such a
+    day too, and its ``event_date`` says so (its kind stays what the reader made it).
     (``claims``: units or claims, in reading order, once their kinds are final.)"""
     if not document_date:
         return
     week_before = (date.fromisoformat(document_date) - timedelta(days=7)).isoformat()
     dated: list[Any] = []
     for claim in claims:
-        if claim.kind != "event" or not getattr(claim, "active", True):
+        if not getattr(claim, "active", True) or claim.kind not in ("event", "fact"):
             continue
-        if claim.event_date is not None:
+        if claim.kind == "event" and claim.event_date is not None:
             if any(d["precision"] == "day" and d["date"] == claim.event_date for d in claim.slots.get("dates", [])):
                 dated.append(claim)
             continue
-        if claim.slots.get("dates"):
+        if claim.event_date is not None or claim.slots.get("dates"):
             continue            # (a date of its own, though no day: left as it is)
-        if clause_tense(claim.statement) == "future":
+        tense = clause_tense(claim.statement)
+        if claim.kind == "event" and tense == "future":
             ahead = [c for c in dated if c.event_date >= document_date]
             if ahead:
                 claim.event_date = claim.resolves_by = ahead[-1].event_date
                 claim.slots["date_from"] = ahead[-1].statement
             continue
+        if claim.kind == "fact" and tense != "past":
+            continue            # ("The plant has about 200 employees.": a state, no day)
         recent = [c for c in dated if week_before <= c.event_date <= document_date]
         claim.event_date = recent[-1].event_date if recent else document_date
         claim.slots["date_from"] = recent[-1].statement if recent else "the document's date"
