@@ -3867,6 +3867,11 @@ def test_a_happening_reported_without_its_day_takes_the_day_of_the_last_one_date
     assert (fans.kind, fans.event_date) == ("fact", "2020-09-19")      # (was none)
     assert fans.slots["date_from"] == "Orbia beat Norland 2-1 in the final on Saturday."
     assert the(claims, "has a roof").event_date is None
+    # and so does a figure of a deed, not a figure's level ("prices were up 2.8 percent")
+    claims = read("Councillors voted 13-3 to increase the stadium's budget by $150 million.\n\n"
+                  "Footwear prices were up 2.8 percent.", "2022-07-15")
+    assert the(claims, "voted 13-3").event_date == "2022-07-15"                # (was none)
+    assert the(claims, "2.8 percent").event_date is None
 
 
 @pytest.mark.parametrize("text, written, slot, expected", [

@@ -3512,14 +3512,15 @@ def date_undated_events(claims: list[Any], document_date: str | None) -> None:
     was written, or else on the day it was written; "Santa will travel along the high street"
     happens on the day of the last event ahead it dated. Each says where its day came from. A
     fact told in the past without a date ("Fans returned to the Bundesliga.") took place on such a
-    day too, and its ``event_date`` says so (its kind stays what the reader made it).
+    day too, and its ``event_date`` says so (its kind stays what the reader made it); so does a
+    figure of a deed ("Councillors voted 13-3 to ...", ``_DEED_VERB``), not one of a level.
     (``claims``: units or claims, in reading order, once their kinds are final.)"""
     if not document_date:
         return
     week_before = (date.fromisoformat(document_date) - timedelta(days=7)).isoformat()
     dated: list[Any] = []
     for claim in claims:
-        if not getattr(claim, "active", True) or claim.kind not in ("event", "fact"):
+        if not getattr(claim, "active", True) or claim.kind not in ("event", "fact", "quantity"):
             continue
         if claim.kind == "event" and claim.event_date is not None:
             if any(d["precision"] == "day" and d["date"] == claim.event_date for d in claim.slots.get("dates", [])):
@@ -3536,9 +3537,18 @@ def date_undated_events(claims: list[Any], document_date: str | None) -> None:
             continue
         if claim.kind == "fact" and tense != "past":
             continue            # ("The plant has about 200 employees.": a state, no day)
+        if claim.kind == "quantity" and (tense != "past" or not _DEED_VERB.search(claim.statement)):
+            continue
         recent = [c for c in dated if week_before <= c.event_date <= document_date]
         claim.event_date = recent[-1].event_date if recent else document_date
         claim.slots["date_from"] = recent[-1].statement if recent else "the document's date"
+
+
+# verbs of a deed done on a day, not of a figure's level or change ("voted 13-3", "finished in 2:07:57",
+# "lifted the cash rate by 50 basis points to 1.85 per cent"; not "prices were up 2.8 percent")
+_DEED_VERB = re.compile(r"\b(?:voted|finished|clocked|crossed|won|scored|lifted|lowered|hiked|kept|placed|agreed|approved|"
+                        r"passed|signed|beat|defeated|claimed|secured|completed|overcame|outsmarted|ran|raced|"
+                        r"went down|took home|brought it)\b")
 
 
 # "Separately, egg prices are expected to climb 20%.": another matter, which the horizon before
