@@ -201,6 +201,15 @@ def test_a_financial_year_that_begins_on_a_day_runs_a_year_from_it(text: str, wr
     assert [(d["date"], d["end"]) for d in found] == [(start, end)]
 
 
+@pytest.mark.parametrize("text, day", [
+    ("The Regions Tradition was moved from May to Sept. 24-27.", "2020-09-24"),        # (was September 2019)
+    ("The final was postponed until Thursday.", "2020-04-23"),
+])
+def test_the_day_a_thing_was_moved_to_is_ahead_whatever_the_tense(text: str, day: str) -> None:
+    found = find_dates(text, "2020-04-20", False)
+    assert found[-1]["date"] == day
+
+
 def test_a_second_match_of_one_pattern_is_read_by_that_pattern() -> None:
     # the second financial year was read as a day (2024-06-25): the first match had renamed the pattern
     found = find_dates("sales in 2023-24 and 2024-25 will rise", "2023-06-20", True,

@@ -3840,6 +3840,15 @@ def test_until_before_early_the_coming_year_and_days_said_or_conditional(text: s
     assert claim.resolves_by == resolves_by
 
 
+@pytest.mark.parametrize("text, day", [
+    ("In the final in Budapest on Sunday, the champions beat Norland 2:0.", "2016-07-17"),     # (was the 24th)
+    ("Orbia lifts the title after beating Norland 18-9 in the final on Sunday.", "2016-07-17"),
+])
+def test_a_result_with_its_score_was_played(text: str, day: str) -> None:
+    (claim,) = parsed(text, date="2016-07-18")
+    assert claim.event_date == day
+
+
 def test_a_happening_reported_without_its_day_takes_the_day_of_the_last_one_dated() -> None:
     from monitor.judge.claims import parse_document
     from monitor.judge.kind_model import loaded_kind_model

@@ -321,11 +321,23 @@ def _pointed(text: str, start: int, end: int, future: bool | None) -> bool | Non
     """Which way the weekday or month at ``text[start:end]`` points: ahead after an "until" that
     points ahead, back beside a verb in the past, else as the clause's tense (``future``)."""
     span = text[start:end]
-    if _until_ahead(text, start, span):
+    if _until_ahead(text, start, span) or _moved_to(text[:start], span):
         return True
     if future is not False and _done_that_day(text[:start], span, text[end:]):
         return False             # "The City Council on Thursday voted to ... over the next three years"
     return future
+
+
+# "was moved from May to Sept. 24-27", "has been postponed until Monday": the new day is ahead,
+# whatever the tense of the move
+_MOVED_TO = re.compile(r"\b(?:moved|postponed|rescheduled|pushed\s+back|put\s+back|delayed|deferred|brought\s+forward|"
+                       r"switched|shifted|pushed)\b[^.;]{0,40}?\b(?:to|until|for)\s+(?:(?:on|the)\s+)?$", re.IGNORECASE)
+
+
+def _moved_to(text_before: str, span: str) -> bool:
+    """Whether the date ``span`` (after ``text_before``) is the new day of something moved."""
+    lead = re.match(r"(?:to|until|for)\s+", span, re.IGNORECASE)
+    return bool(_MOVED_TO.search(text_before + (lead.group() if lead else "")))
 
 
 def _until_ahead(text: str, start: int, span: str) -> bool:
@@ -1000,8 +1012,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     # ("Rome's April 10 slot was confirmed": a day that names a fixture is not when the
                     # deed was done, so the tense does not point it; the nearer one is meant)
                     fixture = _FIXTURE_AFTER.match(text, match.end()) is not None
+                    pointed = True if _moved_to(text[:match.start()], span) else None if fixture else future
                     resolved = _named_weekday_year(text[:match.start()], month_day, today) or \
-                        _nearest_year(lambda y: date(y, *month_day), today, None if fixture else future)
+                        _nearest_year(lambda y: date(y, *month_day), today, pointed)
                 if last_day:
                     try:
                         end = resolved.replace(day=int(last_day.group("day")))

@@ -1228,9 +1228,9 @@ _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|pa
 
 
 # a result with its score ("beat Norland 2-1", "in a 123-81 win"): known only once played
-_RESULT_SCORE = re.compile(r"\b(?:beat|beats|defeats?|defeated|edged?|edges|upset|thrash(?:ed|es)?|crush(?:ed|es)?|"
-                           r"downed|routed|won|wins?|lost|loses?|drew|draws?|tied)\b[^.;:]{0,60}?\b\d{1,3}\s?[-–]\s?\d{1,3}\b"
-                           r"(?![-–/]\d)|\b\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:[\w-]+\s+){0,2}(?:win|victory|defeat|loss|draw|triumph)\b",
+_RESULT_SCORE = re.compile(r"\b(?:beat|beats|beating|defeats?|defeated|defeating|edged?|edges|edging|upset|"
+                           r"thrash(?:ed|es|ing)?|crush(?:ed|es|ing)?|downed|routed|won|wins?|winning|lost|loses?|losing|"
+                           r"drew|draws?|tied)\b[^.;]{0,60}?\b\d{1,3}\s?[-–:]\s?\d{1,3}\b(?![-–/:.]\d)|\b\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:[\w-]+\s+){0,2}(?:win|victory|defeat|loss|draw|triumph)\b",
                            re.IGNORECASE)
 
 
