@@ -3849,6 +3849,18 @@ def test_a_result_with_its_score_was_played(text: str, day: str) -> None:
     assert claim.event_date == day
 
 
+@pytest.mark.parametrize("text, written, resolves_by", [
+    # a fact or figure told of a time ahead can be checked by its end, as a forecast can (both were none)
+    ("There is also a pot of £11.7 million in the 2013/14 financial year for bridge repairs.", "2013-02-20",
+     "2014-03-31"),
+    ("The second permit for a household will cost £160 from April, up from £127.35.", "2026-02-18", "2026-04-30"),
+    ("Sales this year are up 5% on the same weeks of 2024.", "2025-06-20", None),      # told of now: none
+])
+def test_a_fact_or_figure_of_a_time_ahead_resolves_by_its_end(text: str, written: str, resolves_by: str | None) -> None:
+    (claim,) = parsed(text, date=written)
+    assert claim.kind in ("fact", "quantity") and claim.resolves_by == resolves_by
+
+
 def test_a_happening_reported_without_its_day_takes_the_day_of_the_last_one_dated() -> None:
     from monitor.judge.claims import parse_document
     from monitor.judge.kind_model import loaded_kind_model

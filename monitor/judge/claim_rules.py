@@ -1985,7 +1985,7 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
         if day is not None:
             first = day
             event_date = day["date"]
-    if kind not in ("event", "forecast"):
+    if kind not in ("event", "forecast") and not _about_ahead(first, document_date, statement):
         return event_date, None
     if kind == "forecast" and _said_that_day(first["text"], statement):
         # "announced on Friday that it expects ...": the day it was said bounds nothing
@@ -2009,6 +2009,16 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
             not first["text"].lower().startswith("this"):
         return event_date, first["end"]                # "next week": to the Sunday that ends it
     return event_date, first["end"]
+
+
+def _about_ahead(horizon: dict[str, Any], document_date: str | None, statement: str) -> bool:
+    """Whether a fact or figure is told of a time ahead ("a pot of £11.7 million in the 2013/14
+    financial year", written in 2013; "the second permit will cost £160 from April"), so that it
+    can be checked by the end of it as a forecast can: a period that starts after the document's
+    date, or any the future tense points to."""
+    if not document_date or horizon["end"] <= document_date or _said_that_day(horizon["text"], statement):
+        return False
+    return horizon["date"] > document_date or clause_tense(statement) == "future"
 
 
 def dates_for_kind(kind: str, dates: list[dict[str, Any]], document_date: str | None,
