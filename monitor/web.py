@@ -64,7 +64,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "value": "the claimed number, in base units (seconds, USD, fraction for percent)",
             "unit": "unit of value",
             "probability": "a forecast's stated probability (for its Brier score)",
-            "resolves_by": "date by which a forecast or event should have happened",
+            "resolves_by": "date by which a forecast or event should have happened (a fact or figure told of a time ahead: its end)",
             "active": "1 if the claim is still watched",
         },
     },
