@@ -3861,6 +3861,14 @@ def test_a_fact_or_figure_of_a_time_ahead_resolves_by_its_end(text: str, written
     assert claim.kind in ("fact", "quantity") and claim.resolves_by == resolves_by
 
 
+def test_a_forecast_with_no_horizon_shares_that_of_a_figure_of_a_time_ahead() -> None:
+    claims = parsed("Orbia Water's prices rise 9.5% from July 1. The fixed wastewater charge will go from $264 a year "
+                    "to $289.", date="2023-03-14")
+    charge = the(claims, "$289")
+    assert (charge.kind, charge.resolves_by) == ("forecast", "2023-07-01")            # (was none)
+    assert charge.slots["horizon_from"] == "Orbia Water's prices rise 9.5% from July 1."
+
+
 def test_a_happening_reported_without_its_day_takes_the_day_of_the_last_one_dated() -> None:
     from monitor.judge.claims import parse_document
     from monitor.judge.kind_model import loaded_kind_model

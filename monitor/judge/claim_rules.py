@@ -3570,8 +3570,9 @@ _NEW_MATTER = re.compile(r"(?:Separately|Meanwhile|Elsewhere|In other (?:news|ma
 def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
     """"The USDA forecast a 3.4% rise in food prices for 2025. Beef prices are set to rise by
     3.2%, pork by 1.2%": a forecast naming no horizon shares the horizon of the last forecast
-    before it that names one, in its paragraph or an earlier one (and says which claim it came
-    from, for the reviewer)."""
+    before it that names one, or of a fact or figure told of a time ahead ("Prices rise 9.5% from
+    July 1."), in its paragraph or an earlier one (and says which claim it came from, for the
+    reviewer)."""
     _sentence_final_horizons(units, document_date)
     last: Unit | None = None
     change: Unit | None = None        # the last dated change decided ("On April 21, a weekly pass will rise to $33")
@@ -3583,9 +3584,11 @@ def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
     for unit in units:
         if unit.kind == "event" and unit.event_date and _DECIDED_CHANGE.search(unit.statement):
             change = unit
-        if unit.kind != "forecast":
-            continue
         own = [d for d in _horizons(unit.slots.get("dates", []), unit.statement) if d["end"] >= (document_date or "")]
+        if unit.kind != "forecast":
+            if unit.kind in ("fact", "quantity") and own and unit.resolves_by:
+                last = unit        # ("Fares rise 5% from July 1. A day pass will cost $9.": July 1 bounds both)
+            continue
         decided = change if change is not None and change.paragraph == unit.paragraph else \
             lead if not unit.slots.get("dates") else None          # (a day of its own, even gone, is its own)
         if not own and decided is not None and \
