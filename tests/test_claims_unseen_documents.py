@@ -3917,6 +3917,12 @@ def test_a_happening_reported_without_its_day_takes_the_day_of_the_last_one_date
     # "the financial year ahead": the next one
     ("The budget aims to raise an extra R1bn in the financial year ahead.", "2019-02-20", "resolves_by",
      "2020-06-30"),
+    # the month a forecast was revised in is no horizon (was August 2025)
+    ("Orbia's central bank in August cut its growth forecast for 2024 to 1.5% from 2.4%.", "2024-10-09",
+     "resolves_by", "2024-12-31"),
+    # a school year ends in June, whatever the country's financial year (was March 2022: a US document)
+    ("The U.S. district will lose more than $100,000 in state funding for the 2021-22 school year.", "2020-10-21",
+     "resolves_by", "2022-06-30"),
 ])
 def test_days_done_said_and_financial_periods_written_in_full(text: str, written: str, slot: str,
                                                               expected: str) -> None:

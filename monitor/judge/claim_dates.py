@@ -255,11 +255,18 @@ _SAID_RIGHT_AFTER = re.compile(rf"\s+{_SAYING}")
 _OPENS_SAYING = re.compile(rf",?\s+(?:[\w’'&.-]+\s+){{1,5}}?{_SAYING}")
 
 
+# "The Reserve Bank had earlier this month raised the inflation forecast for ...": when the forecast
+# was revised, not its horizon
+_REVISED_FORECAST_AFTER = re.compile(r"\s+(?:raised|cut|lowered|revised|upgraded|downgraded|trimmed|lifted|kept|"
+                                     r"maintained|reiterated|left)\s+(?:[\w’'-]+\s+){0,4}?(?:forecasts?|estimates?|"
+                                     r"outlook|guidance|projections?|predictions?)\b")
+
+
 def said_on(text_before: str, date_text: str = "", text_after: str = "") -> bool:
     """Whether a date right after ``text_before`` is the day something was said ("announced on
     Friday that ..."), not a day the claim is about (``date_text``: the date itself, when known;
     ``text_after``: what follows it, "On Tuesday, Folgers announced ...")."""
-    if _SAID_RIGHT_AFTER.match(text_after):
+    if _SAID_RIGHT_AFTER.match(text_after) or _REVISED_FORECAST_AFTER.match(text_after):
         return True
     if re.fullmatch(r"\s*(?:on\s+)?", text_before, re.IGNORECASE) and _OPENS_SAYING.match(text_after) and \
             re.match(rf"(?:on\s+)?(?:{_WEEKDAY_RE})$", date_text, re.IGNORECASE):
@@ -681,6 +688,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     resolved, end = date(int(match.group("fy1")), 1, 1), date(second, 12, 31)
                 else:
                     year_end = years.season_end or fiscal_end
+                    if re.match(r"\s+(?:school|academic)\s+year\b", text[match.end():], re.IGNORECASE):
+                        year_end = 6         # "the 2021-22 school year": to June (fiscal_end is no school's)
                     resolved, end = _financial_year(second if year_end < 12 else int(match.group("fy1")), year_end)
                 precision = "year"
             elif precision == "fyhalf":
