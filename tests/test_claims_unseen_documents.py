@@ -3849,6 +3849,12 @@ def test_a_result_with_its_score_was_played(text: str, day: str) -> None:
     assert claim.event_date == day
 
 
+def test_a_subject_of_several_nouns_does_not_make_the_clause_present() -> None:
+    # "futures" was read as the verb (present), so Wednesday pointed ahead (was June 4)
+    (claim,) = parsed("Coffee futures prices rose sharply for a second day Wednesday in New York.", date="1997-05-29")
+    assert claim.event_date == "1997-05-28"
+
+
 @pytest.mark.parametrize("text, written, resolves_by", [
     # a fact or figure told of a time ahead can be checked by its end, as a forecast can (both were none)
     ("There is also a pot of £11.7 million in the 2013/14 financial year for bridge repairs.", "2013-02-20",

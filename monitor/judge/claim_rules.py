@@ -1268,6 +1268,11 @@ def without_future_relatives(text: str) -> str:
     return rest if rest.endswith(".") else rest + "."
 
 
+_FUNCTION_WORDS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "to", "by", "at", "on",
+                   "as", "than", "but", "not", "no", "more", "less", "some", "all", "up", "down", "out", "off", "over"}
+_PAST_ADVERBS = {"last", "ago", "yesterday", "earlier", "already"}
+
+
 def _present_main_verb(text: str) -> bool:
     """The verb after the subject is in the present tense ("begins", "heads", "is"), so a
     participle later in the clause ("packed", "scheduled") does not make it a report of the past."""
@@ -1284,6 +1289,10 @@ def _present_main_verb(text: str) -> bool:
         return False            # "orders and warnings ... were lifted": a plural noun, not a verb
     if word not in ("is", "are") and _PAST_MARK.fullmatch(following):
         return False            # "Annual sales grew 7.8% on Tuesday": "sales" ends the subject, "grew" is the verb
+    compound = re.match(r"\s+(?:[a-z]+\s+){0,1}(?P<verb>[a-z]+)\b", text[start + len(subject) + verb.end(1):])
+    if word not in ("is", "are") and following not in _FUNCTION_WORDS and compound and \
+            _PAST_MARK.fullmatch(compound.group("verb")) and compound.group("verb") not in _NOT_PAST | _PAST_ADVERBS:
+        return False            # "Coffee futures prices rose sharply": "futures prices" is the subject, "rose" the verb
     return word in ("is", "are") or (word.endswith("s") and word not in ("was", "has", "does", "says", "thus")
                                      and not word.endswith(("ss", "us", "is", "ings")) and len(word) > 3)
 
