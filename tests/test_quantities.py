@@ -382,3 +382,18 @@ def test_grams_are_a_mass(text: str, value: float) -> None:
 def test_a_g_after_a_figure_with_nothing_measured_is_no_mass() -> None:       # (a guard)
     assert all(q.unit != "kilogram" for q in parse_quantities("The 5G network reaches 99% of homes."))
 
+
+
+@pytest.mark.parametrize("text, seconds", [
+    ("Fujimoto crossed the line eighth in 2:07:57.", 7677),          # hours, minutes, seconds (was none)
+    ("Bowe finished in 1:13.55 to place sixth.", 73.55),             # minutes and seconds with a fraction
+])
+def test_a_race_time_is_a_duration(text: str, seconds: float) -> None:
+    (quantity,) = parse_quantities(text)
+    assert (quantity.value, quantity.unit) == (pytest.approx(seconds), "second")
+
+
+@pytest.mark.parametrize("text", ["The team crossed the line at 13:46:46 local time (16:46:46 UTC).",
+                                  "The meeting starts at 6:30 p.m."])
+def test_a_clock_time_is_no_duration(text: str) -> None:
+    assert parse_quantities(text) == []

@@ -55,6 +55,12 @@ class Quantity:
     counted: str | None = None   # for ``count``: the plural noun counted ("people", "troops")
 
 
+# a race time: hours, minutes and seconds ("2:07:57"), or minutes and seconds with their fraction
+# ("1:13.55"); a clock's time ("at 13:46:46 local time", "6:30 p.m.") is none
+_RACE_TIME_RE = re.compile(r"(?<![\d:.])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d{1,3})?)|"
+                           r"(?P<m2>\d{1,2}):(?P<s2>[0-5]\d\.\d{1,3}))(?![\d:])"
+                           r"(?!\s*(?i:a\.?m\b|p\.?m\b|GMT|UTC|BST|EST|CET|local|hours?\b|hrs?\b))")
+
 AGREES, DISAGREES, INCOMPARABLE = "agrees", "disagrees", "incomparable"
 
 #: relative tolerance of a value stated exactly, and of one stated approximately
@@ -399,6 +405,14 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
         for match in pattern.finditer(normal):
             if free(match.start(), match.end()):
                 add(match.start(), match.end(), value=seconds, unit="second", approximate=vague)
+
+    for match in _RACE_TIME_RE.finditer(normal):
+        # "crossed the line in 2:07:57", "finished in 1:13.55": a time taken, in seconds (not a clock's
+        # "13:46:46 local time")
+        hours, minutes, seconds = match.group("h"), match.group("m") or match.group("m2"), match.group("s") or match.group("s2")
+        value = (int(hours) * 3600 if hours else 0) + int(minutes) * 60 + float(seconds)
+        if free(match.start(), match.end()):
+            add(match.start(), match.end(), value=value, unit="second")
 
     for match in _FRACTION_RE.finditer(normal):
         if free(match.start(), match.end("fraction")):
