@@ -1230,7 +1230,8 @@ _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|pa
 # a result with its score ("beat Norland 2-1", "in a 123-81 win"): known only once played
 _RESULT_SCORE = re.compile(r"\b(?:beat|beats|beating|defeats?|defeated|defeating|edged?|edges|edging|upset|"
                            r"thrash(?:ed|es|ing)?|crush(?:ed|es|ing)?|downed|routed|won|wins?|winning|lost|loses?|losing|"
-                           r"drew|draws?|tied)\b[^.;]{0,60}?\b\d{1,3}\s?[-–:]\s?\d{1,3}\b(?![-–/:.]\d)|\b\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:[\w-]+\s+){0,2}(?:win|victory|defeat|loss|draw|triumph)\b",
+                           r"drew|draws?|tied)\b[^.;]{0,60}?\b\d{1,3}\s?[-–:]\s?\d{1,3}\b(?![-–/:.]\d)|"
+                           r"\b\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:[\w-]+\s+){0,2}(?:win|victory|defeat|loss|draw|triumph)\b",
                            re.IGNORECASE)
 
 
@@ -1289,7 +1290,7 @@ def _present_main_verb(text: str) -> bool:
         return False            # "orders and warnings ... were lifted": a plural noun, not a verb
     if word not in ("is", "are") and _PAST_MARK.fullmatch(following):
         return False            # "Annual sales grew 7.8% on Tuesday": "sales" ends the subject, "grew" is the verb
-    compound = re.match(r"\s+(?:[a-z]+\s+){0,1}(?P<verb>[a-z]+)\b", text[start + len(subject) + verb.end(1):])
+    compound = re.match(r"\s+(?:[a-z]+\s+)?(?P<verb>[a-z]+)\b", text[start + len(subject) + verb.end(1):])
     if word not in ("is", "are") and following not in _FUNCTION_WORDS and compound and \
             _PAST_MARK.fullmatch(compound.group("verb")) and compound.group("verb") not in _NOT_PAST | _PAST_ADVERBS:
         return False            # "Coffee futures prices rose sharply": "futures prices" is the subject, "rose" the verb
