@@ -210,6 +210,15 @@ def test_the_day_a_thing_was_moved_to_is_ahead_whatever_the_tense(text: str, day
     assert found[-1]["date"] == day
 
 
+@pytest.mark.parametrize("text, day", [
+    ("Casual users will be able to hire cycles around four weeks after today's launch.", "2010-08-27"),  # (was today)
+    ("The bill passed a month before the May 7 election.", "2010-04-07"),
+])
+def test_a_day_an_offset_is_counted_from_is_moved_by_it(text: str, day: str) -> None:
+    (found,) = find_dates(text, "2010-07-30", True)
+    assert (found["date"], found["end"]) == (day, day)
+
+
 def test_a_second_match_of_one_pattern_is_read_by_that_pattern() -> None:
     # the second financial year was read as a day (2024-06-25): the first match had renamed the pattern
     found = find_dates("sales in 2023-24 and 2024-25 will rise", "2023-06-20", True,

@@ -1066,8 +1066,31 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
     if any(_CALENDAR_DAY.search(d["text"]) for d in found):
         # "Friday of a similar week which is dated September 13": the calendar date says which
         found = [d for d in found if d["text"].split()[-1] not in _WEEKDAYS]
+    found = [_offset(item, text) for item in found]
     for item in found:
         del item["start"]
         if not item["until"]:
             del item["until"]
     return found
+
+
+# "around four weeks after today's launch", "two days before the March 3 vote": so far from that day
+_OFFSET_BEFORE = re.compile(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+                            r"(?P<unit>days?|weeks?|months?)\s+(?P<rel>after|before)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _offset(item: dict[str, Any], text: str) -> dict[str, Any]:
+    """A day named as the anchor of an offset ("four weeks after today's launch") moved by it."""
+    offset = _OFFSET_BEFORE.search(text[:item["start"]])
+    if offset is None or item["precision"] != "day":
+        return item
+    number = offset.group("n").lower()
+    count = int(number) if number.isdigit() else 1 if number in ("a", "one") else _SMALL_NUMBERS[number]
+    sign = 1 if offset.group("rel").lower() == "after" else -1
+    unit = offset.group("unit").lower().rstrip("s")
+    def moved(day: str) -> str:
+        start = date.fromisoformat(day)
+        if unit == "month":
+            return _months_later(start, sign * count).isoformat()
+        return (start + timedelta(days=sign * count * (7 if unit == "week" else 1))).isoformat()
+    return {**item, "text": offset.group() + item["text"], "date": moved(item["date"]), "end": moved(item["end"])}
