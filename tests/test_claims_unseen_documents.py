@@ -3875,6 +3875,19 @@ def test_a_forecast_with_no_horizon_shares_that_of_a_figure_of_a_time_ahead() ->
     assert charge.slots["horizon_from"] == "Orbia Water's prices rise 9.5% from July 1."
 
 
+def test_a_claim_the_kind_reader_makes_a_forecast_shares_the_horizon_before_it() -> None:
+    from monitor.judge.claims import parse_document
+    from monitor.judge.kind_model import loaded_kind_model
+
+    text = ("Wheat output in India is expected to go up by 1.3% in 2020-21 to a record 109.24 million tonnes.\n\n"
+            "Rice output is estimated to rise by 1.2% to 120.32 million tonnes.")
+    document = parse_document(f"---\ndate: 2021-02-24\n---\n{text}\n".encode(), "docs/unseen.txt")
+    assert the(extract_claims(document), "Rice output").kind == "quantity"        # the rules' reading
+    rice = the(extract_claims(document, reader=loaded_kind_model()), "Rice output")
+    assert (rice.kind, rice.resolves_by) == ("forecast", "2021-03-31")          # (was none)
+    assert rice.slots["horizon_from"].startswith("Wheat output in India is expected")
+
+
 def test_a_happening_reported_without_its_day_takes_the_day_of_the_last_one_dated() -> None:
     from monitor.judge.claims import parse_document
     from monitor.judge.kind_model import loaded_kind_model

@@ -3564,6 +3564,24 @@ def date_undated_events(claims: list[Any], document_date: str | None) -> None:
         claim.slots["date_from"] = recent[-1].statement if recent else "the document's date"
 
 
+def share_horizons_read(claims: list[Any], document_date: str | None) -> None:
+    """The horizon sharing of ``_shared_horizons`` again once the kind reader has read the claims:
+    a claim it turned into a forecast ("Rice output is estimated to rise by 1.2% to 120.32 million
+    tonnes.", after "Wheat output is expected to go up by 1.3% in 2020-21") shares the horizon of
+    the last claim before it that names one ahead, as the rules' forecasts do."""
+    last: Any = None
+    for claim in claims:
+        if not getattr(claim, "active", True):
+            continue
+        own = [d for d in _horizons(claim.slots.get("dates", []), claim.statement) if d["end"] >= (document_date or "")]
+        if claim.kind == "forecast" and claim.resolves_by is None and not own and last is not None and \
+                not _NEW_MATTER.match(claim.quote):
+            claim.resolves_by = last.resolves_by
+            claim.slots["horizon_from"] = last.statement
+        if own and claim.resolves_by and claim.kind in ("forecast", "fact", "quantity"):
+            last = claim
+
+
 # verbs of a deed done on a day, not of a figure's level or change ("voted 13-3", "finished in 2:07:57",
 # "lifted the cash rate by 50 basis points to 1.85 per cent"; not "prices were up 2.8 percent")
 _DEED_VERB = re.compile(r"\b(?:voted|finished|clocked|crossed|won|scored|lifted|lowered|hiked|kept|placed|agreed|approved|"

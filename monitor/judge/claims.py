@@ -244,7 +244,7 @@ def extract_claims(document: Document, *, document_label: str | None = None,
 
     ``document_label`` is what ``Claim.document`` records (default: the path as given); ``reader``,
     the kind reader, reads the rules' claims again (None: the rules' reading)."""
-    from .claim_rules import date_undated_events, extract_units  # the sentence rules; kept apart for size
+    from .claim_rules import date_undated_events, extract_units, share_horizons_read  # the sentence rules
 
     label = document_label or str(document.path)
     claims: list[Claim] = []
@@ -259,7 +259,9 @@ def extract_claims(document: Document, *, document_label: str | None = None,
             entities=list(unit.entities), quantities=list(unit.quantities), probability=unit.probability,
             event_date=unit.event_date, resolves_by=unit.resolves_by, active=unit.kind != "opinion",
             sources=[source], slots=dict(unit.slots), keys=[key]))
-    claims = reader.reread(claims) if reader is not None else claims
+    if reader is not None:
+        claims = reader.reread(claims)
+        share_horizons_read(claims, document.date)
     date_undated_events(claims, document.date)
     return claims
 
