@@ -3886,6 +3886,13 @@ def test_a_claim_the_kind_reader_makes_a_forecast_shares_the_horizon_before_it()
     rice = the(extract_claims(document, reader=loaded_kind_model()), "Rice output")
     assert (rice.kind, rice.resolves_by) == ("forecast", "2021-03-31")          # (was none)
     assert rice.slots["horizon_from"].startswith("Wheat output in India is expected")
+    # and so does one after an event ahead: the game on Sunday settles it (was none)
+    text = ("The Leafs will have to wait until the Boston Bruins play the Florida Panthers on Sunday to see where they "
+            "open their next series.\n\nA victory in regulation for the Panthers, meanwhile, would see the Leafs and "
+            "Bruins square off.")
+    document = parse_document(f"---\ndate: 2018-04-07\n---\n{text}\n".encode(), "docs/unseen.txt")
+    victory = the(extract_claims(document, reader=loaded_kind_model()), "victory in regulation")
+    assert (victory.kind, victory.resolves_by) == ("forecast", "2018-04-08")
 
 
 def test_a_happening_reported_without_its_day_takes_the_day_of_the_last_one_dated() -> None:

@@ -3568,7 +3568,9 @@ def share_horizons_read(claims: list[Any], document_date: str | None) -> None:
     """The horizon sharing of ``_shared_horizons`` again once the kind reader has read the claims:
     a claim it turned into a forecast ("Rice output is estimated to rise by 1.2% to 120.32 million
     tonnes.", after "Wheat output is expected to go up by 1.3% in 2020-21") shares the horizon of
-    the last claim before it that names one ahead, as the rules' forecasts do."""
+    the last claim before it that names one ahead, as the rules' forecasts do, or of an event ahead
+    ("... until the Bruins play the Panthers on Sunday": what "a victory for the Panthers would
+    see" is settled then)."""
     last: Any = None
     for claim in claims:
         if not getattr(claim, "active", True):
@@ -3578,7 +3580,8 @@ def share_horizons_read(claims: list[Any], document_date: str | None) -> None:
                 not _NEW_MATTER.match(claim.quote):
             claim.resolves_by = last.resolves_by
             claim.slots["horizon_from"] = last.statement
-        if own and claim.resolves_by and claim.kind in ("forecast", "fact", "quantity"):
+        if own and claim.resolves_by and (claim.kind in ("forecast", "fact", "quantity") or
+                                          claim.kind == "event" and claim.resolves_by > (document_date or "")):
             last = claim
 
 
