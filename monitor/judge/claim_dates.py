@@ -565,6 +565,11 @@ _FIXTURE_AFTER = re.compile(r"\s+(?:slot|date|deadline|weekend|race|round|meetin
                             r"release|vote|election|hearing|summit|start|showdown|final|clash)\b", re.IGNORECASE)
 
 
+def month_number(name: str) -> int:
+    """1 for "January", "Jan" or "Jan.", up to 12 ("Sept." is 9)."""
+    return [m[:3] for m in _FULL_MONTHS].index(name[:3].title()) + 1
+
+
 def _nearest_year(make: Any, base: date, future: bool | None) -> date:
     """The date ``make(year)`` closest to ``base`` ("September 12" written on 6 September 2024 is
     2024-09-12, written on 20 December it is the past one); within ten months either way the
@@ -709,7 +714,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved, end = _financial_year(year, month)
                 precision = "year"
             elif precision == "yearstarting":
-                month = 1 + next(i for i, name in enumerate(_FULL_MONTHS) if name.startswith(match.group("m")[:3]))
+                month = month_number(match.group("m"))
                 day = int(match.group("d") or 1)
                 try:
                     start = date(int(match.group("y")), month, day) if match.group("y") else \
@@ -1085,7 +1090,7 @@ def _offset(item: dict[str, Any], text: str) -> dict[str, Any]:
     if offset is None or item["precision"] != "day":
         return item
     number = offset.group("n").lower()
-    count = int(number) if number.isdigit() else 1 if number in ("a", "one") else _SMALL_NUMBERS[number]
+    count = int(number) if number.isdigit() else _SMALL_NUMBERS.get(number, 1)        # ("a month before")
     sign = 1 if offset.group("rel").lower() == "after" else -1
     unit = offset.group("unit").lower().rstrip("s")
     def moved(day: str) -> str:

@@ -46,6 +46,7 @@ from .claim_dates import (
     YearCounting,
     find_dates,
     in_occasion_year,
+    month_number,
     occasion_year,
     said_on,
     year_counting,
@@ -2021,6 +2022,12 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
     return event_date, first["end"]
 
 
+def _horizons_ahead(claim: Any, document_date: str | None) -> list[dict[str, Any]]:
+    """The horizons a unit or claim names itself (``_horizons`` of its dates) that end on or after
+    the document's date."""
+    return [d for d in _horizons(claim.slots.get("dates", []), claim.statement) if d["end"] >= (document_date or "")]
+
+
 def _about_ahead(horizon: dict[str, Any], document_date: str | None, statement: str) -> bool:
     """Whether a fact or figure is told of a time ahead ("a pot of £11.7 million in the 2013/14
     financial year", written in 2013; "the second permit will cost £160 from April"), so that it
@@ -3491,8 +3498,7 @@ def extract_units(body: str, *, document_date: str | None, outlet: str | None = 
                 unit.slots["resolves_with"] = anchor.statement
             if unit.kind != "forecast":
                 continue
-            own = [d for d in _horizons(unit.slots.get("dates", []), unit.statement)
-                   if d["end"] >= (document_date or "")]
+            own = _horizons_ahead(unit, document_date)
             # "expected to cut rates next week" in a text about the meeting of 18 September: the
             # meeting within that week decides it
             start = date.fromisoformat(own[0]["date"]) if own else None
@@ -3575,7 +3581,7 @@ def share_horizons_read(claims: list[Any], document_date: str | None) -> None:
     for claim in claims:
         if not getattr(claim, "active", True):
             continue
-        own = [d for d in _horizons(claim.slots.get("dates", []), claim.statement) if d["end"] >= (document_date or "")]
+        own = _horizons_ahead(claim, document_date)
         if claim.kind == "forecast" and claim.resolves_by is None and not own and last is not None and \
                 not _NEW_MATTER.match(claim.quote):
             claim.resolves_by = last.resolves_by
@@ -3615,7 +3621,7 @@ def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
     for unit in units:
         if unit.kind == "event" and unit.event_date and _DECIDED_CHANGE.search(unit.statement):
             change = unit
-        own = [d for d in _horizons(unit.slots.get("dates", []), unit.statement) if d["end"] >= (document_date or "")]
+        own = _horizons_ahead(unit, document_date)
         if unit.kind != "forecast":
             if unit.kind in ("fact", "quantity") and own and unit.resolves_by:
                 last = unit        # ("Fares rise 5% from July 1. A day pass will cost $9.": July 1 bounds both)
@@ -3645,8 +3651,7 @@ def _sentence_final_horizons(units: list[Unit], document_date: str | None) -> No
         for sibling in units[index + 1:]:
             if sibling.quote != unit.quote:
                 break
-            own = [d for d in _horizons(sibling.slots.get("dates", []), sibling.statement)
-                   if d["end"] >= (document_date or "")]
+            own = _horizons_ahead(sibling, document_date)
             if sibling.kind == "forecast" and sibling.resolves_by and own and \
                     re.search(re.escape(own[-1]["text"]) + r"[\W]*$", unit.quote):
                 unit.resolves_by = sibling.resolves_by
@@ -3671,7 +3676,7 @@ def _date_named_occasions(units: list[Unit], document_date: str | None) -> None:
         family = next((f for f in _OCCASION_FAMILIES if named and named.group("noun") in f), None)
         if family is None:
             continue
-        month = [m[:3] for m in _FULL_MONTHS].index(named.group("month")[:3]) + 1
+        month = month_number(named.group("month"))
         for event in units:
             if event.kind == "event" and event.event_date and int(event.event_date[5:7]) == month and \
                     re.search(rf"\b(?:{'|'.join(family)})\b", event.statement, re.IGNORECASE):

@@ -409,8 +409,8 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
     for match in _RACE_TIME_RE.finditer(normal):
         # "crossed the line in 2:07:57", "finished in 1:13.55": a time taken, in seconds (not a clock's
         # "13:46:46 local time")
-        hours, minutes, seconds = match.group("h"), match.group("m") or match.group("m2"), match.group("s") or match.group("s2")
-        value = (int(hours) * 3600 if hours else 0) + int(minutes) * 60 + float(seconds)
+        hours = int(match.group("h") or 0)
+        value = hours * 3600 + int(match.group("m") or match.group("m2")) * 60 + float(match.group("s") or match.group("s2"))
         if free(match.start(), match.end()):
             add(match.start(), match.end(), value=value, unit="second")
 
