@@ -67,7 +67,7 @@ from monitor.judge.claim_dates import (
     ("will provide about 1.2 trillion yen in subsidies within the year", "2024-02-24", True, "2024-01-01",
      "2024-12-31"),
     ("the drive will continue for three months", "2026-02-28", True, "2026-05-28", "2026-05-28"),   # calendar months
-    ("in the next three months there is a 40% chance", "2022-06-01", True, "2022-08-31", "2022-08-31"),  # Jun-Aug
+    ("in the next three months there is a 40% chance", "2022-06-01", True, "2022-09-01", "2022-09-01"),  # three months on
     ("could be set for a glorious summer this year", "2022-06-01", True, "2022-08-31", "2022-08-31"),
     ("Vertex has forecast 2014 Kalydeco sales of $470 million", "2014-10-21", True, "2014-01-01", "2014-12-31"),
     ("supply will increase by 11.7% across 2025", "2024-12-04", True, "2025-01-01", "2025-12-31"),
@@ -383,3 +383,27 @@ def test_a_day_in_figures_that_no_calendar_has_is_no_date() -> None:     # (a gu
 def test_the_end_of_a_calendar_year_is_that_year_end() -> None:
     found = find_dates("to reach eight million subscribers by the end of calendar year 2005", "2003-10-01", True)
     assert found[0]["date"] == "2005-12-31"               # (it had been no date)
+
+
+@pytest.mark.parametrize("text, tense", [
+    ("The match was cancelled due to heavy rain on Sunday.", "past"),      # a cause, not "due to" a schedule
+    ("Sales fell due in part to strikes.", "past"),
+    ("The vote is due to take place on Monday.", "future"),
+    ("Kosgei won the women's race in 2:18:35, finishing ahead of Roza Dereje.", "past"),   # a place, not a time
+    ("The line opened two months ahead of schedule.", "past"),
+    ("Prices are rising ahead of the budget.", "future"),
+    ("The links are due to commence in spring next year.", "future"),     # a verb in -ence, not a cause
+    ("The fall was due to shortages of chips.", "past"),
+])
+def test_due_to_a_cause_or_ahead_of_a_rival_is_no_schedule(text: str, tense: str) -> None:
+    from monitor.judge.claim_rules import clause_tense
+    assert clause_tense(text) == tense
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("due to commence in spring next year", "2020-05-31", "2020-05-31"),      # (was the whole of 2020)
+    ("in the summer of next year", "2020-08-31", "2020-08-31"),
+])
+def test_a_season_of_next_year(text: str, start: str, end: str) -> None:
+    found = find_dates(text, "2019-10-12", True)
+    assert (found[0]["date"], found[0]["end"]) == (start, end)

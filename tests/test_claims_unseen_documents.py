@@ -3987,3 +3987,50 @@ def test_a_forecast_without_a_horizon_shares_the_last_one_named_in_an_earlier_pa
     checkpoint = the(claims, "14 lanes")
     assert checkpoint.resolves_by == "2021-12-31"      # (was none: the horizon was a paragraph before)
     assert checkpoint.slots["horizon_from"] == "The new terminal is expected to open by 2021."
+
+
+@pytest.mark.parametrize("text, written, expected", [
+    ("Project completion is expected on or before October 2021.", "2020-09-22", "2021-10-31"),   # (was Sept 30)
+    ("GAIL has pushed back the completion of its pipeline project from June 30, 2025 to September 30, 2025.",
+     "2024-09-22", "2025-09-30"),                                                                # (was June 30)
+    ("Trendforce predicts prices will rise between 13% and 18% in the second calendar quarter.", "2021-03-31",
+     "2021-06-30"),                                                                              # (was none)
+])
+def test_a_horizon_on_or_before_a_month_moved_from_one_day_to_another_or_a_calendar_quarter(
+        text: str, written: str, expected: str) -> None:
+    (claim,) = [c for c in parsed(text, date=written) if c.active]
+    assert claim.resolves_by == expected
+
+
+def test_an_event_from_one_day_to_another_still_starts_on_the_first() -> None:
+    (claim,) = [c for c in parsed("The festival will run from June 3 to June 10.", date="2021-03-31") if c.active]
+    assert claim.event_date == "2021-06-03"
+
+
+@pytest.mark.parametrize("text, written, slot, expected", [
+    ("He last played for Celtic on 4 May due to injury.", "2019-08-07", "event_date", "2019-05-04"),  # (was 2020)
+    ("The council yesterday announced that fares will rise by 8.7 per cent from April next year.", "2023-12-24",
+     "resolves_by", "2024-04-30"),                                      # (was none: "from April" read as a start)
+    ("Scottish rail fares were yesterday announced to be increasing by 8.7 per cent from April next year.",
+     "2023-12-24", "resolves_by", "2024-04-30"),
+])
+def test_a_cause_after_due_to_and_a_change_from_a_month_announced_yesterday(
+        text: str, written: str, slot: str, expected: str) -> None:
+    (claim,) = [c for c in parsed(text, date=written) if c.active]
+    assert getattr(claim, slot) == expected
+
+
+@pytest.mark.parametrize("text, written, expected", [
+    # a council or company that plans by financial years: the next one (or the one just begun)
+    ("The council will spend an extra £4.5million on care over the coming year. Council tax rises 2.5%.",
+     "2010-02-24", "2011-03-31"),                                     # (was a year from the day: 2011-02-24)
+    ("The authority will spend $400 million in the coming year on improvements. Its FY2019 volumes rose 9%.",
+     "2019-07-09", "2020-06-30"),
+    ("Persimmon plans to open around 80 new sites in the coming year.", "2020-01-15", "2020-12-31"),  # January
+    ("The company said it expects to hire 40 employees in the coming year.", "2011-09-13", "2012-09-13"),
+    ("Taylor Wimpey said it expects further growth over the next 12 months.", "2018-01-10", "2019-01-10"),  # (was the 9th)
+])
+def test_the_coming_year_is_the_financial_year_ahead_where_the_document_budgets(text: str, written: str,
+                                                                                expected: str) -> None:
+    claim = [c for c in parsed(text, date=written) if c.active][0]
+    assert claim.resolves_by == expected

@@ -184,13 +184,16 @@ _DATE_PATTERNS = (
     # "throughout the summer", "over the winter": the season now running or next
     # (and "the closings will begin in the fall": the coming one; not "in the Spring Budget", "the Fall of Warness")
     ("seasonthe", re.compile(r"\b(?i:throughout|during|over|for|through|in)\s+the\s+(?P<season>summer|autumn|fall|winter|"
-                             r"spring)\b(?!\s+(?:of\s+)?(?:19|20)\d)")),
+                             r"spring)\b(?!\s+(?:of\s+)?(?:(?:19|20)\d|next\s+year))")),
     # "this summer": to the end of the (northern) season
     ("season", re.compile(r"\b(?:(?:in|by|before|until|during|over)\s+)?(?:the\s+)?(?P<which>this|next|coming|"
                           r"upcoming)\s+(?P<season>summer|autumn|fall|winter|spring)\b|"
                           r"\b(?:(?:by|before|until)\s+(?:the\s+)?(?P<bare>summer|autumn|fall|winter|spring)(?!\s+(?:of\s+)?(?:19|20)\d)|(?:in|by|before|until|"
                           r"during|over)?\s*(?:the\s+)?(?P<named>summer|autumn|fall|winter|spring)\s+(?:of\s+)?"
-                          r"(?P<sy>(?:19|20)\d{2})|(?P<this>summer|autumn|fall|winter|spring)\s+this\s+year)\b",
+                          r"(?P<sy>(?:19|20)\d{2})|(?P<this>summer|autumn|fall|winter|spring)\s+this\s+year|"
+                          # ("in spring next year", "in the summer of next year")
+                          r"(?:(?:in|by|before|until|during|over)\s+)?(?:the\s+)?(?P<nexty>summer|autumn|fall|winter|spring)"
+                          r"\s+(?:of\s+)?next\s+year)\b",
                           re.IGNORECASE)),
     # "expected to last between seven and eight weeks": until the longer of the two; "is expected to
     # take about 10 days" ends then too
@@ -203,10 +206,11 @@ _DATE_PATTERNS = (
                            r"(?P<unit>hours|days|weeks|months|years)\b", re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?Q(?P<q>[1-4])"
                            r"(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{2}))?\b")),
-    # "in the third quarter", "the first quarter of 2026", "the third quarter next year": that year's quarter
+    # "in the third quarter", "the first quarter of 2026", "the third quarter next year", "the second
+    # calendar quarter": that year's quarter
     # (before the bare "next year" below, which would otherwise take the year alone)
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:end of the\s+)?"
-                           r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:19|20)\d{2}|"
+                           r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:calendar\s+)?quarter(?:\s+of\s+(?:19|20)\d{2}|"
                            r"\s+(?:of\s+)?(?:next|this)\s+year)?\b", re.IGNORECASE)),
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?(?:first|second)\s+half\s+of\s+"
                         r"(?:next|this|last)\s+year\b", re.IGNORECASE)),
@@ -392,11 +396,17 @@ class YearCounting:
     fiscal_end: int = 6
     season_end: int | None = None
     named_by_start: bool = False
+    budgets: bool = False        # the document plans by financial years: "the coming year" is the next one
+
+
+# a budget, a precept, a financial year named: a document that plans by financial years
+_BUDGET_WORDS = re.compile(r"\b(?:(?:financial|fiscal)\s+year|budgets?|precepts?|council\s+tax|FY\s?(?:20)?\d{2})\b", re.IGNORECASE)
 
 
 def year_counting(body: str) -> YearCounting:
     """How ``body`` counts its years (see ``YearCounting``)."""
-    return YearCounting(fiscal_year_end(body), season_year_end(body), fiscal_year_named_by_start(body))
+    return YearCounting(fiscal_year_end(body), season_year_end(body), fiscal_year_named_by_start(body),
+                        bool(_BUDGET_WORDS.search(body)))
 
 
 # Japan names a financial year by the year it starts in ("fiscal 2028" runs from April 2028 to
@@ -475,6 +485,21 @@ def _in_year(item: dict[str, Any], year: int) -> dict[str, Any]:
                 "end": date.fromisoformat(item["end"]).replace(year=year).isoformat()}
     except ValueError:         # (29 February)
         return item
+
+
+def _coming_year(today: date, years: YearCounting) -> tuple[date, date]:
+    """(first day, last day) of "the coming year", "the year ahead": in a document that plans by
+    financial years, the next one, or the one just begun (in its first three months); written in
+    January, the calendar year begun; else a year from the day."""
+    if years.budgets:
+        ends_in = today.year if today.month <= years.fiscal_end else today.year + 1    # the year now running
+        first, last = _financial_year(ends_in, years.fiscal_end)
+        if today >= _months_later(first, 3):
+            first, last = _financial_year(ends_in + 1, years.fiscal_end)
+        return first, last
+    if today.month == 1:
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    return _months_later(today, 12), _months_later(today, 12)
 
 
 def _months_later(day: date, months: int) -> date:
@@ -786,6 +811,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 precision = "quarter"
             elif precision == "withinyear":
                 resolved = end = _months_later(today, 12)
+                if re.search(r"(?i)coming\s+year|year\s+ahead", span) and not re.match(r"(?i)within", span):
+                    resolved, end = _coming_year(today, years)
                 precision = "month"        # (a stretch of time, not a day something happens on)
             elif precision == "yearstart":
                 year = int(match.group("y")) if match.group("y") else \
@@ -873,12 +900,13 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     resolved, end = date(year, 1, 1), _year_part_end(year, part.group("part") if part else None)
             elif precision == "season":
                 season = (match.group("season") or match.group("bare") or match.group("named") or
-                          match.group("this")).lower()
+                          match.group("this") or match.group("nexty")).lower()
                 end_month = _SEASON_END[season]
                 following = (match.group("which") or "").lower() == "next"
                 year = today.year + (1 if following else 0)
-                if match.group("sy"):
-                    year = int(match.group("sy")) + (1 if season == "winter" else 0)   # "winter 2025" ends Feb 2026
+                if match.group("sy") or match.group("nexty"):
+                    named = int(match.group("sy")) if match.group("sy") else today.year + 1
+                    year = named + (1 if season == "winter" else 0)   # "winter 2025" ends Feb 2026
                 elif season == "winter":
                     # this winter ends next February (written after February); "next winter" is the one
                     # after the winter now running, or the coming one ("by next winter", written in March)
@@ -937,8 +965,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 count = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
                 months = count * (12 if unit == "years" else 1)
                 if unit == "months":
-                    # "in the next three months" written on 1 June: June, July and August
-                    resolved = end = _months_later(today, months) - timedelta(days=1)
+                    # "in the next three months" written on 1 June: to 1 September, as "within three
+                    # months" (a count of months from the day, as annotators and readers count it)
+                    resolved = end = _months_later(today, months)
                 else:
                     year, month = divmod(today.month - 1 + months, 12)
                     resolved = end = _month_end(today.year + year, month + 1)

@@ -1204,15 +1204,27 @@ def _narrator_attribution(sentence: str) -> tuple[Attribution, str]:
 
 # -- dates ------------------------------------------------------------------------------
 
+# what a cause after "due to" starts with: a determiner, a figure, a noun ("due to injury", "due to
+# rising costs"), where a schedule has a verb ("due to commence", "due to bring")
+_CAUSE_AFTER_DUE_TO = (r"the|a|an|its|his|her|their|our|this|that|these|those|some|high|low|poor|bad|strong|weak|"
+                       r"heavy|lower|higher|injury|illness|weather|demand|covid|lack|concerns?|problems?|issues?|"
+                       r"delays?|rain|snow|pressures?|shortages?|damage|failures?|closures?|government|investment|"
+                       r"equipment|development|\d[\d.,]*|(?!bring\b)\w+(?:ion|ity|ness|ies|ance|ing|ed|ism|ship)")
 # the tense of a clause decides which way a bare "Thursday" or "September 12" points
 _FUTURE_MARK = re.compile(
     r"\b(?:will|won’t|won't|would|could|(?-i:may)|might|shall|going to|(?:is|are|am|appears?|seems?) to be|"
     r"(?<!than-)(?<!than )(?<!\bas )expected|"            # ("a better-than-expected rise", "rose as expected")
     r"expects?|scheduled|set to|"
-    r"due (?:to|on|in|by)|plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
+    # ("due to start", not the cause of "due to injury", "due to the weather", "due in part to")
+    rf"due (?:to(?!\s+(?:{_CAUSE_AFTER_DUE_TO})\b)|on|in(?!\s+part\b)|by)|"
+    r"plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
     # ("forecasts" the verb, not "raised its forecast for the corn crop on Tuesday")
     r"(?<!its )(?<!the )(?<!their )(?<!his )(?<!her )(?<!our )(?<!latest )(?<!previous )(?<!earlier )(?<!own )"
-    r"forecasts?|predicts?|aims? to|intends? to|is to|are to|ahead of|prepar(?:e|es|ing) (?:for|to))\b",
+    r"forecasts?|predicts?|aims? to|intends? to|is to|are to|prepar(?:e|es|ing) (?:for|to)|"
+    # ("ahead of the vote", not a place: "finishing ahead of Dereje", "ahead of schedule")
+    r"(?<!finished )(?<!finishing )(?<!finish )(?<!finishes )(?<!came )(?<!placed )(?<!home )(?<!seconds )"
+    r"(?<!points )(?<!strokes )(?<!lengths )(?<!places )ahead of(?!\s+(?:schedule|time|expectations|forecasts?|"
+    r"estimates?|the field|rivals?)\b))\b",
     re.IGNORECASE)
 _NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "speculated", "dated", "based", "supposed",
              "related", "united", "limited", "needed", "detailed", "proposed", "tired", "interested", "concerned",
@@ -1996,8 +2008,11 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
         if day is not None:
             first = day
             event_date = day["date"]
-    if kind not in ("event", "forecast") and not _about_ahead(first, document_date, statement):
-        return event_date, None
+    if kind not in ("event", "forecast"):
+        # ("fares were yesterday announced to be increasing ... from April next year": the time ahead)
+        first = next((d for d in [first] + dates if _about_ahead(d, document_date, statement)), None)
+        if first is None:
+            return event_date, None
     if kind == "forecast" and _said_that_day(first["text"], statement):
         # "announced on Friday that it expects ...": the day it was said bounds nothing
         bounding = [d for d in dates if not _said_that_day(d["text"], statement)]
@@ -2010,8 +2025,10 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
     if document_date and first["end"] < document_date:
         return event_date, None                       # already happened when the document was written
     eve = (date.fromisoformat(first["date"]) - timedelta(days=1)).isoformat()
-    if re.match(r"before\s+(?!the\s+end\b)", first["text"], re.IGNORECASE) and first["precision"] not in ("day", "week"):
-        return event_date, eve          # "completed before December 2026", "not online before 2016"
+    if re.match(r"before\s+(?!the\s+end\b)", first["text"], re.IGNORECASE) and first["precision"] not in ("day", "week") \
+            and not re.search(rf"\b(?:on|in)\s+or\s+{re.escape(first['text'])}", statement, re.IGNORECASE):
+        # "completed before December 2026", "not online before 2016" (but "on or before October 2021" takes October in)
+        return event_date, eve
     if first.get("until"):
         if first["precision"] in ("day", "week"):
             return event_date, first["date"]              # "until the election on July 21": that day
@@ -2044,6 +2061,10 @@ def dates_for_kind(kind: str, dates: list[dict[str, Any]], document_date: str | 
     return _resolves_by(kind, _horizons(dates, statement), document_date, statement)
 
 
+# a change of date, to the word "from" before the day it is moved from
+_MOVED_FROM = (r"(?i:\b(?:moved|postponed|rescheduled|pushed\s+back|put\s+back|delayed|deferred|brought\s+forward|"
+               r"extended|shifted|changed)\b[^.;]{0,80}?\bfrom(?:\s+the)?)")
+
 _TRAILING_CONDITION = re.compile(r",\s+(?:if|unless|provided(?:\s+that)?|providing|as\s+long\s+as|so\s+long\s+as)\s",
                                  re.IGNORECASE)
 
@@ -2057,8 +2078,11 @@ def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any
         starts = [d for d in dates if re.match(r"(?i)from\s", d["text"]) and not re.search(r"\s(?:to|until|till)\s", d["text"])
                   # "increase from €55 million in 2018 to €75 million in 2019": the year of the value it starts from
                   or d["precision"] in ("year", "half", "quarter", "month") and
-                  re.search(rf"\bfrom\s+[^,;]{{1,40}}?\s+{re.escape(d['text'])}\s+to\s", statement)]
-        if len(starts) < len(dates):
+                  re.search(rf"\bfrom\s+[^,;]{{1,40}}?\s+{re.escape(d['text'])}\s+to\s", statement)
+                  # "pushed back the completion from June 30, 2025 to September 30, 2025": the day it moved from
+                  or re.search(rf"{_MOVED_FROM}\s+{re.escape(d['text'])}\s+(?:to|until)\s", statement)]
+        # (when another date bounds the claim: not the day it was said, "yesterday announced ... from April")
+        if any(d not in starts and not _said_that_day(d["text"], statement) for d in dates):
             dates = [d for d in dates if d not in starts]
     condition = _TRAILING_CONDITION.search(statement)
     if len(dates) > 1 and condition:
@@ -3595,7 +3619,8 @@ def share_horizons_read(claims: list[Any], document_date: str | None) -> None:
 # "lifted the cash rate by 50 basis points to 1.85 per cent"; not "prices were up 2.8 percent")
 _DEED_VERB = re.compile(r"\b(?:voted|finished|clocked|crossed|won|scored|lifted|lowered|hiked|kept|placed|agreed|approved|"
                         r"passed|signed|beat|defeated|claimed|secured|completed|overcame|outsmarted|ran|raced|"
-                        r"went down|took home|brought it)\b")
+                        r"went down|took home|brought it|awarded|opened|reopened|launched|unveiled|cut|raised|"
+                        r"left\s+(?:\w+\s+){0,3}?unchanged)\b")
 
 
 # "Separately, egg prices are expected to climb 20%.": another matter, which the horizon before
