@@ -4034,3 +4034,27 @@ def test_the_coming_year_is_the_financial_year_ahead_where_the_document_budgets(
                                                                                 expected: str) -> None:
     claim = [c for c in parsed(text, date=written) if c.active][0]
     assert claim.resolves_by == expected
+
+
+@pytest.mark.parametrize("text, written, expected", [
+    ("The first prize at next year's tournament will be £250,000.", "2013-01-10", "2014-12-31"),  # (was none)
+    ("This fall’s U.S. apple crop is forecast at 244.6 million boxes.", "2020-07-20", "2020-11-30"),
+    ("A road-user tax is also expected to be introduced for EV drivers in WA come 2027.", "2022-05-20",
+     "2027-12-31"),
+    ("First Bus expects each project to be completed over the course of the next two years.", "2022-09-20",
+     "2024-09-30"),
+])
+def test_an_occasion_named_by_a_time_ahead_come_a_year_and_over_the_course_of(text: str, written: str,
+                                                                            expected: str) -> None:
+    (claim,) = [c for c in parsed(text, date=written) if c.active]
+    assert claim.resolves_by == expected
+
+
+def test_an_event_the_kind_reader_reads_on_its_day_resolves_on_it_not_at_the_end_of_the_season() -> None:
+    from monitor.judge.claims import parse_document
+    from monitor.judge.kind_model import loaded_kind_model
+
+    document = parse_document(b"---\ndate: 2006-08-03\n---\nThe state will also have a sales tax holiday this fall "
+                              b"on November 24 and 25.\n", "docs/unseen.txt")
+    (claim,) = extract_claims(document, reader=loaded_kind_model())
+    assert (claim.kind, claim.event_date, claim.resolves_by) == ("event", "2006-11-24", "2006-11-25")  # (was 11-30)

@@ -232,7 +232,7 @@ _DATE_PATTERNS = (
                              r"(?:(?P<fortnight>fortnight)|couple\s+of\s+(?P<unit>days|weeks))\b", re.IGNORECASE)),
     ("month", re.compile(rf"\bin\s+{_ABOUT}(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
     # (and "for the next 15 years", "in each of the next four years", "over the next couple of years")
-    ("span", re.compile(r"\b(?:in|within|over|for|during|in\s+each\s+of)\s+the\s+(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|"
+    ("span", re.compile(r"\b(?:in|within|over|for|during|in\s+each\s+of|over\s+the\s+course\s+of)\s+the\s+(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|"
                         r"five|six|seven|eight|nine|ten|twelve|couple\s+of)\s+(?P<unit>years|months)|(?P<decade>decade))\b",
                         re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:at least\s+)?(?:the\s+)?"
@@ -240,7 +240,7 @@ _DATE_PATTERNS = (
                          rf"(?:{'|'.join(_FULL_MONTHS)})(?:\s+\d{{4}}|,\s+(?:19|20)\d{{2}}(?!\d|,\d))?\b")),   # ("September, 2010")
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+(?:half|six\s+months)\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),   # ("the first six months of 2023")
-    ("year", re.compile(r"\b(?i:in|into|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or)\s+"
+    ("year", re.compile(r"\b(?i:in|into|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or|come)\s+"
                         r"[\"“‘']?(?i:at least\s+)?(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),     # ("until at least 2026", by "mid-2020")
 )
 # "announced on Wednesday", "told reporters Monday": the day a statement was made is past
@@ -681,7 +681,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 continue
             if re.search(r"\d{4}$", span) and _BASELINE_AFTER.match(text, match.end()):
                 continue        # "121 percent of 2019 levels", "in 2024 prices": a yardstick, not a time
-            phrase = re.sub(r"^(?:for all of|in|into|by|before|until|from|since|on|through|throughout|across|during|of|at|to|for|or|"
+            phrase = re.sub(r"^(?:for all of|in|into|by|before|until|from|since|on|through|throughout|across|during|of|at|to|for|or|come|"
                             r"within|over|(?:lasts?|lasting)(?:\s+for)?"
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
                             "", span, flags=re.IGNORECASE)

@@ -1224,7 +1224,7 @@ _FUTURE_MARK = re.compile(
     # ("ahead of the vote", not a place: "finishing ahead of Dereje", "ahead of schedule")
     r"(?<!finished )(?<!finishing )(?<!finish )(?<!finishes )(?<!came )(?<!placed )(?<!home )(?<!seconds )"
     r"(?<!points )(?<!strokes )(?<!lengths )(?<!places )ahead of(?!\s+(?:schedule|time|expectations|forecasts?|"
-    r"estimates?|the field|rivals?)\b))\b",
+    r"estimates?|the field|rivals?|compatriots?|team-?mates?|runner-up|second-placed|third-placed)\b))\b",
     re.IGNORECASE)
 _NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "speculated", "dated", "based", "supposed",
              "related", "united", "limited", "needed", "detailed", "proposed", "tired", "interested", "concerned",
@@ -2100,6 +2100,22 @@ def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any
         re.search(re.escape(d["text"]) + r"(?:’s|'s)\b", statement) or _attributive_month(d["text"], statement)))
         and not re.search(rf",[^,]{{2,60}}\b(?:{_SAY_VERBS}|announced|reported)\s+(?:on\s+)?{re.escape(d['text'])}\W*$",
                           statement)]     # "..., the company announced today": when it was said
+
+
+def date_by_named_occasion(claims: list[Any], document_date: str | None) -> None:
+    """A forecast left without a horizon, after every sharing, that names its occasion by a time
+    ahead ("The first prize at next year's tournament will be £250,000", "This fall's apple crop is
+    forecast at ...") resolves by the end of that time: the occasion takes place within it."""
+    for claim in claims:
+        if not getattr(claim, "active", True) or claim.kind != "forecast" or claim.resolves_by is not None:
+            continue
+        # ("next year's", "this fall's", "the 2027 season's": not "December's reduction", which may be gone)
+        named = [d for d in claim.slots.get("dates", []) if d["end"] > (document_date or "") and
+                 re.search(r"(?i)\b(?:next|this|coming|upcoming)\b|\d{4}", d["text"]) and
+                 re.search(re.escape(d["text"]) + r"(?:’s|'s)\b", claim.statement)]
+        if named:
+            claim.resolves_by = named[0]["end"]
+            claim.slots["horizon_from"] = f"the occasion it names: {named[0]['text']}"
 
 
 def _attributive_year(text: str, statement: str) -> bool:

@@ -244,7 +244,12 @@ def extract_claims(document: Document, *, document_label: str | None = None,
 
     ``document_label`` is what ``Claim.document`` records (default: the path as given); ``reader``,
     the kind reader, reads the rules' claims again (None: the rules' reading)."""
-    from .claim_rules import date_undated_events, extract_units, share_horizons_read  # the sentence rules
+    from .claim_rules import (  # the sentence rules
+        date_by_named_occasion,
+        date_undated_events,
+        extract_units,
+        share_horizons_read,
+    )
 
     label = document_label or str(document.path)
     claims: list[Claim] = []
@@ -262,6 +267,7 @@ def extract_claims(document: Document, *, document_label: str | None = None,
     if reader is not None:
         claims = reader.reread(claims)
         share_horizons_read(claims, document.date)
+    date_by_named_occasion(claims, document.date)
     date_undated_events(claims, document.date)
     return claims
 

@@ -141,8 +141,9 @@ def _dates_for(kind: str, claim: Claim) -> tuple[str | None, str | None]:
     event_date, resolves_by = dates_for_kind(kind, dates, document_date, claim.statement)
     if kind == "event" and any(d["precision"] == "day" and d["date"] == event_date for d in dates):
         # an event happens on its day: "approved the 2023-26 budgets Friday" (the rules, reading
-        # a fact, kept the first date, the budgets' year)
-        return event_date, claim.resolves_by or resolves_by
+        # a fact, kept the first date, the budgets' year), and resolves on it ("a sales tax holiday
+        # this fall on November 24 and 25": not at the end of the fall the rules' forecast took)
+        return event_date, resolves_by or claim.resolves_by
     if claim.kind == "event" and kind == "forecast" and claim.resolves_by and document_date and \
             claim.resolves_by <= document_date:
         # an event's day gone is no forecast's horizon: "BT has today announced that EE will offer
