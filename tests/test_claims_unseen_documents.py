@@ -4058,3 +4058,19 @@ def test_an_event_the_kind_reader_reads_on_its_day_resolves_on_it_not_at_the_end
                               b"on November 24 and 25.\n", "docs/unseen.txt")
     (claim,) = extract_claims(document, reader=loaded_kind_model())
     assert (claim.kind, claim.event_date, claim.resolves_by) == ("event", "2006-11-24", "2006-11-25")  # (was 11-30)
+
+
+@pytest.mark.parametrize("text, written, expected", [
+    # the time a first is measured from is no day of the deed: the deed's day is the document's
+    ("Team USA withstood a final-day fightback to claim a 15.5-12.5 victory and win the Solheim Cup for the "
+     "first time since 2017.", "2024-09-16", "2024-09-16"),                     # (was 2017-01-01)
+    ("Fans returned to the Bundesliga for the first time since the coronavirus restrictions began in March.",
+     "2020-09-19", "2020-09-19"),                                                # (was 2020-03-01)
+    ("The Daw Mill Colliery has been closed since Feb. 22, when a blaze broke out.", "2013-02-25", "2013-02-22"),
+    ("Visitors parking at Hull Royal Infirmary are set to have to pay more from next week.", "2025-08-28",
+     "2025-09-01"),                                                              # (was 2025-09-04): its Monday
+])
+def test_a_record_since_a_time_is_no_event_day_and_from_next_week_starts_on_its_monday(
+        text: str, written: str, expected: str) -> None:
+    (claim,) = [c for c in parsed(text, date=written) if c.active]
+    assert claim.event_date == expected

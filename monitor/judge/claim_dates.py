@@ -1075,6 +1075,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                         resolved = today
                     else:
                         end = resolved + timedelta(days=6 - resolved.weekday())
+                        if re.search(r"(?i)\b(?:from|starting|beginning|as of)\s+$", text[:match.start()]):
+                            resolved -= timedelta(days=resolved.weekday())     # "from next week": its Monday
                 elif precision == "month" and re.match(r"(?:next|this|last|the coming)\s+month", phrase, re.I):
                     resolved = resolved.replace(day=1)                        # "last month": the whole month
                     end = _month_end(resolved.year, resolved.month)          # "this month": to its last day

@@ -1233,7 +1233,8 @@ _NOT_PAST = {"expected", "scheduled", "planned", "rumoured", "rumored", "specula
 # irregular past forms no present shares ("became", "saw", "struck", "left")
 _PAST_ONLY_FORMS = ("became|saw|struck|left|ran|sent|spent|built|found|thought|knew|felt|stood|wrote|spoke|broke|"
                    "chose|drew|drove|flew|fought|sought|taught|caught|meant|overtook|undertook|underwent|"
-                   "withdrew|swept|slid|sank|shrank|rang|froze|died|crept|leapt")
+                   "withdrew|swept|slid|sank|shrank|rang|froze|died|crept|leapt|withstood|understood|forgave|"
+                   "outran|strove|rode|shook|stole|threw|wore")
 _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|paid|hit|told|won|lost|"
                         r"sold|bought|got|rose|fell|grew|came|went|gave|kept|brought|"
                         rf"{_PAST_ONLY_FORMS}|"
@@ -2069,11 +2070,24 @@ _TRAILING_CONDITION = re.compile(r",\s+(?:if|unless|provided(?:\s+that)?|providi
                                  re.IGNORECASE)
 
 
+# "won the Solheim Cup for the first time since 2017", "their first title since Sydney in 2020", "the
+# slowest since 2016": the time a first or a record is measured from, not when anything happens
+_RECORD_SINCE = re.compile(r"\b(?:first|highest|lowest|biggest|largest|smallest|best|worst|fastest|slowest|strongest|"
+                           r"weakest|sharpest|steepest|most|least)\b[^,;.]{0,60}\bsince\b[^,;]{0,60}$", re.IGNORECASE)
+
+
+def _record_since(item: dict[str, Any], statement: str) -> bool:
+    at = statement.find(item["text"])
+    lead = "since " if item["text"].lower().startswith("since") else ""       # (the date's own "since 2017")
+    return at > 0 and bool(_RECORD_SINCE.search(statement[:at] + lead))
+
+
 def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any]]:
     """The dates that can bound a claim: "this year's Super Bowl is forecast to be ..." and "the
     October outlook also sees ..." name an occasion by its year or month, which is no horizon; nor
     is the start of a change ("expand by 13.8% from 2024 to 1.1 million ... next year") when the
-    claim names another date."""
+    claim names another date, nor the time a record is measured from ("for the first time since 2017")."""
+    dates = [d for d in dates if not _record_since(d, statement)]
     if len(dates) > 1:
         starts = [d for d in dates if re.match(r"(?i)from\s", d["text"]) and not re.search(r"\s(?:to|until|till)\s", d["text"])
                   # "increase from €55 million in 2018 to €75 million in 2019": the year of the value it starts from
@@ -3592,7 +3606,7 @@ def date_undated_events(claims: list[Any], document_date: str | None) -> None:
             if any(d["precision"] == "day" and d["date"] == claim.event_date for d in claim.slots.get("dates", [])):
                 dated.append(claim)
             continue
-        if claim.event_date is not None or claim.slots.get("dates"):
+        if claim.event_date is not None or [d for d in claim.slots.get("dates", []) if not _record_since(d, claim.statement)]:
             continue            # (a date of its own, though no day: left as it is)
         tense = clause_tense(claim.statement)
         if claim.kind == "event" and tense == "future":
