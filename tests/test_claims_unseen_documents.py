@@ -4074,3 +4074,17 @@ def test_a_record_since_a_time_is_no_event_day_and_from_next_week_starts_on_its_
         text: str, written: str, expected: str) -> None:
     (claim,) = [c for c in parsed(text, date=written) if c.active]
     assert claim.event_date == expected
+
+
+@pytest.mark.parametrize("text, written, slot, expected", [
+    ("The Board has proposed an interim dividend of 5.5p per share, down from 12.5p a year ago, to be paid on "
+     "8 November.", "2024-08-20", "event_date", "2024-11-08"),                 # (was 2023: "a year ago" is past)
+    ("The minister said his department would need Rs 1 lakh crore to complete all irrigation projects in next "
+     "five years.", "2016-08-25", "resolves_by", "2021-08-31"),               # (was none: no "the")
+    ("Severn Trent Water is increasing its charges by £7 for the coming year. Yorkshire Water is putting up "
+     "bills from April.", "2013-02-05", "resolves_by", "2014-03-31"),         # (was 2014-02-05): a year from April
+])
+def test_a_day_still_to_be_done_on_next_years_without_the_and_bills_that_change_each_april(
+        text: str, written: str, slot: str, expected: str) -> None:
+    claim = [c for c in parsed(text, date=written) if c.active][0]
+    assert getattr(claim, slot) == expected

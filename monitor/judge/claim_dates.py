@@ -232,7 +232,7 @@ _DATE_PATTERNS = (
                              r"(?:(?P<fortnight>fortnight)|couple\s+of\s+(?P<unit>days|weeks))\b", re.IGNORECASE)),
     ("month", re.compile(rf"\bin\s+{_ABOUT}(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
     # (and "for the next 15 years", "in each of the next four years", "over the next couple of years")
-    ("span", re.compile(r"\b(?:in|within|over|for|during|in\s+each\s+of|over\s+the\s+course\s+of)\s+the\s+(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|"
+    ("span", re.compile(r"\b(?:in|within|over|for|during|in\s+each\s+of|over\s+the\s+course\s+of)\s+(?:the\s+)?(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|"
                         r"five|six|seven|eight|nine|ten|twelve|couple\s+of)\s+(?P<unit>years|months)|(?P<decade>decade))\b",
                         re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:at least\s+)?(?:the\s+)?"
@@ -332,11 +332,16 @@ def _pointed(text: str, start: int, end: int, future: bool | None) -> bool | Non
     """Which way the weekday or month at ``text[start:end]`` points: ahead after an "until" that
     points ahead, back beside a verb in the past, else as the clause's tense (``future``)."""
     span = text[start:end]
-    if _until_ahead(text, start, span) or _moved_to(text[:start], span):
+    if _until_ahead(text, start, span) or _moved_to(text[:start], span) or _TO_BE_DONE_ON.search(text[:start]):
         return True
     if future is not False and _done_that_day(text[:start], span, text[end:]):
         return False             # "The City Council on Thursday voted to ... over the next three years"
     return future
+
+
+# "a dividend of 5.5p, down from 12.5p a year ago, to be paid on 8 November": a day something is still
+# to be done on is ahead, whatever the tense around it
+_TO_BE_DONE_ON = re.compile(r"\b(?:to|will|shall)\s+be\s+\w+(?:ed|en|id|t)\s+(?:on|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # "was moved from May to Sept. 24-27", "has been postponed until Monday": the new day is ahead,
@@ -400,7 +405,8 @@ class YearCounting:
 
 
 # a budget, a precept, a financial year named: a document that plans by financial years
-_BUDGET_WORDS = re.compile(r"\b(?:(?:financial|fiscal)\s+year|budgets?|precepts?|council\s+tax|FY\s?(?:20)?\d{2})\b", re.IGNORECASE)
+_BUDGET_WORDS = re.compile(r"\b(?:(?:financial|fiscal)\s+year|budgets?|precepts?|council\s+tax|FY\s?(?:20)?\d{2}|"
+                           r"from\s+(?:1\s+)?April|from\s+April\s+1)\b", re.IGNORECASE)   # (bills that change each April)
 
 
 def year_counting(body: str) -> YearCounting:
@@ -1055,7 +1061,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     # ("Rome's April 10 slot was confirmed": a day that names a fixture is not when the
                     # deed was done, so the tense does not point it; the nearer one is meant)
                     fixture = _FIXTURE_AFTER.match(text, match.end()) is not None
-                    pointed = True if _moved_to(text[:match.start()], span) else None if fixture else future
+                    pointed = True if _moved_to(text[:match.start()], span) or _TO_BE_DONE_ON.search(text[:match.start()]) \
+                        else None if fixture else future
                     resolved = _named_weekday_year(text[:match.start()], month_day, today) or \
                         _nearest_year(lambda y: date(y, *month_day), today, pointed)
                 if last_day:
