@@ -2077,6 +2077,7 @@ _RECORD_SINCE = re.compile(r"\b(?:first|highest|lowest|biggest|largest|smallest|
 
 
 def _record_since(item: dict[str, Any], statement: str) -> bool:
+    """Whether the date ``item`` of ``statement`` is what a first or a record is measured from."""
     at = statement.find(item["text"])
     lead = "since " if item["text"].lower().startswith("since") else ""       # (the date's own "since 2017")
     return at > 0 and bool(_RECORD_SINCE.search(statement[:at] + lead))
@@ -3606,7 +3607,7 @@ def date_undated_events(claims: list[Any], document_date: str | None) -> None:
             if any(d["precision"] == "day" and d["date"] == claim.event_date for d in claim.slots.get("dates", [])):
                 dated.append(claim)
             continue
-        if claim.event_date is not None or [d for d in claim.slots.get("dates", []) if not _record_since(d, claim.statement)]:
+        if claim.event_date is not None or any(not _record_since(d, claim.statement) for d in claim.slots.get("dates", [])):
             continue            # (a date of its own, though no day: left as it is)
         tense = clause_tense(claim.statement)
         if claim.kind == "event" and tense == "future":
