@@ -394,6 +394,7 @@ def test_the_end_of_a_calendar_year_is_that_year_end() -> None:
     ("Prices are rising ahead of the budget.", "future"),
     ("The links are due to commence in spring next year.", "future"),     # a verb in -ence, not a cause
     ("The fall was due to shortages of chips.", "past"),
+    ("Lightning are back-to-back premiers after claiming a 62 to 59 nail-biting victory on Sunday.", "past"),
 ])
 def test_due_to_a_cause_or_ahead_of_a_rival_is_no_schedule(text: str, tense: str) -> None:
     from monitor.judge.claim_rules import clause_tense
@@ -407,3 +408,8 @@ def test_due_to_a_cause_or_ahead_of_a_rival_is_no_schedule(text: str, tense: str
 def test_a_season_of_next_year(text: str, start: str, end: str) -> None:
     found = find_dates(text, "2019-10-12", True)
     assert (found[0]["date"], found[0]["end"]) == (start, end)
+
+
+def test_for_at_least_the_next_two_years_is_a_horizon() -> None:
+    found = find_dates("a stable revenue stream for at least the next two years", "2020-03-31", True)
+    assert (found[0]["date"], found[0]["end"]) == ("2022-03-31", "2022-03-31")     # (was none)

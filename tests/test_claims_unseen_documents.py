@@ -4088,3 +4088,9 @@ def test_a_day_still_to_be_done_on_next_years_without_the_and_bills_that_change_
         text: str, written: str, slot: str, expected: str) -> None:
     claim = [c for c in parsed(text, date=written) if c.active][0]
     assert getattr(claim, slot) == expected
+
+
+def test_a_figure_of_a_title_taken_is_a_deed_dated_like_an_undated_event() -> None:
+    (claim,) = [c for c in parsed("American Christian Coleman clinched the gold medal in the 60-meter dash in 6.37 "
+                                  "seconds.", date="2018-03-04") if c.active]
+    assert claim.event_date == "2018-03-04"          # (was none: a figure's level has no day, a deed has)

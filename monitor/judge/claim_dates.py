@@ -232,7 +232,7 @@ _DATE_PATTERNS = (
                              r"(?:(?P<fortnight>fortnight)|couple\s+of\s+(?P<unit>days|weeks))\b", re.IGNORECASE)),
     ("month", re.compile(rf"\bin\s+{_ABOUT}(?:\d+|two|three|four|five|six|a|one)\s+months?\b", re.IGNORECASE)),
     # (and "for the next 15 years", "in each of the next four years", "over the next couple of years")
-    ("span", re.compile(r"\b(?:in|within|over|for|during|in\s+each\s+of|over\s+the\s+course\s+of)\s+(?:the\s+)?(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|"
+    ("span", re.compile(r"\b(?:in|within|over|for|during|in\s+each\s+of|over\s+the\s+course\s+of)\s+(?:at\s+least\s+)?(?:the\s+)?(?:next|coming)\s+(?:(?P<n>\d+|two|three|four|"
                         r"five|six|seven|eight|nine|ten|twelve|couple\s+of)\s+(?P<unit>years|months)|(?P<decade>decade))\b",
                         re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|since|through|during|of|at)\s+)?(?:at least\s+)?(?:the\s+)?"

@@ -1245,7 +1245,7 @@ _PAST_MARK = re.compile(r"\b(?:was|were|had|did|met|held|said|began|took|made|pa
 _RESULT_SCORE = re.compile(r"\b(?:beat|beats|beating|defeats?|defeated|defeating|edged?|edges|edging|upset|"
                            r"thrash(?:ed|es|ing)?|crush(?:ed|es|ing)?|downed|routed|won|wins?|winning|lost|loses?|losing|"
                            r"drew|draws?|tied)\b[^.;]{0,60}?\b\d{1,3}\s?[-–:]\s?\d{1,3}\b(?![-–/:.]\d)|"
-                           r"\b\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:[\w-]+\s+){0,2}(?:win|victory|defeat|loss|draw|triumph)\b",
+                           r"\b\d{1,3}(?:\s?[-–]\s?|\s+to\s+)\d{1,3}\s+(?:[\w-]+\s+){0,2}(?:win|victory|defeat|loss|draw|triumph)\b",
                            re.IGNORECASE)
 
 
@@ -3651,6 +3651,7 @@ def share_horizons_read(claims: list[Any], document_date: str | None) -> None:
 _DEED_VERB = re.compile(r"\b(?:voted|finished|clocked|crossed|won|scored|lifted|lowered|hiked|kept|placed|agreed|approved|"
                         r"passed|signed|beat|defeated|claimed|secured|completed|overcame|outsmarted|ran|raced|"
                         r"went down|took home|brought it|awarded|opened|reopened|launched|unveiled|cut|raised|"
+                        r"winning|finali[sz]ed|broke|smashed|equall?ed|clinched|captured|retained|"
                         r"left\s+(?:\w+\s+){0,3}?unchanged)\b")
 
 
