@@ -332,7 +332,7 @@ def _pointed(text: str, start: int, end: int, future: bool | None) -> bool | Non
     """Which way the weekday or month at ``text[start:end]`` points: ahead after an "until" that
     points ahead, back beside a verb in the past, else as the clause's tense (``future``)."""
     span = text[start:end]
-    if _until_ahead(text, start, span) or _moved_to(text[:start], span) or _TO_BE_DONE_ON.search(text[:start]):
+    if _until_ahead(text, start, span) or _ahead_whatever_tense(text[:start], span):
         return True
     if future is not False and _done_that_day(text[:start], span, text[end:]):
         return False             # "The City Council on Thursday voted to ... over the next three years"
@@ -344,16 +344,20 @@ def _pointed(text: str, start: int, end: int, future: bool | None) -> bool | Non
 _TO_BE_DONE_ON = re.compile(r"\b(?:to|will|shall)\s+be\s+\w+(?:ed|en|id|t)\s+(?:on|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# verbs that move a date ("was moved from May to Sept. 24-27", "pushed back the completion from ...")
+MOVE_VERBS = r"moved|postponed|rescheduled|pushed\s+back|put\s+back|delayed|deferred|brought\s+forward|shifted"
+
 # "was moved from May to Sept. 24-27", "has been postponed until Monday": the new day is ahead,
 # whatever the tense of the move
-_MOVED_TO = re.compile(r"\b(?:moved|postponed|rescheduled|pushed\s+back|put\s+back|delayed|deferred|brought\s+forward|"
-                       r"switched|shifted|pushed)\b[^.;]{0,40}?\b(?:to|until|for)\s+(?:(?:on|the)\s+)?$", re.IGNORECASE)
+_MOVED_TO = re.compile(rf"\b(?:{MOVE_VERBS}|switched|pushed)\b[^.;]{{0,40}}?\b(?:to|until|for)\s+(?:(?:on|the)\s+)?$",
+                       re.IGNORECASE)
 
 
-def _moved_to(text_before: str, span: str) -> bool:
-    """Whether the date ``span`` (after ``text_before``) is the new day of something moved."""
+def _ahead_whatever_tense(text_before: str, span: str) -> bool:
+    """Whether the date ``span`` (after ``text_before``) is ahead whatever the clause's tense: the
+    new day of something moved, or a day something is still to be done on."""
     lead = re.match(r"(?:to|until|for)\s+", span, re.IGNORECASE)
-    return bool(_MOVED_TO.search(text_before + (lead.group() if lead else "")))
+    return bool(_MOVED_TO.search(text_before + (lead.group() if lead else "")) or _TO_BE_DONE_ON.search(text_before))
 
 
 def _until_ahead(text: str, start: int, span: str) -> bool:
@@ -406,7 +410,7 @@ class YearCounting:
 
 # a budget, a precept, a financial year named: a document that plans by financial years
 _BUDGET_WORDS = re.compile(r"\b(?:(?:financial|fiscal)\s+year|budgets?|precepts?|council\s+tax|FY\s?(?:20)?\d{2}|"
-                           r"from\s+(?:1\s+)?April|from\s+April\s+1)\b", re.IGNORECASE)   # (bills that change each April)
+                           r"from\s+(?:1\s+)?April)\b", re.IGNORECASE)   # (bills that change each April)
 
 
 def year_counting(body: str) -> YearCounting:
@@ -505,7 +509,8 @@ def _coming_year(today: date, years: YearCounting) -> tuple[date, date]:
         return first, last
     if today.month == 1:
         return date(today.year, 1, 1), date(today.year, 12, 31)
-    return _months_later(today, 12), _months_later(today, 12)
+    a_year_on = _months_later(today, 12)
+    return a_year_on, a_year_on
 
 
 def _months_later(day: date, months: int) -> date:
@@ -1061,8 +1066,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     # ("Rome's April 10 slot was confirmed": a day that names a fixture is not when the
                     # deed was done, so the tense does not point it; the nearer one is meant)
                     fixture = _FIXTURE_AFTER.match(text, match.end()) is not None
-                    pointed = True if _moved_to(text[:match.start()], span) or _TO_BE_DONE_ON.search(text[:match.start()]) \
-                        else None if fixture else future
+                    pointed = True if _ahead_whatever_tense(text[:match.start()], span) else None if fixture else future
                     resolved = _named_weekday_year(text[:match.start()], month_day, today) or \
                         _nearest_year(lambda y: date(y, *month_day), today, pointed)
                 if last_day:

@@ -45,6 +45,7 @@ from .claim_dates import (
     _alternative_dates,
     YearCounting,
     find_dates,
+    MOVE_VERBS,
     in_occasion_year,
     month_number,
     occasion_year,
@@ -2063,8 +2064,7 @@ def dates_for_kind(kind: str, dates: list[dict[str, Any]], document_date: str | 
 
 
 # a change of date, to the word "from" before the day it is moved from
-_MOVED_FROM = (r"(?i:\b(?:moved|postponed|rescheduled|pushed\s+back|put\s+back|delayed|deferred|brought\s+forward|"
-               r"extended|shifted|changed)\b[^.;]{0,80}?\bfrom(?:\s+the)?)")
+_MOVED_FROM = rf"(?i:\b(?:{MOVE_VERBS}|extended|changed)\b[^.;]{{0,80}}?\bfrom(?:\s+the)?)"
 
 _TRAILING_CONDITION = re.compile(r",\s+(?:if|unless|provided(?:\s+that)?|providing|as\s+long\s+as|so\s+long\s+as)\s",
                                  re.IGNORECASE)
@@ -2112,7 +2112,7 @@ def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any
         if len(named) < len(dates) and any(d["precision"] == "day" and _CALENDAR_DAY.search(d["text"]) for d in dates):
             dates = [d for d in dates if d not in named]
     return [d for d in dates if not (d["precision"] in ("year", "month") and (
-        re.search(re.escape(d["text"]) + r"(?:’s|'s)\b", statement) or _attributive_month(d["text"], statement)))
+        _possessive_date(d["text"], statement) or _attributive_month(d["text"], statement)))
         and not re.search(rf",[^,]{{2,60}}\b(?:{_SAY_VERBS}|announced|reported)\s+(?:on\s+)?{re.escape(d['text'])}\W*$",
                           statement)]     # "..., the company announced today": when it was said
 
@@ -2127,10 +2127,15 @@ def date_by_named_occasion(claims: list[Any], document_date: str | None) -> None
         # ("next year's", "this fall's", "the 2027 season's": not "December's reduction", which may be gone)
         named = [d for d in claim.slots.get("dates", []) if d["end"] > (document_date or "") and
                  re.search(r"(?i)\b(?:next|this|coming|upcoming)\b|\d{4}", d["text"]) and
-                 re.search(re.escape(d["text"]) + r"(?:’s|'s)\b", claim.statement)]
+                 _possessive_date(d["text"], claim.statement)]
         if named:
             claim.resolves_by = named[0]["end"]
             claim.slots["horizon_from"] = f"the occasion it names: {named[0]['text']}"
+
+
+def _possessive_date(text: str, statement: str) -> bool:
+    """"this year's Super Bowl", "next year's tournament": a date naming an occasion it owns."""
+    return bool(re.search(re.escape(text) + r"(?:’s|'s)\b", statement))
 
 
 def _attributive_year(text: str, statement: str) -> bool:
