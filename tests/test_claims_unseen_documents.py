@@ -4094,3 +4094,21 @@ def test_a_figure_of_a_title_taken_is_a_deed_dated_like_an_undated_event() -> No
     (claim,) = [c for c in parsed("American Christian Coleman clinched the gold medal in the 60-meter dash in 6.37 "
                                   "seconds.", date="2018-03-04") if c.active]
     assert claim.event_date == "2018-03-04"          # (was none: a figure's level has no day, a deed has)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Sales in the six months to June 30 rose 9% to £4.5 million.", [0.09, 4.5e6]),
+    ("For the five weeks ended 31 December, like-for-like sales increased 11.1%.", [0.111]),
+    ("Boeing delivered 155 aircraft in the first five months of the year.", [155]),
+    ("Over the past three months, job gains have averaged 192,000 per month.", [192000]),
+    ("The rand fell 1.2% to an 11-month low against the dollar.", [0.012]),
+    ("Exports rose 41.8 percent from one year earlier.", [0.418]),
+    # a duration that is the claim's own figure stays
+    ("The first 30 minutes of any journey will be free.", [1800]),
+    ("Kipchoge won in 2:01:09, the fastest time in the last ten years.", [7269]),
+    ("The council launched a six-week consultation on the plans.", [6 * 7 * 86400]),
+])
+def test_a_duration_that_only_names_the_period_of_a_figure_is_no_value_of_the_claim(
+        text: str, values: list[float]) -> None:
+    (claim,) = [c for c in parsed(text, date="2024-07-20") if c.active]
+    assert [q.value for q in claim.quantities] == pytest.approx(values)

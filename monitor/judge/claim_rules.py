@@ -2310,8 +2310,9 @@ def _make_unit(clause: str, ctx: _Context, *, anchor: str | None = None,
         resolves_by = ctx.resolves_at
     return Unit(anchor=anchor or clause, quote=ctx.quote, statement=statement, kind=kind, speaker=ctx.speaker,
                 subject=_resolve_pronoun(_subject(statement) or "", ctx.antecedent) or None,
-                entities=entities, quantities=quantities, probability=probability, event_date=event_date,
-                resolves_by=resolves_by, slots=slots, slug_text=statement)
+                entities=entities, quantities=[q for q in quantities if not _names_the_period(statement, q)],
+                probability=probability, event_date=event_date, resolves_by=resolves_by, slots=slots,
+                slug_text=statement)
 
 
 def _measured_units(clause: str, ctx: _Context) -> list[tuple[Unit, Quantity]]:
@@ -3076,6 +3077,33 @@ def _is_name_number(clause: str, quantity: Quantity) -> bool:
     before = re.search(r"(?:^|\s)(?P<word>[A-Za-z]*[A-Z][\w+]*)\s+$", clause[:quantity.start])
     return quantity.unit == "count" and before is not None and before.start("word") > 0 \
         and before.group("word") not in _NOT_ENTITIES    # "late Thursday around 4.8 million people" is a count
+
+
+# the words around a duration that make it the period a figure is counted over, not the figure:
+# "(in) the first/past/last five months", "the six months to June 30", "from one year earlier"
+_PERIOD_OPENING = re.compile(r"(?i)\b(?:the|its|their)\s+(?:first|past|last|previous|preceding|latest|prior)\s+"
+                             r"(?:(?:about|nearly|almost|some)\s+)?$")
+_PERIOD_ENDING = (re.compile(r"(?i)\bthe\s+$"), re.compile(r"(?i)\s+(?:to|ended|ending|through)\b"))
+_PERIOD_BEFORE = (re.compile(r"(?i)\b(?:from|than|versus|vs\.?|on|compared (?:with|to))\s+$"),
+                  re.compile(r"(?i)\s+(?:earlier|ago|before)\b"))
+_PERIOD_RECORD = re.compile(r"(?i)[\s-]+(?:high|low|peak|trough|best|worst|record|streak|run|losing|winning)\b")
+
+
+def _names_the_period(clause: str, quantity: Quantity) -> bool:
+    """"in the first five months of the year", "the six months to June 30", "from one year earlier",
+    "an 11-month low": a duration that says over what time a figure counts, not a value to check
+    ("The first 30 minutes ... will be free", a race time, "a six-week consultation" are values)."""
+    if quantity.unit != "second" or ":" in quantity.text:
+        return False
+    # (the parser keeps a leading "from" or "over" with the value: "from one year")
+    lead = re.match(r"(?i)(?:from|over)\s+", quantity.text)
+    before, after = clause[:quantity.start] + (lead.group() if lead else ""), clause[quantity.end:]
+    if "-" in quantity.text and _PERIOD_RECORD.match(after):
+        return True
+    opening = _PERIOD_OPENING.search(before)
+    if opening is not None:
+        return opening.start() > 0           # (the subject of the sentence is what it says)
+    return any(ahead.search(before) and behind.match(after) for ahead, behind in (_PERIOD_ENDING, _PERIOD_BEFORE))
 
 
 def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
