@@ -356,6 +356,19 @@ def test_a_change_from_one_level_to_another_gives_both_levels(text: str, values:
     assert [q.value for q in parse_quantities(text)] == values
 
 
+@pytest.mark.parametrize("text, values", [
+    ("Weekend greens fees will increase from $29 to $31.", [29, 31]),
+    ("The council raised the charge from £40 to £45 a year.", [40, 45]),
+    ("Extra pick-up fees would increase $4 from $11 to $15 monthly.", [4, 11, 15]),
+    ("The storm drain bill will increase 66 cents from $6.60 to $7.26 monthly.", [0.66, 6.6, 7.26]),
+    ("The bank cut its forecast from 2.2% to 1.9%.", [0.022, 0.019]),
+    ("The rise from 4.5% to 5% takes effect in April.", [0.045, 0.05]),
+])
+def test_a_change_whatever_its_verb_or_first_value_gives_both_levels(text: str, values: list[float]) -> None:
+    # (each was a range, its midpoint the value: "increase from $29 to $31" read as $30)
+    assert [q.value for q in parse_quantities(text)] == pytest.approx(values)
+
+
 def test_from_and_to_without_a_change_is_still_a_range() -> None:        # (a guard)
     found = parse_quantities("The route runs from 10 to 12 stops.")
     assert [(q.low, q.high) for q in found] == [(10, 12)]

@@ -499,8 +499,14 @@ _CHANGE_VERBS = (r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|gained|gain
 _CHANGE_VERB = re.compile(_CHANGE_VERBS + r"\s+(?:by\s+)?$")
 # "the index fell sharply from 96 to 89": where a change ran from and to, both values
 # ("approvals crept higher from 32,000 to 33,000", "went from 32,000 to 33,000": a move, not a range)
+# ("will increase from $29 to $31", "raised the charge from £40 to £45", "would increase $4 from $11 to
+# $15", "cut its forecast from 2.2% to 1.9%": the verb in any form, with what changed or by how much)
 _CHANGE_BEFORE_FROM = re.compile(r"(?:" + _CHANGE_VERBS + r"|\b(?:crept|creeps|went|goes|moved|moves|inched|ticked|"
-                                 r"edged|higher|lower))\s+(?:[a-z]+ly\s+)?$")
+                                 r"edged|higher|lower|increase|decrease|decline|climb|drop|jump|grow|go|move|"
+                                 r"(?:rais|reduc|hik|chang)(?:e|es|ed|ing)|(?:cut|lower|boost|lift)(?:s|ed|ing)?|"
+                                 r"trim(?:s|med)?|slash(?:es|ed)?))\s+(?:[a-z]+ly\s+)?"
+                                 r"(?:(?:by\s+)?[$£€]?\d[\d.,]*(?:\s*(?:cents?|pence|p|percent|per cent|points?|%))?\s+)?"
+                                 r"(?:(?:its|the|their|his|her|our)\s+[a-z-]+\s+(?:[a-z-]+\s+)?)?$")
 # "fell sharply from 96 in the previous month to 89 this month": the level it went to
 _CHANGE_FROM_TO = re.compile(_CHANGE_VERBS + r"\s+(?:[a-z]+ly\s+)?from\s+[\d.,]+[^.;\d]{0,40}\bto\s+$")
 
@@ -528,7 +534,7 @@ def _is_change_and_level(match: re.Match[str], normal: str) -> bool:
 def _changed_from(match: re.Match[str], normal: str) -> bool:
     """"fell from 96 to 89": a change from one level to another, not a range."""
     return match.group("between") == "from" and match.group("sep") == "to" and \
-        bool(_CHANGE_BEFORE_FROM.search(normal[max(0, match.start() - 40):match.start()]))
+        bool(_CHANGE_BEFORE_FROM.search(normal[max(0, match.start() - 60):match.start()]))
 
 
 # "a 391 drop in apartment consents": a bare number before the change it counts
@@ -606,7 +612,7 @@ def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict
             return None
         if sc1 is None and sc2 is None and _count_noun(normal, match.end()) is None and not level and \
                 not _LEVEL_BEFORE.search(normal, 0, match.start()) and not _CHANGE_AFTER.match(normal, match.end()) and \
-                not (g["between"] == "from" and _CHANGE_BEFORE_FROM.search(normal, 0, match.start())) and \
+                not (g["between"] == "from" and _CHANGE_BEFORE_FROM.search(normal, max(0, match.start() - 60), match.start())) and \
                 not _CHANGE_FROM_TO.search(normal, max(0, match.start() - 80), match.start()) and not (
                     n2 is None and re.fullmatch(r"\d{1,3}(?:,\d{2,3})*,\d{3}", g["n1"])):
             # a bare number: no unit, nothing counted ("Route 66", "Points: 79"); a total reached
