@@ -369,6 +369,34 @@ def test_a_change_whatever_its_verb_or_first_value_gives_both_levels(text: str, 
     assert [q.value for q in parse_quantities(text)] == pytest.approx(values)
 
 
+def test_from_a_higher_to_a_lower_level_is_a_change_whatever_the_verb() -> None:
+    # (a range never runs down: "from 16.2% to 16.1%" was dropped as no range at all)
+    found = parse_quantities("Shopping centres remained the most plagued, improving only slightly from 16.2% to 16.1%.")
+    assert [q.value for q in found] == [0.162, 0.161]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Admiral proposed a final dividend of 50.6 pence per share.", 0.506, "GBP"),
+    ("It will raise car parking prices by up to 50p.", 0.5, "GBP"),
+    ("The toll would increase to 45 kronor.", 45, "SEK"),
+    ("Lego made a net profit of 6.12 billion Danish kroner.", 6.12e9, "DKK"),
+    ("Petrol will cost 120 rupees a litre.", 120, "INR"),
+    ("Diesel now costs 268.38 Pakistani rupees.", 268.38, "PKR"),
+    ("The fine is 50,000 naira.", 50000, "NGN"),
+    ("Eskom wants 5 billion rand more.", 5e9, "ZAR"),
+    ("The ticket costs 2,000 koruna.", 2000, "CZK"),
+])
+def test_pence_and_currencies_named_after_the_figure_are_money(text: str, value: float, unit: str) -> None:
+    # (pence and kronor were no values at all, rupees and rand a count)
+    (found,) = parse_quantities(text)
+    assert (found.value, found.unit) == (pytest.approx(value), unit)
+
+
+def test_a_p_after_a_figure_is_pence_only_on_its_own() -> None:          # (a guard)
+    assert [q.unit for q in parse_quantities("It was cut by 1ppl and opens at 6pm.")] == []
+    assert [q.unit for q in parse_quantities("It was the debut year of the Ferrari 499P.")] == []
+
+
 def test_from_and_to_without_a_change_is_still_a_range() -> None:        # (a guard)
     found = parse_quantities("The route runs from 10 to 12 stops.")
     assert [(q.low, q.high) for q in found] == [(10, 12)]

@@ -113,6 +113,8 @@ def _words_to_number(words: list[str]) -> list[tuple[int, int, int]]:
 _DOLLAR_FIRST = re.compile(r"(\$)(US|A|NZ|C)(?=\s?\d)")
 _CELSIUS_C = re.compile(r"(?<=\d)C(?![A-Za-z])")
 _RAND_R = re.compile(r"(?<![\w&])R(?=\d)")        # South African rand: "R94", "R85.7bn" (not "R&D")
+# "499P" is a name (a car, a chip); pence are written with a small p ("50p")
+_NAME_P = re.compile(r"(?<=\d)P\b")
 
 
 def _normalise(text: str) -> tuple[str, list[int]]:
@@ -123,8 +125,10 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     pos = 0
     # "40C" is 40 degrees Celsius, "40c" may be cents: the capital C becomes a degree sign
     # "$US107 a tonne" (Australian usage) reads as "US$107": same length, so offsets hold
-    # "R94" is 94 rand: the capital R becomes a sign of its own (same length, so offsets hold)
-    lowered = _DOLLAR_FIRST.sub(lambda m: m.group(2) + "$", _RAND_R.sub("ℛ", _CELSIUS_C.sub("°", text))).lower()
+    # "R94" is 94 rand: the capital R becomes a sign of its own (same length, so offsets hold), and
+    # so does the capital P of a name ("Ferrari 499P"), which is no pence
+    lowered = _DOLLAR_FIRST.sub(lambda m: m.group(2) + "$",
+                                _NAME_P.sub("Þ", _RAND_R.sub("ℛ", _CELSIUS_C.sub("°", text)))).lower()
     for match in _WORD_RUN.finditer(lowered):
         tokens = [(m.group(), match.start() + m.start(), match.start() + m.end())
                   for m in re.finditer(r"[a-z]+", match.group())]
@@ -213,6 +217,32 @@ for _names, _base, _factor, _approx in (
         (("yen", "jpy"), "JPY", 1.0, False),
         (("won", "krw"), "KRW", 1.0, False),
         (("swiss francs", "francs", "chf"), "CHF", 1.0, False),
+        (("pence", "p"), "GBP", 0.01, False),                   # "50.6 pence", "50p"
+        # money named after the figure ("45 kronor", "120 rupees", "5 billion rand"); an ambiguous name
+        # is its most common country's unless the text names another ("Norwegian kroner")
+        (("swedish kronor", "kronor", "krona"), "SEK", 1.0, False),
+        (("danish kroner", "kroner"), "DKK", 1.0, False),
+        (("norwegian kroner",), "NOK", 1.0, False),
+        (("icelandic kronur", "icelandic krona", "kronur"), "ISK", 1.0, False),
+        (("indian rupees", "rupees", "rupee"), "INR", 1.0, False),
+        (("pakistani rupees", "pakistani rupee"), "PKR", 1.0, False),
+        (("sri lankan rupees", "sri lankan rupee"), "LKR", 1.0, False),
+        (("naira",), "NGN", 1.0, False),
+        (("rand",), "ZAR", 1.0, False),
+        (("ringgit",), "MYR", 1.0, False),
+        (("baht",), "THB", 1.0, False),
+        (("rupiah",), "IDR", 1.0, False),
+        (("zlotys", "zloty", "zlotych"), "PLN", 1.0, False),
+        (("forints", "forint"), "HUF", 1.0, False),
+        (("koruna", "korunas"), "CZK", 1.0, False),
+        (("dirhams", "dirham"), "AED", 1.0, False),
+        (("riyals", "riyal"), "SAR", 1.0, False),
+        (("shekels", "shekel"), "ILS", 1.0, False),
+        (("cedis", "cedi"), "GHS", 1.0, False),
+        (("taka",), "BDT", 1.0, False),
+        (("mexican pesos",), "MXN", 1.0, False),
+        (("philippine pesos",), "PHP", 1.0, False),
+        (("turkish lira", "lira"), "TRY", 1.0, False),
         (("kilometres", "kilometers", "kilometre", "kilometer", "km"), "meter", 1000.0, False),
         (("miles", "mile"), "meter", 1609.344, False),
         (("metres", "meters", "metre", "meter"), "meter", 1.0, False),
@@ -258,6 +288,7 @@ _STOCK_INDEX = re.compile(r"\b(?:[Ii]ndex|[Ii]ndices|Nifty|Sensex|Dow|Nasdaq|S&P
                           r"KOSPI|ASX|TSX|JSE|IBEX|MSCI|benchmark)\b")
 _UNIT_RE = "|".join(
     r"(?<=\d)t\b" if u == "t" else        # tonnes only written onto the figure ("595,000t"; "409 600 t" is no "600 t")
+    r"(?<=\d)p\b" if u == "p" else        # pence too ("50p"; "6pm" and "1ppl" are none)
     # grams only written onto the figure and followed by what they measure ("9.3g per day", "5g of salt";
     # "5G network" is no mass)
     r"(?<=\d)g\b(?=\s+(?:per|a|of|each|daily)\b|/)" if u == "g" else
@@ -532,9 +563,17 @@ def _is_change_and_level(match: re.Match[str], normal: str) -> bool:
 
 
 def _changed_from(match: re.Match[str], normal: str) -> bool:
-    """"fell from 96 to 89": a change from one level to another, not a range."""
-    return match.group("between") == "from" and match.group("sep") == "to" and \
-        bool(_CHANGE_BEFORE_FROM.search(normal[max(0, match.start() - 60):match.start()]))
+    """"fell from 96 to 89": a change from one level to another, not a range; so is any "from X to
+    Y" that runs down ("improving only slightly from 16.2% to 16.1%"), which no range does."""
+    if match.group("between") != "from" or match.group("sep") != "to":
+        return False
+    return bool(_CHANGE_BEFORE_FROM.search(normal[max(0, match.start() - 60):match.start()])) or \
+        _runs_down(match)
+
+
+def _runs_down(match: re.Match[str]) -> bool:
+    scale1, scale2 = (_SCALES[match.group(key)] if match.group(key) else None for key in ("sc1", "sc2"))
+    return _number(match.group("n1")) * (scale1 or scale2 or 1.0) > _number(match.group("n2")) * (scale2 or 1.0)
 
 
 # "a 391 drop in apartment consents": a bare number before the change it counts
