@@ -11,6 +11,7 @@ graph changes), and writes ``monitor/models/kind_reader.json`` with the checksum
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -66,8 +67,7 @@ def main() -> int:
         refresh_sentence_meta(args.out)
     policy = KindPolicy()
     meta = {"max_length": 128, "encoder": "sentence_encoder.json", "encoder_output": "frozen_hidden",
-            "policy": {"drop_at": policy.drop_at, "revive_below": policy.revive_below,
-                       "change_at": policy.change_at}}
+            "policy": dataclasses.asdict(policy)}
     if args.report:
         meta["training"] = json.loads(args.report.read_text(encoding="utf-8"))
     if args.meta:

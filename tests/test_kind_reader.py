@@ -94,6 +94,18 @@ def test_the_policy_decides_when_the_model_overrides_the_rules() -> None:
     assert reread_kinds([dropped], np.array([row(none=0.3, fact=0.7)]), policy)[0] == dropped
 
 
+def test_a_view_is_revived_less_readily_than_a_statement_the_rules_found_nothing_in() -> None:
+    view, history = claims_of(b"---\ntitle: Port\ndate: 2024-03-04\n---\nI think the harbour plan is a good one "
+                              b"for the town. The harbour has a long history in the town.\n")
+    assert view.slots["inactive_because"].startswith("the speaker's own view")
+    assert history.slots["inactive_because"].startswith("names, counts and dates")
+    policy = KindPolicy(revive_below=0.7, revive_view_below=0.5)
+    unsure = np.array([row(none=0.6, fact=0.4)])
+    assert reread_kinds([view], unsure, policy)[0] == view                 # a view stays inactive at 0.6
+    assert reread_kinds([history], unsure, policy)[0].active               # (was inactive below 0.5 only)
+    assert reread_kinds([view], np.array([row(none=0.4, fact=0.6)]), policy)[0].active
+
+
 def test_the_shipped_policy_is_the_one_its_metadata_records() -> None:
     import json
 
@@ -141,14 +153,14 @@ def test_the_training_script_and_the_product_name_the_same_labels_in_the_same_or
     assert script.LABELS == LABELS
 
 
-def test_the_shipped_policy_tracks_what_it_reads_as_a_claim_more_likely_than_not_and_drops_the_rest() -> None:
+def test_the_shipped_policy_tracks_what_it_reads_as_a_claim_often_enough_and_drops_the_rest() -> None:
     claims = claims_of(PORT)
     outlook = next(c for c in claims if "outlook" in c.statement)
     policy = loaded_kind_model().policy
     dropped = reread_kinds([outlook], np.array([row(none=0.95, fact=0.05)]), policy)[0]
     assert not dropped.active
-    # (stop 29's policy kept it inactive below p(none) 0.2 only)
-    assert reread_kinds([dropped], np.array([row(none=0.4, fact=0.6)]), policy)[0].active
-    assert not reread_kinds([dropped], np.array([row(none=0.6, fact=0.4)]), policy)[0].active
+    # (stop 29's policy kept it inactive below p(none) 0.2 only, stop 42's below 0.5)
+    assert reread_kinds([dropped], np.array([row(none=0.6, fact=0.4)]), policy)[0].active
+    assert not reread_kinds([dropped], np.array([row(none=0.75, fact=0.25)]), policy)[0].active
     # and a tracked one it reads as nothing to check with p 0.87 is dropped (stop 29's kept it)
     assert not reread_kinds([outlook], np.array([row(none=0.87, fact=0.13)]), policy)[0].active

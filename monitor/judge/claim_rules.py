@@ -1708,6 +1708,16 @@ _REVISED_OUTLOOK = re.compile(rf"(?:\b{_REVISED}\s+(?:up\s+|down\s+)?(?:its|thei
                               r"[^.;]*?\bto\s+(?:a\s+range\s+of\s+)?(?:[$€£¥]|\d)")
 
 
+# the reasons that mark a statement as somebody's view or guess, not a fact or figure left unchecked:
+# the kind reader revives these less readily (``KindPolicy.revive_view_below``)
+OWN_VIEW = "the speaker's own view (first person)"
+EVALUATIVE = "evaluative or prescriptive wording"
+SUMMARISED_VIEW = "the interviewee's view, summarised by the writer"
+SUMS_UP = "sums up a view or the discussion"
+SPECULATION = "speculation with no value, date or event to check"
+VIEW_REASONS = (OWN_VIEW, EVALUATIVE, SUMMARISED_VIEW, SUMS_UP, SPECULATION)
+
+
 def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any]], ctx: _Context,
               has_entities: bool, presupposed: bool = False) -> tuple[str | None, float | None, str | None]:
     """(kind, probability, why it is an opinion); kind None: not a claim at all. An opinion is
@@ -1825,11 +1835,11 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     body = plural and not singular and ctx.quoted and ctx.speaker is not None and \
         ctx.names.person(ctx.speaker) is None and ctx.speaker != ctx.interviewee
     if (singular and not (concrete and _TELLS_VALUE.search(clause))) or (plural and not concrete and not body):
-        return "opinion", None, "the speaker's own view (first person)"
+        return "opinion", None, OWN_VIEW
     if not concrete and re.search(r"\b(?:could|may|might)\b", clause) and (evaluative or _VAGUE_RE.search(clause)) \
             and not _STRONG_FORECAST_RE.search(clause):
         # "the impact could extend far beyond its current price tag"
-        return "opinion", None, _cue("speculation with no value, date or event to check", _SPECULATION_RE.search(clause))
+        return "opinion", None, _cue(SPECULATION, _SPECULATION_RE.search(clause))
     if (_STRONG_FORECAST_RE.search(clause) or _EPISTEMIC_SHOULD.search(clause) or likely_outcome) and \
             not demonstrative and not past_deed:
         return "forecast", None, None
@@ -1870,15 +1880,15 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
         bool(cues) and cues <= _MILD_WORDS and not singular and not plural
     if evaluative and not reported_value and not plain_report:
         wording = _OPINION_RE.search(clause)
-        return "opinion", None, _cue("evaluative or prescriptive wording", wording) if wording else "an exclamation"
+        return "opinion", None, _cue(EVALUATIVE, wording) if wording else "an exclamation"
     if demonstrative:
         return "opinion", None, "refers back to what was said before: nothing to check on its own"
     if summary:
-        return "opinion", None, "the interviewee's view, summarised by the writer"
+        return "opinion", None, SUMMARISED_VIEW
     if narrated and ctx.verb in _OPINION_VERBS and not reported_value:
         return "opinion", None, f"reported as a view ('{ctx.verb}')"
     if not ctx.quoted and _DISCOURSE_SUMMARY.match(clause) and not reported_value:
-        return "opinion", None, "sums up a view or the discussion"
+        return "opinion", None, SUMS_UP
     if _DEAL_TERMS_RE.search(clause) and not hedged and any(_is_claim_quantity(q) and q.unit != "second"
                                                              for q in quantities):
         return "quantity", None, None              # "the 25-year-old will get a signing-on bonus of €100m": a term
@@ -1903,7 +1913,7 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
             # the text's own "Nippon Steel will keep the headquarters in Pittsburgh", or what it
             # reports someone has pledged ("Biden has said he will not invoke the Taft-Hartley Act")
             return "forecast", None, None
-        return "opinion", None, _cue("speculation with no value, date or event to check", _SPECULATION_RE.search(clause))
+        return "opinion", None, _cue(SPECULATION, _SPECULATION_RE.search(clause))
     if _DEAL_FATE.search(clause) and has_entities:
         return "fact", None, None                  # "Intel dropped its $5.4 billion attempt to acquire Tower"
     if _BULLET_FORECAST.match(clause) and not ctx.quoted:

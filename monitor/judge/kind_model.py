@@ -45,7 +45,10 @@ class KindPolicy:
     documents the model never trained on; see the model card)."""
 
     drop_at: float = 0.85      # a tracked claim the model reads as *none* this surely is set inactive (stop 42)
-    revive_below: float = 0.5  # an inactive one it reads as *none* less surely than this is tracked (stop 42)
+    revive_below: float = 0.7  # an inactive one it reads as *none* less surely than this is tracked (stop 45)
+    # ... but one the rules set inactive as somebody's view or guess (first person, evaluative wording,
+    # speculation) only below this: an interview is mostly views, and few of them are checkable (stop 45)
+    revive_view_below: float = 0.5
     change_at: float = 0.0     # the model's kind replaces the rules' when its share of the kinds is this
 
 
@@ -120,12 +123,19 @@ def _reread(claim: Claim, row: np.ndarray, policy: KindPolicy, version: str) -> 
         share = float(row[1:].max() / max(float(row[1:].sum()), 1e-9))
         if kind == claim.kind or claim.probability is not None or share < policy.change_at:
             return claim
-    elif none >= policy.revive_below:
+    elif none >= _revive_below(claim, policy):
         return claim
     slots = {key: value for key, value in claim.slots.items() if key != "inactive_because"}
     slots.update(kind_reader=reading, rules_kind=claim.kind)
     event_date, resolves_by = _dates_for(kind, claim)
     return replace(claim, kind=kind, active=True, event_date=event_date, resolves_by=resolves_by, slots=slots)
+
+
+def _revive_below(claim: Claim, policy: KindPolicy) -> float:
+    from .claim_rules import VIEW_REASONS
+
+    view = str(claim.slots.get("inactive_because", "")).startswith(VIEW_REASONS)
+    return policy.revive_view_below if view else policy.revive_below
 
 
 def _dates_for(kind: str, claim: Claim) -> tuple[str | None, str | None]:
