@@ -4112,3 +4112,16 @@ def test_a_duration_that_only_names_the_period_of_a_figure_is_no_value_of_the_cl
         text: str, values: list[float]) -> None:
     (claim,) = [c for c in parsed(text, date="2024-07-20") if c.active]
     assert [q.value for q in claim.quantities] == pytest.approx(values)
+
+
+def test_a_he_said_in_a_later_paragraph_is_the_person_named_before() -> None:
+    claims = parsed("Delta chief executive Ed Bastian spoke to analysts on Wednesday about the airline's plans.\n\n"
+                    "Delta will cut domestic capacity by 13 percent in the fourth quarter.\n\n"
+                    "He said further reductions could be warranted in 2009 on Delta's regional carrier side.",
+                    date="2008-06-12")
+    assert the(claims, "further reductions").speaker == "Ed Bastian"       # (was none)
+    # the one who spoke last, when the paragraph before named nobody
+    claims = parsed("“Sales will rise,” said Jane Doe, the chief executive of Acme.\n\n"
+                    "Prices at rival stores fell by 5%.\n\n"
+                    "She said Acme would open 20 stores next year.", date="2024-03-04")
+    assert the(claims, "20 stores").speaker == "Jane Doe"

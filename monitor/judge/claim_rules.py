@@ -3848,6 +3848,8 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
     last_sentence = ""                  # (whose plural subject a "They" opening the next one is)
     before: list[str] = []              # the people the paragraph before named
     open_quote_speaker: str | None = None   # who speaks in a quotation the paragraph before left open
+    last_person: str | None = None      # the last person who spoke, for a "he said" in a later paragraph
+    named: list[str] = []               # the people the paragraphs before named, in order
     read = ""                           # the text up to the end of this paragraph
     for index, paragraph in enumerate(paragraphs(body)):
         read += paragraph.text + "\n"
@@ -3858,6 +3860,10 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
         paragraph_speaker: str | None = continued
         # a paragraph opening with "He" or "She" after one that named one person only: that person
         carried = before[0] if len(set(before)) == 1 else None
+        # a "he said" with nobody speaking in this paragraph yet: the one person the paragraph before
+        # named, else the last person who spoke, else the last one named ("He said further reductions
+        # could be warranted")
+        in_view = carried or last_person or (named[-1] if named else None)
         mentioned: list[str] = []
         previous_quote_speaker: str | None = continued
         quote_open = False          # a quotation an earlier sentence of this paragraph opened and left open
@@ -3893,7 +3899,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                                   for i, ch in enumerate(sentence))
                 attribution = tail_attribution(outside)
                 speaker = _named_body(attribution.who or "", read) or \
-                    _speaker(attribution.who, names, paragraph_speaker, interviewee)
+                    _speaker(attribution.who, names, paragraph_speaker, interviewee, in_view)
                 if attribution.who is None:
                     speaker = previous_quote_speaker or paragraph_speaker or interviewee
                 previous_quote_speaker = speaker
@@ -3934,7 +3940,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                             attribution, rest = Attribution(None, None, None), sentence
                         # ("..., the state government said", "..., the RATP metro operator said": a body the
                         # tail itself names well enough to speak)
-                    speaker = _speaker(attribution.who, names, paragraph_speaker, interviewee)
+                    speaker = _speaker(attribution.who, names, paragraph_speaker, interviewee, in_view)
                     if (attribution.who or "").lower() == "they" and parties:
                         speaker = parties            # "They said there's no legal impediment"
                     elif own_parties and attribution.who and own_parties.endswith(attribution.who.strip()):
@@ -3943,6 +3949,8 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                         paragraph_speaker = speaker
                 texts, verb, quoted = [rest], attribution.verb, False
                 previous_quote_speaker = None
+            if speaker and names.person(speaker):
+                last_person = speaker
             # "Alcaraz was not even born when ..., and he is the youngest champion": a "he" split off a
             # sentence whose subject is a person is that person, not the last one named before
             own_subject = [] if quoted else names.people_in(_subject(_DATELINE.sub("", sentence)) or "")
@@ -3969,6 +3977,7 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 parties_seen += 1
             parties = own_parties or (parties if parties_seen < 3 else None)
         before = mentioned                  # (everyone this paragraph named, in order)
+        named.extend(mentioned)
         left_open = paragraph.text.count("“") > paragraph.text.count("”") or \
             "“" not in paragraph.text and paragraph.text.count('"') % 2 == 1
         open_quote_speaker = (previous_quote_speaker or paragraph_speaker) if left_open else None
@@ -3991,14 +4000,15 @@ def _tail_body(who: str, sentence: str, names: Names, read: str, thing: str | No
     return _subject_thing(sentence, names) or thing
 
 
-def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, interviewee: str | None) -> str | None:
+def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, interviewee: str | None,
+             in_view: str | None = None) -> str | None:
     if who is None:
         return None
     who = re.sub(rf"^(?:(?:on\s+)?(?:{_WEEKDAY_RE})|today|yesterday)\b,?\s*", "", who.strip(), flags=re.IGNORECASE)
     if not who or re.fullmatch(rf"{_MONTH_RE}|(?:last|this|next)\s+\w+", who, re.IGNORECASE):
         return None             # "In January, it said ...": a time, not who spoke
     if who.lower() in ("he", "she", "him", "her", "his"):
-        return paragraph_speaker or interviewee
+        return paragraph_speaker or interviewee or in_view
     if who.lower() in ("they", "them"):
         return None
     who = re.sub(r"\s+\([A-Z]{2,6}\)$", "", who)          # "Central Statistics Office (CSO)": its acronym aside
