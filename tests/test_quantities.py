@@ -385,6 +385,7 @@ def test_from_a_higher_to_a_lower_level_is_a_change_whatever_the_verb() -> None:
     ("The fine is 50,000 naira.", 50000, "NGN"),
     ("Eskom wants 5 billion rand more.", 5e9, "ZAR"),
     ("The ticket costs 2,000 koruna.", 2000, "CZK"),
+    ("The budget expects revenue of 202 billion Qatari riyals.", 202e9, "QAR"),
 ])
 def test_pence_and_currencies_named_after_the_figure_are_money(text: str, value: float, unit: str) -> None:
     # (pence and kronor were no values at all, rupees and rand a count)

@@ -218,31 +218,6 @@ for _names, _base, _factor, _approx in (
         (("won", "krw"), "KRW", 1.0, False),
         (("swiss francs", "francs", "chf"), "CHF", 1.0, False),
         (("pence", "p"), "GBP", 0.01, False),                   # "50.6 pence", "50p"
-        # money named after the figure ("45 kronor", "120 rupees", "5 billion rand"); an ambiguous name
-        # is its most common country's unless the text names another ("Norwegian kroner")
-        (("swedish kronor", "kronor", "krona"), "SEK", 1.0, False),
-        (("danish kroner", "kroner"), "DKK", 1.0, False),
-        (("norwegian kroner",), "NOK", 1.0, False),
-        (("icelandic kronur", "icelandic krona", "kronur"), "ISK", 1.0, False),
-        (("indian rupees", "rupees", "rupee"), "INR", 1.0, False),
-        (("pakistani rupees", "pakistani rupee"), "PKR", 1.0, False),
-        (("sri lankan rupees", "sri lankan rupee"), "LKR", 1.0, False),
-        (("naira",), "NGN", 1.0, False),
-        (("rand",), "ZAR", 1.0, False),
-        (("ringgit",), "MYR", 1.0, False),
-        (("baht",), "THB", 1.0, False),
-        (("rupiah",), "IDR", 1.0, False),
-        (("zlotys", "zloty", "zlotych"), "PLN", 1.0, False),
-        (("forints", "forint"), "HUF", 1.0, False),
-        (("koruna", "korunas"), "CZK", 1.0, False),
-        (("dirhams", "dirham"), "AED", 1.0, False),
-        (("riyals", "riyal"), "SAR", 1.0, False),
-        (("shekels", "shekel"), "ILS", 1.0, False),
-        (("cedis", "cedi"), "GHS", 1.0, False),
-        (("taka",), "BDT", 1.0, False),
-        (("mexican pesos",), "MXN", 1.0, False),
-        (("philippine pesos",), "PHP", 1.0, False),
-        (("turkish lira", "lira"), "TRY", 1.0, False),
         (("kilometres", "kilometers", "kilometre", "kilometer", "km"), "meter", 1000.0, False),
         (("miles", "mile"), "meter", 1609.344, False),
         (("metres", "meters", "metre", "meter"), "meter", 1.0, False),
@@ -280,6 +255,21 @@ for _names, _base, _factor, _approx in (
 ):
     for _name in _names:
         _UNITS[_name] = (_base, _factor, _approx)
+# money named after the figure ("45 kronor", "120 rupees", "5 billion rand"); an ambiguous name is
+# its most common country's unless the text names another ("Norwegian kroner")
+_CURRENCY_NAMES = {
+    "SEK": ("swedish kronor", "kronor", "krona"), "DKK": ("danish kroner", "kroner"), "NOK": ("norwegian kroner",),
+    "ISK": ("icelandic kronur", "icelandic krona", "kronur"), "INR": ("indian rupees", "rupees", "rupee"),
+    "PKR": ("pakistani rupees", "pakistani rupee"), "LKR": ("sri lankan rupees", "sri lankan rupee"),
+    "NGN": ("naira",), "ZAR": ("rand",), "MYR": ("ringgit",), "THB": ("baht",), "IDR": ("rupiah",),
+    "PLN": ("zlotys", "zloty", "zlotych"), "HUF": ("forints", "forint"), "CZK": ("koruna", "korunas"),
+    "AED": ("dirhams", "dirham"), "SAR": ("riyals", "riyal"), "QAR": ("qatari riyals",), "OMR": ("omani rials",),
+    "ILS": ("shekels", "shekel"), "GHS": ("cedis", "cedi"), "BDT": ("taka",), "MXN": ("mexican pesos",),
+    "PHP": ("philippine pesos",), "TRY": ("turkish lira", "lira"),
+}
+for _code, _names in _CURRENCY_NAMES.items():
+    for _name in _names:
+        _UNITS[_name] = (_code, 1.0, False)
 #: base units that are measures, not money
 _MEASURES = {"second", "percent", "meter", "kilogram", "barrel", "count", "celsius", "watt", "watt-hour", "hertz",
              "bit/s", "TEU", "hectare", "litre", "bushel", "ratio", "km/h", "points"}
