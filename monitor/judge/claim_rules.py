@@ -3094,8 +3094,8 @@ def _is_name_number(clause: str, quantity: Quantity) -> bool:
 _PERIOD_OPENING = re.compile(r"(?i)\b(?:the|its|their)\s+(?:first|past|last|previous|preceding|latest|prior)\s+"
                              r"(?:(?:about|nearly|almost|some)\s+)?$")
 _PERIOD_ENDING = (re.compile(r"(?i)\bthe\s+$"), re.compile(r"(?i)\s+(?:to|ended|ending|through)\b"))
-_PERIOD_BEFORE = (re.compile(r"(?i)\b(?:from|than|versus|vs\.?|on|compared (?:with|to))\s+$"),
-                  re.compile(r"(?i)\s+(?:earlier|ago|before)\b"))
+_PERIOD_AGO = (re.compile(r"(?i)\b(?:from|than|versus|vs\.?|on|compared (?:with|to))\s+$"),
+               re.compile(r"(?i)\s+(?:earlier|ago|before)\b"))
 _PERIOD_RECORD = re.compile(r"(?i)[\s-]+(?:high|low|peak|trough|best|worst|record|streak|run|losing|winning)\b")
 
 
@@ -3113,7 +3113,7 @@ def _names_the_period(clause: str, quantity: Quantity) -> bool:
     opening = _PERIOD_OPENING.search(before)
     if opening is not None:
         return opening.start() > 0           # (the subject of the sentence is what it says)
-    return any(ahead.search(before) and behind.match(after) for ahead, behind in (_PERIOD_ENDING, _PERIOD_BEFORE))
+    return any(ahead.search(before) and behind.match(after) for ahead, behind in (_PERIOD_ENDING, _PERIOD_AGO))
 
 
 def _split_clause(text: str, ctx: _Context) -> list[_Piece]:

@@ -132,6 +132,8 @@ def _reread(claim: Claim, row: np.ndarray, policy: KindPolicy, version: str) -> 
 
 
 def _revive_below(claim: Claim, policy: KindPolicy) -> float:
+    """The p(none) below which an inactive claim is tracked: lower for one the rules set inactive
+    as somebody's view or guess (``VIEW_REASONS``)."""
     from .claim_rules import VIEW_REASONS
 
     view = str(claim.slots.get("inactive_because", "")).startswith(VIEW_REASONS)
