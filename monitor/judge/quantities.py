@@ -523,7 +523,7 @@ _CHANGE_VERB = re.compile(_CHANGE_VERBS + r"\s+(?:by\s+)?$")
 # ("will increase from $29 to $31", "raised the charge from £40 to £45", "would increase $4 from $11 to
 # $15", "cut its forecast from 2.2% to 1.9%": the verb in any form, with what changed or by how much)
 _CHANGE_BEFORE_FROM = re.compile(r"(?:" + _CHANGE_VERBS + r"|\b(?:crept|creeps|went|goes|moved|moves|inched|ticked|"
-                                 r"edged|higher|lower|increase|decrease|decline|climb|drop|jump|grow|go|move|"
+                                 r"edged|higher|increase|decrease|decline|climb|drop|jump|grow|go|move|"
                                  r"(?:rais|reduc|hik|chang)(?:e|es|ed|ing)|(?:cut|lower|boost|lift)(?:s|ed|ing)?|"
                                  r"trim(?:s|med)?|slash(?:es|ed)?))\s+(?:[a-z]+ly\s+)?"
                                  r"(?:(?:by\s+)?[$£€]?\d[\d.,]*(?:\s*(?:cents?|pence|p|percent|per cent|points?|%))?\s+)?"
@@ -557,8 +557,13 @@ def _changed_from(match: re.Match[str], normal: str) -> bool:
     Y" that runs down ("improving only slightly from 16.2% to 16.1%"), which no range does."""
     if match.group("between") != "from" or match.group("sep") != "to":
         return False
-    return bool(_CHANGE_BEFORE_FROM.search(normal[max(0, match.start() - 60):match.start()])) or \
-        _runs_down(match)
+    return _change_before(normal, match.start()) or _runs_down(match)
+
+
+def _change_before(normal: str, start: int) -> bool:
+    """Whether a change verb stands before the "from" at ``start`` ("fell sharply from", "would
+    increase $4 from")."""
+    return bool(_CHANGE_BEFORE_FROM.search(normal, max(0, start - 60), start))
 
 
 def _runs_down(match: re.Match[str]) -> bool:
@@ -641,7 +646,7 @@ def _parse_match(match: re.Match[str], normal: str, level: bool = False) -> dict
             return None
         if sc1 is None and sc2 is None and _count_noun(normal, match.end()) is None and not level and \
                 not _LEVEL_BEFORE.search(normal, 0, match.start()) and not _CHANGE_AFTER.match(normal, match.end()) and \
-                not (g["between"] == "from" and _CHANGE_BEFORE_FROM.search(normal, max(0, match.start() - 60), match.start())) and \
+                not (g["between"] == "from" and _change_before(normal, match.start())) and \
                 not _CHANGE_FROM_TO.search(normal, max(0, match.start() - 80), match.start()) and not (
                     n2 is None and re.fullmatch(r"\d{1,3}(?:,\d{2,3})*,\d{3}", g["n1"])):
             # a bare number: no unit, nothing counted ("Route 66", "Points: 79"); a total reached
