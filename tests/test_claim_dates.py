@@ -413,3 +413,40 @@ def test_a_season_of_next_year(text: str, start: str, end: str) -> None:
 def test_for_at_least_the_next_two_years_is_a_horizon() -> None:
     found = find_dates("a stable revenue stream for at least the next two years", "2020-03-31", True)
     assert (found[0]["date"], found[0]["end"]) == ("2022-03-31", "2022-03-31")     # (was none)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("inflation is due to lift by 4% to 5% in the current year", "2025-01-01", "2025-12-31"),     # (was none)
+    ("the current calendar year will see growth of 2%", "2025-01-01", "2025-12-31"),
+    ("to have disposed of about 6000 canisters by around 2050", "2050-01-01", "2050-12-31"),     # (was none)
+    ("the line should open in about 2030, when", "2030-01-01", "2030-12-31"),
+])
+def test_the_current_year_and_a_year_given_roughly_are_dates(text: str, start: str, end: str) -> None:
+    found = find_dates(text, "2025-05-07", True)
+    assert (found[0]["date"], found[0]["end"]) == (start, end)
+
+
+def test_about_a_figure_like_a_year_before_a_noun_is_a_count() -> None:
+    assert find_dates("jobs rose by about 2000 people", "2025-05-07", None) == []
+
+
+@pytest.mark.parametrize("text, future, end", [
+    ("The project is expected to last three years", True, "2014-09-17"),     # (was none)
+    ("Construction will be carried out over a three-year period", True, "2014-09-17"),
+    ("It will take two months to repair the bridge", True, "2011-11-17"),
+    ("The work took three years", False, None),          # a past stretch
+    ("The course lasts three years", None, None),        # a standing fact
+])
+def test_a_stretch_a_future_thing_lasts_ends_that_long_after_the_document(text: str, future: bool | None,
+                                                                        end: str | None) -> None:
+    found = find_dates(text, "2011-09-17", future)
+    assert (found[0]["end"] if found else None) == end
+
+
+@pytest.mark.parametrize("text, found", [
+    ("In August 18,000 cusecs would be released", [("August", "2023-08-31")]),     # (was August 18)
+    ("Ecuador, hit by the fall in crude oil prices, will grow 0.4%", []),           # (was the autumn)
+    ("the works will finish by the fall", [("by the fall", "2023-11-30")]),         # (a guard)
+])
+def test_a_figure_after_a_month_and_the_fall_of_a_price_are_no_days(text: str, found: list) -> None:
+    assert [(d["text"], d["end"]) for d in find_dates(text, "2023-06-12", True)] == found

@@ -50,8 +50,9 @@ _DATE_PATTERNS = (
     ("dayrange", re.compile(rf"\bbetween\s+(?P<d1>{_RANGE_DAY})\s+and\s+(?P<d2>{_RANGE_DAY})"
                             rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # (and "deferred until 1 August next year": that day of the year it names)
+    # (not "In August 18,000 cusecs would be released": a month and a figure)
     ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
-                       rf"(?:,?\s+\d{{4}}|\s+(?:next|this)\s+year)?\b")),
+                       rf"(?:,?\s+\d{{4}}|\s+(?:next|this)\s+year)?\b(?![,.]\d)")),
     # (and "strikes on 28-29 June", "on 21, 22 and 23 June": from the first day to the last)
     ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,\s*\d{{1,2}})*\s*(?:[-–]|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
                        rf"\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}}|\s+(?:next|this)\s+year)?\b")),
@@ -137,7 +138,7 @@ _DATE_PATTERNS = (
                               rf"(?:(?:the\s+)?end\s+of\s+)?(?P<m>{'|'.join(_FULL_MONTHS)})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # "full-year revenue", "later in the year": the current year
     # "raised its forecast for the year" too, not "in the year to June" nor "for the year ended March"
-    ("year", re.compile(r"\b(?:full[\s-]year|later in the year|within the (?:current )?year|(?:for|over|throughout|during|in) the (?:full|whole|rest of the|remainder of the|balance of the) year|end[\s-]year|"
+    ("year", re.compile(r"\b(?:full[\s-]year|later in the year|within the (?:current )?year|(?:(?:in|for|during|over|through|throughout)\s+)?the current (?:calendar )?year|(?:for|over|throughout|during|in) the (?:full|whole|rest of the|remainder of the|balance of the) year|end[\s-]year|"
                         r"(?:for|during) the year(?!\s+(?:to|ended|ending|through)\s+(?:the\b|date\b|\d{1,2}\s+)?(?-i:[A-Z])|"
                         r"\s+(?:ended|ending|before|after|ago|earlier)\b))\b", re.IGNORECASE)),
     # "for the current quarter", "this quarter": the quarter the document is written in (or the next)
@@ -188,7 +189,9 @@ _DATE_PATTERNS = (
     # "this summer": to the end of the (northern) season
     ("season", re.compile(r"\b(?:(?:in|by|before|until|during|over)\s+)?(?:the\s+)?(?P<which>this|next|coming|"
                           r"upcoming)\s+(?P<season>summer|autumn|fall|winter|spring)\b|"
-                          r"\b(?:(?:by|before|until)\s+(?:the\s+)?(?P<bare>summer|autumn|fall|winter|spring)(?!\s+(?:of\s+)?(?:19|20)\d)|(?:in|by|before|until|"
+                          r"\b(?:(?:by|before|until)\s+(?:the\s+)?(?P<bare>summer|autumn|fall|winter|spring)(?!\s+(?:of\s+)?(?:19|20)\d)"
+                          r"(?!\s+(?:in|of|on|to|from|at|for)\s+(?!(?:19|20)\d))|"     # ("hit by the fall in oil prices")
+                          r"(?:in|by|before|until|"
                           r"during|over)?\s*(?:the\s+)?(?P<named>summer|autumn|fall|winter|spring)\s+(?:of\s+)?"
                           r"(?P<sy>(?:19|20)\d{2})|(?P<this>summer|autumn|fall|winter|spring)\s+this\s+year|"
                           # ("in spring next year", "in the summer of next year")
@@ -204,6 +207,15 @@ _DATE_PATTERNS = (
                            r"(?:in|within)\s+(?=\w+\s+years\b)|within\s+(?=\w+\s+months\b(?!\s+(?:of|after|from)\b))|(?:in|within|over)\s+the\s+(?:next|coming)\s+(?=\w+\s+(?:hours|days|weeks)\b))"
                            r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
                            r"(?P<unit>hours|days|weeks|months|years)\b", re.IGNORECASE)),
+    # "is expected to last three years", "will take two years", "over a three-year period": as long
+    # from the document's date, in a clause about the future only ("the work took three years" is
+    # a past stretch; "the course lasts three years" a standing fact)
+    # ("last" and "take" as verbs: after "to", "will", "could" ...; not "over the last three years")
+    ("stretchahead", re.compile(r"\b(?:(?:(?:(?<=\bto )|(?<=\bwill )|(?<=\bwould )|(?<=\bcould )|(?<=\bmay )|(?<=\bmight )|"
+                                r"(?<=\bshould )|(?<=\bcan )|(?<=\bmust ))(?:last|take)|lasting|taking)\s+(?:for\s+)?(?:just\s+|only\s+)?|"
+                                r"over\s+(?:a|the\s+next)\s+(?=\w+-(?:year|month|week)\s+(?:period|span)\b))"
+                                r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[\s-]"
+                                r"(?P<unit>(?:year|month|week)s?)\b(?:\s+(?:period|span)\b)?", re.IGNORECASE)),
     ("quarter", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:the\s+)?Q(?P<q>[1-4])"
                            r"(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{2}))?\b")),
     # "in the third quarter", "the first quarter of 2026", "the third quarter next year", "the second
@@ -241,7 +253,8 @@ _DATE_PATTERNS = (
     ("half", re.compile(r"\b(?:(?:in|by|before|until|through|for|during)\s+)?(?:at least\s+)?(?:the\s+)?"
                         r"(?:first|second)\s+(?:half|six\s+months)\s+of\s+(?:19|20)\d{2}\b", re.IGNORECASE)),   # ("the first six months of 2023")
     ("year", re.compile(r"\b(?i:in|into|by|before|until|since|from|through|throughout|across|during|for all of|for|of|or|come)\s+"
-                        r"[\"“‘']?(?i:at least\s+)?(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),     # ("until at least 2026", by "mid-2020")
+                        r"[\"“‘']?(?i:at least\s+|(?:around|about|approximately|roughly|circa)\s+(?=(?:19|20)\d{2}\b(?!\s+(?!(?:and|or|to|when|as|at|in|on|for|with|the|but|if|after|before|under|from)\b)[a-z]))"
+                        r")?(?i:early\s+|mid[\s-]|late\s+)?(?:19|20)\d{2}\b")),     # ("until at least 2026", by "mid-2020", "by around 2050")
 )
 # "announced on Wednesday", "told reporters Monday": the day a statement was made is past
 _SAID_ON = re.compile(r"\b(?:announced|said|told\s+\w+|reported|confirmed|unveiled|revealed|disclosed|stated|"
@@ -696,7 +709,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                             r"within|over|(?:lasts?|lasting)(?:\s+for)?"
                             r"(?=\s+(?:\d|two|three|four|five|six|seven|ten|a|one)\b))\s+",
                             "", span, flags=re.IGNORECASE)
-            phrase = re.sub(r"^[\"“‘']?(?:at least\s+)?(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
+            phrase = re.sub(r"^[\"“‘']?(?:at least\s+|(?:around|about|approximately|roughly|circa)\s+(?=(?:19|20)\d{2}\b))?(?:the\s+)?",
+                            "", phrase, flags=re.IGNORECASE)
             if precision == "month":
                 phrase = phrase.replace(",", "")        # "September, 2010"
             if re.match(r"(?:in|within)\s", span, flags=re.IGNORECASE):
@@ -928,18 +942,17 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 if span.lower().startswith("before"):
                     resolved = _months_later(end + timedelta(days=1), -3)    # (its start: a claim resolves on its eve)
                 precision = "month"
-            elif precision == "lasting":
+            elif precision in ("lasting", "stretchahead"):
+                if precision == "stretchahead" and future is not True:
+                    continue
                 number = match.group("n").lower()
                 count = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
-                if match.group("unit").lower() == "years":
-                    resolved = end = _months_later(today, 12 * count)
-                else:
-                    unit = match.group("unit").lower()
-                    if unit == "months":
-                        resolved = end = _months_later(today, count)
-                    else:      # "within the next 48 hours": the day the last hour falls on
-                        days = -(-count // 24) if unit == "hours" else count * {"days": 1, "weeks": 7}[unit]
-                        resolved = end = today + timedelta(days=days)
+                unit = match.group("unit").lower().rstrip("s") + "s"
+                if unit in ("years", "months"):
+                    resolved = end = _months_later(today, count * (12 if unit == "years" else 1))
+                else:      # "within the next 48 hours": the day the last hour falls on
+                    days = -(-count // 24) if unit == "hours" else count * {"days": 1, "weeks": 7}[unit]
+                    resolved = end = today + timedelta(days=days)
                 precision = "day"
             elif precision == "quarter" and match.groupdict().get("q"):
                 quarter = int(match.group("q"))
@@ -988,7 +1001,7 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 resolved, end = date(year, 1, 1), date(year, 12, 31)
                 occasions.add(year)
                 precision = "year"
-            elif precision == "year" and re.search(r"full|later in|within the|whole|rest of|remainder of|balance of|"
+            elif precision == "year" and re.search(r"full|later in|within the|the current|whole|rest of|remainder of|balance of|"
                                                    r"(?:for|during) the year", span, re.IGNORECASE):
                 resolved, end = date(today.year, 1, 1), date(today.year, 12, 31)
             elif precision == "year" and re.fullmatch(r"(?:19|20)\d{2}", phrase):
