@@ -341,6 +341,21 @@ def test_an_absolute_with_clause_is_its_own_claim() -> None:
     assert the(claims, "A jury is set to decide").kind == "forecast"
 
 
+
+@pytest.mark.parametrize("sentence, scheduled", [
+    # a bare noun of work in hand (the sentence was one claim)
+    ("It means work can resume next week, with procurement for the main contract to start in November.",
+     "Procurement for the main contract will start in November."),
+    ("The council approved the £5m scheme on Monday, with work due to start on the final phase next month.",
+     "Work is due to start on the final phase next month."),
+    # "expected to" of a noun: its verb was left out ("Construction expected to begin late in 2022.")
+    ("Intel announced the plant on Friday, with construction expected to begin late in 2022.",
+     "Construction is expected to begin late in 2022."),
+    ("The firm will close the plant, with about 100 jobs set to be axed.", "About 100 jobs are set to be axed."),
+])
+def test_what_a_with_clause_schedules_is_a_sentence_of_its_own(sentence: str, scheduled: str) -> None:
+    assert scheduled in [c.statement for c in parsed(sentence, date="2021-09-27")]
+
 def test_a_counted_part_in_an_including_aside_is_its_own_value() -> None:
     claims = parsed("As of Thursday night around 3.1 million people, including 45,000 in the capital, had voted "
                     "early, the Electoral Commission said.", date="2024-05-10")
@@ -4125,3 +4140,31 @@ def test_a_he_said_in_a_later_paragraph_is_the_person_named_before() -> None:
                     "Prices at rival stores fell by 5%.\n\n"
                     "She said Acme would open 20 stores next year.", date="2024-03-04")
     assert the(claims, "20 stores").speaker == "Jane Doe"
+
+
+def test_how_long_a_thing_will_take_is_its_horizon_but_bounds_no_other_forecast() -> None:
+    claims = parsed("The CCEA approved the Luhri hydro project. The project will take 62 months to be completed. "
+                    "The project will generate 758.20 million units of electricity a year.", date="2020-11-25")
+    assert the(claims, "62 months").resolves_by == "2026-01-25"      # (was none)
+    # (the 62 months were shared as the horizon of every forecast after them)
+    assert the(claims, "758.20").resolves_by is None
+
+
+def test_what_a_which_clause_tells_of_a_name_is_read_with_its_subject() -> None:
+    claims = parsed("City Services, which opened under the Elorza administration in 2015, has two full-time "
+                    "representatives to handle complaints.", date="2023-07-01")
+    # "opened under ..." alone reads as a participle: the clause was left out
+    assert "City Services opened under the Elorza administration in 2015." in [c.statement for c in claims]
+
+
+def test_a_which_clause_ends_after_the_names_it_lists() -> None:
+    claims = parsed("The council acquired the shopping centre, which houses fashion brands including Primark, "
+                    "JD Sports and Select, for 14.8 million pounds.", date="2018-06-20")
+    # (was "The council acquired the shopping centre JD Sports and Select, for 14.8 million pounds.")
+    assert the(claims, "14.8 million").statement == "The council acquired the shopping centre for 14.8 million pounds."
+
+
+def test_when_a_forecast_was_made_earlier_is_no_horizon_of_it() -> None:
+    (need,) = parsed("The Department of Education earlier this year predicted that by 2031, NSW would need 164,000 "
+                     "public school places in total to meet demand.", date="2017-06-19")
+    assert need.resolves_by == "2031-12-31"       # (was the end of 2017: "earlier this year")

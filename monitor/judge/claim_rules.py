@@ -2100,6 +2100,13 @@ def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any
     claim names another date, nor the time a record is measured from ("for the first time since 2017")."""
     dates = [d for d in dates if not _record_since(d, statement)]
     if len(dates) > 1:
+        # "The Department of Education earlier this year predicted that by 2031 ...": when it was
+        # said, gone by, bounds nothing when the claim names another date
+        said = [d for d in dates if re.search(rf"\b(?:earlier|previously)\s+(?:in\s+)?{re.escape(d['text'])}", statement,
+                                              re.IGNORECASE)]
+        if len(said) < len(dates):
+            dates = [d for d in dates if d not in said]
+    if len(dates) > 1:
         starts = [d for d in dates if re.match(r"(?i)from\s", d["text"]) and not re.search(r"\s(?:to|until|till)\s", d["text"])
                   # "increase from €55 million in 2018 to €75 million in 2019": the year of the value it starts from
                   or d["precision"] in ("year", "half", "quarter", "month") and
@@ -2348,6 +2355,16 @@ def _measured_units(clause: str, ctx: _Context) -> list[tuple[Unit, Quantity]]:
 
 
 _NAMED_SAID = re.compile(rf",\s+and\s+(?={_NAME}\s+(?:{_SAY_VERBS})\b)")
+
+
+def _plural_noun_phrase(np: str) -> bool:
+    """Whether a noun phrase takes "are": its last word a plural ("100 jobs"), or a share of many
+    ("around half of those receiving care")."""
+    last = np.split()[-1] if np.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is")) or \
+        bool(re.search(r"\b(?:half|many|most|some|all|both|several|a number)\s+of\s+(?:those|them|these|the\s+\w+s)\b", np))
+
+
 _WITH_PREDICTING = re.compile(
     r",\s+with\s+(?P<who>(?:[\w’'\-]+\s+){0,4}?)(?P<verb>predicting|expecting|anticipating|forecasting|estimating|projecting|saying|"
     r"expected to|likely to|set to|poised to)\s+(?:that\s+)?", re.IGNORECASE)
@@ -2361,11 +2378,16 @@ _DASH_CLAUSE = re.compile(r"\s+[—–]\s+(?=but\s+[a-z]+\s)|"
                           r"\s+[—–]\s+(?=(?:before|after|since)\s+[^,]{3,40},\s+)|"   # "– before his bill, the last ..."
                           r",\s+and\s+(?=if\s)", re.IGNORECASE)      # "X is projected to ..., and if it eases, ..."
 _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:where|which|who|a|an|the|including)\b[^—–]{3,80}?\s+[—–]\s+", re.IGNORECASE)
+# what follows a comma inside a list of names ("Primark, JD Sports and Select")
+_LIST_GOES_ON = r"\s+(?:[A-Z][\w&’'\-]*\s+){0,2}[A-Z][\w&’'\-]*(?:,|\s+(?:and|or)\s+[A-Z])"
 _RELATIVE = re.compile(r"(?P<np>\b[A-Z][\w+&.’'\-]*(?:\s+[A-Z][\w+&.’'\-]*){0,3}|\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+"
                        r"(?:[\w’'\-]+\s+){0,3}[\w’'\-]+|\b[A-Z]\w*\s+[a-z][\w’'\-]+|\b[a-z][\w’'\-]+),"
                        r"\s+which\s+"
                        r"(?P<rel>(?:includes?|included|comprises?|"
-                       r"contains?)\b.+?(?=[.;]?$)|(?:[^,]|,(?=\d{3}))+?)(?:,\s+|(?=[.;]?$))")
+                       r"contains?)\b.+?(?=[.;]?$)|(?:[^,]|,(?=\d{3})|"
+                       # (a list of names goes on past its commas: "which houses brands including Primark, JD
+                       # Sports and Select, for £14.8m")
+                       rf",(?={_LIST_GOES_ON}))+?)(?:,(?!{_LIST_GOES_ON})\s+|(?=[.;]?$))")
 # "The FTSE 100 lender", "Balfour Beatty": a noun a relative clause may tell something of (not "abroad")
 _NAMED_NOUN = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s|[A-Z][\w&.’'\-]*(?:\s+[A-Z][\w&.’'\-]*)+$")
 # "a Berwick Hills branch, in Middlesbrough, which ...": the noun a place set off by commas belongs to
@@ -2508,10 +2530,15 @@ _FOLLOWED_BY = re.compile(r",\s+followed\s+by\s+(?P<np>(?:a|an|the|its|their|his
 _WITH_DUE = re.compile(r",?\s+with\s+(?P<np>(?:a|an|another|the|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten)"
                        r"(?:\s+[\w’'\-]+){0,3}?)\s+due\s+(?P<when>(?:by|on|in|before|from)\s+[^,;]+?)"
                        r"(?:\s+and\s+[^,;]+)?\.?$")
+# (and a bare noun of work in hand: "..., with work due to start by July", "with procurement for the
+# main contract to start in November")
 _WITH_TO = re.compile(
-    r",?\s+with\s+(?P<np>(?:a|an|the|its|their|his|her|at least|up to|some|several|two|three|four|five|\d+)\s+"
+    r",?\s+with\s+(?P<np>(?:(?:a|an|the|its|their|his|her|at least|up to|some|several|two|three|four|five|\d+|"
+    r"about|around|approximately|nearly|more than)\s+"
     r"(?:(?!\b(?:view|aim|goal|hope|intention|plans?|"
-    r"exception|help|power|right|chance)\b)[^,;])+?)\s+(?P<how>(?:set|expected|due|scheduled|slated|poised|likely)"
+    r"exception|help|power|right|chance)\b)[^,;])+?|(?:work|works|construction|procurement|demolition|building|"
+    r"production|installation|recruitment|consultation|delivery|deliveries|services|operations|completion)"
+    r"(?:\s+(?:on|for|of|at)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?)?))\s+(?P<how>(?:set|expected|due|scheduled|slated|poised|likely)"
     r"\s+to|to(?=\s+(?:follow|come|begin|start|open|take place|be held|be announced|be released|be published)\b))"
     r"\s+(?P<vp>[a-z][\w’'\-]*\b.*?)\.?$")
 # "..., including 90,000 in the ACT, had voted early": the part counted has a value of its own
@@ -2685,8 +2712,7 @@ def _adjuncts(clause: str) -> list[str]:
         if how == "to":
             extra.append(f"{np} will {vp}.")
         else:
-            plural = np.split()[-1].endswith("s") and not np.split()[-1].endswith("ss")
-            extra.append(f"{np} {'are' if plural else 'is'} {how} {vp}.")
+            extra.append(f"{np} {'are' if _plural_noun_phrase(np) else 'is'} {how} {vp}.")
         clause = clause[:with_to.start()].rstrip(",") + "."
     change = _WITH_CHANGE.search(clause)
     if change and _subject(clause[:change.start()]) and any(
@@ -3238,7 +3264,10 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
             else:
                 text = text[:match.start()] + kept
         elif text[end:].strip(" .;"):
-            if _NAMED_NOUN.match(np) and _FINITE_VERB.search(rel) and has_finite_verb(rel) and len(rel.split()) >= 3 \
+            # (the verb read alone or with its subject: "opened under the Elorza administration in 2015"
+            # alone reads as a participle, "The FTSE 100 lender returned to ..." as a noun it qualifies)
+            if _NAMED_NOUN.match(np) and _FINITE_VERB.search(rel) and len(rel.split()) >= 3 and \
+                    (has_finite_verb(rel) or has_finite_verb(f"{np} {rel}")) \
                     and not _HEDGE_RE.search(rel) and not _STRONG_OPINION_RE.search(rel):
                 # "The FTSE 100 lender, which returned to private ownership earlier this year, said ...":
                 # what the clause tells of a named or definite noun is a claim of its own, not left out
@@ -3265,7 +3294,9 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
                 main.append(_Piece(part[:with_.start()]))
                 rest = part[with_.end():]
                 if with_.group("verb").lower().startswith(("expected", "likely", "set", "poised")):
-                    main.append(_Piece(f"{who[:1].upper() + who[1:]} {with_.group('verb')} {rest}"))
+                    # ", with construction expected to begin late in 2022": "Construction is expected to ..."
+                    be = ("are " if _plural_noun_phrase(who) else "is ") if who else ""
+                    main.append(_Piece(f"{who[:1].upper() + who[1:]} {be}{with_.group('verb')} {rest}"))
                 elif who and not _FINITE_VERB.search(rest):
                     # ", with analysts anticipating another decline": what they anticipate is no clause
                     verb = with_.group("verb").lower()[:-3]
@@ -3684,8 +3715,8 @@ def share_horizons_read(claims: list[Any], document_date: str | None) -> None:
                 not _NEW_MATTER.match(claim.quote):
             claim.resolves_by = last.resolves_by
             claim.slots["horizon_from"] = last.statement
-        if own and claim.resolves_by and (claim.kind in ("forecast", "fact", "quantity") or
-                                          claim.kind == "event" and claim.resolves_by > (document_date or "")):
+        if _bounds_others(own) and claim.resolves_by and (claim.kind in ("forecast", "fact", "quantity") or
+                                                          claim.kind == "event" and claim.resolves_by > (document_date or "")):
             last = claim
 
 
@@ -3696,6 +3727,18 @@ _DEED_VERB = re.compile(r"\b(?:voted|finished|clocked|crossed|won|scored|lifted|
                         r"went down|took home|brought it|awarded|opened|reopened|launched|unveiled|cut|raised|"
                         r"winning|finali[sz]ed|broke|smashed|equall?ed|clinched|captured|retained|"
                         r"left\s+(?:\w+\s+){0,3}?unchanged)\b")
+
+
+# how long a thing itself will take ("will take 62 months", "over a three-year period")
+_OWN_STRETCH = re.compile(r"^(?:last|lasting|take|taking)\b|^over\s+(?:a|the\s+next)\s+\w+-(?:year|month|week)\s+(?:period|span)\b",
+                          re.IGNORECASE)
+
+
+def _bounds_others(own: list[dict[str, Any]]) -> bool:
+    """Whether the horizons a claim names (``own``) bound the forecasts after it that name none: not
+    when they only say how long the thing itself takes ("The project will take 62 months to be
+    completed." is no horizon of "The project will generate 758 million units a year.")."""
+    return any(not _OWN_STRETCH.match(d["text"]) for d in own)
 
 
 # "Separately, egg prices are expected to climb 20%.": another matter, which the horizon before
@@ -3723,7 +3766,7 @@ def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
             change = unit
         own = _horizons_ahead(unit, document_date)
         if unit.kind != "forecast":
-            if unit.kind in ("fact", "quantity") and own and unit.resolves_by:
+            if unit.kind in ("fact", "quantity") and _bounds_others(own) and unit.resolves_by:
                 last = unit        # ("Fares rise 5% from July 1. A day pass will cost $9.": July 1 bounds both)
             continue
         decided = change if change is not None and change.paragraph == unit.paragraph else \
@@ -3738,7 +3781,7 @@ def _shared_horizons(units: list[Unit], document_date: str | None) -> None:
                 last.paragraph != unit.paragraph and _NEW_MATTER.match(unit.quote)):
             unit.resolves_by = last.resolves_by
             unit.slots["horizon_from"] = last.statement
-        if own and unit.resolves_by:
+        if _bounds_others(own) and unit.resolves_by:
             last = unit
 
 
