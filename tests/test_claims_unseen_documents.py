@@ -4150,18 +4150,17 @@ def test_how_long_a_thing_will_take_is_its_horizon_but_bounds_no_other_forecast(
     assert the(claims, "758.20").resolves_by is None
 
 
-def test_what_a_which_clause_tells_of_a_name_is_read_with_its_subject() -> None:
-    claims = parsed("City Services, which opened under the Elorza administration in 2015, has two full-time "
-                    "representatives to handle complaints.", date="2023-07-01")
+@pytest.mark.parametrize("sentence, date, stated", [
     # "opened under ..." alone reads as a participle: the clause was left out
-    assert "City Services opened under the Elorza administration in 2015." in [c.statement for c in claims]
-
-
-def test_a_which_clause_ends_after_the_names_it_lists() -> None:
-    claims = parsed("The council acquired the shopping centre, which houses fashion brands including Primark, "
-                    "JD Sports and Select, for 14.8 million pounds.", date="2018-06-20")
-    # (was "The council acquired the shopping centre JD Sports and Select, for 14.8 million pounds.")
-    assert the(claims, "14.8 million").statement == "The council acquired the shopping centre for 14.8 million pounds."
+    ("City Services, which opened under the Elorza administration in 2015, has two full-time representatives to "
+     "handle complaints.", "2023-07-01", "City Services opened under the Elorza administration in 2015."),
+    # a which-clause ends after the names it lists (was "The council acquired the shopping centre JD Sports and
+    # Select, for 14.8 million pounds.")
+    ("The council acquired the shopping centre, which houses fashion brands including Primark, JD Sports and Select, "
+     "for 14.8 million pounds.", "2018-06-20", "The council acquired the shopping centre for 14.8 million pounds."),
+])
+def test_a_which_clause_is_read_with_its_subject_and_ends_after_its_list(sentence: str, date: str, stated: str) -> None:
+    assert stated in [c.statement for c in parsed(sentence, date=date)]
 
 
 def test_when_a_forecast_was_made_earlier_is_no_horizon_of_it() -> None:
