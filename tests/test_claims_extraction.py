@@ -52,10 +52,12 @@ def test_precision_and_recall_stay_above_the_pinned_floors(name: str) -> None:
 def test_both_seed_documents_extract_in_well_under_a_few_seconds() -> None:
     documents = [read_document(DOC1), read_document(DOC2)]
     extract_claims(documents[1])                  # load pysbd's and dateparser's rules once
-    started = time.perf_counter()
+    # this process's CPU time, not the wall clock: a machine busy with other work (a CI runner, a
+    # benchmark beside the tests) slows the clock, not the extraction (bench/ measures speed)
+    started = time.process_time()
     for document in documents:
         extract_claims(document)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_attribution_according_to_and_titles(seed_claims: list[Claim]) -> None:

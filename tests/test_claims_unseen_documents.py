@@ -4167,3 +4167,23 @@ def test_when_a_forecast_was_made_earlier_is_no_horizon_of_it() -> None:
     (need,) = parsed("The Department of Education earlier this year predicted that by 2031, NSW would need 164,000 "
                      "public school places in total to meet demand.", date="2017-06-19")
     assert need.resolves_by == "2031-12-31"       # (was the end of 2017: "earlier this year")
+
+
+def test_a_second_clause_with_a_modal_verb_is_its_own_claim() -> None:
+    claims = parsed("Hospital managers said that while 48 staff are being redeployed at the Friarage, no jobs will be "
+                    "lost and services should not be affected.", date="2011-06-20")
+    # (one claim before: the modal "should" was no verb of a subject of its own)
+    assert "Services should not be affected." in [c.statement for c in claims]
+    # a subject with a comma in it is no short subject: "... and revaluate it, or they could"
+    (options,) = parsed("The other options on the table were to pause the project and revaluate it, or they could "
+                        "have scrapped it altogether.", date="2022-07-14")
+    assert options.statement.startswith("The other options")
+
+
+def test_the_years_a_stretch_names_are_its_horizon() -> None:
+    (cost,) = parsed("This will cost €324.4 million over a three-year period (2017-2019).", date="2016-11-19")
+    assert cost.resolves_by == "2019-12-31"       # (not three years from the document's day, 2019-11-19)
+    # "last year" is no stretch a thing takes
+    (copies,) = parsed("The Age's weekday print circulation fell from 144,277 copies last year to 118,426 this year.",
+                       date="2014-05-10")
+    assert copies.event_date == "2013-01-01"

@@ -2102,10 +2102,16 @@ def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any
     if len(dates) > 1:
         # "The Department of Education earlier this year predicted that by 2031 ...": when it was
         # said, gone by, bounds nothing when the claim names another date
-        said = [d for d in dates if re.search(rf"\b(?:earlier|previously)\s+(?:in\s+)?{re.escape(d['text'])}", statement,
-                                              re.IGNORECASE)]
+        # (not a day: "won bronze with a 6-1 victory earlier on Sunday" happened that day)
+        said = [d for d in dates if d["precision"] != "day" and
+                re.search(rf"\b(?:earlier|previously)\s+(?:in\s+)?{re.escape(d['text'])}", statement, re.IGNORECASE)]
         if len(said) < len(dates):
             dates = [d for d in dates if d not in said]
+        # "will cost €324.4 million over a three-year period (2017-2019)": the years it names, not the
+        # stretch counted from the document's day
+        stretches = [d for d in dates if _OWN_STRETCH.match(d["text"])]
+        if len(stretches) < len(dates):
+            dates = [d for d in dates if d not in stretches]
     if len(dates) > 1:
         starts = [d for d in dates if re.match(r"(?i)from\s", d["text"]) and not re.search(r"\s(?:to|until|till)\s", d["text"])
                   # "increase from €55 million in 2018 to €75 million in 2019": the year of the value it starts from
@@ -2430,7 +2436,10 @@ _AND_OWN_SUBJECT = re.compile(
     r"(?=(?:a|an|the|another|a further|some|about|around|nearly|almost|over|more than)?\s*"
     r"[\w$€£.,%’'\-]+(?:\s+[\w$€£.,%’'\-]+){0,3}?\s+(?:had|has|have|was|were|is|are|will|would|"
     r"forecast|forecasts|predict|predicts|predicted|expect|expects|expected|estimate|estimates|see|sees|"
-    rf"{_PAST_CHANGE})\s+\w+)")
+    rf"{_PAST_CHANGE})\s+\w+|"
+    # ("..., and rule-breakers could be hit with a £1,000 fine": a modal after a short subject of plain
+    # words, not "... and revaluate it, or they could")
+    r"(?:a|an|the|some)?\s*[\w$€£%’'\-]+(?:\s+[\w$€£%’'\-]+){0,2}?\s+(?:could|can|may|might|should|must)\s+\w+)")
 _FINITE_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|did|does|do|stood|stands|rose|fell|grew|"
                           r"came|went|said|says|told|made|took|gave|won|lost|hit|saw|met|held|began|left|paid|"
                           r"kept|sold|bought|spent|brought|ran|remains|shows|showed)\b|\b[a-z]{3,}ed\b")
@@ -3730,8 +3739,9 @@ _DEED_VERB = re.compile(r"\b(?:voted|finished|clocked|crossed|won|scored|lifted|
 
 
 # how long a thing itself will take ("will take 62 months", "over a three-year period")
-_OWN_STRETCH = re.compile(r"^(?:last|lasting|take|taking)\b|^over\s+(?:a|the\s+next)\s+\w+-(?:year|month|week)\s+(?:period|span)\b",
-                          re.IGNORECASE)
+# (not "last year": a time gone by)
+_OWN_STRETCH = re.compile(r"^(?:(?:last|lasting|take|taking)\s+(?:for\s+)?(?:just\s+|only\s+)?[\w-]+[\s-](?:years?|months?|weeks?)|"
+                          r"over\s+(?:a|the\s+next)\s+\w+-(?:year|month|week)\s+(?:period|span))\b", re.IGNORECASE)
 
 
 def _bounds_others(own: list[dict[str, Any]]) -> bool:
