@@ -15,14 +15,25 @@ from monitor.judge.claims import extract_to_file
 SENTENCE = "The minister said the plant would open in May with 300 workers, Dr. Smith added. "
 
 
-def test_a_document_repeating_one_sentence_600_times_is_one_claim_extracted_in_seconds(tmp_path: Path) -> None:
+def _extraction_seconds(folder: Path, repeats: int):
+    """Extract a document of ``repeats`` copies of the sentence: (this process's CPU seconds, report)."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    (docs / "transcript.txt").write_text(SENTENCE * repeats)
+    started = time.process_time()
+    report = extract_to_file(docs, folder / "claims.toml")
+    return time.process_time() - started, report
+
+
+def test_a_document_repeating_one_sentence_600_times_is_one_claim_extracted_in_linear_time(tmp_path: Path) -> None:
+    # four times the sentences take about four times as long (sixteen, were a step quadratic); CPU
+    # time and a ratio, so that a machine busy with other work does not fail the test (bench/ measures
+    # speed itself)
+    _extraction_seconds(tmp_path / "warm", 10)          # (load the parsers and the kind reader once)
+    short, _ = _extraction_seconds(tmp_path / "short", 150)
+    elapsed, report = _extraction_seconds(tmp_path, 600)
+    assert elapsed < 6 * short + 1, f"{elapsed:.1f} s for 600 sentences, {short:.1f} s for 150"
     docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "transcript.txt").write_text(SENTENCE * 600)
-    started = time.perf_counter()
-    report = extract_to_file(docs, tmp_path / "claims.toml")
-    elapsed = time.perf_counter() - started
-    assert elapsed < 8, f"{elapsed:.1f} s for 600 sentences"
     (claim,) = [c for c in report.claims if "plant would open" in c.statement]
     assert len(claim.keys) == 1   # every repetition is the same sentence of the same document
 
