@@ -4187,3 +4187,10 @@ def test_the_years_a_stretch_names_are_its_horizon() -> None:
     (copies,) = parsed("The Age's weekday print circulation fell from 144,277 copies last year to 118,426 this year.",
                        date="2014-05-10")
     assert copies.event_date == "2013-01-01"
+
+
+def test_a_quotation_it_said_is_the_organisation_in_view() -> None:
+    claims = parsed("The Swiss National Bank held its rate at -0.75% on Thursday. \"Inflationary pressure is likely "
+                    "to continue to ease,\" it said.", date="2020-01-21")
+    # (it had no speaker: "it" was no one who speaks)
+    assert the(claims, "Inflationary pressure").speaker == "Swiss National Bank"

@@ -985,6 +985,8 @@ _ATTRIBUTION_PATTERNS = (
 _LEADS_INTO_QUOTE = re.compile(rf"^[^“”\"]{{3,200}}\b(?:{_SAY_VERBS})\s*[:,]\s*$")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^,;:.]|\.(?=\S)|(?<=\b[A-Z])\.|"
                            r"(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bProf)\.)+?)(?:,\s*|\.?\s*$)")
+# '"...," it said.': an organisation speaking, the one the text is about
+_IT_SAID = re.compile(rf"\b[Ii]t\s+(?:also\s+|further\s+|then\s+)?(?P<verb>{_SAY_VERBS})\b")
 # "..., the company said", "..., the retail giant said Tuesday": a body named by what it is
 _BODY_SPEAKER = re.compile(rf"(?:it|It|[Tt]he\s+(?:[a-z\-]+\s+)?{_BODY_NOUN})")
 # "the state government", "the RATP metro operator": a body named by what it is, with a word that says which
@@ -3951,6 +3953,11 @@ def _units(body: str, *, document_date: str | None, outlet: str | None = None) -
                 outside = "".join(ch if not any(s <= i < e for s, e in quotes) else " "
                                   for i, ch in enumerate(sentence))
                 attribution = tail_attribution(outside)
+                said_by_it = _IT_SAID.search(outside) if attribution.who is None else None
+                if said_by_it:
+                    # '"Inflationary pressure is likely to ease," it said.': the organisation in view
+                    body = _tail_body("it", sentence, names, read, thing)
+                    attribution = Attribution(body, said_by_it.group("verb"), said_by_it.span()) if body else attribution
                 speaker = _named_body(attribution.who or "", read) or \
                     _speaker(attribution.who, names, paragraph_speaker, interviewee, in_view)
                 if attribution.who is None:
