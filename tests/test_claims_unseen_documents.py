@@ -4194,3 +4194,10 @@ def test_a_quotation_it_said_is_the_organisation_in_view() -> None:
                     "to continue to ease,\" it said.", date="2020-01-21")
     # (it had no speaker: "it" was no one who speaks)
     assert the(claims, "Inflationary pressure").speaker == "Swiss National Bank"
+
+
+def test_two_nouns_said_to_share_a_modal_verb_stay_one_claim() -> None:
+    sentence = ("Construction starts dropped 7.9% in the second quarter but Artola said relaxation of capital gains "
+                "taxes and some industry regulation should help turn the numbers around.")
+    # (it was cut at "and": "Some industry regulation should help turn the numbers around.")
+    assert [c.statement for c in parsed(sentence, date="2017-09-28")] == [sentence]

@@ -3470,6 +3470,14 @@ _DAY_WHEN = re.compile(rf"\b(?P<day>(?:on|next|this|last)\s+(?:{_WEEKDAY_RE}|{_M
                        r"\s*,?\s+when\s+")
 
 
+def _said_without_verb(left: str) -> bool:
+    """Whether what ``left`` says someone said has no verb yet ("Artola said relaxation of capital gains
+    taxes ..."): the "and" after it joins two nouns that share the verb after it ("... and some
+    industry regulation should help")."""
+    said = re.search(rf"\b(?:{_SAY_VERBS})\s+(?:that\s+)?(?P<said>[^,;]+)$", left)
+    return bool(said) and not _FINITE_VERB.search(said.group("said"))
+
+
 def _own_subject_clauses(clause: str) -> list[str]:
     """"X had voted early and a further 2.1 million had applied" -> the two clauses."""
     for match in _AND_OWN_SUBJECT.finditer(clause):
@@ -3483,7 +3491,8 @@ def _own_subject_clauses(clause: str) -> list[str]:
         # clause, and its verb is the next clause's
         noun_pair = re.match(r"[^,]{1,40},\s+(?:and|but)\s+(?:has|have|had|is|are|was|were|will|would)\b", right)
         # "X said lightning and strong winds were expected": two nouns of what was said, one verb
-        said_nouns = re.search(rf"\b(?:{_SAY_VERBS})\s+(?:that\s+)?(?:[\w\-]+\s+){{0,2}}[\w\-]+$", left)
+        said_nouns = re.search(rf"\b(?:{_SAY_VERBS})\s+(?:that\s+)?(?:[\w\-]+\s+){{0,2}}[\w\-]+$", left) or \
+            _said_without_verb(left)
         # "Iger announced in 2014 that the conglomerate and its partners would sink ...", "Trump's
         # increased tariffs on steel and aluminum imports have now taken effect": the verb before is
         # another clause's, or no verb at all; the "and" joins two nouns of one subject
