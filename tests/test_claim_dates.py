@@ -450,3 +450,9 @@ def test_a_stretch_a_future_thing_lasts_ends_that_long_after_the_document(text: 
 ])
 def test_a_figure_after_a_month_and_the_fall_of_a_price_are_no_days(text: str, found: list) -> None:
     assert [(d["text"], d["end"]) for d in find_dates(text, "2023-06-12", True)] == found
+
+
+def test_the_last_weeks_look_back_and_are_no_stretch_ahead() -> None:
+    # "last" as an adjective ("over the last six weeks") is no verb of lasting: it was six weeks ahead
+    assert find_dates("the decline over the last six weeks", "2019-01-10", None) == []
+    assert find_dates("the strike will last six weeks", "2019-01-10", True)[0]["end"] == "2019-02-21"

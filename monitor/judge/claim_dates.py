@@ -236,7 +236,8 @@ _DATE_PATTERNS = (
     # "within 10 days"; "would last (for) six weeks" ends then too
     # "in one or two weeks": the later of the two
     # (and "in about two months": as many, give or take)
-    ("day", re.compile(r"\b(?:in|within|(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:(?:\d+|one|two|three|a)\s+or\s+)?"
+    # (not "over the last six weeks": "last" there looks back)
+    ("day", re.compile(r"\b(?:in|within|(?<!the )(?<!its )(?<!their )(?:lasts?|lasting)\s+(?:for\s+)?)\s*(?:(?:\d+|one|two|three|a)\s+or\s+)?"
                        rf"{_ABOUT}(?:\d+|two|three|four|five|six|seven|ten|a|one)\s+(?:days?|weeks?)\b", re.IGNORECASE)),
     # "in a fortnight", "in a couple of days": two weeks, two days
     # (and "over the next fortnight", "within the next couple of weeks")
@@ -1114,7 +1115,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             found.append({"text": span, "date": resolved.isoformat(), "precision": precision,
                           "end": (end or resolved).isoformat(), "start": match.start(),
                           "until": bool(re.match(r"(?:until|till)\s+at\s+least\s", span, flags=re.IGNORECASE)) and
-                          named != "midyear"})
+                          named != "midyear",
+                          # how long the thing itself will take: its own horizon, no other claim's
+                          "stretch": named == "stretchahead"})
     found.sort(key=lambda d: d["start"])
     if len(occasions) == 1:
         # "The 2024 Games begin on 26 July": the day is in the year the occasion is named by
@@ -1129,8 +1132,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
     found = [_offset(item, text) for item in found]
     for item in found:
         del item["start"]
-        if not item["until"]:
-            del item["until"]
+        for flag in ("until", "stretch"):
+            if not item[flag]:
+                del item[flag]
     return found
 
 

@@ -2111,7 +2111,7 @@ def _horizons(dates: list[dict[str, Any]], statement: str) -> list[dict[str, Any
             dates = [d for d in dates if d not in said]
         # "will cost €324.4 million over a three-year period (2017-2019)": the years it names, not the
         # stretch counted from the document's day
-        stretches = [d for d in dates if _OWN_STRETCH.match(d["text"])]
+        stretches = [d for d in dates if d.get("stretch")]
         if len(stretches) < len(dates):
             dates = [d for d in dates if d not in stretches]
     if len(dates) > 1:
@@ -2669,8 +2669,7 @@ def _adjuncts(clause: str) -> list[str]:
     if aside:
         # "The trial, expected to last seven weeks, will see ..." -> "The trial is expected to last seven weeks."
         np = aside.group("np")
-        plural = np.split()[-1].endswith("s") and not np.split()[-1].endswith("ss")
-        extra.append(f"{np} {'are' if plural else 'is'} {aside.group('how')} to {aside.group('vp')}.")
+        extra.append(f"{np} {_agreeing('is', np)} {aside.group('how')} to {aside.group('vp')}.")
         clause = f"{np} {aside.group('rest')}"
     when = _WHEN_AT_TIME.search(clause)
     if when:
@@ -2723,7 +2722,7 @@ def _adjuncts(clause: str) -> list[str]:
         if how == "to":
             extra.append(f"{np} will {vp}.")
         else:
-            extra.append(f"{np} {'are' if _plural_noun_phrase(np) else 'is'} {how} {vp}.")
+            extra.append(f"{np} {_agreeing('is', np)} {how} {vp}.")
         clause = clause[:with_to.start()].rstrip(",") + "."
     change = _WITH_CHANGE.search(clause)
     if change and _subject(clause[:change.start()]) and any(
@@ -2749,8 +2748,7 @@ def _adjuncts(clause: str) -> list[str]:
                 extra.append(f"{np[:1].upper() + np[1:]} {move.rstrip(' ,.')}.")   # "Ukraine also was up"
                 continue
             head = re.split(r"\s+(?:from|of|in|at|for|on|to)\s+", np)[0].split()[-1]     # "arrivals from China"
-            plural = head.endswith("s") and not head.endswith("ss")
-            be = {"future": "will be", "past": "were" if plural else "was"}.get(tense, "are" if plural else "is")
+            be = {"future": "will be", "past": _agreeing("was", head)}.get(tense, _agreeing("is", head))
             extra.append(f"{np[:1].upper() + np[1:]} {be} {move.rstrip(' ,.')}.")
         clause = clause[:change.start()].rstrip(",") + "."
     counted = _WITH_COUNT.search(clause)
@@ -3068,7 +3066,7 @@ def _gapped_standing(head: str, item: str) -> str | None:
 
 def _agreeing(verb: str, noun_phrase: str) -> str:
     """"was"/"were", "is"/"are" as ``noun_phrase`` takes it ("the Conservatives were", "Reform was")."""
-    if noun_phrase.endswith("s") and not noun_phrase.endswith("ss"):
+    if _plural_noun_phrase(noun_phrase):
         return {"was": "were", "is": "are"}.get(verb, verb)
     return {"were": "was", "are": "is"}.get(verb, verb)
 
@@ -3306,7 +3304,7 @@ def _split_clause(text: str, ctx: _Context) -> list[_Piece]:
                 rest = part[with_.end():]
                 if with_.group("verb").lower().startswith(("expected", "likely", "set", "poised")):
                     # ", with construction expected to begin late in 2022": "Construction is expected to ..."
-                    be = ("are " if _plural_noun_phrase(who) else "is ") if who else ""
+                    be = f"{_agreeing('is', who)} " if who else ""
                     main.append(_Piece(f"{who[:1].upper() + who[1:]} {be}{with_.group('verb')} {rest}"))
                 elif who and not _FINITE_VERB.search(rest):
                     # ", with analysts anticipating another decline": what they anticipate is no clause
@@ -3749,17 +3747,12 @@ _DEED_VERB = re.compile(r"\b(?:voted|finished|clocked|crossed|won|scored|lifted|
                         r"left\s+(?:\w+\s+){0,3}?unchanged)\b")
 
 
-# how long a thing itself will take ("will take 62 months", "over a three-year period")
-# (not "last year": a time gone by)
-_OWN_STRETCH = re.compile(r"^(?:(?:last|lasting|take|taking)\s+(?:for\s+)?(?:just\s+|only\s+)?[\w-]+[\s-](?:years?|months?|weeks?)|"
-                          r"over\s+(?:a|the\s+next)\s+\w+-(?:year|month|week)\s+(?:period|span))\b", re.IGNORECASE)
-
-
 def _bounds_others(own: list[dict[str, Any]]) -> bool:
     """Whether the horizons a claim names (``own``) bound the forecasts after it that name none: not
-    when they only say how long the thing itself takes ("The project will take 62 months to be
-    completed." is no horizon of "The project will generate 758 million units a year.")."""
-    return any(not _OWN_STRETCH.match(d["text"]) for d in own)
+    when they only say how long the thing itself takes (``find_dates``' "stretch": "The project will
+    take 62 months to be completed." is no horizon of "The project will generate 758 million units
+    a year.")."""
+    return any(not d.get("stretch") for d in own)
 
 
 # "Separately, egg prices are expected to climb 20%.": another matter, which the horizon before
