@@ -64,6 +64,9 @@ from monitor.judge.claim_dates import (
      "2024-11-30"),                                                                      # was to 31 December
     ("likely to continue during the Southwest Monsoon season", "2025-04-15", True, "2025-06-01", "2025-09-30"),
     ("would prevail in the area for another five to six days", "2024-05-27", True, "2024-06-02", "2024-06-02"),
+    ("the ban came into force almost a year ago on 23 August, 2022", "2023-08-22", False, "2022-08-23",
+     "2022-08-23"),                                                      # the year after a comma (was 2023)
+    ("2020 total dividends were expected to be around £610m", "2019-07-31", True, "2020-01-01", "2020-12-31"),
     ("will provide about 1.2 trillion yen in subsidies within the year", "2024-02-24", True, "2024-01-01",
      "2024-12-31"),
     ("the drive will continue for three months", "2026-02-28", True, "2026-05-28", "2026-05-28"),   # calendar months
@@ -182,6 +185,9 @@ def test_when_a_poll_was_taken_is_no_date_of_its_claim() -> None:
     ("Nothing here names a country.", 6),
     ("New Delhi: TCS plans to hire 40,000 freshers; Wipro's Rs 3,000 crore buyback.", 3),   # a dateline, rupees
     ("Welsh councils will receive £6.1bn from the Revenue Support Grant.", 3),     # Wales, pounds (were June)
+    # a province or a state names its country (a Tasmanian "federal government" made it the US's)
+    ("Newfoundland and Labrador will end the 2022-23 financial year with a surplus.", 3),    # was June
+    ("Tasmania's debt will grow, the Tasmanian budget says; the federal government pays.", 6),  # was September
 ])
 def test_a_financial_year_ends_where_the_document_is_set(body: str, month: int) -> None:
     assert fiscal_year_end(body) == month

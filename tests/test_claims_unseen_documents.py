@@ -4201,3 +4201,45 @@ def test_two_nouns_said_to_share_a_modal_verb_stay_one_claim() -> None:
                 "taxes and some industry regulation should help turn the numbers around.")
     # (it was cut at "and": "Some industry regulation should help turn the numbers around.")
     assert [c.statement for c in parsed(sentence, date="2017-09-28")] == [sentence]
+
+
+@pytest.mark.parametrize("text, date, resolves_by", [
+    # (a British year "to end-January" was no year: its "2013" went to the profit, a calendar year)
+    ("Next said it expected a year to end-January 2013 pretax profit of 611-625 million pounds.", "2013-01-03",
+     "2013-01-31"),
+    # ("later in the month" was no date, and "due this month" a fact of the month's first day)
+    ("June quarter inflation figures are due later in the month.", "2024-07-11", "2024-07-31"),
+    ("The council's report is due this month.", "2024-07-11", "2024-07-31"),
+    ("The council's report is due later this year.", "2024-07-11", "2024-12-31"),
+])
+def test_a_year_to_a_month_and_what_is_due_later_resolve_at_their_end(text: str, date: str, resolves_by: str) -> None:
+    (claim,) = parsed(text, date=date)
+    assert (claim.kind, claim.resolves_by) == ("forecast", resolves_by)
+
+
+def test_a_noun_joined_to_the_subject_of_a_modal_verb_stays_with_it() -> None:
+    sentence = ("The fires will have to be in an approved manufactured appliance, and only materials such as "
+                "commercially produced charcoal or briquettes and dry-seasoned wood may be burned.")
+    # (it was cut at the last "and": "Dry-seasoned wood may be burned.")
+    assert [c.statement for c in parsed(sentence, date="2015-12-01")] == [sentence]
+    # a clause before the "and" still ends there
+    assert "Interest rates could be cut in June." in [
+        c.statement for c in parsed("Inflation fell to 2% in May, and interest rates could be cut in June.")]
+
+
+def test_a_linking_word_without_its_comma_is_no_part_of_the_speaker() -> None:
+    (sales,) = parsed("However Boohoo said it expects group sales to rise 25% in the year to February 2022.",
+                      date="2021-05-12")
+    assert (sales.speaker, sales.statement) == (        # (was "However Boohoo")
+        "Boohoo", "Boohoo expects group sales to rise 25% in the year to February 2022.")
+    (energy,) = parsed("So Energy said it expects to add 50,000 customers next year.", date="2021-05-12")
+    assert energy.speaker == "So Energy"
+
+
+def test_an_event_is_dated_by_its_day_not_the_day_it_was_announced() -> None:
+    (hiatus,) = parsed("Avoca-based Regional Sky also announced today a hiatus of air service effective Sept. 5.",
+                       date="2018-08-15")
+    assert (hiatus.kind, hiatus.event_date) == ("event", "2018-09-05")     # (was the day it was announced)
+    # a day it was announced on is still the event's when it names no other
+    (meeting,) = parsed("The council announced on Monday that it will hold a public meeting.", date="2018-08-15")
+    assert meeting.event_date == "2018-08-13"

@@ -53,9 +53,10 @@ _DATE_PATTERNS = (
     # (not "In August 18,000 cusecs would be released": a month and a figure)
     ("day", re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?!\d))?"
                        rf"(?:,?\s+\d{{4}}|\s+(?:next|this)\s+year)?\b(?![,.]\d)")),
-    # (and "strikes on 28-29 June", "on 21, 22 and 23 June": from the first day to the last)
+    # (and "strikes on 28-29 June", "on 21, 22 and 23 June": from the first day to the last; "on 23
+    # August, 2022")
     ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,\s*\d{{1,2}})*\s*(?:[-–]|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
-                       rf"\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}}|\s+(?:next|this)\s+year)?\b")),
+                       rf"\s+(?:of\s+)?{_MONTH_RE}(?:\s+\d{{4}}|,\s+(?:19|20)\d{{2}}(?![\d,])|\s+(?:next|this)\s+year)?\b")),
     # "imposed on 08.09.2022", "by 31.3.2025": a day written in figures, the day first (as in India and
     # Europe; a slash date is left alone: American texts write the month first)
     ("numday", re.compile(r"\b(?:(?:on|by|before|until|from|since)\s+)?(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\."
@@ -114,12 +115,18 @@ _DATE_PATTERNS = (
     # "by Vision 2035", "under Agenda 2030": a plan named by the year it runs to
     ("vision", re.compile(r"\b(?:(?i:by|in|under|for|through)\s+)?(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?i:vision|agenda)\s+"
                           r"(?P<y>(?:19|20)\d{2})\b")),
+    # "its forecast for the year ending March", "the financial year to June 2026": a year ending then
+    # (and "the fiscal year that ends in March", "a year to end-January 2013": the British way; before
+    # a year named with its figures, which would take the "2013" of "end-January 2013 pretax profit")
+    ("yearending", re.compile(rf"\b(?:for\s+|in\s+)?(?:the|a)\s+(?:financial\s+|fiscal\s+|business\s+|marketing\s+|crop\s+)?year\s+"
+                              rf"(?:ending|to|(?:that|which)\s+ends(?:\s+in)?)\s+"
+                              rf"(?:(?:the\s+)?end\s+of\s+|end[\s-])?(?P<m>{'|'.join(_FULL_MONTHS)})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # "expects to finish 2025 with $6 billion", "projected 2025 operating expenses": that year
     ("year", re.compile(r"\b(?:(?<=finish )|(?<=end )|(?<=close )|(?<=ending )|(?<=closing ))(?:19|20)\d{2}\b|"
                         r"\b(?:19|20)\d{2}(?=\s+(?:(?!(?:as|and|but|because|while|when|if|after|before)\b)[\w-]+\s+){0,2}"
                         r"(?:revenue|sales|earnings|operating|profits?|guidance|output|"
                         r"production|capex|spending|budget|growth|deliveries|shipments|outlook|targets?|forecasts?|"
-                        r"deficit|surplus|crop|harvest|exports|imports|inflation|GDP|unemployment)\b)")),
+                        r"deficit|surplus|crop|harvest|exports|imports|inflation|GDP|unemployment|dividends?)\b)")),
     # "free from 3am on Christmas Day", "on New Year's Eve": days of a fixed date
     # (not "Chinese New Year's Day" or "Lunar New Year's Eve": those move with the moon)
     ("holidayday", re.compile(r"\b(?:(?:on|by|before|until|from|since)\s+)?(?<!Chinese )(?<!Lunar )"
@@ -131,11 +138,6 @@ _DATE_PATTERNS = (
     # (November and December: the season's shopping, hiring and travel)
     ("holiday", re.compile(r"\b(?:this|the)\s+(?:Christmas|festive|holiday)(?:\s+(?:season|period|quarter))?\b|"
                            r"\bthis\s+Christmas\b")),
-    # "its forecast for the year ending March", "the financial year to June 2026": a year ending then
-    # (and "the fiscal year that ends in March")
-    ("yearending", re.compile(rf"\b(?:for\s+|in\s+)?the\s+(?:financial\s+|fiscal\s+|business\s+|marketing\s+|crop\s+)?year\s+"
-                              rf"(?:ending|(?:that|which)\s+ends(?:\s+in)?)\s+"
-                              rf"(?:(?:the\s+)?end\s+of\s+)?(?P<m>{'|'.join(_FULL_MONTHS)})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b")),
     # "full-year revenue", "later in the year": the current year
     # "raised its forecast for the year" too, not "in the year to June" nor "for the year ended March"
     ("year", re.compile(r"\b(?:full[\s-]year|later in the year|within the (?:current )?year|(?:(?:in|for|during|over|through|throughout)\s+)?the current (?:calendar )?year|(?:for|over|throughout|during|in) the (?:full|whole|rest of the|remainder of the|balance of the) year|end[\s-]year|"
@@ -154,7 +156,7 @@ _DATE_PATTERNS = (
     ("midyear", re.compile(r"\b(?:(?:by|before|until|in|at|for|around)\s+)?the middle of (?:(?P<which>this|next) year|"
                            r"(?P<year>(?:19|20)\d{2}))\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:to\s+)?(?:end|finish|finishing|ending|close|closing) (?:the|this) year\b", re.IGNORECASE)),
-    ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b|"
+    ("monthend", re.compile(r"\b(?:(?:by|before|until|at|to)\s+)?the end of (?:the|this) month\b|\blater in the month\b|"
                             r"\b(?:(?:for|during|through|over|in)\s+)?the (?:rest|remainder|balance) of (?:the|this) month\b",
                             re.IGNORECASE)),
     # "for the rest of the week": to its Sunday
@@ -403,10 +405,13 @@ def _alternative_dates(statement: str, first: str, second: str) -> bool:
 _FISCAL_COUNTRIES = (
     (3, re.compile(r"¥|£|\b(?:India|Indian|RBI|rupees?|Sensex|crores?|lakhs?|Rs|New Delhi|Mumbai|Bengaluru|Chennai|"
                    r"Japan|Japanese|BOJ|yen|Tokyo|Canada|Canadian|Ottawa|Britain|British|"
-                   r"UK|U\.K\.|England|English|Scotland|Scottish|Wales|Welsh|Cardiff|HMRC|Westminster)(?!\w)")),
+                   r"UK|U\.K\.|England|English|Scotland|Scottish|Wales|Welsh|Cardiff|HMRC|Westminster|"
+                   # (a province names no country: "Newfoundland will end the 2022-23 financial year")
+                   r"Newfoundland|Labrador|Ontario|Quebec|Alberta|Manitoba|Saskatchewan|Nova Scotia|Toronto|"
+                   r"Montreal|Vancouver|Calgary|Winnipeg)(?!\w)")),
     (9, re.compile(r"\b(?:U\.S\.|US|American|Congress|federal government|Pentagon|White House)(?!\w)")),
     (6, re.compile(r"\b(?:Australia|Australian|RBA|ASX|Queensland|NSW|Victoria|Sydney|Melbourne|New Zealand|"
-                   r"Canberra)(?!\w)")),
+                   r"Canberra|Tasmania|Tasmanian|Hobart|Brisbane|Adelaide|Auckland|Christchurch)(?!\w)")),
 )
 
 

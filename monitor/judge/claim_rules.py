@@ -224,7 +224,7 @@ _STRONG_FORECAST_RE = re.compile(
     r"\b(?:likely to|unlikely to|expected to|anticipated to|poised to|(?:is|are)\s+to\s+(?=(?:open|launch|close|cut|raise|"
     r"build|hire|invest|sell|buy|start|begin|introduce|increase|reduce|shut|add)\b)|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
     r"set to|on track to|on course to|(?:almost |virtually |all but |nearly )?certain to|bound to|sure to|"
-    r"(?:is|are) due (?:by|before|in)|(?:is|are) due to (?:rise|fall|increase|decrease|climb|drop|grow)"
+    r"(?:is|are) due (?:by|before|in|this|later|within|shortly|soon|next)|(?:is|are) due to (?:rise|fall|increase|decrease|climb|drop|grow)"
     r"(?=\s+(?:[\w’'\-]+\s+){0,3}?(?:to|by)\s+(?:about\s+|around\s+)?[$€£]?\d)|"
     r"(?:target|forecast|projection|guidance|outlook)s?\s+(?:to|of|at)\s+(?:about\s+|around\s+|a range of\s+|between\s+)?"
     r"[$€£]?\d|"
@@ -1218,8 +1218,9 @@ _FUTURE_MARK = re.compile(
     r"\b(?:will|won’t|won't|would|could|(?-i:may)|might|shall|going to|(?:is|are|am|appears?|seems?) to be|"
     r"(?<!than-)(?<!than )(?<!\bas )expected|"            # ("a better-than-expected rise", "rose as expected")
     r"expects?|scheduled|set to|"
-    # ("due to start", not the cause of "due to injury", "due to the weather", "due in part to")
-    rf"due (?:to(?!\s+(?:{_CAUSE_AFTER_DUE_TO})\b)|on|in(?!\s+part\b)|by)|"
+    # ("due to start", "due later this month", not the cause of "due to injury", "due to the weather",
+    # "due in part to")
+    rf"due (?:to(?!\s+(?:{_CAUSE_AFTER_DUE_TO})\b)|on|in(?!\s+part\b)|by|this|later|within|shortly|soon)|"
     r"plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
     # ("forecasts" the verb, not "raised its forecast for the corn crop on Tuesday")
     r"(?<!its )(?<!the )(?<!their )(?<!his )(?<!her )(?<!our )(?<!latest )(?<!previous )(?<!earlier )(?<!own )"
@@ -2018,7 +2019,9 @@ def _resolves_by(kind: str, dates: list[dict[str, Any]], document_date: str | No
         first = deadline          # "Under its 2021-2031 plan, council will ... by 2026-27": the deadline
     event_date = dates[0]["date"]
     if kind == "event":
-        day = next((d for d in dates if d["precision"] == "day"), None)
+        days = [d for d in dates if d["precision"] == "day"]
+        # ("announced today a hiatus of air service effective Sept. 5": the day of the hiatus)
+        day = next((d for d in days if not _said_that_day(d["text"], statement)), days[0] if days else None)
         if day is not None:
             first = day
             event_date = day["date"]
@@ -3476,6 +3479,15 @@ def _said_without_verb(left: str) -> bool:
     return bool(said) and not _FINITE_VERB.search(said.group("said"))
 
 
+def _noun_before_and(left: str) -> bool:
+    """Whether what ``left`` ends with, after its last comma or conjunction, is a bare noun of a few
+    words ("... only charcoal or briquettes"): an "and" right after it (no comma, no closing mark)
+    joins that noun to the subject of the verb after it ("... and dry-seasoned wood may be burned"),
+    it starts no clause."""
+    last = re.split(r"[,;]|\b(?:and|or|but|that)\b", left)[-1].split()
+    return left[-1:].isalnum() and 0 < len(last) <= 4 and not _FINITE_VERB.search(" ".join(last))
+
+
 def _own_subject_clauses(clause: str) -> list[str]:
     """"X had voted early and a further 2.1 million had applied" -> the two clauses."""
     for match in _AND_OWN_SUBJECT.finditer(clause):
@@ -3496,7 +3508,8 @@ def _own_subject_clauses(clause: str) -> list[str]:
         # another clause's, or no verb at all; the "and" joins two nouns of one subject
         own = re.split(r"\bthat\s+", left)[-1]
         if _FINITE_VERB.search(own) and len(left.split()) >= 3 and len(right.split()) >= 3 and not names \
-                and not between and not shared and not noun_pair and not said_nouns and has_finite_verb(own):
+                and not between and not shared and not noun_pair and not said_nouns and has_finite_verb(own) \
+                and not (match.group().startswith(" ") and _noun_before_and(left)):
             return [left, *_own_subject_clauses(right)]
     return [clause]
 
@@ -4062,11 +4075,18 @@ def _tail_body(who: str, sentence: str, names: Names, read: str, thing: str | No
     return _subject_thing(sentence, names) or thing
 
 
+# a linking word written without its comma before the name of who spoke
+# (not "Still", "Now", "So", "Indeed": they start names too, "So Energy said")
+_LINKING_ADVERB = re.compile(r"^(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Also|Additionally|"
+                             r"Separately|Elsewhere|Instead|Finally|Similarly|Likewise|But|And)\s+(?=[A-Z])")
+
+
 def _speaker(who: str | None, names: Names, paragraph_speaker: str | None, interviewee: str | None,
              in_view: str | None = None) -> str | None:
     if who is None:
         return None
     who = re.sub(rf"^(?:(?:on\s+)?(?:{_WEEKDAY_RE})|today|yesterday)\b,?\s*", "", who.strip(), flags=re.IGNORECASE)
+    who = _LINKING_ADVERB.sub("", who)        # "However Boohoo said ...": Boohoo
     if not who or re.fullmatch(rf"{_MONTH_RE}|(?:last|this|next)\s+\w+", who, re.IGNORECASE):
         return None             # "In January, it said ...": a time, not who spoke
     if who.lower() in ("he", "she", "him", "her", "his"):
