@@ -2284,6 +2284,31 @@ def test_a_list_of_names_and_values_completes_the_sentence_that_leads_into_it() 
     assert [q.value for c in claims for q in c.quantities] == [17.85, 15, 16.10]
 
 
+def test_values_with_a_currency_of_letters_and_a_change_in_brackets_complete_the_lead_in_too() -> None:
+    claims = parsed("June sales in the remaining provinces were:\n\nSaskatchewan: CA$13 million (+0.7%)\n\n"
+                    "Manitoba: CA$12.1 million (+2%)", date="2021-08-10")
+    # (both lines were dropped as fragments: "CA$" and "(+0.7%)" were no value)
+    assert [c.statement for c in claims] == [
+        "June sales in the remaining provinces were CA$13 million (+0.7%) for Saskatchewan.",
+        "June sales in the remaining provinces were CA$12.1 million (+2%) for Manitoba."]
+
+
+def test_a_list_of_values_under_a_heading_is_read_line_by_line() -> None:
+    claims = parsed("Great Smoky Mountains National Park was the most-visited park with 10 million visitors. Other "
+                    "notable national parks:\nThe Grand Canyon had 4.8 million visitors\nYosemite, 3.9 million\n"
+                    "Zion, 3.2 million.\n\nThe agency said visits rose.", date="2015-02-26")
+    # (the first sentence went with the heading on its line, and the list's lines were dropped)
+    assert [c.statement for c in claims][:4] == [
+        "Great Smoky Mountains National Park was the most-visited park with 10 million visitors.",
+        "The Grand Canyon had 4.8 million visitors.",
+        "Other notable national parks: Yosemite, 3.9 million.",
+        "Other notable national parks: Zion, 3.2 million."]
+    # a heading the text's sentences follow is no list's
+    assert [c.statement for c in parsed("Other notable national parks:\nYosemite had 3.9 million visitors.\n"
+                                        "Zion had 3.2 million visitors.", date="2015-02-26")] == [
+        "Yosemite had 3.9 million visitors.", "Zion had 3.2 million visitors."]
+
+
 def test_a_real_chance_at_a_figure_is_a_forecast() -> None:
     claim = parsed("The film has a real chance at $100 million at the domestic box office.", date="2019-09-22")[0]
     assert claim.kind == "forecast"                                     # was a quantity
@@ -2795,6 +2820,18 @@ def test_a_percentage_that_recurs_in_one_text_about_another_topic_is_another_cla
                                    "0.5%.", date="2019-08-28"))
     # (the second 0.5% was folded into the first as the same claim: one word, "sales", in common)
     assert len([c for c in claims if any(q.value == 0.005 for q in c.quantities)]) == 2
+
+
+def test_a_price_that_recurs_in_one_text_about_another_topic_is_another_claim() -> None:
+    from monitor.judge.claims import combine_claims
+
+    claims = combine_claims(parsed("Children's tickets will cost $50 and $60. Seniors will pay $50 for regular "
+                                   "tickets, and $60 for 3D movies. In Tobago, adult tickets will cost $50 for regular "
+                                   "movies and $60 for 3D.", date="2023-05-12"))
+    # (the seniors' and Tobago's prices were folded into the children's as the same claims: "tickets" in common)
+    assert [c.statement for c in claims if "Seniors" in c.statement or "Tobago" in c.statement] == [
+        "Seniors will pay $50 for regular tickets.", "Seniors will pay $60 for 3D movies.",
+        "In Tobago, adult tickets will cost $50 for regular movies.", "In Tobago, adult tickets will cost $60 for 3D."]
 
 
 def test_a_percentage_restated_about_the_same_topic_is_still_one_claim() -> None:       # (a guard)
@@ -4243,3 +4280,24 @@ def test_an_event_is_dated_by_its_day_not_the_day_it_was_announced() -> None:
     # a day it was announced on is still the event's when it names no other
     (meeting,) = parsed("The council announced on Monday that it will hold a public meeting.", date="2018-08-15")
     assert meeting.event_date == "2018-08-13"
+
+
+def test_a_list_of_plural_nouns_is_no_present_verb_and_council_tax_is_british() -> None:
+    (prize,) = parsed("Five scientists, one mathematician, and a group of seven physicists walked off a stage with "
+                      "$21 million at the prize awards on Sunday night.", date="2015-11-10")
+    assert prize.event_date == "2015-11-08"      # (was the Sunday after: "scientists" read as a present verb)
+    (tax,) = parsed("Argyll and Bute Council's council tax will rise by five per cent for 2023-24.", date="2023-02-28")
+    assert tax.resolves_by == "2024-03-31"       # (was 30 June 2024: no country named)
+
+
+def test_a_name_and_a_value_joined_by_a_dash_complete_the_lead_in() -> None:
+    claims = parsed("The top countries of origin are:\n\nMalaysia - 2,439,710 visitors\n\nChina - 1,839,660 visitors",
+                    date="2023-08-10")
+    # (both lines were dropped; a value-free heading read "Malaysia - 2" as a name)
+    assert [c.statement for c in claims] == ["The top countries of origin are 2,439,710 visitors for Malaysia.",
+                                             "The top countries of origin are 1,839,660 visitors for China."]
+
+
+def test_a_dated_deed_of_a_plain_subject_is_a_fact() -> None:
+    (work,) = parsed("Building work at the school was completed in May.", date="2024-09-01")
+    assert (work.kind, work.active) == ("fact", True)      # (was inactive: no name, figure or "The")

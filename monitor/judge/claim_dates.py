@@ -405,7 +405,8 @@ def _alternative_dates(statement: str, first: str, second: str) -> bool:
 _FISCAL_COUNTRIES = (
     (3, re.compile(r"¥|£|\b(?:India|Indian|RBI|rupees?|Sensex|crores?|lakhs?|Rs|New Delhi|Mumbai|Bengaluru|Chennai|"
                    r"Japan|Japanese|BOJ|yen|Tokyo|Canada|Canadian|Ottawa|Britain|British|"
-                   r"UK|U\.K\.|England|English|Scotland|Scottish|Wales|Welsh|Cardiff|HMRC|Westminster|"
+                   r"UK|U\.K\.|England|English|Scotland|Scottish|Wales|Welsh|Cardiff|HMRC|Westminster|NHS|"
+                   r"[Cc]ouncil [Tt]ax|Band D|"       # (taxes only Britain levies)
                    # (a province names no country: "Newfoundland will end the 2022-23 financial year")
                    r"Newfoundland|Labrador|Ontario|Quebec|Alberta|Manitoba|Saskatchewan|Nova Scotia|Toronto|"
                    r"Montreal|Vancouver|Calgary|Winnipeg)(?!\w)")),

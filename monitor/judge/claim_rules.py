@@ -735,6 +735,32 @@ def _sentence_case(text: str, body: str) -> str:
 _ITEM_LABEL = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+){0,3}:\s+(?=[A-Z][a-z]*\s+(?:[\w’'\-,]+\s+){5})")
 
 
+def _lead_in_named_values(lines: list[str]) -> list[str]:
+    """A heading with no verb that a list of "name, value" lines follows, each as one line: "Other
+    notable national parks:" + "Zion, 3.2 million" -> "Other notable national parks: Zion, 3.2
+    million." A sentence of the text before the heading on its line stays, and a line of the list
+    that is a sentence of its own ("The Grand Canyon had 4.8 million visitors") is read as one."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        heading = _LEAD_IN_HEADING.match(line)
+        if not heading:
+            continue
+        items: list[tuple[int, re.Match[str]]] = []
+        for i in (i for i in range(index + 1, len(lines)) if lines[i]):
+            item = _NAMED_VALUE_ITEM.match(lines[i].strip())
+            if item:
+                items.append((i, item))
+            elif _TERMINATED.search(lines[i]) or items:
+                break           # the list ends with the text's next sentence
+        if len(items) < 2:
+            continue
+        lead = re.sub(r",?\s+as\s+follows$", "", heading.group("lead"))
+        for i, item in items:
+            out[i] = f"{lead}: {item.group('name')}, {item.group('value').strip()}."
+        out[index] = heading.group("head") or ""
+    return out
+
+
 def _labelled_item(line: str) -> str:
     """A labelled bullet as the sentence it is ("Increased capacity: The new metro will introduce
     2,645 services weekly" -> "The new metro will introduce 2,645 services weekly.")."""
@@ -768,7 +794,7 @@ def page_text(body: str) -> tuple[list[str], list[str]]:
     filled = [i for i, line in enumerate(lines) if line]
     in_run = {i for a, b in zip(filled, filled[1:]) if items[a] and items[b] for i in (a, b)}
     lines = [_labelled_item(line) if i in in_run else line for i, line in enumerate(lines)]
-    lines = _lead_in_values(_lead_in_items(lines))
+    lines = _lead_in_named_values(_lead_in_values(_lead_in_items(lines)))
     terminated = [bool(_TERMINATED.search(line)) for line in lines]
     if not any(terminated):
         return [line for line in lines if line], []   # a headline alone, a list: nothing to tell apart
@@ -833,8 +859,15 @@ _PHRASE_ITEM = re.compile(r"^[•*\-–]\s*(?P<item>(?:from|on|between|by|in|unt
 # "The current minimum wages ... are as follows:" + "British Columbia: $17.85": a value per name
 _LEAD_IN_VALUES = re.compile(r"^(?P<subject>[A-Z][^:]{10,200}?)\s+(?P<verb>are|is|were|was|stand|stood)"
                              r"(?:,?\s+as\s+follows)?:$")
-_VALUE_ITEM = re.compile(r"^(?:[•*\-–]\s*)?(?P<name>[A-Z][\w.’'&\- ]{1,40}?):\s*"
-                         r"(?P<value>[$€£¥₹]?\s?\d[\d,.]*\s*(?:%|per cent|percent|[a-zA-Z]{0,10})?)\.?$")
+# (and "Alberta: CA$57.1 million (-4.4%)": a currency written with its country, a change in brackets)
+_VALUE = (r"(?:~\s?)?(?:[A-Z]{1,3})?[$€£¥₹]?\s?\d[\d,.]*\s*(?:%|per cent|percent|[a-zA-Z]{0,10})?"
+          r"(?:\s+\([+\-–−]?\d[\d,.]*\s*%\))?")
+_VALUE_ITEM = re.compile(rf"^(?:[•*\-–]\s*)?(?P<name>[A-Z][\w.’'&\- ]{{1,40}}?[A-Za-z.)])(?::\s*|\s+[-–]\s+)"
+                         rf"(?P<value>{_VALUE})\.?$")      # (and "Malaysia - 2,439,710 visitors")
+# "Other notable national parks:" + "Zion, 3.2 million": a list of values a heading with no verb names
+_LEAD_IN_HEADING = re.compile(r"^(?:(?P<head>.*[.!?])\s+)?(?P<lead>[A-Z][^:.!?]{10,200}):$")
+_NAMED_VALUE_ITEM = re.compile(rf"^(?:[•*\-–]\s*)?(?P<name>[A-Z][\w.’'&\- ]{{1,40}}?[A-Za-z.)])(?::\s*|,\s+|\s+[-–]\s+)"
+                               rf"(?P<value>{_VALUE})\.?$")
 
 
 def _lead_in_values(lines: list[str]) -> list[str]:
@@ -1312,6 +1345,8 @@ def _present_main_verb(text: str) -> bool:
     if word not in ("is", "are") and following not in _FUNCTION_WORDS and compound and \
             _PAST_MARK.fullmatch(compound.group("verb")) and compound.group("verb") not in _NOT_PAST | _PAST_ADVERBS:
         return False            # "Coffee futures prices rose sharply": "futures prices" is the subject, "rose" the verb
+    if text[start + len(subject) + verb.end(1):].startswith(","):
+        return False            # "Five scientists, one mathematician, and ... walked": a list of nouns
     return word in ("is", "are") or (word.endswith("s") and word not in ("was", "has", "does", "says", "thus")
                                      and not word.endswith(("ss", "us", "is", "ings")) and len(word) > 3)
 
@@ -1966,6 +2001,9 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if past_deed and not evaluative and not _SPECULATION_RE.search(clause) and _COUNTED.search(clause) and \
             not re.match(r"^(?:I|We|You|He|She|It|They|This|That|These|Those)\b", clause):
         return "fact", None, None                  # "Two countdowns were scrubbed": a deed counted, to check
+    if past_deed and recent and not evaluative and not _SPECULATION_RE.search(clause) and \
+            not re.match(r"^(?:I|We|You|He|She|It|They|This|That|These|Those)\b", clause):
+        return "fact", None, None                  # "Building work at the school was completed in May": dated
     # ("However, the proposal was not passed by the committee"): listed inactive, so that the
     # kind reader, reading it as a deed later coverage could check, tracks it
     return "opinion", None, "names, counts and dates nothing to check"

@@ -328,14 +328,23 @@ def same_claim(a: Claim, b: Claim) -> bool:
                        for qa in a.quantities for qb in b.quantities)
         topics_a, topics_b = _topics(a), _topics(b)
         shared = topics_a & topics_b
-        if a.document == b.document and a.quantities[0].unit == "percent" and \
-                len(shared) * 2 < min(len(topics_a), len(topics_b)):
+        if a.document == b.document and (len(shared) * 2 < min(len(topics_a), len(topics_b)) or
+                                         _named_apart(a, b)):
             # "UK and Irish sales rose 0.5%" and, of the international business, "like-for-like sales
-            # were up 0.5%": in one text a percentage recurs, and one word in common is not one topic
+            # were up 0.5%"; "Seniors will pay $60 for 3D movies" and "In Tobago, adult tickets will
+            # cost $60 for 3D": in one text a value recurs, and one word in common is not one topic,
+            # nor are two that name different places or parties (or one names some, the other none)
             return False
         if agreeing and shared and len(a.quantities) == len(b.quantities) == 1:
             return True
     return False
+
+
+def _named_apart(a: Claim, b: Claim) -> bool:
+    """Whether the names of ``a`` and ``b`` share no word ("Tobago" and none; "Alberta" and "Quebec"),
+    where "Trump-Putin" and "Donald Trump" share one."""
+    words_a, words_b = ({w for name in claim.entities for w in re.split(r"[\s\-]+", name)} for claim in (a, b))
+    return bool(words_a or words_b) and not words_a & words_b
 
 
 def _dated_apart(a: Claim, b: Claim) -> bool:
