@@ -67,6 +67,15 @@ from monitor.judge.claim_dates import (
     ("the ban came into force almost a year ago on 23 August, 2022", "2023-08-22", False, "2022-08-23",
      "2022-08-23"),                                                      # the year after a comma (was 2023)
     ("2020 total dividends were expected to be around £610m", "2019-07-31", True, "2020-01-01", "2020-12-31"),
+    # days the calendar moves (Good Friday was read as the next Friday)
+    ("the fast ferry comes into service the day before Good Friday", "2025-01-16", True, "2025-04-18", "2025-04-18"),
+    ("the shops reopen on Easter Monday", "2024-03-01", True, "2024-04-01", "2024-04-01"),
+    # a day of the month alone (it was no date), not "on the 20th floor"
+    ("the moon enters the umbra at about 10:28 p.m. on the 15th.", "2022-05-10", True, "2022-05-15", "2022-05-15"),
+    ("the fee is due by the 5th.", "2022-05-10", True, "2022-06-05", "2022-06-05"),
+    # what a thing follows is past (the Saturday after was read)
+    ("It follows an evening of thunderstorms on Saturday evening in Norfolk", "2014-10-13", None, "2014-10-11",
+     "2014-10-11"),
     ("will provide about 1.2 trillion yen in subsidies within the year", "2024-02-24", True, "2024-01-01",
      "2024-12-31"),
     ("the drive will continue for three months", "2026-02-28", True, "2026-05-28", "2026-05-28"),   # calendar months

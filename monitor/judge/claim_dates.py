@@ -133,7 +133,11 @@ _DATE_PATTERNS = (
                               r"(?P<h>Christmas Day|Christmas Eve|Boxing Day|New Year[’']s (?:Day|Eve))\b|"
                               # ("a double payment before Christmas": by Christmas Eve; "by Christmas": the day)
                               r"\b(?P<by>before|by|until|in time for)\s+(?P<xmas>Christmas)\b(?!\s+(?:season|period|quarter|"
-                              r"trading|market|tree|lights|shopping|holidays?|break)\b)")),
+                              r"trading|market|tree|lights|shopping|holidays?|break)\b)|"
+                              # "the day before Good Friday": days the calendar moves with Easter
+                              # (a day only after "on", "by", "before" ...: "holidays like Good Friday" is no date)
+                              r"\b(?:on|by|before|until|from|since|over)\s+(?P<moving>Good Friday|Easter (?:Sunday|Monday)|"
+                              r"Maundy Thursday)\b")),
     # "a slight increase in sales this Christmas season", "seasonal workers for the holiday period"
     # (November and December: the season's shopping, hiring and travel)
     ("holiday", re.compile(r"\b(?:this|the)\s+(?:Christmas|festive|holiday)(?:\s+(?:season|period|quarter))?\b|"
@@ -232,9 +236,18 @@ _DATE_PATTERNS = (
     ("month", re.compile(rf"\b(?:(?:in|by|before|until|from|through|during|at)\s+)?(?:the\s+)?"
                          rf"(?:(?:early|mid|late|end of)[\s-]+)?(?:{'|'.join(_FULL_MONTHS)})\s+(?:of\s+)?(?:next|this)\s+year\b")),
     ("year", re.compile(r"\b(?:(?:early|mid|late)[\s-]+)?(?:next|this|last)\s+year\b", re.IGNORECASE)),
+    # "enters the umbra at about 10:28 p.m. on the 15th": that day of the document's month (of the next
+    # in a future clause when it has gone by; not "on the 15th floor")
+    # ("on the 11th" alone is a golf hole, a floor: only after a clock time)
+    ("ordinalday", re.compile(r"(?:\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)(?:\s+[A-Z]{2,4})?\s+on|"
+                              r"\b(?:by|until|before|from|since))\s+the\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b"
+                              r"(?=\s*(?:[.,;:)]|$)|\s+(?:at|and|or|when|if|but|with)\b)")),
     ("day", re.compile(r"\b(?:last night|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening))\b",
                        re.IGNORECASE)),
-    ("day", re.compile(rf"\b(?:(?:next|this|last|on|by|until|before|from)\s+)?(?:{_WEEKDAY_RE})\b")),
+    # (not a holiday named by its weekday: "Good Friday", "Black Friday", "Cyber Monday", "Super Tuesday")
+    ("day", re.compile(rf"\b(?:(?:next|this|last|on|by|until|before|from)\s+)?(?<!Good )(?<!Black )(?<!Cyber )"
+                       rf"(?<!Easter )(?<!Holy )(?<!Maundy )(?<!Ash )(?<!Shrove )(?<!Palm )(?<!Super )(?<!Bloody )"
+                       rf"(?:{_WEEKDAY_RE})\b")),
     # "within 10 days"; "would last (for) six weeks" ends then too
     # "in one or two weeks": the later of the two
     # (and "in about two months": as many, give or take)
@@ -344,12 +357,19 @@ def _done_that_day(text_before: str, span: str, text_after: str) -> bool:
         bool(_PAST_BEFORE.search(text_before))
 
 
+_FOLLOWS = re.compile(r"\s*(?:It|This|That|The\s+(?:[\w\-]+\s+){0,2}?(?:move|decision|announcement|news|vote|rise|"
+                     r"cut|increase|change|closure|warning))\s+(?:follows|comes\s+(?:just\s+)?(?:after|days after|"
+                     r"a day after|a week after))\b")
+
+
 def _pointed(text: str, start: int, end: int, future: bool | None) -> bool | None:
     """Which way the weekday or month at ``text[start:end]`` points: ahead after an "until" that
     points ahead, back beside a verb in the past, else as the clause's tense (``future``)."""
     span = text[start:end]
     if _until_ahead(text, start, span) or _ahead_whatever_tense(text[:start], span):
         return True
+    if _FOLLOWS.match(text) and re.match(rf"(?:on\s+)?(?:{_WEEKDAY_RE})\b", span):
+        return False             # "It follows an evening of thunderstorms on Saturday": what it follows is past
     if future is not False and _done_that_day(text[:start], span, text[end:]):
         return False             # "The City Council on Thursday voted to ... over the next three years"
     return future
@@ -626,6 +646,15 @@ def month_number(name: str) -> int:
     return [m[:3] for m in _FULL_MONTHS].index(name[:3].title()) + 1
 
 
+def _moving_holiday(name: str, year: int) -> date:
+    """The day of ``year`` a holiday that moves with Easter falls on (Easter by the church's reckoning,
+    ``dateutil``)."""
+    from dateutil.easter import easter
+
+    offsets = {"Maundy Thursday": -3, "Good Friday": -2, "Easter Sunday": 0, "Easter Monday": 1}
+    return easter(year) + timedelta(days=offsets[name])
+
+
 def _nearest_year(make: Any, base: date, future: bool | None) -> date:
     """The date ``make(year)`` closest to ``base`` ("September 12" written on 6 September 2024 is
     2024-09-12, written on 20 December it is the past one); within ten months either way the
@@ -781,6 +810,9 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                     continue
                 resolved = start
                 precision = "year"
+            elif precision == "holidayday" and match.group("moving"):
+                resolved = end = _nearest_year(lambda y: _moving_holiday(match.group("moving"), y), today, future)
+                precision = "day"
             elif precision == "holidayday":
                 holiday = match.group("h") or ("Christmas Eve" if match.group("by") == "before" else "Christmas Day")
                 month_day = _FIXED_HOLIDAYS[holiday.replace("’", "'")]
@@ -1036,6 +1068,18 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 if re.match(r"(?:’s|'s)?\s+(?:close|closing|session|trading)\b", text[match.end():], re.IGNORECASE):
                     ahead = False        # "a 75% premium to Friday's close": the last trading day of that name
                 resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, ahead)
+            elif precision == "ordinalday":
+                day = int(match.group("d"))
+                month_start = today.replace(day=1)
+                if future is True and day < today.day - 2:
+                    month_start = _months_later(month_start, 1)
+                elif future is False and day > today.day + 2:
+                    month_start = _months_later(month_start, -1)
+                try:
+                    resolved = end = month_start.replace(day=day)
+                except ValueError:
+                    continue        # "on the 31st" of a shorter month
+                precision = "day"
             elif precision == "monthweeks":
                 month = _FULL_MONTHS.index(match.group("month")) + 1
                 resolved = _month_start(month, [match.group("y")] if match.group("y") else [], today, future)
