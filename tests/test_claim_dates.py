@@ -73,6 +73,12 @@ from monitor.judge.claim_dates import (
     # a day of the month alone (it was no date), not "on the 20th floor"
     ("the moon enters the umbra at about 10:28 p.m. on the 15th.", "2022-05-10", True, "2022-05-15", "2022-05-15"),
     ("the fee is due by the 5th.", "2022-05-10", True, "2022-06-05", "2022-06-05"),
+    # a decade or its part (was no date), a holiday's own year (was the nearest), an offset before a holiday
+    ("by the end of the 2020s the group will rely on a much smaller workforce", "2023-05-18", True, "2029-01-01",
+     "2029-12-31"),
+    ("prices rose in the late 1990s", "2023-05-18", False, "1997-01-01", "1999-12-31"),
+    ("the toll was initially reduced on New Year's Day in 2018", "2019-10-02", False, "2018-01-01", "2018-01-01"),
+    ("the tolls will be scrapped a week before Christmas Eve", "2018-10-02", True, "2018-12-17", "2018-12-17"),
     # what a thing follows is past (the Saturday after was read)
     ("It follows an evening of thunderstorms on Saturday evening in Norfolk", "2014-10-13", None, "2014-10-11",
      "2014-10-11"),

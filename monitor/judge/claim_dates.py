@@ -108,6 +108,10 @@ _DATE_PATTERNS = (
                                r"(?:year[’']s\s+)?)?(?:(?P<y>(?:19|20)\d{2})\s+)?(?:Atlantic\s+|(?i:south-?west)\s+)?"
                                r"(?<![\w-])(?P<what>(?i:hurricane|monsoon))\s+(?i:season)\b"
                                r"(?!\s+(?i:outlook|forecasts?|predictions?)\b)")),
+    # "by the end of the 2020s", "in the late 1990s": a decade or a part of it
+    ("decade", re.compile(r"\b(?:(?i:by|before|until|in|during|through|throughout|over|for)\s+)?(?:the\s+)?"
+                          r"(?:(?P<edge>end|close|start|beginning)\s+of\s+the\s+|(?P<part>(?i:early|mid|late))[\s-]+)?"
+                          r"(?P<y>(?:19|20)\d)0s\b")),
     # "in the 2020 general election", "before the 2026 World Cup": an occasion named by its year
     ("occasion", re.compile(r"\b(?:(?:in|at|by|before|until|for|during)\s+)?[Tt]he\s+(?:19|20)\d{2}\s+(?:[\w\-]+\s+){0,2}?"
                         r"(?:elections?|census|referendum|vote|Olympics|Olympic Games|Games|World Cup|season|"
@@ -130,7 +134,8 @@ _DATE_PATTERNS = (
     # "free from 3am on Christmas Day", "on New Year's Eve": days of a fixed date
     # (not "Chinese New Year's Day" or "Lunar New Year's Eve": those move with the moon)
     ("holidayday", re.compile(r"\b(?:(?:on|by|before|until|from|since)\s+)?(?<!Chinese )(?<!Lunar )"
-                              r"(?P<h>Christmas Day|Christmas Eve|Boxing Day|New Year[’']s (?:Day|Eve))\b|"
+                              r"(?P<h>Christmas Day|Christmas Eve|Boxing Day|New Year[’']s (?:Day|Eve))\b"
+                              r"(?:,?\s+(?:in\s+)?(?P<hy>(?:19|20)\d{2})\b)?|"        # ("on New Year's Day in 2018")
                               # ("a double payment before Christmas": by Christmas Eve; "by Christmas": the day)
                               r"\b(?P<by>before|by|until|in time for)\s+(?P<xmas>Christmas)\b(?!\s+(?:season|period|quarter|"
                               r"trading|market|tree|lights|shopping|holidays?|break)\b)|"
@@ -816,7 +821,8 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
             elif precision == "holidayday":
                 holiday = match.group("h") or ("Christmas Eve" if match.group("by") == "before" else "Christmas Day")
                 month_day = _FIXED_HOLIDAYS[holiday.replace("’", "'")]
-                resolved = end = _nearest_year(lambda y: date(y, *month_day), today, future)
+                resolved = end = date(int(match.group("hy")), *month_day) if match.group("hy") else \
+                    _nearest_year(lambda y: date(y, *month_day), today, future)
                 precision = "day"
             elif precision == "holiday":
                 resolved, end = date(today.year, 11, 1), date(today.year, 12, 31)
@@ -1068,6 +1074,14 @@ def find_dates(text: str, document_date: str | None, future: bool | None,
                 if re.match(r"(?:’s|'s)?\s+(?:close|closing|session|trading)\b", text[match.end():], re.IGNORECASE):
                     ahead = False        # "a 75% premium to Friday's close": the last trading day of that name
                 resolved = _weekday(re.sub(r"^(?:on|by|until|before|from)\s+", "", span), today, ahead)
+            elif precision == "decade":
+                first = int(match.group("y")) * 10
+                part = (match.group("part") or "").lower()
+                edge = (match.group("edge") or "").lower()
+                years = {"early": (0, 3), "mid": (3, 6), "late": (7, 9), "end": (9, 9), "close": (9, 9),
+                         "start": (0, 0), "beginning": (0, 0)}.get(part or edge, (0, 9))
+                resolved, end = date(first + years[0], 1, 1), date(first + years[1], 12, 31)
+                precision = "year"
             elif precision == "ordinalday":
                 day = int(match.group("d"))
                 month_start = today.replace(day=1)
@@ -1195,7 +1209,9 @@ _OFFSET_BEFORE = re.compile(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seve
 
 def _offset(item: dict[str, Any], text: str) -> dict[str, Any]:
     """A day named as the anchor of an offset ("four weeks after today's launch") moved by it."""
-    offset = _OFFSET_BEFORE.search(text[:item["start"]])
+    # ("a week before Christmas Eve": the date's own "before" ends the offset)
+    lead = re.match(r"(?:before|after)\s+", item["text"], re.IGNORECASE)
+    offset = _OFFSET_BEFORE.search(text[:item["start"]] + (lead.group() if lead else ""))
     if offset is None or item["precision"] != "day":
         return item
     number = offset.group("n").lower()
@@ -1207,4 +1223,5 @@ def _offset(item: dict[str, Any], text: str) -> dict[str, Any]:
         if unit == "month":
             return _months_later(start, sign * count).isoformat()
         return (start + timedelta(days=sign * count * (7 if unit == "week" else 1))).isoformat()
-    return {**item, "text": offset.group() + item["text"], "date": moved(item["date"]), "end": moved(item["end"])}
+    own = item["text"][lead.end():] if lead else item["text"]
+    return {**item, "text": offset.group() + own, "date": moved(item["date"]), "end": moved(item["end"])}
