@@ -862,12 +862,12 @@ _LEAD_IN_VALUES = re.compile(r"^(?P<subject>[A-Z][^:]{10,200}?)\s+(?P<verb>are|i
 # (and "Alberta: CA$57.1 million (-4.4%)": a currency written with its country, a change in brackets)
 _VALUE = (r"(?:~\s?)?(?:[A-Z]{1,3})?[$€£¥₹]?\s?\d[\d,.]*\s*(?:%|per cent|percent|[a-zA-Z]{0,10})?"
           r"(?:\s+\([+\-–−]?\d[\d,.]*\s*%\))?")
-_VALUE_ITEM = re.compile(rf"^(?:[•*\-–]\s*)?(?P<name>[A-Z][\w.’'&\- ]{{1,40}}?[A-Za-z.)])(?::\s*|\s+[-–]\s+)"
-                         rf"(?P<value>{_VALUE})\.?$")      # (and "Malaysia - 2,439,710 visitors")
+# a bullet's name, up to the mark before its value ("Alberta:", "Zion,", "Malaysia -")
+_ITEM_NAME = r"^(?:[•*\-–]\s*)?(?P<name>[A-Z][\w.’'&\- ]{1,40}?[A-Za-z.)])"
+_VALUE_ITEM = re.compile(rf"{_ITEM_NAME}(?::\s*|\s+[-–]\s+)(?P<value>{_VALUE})\.?$")   # (and "Malaysia - 2,439,710 visitors")
 # "Other notable national parks:" + "Zion, 3.2 million": a list of values a heading with no verb names
 _LEAD_IN_HEADING = re.compile(r"^(?:(?P<head>.*[.!?])\s+)?(?P<lead>[A-Z][^:.!?]{10,200}):$")
-_NAMED_VALUE_ITEM = re.compile(rf"^(?:[•*\-–]\s*)?(?P<name>[A-Z][\w.’'&\- ]{{1,40}}?[A-Za-z.)])(?::\s*|,\s+|\s+[-–]\s+)"
-                               rf"(?P<value>{_VALUE})\.?$")
+_NAMED_VALUE_ITEM = re.compile(rf"{_ITEM_NAME}(?::\s*|,\s+|\s+[-–]\s+)(?P<value>{_VALUE})\.?$")
 
 
 def _lead_in_values(lines: list[str]) -> list[str]:
