@@ -512,10 +512,11 @@ def test_requests_to_one_host_never_exceed_per_host_concurrency(server: LocalSer
 
 def test_requests_in_all_never_exceed_workers_and_queue_without_timing_out(server: LocalServer) -> None:
     peak, peak_all = _count_concurrency(server)
-    urls = [server.url("/slow", host) for host in ("127.0.0.1", "localhost") for _ in range(4)]
-    # 8 threads, 2 workers, 0.3 s per request: the last ones wait ~0.9 s, longer than the
-    # 0.5 s timeout, which must not count against them (it would in httpx's pool queue).
-    with make_fetcher(per_host_concurrency=4, workers=2, timeout=0.5) as fetcher, ThreadPoolExecutor(8) as pool:
+    urls = [server.url("/slow", host) for host in ("127.0.0.1", "localhost") for _ in range(8)]
+    # 16 threads, 2 workers, 0.3 s per request: the last ones wait ~2.1 s, longer than the
+    # 1 s timeout, which must not count against them (it would in httpx's pool queue). (A 0.5 s
+    # timeout left a loaded machine 0.2 s to answer one request: a fresh-clone CI run timed out.)
+    with make_fetcher(per_host_concurrency=8, workers=2, timeout=1.0) as fetcher, ThreadPoolExecutor(16) as pool:
         results = list(pool.map(fetcher.get, urls))
     assert all(r.status == 200 for r in results)
     assert peak_all == [2]
