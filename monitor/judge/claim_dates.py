@@ -651,13 +651,15 @@ def month_number(name: str) -> int:
     return [m[:3] for m in _FULL_MONTHS].index(name[:3].title()) + 1
 
 
+_EASTER_OFFSETS = {"Maundy Thursday": -3, "Good Friday": -2, "Easter Sunday": 0, "Easter Monday": 1}
+
+
 def _moving_holiday(name: str, year: int) -> date:
     """The day of ``year`` a holiday that moves with Easter falls on (Easter by the church's reckoning,
     ``dateutil``)."""
     from dateutil.easter import easter
 
-    offsets = {"Maundy Thursday": -3, "Good Friday": -2, "Easter Sunday": 0, "Easter Monday": 1}
-    return easter(year) + timedelta(days=offsets[name])
+    return easter(year) + timedelta(days=_EASTER_OFFSETS[name])
 
 
 def _nearest_year(make: Any, base: date, future: bool | None) -> date:

@@ -220,11 +220,13 @@ _SUPERSEDED_PLAN = re.compile(r"\b(?:was|were|had been)\s+(?:originally|initiall
                               r"planned|expected)\b")
 _PAST_PLAN_RE = re.compile(r"\b(?:was|were)\s+(?:originally\s+|initially\s+)?"
                            r"(?:set|scheduled|slated|due|supposed)\s+to\b")
+# what follows "due" when it points ahead ("due later this month", "due this year", "due shortly")
+_DUE_AHEAD = "this|later|within|shortly|soon"
 _STRONG_FORECAST_RE = re.compile(
     r"\b(?:likely to|unlikely to|expected to|anticipated to|poised to|(?:is|are)\s+to\s+(?=(?:open|launch|close|cut|raise|"
     r"build|hire|invest|sell|buy|start|begin|introduce|increase|reduce|shut|add)\b)|(?<!was )(?<!were )prepared to|(?<!was )(?<!were )ready to|"
     r"set to|on track to|on course to|(?:almost |virtually |all but |nearly )?certain to|bound to|sure to|"
-    r"(?:is|are) due (?:by|before|in|this|later|within|shortly|soon|next)|(?:is|are) due to (?:rise|fall|increase|decrease|climb|drop|grow)"
+    rf"(?:is|are) due (?:by|before|in|{_DUE_AHEAD}|next)|(?:is|are) due to (?:rise|fall|increase|decrease|climb|drop|grow)"
     r"(?=\s+(?:[\w’'\-]+\s+){0,3}?(?:to|by)\s+(?:about\s+|around\s+)?[$€£]?\d)|"
     r"(?:target|forecast|projection|guidance|outlook)s?\s+(?:to|of|at)\s+(?:about\s+|around\s+|a range of\s+|between\s+)?"
     r"[$€£]?\d|"
@@ -746,12 +748,15 @@ def _lead_in_named_values(lines: list[str]) -> list[str]:
         if not heading:
             continue
         items: list[tuple[int, re.Match[str]]] = []
+        skipped = 0
         for i in (i for i in range(index + 1, len(lines)) if lines[i]):
             item = _NAMED_VALUE_ITEM.match(lines[i].strip())
             if item:
                 items.append((i, item))
-            elif _TERMINATED.search(lines[i]) or items:
-                break           # the list ends with the text's next sentence
+                continue
+            skipped += 1
+            if _TERMINATED.search(lines[i]) or items or skipped > 2:
+                break           # the list ends with the text's next sentence (or never starts)
         if len(items) < 2:
             continue
         lead = re.sub(r",?\s+as\s+follows$", "", heading.group("lead"))
@@ -1253,7 +1258,7 @@ _FUTURE_MARK = re.compile(
     r"expects?|scheduled|set to|"
     # ("due to start", "due later this month", not the cause of "due to injury", "due to the weather",
     # "due in part to")
-    rf"due (?:to(?!\s+(?:{_CAUSE_AFTER_DUE_TO})\b)|on|in(?!\s+part\b)|by|this|later|within|shortly|soon)|"
+    rf"due (?:to(?!\s+(?:{_CAUSE_AFTER_DUE_TO})\b)|on|in(?!\s+part\b)|by|{_DUE_AHEAD})|"
     r"plans? to|planned|upcoming|next|tomorrow|likely|rumou?red|speculated|poised|"
     # ("forecasts" the verb, not "raised its forecast for the corn crop on Tuesday")
     r"(?<!its )(?<!the )(?<!their )(?<!his )(?<!her )(?<!our )(?<!latest )(?<!previous )(?<!earlier )(?<!own )"
@@ -1995,15 +2000,13 @@ def _classify(clause: str, quantities: list[Quantity], dates: list[dict[str, Any
     if has_entities or definite or (narrated and ctx.speaker is not None) or body or _RANKED_FACT.search(clause) or \
             re.match(r"^(?:The|Both|All)\s+(?:two\s+)?(?:leaders|presidents|sides|parties)\b", clause):
         return "fact", None, None
-    if _MEASURED_MOVE.search(clause) and not evaluative and not _SPECULATION_RE.search(clause) and \
-            not re.match(r"^(?:I|We|You|He|She|It|They|This|That|These|Those)\b", clause):
+    plain = not evaluative and not _SPECULATION_RE.search(clause) and not _PRONOUN_START.match(clause)
+    if _MEASURED_MOVE.search(clause) and plain:
         return "fact", None, None                  # "Month to month, transport costs fell": a measured move
-    if past_deed and not evaluative and not _SPECULATION_RE.search(clause) and _COUNTED.search(clause) and \
-            not re.match(r"^(?:I|We|You|He|She|It|They|This|That|These|Those)\b", clause):
-        return "fact", None, None                  # "Two countdowns were scrubbed": a deed counted, to check
-    if past_deed and recent and not evaluative and not _SPECULATION_RE.search(clause) and \
-            not re.match(r"^(?:I|We|You|He|She|It|They|This|That|These|Those)\b", clause):
-        return "fact", None, None                  # "Building work at the school was completed in May": dated
+    if past_deed and plain and (_COUNTED.search(clause) or recent):
+        # "Two countdowns were scrubbed": a deed counted; "Building work at the school was completed in
+        # May": a deed dated; either is there to check
+        return "fact", None, None
     # ("However, the proposal was not passed by the committee"): listed inactive, so that the
     # kind reader, reading it as a deed later coverage could check, tracks it
     return "opinion", None, "names, counts and dates nothing to check"
@@ -2660,6 +2663,8 @@ _CHECKABLE_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|sevent
                              r"record|highest|lowest|largest|biggest|smallest)\b", re.IGNORECASE)
 
 
+# a clause about someone or something the text named before ("It was ...", "They said ...")
+_PRONOUN_START = re.compile(r"(?:I|We|You|He|She|It|They|This|That|These|Those)\b")
 # a count in a clause, not a year ("seven deaths", "a 47 to 1 vote", "two of the convictions")
 _COUNTED = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                       r"twelve|twenty|thirty|forty|fifty|dozens?|hundreds?|thousands?|millions?|billions?)\b",
